@@ -1,0 +1,348 @@
+/* The pipeline text: tokenising, structure checks, building stages. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct galley_pipeline {
+	galley_stage **stages;
+	size_t n;
+	galley_registry *registry; /* (borrowed) */
+};
+
+typedef struct word {
+	char *text;       /* unquoted content */
+	int line, col;
+	int eq;           /* offset of the first unquoted '=' in text, or -1 */
+	int value_col;    /* column just after that '=' */
+} word;
+
+typedef struct raw_stage {
+	word *words;
+	size_t n, cap;
+} raw_stage;
+
+typedef struct lexer {
+	const char *s, *end;
+	int line, col;
+	const char *origin;
+	bool chain;
+} lexer;
+
+static void lx_adv(lexer *lx)
+{
+	if (*lx->s == '\n') {
+		lx->line++;
+		lx->col = 1;
+	} else if (((unsigned char)*lx->s & 0xC0) != 0x80) {
+		lx->col++;
+	}
+	lx->s++;
+}
+
+static void free_stages(raw_stage *st, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < st[i].n; j++)
+			free(st[i].words[j].text);
+		free(st[i].words);
+	}
+	free(st);
+}
+
+/* Split text into stages of words. */
+static int lex(lexer *lx, raw_stage **out, size_t *n_out, galley_error *err)
+{
+	raw_stage *st = NULL;
+	size_t n = 0, cap = 0;
+	bool open_stage = false;
+	while (lx->s < lx->end) {
+		char c = *lx->s;
+		if (c == '\n' && !lx->chain) {
+			open_stage = false;
+			lx_adv(lx);
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+			lx_adv(lx);
+			continue;
+		}
+		if (c == '\\' && lx->s + 1 < lx->end && (lx->s[1] == '\n' || (lx->s[1] == '\r' && lx->s + 2 < lx->end && lx->s[2] == '\n'))) {
+			/* line continuation */
+			lx_adv(lx);
+			while (*lx->s != '\n')
+				lx_adv(lx);
+			lx_adv(lx);
+			continue;
+		}
+		if (c == '#') {
+			while (lx->s < lx->end && *lx->s != '\n')
+				lx_adv(lx);
+			continue;
+		}
+		if (c == '!') {
+			if (!open_stage) {
+				galley_error_set(err, GALLEY_ERR_FATAL, "%s:%d:%d: '!' with no stage before it", lx->origin, lx->line, lx->col);
+				free_stages(st, n);
+				return GALLEY_ERR_FATAL;
+			}
+			open_stage = false;
+			lx_adv(lx);
+			/* a '!' must be followed by a stage */
+			const char *p = lx->s;
+			while (p < lx->end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+				p++;
+			if (p >= lx->end || *p == '!') {
+				galley_error_set(err, GALLEY_ERR_FATAL, "%s:%d:%d: '!' must be followed by a stage", lx->origin, lx->line,
+				                 lx->col - 1);
+				free_stages(st, n);
+				return GALLEY_ERR_FATAL;
+			}
+			continue;
+		}
+		/* a word */
+		word w = {.line = lx->line, .col = lx->col, .eq = -1};
+		galley_buf b = {0};
+		while (lx->s < lx->end) {
+			c = *lx->s;
+			if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '!')
+				break;
+			if (c == '"' || c == '\'') {
+				int ql = lx->line, qc = lx->col;
+				char q = c;
+				lx_adv(lx);
+				bool closed = false;
+				while (lx->s < lx->end) {
+					c = *lx->s;
+					if (c == q) {
+						closed = true;
+						lx_adv(lx);
+						break;
+					}
+					if (q == '"' && c == '\\' && lx->s + 1 < lx->end) {
+						lx_adv(lx);
+						char e = *lx->s;
+						switch (e) {
+						case 'n': galley_buf_putc(&b, '\n'); break;
+						case 't': galley_buf_putc(&b, '\t'); break;
+						case '\\': galley_buf_putc(&b, '\\'); break;
+						case '"': galley_buf_putc(&b, '"'); break;
+						default:
+							galley_buf_putc(&b, '\\');
+							galley_buf_putc(&b, e);
+						}
+						lx_adv(lx);
+						continue;
+					}
+					galley_buf_putc(&b, c);
+					lx_adv(lx);
+				}
+				if (!closed) {
+					galley_error_set(err, GALLEY_ERR_FATAL, "%s:%d:%d: unterminated %s quote; close it with %c",
+					                 lx->origin, ql, qc, q == '"' ? "double" : "single", q);
+					galley_buf_free(&b);
+					free_stages(st, n);
+					return GALLEY_ERR_FATAL;
+				}
+				if (!b.data)
+					galley_buf_append(&b, "", 0);
+				continue;
+			}
+			if (c == '=' && w.eq < 0) {
+				w.eq = (int)b.len;
+				w.value_col = lx->col + 1;
+			}
+			galley_buf_putc(&b, c);
+			lx_adv(lx);
+		}
+		w.text = galley_buf_steal(&b);
+		if (!open_stage) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 8;
+				st = galley_realloc(st, cap * sizeof *st);
+			}
+			memset(&st[n], 0, sizeof st[n]);
+			n++;
+			open_stage = true;
+		}
+		raw_stage *rs = &st[n - 1];
+		if (rs->n == rs->cap) {
+			rs->cap = rs->cap ? rs->cap * 2 : 8;
+			rs->words = galley_realloc(rs->words, rs->cap * sizeof *rs->words);
+		}
+		rs->words[rs->n++] = w;
+	}
+	*out = st;
+	*n_out = n;
+	return GALLEY_OK;
+}
+
+static bool key_ok(const char *k, size_t n)
+{
+	if (!n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((k[i] >= 'a' && k[i] <= 'z') || (k[i] >= '0' && k[i] <= '9') || k[i] == '_' || k[i] == '-'))
+			return false;
+	return true;
+}
+
+/* Build a stage from its words. */
+static galley_stage *build_stage(galley_registry *r, raw_stage *rs, const char *origin, galley_error *err)
+{
+	word *nw = &rs->words[0];
+	if (nw->eq >= 0) {
+		galley_error_set(err, GALLEY_ERR_FATAL, "%s:%d:%d: a stage starts with a plugin name, not an option ('%s')",
+		                 origin, nw->line, nw->col, nw->text);
+		return NULL;
+	}
+	galley_error e2 = {0};
+	const galley_plugin *p = galley_registry_find(r, nw->text, &e2);
+	if (!p) {
+		galley_error_set(err, GALLEY_ERR_FATAL, "%s:%d:%d: %s", origin, nw->line, nw->col, e2.message);
+		return NULL;
+	}
+	galley_stage *s = galley_stage_alloc(r, p);
+	free(s->origin);
+	galley_buf o = {0};
+	galley_buf_printf(&o, "%s:%d:%d", origin, nw->line, nw->col);
+	s->origin = galley_buf_steal(&o);
+	kv_pair *pairs = galley_calloc(rs->n, sizeof *pairs);
+	size_t np = 0;
+	for (size_t i = 1; i < rs->n; i++) {
+		word *w = &rs->words[i];
+		if (w->eq < 0) {
+			galley_error_set(err, GALLEY_ERR_FATAL, "%s:%d:%d: expected key=value after '%s', got '%s'", origin, w->line,
+			                 w->col, p->name, w->text);
+			galley_kv_free(pairs, np);
+			galley_stage_free(s);
+			return NULL;
+		}
+		if (!key_ok(w->text, (size_t)w->eq)) {
+			galley_error_set(err, GALLEY_ERR_FATAL, "%s:%d:%d: '%.*s' is not an option name (names are [a-z0-9_])",
+			                 origin, w->line, w->col, w->eq, w->text);
+			galley_kv_free(pairs, np);
+			galley_stage_free(s);
+			return NULL;
+		}
+		pairs[np].key = galley_strndup(w->text, (size_t)w->eq);
+		for (char *k = pairs[np].key; *k; k++)
+			if (*k == '-')
+				*k = '_';
+		pairs[np].value = galley_strdup(w->text + w->eq + 1);
+		pairs[np].line = w->line;
+		pairs[np].col = w->col;
+		pairs[np].value_col = w->value_col;
+		np++;
+	}
+	int rc = galley_stage_set_options(s, pairs, np, origin, err);
+	galley_kv_free(pairs, np);
+	if (rc != GALLEY_OK) {
+		galley_stage_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+galley_pipeline *galley_pipeline_parse(galley_registry *r, const char *text, bool chain_form, const char *origin,
+                                       galley_error *err)
+{
+	lexer lx = {.s = text, .end = text + strlen(text), .line = 1, .col = 1, .origin = origin, .chain = chain_form};
+	raw_stage *st = NULL;
+	size_t n = 0;
+	if (lex(&lx, &st, &n, err) != GALLEY_OK)
+		return NULL;
+	if (n == 0) {
+		galley_error_set(err, GALLEY_ERR_FATAL,
+		                 "%s: the pipeline is empty; it needs a reader, any transforms, and a writer, e.g. "
+		                 "'read-html input=pages ! write-json output=out.jsonl'",
+		                 origin);
+		free_stages(st, n);
+		return NULL;
+	}
+	galley_pipeline *p = galley_calloc(1, sizeof *p);
+	p->registry = r;
+	p->stages = galley_calloc(n, sizeof *p->stages);
+	for (size_t i = 0; i < n; i++) {
+		galley_stage *s = build_stage(r, &st[i], origin, err);
+		if (!s) {
+			free_stages(st, n);
+			galley_pipeline_free(p);
+			return NULL;
+		}
+		s->index = (int)i;
+		p->stages[p->n++] = s;
+	}
+	/* structure: reader, transforms..., writers (at least one) */
+	for (size_t i = 0; i < n; i++) {
+		galley_kind k = p->stages[i]->plugin->kind;
+		word *w = &st[i].words[0];
+		const char *msg = NULL;
+		if (i == 0 && k != GALLEY_KIND_READER)
+			msg = "a pipeline starts with a reader (read-html, read-text, ...)";
+		else if (i > 0 && k == GALLEY_KIND_READER)
+			msg = "only one reader, at the start of the pipeline";
+		else if (k == GALLEY_KIND_TRANSFORM && i > 0 && p->stages[i - 1]->plugin->kind == GALLEY_KIND_WRITER)
+			msg = "transforms come before the writers";
+		if (msg) {
+			galley_error_set(err, GALLEY_ERR_FATAL, "%s:%d:%d: '%s' is a %s, but %s", origin, w->line, w->col,
+			                 p->stages[i]->plugin->name, galley_kind_name(k), msg);
+			free_stages(st, n);
+			galley_pipeline_free(p);
+			return NULL;
+		}
+	}
+	if (p->stages[n - 1]->plugin->kind != GALLEY_KIND_WRITER) {
+		word *w = &st[n - 1].words[0];
+		galley_error_set(err, GALLEY_ERR_FATAL,
+		                 "%s:%d:%d: the pipeline ends with '%s', a %s; it needs at least one writer at the end (write-json, write-epub, ...)",
+		                 origin, w->line, w->col, p->stages[n - 1]->plugin->name,
+		                 galley_kind_name(p->stages[n - 1]->plugin->kind));
+		free_stages(st, n);
+		galley_pipeline_free(p);
+		return NULL;
+	}
+	free_stages(st, n);
+	return p;
+}
+
+void galley_pipeline_free(galley_pipeline *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->n; i++)
+		galley_stage_free(p->stages[i]);
+	free(p->stages);
+	free(p);
+}
+
+size_t galley_pipeline_n_stages(const galley_pipeline *p)
+{
+	return p->n;
+}
+
+galley_stage *galley_pipeline_stage(galley_pipeline *p, size_t i)
+{
+	return i < p->n ? p->stages[i] : NULL;
+}
+
+galley_stage *galley_stage_new(galley_registry *r, const char *name, const char *options, galley_error *err)
+{
+	galley_buf b = {0};
+	galley_buf_printf(&b, "%s %s", name, options ? options : "");
+	lexer lx = {.s = b.data, .end = b.data + b.len, .line = 1, .col = 1, .origin = "<options>", .chain = true};
+	raw_stage *st = NULL;
+	size_t n = 0;
+	galley_stage *s = NULL;
+	if (lex(&lx, &st, &n, err) == GALLEY_OK) {
+		if (n != 1)
+			galley_error_set(err, GALLEY_ERR_FATAL, "<options>: expected one stage, got %zu", n);
+		else
+			s = build_stage(r, &st[0], "<options>", err);
+		free_stages(st, n);
+	}
+	galley_buf_free(&b);
+	return s;
+}
+

@@ -1,0 +1,506 @@
+/* Running a pipeline: one reader feeding articles, per-article stages on worker threads,
+ * writers in input order. */
+#include "internal.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t stop_requested;
+
+void galley_request_stop(void)
+{
+	stop_requested = 1;
+}
+
+void galley_discard_outputs(void)
+{
+	galley_output_cleanup_all();
+}
+
+/* A per-article step. */
+typedef enum step_kind { STEP_PARSE, STEP_TRANSFORM, STEP_FINALIZE, STEP_PREPARE } step_kind;
+
+typedef struct step {
+	step_kind kind;
+	galley_stage *stage; /* NULL for FINALIZE */
+	bool parallel;
+} step;
+
+typedef enum slot_state { SLOT_EMPTY, SLOT_READY, SLOT_BUSY, SLOT_DONE } slot_state;
+
+typedef struct slot {
+	galley_article *a;
+	slot_state state;
+	int status;           /* GALLEY_OK, GALLEY_DROP or GALLEY_ERR_* after the parallel steps */
+	galley_stage *failed; /* the stage that failed or dropped */
+	galley_error err;
+	size_t seq;
+} slot;
+
+typedef struct runner {
+	galley_pipeline *p;
+	galley_stage **stages;
+	size_t n_stages;
+	galley_stage *reader;
+	galley_stage **writers;
+	size_t n_writers;
+	step *steps;
+	size_t n_steps;
+	size_t n_parallel;     /* steps[0..n_parallel) may run on workers */
+	const galley_run_options *opts;
+	galley_run_stats stats;
+	/* drop reasons */
+	pthread_mutex_t report_lock;
+	/* threading */
+	pthread_mutex_t lock;
+	pthread_cond_t cv_space, cv_work, cv_done;
+	slot *ring;
+	size_t k;
+	size_t head, tail, next_work;
+	bool reader_done;
+	bool stop;             /* fatal error or fail-fast */
+	galley_error fatal;
+	bool fatal_set;
+	size_t read_failed;    /* counted by the reading thread only */
+} runner;
+
+static const char *article_label(const galley_article *a, galley_buf *b)
+{
+	galley_buf_reset(b);
+	if (!a)
+		return "";
+	galley_buf_puts(b, galley_article_where(a));
+	const char *title = galley_article_get(a, GALLEY_FIELD_TITLE);
+	if (title) {
+		galley_buf_puts(b, " (\"");
+		size_t n = strlen(title);
+		if (n > 60) {
+			size_t cut = 57;
+			while (cut > 0 && ((unsigned char)title[cut] & 0xC0) == 0x80)
+				cut--;
+			galley_buf_append(b, title, cut);
+			galley_buf_puts(b, "...");
+		} else {
+			galley_buf_puts(b, title);
+		}
+		galley_buf_puts(b, "\")");
+	}
+	return b->data;
+}
+
+static void report(runner *r, const galley_article *a, galley_stage *s, int status, const galley_error *err)
+{
+	if (status == GALLEY_DROP) {
+		if (s)
+			galley_stage_count(s, err->message[0] ? err->message : "dropped", 1);
+		if (!r->opts->verbose)
+			return;
+	}
+	if (r->opts->quiet && status == GALLEY_DROP)
+		return;
+	galley_buf lb = {0};
+	pthread_mutex_lock(&r->report_lock);
+	const char *label = article_label(a, &lb);
+	const char *what = status == GALLEY_DROP ? "dropped" : status == GALLEY_ERR_FATAL ? "fatal" : "error";
+	fprintf(stderr, "galley: %s: %s%s%s: %s\n", what, *label ? label : "", *label ? ": " : "",
+	        s ? galley_stage_name(s) : "galley", err->message[0] ? err->message : galley_status_name(status));
+	pthread_mutex_unlock(&r->report_lock);
+	galley_buf_free(&lb);
+}
+
+static void set_fatal(runner *r, galley_stage *s, const galley_article *a, const galley_error *err)
+{
+	pthread_mutex_lock(&r->lock);
+	if (!r->fatal_set) {
+		r->fatal_set = true;
+		galley_buf lb = {0};
+		const char *label = article_label(a, &lb);
+		galley_error_set(&r->fatal, GALLEY_ERR_FATAL, "%s%s%s: %s", *label ? label : "", *label ? ": " : "",
+		                 s ? galley_stage_name(s) : "galley", err->message);
+		galley_buf_free(&lb);
+	}
+	r->stop = true;
+	pthread_cond_broadcast(&r->cv_space);
+	pthread_cond_broadcast(&r->cv_work);
+	pthread_cond_broadcast(&r->cv_done);
+	pthread_mutex_unlock(&r->lock);
+}
+
+/* Run steps [from, to) on a.  Returns the status; *failed is the stage. */
+static int run_steps(runner *r, galley_article *a, size_t from, size_t to, galley_stage **failed, galley_error *err)
+{
+	for (size_t i = from; i < to; i++) {
+		step *st = &r->steps[i];
+		galley_stage *s = st->stage;
+		galley_error_clear(err);
+		int rc = GALLEY_OK;
+		bool lock = s && !st->parallel && r->opts->jobs > 1;
+		if (lock)
+			pthread_mutex_lock(&s->lock);
+		switch (st->kind) {
+		case STEP_PARSE:
+			rc = s->plugin->parse(s, s->state, a, err);
+			galley_article_drop_raw(a);
+			break;
+		case STEP_TRANSFORM:
+			rc = s->plugin->process(s, s->state, a, err);
+			if (rc == GALLEY_OK)
+				galley_article_add_stage(a, s->plugin->name, s->plugin->version);
+			break;
+		case STEP_FINALIZE:
+			if (!galley_article_n_stages(a))
+				galley_article_add_stage(a, r->reader->plugin->name, r->reader->plugin->version);
+			if (galley_article_body(a))
+				galley_body_sanitize(galley_article_body(a));
+			galley_article_finalize_id(a);
+			break;
+		case STEP_PREPARE:
+			rc = s->plugin->prepare(s, s->state, a, err);
+			break;
+		}
+		if (lock)
+			pthread_mutex_unlock(&s->lock);
+		if (st->kind == STEP_PARSE && rc == GALLEY_OK && !galley_article_n_stages(a))
+			galley_article_add_stage(a, s->plugin->name, s->plugin->version);
+		if (rc != GALLEY_OK) {
+			if (rc == GALLEY_DROP && st->kind != STEP_TRANSFORM)
+				rc = GALLEY_ERR_ARTICLE;
+			if (rc != GALLEY_DROP && rc != GALLEY_ERR_FATAL)
+				rc = GALLEY_ERR_ARTICLE;
+			if (!err->message[0])
+				galley_error_set(err, rc, "%s", rc == GALLEY_DROP ? "dropped" : "failed (the plugin gave no reason)");
+			*failed = s;
+			return rc;
+		}
+	}
+	return GALLEY_OK;
+}
+
+/* The ordered, serial end of an article's way: remaining steps, then the writers. */
+static void finish_article(runner *r, galley_article *a, int status, galley_stage *failed, galley_error *err)
+{
+	if (status == GALLEY_OK)
+		status = run_steps(r, a, r->n_parallel, r->n_steps, &failed, err);
+	if (status == GALLEY_OK) {
+		for (size_t w = 0; w < r->n_writers; w++) {
+			galley_stage *s = r->writers[w];
+			galley_error_clear(err);
+			int rc = s->plugin->write(s, s->state, a, err);
+			if (rc != GALLEY_OK) {
+				status = rc == GALLEY_ERR_FATAL ? GALLEY_ERR_FATAL : GALLEY_ERR_ARTICLE;
+				failed = s;
+				if (!err->message[0])
+					galley_error_set(err, status, "failed (the plugin gave no reason)");
+				break;
+			}
+		}
+	}
+	switch (status) {
+	case GALLEY_OK:
+		r->stats.written++;
+		break;
+	case GALLEY_DROP:
+		r->stats.dropped++;
+		report(r, a, failed, status, err);
+		break;
+	case GALLEY_ERR_FATAL:
+		r->stats.failed++;
+		set_fatal(r, failed, a, err);
+		break;
+	default:
+		r->stats.failed++;
+		report(r, a, failed, status, err);
+		if (r->opts->fail_fast) {
+			galley_error e2;
+			galley_error_set(&e2, GALLEY_ERR_FATAL, "%s (stopping: --fail-fast)", err->message);
+			set_fatal(r, failed, a, &e2);
+		}
+	}
+	galley_article_free(a);
+}
+
+/* Read the next article.  Returns OK with *out, END, or FATAL (r->stop set). */
+static int next_article(runner *r, galley_article **out)
+{
+	for (;;) {
+		if (stop_requested) {
+			galley_error e;
+			galley_error_set(&e, GALLEY_ERR_FATAL, "interrupted; outputs discarded, existing files unchanged");
+			set_fatal(r, NULL, NULL, &e);
+			return GALLEY_ERR_FATAL;
+		}
+		galley_article *a = NULL;
+		galley_error err = {0};
+		galley_stage *s = r->reader;
+		int rc = s->plugin->read(s, s->state, &a, &err);
+		if (rc == GALLEY_OK && a) {
+			r->stats.read++;
+			*out = a;
+			return GALLEY_OK;
+		}
+		if (rc == GALLEY_END) {
+			galley_article_free(a);
+			return GALLEY_END;
+		}
+		if (rc == GALLEY_OK)
+			galley_error_set(&err, GALLEY_ERR_FATAL, "read returned no article");
+		if (rc == GALLEY_ERR_FATAL || rc == GALLEY_OK) {
+			set_fatal(r, s, a, &err);
+			galley_article_free(a);
+			return GALLEY_ERR_FATAL;
+		}
+		/* one input failed: report and go on */
+		r->stats.read++;
+		r->read_failed++;
+		if (!err.message[0])
+			galley_error_set(&err, GALLEY_ERR_ARTICLE, "could not read an article (the plugin gave no reason)");
+		report(r, a, s, GALLEY_ERR_ARTICLE, &err);
+		galley_article_free(a);
+		if (r->opts->fail_fast) {
+			galley_error_set(&err, GALLEY_ERR_FATAL, "stopping at the first failure (--fail-fast)");
+			set_fatal(r, s, NULL, &err);
+			return GALLEY_ERR_FATAL;
+		}
+	}
+}
+
+static void run_serial(runner *r)
+{
+	while (!r->stop) {
+		galley_article *a = NULL;
+		if (next_article(r, &a) != GALLEY_OK)
+			break;
+		galley_error err = {0};
+		galley_stage *failed = NULL;
+		int status = run_steps(r, a, 0, r->n_parallel, &failed, &err);
+		finish_article(r, a, status, failed, &err);
+	}
+}
+
+static void *worker_main(void *arg)
+{
+	runner *r = arg;
+	pthread_mutex_lock(&r->lock);
+	for (;;) {
+		while (!r->stop && r->next_work == r->tail && !r->reader_done)
+			pthread_cond_wait(&r->cv_work, &r->lock);
+		if (r->stop || (r->next_work == r->tail && r->reader_done))
+			break;
+		slot *sl = &r->ring[r->next_work % r->k];
+		r->next_work++;
+		sl->state = SLOT_BUSY;
+		pthread_mutex_unlock(&r->lock);
+		galley_error_clear(&sl->err);
+		sl->failed = NULL;
+		sl->status = run_steps(r, sl->a, 0, r->n_parallel, &sl->failed, &sl->err);
+		pthread_mutex_lock(&r->lock);
+		sl->state = SLOT_DONE;
+		pthread_cond_broadcast(&r->cv_done);
+	}
+	pthread_mutex_unlock(&r->lock);
+	return NULL;
+}
+
+static void *writer_main(void *arg)
+{
+	runner *r = arg;
+	pthread_mutex_lock(&r->lock);
+	for (;;) {
+		while (!r->stop && !(r->head < r->tail && r->ring[r->head % r->k].state == SLOT_DONE) &&
+		       !(r->reader_done && r->head == r->tail))
+			pthread_cond_wait(&r->cv_done, &r->lock);
+		if (r->stop || (r->reader_done && r->head == r->tail))
+			break;
+		slot *sl = &r->ring[r->head % r->k];
+		pthread_mutex_unlock(&r->lock);
+		finish_article(r, sl->a, sl->status, sl->failed, &sl->err);
+		pthread_mutex_lock(&r->lock);
+		sl->a = NULL;
+		sl->state = SLOT_EMPTY;
+		r->head++;
+		pthread_cond_broadcast(&r->cv_space);
+	}
+	pthread_mutex_unlock(&r->lock);
+	return NULL;
+}
+
+static void run_parallel(runner *r, int jobs)
+{
+	r->k = (size_t)jobs * 4;
+	if (r->k < 8)
+		r->k = 8;
+	r->ring = galley_calloc(r->k, sizeof *r->ring);
+	pthread_t *workers = galley_calloc((size_t)jobs, sizeof *workers);
+	pthread_t writer;
+	int started = 0;
+	for (int i = 0; i < jobs; i++) {
+		if (pthread_create(&workers[i], NULL, worker_main, r) != 0)
+			break;
+		started++;
+	}
+	bool writer_started = pthread_create(&writer, NULL, writer_main, r) == 0;
+	if (!started || !writer_started) {
+		galley_error e;
+		galley_error_set(&e, GALLEY_ERR_FATAL, "cannot start threads; try --jobs 1");
+		set_fatal(r, NULL, NULL, &e);
+	}
+	for (;;) {
+		pthread_mutex_lock(&r->lock);
+		while (!r->stop && r->tail - r->head >= r->k)
+			pthread_cond_wait(&r->cv_space, &r->lock);
+		bool stop = r->stop;
+		pthread_mutex_unlock(&r->lock);
+		if (stop)
+			break;
+		galley_article *a = NULL;
+		if (next_article(r, &a) != GALLEY_OK)
+			break;
+		pthread_mutex_lock(&r->lock);
+		slot *sl = &r->ring[r->tail % r->k];
+		sl->a = a;
+		sl->state = SLOT_READY;
+		sl->seq = r->tail;
+		r->tail++;
+		pthread_cond_signal(&r->cv_work);
+		pthread_mutex_unlock(&r->lock);
+	}
+	pthread_mutex_lock(&r->lock);
+	r->reader_done = true;
+	pthread_cond_broadcast(&r->cv_work);
+	pthread_cond_broadcast(&r->cv_done);
+	pthread_mutex_unlock(&r->lock);
+	for (int i = 0; i < started; i++)
+		pthread_join(workers[i], NULL);
+	if (writer_started)
+		pthread_join(writer, NULL);
+	/* after a stop, articles may be left in the ring */
+	for (size_t i = 0; i < r->k; i++)
+		galley_article_free(r->ring[i].a);
+	free(r->ring);
+	free(workers);
+}
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void add_step(runner *r, step_kind kind, galley_stage *s)
+{
+	r->steps = galley_realloc(r->steps, (r->n_steps + 1) * sizeof *r->steps);
+	bool par = s ? (s->plugin->flags & GALLEY_PLUGIN_PARALLEL_SAFE) != 0 : true;
+	r->steps[r->n_steps++] = (step){kind, s, par};
+}
+
+static void print_counters(runner *r)
+{
+	for (size_t i = 0; i < r->n_stages; i++) {
+		galley_stage *s = r->stages[i];
+		for (size_t j = 0; j < s->n_counters; j++)
+			fprintf(stderr, "galley:   %s: %s: %zu\n", galley_stage_name(s), s->counters[j].reason, s->counters[j].n);
+	}
+}
+
+int galley_pipeline_run(galley_pipeline *p, const galley_run_options *opts_in, galley_run_stats *stats,
+                        galley_error *err)
+{
+	galley_run_options opts = opts_in ? *opts_in : (galley_run_options){0};
+	if (opts.jobs <= 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		opts.jobs = n > 0 ? (int)n : 1;
+	}
+	runner r = {.p = p, .opts = &opts};
+	r.n_stages = galley_pipeline_n_stages(p);
+	r.stages = galley_calloc(r.n_stages, sizeof *r.stages);
+	for (size_t i = 0; i < r.n_stages; i++) {
+		r.stages[i] = galley_pipeline_stage(p, i);
+		r.stages[i]->verbose = opts.verbose;
+	}
+	r.reader = r.stages[0];
+	r.writers = galley_calloc(r.n_stages, sizeof *r.writers);
+	if (r.reader->plugin->parse)
+		add_step(&r, STEP_PARSE, r.reader);
+	for (size_t i = 1; i < r.n_stages; i++)
+		if (r.stages[i]->plugin->kind == GALLEY_KIND_TRANSFORM)
+			add_step(&r, STEP_TRANSFORM, r.stages[i]);
+	add_step(&r, STEP_FINALIZE, NULL);
+	for (size_t i = 1; i < r.n_stages; i++) {
+		galley_stage *s = r.stages[i];
+		if (s->plugin->kind != GALLEY_KIND_WRITER)
+			continue;
+		r.writers[r.n_writers++] = s;
+		if (s->plugin->prepare)
+			add_step(&r, STEP_PREPARE, s);
+	}
+	while (r.n_parallel < r.n_steps && r.steps[r.n_parallel].parallel)
+		r.n_parallel++;
+	pthread_mutex_init(&r.lock, NULL);
+	pthread_mutex_init(&r.report_lock, NULL);
+	pthread_cond_init(&r.cv_space, NULL);
+	pthread_cond_init(&r.cv_work, NULL);
+	pthread_cond_init(&r.cv_done, NULL);
+
+	double t0 = now_seconds();
+	int result = GALLEY_OK;
+	/* open every stage, in order */
+	for (size_t i = 0; i < r.n_stages; i++) {
+		galley_error e = {0};
+		if (galley_stage_call_open(r.stages[i], &e) != GALLEY_OK) {
+			galley_error_set(err, GALLEY_ERR_FATAL, "%s: %s: %s", r.stages[i]->origin, galley_stage_name(r.stages[i]),
+			                 e.message);
+			result = GALLEY_ERR_FATAL;
+			break;
+		}
+	}
+	if (result == GALLEY_OK) {
+		if (opts.jobs == 1 || r.n_parallel == 0)
+			run_serial(&r);
+		else
+			run_parallel(&r, opts.jobs);
+		if (r.stop) {
+			result = GALLEY_ERR_FATAL;
+			if (err)
+				*err = r.fatal;
+		} else {
+			for (size_t w = 0; w < r.n_writers; w++) {
+				galley_stage *s = r.writers[w];
+				galley_error e = {0};
+				if (galley_stage_finish(s, &e) != GALLEY_OK) {
+					galley_error_set(err, GALLEY_ERR_FATAL, "%s: %s", galley_stage_name(s),
+					                 e.message[0] ? e.message : "could not finish its output");
+					result = GALLEY_ERR_FATAL;
+					break;
+				}
+			}
+			if (result == GALLEY_OK && r.stats.failed + r.read_failed)
+				result = GALLEY_ERR_ARTICLE;
+		}
+	}
+	/* close in reverse: writers discard anything not committed */
+	for (size_t i = r.n_stages; i-- > 0;)
+		galley_stage_call_close(r.stages[i]);
+	r.stats.seconds = now_seconds() - t0;
+	r.stats.failed += r.read_failed;
+	if (!opts.quiet) {
+		fprintf(stderr, "galley: %zu read, %zu written, %zu dropped, %zu failed in %.2f s\n", r.stats.read,
+		        r.stats.written, r.stats.dropped, r.stats.failed, r.stats.seconds);
+		print_counters(&r);
+	}
+	if (stats)
+		*stats = r.stats;
+	pthread_mutex_destroy(&r.lock);
+	pthread_mutex_destroy(&r.report_lock);
+	pthread_cond_destroy(&r.cv_space);
+	pthread_cond_destroy(&r.cv_work);
+	pthread_cond_destroy(&r.cv_done);
+	free(r.steps);
+	free(r.stages);
+	free(r.writers);
+	return result;
+}

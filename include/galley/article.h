@@ -1,0 +1,235 @@
+/* The article model: what flows from a reader through the transforms to the writers.
+ *
+ * An article is opaque; plugins use the accessors below.  Ownership, once for all:
+ *   - every getter returns a pointer (borrowed) from the article, valid until the same field is
+ *     set again or the article is freed;
+ *   - every setter and adder (copied) its string arguments; NULL clears an optional field;
+ *   - galley_article_take_* and galley_article_set_body (taken) their argument.
+ * The core creates articles for readers (galley_article_new) and frees them after the last
+ * writer; a plugin frees only articles it created and did not hand back to the core.
+ *
+ * One article is touched by one thread at a time; different articles may be in different
+ * threads at once (see plugin.h on parallel stages).
+ *
+ * The body
+ * --------
+ * The body is a libxml2 document (xmlDoc) whose root element is <body>, with no namespace.
+ * Readers may hand on a whole page's content tree (any HTML elements).  Before the writers run,
+ * the core restricts it to the galley XHTML subset (galley_body_sanitize), which every writer can
+ * rely on:
+ *   blocks:  h1-h6 p ul ol li dl dt dd blockquote pre table caption thead tbody tfoot tr th td
+ *            figure figcaption hr
+ *   inline:  a em strong i b u s sub sup code q br img span abbr cite small mark time
+ *   attributes kept: a@href (http, https, mailto, relative; never javascript:), img@src img@alt,
+ *            th/td@colspan @rowspan, q/blockquote@cite, q/blockquote@data-speaker,
+ *            time@datetime, @lang, @title, ol@start
+ * Anything else is unwrapped (its children kept) or, for script, style, noscript, template,
+ * iframe, object, embed, form controls, svg and math, removed with its content.
+ */
+#ifndef GALLEY_ARTICLE_H
+#define GALLEY_ARTICLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <libxml/tree.h>
+#include <galley/version.h>
+#include <galley/error.h>
+#include <galley/text.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct galley_article galley_article;
+
+/* ---- life cycle ---------------------------------------------------------------------------- */
+/* A new, empty article (owned, galley_article_free).  Readers normally get theirs from the core. */
+GALLEY_API galley_article *galley_article_new(void);
+GALLEY_API void galley_article_free(galley_article *a);  /* NULL is fine */
+
+/* ---- scalar fields ------------------------------------------------------------------------- */
+typedef enum galley_field {
+	GALLEY_FIELD_ID,        /* stable id; the core derives one from URL or content when unset */
+	GALLEY_FIELD_URL,       /* canonical URL of the page */
+	GALLEY_FIELD_TITLE,
+	GALLEY_FIELD_DATE,      /* publication date, ISO 8601: "2024-03-05" or "2024-03-05T10:00:00+01:00" */
+	GALLEY_FIELD_SITE,      /* site or outlet name, "Al Arabiya" */
+	GALLEY_FIELD_LANGUAGE,  /* BCP 47 tag, "en", "de-CH" */
+	GALLEY_FIELD_DESCRIPTION, /* summary or teaser the page declares */
+	GALLEY_FIELD__COUNT
+} galley_field;
+
+/* (borrowed, nullable) */
+GALLEY_API const char *galley_article_get(const galley_article *a, galley_field f);
+/* (copied) value, NULL clears.  The value is cleaned to valid UTF-8 and trimmed; an empty
+ * string clears the field too: galley never stores "" to mean unknown. */
+GALLEY_API void galley_article_set(galley_article *a, galley_field f, const char *value);
+/* The JSON-ish name of a field ("id", "url", "title", ...). (borrowed, static) */
+GALLEY_API const char *galley_field_name(galley_field f);
+
+/* ---- where the article came from ----------------------------------------------------------- */
+typedef struct galley_source_location {
+	const char *file;    /* input file as given or found, "-" for standard input */
+	const char *member;  /* (nullable) archive member path */
+	int64_t offset;      /* byte offset of the WARC record, or -1 */
+	int64_t index;       /* n-th article taken from this file or member (0-based), or -1 */
+} galley_source_location;
+
+/* (borrowed) strings inside are owned by the article. */
+GALLEY_API const galley_source_location *galley_article_location(const galley_article *a);
+/* (copied) */
+GALLEY_API void galley_article_set_location(galley_article *a, const char *file, const char *member,
+                                            int64_t offset, int64_t index);
+/* "file", "file!member", "file@offset" or with "#index": a short human form for messages.
+ * (borrowed, valid until the location changes) */
+GALLEY_API const char *galley_article_where(const galley_article *a);
+
+/* ---- string lists: authors and tags -------------------------------------------------------- */
+typedef enum galley_list {
+	GALLEY_LIST_AUTHORS,  /* people or organisations credited as authors, in page order */
+	GALLEY_LIST_TAGS,     /* categories and keywords */
+	GALLEY_LIST__COUNT
+} galley_list;
+
+GALLEY_API size_t galley_article_list_len(const galley_article *a, galley_list l);
+GALLEY_API const char *galley_article_list_at(const galley_article *a, galley_list l, size_t i); /* (borrowed) */
+/* (copied) Appends unless an equal string is already there; empty strings are ignored. */
+GALLEY_API void galley_article_list_add(galley_article *a, galley_list l, const char *value);
+GALLEY_API void galley_article_list_clear(galley_article *a, galley_list l);
+
+/* ---- raw input ----------------------------------------------------------------------------
+ * What a reader read, before it is parsed: set by a reader's read() and consumed by its parse()
+ * (which may run on another thread).  The core frees it after parse(). */
+typedef struct galley_raw {
+	unsigned char *data;       /* (owned by the article) bytes as read, not NUL-terminated */
+	size_t len;
+	const char *content_type;  /* (nullable) media type from the transport, "text/html" */
+	const char *charset;       /* (nullable) charset from the transport (HTTP header) */
+	const char *date;          /* (nullable) transport date (WARC-Date), ISO 8601 */
+	int status;                /* HTTP status, 0 when unknown */
+} galley_raw;
+
+/* (taken) data, which must come from malloc(); (copied) the strings.  Replaces any raw input. */
+GALLEY_API void galley_article_take_raw(galley_article *a, unsigned char *data, size_t len,
+                                        const char *content_type, const char *charset,
+                                        const char *date, int status);
+/* (borrowed, nullable) */
+GALLEY_API const galley_raw *galley_article_raw(const galley_article *a);
+GALLEY_API void galley_article_drop_raw(galley_article *a);
+
+/* ---- the body ------------------------------------------------------------------------------ */
+/* (borrowed, nullable) The body document; a plugin may edit it in place. */
+GALLEY_API xmlDocPtr galley_article_body(const galley_article *a);
+/* (taken) Replace the body with doc (whose root must be <body>); frees the old one. */
+GALLEY_API void galley_article_set_body(galley_article *a, xmlDocPtr doc);
+/* Detach and return the body (owned, xmlFreeDoc); the article has none afterwards. */
+GALLEY_API xmlDocPtr galley_article_take_body(galley_article *a);
+
+/* A new empty body document with its <body> root (owned, xmlFreeDoc). */
+GALLEY_API xmlDocPtr galley_body_new(void);
+/* The <body> root element of doc (borrowed), or NULL. */
+GALLEY_API xmlNodePtr galley_body_root(xmlDocPtr doc);
+/* Restrict doc to the galley XHTML subset described above, in place. */
+GALLEY_API void galley_body_sanitize(xmlDocPtr doc);
+
+/* The paragraphs of a body: the text of each block in document order, white space normalised.
+ * A "paragraph" is each maximal run of inline content inside a block (p, h1-h6, li, dt, dd,
+ * pre, figcaption, caption, blockquote, a table row — its cells joined by " | " — or a
+ * container's loose text).  Empty blocks are skipped.  This is THE definition of paragraph
+ * indices used by quotes and by the JSON `text` field (paragraphs joined by a blank line). */
+typedef struct galley_paragraphs {
+	char **text;      /* (owned by the struct) UTF-8, normalised, non-empty */
+	xmlNodePtr *node; /* (borrowed from the document) the block element each came from */
+	size_t n;
+} galley_paragraphs;
+GALLEY_API void galley_body_paragraphs(xmlDocPtr doc, galley_paragraphs *out);
+GALLEY_API void galley_paragraphs_free(galley_paragraphs *p);
+/* The body's plain text: its paragraphs joined by "\n\n" (owned, free()); "" when empty. */
+GALLEY_API char *galley_body_text(xmlDocPtr doc);
+
+/* ---- metadata candidates -------------------------------------------------------------------
+ * Readers record every candidate value they find with where it came from; transforms decide.
+ * field:  "author", "date", "date_modified", "title", "site", "language", "url", "description",
+ *         "section", "keywords", "image", "body" (JSON-LD articleBody), "publisher"
+ * origin: "json-ld", "opengraph", "article-meta", "twitter", "dublin-core", "meta", "time",
+ *         "link", "html-lang", "title-tag", "warc", "http", "text", or a plugin's own word. */
+typedef struct galley_candidate {
+	const char *field;
+	const char *value;
+	const char *origin;
+} galley_candidate;
+
+GALLEY_API void galley_article_add_candidate(galley_article *a, const char *field, const char *value,
+                                             const char *origin); /* (copied); empty value ignored */
+GALLEY_API size_t galley_article_n_candidates(const galley_article *a);
+GALLEY_API const galley_candidate *galley_article_candidate(const galley_article *a, size_t i); /* (borrowed) */
+/* The first candidate value for field, or NULL. (borrowed) */
+GALLEY_API const char *galley_article_candidate_first(const galley_article *a, const char *field);
+
+/* ---- annotations: sources, quotes, removed blocks ------------------------------------------ */
+typedef struct galley_source {
+	const char *name;      /* normalised outlet name, "Al Arabiya" */
+	const char *kind;      /* "credit" (where the story came from) or "cited" */
+	const char *evidence;  /* the text it was found in, "Source » alarabiya" */
+} galley_source;
+
+typedef struct galley_quote {
+	const char *text;     /* the quoted words, without the quotation marks */
+	const char *speaker;  /* (nullable) fullest name the article gives; NULL: nobody known */
+	const char *cue;      /* (nullable) "said", "added", "according to", ... */
+	int paragraph;        /* index into galley_body_paragraphs() */
+	int start, end;       /* code-point range of the text inside that paragraph, end exclusive */
+} galley_quote;
+
+typedef struct galley_removed {
+	const char *reason;   /* "nav", "link-density", "teaser", "duplicate", "byline", "credit", ... */
+	const char *text;     /* the block's text, white space normalised */
+	const char *context;  /* (nullable) where it was: "div.byline", "line 3" */
+} galley_removed;
+
+/* Adders (copied); they return the index of the new entry. */
+GALLEY_API size_t galley_article_add_source(galley_article *a, const galley_source *s);
+GALLEY_API size_t galley_article_add_quote(galley_article *a, const galley_quote *q);
+GALLEY_API size_t galley_article_add_removed(galley_article *a, const galley_removed *r);
+GALLEY_API size_t galley_article_n_sources(const galley_article *a);
+GALLEY_API size_t galley_article_n_quotes(const galley_article *a);
+GALLEY_API size_t galley_article_n_removed(const galley_article *a);
+/* (borrowed) */
+GALLEY_API const galley_source *galley_article_source(const galley_article *a, size_t i);
+GALLEY_API const galley_quote *galley_article_quote(const galley_article *a, size_t i);
+GALLEY_API const galley_removed *galley_article_removed(const galley_article *a, size_t i);
+GALLEY_API void galley_article_clear_sources(galley_article *a);
+GALLEY_API void galley_article_clear_quotes(galley_article *a);
+GALLEY_API void galley_article_clear_removed(galley_article *a);
+
+/* ---- pipeline history ------------------------------------------------------------------------
+ * The stages applied to the article, in order.  The core appends each reader (unless the reader
+ * restored a history, as read-json does) and each transform that kept the article. */
+GALLEY_API void galley_article_add_stage(galley_article *a, const char *name, const char *version); /* (copied) */
+GALLEY_API size_t galley_article_n_stages(const galley_article *a);
+GALLEY_API const char *galley_article_stage_name(const galley_article *a, size_t i);    /* (borrowed) */
+GALLEY_API const char *galley_article_stage_version(const galley_article *a, size_t i); /* (borrowed) */
+
+/* ---- extra key/value properties ----------------------------------------------------------
+ * For facts that have no field yet (a reader's "http_status", a transform's "word_count").
+ * Writers may output them under "extra". (copied) key and value; NULL value removes. */
+GALLEY_API void galley_article_set_extra(galley_article *a, const char *key, const char *value);
+GALLEY_API const char *galley_article_get_extra(const galley_article *a, const char *key); /* (borrowed) */
+GALLEY_API size_t galley_article_n_extra(const galley_article *a);
+GALLEY_API const char *galley_article_extra_key(const galley_article *a, size_t i);   /* (borrowed) */
+GALLEY_API const char *galley_article_extra_value(const galley_article *a, size_t i); /* (borrowed) */
+
+/* ---- per-stage scratch -------------------------------------------------------------------
+ * A writer's prepare() (which may run in parallel) can leave work for its write() (serial):
+ * one pointer per stage per article, freed with free_fn when the article is freed. */
+GALLEY_API void galley_article_set_scratch(galley_article *a, const void *owner, void *ptr,
+                                           void (*free_fn)(void *));
+GALLEY_API void *galley_article_get_scratch(const galley_article *a, const void *owner); /* (borrowed) */
+
+/* A deep copy of a (owned, galley_article_free): every field, list, annotation and the body. */
+GALLEY_API galley_article *galley_article_copy(const galley_article *a);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

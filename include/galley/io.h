@@ -1,0 +1,96 @@
+/* Inputs and outputs shared by all plugins: collections (what readers read) and atomic output
+ * files (what writers write). */
+#ifndef GALLEY_IO_H
+#define GALLEY_IO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <galley/version.h>
+#include <galley/error.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- collections ------------------------------------------------------------------------------
+ * A collection is everything an `input=` option can name, streamed one entry at a time without
+ * unpacking anything to disk:
+ *   - a file; a directory (walked recursively, entries in byte-wise sorted order); a glob
+ *     such as "page-*.html" (with * ? []); "@list.txt" (one input per line, '#' comments); "-" (standard input);
+ *     several of these separated by commas;
+ *   - single-file .gz, .xz, .zst, .bz2 (decompressed on the fly);
+ *   - tar (plain, gzip, xz, zstd, bzip2) and zip archives (members in archive order);
+ *   - WARC files (.warc, .warc.gz): `response` records only; their HTTP headers are parsed for
+ *     status, Content-Type and charset.  Other record types are skipped silently; responses
+ *     that are not 200 or whose Content-Type is not one the reader accepts are skipped with a
+ *     counted reason (galley_collection_skipped).
+ * Inside directories and archives, only entries whose name ends with one of the accepted
+ * extensions are returned; a file named explicitly is always returned. */
+
+typedef struct galley_collection galley_collection;
+
+typedef struct galley_collection_options {
+	/* Accepted name endings, lower case with the dot (".html"); NULL-terminated; NULL: all. */
+	const char *const *extensions;
+	/* Accepted media types for WARC records ("text/html"); NULL-terminated; NULL: all. */
+	const char *const *media_types;
+	/* Largest entry read into memory, in bytes; 0 means the default (64 MiB).  A larger entry
+	 * is reported as an error for that entry and the collection goes on. */
+	size_t max_entry_bytes;
+} galley_collection_options;
+
+typedef struct galley_entry {
+	unsigned char *data;       /* (owned by the caller, free()) the entry's bytes; never NULL */
+	size_t len;
+	/* The strings below are (borrowed), valid until the next galley_collection_next call. */
+	const char *file;          /* the input file ("-" for standard input) */
+	const char *member;        /* (nullable) archive member path */
+	int64_t offset;            /* WARC record offset in the (decompressed) file, or -1 */
+	const char *url;           /* (nullable) WARC-Target-URI */
+	const char *date;          /* (nullable) WARC-Date */
+	const char *content_type;  /* (nullable) media type from HTTP, lower case, no parameters */
+	const char *charset;       /* (nullable) charset parameter from HTTP Content-Type */
+	int status;                /* HTTP status from the WARC record, 0 otherwise */
+} galley_entry;
+
+/* Open spec (see above).  Returns NULL and sets err when spec names nothing that exists or an
+ * @list cannot be read; problems with single entries are reported by galley_collection_next. */
+GALLEY_API galley_collection *galley_collection_open(const char *spec, const galley_collection_options *opts,
+                                                     galley_error *err);
+/* Next entry into *out.  Returns GALLEY_OK (entry filled: free out->data), GALLEY_END, or
+ * GALLEY_ERR_ARTICLE (this entry or file is unreadable — truncated archive, too large, I/O
+ * error: message set, *out->file set when known; call again to go on with the next entry). */
+GALLEY_API int galley_collection_next(galley_collection *c, galley_entry *out, galley_error *err);
+/* Entries skipped so far with a reason ("WARC record status 404"), for the summary. */
+GALLEY_API size_t galley_collection_n_skip_reasons(const galley_collection *c);
+GALLEY_API const char *galley_collection_skip_reason(const galley_collection *c, size_t i, size_t *count);
+GALLEY_API void galley_collection_close(galley_collection *c);  /* NULL is fine */
+
+/* ---- atomic outputs ----------------------------------------------------------------------------
+ * galley_output_open creates a temporary file beside path; galley_output_commit flushes, syncs and
+ * renames it over path; galley_output_abort (or exit, or a signal the core handles) removes it.
+ * An existing file at path is never touched until the commit.  path "-" writes to standard output
+ * (no atomicity possible; commit flushes).  Missing parent directories are created. */
+typedef struct galley_output galley_output;
+
+GALLEY_API galley_output *galley_output_open(const char *path, galley_error *err);
+/* The stdio stream to write to (borrowed; do not fclose). */
+GALLEY_API FILE *galley_output_file(galley_output *o);
+/* The final path (borrowed). */
+GALLEY_API const char *galley_output_path(const galley_output *o);
+/* Commit and free o.  On failure the temporary file is removed, the old file kept, err set. */
+GALLEY_API int galley_output_commit(galley_output *o, galley_error *err);
+/* Discard and free o (NULL is fine). */
+GALLEY_API void galley_output_abort(galley_output *o);
+
+/* Read a whole file into memory (owned, free(); NUL-terminated for convenience, *len excludes
+ * the NUL).  "-" reads standard input. */
+GALLEY_API int galley_read_file(const char *path, unsigned char **data, size_t *len, size_t max_bytes,
+                                galley_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

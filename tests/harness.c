@@ -1,0 +1,176 @@
+#include "harness.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <libxml/HTMLparser.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *th_src(const char *rel)
+{
+	const char *src = getenv("GALLEY_SOURCE_DIR");
+	galley_buf b = {0};
+	galley_buf_printf(&b, "%s/%s", src && *src ? src : GALLEY_TEST_SRCDIR, rel);
+	return galley_buf_steal(&b);
+}
+
+const char *th_shared_dir(void)
+{
+	static char path[4096];
+	const char *env = getenv("GALLEY_SHARED_DIR");
+	struct stat st;
+	if (env && *env)
+		snprintf(path, sizeof path, "%s", env);
+	else
+		snprintf(path, sizeof path, "%s/../shared", GALLEY_TEST_SRCDIR);
+	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+		return NULL;
+	return path;
+}
+
+char *th_tmpdir(void)
+{
+	char tmpl[] = "/tmp/galley-test-XXXXXX";
+	char *d = mkdtemp(tmpl);
+	ck_assert_msg(d != NULL, "mkdtemp: %s", strerror(errno));
+	return galley_strdup(d);
+}
+
+void th_rmrf(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0)
+		return;
+	if (S_ISDIR(st.st_mode)) {
+		DIR *d = opendir(path);
+		struct dirent *e;
+		while (d && (e = readdir(d))) {
+			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+				continue;
+			galley_buf b = {0};
+			galley_buf_printf(&b, "%s/%s", path, e->d_name);
+			th_rmrf(b.data);
+			galley_buf_free(&b);
+		}
+		if (d)
+			closedir(d);
+		rmdir(path);
+	} else {
+		unlink(path);
+	}
+}
+
+void th_write_file(const char *path, const void *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	ck_assert_msg(f != NULL, "cannot create %s: %s", path, strerror(errno));
+	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+char *th_read_file(const char *path, size_t *len)
+{
+	unsigned char *data = NULL;
+	size_t n = 0;
+	if (galley_read_file(path, &data, &n, 0, NULL) != GALLEY_OK)
+		return NULL;
+	if (len)
+		*len = n;
+	return (char *)data;
+}
+
+static galley_registry *registry;
+
+static void free_registry(void)
+{
+	galley_registry_free(registry);
+	registry = NULL;
+}
+
+galley_registry *th_registry(void)
+{
+	if (!registry) {
+		registry = galley_registry_new();
+		galley_registry_scan(registry);
+		atexit(free_registry);
+	}
+	return registry;
+}
+
+galley_stage *th_stage(const char *plugin, const char *options)
+{
+	galley_error err = {0};
+	galley_stage *s = galley_stage_new(th_registry(), plugin, options, &err);
+	ck_assert_msg(s != NULL, "stage %s: %s", plugin, err.message);
+	ck_assert_msg(galley_stage_open(s, &err) == GALLEY_OK, "open %s: %s", plugin, err.message);
+	return s;
+}
+
+size_t th_read_all(const char *plugin, const char *options, galley_article **out, size_t max)
+{
+	galley_stage *s = th_stage(plugin, options);
+	size_t n = 0;
+	for (;;) {
+		galley_error err = {0};
+		galley_article *a = NULL;
+		int rc = galley_stage_read(s, &a, &err);
+		if (rc == GALLEY_END)
+			break;
+		if (rc == GALLEY_ERR_FATAL)
+			ck_abort_msg("%s: %s", plugin, err.message);
+		if (rc != GALLEY_OK) {
+			galley_article_free(a);
+			continue;
+		}
+		if (n < max && out)
+			out[n] = a;
+		else
+			galley_article_free(a);
+		n++;
+	}
+	galley_stage_free(s);
+	return n;
+}
+
+galley_article *th_article_html(const char *html)
+{
+	galley_article *a = galley_article_new();
+	htmlDocPtr page = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+	                                 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	                                     HTML_PARSE_NONET);
+	xmlDocPtr doc = galley_body_new();
+	xmlNodePtr root = galley_body_root(doc);
+	xmlNodePtr pbody = NULL;
+	for (xmlNodePtr n = page ? xmlDocGetRootElement(page) : NULL; n; n = n->children) {
+		if (n->type == XML_ELEMENT_NODE && !xmlStrcmp(n->name, BAD_CAST "body")) {
+			pbody = n;
+			break;
+		}
+		if (!n->children)
+			break;
+		/* html > body is the usual shape */
+		for (xmlNodePtr c = n->children; c; c = c->next)
+			if (c->type == XML_ELEMENT_NODE && !xmlStrcmp(c->name, BAD_CAST "body"))
+				pbody = c;
+		break;
+	}
+	if (pbody) {
+		xmlNodePtr copy = xmlDocCopyNodeList(doc, pbody->children);
+		if (copy)
+			xmlAddChildList(root, copy);
+	}
+	xmlFreeDoc(page);
+	galley_article_set_body(a, doc);
+	return a;
+}
+
+int th_run(Suite *s)
+{
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? 0 : 1;
+}

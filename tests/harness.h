@@ -1,0 +1,44 @@
+/* Test harness shared by the check test files: paths, a registry of this build's plugins, and
+ * helpers to run one stage on in-memory articles.  Test code only. */
+#ifndef GALLEY_TEST_HARNESS_H
+#define GALLEY_TEST_HARNESS_H
+
+#include <check.h>
+#include <galley/galley.h>
+#include <galley/pipeline.h>
+#include <string.h>
+
+/* Source tree path of rel (owned, free()). */
+char *th_src(const char *rel);
+/* ../shared beside the checkout, or NULL when absent (tests that need it skip). */
+const char *th_shared_dir(void);
+/* A fresh temporary directory (owned, free()), removed by th_rmrf. */
+char *th_tmpdir(void);
+void th_rmrf(const char *path);
+/* Write data to path (creating it); aborts the test on failure. */
+void th_write_file(const char *path, const void *data, size_t len);
+/* Read a whole file (owned, free(), NUL-terminated), or NULL. */
+char *th_read_file(const char *path, size_t *len);
+
+/* The registry of this build's plugins (shared, do not free). */
+galley_registry *th_registry(void);
+/* Create and open a stage; fails the test with the error message on failure. (owned) */
+galley_stage *th_stage(const char *plugin, const char *options);
+/* A reader stage over `input`, read every article; returns the count and puts them in out[]
+ * (owned, galley_article_free each) up to max. */
+size_t th_read_all(const char *plugin, const char *options, galley_article **out, size_t max);
+/* An article whose body is parsed from an HTML fragment (owned). */
+galley_article *th_article_html(const char *html);
+
+/* String equality that prints both sides. */
+#define th_str_eq(a, b)                                                                         \
+	do {                                                                                        \
+		const char *th_a_ = (a), *th_b_ = (b);                                                  \
+		ck_assert_msg(th_a_ && th_b_ && strcmp(th_a_, th_b_) == 0, "%s == %s: got '%s', expected '%s'", \
+		              #a, #b, th_a_ ? th_a_ : "(null)", th_b_ ? th_b_ : "(null)");                \
+	} while (0)
+
+/* Run a suite; returns the process exit status. */
+int th_run(Suite *s);
+
+#endif
