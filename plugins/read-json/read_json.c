@@ -884,7 +884,12 @@ static int read_json_open(galley_stage *stage, void **state, galley_error *err)
 {
 	read_json_state *st = galley_calloc(1, sizeof *st);
 	const char *spec = galley_stage_opt_string(stage, "input");
-	st->spec = galley_strdup(spec ? spec : "-");
+	if (!spec || !*spec) {
+		free(st);
+		return galley_error_set(err, GALLEY_ERR_FATAL, "input= is required: a .jsonl or .json file, - for standard "
+		                                               "input, or a directory, glob or archive of them");
+	}
+	st->spec = galley_strdup(spec);
 	st->max_record = (size_t)galley_stage_opt_int(stage, "max_record_bytes");
 	st->keep_history = galley_stage_opt_bool(stage, "history");
 	st->direct = read_json_is_plain_file(st->spec);
@@ -916,8 +921,8 @@ static void read_json_close(galley_stage *stage, void *state)
 }
 
 static const galley_option read_json_options[] = {
-	{.name = "input", .type = GALLEY_OPT_PATH, .default_value = NULL, .flags = GALLEY_OPT_REQUIRED,
-	 .help = "JSON Lines or JSON array file (streamed), - for standard input, or a directory, glob, list or archive "
+	{.name = "input", .type = GALLEY_OPT_PATH, .default_value = NULL,
+	 .help = "(required) JSON Lines or JSON array file (streamed), - for standard input, or a directory, glob, list or archive "
 	         "of .json/.jsonl/.ndjson files"},
 	{.name = "max_record_bytes", .type = GALLEY_OPT_INT, .default_value = "67108864", .min = 2, .max = 2147483647.0,
 	 .help = "largest record (one line or array element) read; longer ones are skipped and counted"},

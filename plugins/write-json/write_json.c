@@ -203,6 +203,8 @@ typedef struct write_json_md {
 	galley_buf out;     /* the document so far */
 	galley_buf line;    /* the inline content of the current block */
 	galley_buf prefix;  /* block prefix for continuation ("> ", "  ") */
+	bool last_item;     /* the last block written was a list item */
+	bool quote_start;   /* the next block is the first of a block quote */
 } write_json_md;
 
 static bool write_json_is(xmlNodePtr n, const char *name)
@@ -237,6 +239,7 @@ static void write_json_md_text(galley_buf *b, const char *s, size_t n)
 }
 
 static void write_json_md_inline(galley_buf *b, xmlNodePtr n);
+static void write_json_md_inline_one(galley_buf *b, xmlNodePtr n);
 
 static void write_json_md_wrap(galley_buf *b, xmlNodePtr n, const char *mark)
 {
@@ -259,17 +262,17 @@ static void write_json_md_wrap(galley_buf *b, xmlNodePtr n, const char *mark)
 	galley_buf_free(&inner);
 }
 
-/* Inline content; white space is collapsed later, when the block is flushed. */
-static void write_json_md_inline(galley_buf *b, xmlNodePtr n)
+/* One inline node; white space is collapsed later, when the block is flushed. */
+static void write_json_md_inline_one(galley_buf *b, xmlNodePtr n)
 {
-	for (; n; n = n->next) {
+	if (true) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			if (n->content)
 				write_json_md_text(b, (const char *)n->content, strlen((const char *)n->content));
-			continue;
+			return;
 		}
 		if (n->type != XML_ELEMENT_NODE)
-			continue;
+			return;
 		if (write_json_is(n, "br")) {
 			galley_buf_putc(b, ' ');
 		} else if (write_json_is(n, "em") || write_json_is(n, "i") || write_json_is(n, "cite")) {
@@ -325,34 +328,85 @@ static void write_json_md_inline(galley_buf *b, xmlNodePtr n)
 	}
 }
 
-/* Write the current inline line as one block: normalised, with the marker for its first line. */
-static void write_json_md_flush(write_json_md *md, const char *marker)
+/* A list of inline nodes: n and its following siblings. */
+static void write_json_md_inline(galley_buf *b, xmlNodePtr n)
+{
+	for (; n; n = n->next)
+		write_json_md_inline_one(b, n);
+}
+
+/* Separate the next block from what came before: a line break between the items of a tight
+ * list, else a blank line — inside a block quote a ">" line, so the quote goes on. */
+static void write_json_md_sep(write_json_md *md, bool tight)
+{
+	if (!md->out.len) {
+		md->quote_start = false;
+		return;
+	}
+	if (tight) {
+		galley_buf_putc(&md->out, '\n');
+	} else if (md->prefix.len && !md->quote_start) {
+		galley_buf_putc(&md->out, '\n');
+		size_t n = md->prefix.len;
+		while (n && md->prefix.data[n - 1] == ' ')
+			n--;
+		galley_buf_append(&md->out, md->prefix.data, n);
+		galley_buf_putc(&md->out, '\n');
+	} else {
+		galley_buf_puts(&md->out, "\n\n");
+	}
+	md->quote_start = false;
+}
+
+/* Write the current inline line as one block: normalised, with the marker for its first line.
+ * List items follow each other on consecutive lines (a tight list); other blocks are separated
+ * by a blank line. */
+static void write_json_md_flush_as(write_json_md *md, const char *marker, bool item)
 {
 	if (!md->line.len)
 		return;
 	char *norm = galley_ws_normalize(md->line.data);
 	galley_buf_reset(&md->line);
 	if (*norm) {
-		if (md->out.len)
-			galley_buf_puts(&md->out, "\n\n");
+		write_json_md_sep(md, item && md->last_item);
+		md->last_item = item;
 		galley_buf_append(&md->out, md->prefix.data ? md->prefix.data : "", md->prefix.len);
 		galley_buf_puts(&md->out, marker ? marker : "");
 		/* a line that would read as a block marker is escaped */
-		if (!marker && (*norm == '#' || *norm == '>' || *norm == '-' || *norm == '+' ||
-		                (*norm >= '0' && *norm <= '9' && strchr(norm, '.') &&
-		                 strspn(norm, "0123456789") == (size_t)(strchr(norm, '.') - norm))))
+		size_t digits = strspn(norm, "0123456789");
+		if (!marker && (*norm == '#' || *norm == '>' || *norm == '-' || *norm == '+')) {
 			galley_buf_putc(&md->out, '\\');
-		galley_buf_puts(&md->out, norm);
+			galley_buf_puts(&md->out, norm);
+		} else if (!marker && digits && (norm[digits] == '.' || norm[digits] == ')')) {
+			galley_buf_append(&md->out, norm, digits);
+			galley_buf_putc(&md->out, '\\');
+			galley_buf_puts(&md->out, norm + digits);
+		} else {
+			galley_buf_puts(&md->out, norm);
+		}
 	}
 	free(norm);
 }
 
+static void write_json_md_flush(write_json_md *md, const char *marker)
+{
+	write_json_md_flush_as(md, marker, false);
+}
+
+static void write_json_md_flush_item(write_json_md *md, const char *marker)
+{
+	write_json_md_flush_as(md, marker, true);
+}
+
 static void write_json_md_blocks(write_json_md *md, xmlNodePtr n, int list_depth);
+static void write_json_md_block(write_json_md *md, xmlNodePtr n, int list_depth);
 
 static void write_json_md_list(write_json_md *md, xmlNodePtr list, int depth)
 {
 	bool ordered = write_json_is(list, "ol");
 	long num = 1;
+	if (depth == 0)
+		md->last_item = false; /* a new list: a blank line before it */
 	if (ordered) {
 		xmlChar *start = xmlGetProp(list, BAD_CAST "start");
 		if (start)
@@ -370,33 +424,19 @@ static void write_json_md_list(write_json_md *md, xmlNodePtr list, int depth)
 			snprintf(marker, sizeof marker, "%*s- ", indent, "");
 		/* inline part of the item, then nested blocks */
 		xmlNodePtr c = li->children;
-		for (; c && !write_json_is_block(c); c = c->next) {
-			xmlNodePtr next = c->next;
-			c->next = NULL;
-			write_json_md_inline(&md->line, c);
-			c->next = next;
-		}
+		for (; c && !write_json_is_block(c); c = c->next)
+			write_json_md_inline_one(&md->line, c);
 		if (md->line.len)
-			write_json_md_flush(md, marker);
-		else if (!c) {
-			continue;
-		}
+			write_json_md_flush_item(md, marker);
 		for (; c; c = c->next) {
 			if (write_json_is(c, "ul") || write_json_is(c, "ol"))
 				write_json_md_list(md, c, depth + 1);
-			else if (write_json_is_block(c)) {
-				xmlNodePtr next = c->next;
-				c->next = NULL;
-				write_json_md_blocks(md, c, depth + 1);
-				c->next = next;
-			} else {
-				xmlNodePtr next = c->next;
-				c->next = NULL;
-				write_json_md_inline(&md->line, c);
-				c->next = next;
-				write_json_md_flush(md, NULL);
-			}
+			else if (write_json_is_block(c))
+				write_json_md_block(md, c, depth + 1);
+			else
+				write_json_md_inline_one(&md->line, c);
 		}
+		write_json_md_flush(md, NULL);
 	}
 }
 
@@ -425,8 +465,7 @@ static void write_json_md_table(write_json_md *md, xmlNodePtr n, bool *header_do
 				cells++;
 			}
 			if (cells) {
-				if (md->out.len)
-					galley_buf_puts(&md->out, *rows ? "\n" : "\n\n");
+				write_json_md_sep(md, *rows > 0);
 				galley_buf_append(&md->out, md->prefix.data ? md->prefix.data : "", md->prefix.len);
 				galley_buf_append(&md->out, row.data, row.len);
 				if (!*header_done) {
@@ -438,6 +477,7 @@ static void write_json_md_table(write_json_md *md, xmlNodePtr n, bool *header_do
 					*header_done = true;
 				}
 				(*rows)++;
+				md->last_item = false;
 			}
 			galley_buf_free(&row);
 		} else if (n->type == XML_ELEMENT_NODE && !write_json_is(n, "caption")) {
@@ -449,10 +489,16 @@ static void write_json_md_table(write_json_md *md, xmlNodePtr n, bool *header_do
 static void write_json_md_blocks(write_json_md *md, xmlNodePtr n, int list_depth)
 {
 	for (; n; n = n->next) {
-		if (!write_json_is_block(n)) {
-			write_json_md_inline(&md->line, n);
-			continue;
-		}
+		if (!write_json_is_block(n))
+			write_json_md_inline_one(&md->line, n);
+		else
+			write_json_md_block(md, n, list_depth);
+	}
+}
+
+static void write_json_md_block(write_json_md *md, xmlNodePtr n, int list_depth)
+{
+	if (true) {
 		write_json_md_flush(md, NULL);
 		const char *name = (const char *)n->name;
 		if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]) {
@@ -466,6 +512,7 @@ static void write_json_md_blocks(write_json_md *md, xmlNodePtr n, int list_depth
 		} else if (write_json_is(n, "blockquote")) {
 			size_t saved = md->prefix.len;
 			galley_buf_puts(&md->prefix, "> ");
+			md->quote_start = true;
 			write_json_md_blocks(md, n->children, list_depth);
 			write_json_md_flush(md, NULL);
 			md->prefix.len = saved;
@@ -474,8 +521,8 @@ static void write_json_md_blocks(write_json_md *md, xmlNodePtr n, int list_depth
 		} else if (write_json_is(n, "pre")) {
 			xmlChar *t = xmlNodeGetContent(n);
 			if (t && *t) {
-				if (md->out.len)
-					galley_buf_puts(&md->out, "\n\n");
+				write_json_md_sep(md, false);
+				md->last_item = false;
 				galley_buf_puts(&md->out, "```\n");
 				galley_buf_puts(&md->out, (const char *)t);
 				if (t[xmlStrlen(t) - 1] != '\n')
@@ -484,9 +531,9 @@ static void write_json_md_blocks(write_json_md *md, xmlNodePtr n, int list_depth
 			}
 			xmlFree(t);
 		} else if (write_json_is(n, "hr")) {
-			if (md->out.len)
-				galley_buf_puts(&md->out, "\n\n");
+			write_json_md_sep(md, false);
 			galley_buf_puts(&md->out, "---");
+			md->last_item = false;
 		} else if (write_json_is(n, "table")) {
 			bool header_done = false;
 			size_t rows = 0;
