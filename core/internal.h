@@ -49,7 +49,7 @@ typedef struct kv_pair {
 /* Validate pairs against the plugin's declaration and fill stage->opts.  Errors name
  * origin:line:col. */
 int galley_stage_set_options(galley_stage *s, const kv_pair *pairs, size_t n, const char *origin_name,
-                             galley_error *err);
+                             bool check_required, galley_error *err);
 galley_stage *galley_stage_alloc(galley_registry *r, const galley_plugin *p);
 void galley_kv_free(kv_pair *pairs, size_t n);
 

@@ -183,7 +183,7 @@ static void option_names(const galley_plugin *p, galley_buf *b)
 }
 
 int galley_stage_set_options(galley_stage *s, const kv_pair *pairs, size_t n, const char *origin_name,
-                             galley_error *err)
+                             bool check_required, galley_error *err)
 {
 	const galley_plugin *p = s->plugin;
 	for (size_t i = 0; i < n; i++) {
@@ -230,7 +230,7 @@ int galley_stage_set_options(galley_stage *s, const kv_pair *pairs, size_t n, co
 		opt_value *ov = &s->opts[j];
 		if (ov->given)
 			continue;
-		if (ov->decl->flags & GALLEY_OPT_REQUIRED) {
+		if ((ov->decl->flags & GALLEY_OPT_REQUIRED) && check_required) {
 			return galley_error_set(err, GALLEY_ERR_FATAL, "%s: plugin '%s' needs option '%s' (%s)", s->origin,
 			                        p->name, ov->decl->name, ov->decl->help);
 		}

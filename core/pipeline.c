@@ -236,7 +236,7 @@ static galley_stage *build_stage(galley_registry *r, raw_stage *rs, const char *
 		pairs[np].value_col = w->value_col;
 		np++;
 	}
-	int rc = galley_stage_set_options(s, pairs, np, origin, err);
+	int rc = galley_stage_set_options(s, pairs, np, origin, true, err);
 	galley_kv_free(pairs, np);
 	if (rc != GALLEY_OK) {
 		galley_stage_free(s);

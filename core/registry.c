@@ -171,7 +171,7 @@ static char *check_descriptor(const galley_plugin *p)
 	/* Defaults must pass the plugin's own declaration. */
 	galley_stage *s = galley_stage_alloc(NULL, p);
 	galley_error err = {0};
-	int rc = galley_stage_set_options(s, NULL, 0, "(defaults)", &err);
+	int rc = galley_stage_set_options(s, NULL, 0, "(defaults)", false, &err);
 	galley_stage_free(s);
 	if (rc != GALLEY_OK) {
 		galley_buf_printf(&b, "plugin '%s' declares a bad default: %s", p->name, err.message);

@@ -1,0 +1,66 @@
+# Thin wrapper over meson.  `make run` and `make test` are the quick start: each installs
+# missing Debian build dependencies (as root), configures and builds first.
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+MESON      ?= meson
+GALLEY      = $(BUILD)/core/galley
+SHARED     ?= ../shared
+JOBS       ?= 2
+
+.PHONY: all deps build build-asan run test test-fast test-asan bench bench-quality install clean
+
+all: build
+
+deps:
+	@sh build-aux/deps.sh
+
+$(BUILD)/build.ninja:
+	$(MESON) setup $(BUILD) --buildtype=debugoptimized
+
+$(ASAN_BUILD)/build.ninja:
+	$(MESON) setup $(ASAN_BUILD) --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
+
+build: deps $(BUILD)/build.ninja
+	ninja -C $(BUILD) -j $(JOBS)
+
+build-asan: deps $(ASAN_BUILD)/build.ninja
+	ninja -C $(ASAN_BUILD) -j $(JOBS)
+
+# The main job on the bundled samples: scraped HTML pages and the scraped text article
+# to JSON Lines and EPUB.
+run: build
+	@mkdir -p out
+	$(GALLEY) run samples/pipelines/news-to-epub.galley
+	$(GALLEY) run samples/pipelines/scraped-text.galley
+	@echo
+	@echo "Outputs:"
+	@ls -l out/ | sed -n '2,$$p' | awk '{print "  out/" $$NF " (" $$5 " bytes)"}'
+
+# The whole suite, in a normal build and under AddressSanitizer + UndefinedBehaviorSanitizer.
+test: build build-asan
+	@rm -f $(BUILD)/meson-logs/testlog.json $(ASAN_BUILD)/meson-logs/testlog.json
+	-$(MESON) test -C $(BUILD) --print-errorlogs --num-processes $(JOBS)
+	-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		$(MESON) test -C $(ASAN_BUILD) --print-errorlogs --num-processes $(JOBS) --timeout-multiplier 3
+	@python3 build-aux/test-summary.py $(BUILD)/meson-logs/testlog.json $(ASAN_BUILD)/meson-logs/testlog.json
+
+# The suite in the normal build only (quicker while developing).
+test-fast: build
+	@rm -f $(BUILD)/meson-logs/testlog.json
+	-$(MESON) test -C $(BUILD) --print-errorlogs --num-processes $(JOBS)
+	@python3 build-aux/test-summary.py $(BUILD)/meson-logs/testlog.json
+
+# Speed and memory (never part of `make test`).
+bench: build
+	@sh bench/run.sh $(BUILD) $(SHARED)
+
+# Extraction and attribution quality on the development set.
+bench-quality: build
+	@sh bench/quality.sh $(BUILD) $(SHARED)
+
+install: build
+	$(MESON) install -C $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) out

@@ -1,0 +1,1252 @@
+/* Collections: everything an `input=` option can name, streamed one entry at a time.
+ *
+ * A spec is expanded once, at open, into a sorted list of sources (files, or "-"); each
+ * source is then opened lazily:
+ *   - a plain file is read directly;
+ *   - anything that starts with a compression or archive signature (gzip, xz, zstd, bzip2,
+ *     zip, tar) or with "WARC/" — and standard input, always — goes through libarchive with
+ *     every filter and the tar, zip and raw formats: tar and zip give members, the raw format
+ *     gives the single decompressed stream, which is either one page or a WARC file;
+ *   - WARC streams are parsed here, record by record, over libarchive's decompression (which
+ *     also reads the per-record gzip members Common Crawl publishes).  Parsing the records
+ *     ourselves keeps the full WARC-Target-URI, the record offsets and the HTTP headers.
+ * Nothing is unpacked to disk.  Problems with one entry are reported for that entry; the
+ * collection then goes on with the next one. */
+#include "internal.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glob.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define DEFAULT_MAX_ENTRY ((size_t)64 << 20)
+#define MAX_LIST_DEPTH 8
+#define MAX_DIR_DEPTH 64
+#define WARC_MAX_LINE ((size_t)1 << 16)
+#define READ_CHUNK ((size_t)1 << 16)
+
+typedef struct coll_source {
+	char *path;      /* "-" for standard input */
+	bool explicit_;  /* named by the user (or matched by a glob): always returned */
+	char *problem;   /* (nullable) reported by next() instead of reading */
+} coll_source;
+
+typedef struct skip_reason {
+	char *reason;
+	size_t count;
+} skip_reason;
+
+typedef enum coll_mode {
+	MODE_NONE = 0,
+	MODE_ARCHIVE, /* tar or zip members */
+	MODE_RAW,     /* one decompressed stream: a single page */
+	MODE_WARC,    /* one decompressed stream of WARC records */
+	MODE_DONE     /* finished or broken: the next call closes it */
+} coll_mode;
+
+struct galley_collection {
+	char **exts;   /* NULL: all */
+	char **media;  /* NULL: all */
+	size_t max;
+
+	coll_source *srcs;
+	size_t n_srcs, cap_srcs, next_src;
+
+	/* the source being read */
+	coll_mode mode;
+	struct archive *ar;
+	struct archive_entry *pending; /* a member header read but not yet returned */
+	size_t n_members;              /* members returned from the current archive */
+	coll_source *cur;
+	unsigned char *head; /* bytes already read from a raw stream before we knew its kind */
+	size_t head_len;
+
+	/* WARC stream buffer */
+	unsigned char *buf;
+	size_t buf_len, buf_pos, buf_cap;
+	int64_t buf_base; /* stream offset of buf[0] */
+	bool eof;
+
+	/* strings the current entry borrows */
+	char *e_member, *e_url, *e_date, *e_ctype, *e_charset;
+
+	skip_reason *skips;
+	size_t n_skips;
+};
+
+/* ---- small helpers --------------------------------------------------------------------- */
+
+static char **strv_copy(const char *const *v, bool lower)
+{
+	if (!v)
+		return NULL;
+	size_t n = 0;
+	while (v[n])
+		n++;
+	char **out = galley_calloc(n + 1, sizeof *out);
+	for (size_t i = 0; i < n; i++) {
+		out[i] = galley_strdup(v[i]);
+		if (lower)
+			for (char *p = out[i]; *p; p++)
+				*p = (char)tolower((unsigned char)*p);
+	}
+	return out;
+}
+
+static void strv_free(char **v)
+{
+	if (!v)
+		return;
+	for (size_t i = 0; v[i]; i++)
+		free(v[i]);
+	free(v);
+}
+
+static bool ends_with_ci(const char *s, size_t len, const char *suffix)
+{
+	size_t n = strlen(suffix);
+	return len >= n && strncasecmp(s + len - n, suffix, n) == 0;
+}
+
+static const char *const compress_suffixes[] = {".gz", ".xz", ".zst", ".bz2", NULL};
+static const char *const archive_suffixes[] = {
+	".tar", ".tgz", ".tar.gz", ".txz", ".tar.xz", ".tzst", ".tar.zst", ".tbz", ".tbz2", ".tar.bz2",
+	".zip", ".warc", ".warc.gz", ".warc.xz", ".warc.zst", ".warc.bz2", NULL};
+
+/* Does name (a path inside a directory or an archive) have an accepted extension, possibly
+ * under a compression suffix ("page.html.gz")? */
+static bool name_accepted(const galley_collection *c, const char *name)
+{
+	if (!c->exts)
+		return true;
+	size_t len = strlen(name);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; c->exts[i]; i++)
+			if (ends_with_ci(name, len, c->exts[i]))
+				return true;
+		if (pass == 0) {
+			bool stripped = false;
+			for (size_t i = 0; compress_suffixes[i]; i++)
+				if (ends_with_ci(name, len, compress_suffixes[i])) {
+					len -= strlen(compress_suffixes[i]);
+					stripped = true;
+					break;
+				}
+			if (!stripped)
+				break;
+		}
+	}
+	return false;
+}
+
+static bool name_is_archive(const char *name)
+{
+	size_t len = strlen(name);
+	for (size_t i = 0; archive_suffixes[i]; i++)
+		if (ends_with_ci(name, len, archive_suffixes[i]))
+			return true;
+	return false;
+}
+
+static void add_source(galley_collection *c, const char *path, bool explicit_, const char *problem)
+{
+	if (c->n_srcs == c->cap_srcs) {
+		c->cap_srcs = c->cap_srcs ? 2 * c->cap_srcs : 16;
+		c->srcs = galley_realloc(c->srcs, c->cap_srcs * sizeof *c->srcs);
+	}
+	coll_source *s = &c->srcs[c->n_srcs++];
+	s->path = galley_strdup(path);
+	s->explicit_ = explicit_;
+	s->problem = galley_strdup(problem);
+}
+
+static void count_skip(galley_collection *c, const char *reason)
+{
+	for (size_t i = 0; i < c->n_skips; i++)
+		if (!strcmp(c->skips[i].reason, reason)) {
+			c->skips[i].count++;
+			return;
+		}
+	c->skips = galley_realloc(c->skips, (c->n_skips + 1) * sizeof *c->skips);
+	c->skips[c->n_skips].reason = galley_strdup(reason);
+	c->skips[c->n_skips].count = 1;
+	c->n_skips++;
+}
+
+/* ---- expanding the spec ------------------------------------------------------------------ */
+
+typedef struct path_list {
+	char **v;
+	size_t n, cap;
+} path_list;
+
+static void path_list_add(path_list *l, const char *p)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 64;
+		l->v = galley_realloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = galley_strdup(p);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk_dir(const char *dir, int depth, path_list *out)
+{
+	if (depth > MAX_DIR_DEPTH)
+		return;
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue; /* ".", "..", hidden files (editor and OS litter) */
+		galley_buf p = {0};
+		size_t dl = strlen(dir);
+		galley_buf_append(&p, dir, dl);
+		if (dl == 0 || dir[dl - 1] != '/')
+			galley_buf_putc(&p, '/');
+		galley_buf_puts(&p, e->d_name);
+		struct stat st;
+		if (stat(p.data, &st) == 0) {
+			if (S_ISDIR(st.st_mode)) {
+				struct stat lst;
+				/* follow real directories only: symlinked ones could loop */
+				if (lstat(p.data, &lst) == 0 && !S_ISLNK(lst.st_mode))
+					walk_dir(p.data, depth + 1, out);
+			} else if (S_ISREG(st.st_mode)) {
+				path_list_add(out, p.data);
+			}
+		}
+		galley_buf_free(&p);
+	}
+	closedir(d);
+}
+
+static void add_directory(galley_collection *c, const char *dir)
+{
+	path_list l = {0};
+	walk_dir(dir, 0, &l);
+	if (l.n)
+		qsort(l.v, l.n, sizeof *l.v, cmp_str);
+	for (size_t i = 0; i < l.n; i++) {
+		const char *base = strrchr(l.v[i], '/');
+		base = base ? base + 1 : l.v[i];
+		if (name_accepted(c, base) || name_is_archive(base))
+			add_source(c, l.v[i], false, NULL);
+		free(l.v[i]);
+	}
+	free(l.v);
+}
+
+static char *trim(char *s)
+{
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		s[--n] = 0;
+	return s;
+}
+
+static int expand_item(galley_collection *c, const char *item, const char *list_dir, int depth,
+                       size_t *n_existing, galley_error *err);
+
+static int expand_list_file(galley_collection *c, const char *path, int depth, size_t *n_existing,
+                            galley_error *err)
+{
+	if (depth >= MAX_LIST_DEPTH)
+		return galley_error_set(err, GALLEY_ERR_FATAL, "list file %s: lists nested more than %d deep",
+		                        path, MAX_LIST_DEPTH);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return galley_error_set(err, GALLEY_ERR_FATAL, "cannot read list file %s: %s", path, strerror(errno));
+	char *dir = galley_strdup(path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		slash[1] = 0;
+	else
+		dir[0] = 0;
+	char *line = NULL;
+	size_t cap = 0;
+	int rc = GALLEY_OK;
+	while (getline(&line, &cap, f) >= 0) {
+		char *t = trim(line);
+		if (!*t || *t == '#')
+			continue;
+		rc = expand_item(c, t, dir, depth + 1, n_existing, err);
+		if (rc != GALLEY_OK)
+			break;
+	}
+	free(line);
+	free(dir);
+	fclose(f);
+	return rc;
+}
+
+static int expand_item(galley_collection *c, const char *item, const char *list_dir, int depth,
+                       size_t *n_existing, galley_error *err)
+{
+	struct stat st;
+	if (!strcmp(item, "-")) {
+		add_source(c, "-", true, NULL);
+		(*n_existing)++;
+		return GALLEY_OK;
+	}
+	if (item[0] == '@' && item[1])
+		return expand_list_file(c, item + 1, depth, n_existing, err);
+
+	char *path = galley_strdup(item);
+	/* in a list file, a relative path that does not exist from the working directory is
+	 * taken relative to the list file */
+	if (list_dir && *list_dir && path[0] != '/' && stat(path, &st) != 0) {
+		galley_buf b = {0};
+		galley_buf_printf(&b, "%s%s", list_dir, item);
+		if (stat(b.data, &st) == 0) {
+			free(path);
+			path = galley_buf_steal(&b);
+		} else {
+			galley_buf_free(&b);
+		}
+	}
+	if (stat(path, &st) == 0) {
+		(*n_existing)++;
+		if (S_ISDIR(st.st_mode))
+			add_directory(c, path);
+		else
+			add_source(c, path, true, NULL);
+	} else if (strpbrk(path, "*?[")) {
+		glob_t g;
+		int grc = glob(path, 0, NULL, &g);
+		if (grc == 0 && g.gl_pathc) {
+			(*n_existing)++;
+			for (size_t i = 0; i < g.gl_pathc; i++) {
+				if (stat(g.gl_pathv[i], &st) == 0 && S_ISDIR(st.st_mode))
+					add_directory(c, g.gl_pathv[i]);
+				else
+					add_source(c, g.gl_pathv[i], true, NULL);
+			}
+		} else {
+			add_source(c, path, true, "the pattern matches no file");
+		}
+		if (grc == 0)
+			globfree(&g);
+	} else {
+		galley_buf b = {0};
+		galley_buf_printf(&b, "cannot open: %s", strerror(errno));
+		add_source(c, path, true, b.data);
+		galley_buf_free(&b);
+	}
+	free(path);
+	return GALLEY_OK;
+}
+
+galley_collection *galley_collection_open(const char *spec, const galley_collection_options *opts,
+                                          galley_error *err)
+{
+	if (!spec || !*spec) {
+		galley_error_set(err, GALLEY_ERR_FATAL, "no input given");
+		return NULL;
+	}
+	galley_collection *c = galley_calloc(1, sizeof *c);
+	if (opts) {
+		c->exts = strv_copy(opts->extensions, true);
+		c->media = strv_copy(opts->media_types, true);
+		c->max = opts->max_entry_bytes;
+	}
+	if (!c->max)
+		c->max = DEFAULT_MAX_ENTRY;
+
+	size_t n_existing = 0;
+	int rc = GALLEY_OK;
+	struct stat st;
+	if (stat(spec, &st) == 0 || !strchr(spec, ',')) {
+		rc = expand_item(c, spec, NULL, 0, &n_existing, err);
+	} else {
+		char *copy = galley_strdup(spec), *save = NULL;
+		for (char *tok = strtok_r(copy, ",", &save); tok && rc == GALLEY_OK; tok = strtok_r(NULL, ",", &save)) {
+			char *t = trim(tok);
+			if (*t)
+				rc = expand_item(c, t, NULL, 0, &n_existing, err);
+		}
+		free(copy);
+	}
+	if (rc == GALLEY_OK && n_existing == 0) {
+		if (c->n_srcs && c->srcs[0].problem)
+			galley_error_set(err, GALLEY_ERR_FATAL, "input %s: %s", c->srcs[0].path, c->srcs[0].problem);
+		else
+			galley_error_set(err, GALLEY_ERR_FATAL, "input '%s' names nothing that exists", spec);
+		rc = GALLEY_ERR_FATAL;
+	}
+	if (rc != GALLEY_OK) {
+		galley_collection_close(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* ---- closing the current source ---------------------------------------------------------- */
+
+static void close_current(galley_collection *c)
+{
+	if (c->ar) {
+		archive_read_free(c->ar);
+		c->ar = NULL;
+	}
+	c->pending = NULL;
+	c->n_members = 0;
+	free(c->head);
+	c->head = NULL;
+	c->head_len = 0;
+	free(c->buf);
+	c->buf = NULL;
+	c->buf_len = c->buf_pos = c->buf_cap = 0;
+	c->buf_base = 0;
+	c->eof = false;
+	c->mode = MODE_NONE;
+	c->cur = NULL;
+}
+
+static void clear_entry_strings(galley_collection *c)
+{
+	free(c->e_member);
+	free(c->e_url);
+	free(c->e_date);
+	free(c->e_ctype);
+	free(c->e_charset);
+	c->e_member = c->e_url = c->e_date = c->e_ctype = c->e_charset = NULL;
+}
+
+static void entry_init(galley_collection *c, galley_entry *out)
+{
+	memset(out, 0, sizeof *out);
+	out->file = c->cur ? c->cur->path : NULL;
+	out->offset = -1;
+}
+
+/* ---- plain files ------------------------------------------------------------------------- */
+
+static bool magic_needs_archive(const unsigned char *p, size_t n)
+{
+	if (n >= 2 && p[0] == 0x1f && p[1] == 0x8b)
+		return true; /* gzip */
+	if (n >= 6 && !memcmp(p, "\xfd" "7zXZ\0", 6))
+		return true; /* xz */
+	if (n >= 4 && !memcmp(p, "\x28\xb5\x2f\xfd", 4))
+		return true; /* zstd */
+	if (n >= 3 && !memcmp(p, "BZh", 3))
+		return true; /* bzip2 */
+	if (n >= 4 && (!memcmp(p, "PK\3\4", 4) || !memcmp(p, "PK\5\6", 4)))
+		return true; /* zip */
+	if (n >= 262 && !memcmp(p + 257, "ustar", 5))
+		return true; /* tar */
+	if (n >= 5 && !memcmp(p, "WARC/", 5))
+		return true;
+	return false;
+}
+
+/* Read what is left of fd after the `have` bytes already in *data. */
+static int read_rest_fd(int fd, const char *path, unsigned char **data, size_t *len, size_t cap, size_t max,
+                        galley_error *err)
+{
+	for (;;) {
+		if (*len == cap) {
+			if (cap > max) {
+				return galley_error_set(err, GALLEY_ERR_ARTICLE,
+				                        "file is larger than the limit of %zu bytes (raise max_size= to read it)",
+				                        max);
+			}
+			cap = cap < READ_CHUNK ? READ_CHUNK : cap * 2;
+			if (cap > max + 1)
+				cap = max + 1;
+			*data = galley_realloc(*data, cap + 1);
+		}
+		ssize_t r = read(fd, *data + *len, cap - *len);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			return galley_error_set(err, GALLEY_ERR_ARTICLE, "read error: %s", strerror(errno));
+		}
+		if (r == 0)
+			break;
+		*len += (size_t)r;
+	}
+	(void)path;
+	if (*len > max)
+		return galley_error_set(err, GALLEY_ERR_ARTICLE,
+		                        "file is larger than the limit of %zu bytes (raise max_size= to read it)", max);
+	return GALLEY_OK;
+}
+
+/* ---- libarchive-backed sources ----------------------------------------------------------- */
+
+static int open_archive(galley_collection *c, galley_error *err)
+{
+	struct archive *a = archive_read_new();
+	archive_read_support_filter_all(a);
+	archive_read_support_format_tar(a);
+	archive_read_support_format_zip(a);
+	archive_read_support_format_raw(a);
+	archive_read_support_format_empty(a);
+	int r;
+	if (!strcmp(c->cur->path, "-"))
+		r = archive_read_open_fd(a, 0, 1 << 16);
+	else
+		r = archive_read_open_filename(a, c->cur->path, 1 << 16);
+	if (r != ARCHIVE_OK) {
+		galley_error_set(err, GALLEY_ERR_ARTICLE, "cannot open: %s",
+		                 archive_error_string(a) ? archive_error_string(a) : "unknown error");
+		archive_read_free(a);
+		return GALLEY_ERR_ARTICLE;
+	}
+	c->ar = a;
+	struct archive_entry *e;
+	r = archive_read_next_header(a, &e);
+	if (r == ARCHIVE_EOF) {
+		c->mode = MODE_ARCHIVE; /* nothing in it; the next call ends this source */
+		if (archive_format(a) == ARCHIVE_FORMAT_EMPTY)
+			return galley_error_set(err, GALLEY_ERR_ARTICLE, "the input is empty");
+		return GALLEY_OK;
+	}
+	if (r < ARCHIVE_WARN) {
+		galley_error_set(err, GALLEY_ERR_ARTICLE, "not a readable archive or compressed file: %s",
+		                 archive_error_string(a) ? archive_error_string(a) : "unknown error");
+		return GALLEY_ERR_ARTICLE;
+	}
+	if (archive_format(a) == ARCHIVE_FORMAT_RAW) {
+		/* one stream: look at its start to tell a WARC file from a page */
+		size_t cap = 4096;
+		c->head = galley_malloc(cap);
+		while (c->head_len < 16) {
+			la_ssize_t n = archive_read_data(a, c->head + c->head_len, cap - c->head_len);
+			if (n < 0) {
+				galley_error_set(err, GALLEY_ERR_ARTICLE, "truncated or corrupt compressed data: %s",
+				                 archive_error_string(a) ? archive_error_string(a) : "read error");
+				return GALLEY_ERR_ARTICLE;
+			}
+			if (n == 0)
+				break;
+			c->head_len += (size_t)n;
+		}
+		if (c->head_len >= 5 && !memcmp(c->head, "WARC/", 5)) {
+			c->mode = MODE_WARC;
+			c->buf = c->head;
+			c->buf_len = c->head_len;
+			c->buf_cap = cap;
+			c->head = NULL;
+			c->head_len = 0;
+		} else {
+			c->mode = MODE_RAW;
+		}
+		return GALLEY_OK;
+	}
+	c->mode = MODE_ARCHIVE;
+	c->pending = e; /* the first member's header is already read */
+	return GALLEY_OK;
+}
+
+/* Read the current libarchive entry's data (after `have` bytes in *data) up to max. */
+static int read_archive_data(galley_collection *c, unsigned char **data, size_t *len, size_t cap,
+                             galley_error *err)
+{
+	for (;;) {
+		if (cap - *len < 4096) {
+			if (cap > c->max) {
+				galley_error_set(err, GALLEY_ERR_ARTICLE,
+				                 "larger than the limit of %zu bytes (raise max_size= to read it)", c->max);
+				return GALLEY_ERR_ARTICLE;
+			}
+			cap = cap < READ_CHUNK ? READ_CHUNK : cap * 2;
+			if (cap > c->max + 4096)
+				cap = c->max + 4096;
+			*data = galley_realloc(*data, cap + 1);
+		}
+		la_ssize_t n = archive_read_data(c->ar, *data + *len, cap - *len);
+		if (n < 0) {
+			galley_error_set(err, GALLEY_ERR_ARTICLE, "truncated or corrupt: %s",
+			                 archive_error_string(c->ar) ? archive_error_string(c->ar) : "read error");
+			return GALLEY_ERR_FATAL; /* the stream cannot go on */
+		}
+		if (n == 0)
+			break;
+		*len += (size_t)n;
+		if (*len > c->max) {
+			galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                 "larger than the limit of %zu bytes (raise max_size= to read it)", c->max);
+			return GALLEY_ERR_ARTICLE;
+		}
+	}
+	return GALLEY_OK;
+}
+
+/* Decompress a gzip/xz/zstd/bzip2 buffer held in memory (a member "page.html.gz", or an HTTP
+ * body with Content-Encoding).  Returns GALLEY_OK with *out (owned) or an error. */
+static int decompress_memory(galley_collection *c, const unsigned char *in, size_t in_len, unsigned char **out,
+                             size_t *out_len, galley_error *err)
+{
+	struct archive *a = archive_read_new();
+	archive_read_support_filter_all(a);
+	archive_read_support_format_raw(a);
+	int rc = GALLEY_OK;
+	struct archive_entry *e;
+	*out = NULL;
+	*out_len = 0;
+	if (archive_read_open_memory(a, in, in_len) != ARCHIVE_OK || archive_read_next_header(a, &e) < ARCHIVE_WARN) {
+		rc = galley_error_set(err, GALLEY_ERR_ARTICLE, "corrupt compressed data: %s",
+		                      archive_error_string(a) ? archive_error_string(a) : "unknown format");
+	} else {
+		struct archive *saved = c->ar;
+		c->ar = a;
+		size_t cap = in_len * 4 + 4096;
+		if (cap > c->max + 4096)
+			cap = c->max + 4096;
+		*out = galley_malloc(cap + 1);
+		rc = read_archive_data(c, out, out_len, cap, err);
+		if (rc == GALLEY_ERR_FATAL)
+			rc = GALLEY_ERR_ARTICLE;
+		c->ar = saved;
+		if (rc != GALLEY_OK) {
+			free(*out);
+			*out = NULL;
+			*out_len = 0;
+		}
+	}
+	archive_read_free(a);
+	return rc;
+}
+
+static bool is_compressed_name(const char *name)
+{
+	size_t len = strlen(name);
+	for (size_t i = 0; compress_suffixes[i]; i++)
+		if (ends_with_ci(name, len, compress_suffixes[i]))
+			return true;
+	return false;
+}
+
+
+static const char *ar_msg(struct archive *a)
+{
+	const char *m = a ? archive_error_string(a) : NULL;
+	return m ? m : "read error";
+}
+
+static int next_archive_member(galley_collection *c, galley_entry *out, galley_error *err)
+{
+	for (;;) {
+		struct archive_entry *e = c->pending;
+		c->pending = NULL;
+		if (!e) {
+			int r = archive_read_next_header(c->ar, &e);
+			if (r == ARCHIVE_EOF)
+				return GALLEY_END;
+			if (r == ARCHIVE_FATAL) {
+				c->mode = MODE_DONE;
+				if (c->n_members)
+					return galley_error_set(err, GALLEY_ERR_ARTICLE,
+					                        "truncated or corrupt archive after %zu member(s): %s", c->n_members,
+					                        ar_msg(c->ar));
+				return galley_error_set(err, GALLEY_ERR_ARTICLE, "truncated or corrupt archive: %s",
+				                        ar_msg(c->ar));
+			}
+			if (r == ARCHIVE_FAILED) {
+				const char *name = archive_entry_pathname(e);
+				if (name) {
+					c->e_member = galley_strdup(name);
+					out->member = c->e_member;
+				}
+				return galley_error_set(err, GALLEY_ERR_ARTICLE, "unreadable archive member: %s", ar_msg(c->ar));
+			}
+		}
+		if (archive_entry_filetype(e) != AE_IFREG)
+			continue;
+		const char *name = archive_entry_pathname(e);
+		if (!name)
+			name = "";
+		if (!name_accepted(c, name))
+			continue;
+		c->n_members++;
+		c->e_member = galley_strdup(name);
+		out->member = c->e_member;
+		if (archive_entry_size_is_set(e) && archive_entry_size(e) > 0 &&
+		    (uint64_t)archive_entry_size(e) > (uint64_t)c->max)
+			return galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                        "member is %lld bytes, larger than the limit of %zu (raise max_size= to read it)",
+			                        (long long)archive_entry_size(e), c->max);
+		size_t cap = archive_entry_size_is_set(e) && archive_entry_size(e) > 0 ? (size_t)archive_entry_size(e) + 4096
+		                                                                      : READ_CHUNK;
+		unsigned char *data = galley_malloc(cap + 1);
+		size_t len = 0;
+		int rc = read_archive_data(c, &data, &len, cap, err);
+		if (rc != GALLEY_OK) {
+			free(data);
+			if (rc == GALLEY_ERR_FATAL)
+				c->mode = MODE_DONE;
+			return GALLEY_ERR_ARTICLE;
+		}
+		if (is_compressed_name(name) && len) {
+			unsigned char *plain = NULL;
+			size_t plain_len = 0;
+			rc = decompress_memory(c, data, len, &plain, &plain_len, err);
+			free(data);
+			if (rc != GALLEY_OK)
+				return GALLEY_ERR_ARTICLE;
+			data = plain;
+			len = plain_len;
+		}
+		data[len] = 0;
+		out->data = data;
+		out->len = len;
+		return GALLEY_OK;
+	}
+}
+
+static int raw_entry(galley_collection *c, galley_entry *out, galley_error *err)
+{
+	c->mode = MODE_DONE;
+	unsigned char *data = c->head;
+	size_t len = c->head_len, cap = len;
+	c->head = NULL;
+	c->head_len = 0;
+	int rc = read_archive_data(c, &data, &len, cap, err);
+	if (rc != GALLEY_OK) {
+		free(data);
+		return GALLEY_ERR_ARTICLE;
+	}
+	data = galley_realloc(data, len + 1);
+	data[len] = 0;
+	out->data = data;
+	out->len = len;
+	return GALLEY_OK;
+}
+
+/* ---- WARC ---------------------------------------------------------------------------------- */
+
+/* Raw read from the decompressed stream. Returns bytes read (short at the end), -1 on error. */
+static la_ssize_t warc_read_raw(galley_collection *c, unsigned char *dst, size_t n)
+{
+	size_t got = 0;
+	while (got < n) {
+		la_ssize_t r = archive_read_data(c->ar, dst + got, n - got);
+		if (r < 0)
+			return -1;
+		if (r == 0) {
+			c->eof = true;
+			break;
+		}
+		got += (size_t)r;
+	}
+	return (la_ssize_t)got;
+}
+
+/* Make at least `need` bytes available from buf_pos (fewer at the end). -1 on error. */
+static int warc_fill(galley_collection *c, size_t need)
+{
+	while (c->buf_len - c->buf_pos < need && !c->eof) {
+		if (c->buf_pos) {
+			memmove(c->buf, c->buf + c->buf_pos, c->buf_len - c->buf_pos);
+			c->buf_len -= c->buf_pos;
+			c->buf_base += (int64_t)c->buf_pos;
+			c->buf_pos = 0;
+		}
+		if (c->buf_cap - c->buf_len < READ_CHUNK) {
+			c->buf_cap = c->buf_len + READ_CHUNK;
+			c->buf = galley_realloc(c->buf, c->buf_cap);
+		}
+		la_ssize_t r = archive_read_data(c->ar, c->buf + c->buf_len, c->buf_cap - c->buf_len);
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			c->eof = true;
+		c->buf_len += (size_t)r;
+	}
+	return 0;
+}
+
+/* Discard n bytes of the stream. -1 on error, 1 when the stream ended first. */
+static int warc_skip(galley_collection *c, uint64_t n)
+{
+	while (n) {
+		size_t avail = c->buf_len - c->buf_pos;
+		if (!avail) {
+			if (c->eof)
+				return 1;
+			if (warc_fill(c, 1) < 0)
+				return -1;
+			continue;
+		}
+		size_t k = avail < n ? avail : (size_t)n;
+		c->buf_pos += k;
+		n -= k;
+	}
+	return 0;
+}
+
+static const unsigned char *find_blank_line(const unsigned char *p, size_t n, size_t *after)
+{
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (p[i] != '\n')
+			continue;
+		if (p[i + 1] == '\n') {
+			*after = i + 2;
+			return p + i;
+		}
+		if (p[i + 1] == '\r' && i + 2 < n && p[i + 2] == '\n') {
+			*after = i + 3;
+			return p + i;
+		}
+	}
+	return NULL;
+}
+
+/* Find header `name` in a block of "Name: value" lines; returns a new string or NULL. */
+static char *header_value(const char *hdr, size_t n, const char *name)
+{
+	size_t nl = strlen(name);
+	const char *p = hdr, *end = hdr + n;
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		if ((size_t)(eol - p) > nl && !strncasecmp(p, name, nl) && p[nl] == ':') {
+			const char *v = p + nl + 1, *ve = eol;
+			while (v < ve && (*v == ' ' || *v == '\t'))
+				v++;
+			while (ve > v && (ve[-1] == '\r' || ve[-1] == ' ' || ve[-1] == '\t'))
+				ve--;
+			return galley_strndup(v, (size_t)(ve - v));
+		}
+		p = eol + 1;
+	}
+	return NULL;
+}
+
+static void parse_content_type(const char *v, char **media, char **charset)
+{
+	*media = NULL;
+	*charset = NULL;
+	if (!v)
+		return;
+	const char *semi = strchr(v, ';');
+	size_t n = semi ? (size_t)(semi - v) : strlen(v);
+	while (n && isspace((unsigned char)v[n - 1]))
+		n--;
+	if (n) {
+		*media = galley_strndup(v, n);
+		for (char *p = *media; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+	}
+	for (const char *p = semi; p && *p; p = strchr(p + 1, ';')) {
+		const char *q = p + 1;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (!strncasecmp(q, "charset=", 8)) {
+			q += 8;
+			while (*q == '"' || *q == '\'')
+				q++;
+			size_t k = strcspn(q, "\"'; \t");
+			if (k)
+				*charset = galley_strndup(q, k);
+			break;
+		}
+	}
+}
+
+static bool media_accepted(const galley_collection *c, const char *media)
+{
+	if (!c->media || !media)
+		return true;
+	for (size_t i = 0; c->media[i]; i++)
+		if (!strcmp(c->media[i], media))
+			return true;
+	return false;
+}
+
+/* Undo "Transfer-Encoding: chunked" in place; leaves the data alone when it is not chunked. */
+static size_t dechunk(unsigned char *d, size_t len)
+{
+	size_t r = 0, w = 0;
+	/* the first line must be a chunk size */
+	size_t k = 0;
+	while (k < len && isxdigit(d[k]))
+		k++;
+	if (k == 0 || k >= len || (d[k] != '\r' && d[k] != ';' && d[k] != '\n'))
+		return len;
+	while (r < len) {
+		size_t size = 0, digits = 0;
+		while (r < len && isxdigit(d[r])) {
+			int v = isdigit(d[r]) ? d[r] - '0' : (tolower(d[r]) - 'a' + 10);
+			if (size > (SIZE_MAX >> 4))
+				return w;
+			size = size * 16 + (size_t)v;
+			r++;
+			digits++;
+		}
+		if (!digits)
+			break;
+		const unsigned char *eol = memchr(d + r, '\n', len - r);
+		if (!eol)
+			break;
+		r = (size_t)(eol - d) + 1;
+		if (size == 0)
+			break;
+		if (size > len - r)
+			size = len - r;
+		memmove(d + w, d + r, size);
+		w += size;
+		r += size;
+		if (r < len && d[r] == '\r')
+			r++;
+		if (r < len && d[r] == '\n')
+			r++;
+	}
+	return w;
+}
+
+static int next_warc_record(galley_collection *c, galley_entry *out, galley_error *err)
+{
+	for (;;) {
+		/* blank lines between records */
+		for (;;) {
+			if (c->buf_pos == c->buf_len) {
+				if (c->eof)
+					return GALLEY_END;
+				if (warc_fill(c, 1) < 0)
+					goto read_error;
+				if (c->buf_pos == c->buf_len)
+					return GALLEY_END;
+			}
+			unsigned char ch = c->buf[c->buf_pos];
+			if (ch != '\r' && ch != '\n')
+				break;
+			c->buf_pos++;
+		}
+		int64_t rec_off = c->buf_base + (int64_t)c->buf_pos;
+		out->offset = rec_off;
+		/* the record header, up to the blank line */
+		size_t after = 0;
+		size_t want = 4096;
+		for (;;) {
+			if (warc_fill(c, want) < 0)
+				goto read_error;
+			size_t avail = c->buf_len - c->buf_pos;
+			if (avail >= 5 && memcmp(c->buf + c->buf_pos, "WARC/", 5)) {
+				c->mode = MODE_DONE;
+				return galley_error_set(err, GALLEY_ERR_ARTICLE,
+				                        "no WARC record at offset %lld: the file is corrupt or not WARC",
+				                        (long long)rec_off);
+			}
+			if (find_blank_line(c->buf + c->buf_pos, avail, &after))
+				break;
+			if (c->eof) {
+				c->mode = MODE_DONE;
+				return galley_error_set(err, GALLEY_ERR_ARTICLE,
+				                        "WARC record at offset %lld is truncated in its header", (long long)rec_off);
+			}
+			if (avail > WARC_MAX_LINE * 16) {
+				c->mode = MODE_DONE;
+				return galley_error_set(err, GALLEY_ERR_ARTICLE,
+				                        "WARC record at offset %lld has a header over %zu bytes: corrupt file",
+				                        (long long)rec_off, WARC_MAX_LINE * 16);
+			}
+			want = avail + 4096;
+		}
+		const char *hdr = (const char *)c->buf + c->buf_pos;
+		char *type = header_value(hdr, after, "WARC-Type");
+		char *clen = header_value(hdr, after, "Content-Length");
+		char *uri = header_value(hdr, after, "WARC-Target-URI");
+		char *date = header_value(hdr, after, "WARC-Date");
+		c->buf_pos += after;
+		char *endp = NULL;
+		long long n = clen ? strtoll(clen, &endp, 10) : -1;
+		bool bad_len = !clen || endp == clen || n < 0;
+		free(clen);
+		if (bad_len) {
+			free(type);
+			free(uri);
+			free(date);
+			c->mode = MODE_DONE;
+			return galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                        "WARC record at offset %lld has no valid Content-Length: corrupt file",
+			                        (long long)rec_off);
+		}
+		bool response = type && !strcasecmp(type, "response");
+		free(type);
+		if (uri && uri[0] == '<') { /* WARC/1.1 drafts wrote <uri> */
+			size_t ul = strlen(uri);
+			memmove(uri, uri + 1, ul);
+			if (ul >= 2 && uri[ul - 2] == '>')
+				uri[ul - 2] = 0;
+		}
+		c->e_url = uri;
+		c->e_date = date;
+		out->url = uri;
+		out->date = date;
+		if (!response) {
+			int s = warc_skip(c, (uint64_t)n);
+			if (s < 0)
+				goto read_error;
+			if (s > 0) {
+				c->mode = MODE_DONE;
+				return galley_error_set(err, GALLEY_ERR_ARTICLE, "WARC record at offset %lld is truncated",
+				                        (long long)rec_off);
+			}
+			clear_entry_strings(c);
+			out->url = out->date = NULL;
+			continue;
+		}
+		if ((uint64_t)n > (uint64_t)c->max + 65536) {
+			int s = warc_skip(c, (uint64_t)n);
+			if (s != 0)
+				c->mode = MODE_DONE;
+			return galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                        "WARC record is %lld bytes, larger than the limit of %zu (raise max_size= to read it)",
+			                        n, c->max);
+		}
+		/* the block: what the buffer holds, then straight from the stream */
+		size_t blen = (size_t)n;
+		unsigned char *block = galley_malloc(blen + 1);
+		size_t have = c->buf_len - c->buf_pos;
+		if (have > blen)
+			have = blen;
+		memcpy(block, c->buf + c->buf_pos, have);
+		c->buf_pos += have;
+		if (have < blen) {
+			c->buf_base += (int64_t)c->buf_len;
+			c->buf_pos = c->buf_len = 0;
+			la_ssize_t r = warc_read_raw(c, block + have, blen - have);
+			if (r < 0) {
+				free(block);
+				goto read_error;
+			}
+			c->buf_base += r;
+			if ((size_t)r < blen - have) {
+				free(block);
+				c->mode = MODE_DONE;
+				return galley_error_set(err, GALLEY_ERR_ARTICLE,
+				                        "WARC record at offset %lld is truncated (%zu of %zu bytes)", (long long)rec_off,
+				                        have + (size_t)r, blen);
+			}
+		}
+		/* the HTTP response inside */
+		if (blen < 5 || memcmp(block, "HTTP/", 5)) {
+			free(block);
+			count_skip(c, "WARC response without an HTTP status line");
+			clear_entry_strings(c);
+			out->url = out->date = NULL;
+			continue;
+		}
+		const unsigned char *sp = memchr(block, ' ', blen < 64 ? blen : 64);
+		int status = sp ? atoi((const char *)sp + 1) : 0;
+		size_t pstart = blen;
+		const unsigned char *blank = find_blank_line(block, blen, &pstart);
+		size_t hlen = blank ? (size_t)(blank - block) + 1 : blen;
+		if (!blank)
+			pstart = blen;
+		char *ct = header_value((const char *)block, hlen, "Content-Type");
+		char *te = header_value((const char *)block, hlen, "Transfer-Encoding");
+		char *ce = header_value((const char *)block, hlen, "Content-Encoding");
+		char *media = NULL, *charset = NULL;
+		parse_content_type(ct, &media, &charset);
+		free(ct);
+		c->e_ctype = media;
+		c->e_charset = charset;
+		out->status = status;
+		out->content_type = media;
+		out->charset = charset;
+		galley_buf reason = {0};
+		if (status != 200)
+			galley_buf_printf(&reason, "WARC record status %d", status);
+		else if (!media_accepted(c, media))
+			galley_buf_printf(&reason, "WARC record Content-Type %s", media);
+		if (reason.len) {
+			count_skip(c, reason.data);
+			galley_buf_free(&reason);
+			free(te);
+			free(ce);
+			free(block);
+			clear_entry_strings(c);
+			out->url = out->date = out->content_type = out->charset = NULL;
+			out->status = 0;
+			continue;
+		}
+		size_t plen = blen - pstart;
+		memmove(block, block + pstart, plen);
+		if (te && strcasestr(te, "chunked"))
+			plen = dechunk(block, plen);
+		free(te);
+		if (ce && (!strcasecmp(ce, "gzip") || !strcasecmp(ce, "x-gzip")) && plen) {
+			unsigned char *plain = NULL;
+			size_t plain_len = 0;
+			int rc = decompress_memory(c, block, plen, &plain, &plain_len, err);
+			free(block);
+			free(ce);
+			if (rc != GALLEY_OK) {
+				galley_error_prefix(err, "WARC record body (Content-Encoding gzip)");
+				return GALLEY_ERR_ARTICLE;
+			}
+			block = plain;
+			plen = plain_len;
+		} else if (ce && strcasecmp(ce, "identity") && plen) {
+			galley_error_set(err, GALLEY_ERR_ARTICLE, "WARC record body has Content-Encoding %s, which is not supported",
+			                 ce);
+			free(ce);
+			free(block);
+			return GALLEY_ERR_ARTICLE;
+		} else {
+			free(ce);
+		}
+		block[plen] = 0;
+		out->data = block;
+		out->len = plen;
+		return GALLEY_OK;
+	}
+read_error:
+	c->mode = MODE_DONE;
+	return galley_error_set(err, GALLEY_ERR_ARTICLE, "truncated or corrupt WARC file: %s", ar_msg(c->ar));
+}
+
+/* ---- the iteration --------------------------------------------------------------------------- */
+
+static int open_source(galley_collection *c, galley_entry *out, galley_error *err)
+{
+	coll_source *s = c->cur;
+	if (s->problem) {
+		c->cur = NULL;
+		return galley_error_set(err, GALLEY_ERR_ARTICLE, "%s", s->problem);
+	}
+	if (!strcmp(s->path, "-"))
+		return open_archive(c, err);
+	int fd = open(s->path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		c->cur = NULL;
+		return galley_error_set(err, GALLEY_ERR_ARTICLE, "cannot open: %s", strerror(errno));
+	}
+	struct stat st;
+	size_t cap = 4096;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+		if ((uint64_t)st.st_size > (uint64_t)c->max) {
+			/* still let a compressed or archive file through: its entries are checked one by one */
+			cap = 512;
+		} else {
+			cap = (size_t)st.st_size;
+		}
+	}
+	unsigned char *data = galley_malloc(cap + 1);
+	size_t len = 0;
+	/* the first bytes, to recognise compressed files and archives */
+	while (len < 512 && len < cap) {
+		ssize_t r = read(fd, data + len, cap - len < 512 ? cap - len : 512 - len);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int e = errno;
+			free(data);
+			close(fd);
+			c->cur = NULL;
+			return galley_error_set(err, GALLEY_ERR_ARTICLE, "read error: %s", strerror(e));
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	if (magic_needs_archive(data, len)) {
+		free(data);
+		close(fd);
+		return open_archive(c, err);
+	}
+	int rc = read_rest_fd(fd, s->path, &data, &len, cap, c->max, err);
+	close(fd);
+	c->cur = NULL;
+	if (rc != GALLEY_OK) {
+		free(data);
+		return rc;
+	}
+	data[len] = 0;
+	out->data = data;
+	out->len = len;
+	return GALLEY_OK;
+}
+
+int galley_collection_next(galley_collection *c, galley_entry *out, galley_error *err)
+{
+	clear_entry_strings(c);
+	for (;;) {
+		entry_init(c, out);
+		if (c->mode != MODE_NONE) {
+			int rc;
+			switch (c->mode) {
+			case MODE_ARCHIVE: rc = next_archive_member(c, out, err); break;
+			case MODE_RAW: rc = raw_entry(c, out, err); break;
+			case MODE_WARC: rc = next_warc_record(c, out, err); break;
+			default: rc = GALLEY_END; break;
+			}
+			if (rc == GALLEY_END) {
+				close_current(c);
+				continue;
+			}
+			return rc;
+		}
+		if (c->next_src >= c->n_srcs)
+			return GALLEY_END;
+		c->cur = &c->srcs[c->next_src++];
+		entry_init(c, out);
+		int rc = open_source(c, out, err);
+		if (rc != GALLEY_OK) {
+			/* the message is for this source; keep out->file pointing at its path */
+			out->file = c->srcs[c->next_src - 1].path;
+			close_current(c);
+			return GALLEY_ERR_ARTICLE;
+		}
+		if (out->data)
+			return GALLEY_OK; /* a plain file, read whole */
+		/* an archive or stream is open: loop to take its first entry */
+	}
+}
+
+size_t galley_collection_n_skip_reasons(const galley_collection *c)
+{
+	return c ? c->n_skips : 0;
+}
+
+const char *galley_collection_skip_reason(const galley_collection *c, size_t i, size_t *count)
+{
+	if (!c || i >= c->n_skips) {
+		if (count)
+			*count = 0;
+		return NULL;
+	}
+	if (count)
+		*count = c->skips[i].count;
+	return c->skips[i].reason;
+}
+
+void galley_collection_close(galley_collection *c)
+{
+	if (!c)
+		return;
+	close_current(c);
+	clear_entry_strings(c);
+	for (size_t i = 0; i < c->n_srcs; i++) {
+		free(c->srcs[i].path);
+		free(c->srcs[i].problem);
+	}
+	free(c->srcs);
+	for (size_t i = 0; i < c->n_skips; i++)
+		free(c->skips[i].reason);
+	free(c->skips);
+	strv_free(c->exts);
+	strv_free(c->media);
+	free(c);
+}
