@@ -385,6 +385,27 @@ static int read_json_bad(read_json_ctx *cx, const char *what, json_object *v, co
 	                        expected, read_json_type(v));
 }
 
+/* galley_utf8_clean(s, n), made safe for a result that ends up empty (all bytes removed),
+ * which the library of this version hands back without its terminating NUL: a sentinel byte
+ * keeps the result non-empty and is cut off again.  Clean ASCII is copied as it is. */
+static char *read_json_clean(const char *s, size_t n)
+{
+	bool plain = true;
+	for (size_t i = 0; i < n && plain; i++) {
+		unsigned char c = (unsigned char)s[i];
+		plain = (c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n' || c == '\r';
+	}
+	if (plain)
+		return galley_strndup(s, n);
+	char *tmp = galley_malloc(n + 1);
+	memcpy(tmp, s, n);
+	tmp[n] = 'x';
+	char *c = galley_utf8_clean(tmp, n + 1);
+	free(tmp);
+	c[strlen(c) - 1] = '\0';
+	return c;
+}
+
 /* The clean UTF-8 copy of a JSON string (owned, free()); NULL for null.  Embedded NUL, control
  * characters and invalid bytes are dealt with by galley_utf8_clean. */
 static int read_json_string(read_json_ctx *cx, const char *what, json_object *v, char **out)
@@ -394,7 +415,7 @@ static int read_json_string(read_json_ctx *cx, const char *what, json_object *v,
 		return GALLEY_OK;
 	if (!json_object_is_type(v, json_type_string))
 		return read_json_bad(cx, what, v, "a string");
-	*out = galley_utf8_clean(json_object_get_string(v), (size_t)json_object_get_string_len(v));
+	*out = read_json_clean(json_object_get_string(v), (size_t)json_object_get_string_len(v));
 	return GALLEY_OK;
 }
 
@@ -611,7 +632,7 @@ static int read_json_extra(read_json_ctx *cx, galley_article *a, json_object *v)
 		} else {
 			return read_json_bad(cx, what, val, "a string, number or boolean");
 		}
-		char *k = galley_utf8_clean(key, strlen(key));
+		char *k = read_json_clean(key, strlen(key));
 		galley_article_set_extra(a, k, s);
 		free(k);
 		free(s);

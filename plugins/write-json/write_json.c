@@ -87,12 +87,26 @@ static bool write_json_is_clean(const char *s, size_t n)
 	return ascii || galley_utf8_valid(s, n);
 }
 
+/* galley_utf8_clean(s, n), made safe for a result that ends up empty (all bytes removed),
+ * which the library of this version hands back without its terminating NUL: a sentinel byte
+ * keeps the result non-empty and is cut off again. */
+static char *write_json_clean(const char *s, size_t n)
+{
+	char *tmp = galley_malloc(n + 1);
+	memcpy(tmp, s, n);
+	tmp[n] = 'x';
+	char *c = galley_utf8_clean(tmp, n + 1);
+	free(tmp);
+	c[strlen(c) - 1] = '\0';
+	return c;
+}
+
 /* A JSON string of s[0..n), cleaned when needed (owned by the caller as a json_object). */
 static json_object *write_json_strn(const char *s, size_t n)
 {
 	if (write_json_is_clean(s, n))
 		return json_object_new_string_len(s, (int)n);
-	char *c = galley_utf8_clean(s, n);
+	char *c = write_json_clean(s, n);
 	json_object *o = json_object_new_string(c);
 	free(c);
 	return o;
@@ -731,7 +745,7 @@ static json_object *write_json_article(const write_json_state *st, const galley_
 			json_object *vs = write_json_str(v);
 			if (!vs || !*keys[i])
 				continue;
-			char *k = galley_utf8_clean(keys[i], strlen(keys[i]));
+			char *k = write_json_clean(keys[i], strlen(keys[i]));
 			json_object_object_add(eo, k, vs);
 			free(k);
 		}
