@@ -1,0 +1,1186 @@
+/* write-epub: the articles as an EPUB 3 book (with an EPUB 2 toc.ncx), streamed.
+ *
+ * Each article becomes one XHTML chapter, added to the zip as soon as it arrives (prepare()
+ * builds and serialises it, possibly in parallel; write() adds it).  Only the table of contents
+ * and each article's metadata are kept until the book ends; then the title page, nav.xhtml,
+ * toc.ncx and package.opf are written.  See docs/epub.md. */
+#include <galley/galley.h>
+
+#include <ctype.h>
+#include <inttypes.h>
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "epub_xhtml.h"
+#include "epub_zip.h"
+
+#define WRITE_EPUB_VERSION "0.1.0"
+#define XHTML_NS "http://www.w3.org/1999/xhtml"
+#define OPS_NS "http://www.idpf.org/2007/ops"
+#define MAX_ASSET_BYTES (32u << 20)
+
+enum { GROUP_NONE, GROUP_SOURCE, GROUP_DATE, GROUP_TAG };
+
+static const galley_option write_epub_options[] = {
+	{.name = "output", .type = GALLEY_OPT_PATH, .flags = GALLEY_OPT_REQUIRED,
+	 .help = "the book to write (.epub); with split=N: NAME-001.epub, NAME-002.epub, ..."},
+	{.name = "title", .type = GALLEY_OPT_STRING,
+	 .help = "book title (default: the title of a single article, else the site and article count)"},
+	{.name = "creator", .type = GALLEY_OPT_STRING, .help = "book author or editor"},
+	{.name = "language", .type = GALLEY_OPT_STRING,
+	 .help = "BCP 47 language of the book (default: the articles' most common language)"},
+	{.name = "publisher", .type = GALLEY_OPT_STRING, .help = "book publisher"},
+	{.name = "date", .type = GALLEY_OPT_STRING,
+	 .help = "publication date, YYYY-MM-DD (default: the newest article's date)"},
+	{.name = "identifier", .type = GALLEY_OPT_STRING,
+	 .help = "unique identifier (default: a urn:uuid derived from the contents)"},
+	{.name = "css", .type = GALLEY_OPT_PATH, .help = "stylesheet replacing the default one"},
+	{.name = "cover", .type = GALLEY_OPT_PATH, .help = "cover image: JPEG, PNG or GIF"},
+	{.name = "group_by", .type = GALLEY_OPT_ENUM, .default_value = "none", .choices = "none|source|date|tag",
+	 .help = "group the table of contents into sections, like a periodical's issue"},
+	{.name = "split", .type = GALLEY_OPT_INT, .default_value = "0", .min = 0, .max = 1e9,
+	 .help = "start a new book every N articles (0: one book)"},
+	{.name = NULL},
+};
+
+/* ---- small string lists ------------------------------------------------------------------- */
+typedef struct strv {
+	char **v;
+	size_t n;
+} strv;
+
+static void strv_add(strv *s, const char *x)
+{
+	if (!x || !*x)
+		return;
+	for (size_t i = 0; i < s->n; i++)
+		if (!strcmp(s->v[i], x))
+			return;
+	s->v = galley_realloc(s->v, (s->n + 1) * sizeof *s->v);
+	s->v[s->n++] = galley_strdup(x);
+}
+
+static void strv_free(strv *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	s->v = NULL;
+	s->n = 0;
+}
+
+static char *strv_join(const strv *s, const char *sep)
+{
+	galley_buf b = {0};
+	for (size_t i = 0; i < s->n; i++) {
+		if (i)
+			galley_buf_puts(&b, sep);
+		galley_buf_puts(&b, s->v[i]);
+	}
+	return galley_buf_steal(&b);
+}
+
+/* ---- state -------------------------------------------------------------------------------- */
+typedef struct write_epub_entry {
+	char id[24];      /* manifest id and file stem, "a0001" */
+	char *title;      /* cleaned, never NULL */
+	char *byline;     /* authors joined, nullable */
+	char *site, *date, *url, *lang, *article_id, *desc; /* cleaned, nullable */
+	char *group;      /* group label (group_by), nullable */
+	strv authors, credits, cited, tags;
+	int64_t epoch;    /* publication time, when has_epoch */
+	bool has_epoch;
+} write_epub_entry;
+
+typedef struct write_epub_book {
+	galley_output *out;
+	write_epub_zip *zip;
+	write_epub_entry *e;
+	size_t n, cap;
+	uint64_t h1, h2; /* content hashes for the default identifier */
+} write_epub_book;
+
+typedef struct write_epub_state {
+	galley_stage *stage;
+	const char *output, *title, *creator, *language, *publisher, *date, *identifier;
+	int group_by;
+	int64_t split;
+	char *css;
+	size_t css_len;
+	unsigned char *cover;
+	size_t cover_len;
+	const char *cover_ext, *cover_type;
+	bool have_sde;
+	int64_t sde; /* SOURCE_DATE_EPOCH */
+	write_epub_book *book;
+	galley_output **done;
+	size_t n_done;
+	size_t n_books, total;
+} write_epub_state;
+
+typedef struct write_epub_chapter {
+	char *xhtml;
+	size_t len;
+} write_epub_chapter;
+
+/* ---- dates -------------------------------------------------------------------------------- */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* Seconds since the epoch for an ISO date or date-time (UTC when no offset). */
+static bool write_epub_parse_time(const char *s, int64_t *out)
+{
+	if (!write_epub_xhtml_datetime_ok(s))
+		return false;
+	int64_t t = days_from_civil(atoi(s), atoi(s + 5), atoi(s + 8)) * 86400;
+	const char *p = s + 10;
+	if (*p) {
+		p++;
+		t += atoi(p) * 3600 + atoi(p + 3) * 60;
+		p += 5;
+		if (*p == ':') {
+			t += atoi(p + 1);
+			p += 3;
+			if (*p == '.')
+				while (*++p && isdigit((unsigned char)*p))
+					;
+		}
+		if (*p == '+' || *p == '-') {
+			int64_t off = atoi(p + 1) * 3600 + atoi(p + 4) * 60;
+			t += *p == '+' ? -off : off;
+		}
+	}
+	*out = t;
+	return true;
+}
+
+static void write_epub_format_utc(int64_t t, char *buf, size_t len, bool with_time)
+{
+	int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	int64_t secs = t - days * 86400;
+	/* civil_from_days */
+	int64_t z = days + 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t y = yoe + era * 400;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	int64_t d = doy - (153 * mp + 2) / 5 + 1;
+	int64_t m = mp < 10 ? mp + 3 : mp - 9;
+	y += m <= 2;
+	if (y < 0)
+		y = 0;
+	if (y > 9999)
+		y = 9999;
+	if (with_time)
+		snprintf(buf, len, "%04" PRId64 "-%02" PRId64 "-%02" PRId64 "T%02d:%02d:%02dZ", y, m, d,
+		         (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+	else
+		snprintf(buf, len, "%04" PRId64 "-%02" PRId64 "-%02" PRId64, y, m, d);
+}
+
+/* ---- XML helpers ------------------------------------------------------------------------- */
+static xmlNodePtr el_text(xmlNodePtr parent, xmlNsPtr ns, const char *name, const char *text)
+{
+	xmlNodePtr e = xmlNewChild(parent, ns, BAD_CAST name, NULL);
+	if (text && *text) {
+		char *t = write_epub_xhtml_clean(text, true);
+		xmlAddChild(e, xmlNewDocText(parent->doc, BAD_CAST t));
+		free(t);
+	}
+	return e;
+}
+
+static void set_attr(xmlNodePtr e, const char *name, const char *value)
+{
+	char *t = write_epub_xhtml_clean(value, true);
+	xmlSetProp(e, BAD_CAST name, BAD_CAST(t ? t : ""));
+	free(t);
+}
+
+/* A new XHTML document: html (with xml:lang), head (title, stylesheet), body. */
+static xmlDocPtr xhtml_new(const char *lang, const char *title, const char *css_href, xmlNodePtr *body,
+                           xmlNsPtr *ns_out)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlCreateIntSubset(doc, BAD_CAST "html", NULL, NULL);
+	xmlNodePtr html = xmlNewDocNode(doc, NULL, BAD_CAST "html", NULL);
+	xmlDocSetRootElement(doc, html);
+	xmlNsPtr ns = xmlNewNs(html, BAD_CAST XHTML_NS, NULL);
+	xmlSetNs(html, ns);
+	xmlNewNs(html, BAD_CAST OPS_NS, BAD_CAST "epub");
+	write_epub_xhtml_set_lang(html, lang);
+	xmlNodePtr head = xmlNewChild(html, ns, BAD_CAST "head", NULL);
+	xmlNodePtr meta = xmlNewChild(head, ns, BAD_CAST "meta", NULL);
+	xmlSetProp(meta, BAD_CAST "charset", BAD_CAST "utf-8");
+	el_text(head, ns, "title", title && *title ? title : "Untitled");
+	if (css_href) {
+		xmlNodePtr link = xmlNewChild(head, ns, BAD_CAST "link", NULL);
+		xmlSetProp(link, BAD_CAST "rel", BAD_CAST "stylesheet");
+		xmlSetProp(link, BAD_CAST "type", BAD_CAST "text/css");
+		xmlSetProp(link, BAD_CAST "href", BAD_CAST css_href);
+	}
+	*body = xmlNewChild(html, ns, BAD_CAST "body", NULL);
+	*ns_out = ns;
+	return doc;
+}
+
+static char *doc_bytes(xmlDocPtr doc, size_t *len)
+{
+	xmlChar *mem = NULL;
+	int n = 0;
+	xmlDocDumpMemoryEnc(doc, &mem, &n, "UTF-8");
+	char *out = galley_malloc((size_t)n + 1);
+	if (n > 0)
+		memcpy(out, mem, (size_t)n);
+	out[n > 0 ? n : 0] = 0;
+	xmlFree(mem);
+	*len = n > 0 ? (size_t)n : 0;
+	return out;
+}
+
+/* ---- chapters ----------------------------------------------------------------------------- */
+static char *article_credit(const galley_article *a)
+{
+	strv s = {0};
+	for (size_t i = 0; i < galley_article_n_sources(a); i++) {
+		const galley_source *src = galley_article_source(a, i);
+		if (src->name && (!src->kind || !strcmp(src->kind, "credit")))
+			strv_add(&s, src->name);
+	}
+	char *r = s.n ? strv_join(&s, ", ") : NULL;
+	strv_free(&s);
+	return r;
+}
+
+static char *article_authors(const galley_article *a)
+{
+	strv s = {0};
+	for (size_t i = 0; i < galley_article_list_len(a, GALLEY_LIST_AUTHORS); i++)
+		strv_add(&s, galley_article_list_at(a, GALLEY_LIST_AUTHORS, i));
+	char *r = s.n ? strv_join(&s, ", ") : NULL;
+	strv_free(&s);
+	return r;
+}
+
+static const char *article_lang(const write_epub_state *st, const galley_article *a)
+{
+	const char *l = galley_article_get(a, GALLEY_FIELD_LANGUAGE);
+	if (write_epub_xhtml_lang_ok(l))
+		return l;
+	return write_epub_xhtml_lang_ok(st->language) ? st->language : NULL;
+}
+
+static write_epub_chapter *write_epub_build_chapter(const write_epub_state *st, const galley_article *a)
+{
+	const char *title = galley_article_get(a, GALLEY_FIELD_TITLE);
+	const char *url = galley_article_get(a, GALLEY_FIELD_URL);
+	const char *date = galley_article_get(a, GALLEY_FIELD_DATE);
+	const char *site = galley_article_get(a, GALLEY_FIELD_SITE);
+	xmlNodePtr body;
+	xmlNsPtr ns;
+	xmlDocPtr doc = xhtml_new(article_lang(st, a), title, "../style.css", &body, &ns);
+	xmlNsPtr epub = xmlSearchNsByHref(doc, xmlDocGetRootElement(doc), BAD_CAST OPS_NS);
+	xmlNodePtr sec = xmlNewChild(body, ns, BAD_CAST "section", NULL);
+	xmlSetNsProp(sec, epub, BAD_CAST "type", BAD_CAST "chapter");
+	xmlSetProp(sec, BAD_CAST "class", BAD_CAST "article");
+
+	/* the header: title, byline, date, source credit, original URL */
+	xmlNodePtr hd = xmlNewChild(sec, ns, BAD_CAST "header", NULL);
+	xmlSetProp(hd, BAD_CAST "class", BAD_CAST "galley-header");
+	el_text(hd, ns, "h1", title && *title ? title : "Untitled");
+	char *authors = article_authors(a);
+	if (authors)
+		xmlSetProp(el_text(hd, ns, "p", authors), BAD_CAST "class", BAD_CAST "byline");
+	free(authors);
+	if (date) {
+		xmlNodePtr p = xmlNewChild(hd, ns, BAD_CAST "p", NULL);
+		xmlSetProp(p, BAD_CAST "class", BAD_CAST "dateline");
+		if (write_epub_xhtml_datetime_ok(date)) {
+			xmlNodePtr t = el_text(p, ns, "time", date);
+			xmlSetProp(t, BAD_CAST "datetime", BAD_CAST date);
+		} else {
+			char *d = write_epub_xhtml_clean(date, true);
+			xmlAddChild(p, xmlNewDocText(doc, BAD_CAST d));
+			free(d);
+		}
+	}
+	char *credit = article_credit(a);
+	const char *src_name = credit ? credit : site;
+	if (src_name) {
+		xmlNodePtr p = xmlNewChild(hd, ns, BAD_CAST "p", NULL);
+		xmlSetProp(p, BAD_CAST "class", BAD_CAST "source");
+		xmlAddChild(p, xmlNewDocText(doc, BAD_CAST "Source: "));
+		el_text(p, ns, "span", src_name);
+		if (credit && site && strcmp(credit, site)) {
+			xmlAddChild(p, xmlNewDocText(doc, BAD_CAST ", via "));
+			el_text(p, ns, "span", site);
+		}
+	}
+	free(credit);
+	char *href = url ? write_epub_xhtml_href(url, NULL) : NULL;
+	if (href) {
+		xmlNodePtr p = xmlNewChild(hd, ns, BAD_CAST "p", NULL);
+		xmlSetProp(p, BAD_CAST "class", BAD_CAST "url");
+		xmlNodePtr link = el_text(p, ns, "a", url);
+		xmlSetProp(link, BAD_CAST "href", BAD_CAST href);
+	}
+	free(href);
+
+	xmlDocPtr bdoc = galley_article_body(a);
+	write_epub_xhtml_convert(bdoc ? galley_body_root(bdoc) : NULL, sec, ns, url);
+
+	write_epub_chapter *ch = galley_calloc(1, sizeof *ch);
+	ch->xhtml = doc_bytes(doc, &ch->len);
+	xmlFreeDoc(doc);
+	return ch;
+}
+
+static void write_epub_chapter_free(void *p)
+{
+	write_epub_chapter *ch = p;
+	if (ch)
+		free(ch->xhtml);
+	free(ch);
+}
+
+/* ---- TOC entries ------------------------------------------------------------------------- */
+static char *url_host(const char *url)
+{
+	const char *p = url ? strstr(url, "://") : NULL;
+	if (!p)
+		return NULL;
+	p += 3;
+	size_t n = strcspn(p, "/?#:");
+	if (!n)
+		return NULL;
+	char *h = galley_strndup(p, n);
+	if (!strncmp(h, "www.", 4))
+		memmove(h, h + 4, strlen(h + 4) + 1);
+	return h;
+}
+
+static char *clean_or_null(const char *s)
+{
+	char *c = write_epub_xhtml_clean(s, true);
+	if (c && !*c) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+static void write_epub_entry_fill(write_epub_state *st, write_epub_entry *e, const galley_article *a)
+{
+	const char *title = galley_article_get(a, GALLEY_FIELD_TITLE);
+	e->title = clean_or_null(title);
+	if (!e->title)
+		e->title = galley_strdup("Untitled");
+	e->site = clean_or_null(galley_article_get(a, GALLEY_FIELD_SITE));
+	e->url = clean_or_null(galley_article_get(a, GALLEY_FIELD_URL));
+	e->date = clean_or_null(galley_article_get(a, GALLEY_FIELD_DATE));
+	e->desc = clean_or_null(galley_article_get(a, GALLEY_FIELD_DESCRIPTION));
+	e->article_id = clean_or_null(galley_article_get(a, GALLEY_FIELD_ID));
+	const char *lang = galley_article_get(a, GALLEY_FIELD_LANGUAGE);
+	e->lang = write_epub_xhtml_lang_ok(lang) ? galley_strdup(lang) : NULL;
+	for (size_t i = 0; i < galley_article_list_len(a, GALLEY_LIST_AUTHORS); i++) {
+		char *c = clean_or_null(galley_article_list_at(a, GALLEY_LIST_AUTHORS, i));
+		strv_add(&e->authors, c);
+		free(c);
+	}
+	for (size_t i = 0; i < galley_article_list_len(a, GALLEY_LIST_TAGS); i++) {
+		char *c = clean_or_null(galley_article_list_at(a, GALLEY_LIST_TAGS, i));
+		strv_add(&e->tags, c);
+		free(c);
+	}
+	for (size_t i = 0; i < galley_article_n_sources(a); i++) {
+		const galley_source *s = galley_article_source(a, i);
+		char *c = clean_or_null(s->name);
+		strv_add(s->kind && !strcmp(s->kind, "cited") ? &e->cited : &e->credits, c);
+		free(c);
+	}
+	e->byline = e->authors.n ? strv_join(&e->authors, ", ") : NULL;
+	e->has_epoch = e->date && write_epub_parse_time(e->date, &e->epoch);
+	switch (st->group_by) {
+	case GROUP_SOURCE:
+		if (e->credits.n)
+			e->group = galley_strdup(e->credits.v[0]);
+		else if (e->site)
+			e->group = galley_strdup(e->site);
+		else if (!(e->group = url_host(e->url)))
+			e->group = galley_strdup("Unknown source");
+		break;
+	case GROUP_DATE:
+		if (e->has_epoch || (e->date && write_epub_xhtml_datetime_ok(e->date)))
+			e->group = galley_strndup(e->date, 10);
+		else
+			e->group = galley_strdup("Undated");
+		break;
+	case GROUP_TAG:
+		e->group = galley_strdup(e->tags.n ? e->tags.v[0] : "Untagged");
+		break;
+	default:
+		break;
+	}
+}
+
+static void write_epub_entry_free(write_epub_entry *e)
+{
+	free(e->title);
+	free(e->byline);
+	free(e->site);
+	free(e->date);
+	free(e->url);
+	free(e->lang);
+	free(e->article_id);
+	free(e->desc);
+	free(e->group);
+	strv_free(&e->authors);
+	strv_free(&e->credits);
+	strv_free(&e->cited);
+	strv_free(&e->tags);
+}
+
+static void write_epub_book_free(write_epub_book *b)
+{
+	if (!b)
+		return;
+	write_epub_zip_free(b->zip);
+	galley_output_abort(b->out);
+	for (size_t i = 0; i < b->n; i++)
+		write_epub_entry_free(&b->e[i]);
+	free(b->e);
+	free(b);
+}
+
+/* ---- book metadata ------------------------------------------------------------------------ */
+typedef struct book_meta {
+	char *title, *language, *identifier, *date, *modified;
+	size_t *order; /* spine order of the entries (grouped) */
+	char **group_names;
+	size_t *group_start, n_groups; /* group g spans order[group_start[g] .. group_start[g+1]) */
+} book_meta;
+
+static void book_meta_free(book_meta *m)
+{
+	free(m->title);
+	free(m->language);
+	free(m->identifier);
+	free(m->date);
+	free(m->modified);
+	free(m->order);
+	free(m->group_names);
+	free(m->group_start);
+}
+
+static void write_epub_book_meta(write_epub_state *st, write_epub_book *b, book_meta *m)
+{
+	/* title */
+	const char *common_site = NULL;
+	for (size_t i = 0; i < b->n; i++) {
+		const char *s = b->e[i].credits.n ? b->e[i].credits.v[0] : b->e[i].site;
+		if (!s || (common_site && strcmp(s, common_site))) {
+			common_site = NULL;
+			break;
+		}
+		common_site = s;
+	}
+	galley_buf t = {0};
+	if (st->title && *st->title)
+		galley_buf_puts(&t, st->title);
+	else if (b->n == 1 && st->split == 0)
+		galley_buf_puts(&t, b->e[0].title);
+	else if (common_site)
+		galley_buf_printf(&t, "%s: %zu articles", common_site, b->n);
+	else
+		galley_buf_printf(&t, "%zu articles", b->n);
+	if (st->split > 0)
+		galley_buf_printf(&t, ", part %zu", st->n_books);
+	char *tt = write_epub_xhtml_clean(t.data, true);
+	galley_buf_free(&t);
+	m->title = tt && *tt ? tt : (free(tt), galley_strdup("Untitled"));
+
+	/* language: the option, else the most common among the articles, else undetermined */
+	if (write_epub_xhtml_lang_ok(st->language)) {
+		m->language = galley_strdup(st->language);
+	} else {
+		size_t best = 0;
+		for (size_t i = 0; i < b->n; i++) {
+			if (!b->e[i].lang)
+				continue;
+			size_t c = 0;
+			for (size_t j = 0; j < b->n; j++)
+				c += b->e[j].lang && !strcasecmp(b->e[j].lang, b->e[i].lang);
+			if (c > best) {
+				best = c;
+				free(m->language);
+				m->language = galley_strdup(b->e[i].lang);
+			}
+			if (best * 2 > b->n)
+				break;
+		}
+		if (!m->language)
+			m->language = galley_strdup("und");
+	}
+
+	/* newest article time: dc:date and dcterms:modified fall back on it */
+	bool have_newest = false;
+	int64_t newest = 0;
+	for (size_t i = 0; i < b->n; i++)
+		if (b->e[i].has_epoch && (!have_newest || b->e[i].epoch > newest)) {
+			newest = b->e[i].epoch;
+			have_newest = true;
+		}
+	char buf[64];
+	if (st->date && *st->date) {
+		m->date = galley_strdup(st->date);
+	} else if (have_newest) {
+		write_epub_format_utc(newest, buf, sizeof buf, false);
+		m->date = galley_strdup(buf);
+	}
+	int64_t mod = 315532800; /* 1980-01-01T00:00:00Z, the zip epoch */
+	int64_t d;
+	if (st->have_sde)
+		mod = st->sde;
+	else if (have_newest)
+		mod = newest;
+	else if (m->date && write_epub_parse_time(m->date, &d))
+		mod = d;
+	write_epub_format_utc(mod, buf, sizeof buf, true);
+	m->modified = galley_strdup(buf);
+
+	/* identifier */
+	if (st->identifier && *st->identifier) {
+		char *id = write_epub_xhtml_clean(st->identifier, true);
+		if (st->split > 0) {
+			galley_buf ib = {0};
+			galley_buf_printf(&ib, "%s-%03zu", id, st->n_books);
+			free(id);
+			id = galley_buf_steal(&ib);
+		}
+		m->identifier = id;
+	} else {
+		const char *parts[] = {m->title, m->language, st->creator, st->publisher, m->date};
+		uint64_t h1 = b->h1, h2 = b->h2;
+		for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+			const char *s = parts[i] ? parts[i] : "";
+			h1 = galley_hash64(s, strlen(s) + 1, h1);
+			h2 = galley_hash64(s, strlen(s) + 1, h2 ^ 0x9e3779b97f4a7c15ULL);
+		}
+		/* RFC 9562 version 8 (custom) UUID from the 128 bits */
+		snprintf(buf, sizeof buf, "urn:uuid:%08" PRIx32 "-%04" PRIx32 "-8%03" PRIx32 "-%04" PRIx32 "-%012" PRIx64,
+		         (uint32_t)(h1 >> 32), (uint32_t)(h1 >> 16) & 0xffff, (uint32_t)h1 & 0xfff,
+		         (uint32_t)(0x8000 | ((h2 >> 48) & 0x3fff)), (uint64_t)(h2 & 0xffffffffffffULL));
+		m->identifier = galley_strdup(buf);
+	}
+
+	/* spine order: grouped by first appearance of each group, input order within a group */
+	m->order = galley_calloc(b->n ? b->n : 1, sizeof *m->order);
+	m->group_names = galley_calloc(b->n + 1, sizeof *m->group_names);
+	m->group_start = galley_calloc(b->n + 2, sizeof *m->group_start);
+	if (st->group_by == GROUP_NONE) {
+		for (size_t i = 0; i < b->n; i++)
+			m->order[i] = i;
+		return;
+	}
+	bool *used = galley_calloc(b->n ? b->n : 1, sizeof *used);
+	size_t k = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		if (used[i])
+			continue;
+		m->group_names[m->n_groups] = b->e[i].group;
+		m->group_start[m->n_groups++] = k;
+		for (size_t j = i; j < b->n; j++)
+			if (!used[j] && !strcmp(b->e[j].group, b->e[i].group)) {
+				used[j] = true;
+				m->order[k++] = j;
+			}
+	}
+	m->group_start[m->n_groups] = k;
+	free(used);
+}
+
+/* ---- the parts written when a book ends --------------------------------------------------- */
+static int add_doc(write_epub_book *b, const char *name, xmlDocPtr doc, galley_error *err)
+{
+	size_t len;
+	char *bytes = doc_bytes(doc, &len);
+	xmlFreeDoc(doc);
+	char msg[512];
+	int r = write_epub_zip_add(b->zip, name, bytes, len, false, msg, sizeof msg);
+	free(bytes);
+	if (r < 0)
+		return galley_error_set(err, GALLEY_ERR_FATAL, "%s", msg);
+	return GALLEY_OK;
+}
+
+static xmlDocPtr write_epub_title_page(write_epub_state *st, write_epub_book *b, const book_meta *m)
+{
+	xmlNodePtr body;
+	xmlNsPtr ns;
+	xmlDocPtr doc = xhtml_new(m->language, m->title, "style.css", &body, &ns);
+	xmlNsPtr epub = xmlSearchNsByHref(doc, xmlDocGetRootElement(doc), BAD_CAST OPS_NS);
+	xmlNodePtr sec = xmlNewChild(body, ns, BAD_CAST "section", NULL);
+	xmlSetNsProp(sec, epub, BAD_CAST "type", BAD_CAST "titlepage");
+	xmlSetProp(sec, BAD_CAST "class", BAD_CAST "titlepage");
+	el_text(sec, ns, "h1", m->title);
+	if (st->creator && *st->creator)
+		xmlSetProp(el_text(sec, ns, "p", st->creator), BAD_CAST "class", BAD_CAST "creator");
+	if (st->publisher && *st->publisher)
+		xmlSetProp(el_text(sec, ns, "p", st->publisher), BAD_CAST "class", BAD_CAST "publisher");
+	if (m->date)
+		xmlSetProp(el_text(sec, ns, "p", m->date), BAD_CAST "class", BAD_CAST "date");
+	char buf[64];
+	snprintf(buf, sizeof buf, b->n == 1 ? "%zu article" : "%zu articles", b->n);
+	xmlSetProp(el_text(sec, ns, "p", buf), BAD_CAST "class", BAD_CAST "count");
+	return doc;
+}
+
+static xmlDocPtr write_epub_cover_page(const book_meta *m, const char *img)
+{
+	xmlNodePtr body;
+	xmlNsPtr ns;
+	xmlDocPtr doc = xhtml_new(m->language, m->title, "style.css", &body, &ns);
+	xmlNsPtr epub = xmlSearchNsByHref(doc, xmlDocGetRootElement(doc), BAD_CAST OPS_NS);
+	xmlNodePtr sec = xmlNewChild(body, ns, BAD_CAST "section", NULL);
+	xmlSetNsProp(sec, epub, BAD_CAST "type", BAD_CAST "cover");
+	xmlSetProp(sec, BAD_CAST "class", BAD_CAST "cover");
+	xmlNodePtr i = xmlNewChild(sec, ns, BAD_CAST "img", NULL);
+	xmlSetProp(i, BAD_CAST "src", BAD_CAST img);
+	set_attr(i, "alt", m->title);
+	return doc;
+}
+
+static void nav_entry_label(xmlNodePtr a, xmlNsPtr ns, const write_epub_entry *e)
+{
+	char *t = write_epub_xhtml_clean(e->title, true);
+	xmlAddChild(a, xmlNewDocText(a->doc, BAD_CAST t));
+	free(t);
+	const char *by = e->byline ? e->byline : e->site;
+	if (by) {
+		galley_buf b = {0};
+		galley_buf_printf(&b, " \xe2\x80\x94 %s", by);
+		xmlSetProp(el_text(a, ns, "span", b.data), BAD_CAST "class", BAD_CAST "toc-byline");
+		galley_buf_free(&b);
+	}
+}
+
+static xmlDocPtr write_epub_nav(write_epub_book *b, const book_meta *m)
+{
+	xmlNodePtr body;
+	xmlNsPtr ns;
+	xmlDocPtr doc = xhtml_new(m->language, m->title, "style.css", &body, &ns);
+	xmlNsPtr epub = xmlSearchNsByHref(doc, xmlDocGetRootElement(doc), BAD_CAST OPS_NS);
+	xmlNodePtr nav = xmlNewChild(body, ns, BAD_CAST "nav", NULL);
+	xmlSetNsProp(nav, epub, BAD_CAST "type", BAD_CAST "toc");
+	xmlSetProp(nav, BAD_CAST "id", BAD_CAST "toc");
+	el_text(nav, ns, "h1", "Contents");
+	xmlNodePtr ol = xmlNewChild(nav, ns, BAD_CAST "ol", NULL);
+	char href[64];
+	size_t groups = m->n_groups ? m->n_groups : 1;
+	for (size_t g = 0; g < groups; g++) {
+		xmlNodePtr list = ol;
+		size_t from = m->n_groups ? m->group_start[g] : 0, to = m->n_groups ? m->group_start[g + 1] : b->n;
+		if (m->n_groups) {
+			xmlNodePtr li = xmlNewChild(ol, ns, BAD_CAST "li", NULL);
+			el_text(li, ns, "span", m->group_names[g]);
+			list = xmlNewChild(li, ns, BAD_CAST "ol", NULL);
+		}
+		for (size_t k = from; k < to; k++) {
+			const write_epub_entry *e = &b->e[m->order[k]];
+			xmlNodePtr li = xmlNewChild(list, ns, BAD_CAST "li", NULL);
+			xmlNodePtr a = xmlNewChild(li, ns, BAD_CAST "a", NULL);
+			snprintf(href, sizeof href, "text/%s.xhtml", e->id);
+			xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
+			nav_entry_label(a, ns, e);
+		}
+	}
+	/* landmarks for reading systems */
+	xmlNodePtr lm = xmlNewChild(body, ns, BAD_CAST "nav", NULL);
+	xmlSetNsProp(lm, epub, BAD_CAST "type", BAD_CAST "landmarks");
+	xmlSetProp(lm, BAD_CAST "hidden", BAD_CAST "hidden");
+	el_text(lm, ns, "h1", "Landmarks");
+	xmlNodePtr lol = xmlNewChild(lm, ns, BAD_CAST "ol", NULL);
+	const char *marks[][3] = {{"titlepage", "title.xhtml", "Title page"},
+	                          {"toc", "nav.xhtml#toc", "Contents"},
+	                          {"bodymatter", NULL, "Start"}};
+	for (size_t i = 0; i < 3; i++) {
+		xmlNodePtr li = xmlNewChild(lol, ns, BAD_CAST "li", NULL);
+		xmlNodePtr a = el_text(li, ns, "a", marks[i][2]);
+		xmlSetNsProp(a, epub, BAD_CAST "type", BAD_CAST marks[i][0]);
+		if (marks[i][1]) {
+			xmlSetProp(a, BAD_CAST "href", BAD_CAST marks[i][1]);
+		} else {
+			snprintf(href, sizeof href, "text/%s.xhtml", b->e[m->order[0]].id);
+			xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
+		}
+	}
+	return doc;
+}
+
+static xmlDocPtr write_epub_ncx(write_epub_book *b, const book_meta *m, bool cover)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr ncx = xmlNewDocNode(doc, NULL, BAD_CAST "ncx", NULL);
+	xmlDocSetRootElement(doc, ncx);
+	xmlNsPtr ns = xmlNewNs(ncx, BAD_CAST "http://www.daisy.org/z3986/2005/ncx/", NULL);
+	xmlSetNs(ncx, ns);
+	xmlSetProp(ncx, BAD_CAST "version", BAD_CAST "2005-1");
+	write_epub_xhtml_set_lang(ncx, m->language);
+	xmlUnsetProp(ncx, BAD_CAST "lang");
+	xmlNodePtr head = xmlNewChild(ncx, ns, BAD_CAST "head", NULL);
+	char depth[8];
+	snprintf(depth, sizeof depth, "%d", m->n_groups ? 2 : 1);
+	const char *metas[][2] = {{"dtb:uid", m->identifier},
+	                          {"dtb:depth", depth},
+	                          {"dtb:totalPageCount", "0"},
+	                          {"dtb:maxPageNumber", "0"}};
+	for (size_t i = 0; i < 4; i++) {
+		xmlNodePtr me = xmlNewChild(head, ns, BAD_CAST "meta", NULL);
+		xmlSetProp(me, BAD_CAST "name", BAD_CAST metas[i][0]);
+		set_attr(me, "content", metas[i][1]);
+	}
+	el_text(xmlNewChild(ncx, ns, BAD_CAST "docTitle", NULL), ns, "text", m->title);
+	xmlNodePtr map = xmlNewChild(ncx, ns, BAD_CAST "navMap", NULL);
+	/* play order: 1, 2, ... in reading order, without gaps; a group shares its first article's */
+	int first = 1;
+	(void)cover;
+	char buf[64];
+	size_t groups = m->n_groups ? m->n_groups : 1;
+	int np = 0;
+	for (size_t g = 0; g < groups; g++) {
+		xmlNodePtr parent = map;
+		size_t from = m->n_groups ? m->group_start[g] : 0, to = m->n_groups ? m->group_start[g + 1] : b->n;
+		if (m->n_groups) {
+			xmlNodePtr p = xmlNewChild(map, ns, BAD_CAST "navPoint", NULL);
+			snprintf(buf, sizeof buf, "np-%d", ++np);
+			xmlSetProp(p, BAD_CAST "id", BAD_CAST buf);
+			snprintf(buf, sizeof buf, "%d", first + (int)from);
+			xmlSetProp(p, BAD_CAST "playOrder", BAD_CAST buf);
+			el_text(xmlNewChild(p, ns, BAD_CAST "navLabel", NULL), ns, "text", m->group_names[g]);
+			xmlNodePtr c = xmlNewChild(p, ns, BAD_CAST "content", NULL);
+			snprintf(buf, sizeof buf, "text/%s.xhtml", b->e[m->order[from]].id);
+			xmlSetProp(c, BAD_CAST "src", BAD_CAST buf);
+			parent = p;
+		}
+		for (size_t k = from; k < to; k++) {
+			const write_epub_entry *e = &b->e[m->order[k]];
+			xmlNodePtr p = xmlNewChild(parent, ns, BAD_CAST "navPoint", NULL);
+			snprintf(buf, sizeof buf, "np-%d", ++np);
+			xmlSetProp(p, BAD_CAST "id", BAD_CAST buf);
+			snprintf(buf, sizeof buf, "%d", first + (int)k);
+			xmlSetProp(p, BAD_CAST "playOrder", BAD_CAST buf);
+			galley_buf l = {0};
+			galley_buf_puts(&l, e->title);
+			if (e->byline || e->site)
+				galley_buf_printf(&l, " \xe2\x80\x94 %s", e->byline ? e->byline : e->site);
+			el_text(xmlNewChild(p, ns, BAD_CAST "navLabel", NULL), ns, "text", l.data);
+			galley_buf_free(&l);
+			xmlNodePtr c = xmlNewChild(p, ns, BAD_CAST "content", NULL);
+			snprintf(buf, sizeof buf, "text/%s.xhtml", e->id);
+			xmlSetProp(c, BAD_CAST "src", BAD_CAST buf);
+		}
+	}
+	return doc;
+}
+
+static xmlNodePtr opf_meta(xmlNodePtr md, xmlNsPtr ns, const char *refines, const char *property, const char *value)
+{
+	if (!value || !*value)
+		return NULL;
+	xmlNodePtr e = el_text(md, ns, "meta", value);
+	if (refines)
+		xmlSetProp(e, BAD_CAST "refines", BAD_CAST refines);
+	xmlSetProp(e, BAD_CAST "property", BAD_CAST property);
+	return e;
+}
+
+static xmlDocPtr write_epub_opf(write_epub_state *st, write_epub_book *b, const book_meta *m)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr pkg = xmlNewDocNode(doc, NULL, BAD_CAST "package", NULL);
+	xmlDocSetRootElement(doc, pkg);
+	xmlNsPtr ns = xmlNewNs(pkg, BAD_CAST "http://www.idpf.org/2007/opf", NULL);
+	xmlSetNs(pkg, ns);
+	xmlSetProp(pkg, BAD_CAST "version", BAD_CAST "3.0");
+	xmlSetProp(pkg, BAD_CAST "unique-identifier", BAD_CAST "bookid");
+	write_epub_xhtml_set_lang(pkg, m->language);
+	xmlUnsetProp(pkg, BAD_CAST "lang");
+	xmlNodePtr md = xmlNewChild(pkg, ns, BAD_CAST "metadata", NULL);
+	xmlNsPtr dc = xmlNewNs(md, BAD_CAST "http://purl.org/dc/elements/1.1/", BAD_CAST "dc");
+	xmlSetProp(el_text(md, dc, "identifier", m->identifier), BAD_CAST "id", BAD_CAST "bookid");
+	el_text(md, dc, "title", m->title);
+	el_text(md, dc, "language", m->language);
+	if (st->creator && *st->creator)
+		xmlSetProp(el_text(md, dc, "creator", st->creator), BAD_CAST "id", BAD_CAST "creator");
+	if (st->publisher && *st->publisher)
+		el_text(md, dc, "publisher", st->publisher);
+	if (m->date)
+		el_text(md, dc, "date", m->date);
+	opf_meta(md, ns, NULL, "dcterms:modified", m->modified);
+	xmlNodePtr gen = xmlNewChild(md, ns, BAD_CAST "meta", NULL);
+	xmlSetProp(gen, BAD_CAST "name", BAD_CAST "generator");
+	xmlSetProp(gen, BAD_CAST "content", BAD_CAST "galley " WRITE_EPUB_VERSION);
+	if (st->cover) {
+		xmlNodePtr cv = xmlNewChild(md, ns, BAD_CAST "meta", NULL);
+		xmlSetProp(cv, BAD_CAST "name", BAD_CAST "cover");
+		xmlSetProp(cv, BAD_CAST "content", BAD_CAST "cover-image");
+	}
+	/* per article: dc:source (the original URL) refined with its title, authors, site... */
+	char ref[48], idbuf[48];
+	for (size_t k = 0; k < b->n; k++) {
+		const write_epub_entry *e = &b->e[m->order[k]];
+		snprintf(idbuf, sizeof idbuf, "src-%s", e->id);
+		snprintf(ref, sizeof ref, "#src-%s", e->id);
+		const char *val = e->url ? e->url : e->article_id ? e->article_id : e->title;
+		xmlSetProp(el_text(md, dc, "source", val), BAD_CAST "id", BAD_CAST idbuf);
+		opf_meta(md, ns, ref, "dcterms:title", e->title);
+		for (size_t i = 0; i < e->authors.n; i++)
+			opf_meta(md, ns, ref, "dcterms:creator", e->authors.v[i]);
+		opf_meta(md, ns, ref, "dcterms:publisher", e->site);
+		opf_meta(md, ns, ref, "dcterms:date", e->date);
+		opf_meta(md, ns, ref, "dcterms:language", e->lang);
+		opf_meta(md, ns, ref, "dcterms:identifier", e->article_id);
+		opf_meta(md, ns, ref, "dcterms:description", e->desc);
+		for (size_t i = 0; i < e->credits.n; i++)
+			opf_meta(md, ns, ref, "dcterms:source", e->credits.v[i]);
+		for (size_t i = 0; i < e->cited.n; i++)
+			opf_meta(md, ns, ref, "dcterms:references", e->cited.v[i]);
+		for (size_t i = 0; i < e->tags.n; i++)
+			opf_meta(md, ns, ref, "dcterms:subject", e->tags.v[i]);
+	}
+
+	xmlNodePtr man = xmlNewChild(pkg, ns, BAD_CAST "manifest", NULL);
+	struct {
+		const char *id, *href, *type, *props;
+	} fixed[] = {
+		{"nav", "nav.xhtml", "application/xhtml+xml", "nav"},
+		{"ncx", "toc.ncx", "application/x-dtbncx+xml", NULL},
+		{"css", "style.css", "text/css", NULL},
+		{"titlepage", "title.xhtml", "application/xhtml+xml", NULL},
+		{"cover", "cover.xhtml", "application/xhtml+xml", NULL},
+		{"cover-image", NULL, NULL, "cover-image"},
+	};
+	char href[64];
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+		if (!st->cover && !strncmp(fixed[i].id, "cover", 5))
+			continue;
+		xmlNodePtr it = xmlNewChild(man, ns, BAD_CAST "item", NULL);
+		xmlSetProp(it, BAD_CAST "id", BAD_CAST fixed[i].id);
+		if (fixed[i].href) {
+			xmlSetProp(it, BAD_CAST "href", BAD_CAST fixed[i].href);
+			xmlSetProp(it, BAD_CAST "media-type", BAD_CAST fixed[i].type);
+		} else {
+			snprintf(href, sizeof href, "cover.%s", st->cover_ext);
+			xmlSetProp(it, BAD_CAST "href", BAD_CAST href);
+			xmlSetProp(it, BAD_CAST "media-type", BAD_CAST st->cover_type);
+		}
+		if (fixed[i].props)
+			xmlSetProp(it, BAD_CAST "properties", BAD_CAST fixed[i].props);
+	}
+	for (size_t k = 0; k < b->n; k++) {
+		const write_epub_entry *e = &b->e[m->order[k]];
+		xmlNodePtr it = xmlNewChild(man, ns, BAD_CAST "item", NULL);
+		xmlSetProp(it, BAD_CAST "id", BAD_CAST e->id);
+		snprintf(href, sizeof href, "text/%s.xhtml", e->id);
+		xmlSetProp(it, BAD_CAST "href", BAD_CAST href);
+		xmlSetProp(it, BAD_CAST "media-type", BAD_CAST "application/xhtml+xml");
+	}
+	xmlNodePtr spine = xmlNewChild(pkg, ns, BAD_CAST "spine", NULL);
+	xmlSetProp(spine, BAD_CAST "toc", BAD_CAST "ncx");
+	if (st->cover)
+		xmlSetProp(xmlNewChild(spine, ns, BAD_CAST "itemref", NULL), BAD_CAST "idref", BAD_CAST "cover");
+	xmlSetProp(xmlNewChild(spine, ns, BAD_CAST "itemref", NULL), BAD_CAST "idref", BAD_CAST "titlepage");
+	xmlSetProp(xmlNewChild(spine, ns, BAD_CAST "itemref", NULL), BAD_CAST "idref", BAD_CAST "nav");
+	for (size_t k = 0; k < b->n; k++)
+		xmlSetProp(xmlNewChild(spine, ns, BAD_CAST "itemref", NULL), BAD_CAST "idref",
+		           BAD_CAST b->e[m->order[k]].id);
+	return doc;
+}
+
+/* Write the rest of the current book and close its container; the output waits for finish(). */
+static int write_epub_end_book(write_epub_state *st, galley_error *err)
+{
+	write_epub_book *b = st->book;
+	book_meta m = {0};
+	write_epub_book_meta(st, b, &m);
+	int r = GALLEY_OK;
+	char cover_img[32];
+	snprintf(cover_img, sizeof cover_img, "cover.%s", st->cover_ext ? st->cover_ext : "");
+	if (st->cover)
+		r = add_doc(b, "EPUB/cover.xhtml", write_epub_cover_page(&m, cover_img), err);
+	if (r == GALLEY_OK)
+		r = add_doc(b, "EPUB/title.xhtml", write_epub_title_page(st, b, &m), err);
+	if (r == GALLEY_OK)
+		r = add_doc(b, "EPUB/nav.xhtml", write_epub_nav(b, &m), err);
+	if (r == GALLEY_OK)
+		r = add_doc(b, "EPUB/toc.ncx", write_epub_ncx(b, &m, st->cover != NULL), err);
+	if (r == GALLEY_OK)
+		r = add_doc(b, "EPUB/package.opf", write_epub_opf(st, b, &m), err);
+	book_meta_free(&m);
+	char msg[512];
+	if (r == GALLEY_OK && write_epub_zip_close(b->zip, msg, sizeof msg) < 0)
+		r = galley_error_set(err, GALLEY_ERR_FATAL, "%s: %s", galley_output_path(b->out), msg);
+	if (r == GALLEY_OK) {
+		st->done = galley_realloc(st->done, (st->n_done + 1) * sizeof *st->done);
+		st->done[st->n_done++] = b->out;
+		b->out = NULL;
+	}
+	write_epub_book_free(b);
+	st->book = NULL;
+	return r;
+}
+
+static const char container_xml[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
+	"  <rootfiles>\n"
+	"    <rootfile full-path=\"EPUB/package.opf\" media-type=\"application/oebps-package+xml\"/>\n"
+	"  </rootfiles>\n"
+	"</container>\n";
+
+static int write_epub_start_book(write_epub_state *st, galley_error *err)
+{
+	write_epub_book *b = galley_calloc(1, sizeof *b);
+	b->h1 = GALLEY_HASH_SEED;
+	b->h2 = GALLEY_HASH_SEED ^ 0x5bd1e9955bd1e995ULL;
+	st->n_books++;
+	char *path = NULL;
+	if (st->split > 0) {
+		const char *o = st->output;
+		size_t len = strlen(o);
+		size_t stem = len > 5 && !strcasecmp(o + len - 5, ".epub") ? len - 5 : len;
+		galley_buf p = {0};
+		galley_buf_append(&p, o, stem);
+		galley_buf_printf(&p, "-%03zu.epub", st->n_books);
+		path = galley_buf_steal(&p);
+	}
+	b->out = galley_output_open(path ? path : st->output, err);
+	free(path);
+	if (!b->out) {
+		free(b);
+		return err && err->code ? err->code : GALLEY_ERR_FATAL;
+	}
+	char msg[512];
+	b->zip = write_epub_zip_open(galley_output_file(b->out), msg, sizeof msg);
+	if (!b->zip) {
+		galley_error_set(err, GALLEY_ERR_FATAL, "%s: %s", galley_output_path(b->out), msg);
+		write_epub_book_free(b);
+		return GALLEY_ERR_FATAL;
+	}
+	st->book = b;
+	int r = write_epub_zip_add(b->zip, "META-INF/container.xml", container_xml, sizeof container_xml - 1, false,
+	                           msg, sizeof msg);
+	if (r == 0)
+		r = write_epub_zip_add(b->zip, "EPUB/style.css", st->css, st->css_len, false, msg, sizeof msg);
+	if (r == 0 && st->cover) {
+		char name[32];
+		snprintf(name, sizeof name, "EPUB/cover.%s", st->cover_ext);
+		r = write_epub_zip_add(b->zip, name, st->cover, st->cover_len, true, msg, sizeof msg);
+	}
+	if (r < 0) {
+		galley_error_set(err, GALLEY_ERR_FATAL, "%s: %s", galley_output_path(b->out), msg);
+		write_epub_book_free(b);
+		st->book = NULL;
+		return GALLEY_ERR_FATAL;
+	}
+	return GALLEY_OK;
+}
+
+/* ---- callbacks ---------------------------------------------------------------------------- */
+static int write_epub_open(galley_stage *stage, void **state, galley_error *err)
+{
+	write_epub_state *st = galley_calloc(1, sizeof *st);
+	*state = st;
+	st->stage = stage;
+	st->output = galley_stage_opt_string(stage, "output");
+	st->title = galley_stage_opt_string(stage, "title");
+	st->creator = galley_stage_opt_string(stage, "creator");
+	st->language = galley_stage_opt_string(stage, "language");
+	st->publisher = galley_stage_opt_string(stage, "publisher");
+	st->date = galley_stage_opt_string(stage, "date");
+	st->identifier = galley_stage_opt_string(stage, "identifier");
+	st->split = galley_stage_opt_int(stage, "split");
+	const char *g = galley_stage_opt_string(stage, "group_by");
+	st->group_by = !g ? GROUP_NONE
+	               : !strcmp(g, "source") ? GROUP_SOURCE
+	               : !strcmp(g, "date")   ? GROUP_DATE
+	               : !strcmp(g, "tag")    ? GROUP_TAG
+	                                      : GROUP_NONE;
+	if (!st->output || !*st->output)
+		return galley_error_set(err, GALLEY_ERR_FATAL, "output= is required: the .epub file to write");
+	if (!strcmp(st->output, "-") && st->split > 0)
+		return galley_error_set(err, GALLEY_ERR_FATAL, "split= needs a file name in output=, not '-'");
+	if (st->language && *st->language && !write_epub_xhtml_lang_ok(st->language))
+		return galley_error_set(err, GALLEY_ERR_FATAL,
+		                        "language='%s' is not a BCP 47 language tag; use e.g. en, de-CH, pt-BR",
+		                        st->language);
+	int64_t t;
+	if (st->date && *st->date && !write_epub_parse_time(st->date, &t))
+		return galley_error_set(err, GALLEY_ERR_FATAL,
+		                        "date='%s' is not a date; use YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ", st->date);
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde) {
+		char *end;
+		long long v = strtoll(sde, &end, 10);
+		if (*end || v < 0 || v > 253402300799LL)
+			galley_stage_warn(stage, "SOURCE_DATE_EPOCH='%s' is not a number of seconds; ignored", sde);
+		else {
+			st->have_sde = true;
+			st->sde = v;
+		}
+	}
+
+	/* stylesheet: css= or the default from data/write-epub/style.css */
+	const char *css = galley_stage_opt_string(stage, "css");
+	char *found = NULL;
+	if (!css || !*css) {
+		found = galley_data_find("write-epub/style.css");
+		if (!found)
+			return galley_error_set(err, GALLEY_ERR_FATAL,
+			                        "default stylesheet write-epub/style.css not found in the data "
+			                        "directories; reinstall galley, set GALLEY_DATA_PATH or pass css=");
+		css = found;
+	}
+	unsigned char *data = NULL;
+	size_t len = 0;
+	int r = galley_read_file(css, &data, &len, MAX_ASSET_BYTES, err);
+	free(found);
+	if (r != GALLEY_OK) {
+		galley_error_prefix(err, "css");
+		return GALLEY_ERR_FATAL;
+	}
+	if (!galley_utf8_valid((const char *)data, len) || strstr((const char *)data, "@import") ||
+	    strstr((const char *)data, "url(")) {
+		free(data);
+		return galley_error_set(err, GALLEY_ERR_FATAL,
+		                        "stylesheet %s must be UTF-8 and self-contained (no @import or url(): "
+		                        "a book carries no remote resources)",
+		                        css);
+	}
+	st->css = (char *)data;
+	st->css_len = len;
+
+	const char *cover = galley_stage_opt_string(stage, "cover");
+	if (cover && *cover) {
+		if (galley_read_file(cover, &st->cover, &st->cover_len, MAX_ASSET_BYTES, err) != GALLEY_OK) {
+			galley_error_prefix(err, "cover");
+			return GALLEY_ERR_FATAL;
+		}
+		const unsigned char *c = st->cover;
+		if (st->cover_len > 3 && c[0] == 0xff && c[1] == 0xd8 && c[2] == 0xff) {
+			st->cover_ext = "jpg";
+			st->cover_type = "image/jpeg";
+		} else if (st->cover_len > 8 && !memcmp(c, "\x89PNG\r\n\x1a\n", 8)) {
+			st->cover_ext = "png";
+			st->cover_type = "image/png";
+		} else if (st->cover_len > 6 && (!memcmp(c, "GIF87a", 6) || !memcmp(c, "GIF89a", 6))) {
+			st->cover_ext = "gif";
+			st->cover_type = "image/gif";
+		} else {
+			return galley_error_set(err, GALLEY_ERR_FATAL,
+			                        "cover %s is not a JPEG, PNG or GIF image (the formats every EPUB "
+			                        "reader shows); convert it first",
+			                        cover);
+		}
+	}
+	return GALLEY_OK;
+}
+
+static int write_epub_prepare(galley_stage *stage, void *state, galley_article *a, galley_error *err)
+{
+	write_epub_state *st = state;
+	galley_article_set_scratch(a, st, write_epub_build_chapter(st, a), write_epub_chapter_free);
+	return GALLEY_OK;
+}
+
+static int write_epub_write(galley_stage *stage, void *state, galley_article *a, galley_error *err)
+{
+	write_epub_state *st = state;
+	write_epub_chapter *ch = galley_article_get_scratch(a, st);
+	if (!ch) {
+		ch = write_epub_build_chapter(st, a);
+		galley_article_set_scratch(a, st, ch, write_epub_chapter_free);
+	}
+	if (!st->book) {
+		int r = write_epub_start_book(st, err);
+		if (r != GALLEY_OK)
+			return r;
+	}
+	write_epub_book *b = st->book;
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 64;
+		b->e = galley_realloc(b->e, b->cap * sizeof *b->e);
+	}
+	write_epub_entry *e = &b->e[b->n];
+	memset(e, 0, sizeof *e);
+	snprintf(e->id, sizeof e->id, "a%04zu", b->n + 1);
+	char name[64], msg[512];
+	snprintf(name, sizeof name, "EPUB/text/%s.xhtml", e->id);
+	if (write_epub_zip_add(b->zip, name, ch->xhtml, ch->len, false, msg, sizeof msg) < 0)
+		return galley_error_set(err, GALLEY_ERR_FATAL, "%s: %s", galley_output_path(b->out), msg);
+	b->h1 = galley_hash64(ch->xhtml, ch->len, b->h1);
+	b->h2 = galley_hash64(ch->xhtml, ch->len, b->h2 ^ 0x9e3779b97f4a7c15ULL);
+	write_epub_entry_fill(st, e, a);
+	b->n++;
+	st->total++;
+	/* the chapter is in the book: free its bytes now rather than with the article */
+	galley_article_set_scratch(a, st, NULL, NULL);
+	if (st->split > 0 && (int64_t)b->n >= st->split)
+		return write_epub_end_book(st, err);
+	return GALLEY_OK;
+}
+
+static int write_epub_finish(galley_stage *stage, void *state, galley_error *err)
+{
+	write_epub_state *st = state;
+	if (st->total == 0)
+		return galley_error_set(err, GALLEY_ERR_FATAL,
+		                        "no articles reached write-epub, so no book was written (an EPUB needs at "
+		                        "least one chapter); check the reader's input= and what the transforms dropped");
+	if (st->book) {
+		int r = write_epub_end_book(st, err);
+		if (r != GALLEY_OK)
+			return r;
+	}
+	for (size_t i = 0; i < st->n_done; i++) {
+		galley_output *o = st->done[i];
+		st->done[i] = NULL;
+		int r = galley_output_commit(o, err);
+		if (r != GALLEY_OK)
+			return r;
+	}
+	st->n_done = 0;
+	galley_stage_count(stage, "books written", st->n_books);
+	return GALLEY_OK;
+}
+
+static void write_epub_close(galley_stage *stage, void *state)
+{
+	write_epub_state *st = state;
+	if (!st)
+		return;
+	write_epub_book_free(st->book);
+	for (size_t i = 0; i < st->n_done; i++)
+		galley_output_abort(st->done[i]);
+	free(st->done);
+	free(st->css);
+	free(st->cover);
+	free(st);
+}
+
+GALLEY_PLUGIN_DEFINE(.name = "write-epub", .kind = GALLEY_KIND_WRITER,
+                     .summary = "write the articles as an EPUB 3 book (epubcheck-clean, reproducible, streamed)",
+                     .version = WRITE_EPUB_VERSION, .license = "MIT", .flags = GALLEY_PLUGIN_PARALLEL_SAFE,
+                     .options = write_epub_options, .open = write_epub_open, .close = write_epub_close,
+                     .prepare = write_epub_prepare, .write = write_epub_write, .finish = write_epub_finish);
