@@ -1,0 +1,18 @@
+/* read-html internals: metadata collection and date normalisation (not exported). */
+#ifndef READ_HTML_METADATA_H
+#define READ_HTML_METADATA_H
+
+#include <galley/galley.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* One walk over a freshly parsed page: removes script, style, noscript, template, comments and
+ * processing instructions; records every metadata candidate (with its origin) on a; decides the
+ * title, site, language, URL, description and a default date. */
+void read_html_meta_collect(galley_article *a, xmlDocPtr doc);
+
+/* Normalise a date string to ISO 8601 ("2019-10-19" or "2019-10-19T12:00:00+02:00") into out.
+ * Returns false when the text is not a recognisable date. */
+bool read_html_norm_date(const char *in, char *out, size_t outsz);
+
+#endif

@@ -1,0 +1,757 @@
+/* read-html: web pages (files, directories, archives, WARC) into articles.
+ *
+ * read() is cheap and serial: it takes the next collection entry and hands its bytes on as the
+ * article's raw input.  parse() runs per article, possibly on worker threads:
+ *   1. decide the encoding (BOM, transport charset, <meta charset>/http-equiv, a UTF-8 check,
+ *      then the default, windows-1252) and convert to UTF-8 once;
+ *   2. parse with libxml2's HTML parser (recovering, no network; libxml2 caps nesting at 256);
+ *   3. one walk over the tree collects metadata (meta, link, title, time, JSON-LD, microdata,
+ *      html@lang) and removes scripts, styles, noscript, template, comments and processing
+ *      instructions;
+ *   4. the parsed document itself becomes the body document: <body> is made the root element
+ *      (no copy of the tree).
+ * Title, site, language, URL and description are decided here; authors and dates are left as
+ * candidates for tag-attribution (the date field gets a default from the best candidate). */
+#include <galley/galley.h>
+
+#include "metadata.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define READ_HTML_VERSION "0.1.0"
+
+static const galley_option read_html_options[] = {
+	{.name = "input", .type = GALLEY_OPT_PATH, .flags = GALLEY_OPT_REQUIRED,
+	 .help = "pages to read: files, directories (recursive, sorted), globs, @list files, '-' (stdin), "
+	         "comma-separated; .gz/.xz/.zst/.bz2 files, tar and zip archives, WARC (.warc, .warc.gz) files"},
+	{.name = "extensions", .type = GALLEY_OPT_STRING, .default_value = ".html,.htm,.xhtml,.shtml",
+	 .help = "comma-separated name endings taken from directories and archives (a file named explicitly is always read)"},
+	{.name = "charset", .type = GALLEY_OPT_STRING,
+	 .help = "force this encoding for every page, overriding BOM, HTTP and <meta> declarations (e.g. windows-1251)"},
+	{.name = "default_charset", .type = GALLEY_OPT_STRING, .default_value = "windows-1252",
+	 .help = "encoding assumed for a page that declares none and is not valid UTF-8"},
+	{.name = "max_size", .type = GALLEY_OPT_INT, .default_value = "67108864", .min = 1024, .max = 1073741824,
+	 .help = "largest page read, in bytes; a larger one fails with a message and the run goes on"},
+	{.name = NULL},
+};
+
+typedef struct read_html_state {
+	galley_collection *coll;
+	char *charset;         /* forced, canonical label, or NULL */
+	char *default_charset; /* canonical label */
+	char **exts;
+	char *last_file; /* for per-file indices of WARC records */
+	int64_t index;
+	size_t n_read;
+} read_html_state;
+
+/* ---- encodings ----------------------------------------------------------------------------- */
+
+typedef enum enc_kind { ENC_UTF8, ENC_1252, ENC_UTF16LE, ENC_UTF16BE, ENC_OTHER } enc_kind;
+
+/* Canonicalise an encoding label (WHATWG-style aliases for the common ones): returns the kind
+ * and, for ENC_OTHER, writes the label iconv should use into out. */
+static enc_kind read_html_label(const char *label, char *out, size_t outsz)
+{
+	char l[64];
+	size_t n = 0;
+	while (*label && isspace((unsigned char)*label))
+		label++;
+	while (label[n] && n + 1 < sizeof l && !isspace((unsigned char)label[n]) && label[n] != '"' &&
+	       label[n] != '\'' && label[n] != ';') {
+		l[n] = (char)tolower((unsigned char)label[n]);
+		n++;
+	}
+	l[n] = 0;
+	out[0] = 0;
+	if (!n)
+		return ENC_OTHER;
+	static const char *const utf8[] = {"utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8", NULL};
+	static const char *const w1252[] = {"windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1",
+	                                    "iso_8859-1", "latin1", "latin-1", "l1", "iso-ir-100", "ibm819",
+	                                    "cp819", "us-ascii", "ascii", "ansi_x3.4-1968", "iso_8859-1:1987",
+	                                    "csisolatin1", "iso88591", "8859-1", NULL};
+	for (size_t i = 0; utf8[i]; i++)
+		if (!strcmp(l, utf8[i]))
+			return ENC_UTF8;
+	for (size_t i = 0; w1252[i]; i++)
+		if (!strcmp(l, w1252[i]))
+			return ENC_1252;
+	if (!strcmp(l, "utf-16le") || !strcmp(l, "utf-16"))
+		return ENC_UTF16LE;
+	if (!strcmp(l, "utf-16be"))
+		return ENC_UTF16BE;
+	/* a few WHATWG aliases iconv spells differently */
+	if (!strcmp(l, "x-sjis") || !strcmp(l, "shift-jis"))
+		snprintf(out, outsz, "SHIFT_JIS");
+	else if (!strcmp(l, "gb2312") || !strcmp(l, "x-gbk") || !strcmp(l, "gbk"))
+		snprintf(out, outsz, "GB18030");
+	else if (!strcmp(l, "iso-8859-9") || !strcmp(l, "latin5"))
+		snprintf(out, outsz, "WINDOWS-1254");
+	else if (!strcmp(l, "tis-620"))
+		snprintf(out, outsz, "WINDOWS-874");
+	else
+		snprintf(out, outsz, "%s", l);
+	/* check iconv knows it */
+	iconv_t cd = iconv_open("UTF-8", out);
+	if (cd == (iconv_t)-1) {
+		out[0] = 0;
+		return ENC_OTHER;
+	}
+	iconv_close(cd);
+	return ENC_OTHER;
+}
+
+/* The charset named by a <meta> in the first bytes of the page, or "" (written to out). */
+static void read_html_prescan(const unsigned char *p, size_t len, char *out, size_t outsz)
+{
+	out[0] = 0;
+	size_t lim = len < 65536 ? len : 65536;
+	const unsigned char *end = p + lim;
+	for (const unsigned char *q = p; q + 6 < end; q++) {
+		if (*q != '<')
+			continue;
+		if ((q[1] | 32) == 'b' && (q[2] | 32) == 'o' && (q[3] | 32) == 'd' && (q[4] | 32) == 'y')
+			return; /* declarations come before the body */
+		if ((q[1] | 32) != 'm' || (q[2] | 32) != 'e' || (q[3] | 32) != 't' || (q[4] | 32) != 'a' ||
+		    !(isspace(q[5]) || q[5] == '/'))
+			continue;
+		/* attributes up to '>' */
+		const unsigned char *a = q + 5;
+		char charset[64] = "", content[256] = "";
+		bool http_ct = false;
+		while (a < end && *a != '>') {
+			while (a < end && (isspace(*a) || *a == '/'))
+				a++;
+			const unsigned char *ns = a;
+			while (a < end && *a != '=' && *a != '>' && !isspace(*a) && *a != '/')
+				a++;
+			size_t nlen = (size_t)(a - ns);
+			while (a < end && isspace(*a))
+				a++;
+			const unsigned char *vs = a, *ve = a;
+			if (a < end && *a == '=') {
+				a++;
+				while (a < end && isspace(*a))
+					a++;
+				if (a < end && (*a == '"' || *a == '\'')) {
+					unsigned char qch = *a++;
+					vs = a;
+					while (a < end && *a != qch)
+						a++;
+					ve = a;
+					if (a < end)
+						a++;
+				} else {
+					vs = a;
+					while (a < end && !isspace(*a) && *a != '>')
+						a++;
+					ve = a;
+				}
+			}
+			if (!nlen && a == ns) {
+				a++;
+				continue;
+			}
+			size_t vlen = (size_t)(ve - vs);
+			if (nlen == 7 && !strncasecmp((const char *)ns, "charset", 7)) {
+				snprintf(charset, sizeof charset, "%.*s", (int)(vlen < 63 ? vlen : 63), (const char *)vs);
+			} else if (nlen == 10 && !strncasecmp((const char *)ns, "http-equiv", 10)) {
+				http_ct = vlen == 12 && !strncasecmp((const char *)vs, "content-type", 12);
+			} else if (nlen == 7 && !strncasecmp((const char *)ns, "content", 7)) {
+				snprintf(content, sizeof content, "%.*s", (int)(vlen < 255 ? vlen : 255), (const char *)vs);
+			}
+		}
+		if (charset[0]) {
+			snprintf(out, outsz, "%s", charset);
+			return;
+		}
+		if (http_ct && content[0]) {
+			const char *cs = strcasestr(content, "charset=");
+			if (cs) {
+				cs += 8;
+				while (*cs == '"' || *cs == '\'' || *cs == ' ')
+					cs++;
+				size_t k = strcspn(cs, "\"'; ");
+				snprintf(out, outsz, "%.*s", (int)(k < 63 ? k : 63), cs);
+				return;
+			}
+		}
+	}
+}
+
+typedef struct utf8_stats {
+	size_t multibyte; /* well-formed sequences of 2-4 bytes */
+	size_t invalid;   /* bytes that start no well-formed sequence */
+	bool nul;
+} utf8_stats;
+
+static void read_html_utf8_stats(const unsigned char *p, size_t len, utf8_stats *st)
+{
+	memset(st, 0, sizeof *st);
+	size_t i = 0;
+	while (i < len) {
+		unsigned char ch = p[i];
+		if (ch < 0x80) {
+			if (!ch)
+				st->nul = true;
+			i++;
+			continue;
+		}
+		size_t need;
+		uint32_t cp;
+		if (ch >= 0xC2 && ch <= 0xDF) {
+			need = 1;
+			cp = ch & 0x1F;
+		} else if (ch >= 0xE0 && ch <= 0xEF) {
+			need = 2;
+			cp = ch & 0x0F;
+		} else if (ch >= 0xF0 && ch <= 0xF4) {
+			need = 3;
+			cp = ch & 0x07;
+		} else {
+			st->invalid++;
+			i++;
+			continue;
+		}
+		bool ok = true;
+		for (size_t k = 1; k <= need; k++) {
+			if (i + k >= len || (p[i + k] & 0xC0) != 0x80) {
+				ok = false;
+				break;
+			}
+			cp = (cp << 6) | (p[i + k] & 0x3F);
+		}
+		if (ok && ((need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+		           (need == 3 && (cp < 0x10000 || cp > 0x10FFFF))))
+			ok = false;
+		if (!ok) {
+			st->invalid++;
+			i++;
+			continue;
+		}
+		st->multibyte++;
+		i += need + 1;
+	}
+}
+
+static const uint16_t cp1252_high[32] = {
+	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152,
+	0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122,
+	0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+
+static void put_utf8(galley_buf *b, uint32_t cp)
+{
+	char t[4];
+	size_t n;
+	if (cp < 0x80) {
+		t[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		t[0] = (char)(0xC0 | (cp >> 6));
+		t[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		t[0] = (char)(0xE0 | (cp >> 12));
+		t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		t[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		t[0] = (char)(0xF0 | (cp >> 18));
+		t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		t[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	galley_buf_append(b, t, n);
+}
+
+static char *read_html_from_1252(const unsigned char *p, size_t len, size_t *out_len)
+{
+	galley_buf b = {0};
+	b.cap = len + len / 8 + 16;
+	b.data = galley_malloc(b.cap);
+	size_t i = 0;
+	while (i < len) {
+		size_t run = i;
+		while (run < len && p[run] < 0x80 && p[run])
+			run++;
+		if (run > i)
+			galley_buf_append(&b, (const char *)p + i, run - i);
+		i = run;
+		if (i >= len)
+			break;
+		unsigned char ch = p[i++];
+		if (!ch)
+			continue;
+		put_utf8(&b, ch >= 0x80 && ch < 0xA0 ? cp1252_high[ch - 0x80] : ch);
+	}
+	*out_len = b.len;
+	return galley_buf_steal(&b);
+}
+
+static char *read_html_from_utf16(const unsigned char *p, size_t len, bool be, size_t *out_len)
+{
+	galley_buf b = {0};
+	for (size_t i = 0; i + 1 < len; i += 2) {
+		uint32_t u = be ? (uint32_t)(p[i] << 8 | p[i + 1]) : (uint32_t)(p[i + 1] << 8 | p[i]);
+		if (u >= 0xD800 && u <= 0xDBFF && i + 3 < len) {
+			uint32_t lo = be ? (uint32_t)(p[i + 2] << 8 | p[i + 3]) : (uint32_t)(p[i + 3] << 8 | p[i + 2]);
+			if (lo >= 0xDC00 && lo <= 0xDFFF) {
+				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+				i += 2;
+			} else {
+				u = 0xFFFD;
+			}
+		} else if (u >= 0xD800 && u <= 0xDFFF) {
+			u = 0xFFFD;
+		}
+		if (u)
+			put_utf8(&b, u);
+	}
+	*out_len = b.len;
+	return galley_buf_steal(&b);
+}
+
+static char *read_html_iconv(const unsigned char *p, size_t len, const char *from, size_t *out_len)
+{
+	iconv_t cd = iconv_open("UTF-8", from);
+	if (cd == (iconv_t)-1)
+		return NULL;
+	size_t cap = len * 2 + 64;
+	char *out = galley_malloc(cap + 1);
+	char *in = (char *)(uintptr_t)p;
+	size_t inleft = len, used = 0;
+	while (inleft) {
+		char *o = out + used;
+		size_t oleft = cap - used;
+		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+		used = (size_t)(o - out);
+		if (r != (size_t)-1)
+			break;
+		if (errno == E2BIG) {
+			cap *= 2;
+			out = galley_realloc(out, cap + 1);
+		} else if (errno == EILSEQ || errno == EINVAL) {
+			/* an invalid or truncated sequence: U+FFFD and go on one byte later */
+			if (cap - used < 4) {
+				cap *= 2;
+				out = galley_realloc(out, cap + 1);
+			}
+			memcpy(out + used, "\xEF\xBF\xBD", 3);
+			used += 3;
+			in++;
+			inleft--;
+			iconv(cd, NULL, NULL, NULL, NULL);
+		} else {
+			break;
+		}
+	}
+	iconv_close(cd);
+	out[used] = 0;
+	*out_len = used;
+	return out;
+}
+
+/* ---- options ----------------------------------------------------------------------------- */
+
+static char **read_html_split_exts(const char *s)
+{
+	size_t n = 1;
+	for (const char *p = s; *p; p++)
+		n += *p == ',';
+	char **v = galley_calloc(n + 1, sizeof *v);
+	size_t k = 0;
+	const char *p = s;
+	while (*p) {
+		while (*p == ',' || isspace((unsigned char)*p))
+			p++;
+		size_t l = strcspn(p, ", \t");
+		if (l) {
+			galley_buf b = {0};
+			if (*p != '.')
+				galley_buf_putc(&b, '.');
+			galley_buf_append(&b, p, l);
+			v[k++] = galley_buf_steal(&b);
+		}
+		p += l;
+	}
+	return v;
+}
+
+static int read_html_open(galley_stage *stage, void **state, galley_error *err)
+{
+	read_html_state *st = galley_calloc(1, sizeof *st);
+	const char *cs = galley_stage_opt_string(stage, "charset");
+	char lab[64];
+	if (cs && *cs) {
+		enc_kind k = read_html_label(cs, lab, sizeof lab);
+		if (k == ENC_OTHER && !lab[0]) {
+			free(st);
+			return galley_error_set(err, GALLEY_ERR_FATAL,
+			                        "charset '%s' is not an encoding this system can convert (see `iconv -l`)", cs);
+		}
+		st->charset = galley_strdup(cs);
+	}
+	const char *dcs = galley_stage_opt_string(stage, "default_charset");
+	if (dcs && *dcs) {
+		enc_kind k = read_html_label(dcs, lab, sizeof lab);
+		if (k == ENC_OTHER && !lab[0]) {
+			free(st->charset);
+			free(st);
+			return galley_error_set(err, GALLEY_ERR_FATAL,
+			                        "default_charset '%s' is not an encoding this system can convert (see `iconv -l`)",
+			                        dcs);
+		}
+		st->default_charset = galley_strdup(dcs);
+	} else {
+		st->default_charset = galley_strdup("windows-1252");
+	}
+	const char *exts = galley_stage_opt_string(stage, "extensions");
+	st->exts = read_html_split_exts(exts ? exts : "");
+	static const char *const media[] = {"text/html", "application/xhtml+xml", "text/plain", NULL};
+	galley_collection_options co = {
+		.extensions = st->exts[0] ? (const char *const *)st->exts : NULL,
+		.media_types = media,
+		.max_entry_bytes = (size_t)galley_stage_opt_int(stage, "max_size"),
+	};
+	st->coll = galley_collection_open(galley_stage_opt_string(stage, "input"), &co, err);
+	if (!st->coll) {
+		for (size_t i = 0; st->exts[i]; i++)
+			free(st->exts[i]);
+		free(st->exts);
+		free(st->charset);
+		free(st->default_charset);
+		free(st);
+		return GALLEY_ERR_FATAL;
+	}
+	*state = st;
+	return GALLEY_OK;
+}
+
+static void read_html_close(galley_stage *stage, void *state)
+{
+	read_html_state *st = state;
+	if (!st)
+		return;
+	galley_collection_close(st->coll);
+	for (size_t i = 0; st->exts[i]; i++)
+		free(st->exts[i]);
+	free(st->exts);
+	free(st->charset);
+	free(st->default_charset);
+	free(st->last_file);
+	free(st);
+}
+
+/* ---- read: serial and cheap ----------------------------------------------------------------- */
+
+static int read_html_read(galley_stage *stage, void *state, galley_article **out, galley_error *err)
+{
+	read_html_state *st = state;
+	galley_entry e;
+	int rc = galley_collection_next(st->coll, &e, err);
+	if (rc == GALLEY_END) {
+		for (size_t i = 0; i < galley_collection_n_skip_reasons(st->coll); i++) {
+			size_t n = 0;
+			const char *why = galley_collection_skip_reason(st->coll, i, &n);
+			galley_buf b = {0};
+			galley_buf_printf(&b, "skipped: %s", why);
+			galley_stage_count(stage, b.data, n);
+			galley_buf_free(&b);
+		}
+		return GALLEY_END;
+	}
+	galley_article *a = galley_article_new();
+	int64_t index = -1;
+	if (e.offset >= 0) {
+		if (st->last_file && e.file && !strcmp(st->last_file, e.file))
+			st->index++;
+		else
+			st->index = 0;
+		index = st->index;
+	}
+	if (e.file)
+		galley_article_set_location(a, e.file, e.member, e.offset, index);
+	if (rc != GALLEY_OK) {
+		*out = a;
+		return rc;
+	}
+	free(st->last_file);
+	st->last_file = e.offset >= 0 && e.file ? galley_strdup(e.file) : NULL;
+	char date[48];
+	const char *d = NULL;
+	if (e.date && read_html_norm_date(e.date, date, sizeof date))
+		d = date;
+	galley_article_take_raw(a, e.data, e.len, e.content_type, e.charset, d, e.status);
+	if (e.url)
+		galley_article_add_candidate(a, "url", e.url, "warc");
+	if (d)
+		galley_article_add_candidate(a, "date", d, "warc");
+	if (e.status) {
+		char s[16];
+		snprintf(s, sizeof s, "%d", e.status);
+		galley_article_set_extra(a, "http_status", s);
+	}
+	st->n_read++;
+	*out = a;
+	return GALLEY_OK;
+}
+
+/* ---- parse: decode, parse, clean, collect ------------------------------------------------------ */
+
+static int read_html_not_html(const unsigned char *p, size_t len, galley_error *err)
+{
+	static const struct {
+		const char *magic;
+		size_t n;
+		const char *what;
+	} sigs[] = {
+		{"%PDF-", 5, "a PDF document"},   {"\x89PNG", 4, "a PNG image"},  {"\xFF\xD8\xFF", 3, "a JPEG image"},
+		{"GIF8", 4, "a GIF image"},       {"PK\3\4", 4, "a zip archive"}, {"\x1F\x8B", 2, "gzip data"},
+		{"RIFF", 4, "a RIFF media file"}, {"\x7F" "ELF", 4, "a program"},
+	};
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		if (len >= sigs[i].n && !memcmp(p, sigs[i].magic, sigs[i].n))
+			return galley_error_set(err, GALLEY_ERR_ARTICLE, "not an HTML page: the data is %s", sigs[i].what);
+	size_t lim = len < 4096 ? len : 4096, ctl = 0;
+	for (size_t i = 0; i < lim; i++)
+		if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r' && p[i] != '\f' && p[i] != 0x1B)
+			ctl++;
+	if (lim && ctl * 10 > lim)
+		return galley_error_set(err, GALLEY_ERR_ARTICLE,
+		                        "not an HTML page: binary data (%zu of the first %zu bytes are control characters)",
+		                        ctl, lim);
+	return GALLEY_OK;
+}
+
+/* Decide the encoding and return UTF-8 text: either p itself (*owned NULL) or a new buffer. */
+static int read_html_decode(const read_html_state *st, const galley_raw *raw, const unsigned char **text,
+                            size_t *text_len, char **owned, const char **why, galley_error *err)
+{
+	const unsigned char *p = raw->data;
+	size_t len = raw->len;
+	*owned = NULL;
+	char lab[64];
+	enc_kind kind = ENC_OTHER;
+	bool have = false;
+	bool declared = false;
+	*why = "default";
+
+	if (st->charset) {
+		kind = read_html_label(st->charset, lab, sizeof lab);
+		have = true;
+		*why = "charset option";
+	}
+	if (!have) {
+		if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+			p += 3;
+			len -= 3;
+			kind = ENC_UTF8;
+			have = true;
+			*why = "byte-order mark";
+		} else if (len >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
+			p += 2;
+			len -= 2;
+			kind = ENC_UTF16LE;
+			have = true;
+			*why = "byte-order mark";
+		} else if (len >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
+			p += 2;
+			len -= 2;
+			kind = ENC_UTF16BE;
+			have = true;
+			*why = "byte-order mark";
+		}
+	}
+	if (!have && len >= 64) {
+		/* UTF-16 without a mark: every other byte of ASCII markup is NUL */
+		size_t z_even = 0, z_odd = 0;
+		for (size_t i = 0; i < 64; i++) {
+			if (p[i] == 0 && (i & 1))
+				z_odd++;
+			else if (p[i] == 0)
+				z_even++;
+		}
+		if (z_odd > 24 && z_even < 4) {
+			kind = ENC_UTF16LE;
+			have = true;
+			*why = "UTF-16 byte pattern";
+		} else if (z_even > 24 && z_odd < 4) {
+			kind = ENC_UTF16BE;
+			have = true;
+			*why = "UTF-16 byte pattern";
+		}
+	}
+	if (!have) {
+		int rc = read_html_not_html(p, len, err);
+		if (rc != GALLEY_OK)
+			return rc;
+	}
+	if (!have && raw->charset && *raw->charset) {
+		kind = read_html_label(raw->charset, lab, sizeof lab);
+		if (kind != ENC_OTHER || lab[0]) {
+			have = declared = true;
+			*why = "HTTP header";
+		}
+	}
+	if (!have) {
+		char meta[64];
+		read_html_prescan(p, len, meta, sizeof meta);
+		if (meta[0]) {
+			kind = read_html_label(meta, lab, sizeof lab);
+			if (kind != ENC_OTHER || lab[0]) {
+				have = declared = true;
+				*why = "meta charset";
+			}
+		}
+	}
+	utf8_stats us = {0};
+	bool stats = false;
+	if (!have || declared) {
+		read_html_utf8_stats(p, len, &us);
+		stats = true;
+	}
+	if (declared && (kind == ENC_1252 || kind == ENC_OTHER) && us.invalid == 0 && us.multibyte > 0) {
+		/* bytes that are valid UTF-8 with non-ASCII text are (almost) never single-byte text:
+		 * the declaration is wrong */
+		bool single_byte = kind == ENC_1252 || !strncmp(lab, "iso-8859", 8) || !strncmp(lab, "windows-", 8) ||
+		                   !strncmp(lab, "cp12", 4) || !strncmp(lab, "koi8", 4);
+		if (single_byte) {
+			kind = ENC_UTF8;
+			*why = "valid UTF-8 despite the declaration";
+		}
+	} else if (declared && kind == ENC_UTF8 && us.invalid > 0 && us.multibyte == 0) {
+		kind = ENC_OTHER;
+		have = false; /* declared UTF-8 but it is not: fall back to the default */
+		*why = "declared UTF-8 but not UTF-8";
+	}
+	if (!have) {
+		if (!stats)
+			read_html_utf8_stats(p, len, &us);
+		if (us.invalid == 0 || us.multibyte > 4 * us.invalid) {
+			kind = ENC_UTF8;
+			if (strcmp(*why, "declared UTF-8 but not UTF-8"))
+				*why = "valid UTF-8";
+		} else {
+			kind = read_html_label(st->default_charset, lab, sizeof lab);
+		}
+	}
+	switch (kind) {
+	case ENC_UTF8:
+		if (!stats)
+			read_html_utf8_stats(p, len, &us);
+		if (us.invalid || us.nul) {
+			*owned = galley_utf8_clean((const char *)p, len);
+			*text = (const unsigned char *)*owned;
+			*text_len = strlen(*owned);
+		} else {
+			*text = p;
+			*text_len = len;
+		}
+		return GALLEY_OK;
+	case ENC_1252: *owned = read_html_from_1252(p, len, text_len); break;
+	case ENC_UTF16LE: *owned = read_html_from_utf16(p, len, false, text_len); break;
+	case ENC_UTF16BE: *owned = read_html_from_utf16(p, len, true, text_len); break;
+	case ENC_OTHER:
+		*owned = lab[0] ? read_html_iconv(p, len, lab, text_len) : NULL;
+		if (!*owned)
+			*owned = read_html_from_1252(p, len, text_len);
+		break;
+	}
+	*text = (const unsigned char *)*owned;
+	return GALLEY_OK;
+}
+
+static int read_html_parse(galley_stage *stage, void *state, galley_article *a, galley_error *err)
+{
+	read_html_state *st = state;
+	const galley_raw *raw = galley_article_raw(a);
+	if (!raw)
+		return galley_error_set(err, GALLEY_ERR_ARTICLE, "no page data (read-html parse() without read())");
+	size_t ws = 0;
+	while (ws < raw->len && (isspace(raw->data[ws]) || raw->data[ws] == 0))
+		ws++;
+	if (ws == raw->len)
+		return galley_error_set(err, GALLEY_ERR_ARTICLE, "the page is empty");
+	const unsigned char *text;
+	size_t text_len;
+	char *owned = NULL;
+	const char *why = NULL;
+	int rc = read_html_decode(st, raw, &text, &text_len, &owned, &why, err);
+	if (rc != GALLEY_OK)
+		return rc;
+	if (text_len > (size_t)INT32_MAX - 1) {
+		free(owned);
+		return galley_error_set(err, GALLEY_ERR_ARTICLE, "the page is too large to parse (%zu bytes)", text_len);
+	}
+	htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt((const char *)text, (int)text_len);
+	if (!ctxt) {
+		free(owned);
+		return galley_error_set(err, GALLEY_ERR_ARTICLE, "the HTML parser could not start (out of memory?)");
+	}
+	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+	                             HTML_PARSE_IGNORE_ENC);
+	/* nodes that own their names: other stages may move them into documents of their own */
+	ctxt->dictNames = 0;
+	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+	htmlParseDocument(ctxt);
+	xmlDocPtr doc = ctxt->myDoc;
+	ctxt->myDoc = NULL;
+	htmlFreeParserCtxt(ctxt);
+	free(owned);
+	if (!doc || !xmlDocGetRootElement(doc)) {
+		xmlFreeDoc(doc);
+		return galley_error_set(err, GALLEY_ERR_ARTICLE, "no HTML markup could be parsed from the page");
+	}
+	if (galley_stage_verbose(stage))
+		galley_article_set_extra(a, "charset_from", why);
+	read_html_meta_collect(a, doc);
+	/* the body document is the parsed document itself, re-rooted at <body> */
+	xmlNodePtr html = xmlDocGetRootElement(doc), body = NULL;
+	for (xmlNodePtr c = html->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && !xmlStrcasecmp(c->name, BAD_CAST "body")) {
+			body = c;
+			break;
+		}
+	if (!xmlStrcasecmp(html->name, BAD_CAST "body"))
+		body = html;
+	if (body) {
+		if (body != html) {
+			xmlUnlinkNode(body);
+			xmlNodePtr old = xmlDocSetRootElement(doc, body);
+			xmlFreeNode(old);
+		}
+	} else {
+		body = xmlNewDocNode(doc, NULL, BAD_CAST "body", NULL);
+		xmlNodePtr old = xmlDocSetRootElement(doc, body);
+		xmlFreeNode(old);
+	}
+	/* anything else at the top (a DTD, stray comments) goes */
+	for (xmlNodePtr c = doc->children, next; c; c = next) {
+		next = c->next;
+		if (c != body) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		}
+	}
+	doc->intSubset = NULL;
+	doc->extSubset = NULL;
+	doc->type = XML_DOCUMENT_NODE;
+	doc->properties &= ~(int)XML_DOC_HTML;
+	galley_article_set_body(a, doc);
+	galley_article_drop_raw(a);
+	return GALLEY_OK;
+}
+
+GALLEY_PLUGIN_DEFINE(.name = "read-html", .kind = GALLEY_KIND_READER,
+                     .summary = "read web pages (files, directories, archives, WARC) into articles",
+                     .version = READ_HTML_VERSION, .license = "MIT", .flags = GALLEY_PLUGIN_PARALLEL_SAFE,
+                     .options = read_html_options, .open = read_html_open, .close = read_html_close,
+                     .read = read_html_read, .parse = read_html_parse);
