@@ -65,6 +65,7 @@ static void buf_reserve(galley_buf *b, size_t extra)
 		cap *= 2;
 	b->data = galley_realloc(b->data, cap);
 	b->cap = cap;
+	b->data[b->len] = '\0';
 }
 
 void galley_buf_append(galley_buf *b, const char *s, size_t n)
@@ -276,8 +277,7 @@ void galley_ws_normalize_into(galley_buf *b, const char *s, size_t len)
 		galley_buf_append(b, (const char *)p, (size_t)(q - p));
 		p = q;
 	}
-	if (!b->data)
-		buf_reserve(b, 0), b->data[0] = '\0';
+	b->data[b->len] = '\0';
 }
 
 char *galley_ws_normalize(const char *s)

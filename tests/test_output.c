@@ -1,0 +1,122 @@
+/* Atomic outputs and whole-file reads. */
+#include "harness.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+
+static int count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	ck_assert_ptr_nonnull(d);
+	int n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			n++;
+	closedir(d);
+	return n;
+}
+
+START_TEST(commit_replaces)
+{
+	char *dir = th_tmpdir();
+	galley_buf p = {0};
+	galley_buf_printf(&p, "%s/out.txt", dir);
+	th_write_file(p.data, "old", 3);
+	galley_error e = {0};
+	galley_output *o = galley_output_open(p.data, &e);
+	ck_assert_msg(o != NULL, "%s", e.message);
+	th_str_eq(galley_output_path(o), p.data);
+	fputs("new contents", galley_output_file(o));
+	/* until the commit, the old file is intact and the new one is a hidden temporary */
+	char *mid = th_read_file(p.data, NULL);
+	th_str_eq(mid, "old");
+	free(mid);
+	ck_assert_int_eq(count_entries(dir), 2);
+	ck_assert_int_eq(galley_output_commit(o, &e), GALLEY_OK);
+	char *now = th_read_file(p.data, NULL);
+	th_str_eq(now, "new contents");
+	free(now);
+	ck_assert_int_eq(count_entries(dir), 1);
+	galley_buf_free(&p);
+	th_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(abort_keeps_old)
+{
+	char *dir = th_tmpdir();
+	galley_buf p = {0};
+	galley_buf_printf(&p, "%s/out.txt", dir);
+	th_write_file(p.data, "old", 3);
+	galley_error e = {0};
+	galley_output *o = galley_output_open(p.data, &e);
+	fputs("half-written", galley_output_file(o));
+	galley_output_abort(o);
+	char *now = th_read_file(p.data, NULL);
+	th_str_eq(now, "old");
+	free(now);
+	ck_assert_int_eq(count_entries(dir), 1);
+	galley_output_abort(NULL);
+	galley_buf_free(&p);
+	th_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(creates_directories_and_refuses_dirs)
+{
+	char *dir = th_tmpdir();
+	galley_buf p = {0};
+	galley_buf_printf(&p, "%s/a/b/out.txt", dir);
+	galley_error e = {0};
+	galley_output *o = galley_output_open(p.data, &e);
+	ck_assert_msg(o != NULL, "%s", e.message);
+	ck_assert_int_eq(galley_output_commit(o, &e), GALLEY_OK);
+	ck_assert_ptr_null(galley_output_open(dir, &e));
+	ck_assert_msg(strstr(e.message, "is a directory"), "%s", e.message);
+	ck_assert_ptr_null(galley_output_open("", &e));
+	ck_assert_msg(strstr(e.message, "no output path given"), "%s", e.message);
+	ck_assert_ptr_null(galley_output_open("/proc/nonexistent-galley/x/y", &e));
+	ck_assert_msg(strstr(e.message, "cannot create directory"), "%s", e.message);
+	galley_buf_free(&p);
+	th_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(read_file_limits)
+{
+	char *dir = th_tmpdir();
+	galley_buf p = {0};
+	galley_buf_printf(&p, "%s/in.bin", dir);
+	th_write_file(p.data, "0123456789", 10);
+	unsigned char *data;
+	size_t len;
+	galley_error e = {0};
+	ck_assert_int_eq(galley_read_file(p.data, &data, &len, 0, &e), GALLEY_OK);
+	ck_assert_uint_eq(len, 10);
+	ck_assert_int_eq(data[10], 0);
+	free(data);
+	ck_assert_int_eq(galley_read_file(p.data, &data, &len, 5, &e), GALLEY_ERR_ARTICLE);
+	ck_assert_msg(strstr(e.message, "larger than the limit of 5 bytes"), "%s", e.message);
+	ck_assert_int_eq(galley_read_file("/nonexistent", &data, &len, 0, &e), GALLEY_ERR_ARTICLE);
+	ck_assert_msg(strstr(e.message, "cannot open '/nonexistent'"), "%s", e.message);
+	galley_buf_free(&p);
+	th_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("output");
+	TCase *tc = tcase_create("output");
+	tcase_add_test(tc, commit_replaces);
+	tcase_add_test(tc, abort_keeps_old);
+	tcase_add_test(tc, creates_directories_and_refuses_dirs);
+	tcase_add_test(tc, read_file_limits);
+	suite_add_tcase(s, tc);
+	return th_run(s);
+}
