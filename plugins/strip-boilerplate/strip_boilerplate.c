@@ -157,6 +157,7 @@ typedef struct sb_state {
 	sb_vocab negative;  /* value: reason index */
 	sb_vocab positive;  /* value: weight */
 	sb_vocab bodymark;  /* value: 1 */
+	sb_vocab lead;      /* class/id of leads, intros, standfirsts: value 1 */
 	sb_map teasers;     /* lower-cased phrase -> 1 (exact line) */
 	char **teaser_prefix; /* lower-cased phrases that start a teaser line */
 	size_t n_teaser_prefix;
@@ -217,6 +218,26 @@ static void sb_put_cp(galley_buf *b, uint32_t c)
 	galley_buf_append(b, o, n);
 }
 
+/* The buffer's text, NUL-terminated even when empty or just reset. */
+static const char *sb_cstr(galley_buf *b)
+{
+	if (!b->data)
+		galley_buf_puts(b, "");
+	else
+		b->data[b->len] = '\0';
+	return b->data;
+}
+
+/* White space normalised copy (owned, free()); "" for blank input. */
+static char *sb_norm(const char *s)
+{
+	galley_buf b = {0};
+	if (s)
+		galley_ws_normalize_into(&b, s, strlen(s));
+	sb_cstr(&b);
+	return galley_buf_steal(&b);
+}
+
 /* A "key" form of a short text: lower-cased, letters and digits kept, every other run of
  * characters turned into one space, trimmed.  "Read more »" -> "read more". */
 static void sb_key(galley_buf *b, const char *s, size_t len)
@@ -238,8 +259,7 @@ static void sb_key(galley_buf *b, const char *s, size_t len)
 		space = false;
 		sb_put_cp(b, sb_lower_cp(c));
 	}
-	if (!b->data)
-		galley_buf_puts(b, "");
+	sb_cstr(b);
 }
 
 static int sb_load_vocab(sb_vocab *v, const char *rel, bool with_reason, galley_error *err)
@@ -352,6 +372,7 @@ static void sb_state_free(sb_state *st)
 	sb_vocab_free(&st->negative);
 	sb_vocab_free(&st->positive);
 	sb_vocab_free(&st->bodymark);
+	sb_vocab_free(&st->lead);
 	sb_map_free(&st->teasers);
 	for (size_t i = 0; i < st->n_teaser_prefix; i++)
 		free(st->teaser_prefix[i]);
@@ -367,6 +388,7 @@ static int strip_boilerplate_open(galley_stage *stage, void **state, galley_erro
 	if (sb_load_vocab(&st->negative, "strip-boilerplate/class-negative.tsv", true, err) != GALLEY_OK ||
 	    sb_load_vocab(&st->positive, "strip-boilerplate/class-positive.tsv", false, err) != GALLEY_OK ||
 	    sb_load_vocab(&st->bodymark, "strip-boilerplate/class-body.txt", false, err) != GALLEY_OK ||
+	    sb_load_vocab(&st->lead, "strip-boilerplate/class-lead.txt", false, err) != GALLEY_OK ||
 	    sb_load_phrases(st, err) != GALLEY_OK) {
 		sb_state_free(st);
 		return GALLEY_ERR_FATAL;
@@ -471,6 +493,8 @@ enum {
 	F_CONTAINS_MARK = 1u << 4,
 	F_SEMANTIC_MAIN = 1u << 5, /* article, main, role=main/article, itemprop=articleBody */
 	F_ITEMPROP_BODY = 1u << 6,
+	F_LEAD = 1u << 7,       /* class/id names a lead, intro or standfirst */
+	F_KEEP = 1u << 8,       /* kept beside the main container */
 };
 
 typedef struct sb_info {
@@ -487,6 +511,7 @@ typedef struct sb_info {
 	double good;      /* text outside links and pruned subtrees */
 	double score;     /* paragraph score */
 	double jl;        /* characters of blocks found in the JSON-LD articleBody */
+	double prose;     /* characters of prose paragraphs (long, few links) */
 	int paras;        /* paragraph-like children with enough text */
 } sb_info;
 
@@ -527,7 +552,7 @@ static double sb_text_len(const xmlChar *s, int *commas)
 
 /* Split a lower-cased class/id string into tokens (non-alphanumerics and camelCase humps
  * separate) and look them up. */
-static void sb_classify_attr(sb_ctx *c, const char *raw, int *neg, int *weight, bool *mark)
+static void sb_classify_attr(sb_ctx *c, const char *raw, int *neg, int *weight, bool *mark, bool *lead)
 {
 	const sb_state *st = c->st;
 	galley_buf *b = &c->cls;
@@ -545,12 +570,35 @@ static void sb_classify_attr(sb_ctx *c, const char *raw, int *neg, int *weight, 
 	for (size_t i = 0; i < st->bodymark.n_sub; i++)
 		if (strstr(s, st->bodymark.sub[i]))
 			*mark = true;
+	for (size_t i = 0; i < st->lead.n_sub; i++)
+		if (strstr(s, st->lead.sub[i]))
+			*lead = true;
 	for (size_t i = 0; i < st->negative.n_sub; i++)
 		if (!*neg && strstr(s, st->negative.sub[i]))
 			*neg = st->negative.sub_value[i];
 	for (size_t i = 0; i < st->positive.n_sub; i++)
 		if (strstr(s, st->positive.sub[i]))
 			*weight += st->positive.sub_value[i];
+	const sb_entry *e;
+	/* whole class names (space separated) for the "=name" patterns */
+	for (const char *p = s; *p;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		const char *t = p;
+		while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+			p++;
+		size_t len = (size_t)(p - t);
+		if (!len)
+			continue;
+		if (!*neg && (e = sb_map_get(&st->negative.exact, t, len)))
+			*neg = e->value;
+		if ((e = sb_map_get(&st->positive.exact, t, len)))
+			*weight += e->value;
+		if (sb_map_get(&st->bodymark.exact, t, len))
+			*mark = true;
+		if (sb_map_get(&st->lead.exact, t, len))
+			*lead = true;
+	}
 	const char *p = s;
 	while (*p) {
 		while (*p && !isalnum((unsigned char)*p))
@@ -561,18 +609,13 @@ static void sb_classify_attr(sb_ctx *c, const char *raw, int *neg, int *weight, 
 		size_t len = (size_t)(p - t);
 		if (!len)
 			continue;
-		const sb_entry *e;
-		if (!*neg && (e = sb_map_get(&st->negative.exact, t, len)))
-			*neg = e->value;
-		if ((e = sb_map_get(&st->positive.exact, t, len)))
-			*weight += e->value;
-		if (sb_map_get(&st->bodymark.exact, t, len))
-			*mark = true;
 		for (size_t k = 1; k <= len && k < 64; k++) {
 			if (!*neg && st->negative.prefix.lens[k] && (e = sb_map_get(&st->negative.prefix, t, k)))
 				*neg = e->value;
 			if (st->positive.prefix.lens[k] && (e = sb_map_get(&st->positive.prefix, t, k)))
 				*weight += e->value;
+			if (st->lead.prefix.lens[k] && sb_map_get(&st->lead.prefix, t, k))
+				*lead = true;
 		}
 	}
 }
@@ -621,12 +664,14 @@ static void sb_annotate(sb_ctx *c, xmlNodePtr root)
 			n->_private = (void *)(intptr_t)(idx + 1);
 
 			int neg = 0, weight = 0;
-			bool mark = false;
+			bool mark = false, lead = false;
 			const char *cl = sb_attr(n, "class"), *id = sb_attr(n, "id");
 			if (cl)
-				sb_classify_attr(c, cl, &neg, &weight, &mark);
+				sb_classify_attr(c, cl, &neg, &weight, &mark, &lead);
 			if (id)
-				sb_classify_attr(c, id, &neg, &weight, &mark);
+				sb_classify_attr(c, id, &neg, &weight, &mark, &lead);
+			if (lead)
+				in->flags |= F_LEAD;
 			const char *role = sb_attr(n, "role");
 			const char *itemprop = sb_attr(n, "itemprop");
 			if (role) {
@@ -756,8 +801,11 @@ static void sb_measure(sb_ctx *c)
 			in->link = in->text;
 		if (in->flags & F_BODYMARK)
 			in->flags |= F_CONTAINS_MARK;
+		if ((in->kind == K_BLOCK || in->kind == K_LI) && in->text - in->link >= 150 && in->link < 0.2 * in->text)
+			in->prose = in->text;
 		if (in->parent >= 0) {
 			sb_info *p = &c->info[in->parent];
+			p->prose += in->prose;
 			p->text += in->text;
 			p->link += in->link;
 			if (in->flags & (F_CONTAINS_MARK | F_SEMANTIC_MAIN))
@@ -776,7 +824,12 @@ static void sb_good(sb_ctx *c)
 		/* never prune what holds the article: the mark, or most of the page's text */
 		if (r && (in->flags & F_CONTAINS_MARK) && r != R_HIDDEN)
 			r = 0;
-		if (r && r != R_HIDDEN && in->kind != K_DROP && total > 0 && in->text > 0.6 * total)
+		if (r && in->kind != K_DROP && total > 0 && in->text > 0.6 * total)
+			r = 0;
+		/* class words are weak evidence against prose: a "widget" holding paragraphs of
+		 * running text is the article in some page builders */
+		if (r && in->kind == K_CONTAINER && in->neg == r && r != R_COMMENTS && r != R_COOKIE && r != R_PAYWALL &&
+		    in->prose >= 400 && in->prose >= 0.5 * in->text)
 			r = 0;
 		if (r)
 			in->flags |= F_PRUNE;
@@ -980,6 +1033,74 @@ static int sb_choose(sb_ctx *c, double *votes)
 	return pick;
 }
 
+/* ---- keeping what sits beside the container ------------------------------------------------
+ * The lead paragraph, the standfirst and the first paragraphs are often siblings of the body
+ * container (in the article's header).  Going up a few levels from the container, a sibling
+ * is kept when it is prose (long paragraphs, few links), a lead by its class, or a heading
+ * right before something kept. */
+static bool sb_sibling_prose(const sb_info *s)
+{
+	double ld = s->text > 0 ? s->link / s->text : 1;
+	if (s->flags & F_PRUNE)
+		return false;
+	if (s->kind == K_NAV || s->kind == K_ASIDE || s->kind == K_FOOTER || s->kind == K_FORM || s->kind == K_DROP)
+		return false;
+	if ((s->flags & F_LEAD) && s->text >= 30 && s->text <= 1500 && ld < 0.3)
+		return true;
+	return s->prose >= 150 && ld < 0.25 && s->prose >= 0.5 * s->text;
+}
+
+static void sb_expand(sb_ctx *c, int pick)
+{
+	sb_info *I = c->info;
+	int cur = pick;
+	double base = I[pick].text;
+	for (int level = 0; level < 3 && I[cur].parent >= 0; level++) {
+		int par = I[cur].parent;
+		if (I[par].text > 3 * base + 3000)
+			break;
+		xmlNodePtr prev_kept = NULL;
+		for (xmlNodePtr ch = I[par].node->children; ch; ch = ch->next) {
+			int ci = sb_index(ch);
+			if (ci < 0)
+				continue;
+			if (ci == cur) {
+				prev_kept = ch;
+				continue;
+			}
+			sb_info *s = &I[ci];
+			if (sb_sibling_prose(s)) {
+				s->flags |= F_KEEP;
+				/* a heading right before it */
+				for (xmlNodePtr h = ch->prev; h; h = h->prev) {
+					int hi = sb_index(h);
+					if (hi < 0)
+						continue;
+					if (sb_is_heading(h) && I[hi].text < 200 && !(I[hi].flags & F_PRUNE))
+						I[hi].flags |= F_KEEP;
+					break;
+				}
+				prev_kept = ch;
+				continue;
+			}
+			/* a header block holding a lead */
+			if (!(s->flags & F_PRUNE) && s->text < 2000 && s->kind != K_NAV && s->kind != K_FOOTER &&
+			    s->kind != K_ASIDE) {
+				for (int d = ci + 1; d <= s->last; d++) {
+					sb_info *g = &I[d];
+					if ((g->flags & F_LEAD) && !(g->flags & F_PRUNE) && g->text >= 30 && g->text <= 1500 &&
+					    g->link < 0.3 * g->text) {
+						g->flags |= F_KEEP;
+						d = g->last;
+					}
+				}
+			}
+			(void)prev_kept;
+		}
+		cur = par;
+	}
+}
+
 /* ---- rebuilding the output ---------------------------------------------------------------- */
 typedef struct sb_out {
 	sb_ctx *c;
@@ -1051,6 +1172,19 @@ static bool sb_has_block_child(xmlNodePtr n)
 	return false;
 }
 
+static void sb_record_text(sb_ctx *c, xmlNodePtr n, int reason, galley_buf *b)
+{
+	char *t = sb_norm(sb_cstr(b));
+	if (*t) {
+		galley_buf ctx = {0};
+		sb_context(c, n, &ctx);
+		sb_record(c, reason, t, ctx.data);
+		galley_buf_free(&ctx);
+	}
+	free(t);
+	galley_buf_reset(b);
+}
+
 static void sb_record_walk(sb_ctx *c, xmlNodePtr n, int reason, int depth)
 {
 	if (n->type != XML_ELEMENT_NODE || depth > 200)
@@ -1059,57 +1193,39 @@ static void sb_record_walk(sb_ctx *c, xmlNodePtr n, int reason, int depth)
 	int r = reason;
 	if (idx >= 0) {
 		sb_info *in = &c->info[idx];
-		if (in->kind == K_DROP)
+		if (in->kind == K_DROP || (in->flags & F_KEEP))
 			return;
 		int own = in->neg ? in->neg : sb_own_reason(in);
 		if (own && own != R_HIDDEN)
 			r = own;
 	}
+	galley_buf b = {0};
 	if (!sb_has_block_child(n)) {
-		galley_buf_reset(&c->tmp);
-		sb_collect_text(n, &c->tmp, 0);
-		char *t = galley_ws_normalize(c->tmp.data ? c->tmp.data : "");
-		if (*t) {
-			sb_context(c, n, &c->tmp2);
-			sb_record(c, r, t, c->tmp2.data);
-		}
-		free(t);
+		sb_collect_text(n, &b, 0);
+		sb_record_text(c, n, r, &b);
+		galley_buf_free(&b);
 		return;
 	}
 	/* loose text between block children */
-	galley_buf_reset(&c->tmp);
 	for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
 		if (ch->type == XML_TEXT_NODE) {
-			galley_buf_puts(&c->tmp, (const char *)ch->content);
+			galley_buf_puts(&b, (const char *)ch->content);
 			continue;
 		}
 		if (ch->type != XML_ELEMENT_NODE)
 			continue;
 		int k = sb_kind_of(ch);
 		if ((k == K_INLINE || k == K_A || k == K_OTHER) && !sb_has_block_child(ch)) {
-			sb_collect_text(ch, &c->tmp, 0);
+			sb_collect_text(ch, &b, 0);
 			continue;
 		}
-		if (c->tmp.len) {
-			char *t = galley_ws_normalize(c->tmp.data);
-			if (*t) {
-				sb_context(c, n, &c->tmp2);
-				sb_record(c, r, t, c->tmp2.data);
-			}
-			free(t);
-			galley_buf_reset(&c->tmp);
-		}
+		if (b.len)
+			sb_record_text(c, n, r, &b);
 		sb_record_walk(c, ch, r, depth + 1);
 	}
-	if (c->tmp.len) {
-		char *t = galley_ws_normalize(c->tmp.data);
-		if (*t) {
-			sb_context(c, n, &c->tmp2);
-			sb_record(c, r, t, c->tmp2.data);
-		}
-		free(t);
-		galley_buf_reset(&c->tmp);
-	}
+	if (b.len)
+		sb_record_text(c, n, r, &b);
+	galley_buf_free(&b);
 }
 
 static void sb_record_subtree(sb_ctx *c, xmlNodePtr n, int reason)
@@ -1125,7 +1241,7 @@ static void sb_record_outside(sb_ctx *c, xmlNodePtr keep, xmlNodePtr root)
 			if (s == a)
 				continue;
 			if (s->type == XML_TEXT_NODE) {
-				char *t = galley_ws_normalize((const char *)s->content);
+				char *t = sb_norm((const char *)s->content);
 				if (*t)
 					sb_record(c, R_OUTSIDE, t, a->parent->name ? (const char *)a->parent->name : NULL);
 				free(t);
@@ -1506,7 +1622,7 @@ static void sb_collect_blocks(xmlNodePtr n, sb_blocks *bl, galley_buf *tmp, bool
 			galley_buf_reset(tmp);
 			double link = 0;
 			sb_out_text(ch, tmp, &link, false, 0);
-			char *t = galley_ws_normalize(tmp->data ? tmp->data : "");
+			char *t = sb_norm(sb_cstr(tmp));
 			if (!*t) {
 				free(t);
 				continue;
@@ -1886,8 +2002,25 @@ static int strip_boilerplate_process(galley_stage *stage, void *state, galley_ar
 		sb_jsonld_prepare(&c);
 		sb_jsonld_cover(&c);
 		pick = sb_choose(&c, votes);
+		if (pick != 0)
+			sb_expand(&c, pick);
 	}
 	xmlNodePtr main_node = c.info[pick].node;
+#ifdef SB_DEBUG
+	if (getenv("SB_DEBUG")) {
+		galley_buf d = {0};
+		sb_context(&c, main_node, &d);
+		fprintf(stderr, "pick %d %s good=%.0f text=%.0f root.good=%.0f root.text=%.0f jl=%.0f\n", pick, d.data,
+		        c.info[pick].good, c.info[pick].text, c.info[0].good, c.info[0].text, c.info[0].jl);
+		galley_buf_free(&d);
+		for (size_t k = 0; k < c.n && k < (size_t)atoi(getenv("SB_DEBUG")); k++) {
+			sb_context(&c, c.info[k].node, &d);
+			fprintf(stderr, "  %zu p=%d %s kind=%d fl=%x neg=%d text=%.0f link=%.0f good=%.0f\n", k, c.info[k].parent,
+			        d.data, c.info[k].kind, c.info[k].flags, c.info[k].neg, c.info[k].text, c.info[k].link, c.info[k].good);
+		}
+		galley_buf_free(&d);
+	}
+#endif
 
 	/* rebuild */
 	c.out = galley_body_new();
@@ -1895,11 +2028,24 @@ static int strip_boilerplate_process(galley_stage *stage, void *state, galley_ar
 	if (main_node != root)
 		sb_record_outside(&c, main_node, root);
 	sb_out o = {.c = &c};
-	if (main_node == root || c.info[pick].kind == K_CONTAINER || c.info[pick].kind == K_OTHER ||
-	    c.info[pick].kind == K_HEADER || c.info[pick].kind == K_INLINE || c.info[pick].kind == K_CELL)
-		sb_emit_children(&o, main_node, out_root, 0);
-	else
-		sb_emit(&o, main_node, out_root, 0);
+	/* kept siblings and the container, in document order (pre-order indices) */
+	for (size_t k = 0; k < c.n; k++) {
+		if ((int)k == pick) {
+			if (main_node == root || c.info[pick].kind == K_CONTAINER || c.info[pick].kind == K_OTHER ||
+			    c.info[pick].kind == K_HEADER || c.info[pick].kind == K_INLINE || c.info[pick].kind == K_CELL)
+				sb_emit_children(&o, main_node, out_root, 0);
+			else
+				sb_emit(&o, main_node, out_root, 0);
+			o.run = NULL;
+			k = (size_t)c.info[pick].last;
+			continue;
+		}
+		if (c.info[k].flags & F_KEEP) {
+			sb_emit(&o, c.info[k].node, out_root, 0);
+			o.run = NULL;
+			k = (size_t)c.info[k].last;
+		}
+	}
 
 	sb_blocks bl = {0};
 	sb_collect_blocks(out_root, &bl, &c.tmp, false, 0);
@@ -1915,7 +2061,7 @@ static int strip_boilerplate_process(galley_stage *stage, void *state, galley_ar
 	if (!out_root->children && ld && *ld) {
 		char *copy = galley_strdup(ld);
 		for (char *line = strtok(copy, "\n"); line; line = strtok(NULL, "\n")) {
-			char *t = galley_ws_normalize(line);
+			char *t = sb_norm(line);
 			if (*t)
 				xmlNewTextChild(out_root, NULL, BAD_CAST "p", BAD_CAST t);
 			free(t);
