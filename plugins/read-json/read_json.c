@@ -706,7 +706,9 @@ static xmlDocPtr read_json_body_html(const char *html)
 	return doc;
 }
 
-/* The body from plain text: one <p> per paragraph, paragraphs separated by blank lines. */
+/* The body from plain text: one <p> per paragraph, paragraphs separated by blank lines; a
+ * paragraph with indentation or runs of spaces (preformatted text) becomes a <pre>, so its text
+ * comes back unchanged. */
 static xmlDocPtr read_json_body_text(const char *text)
 {
 	xmlDocPtr doc = galley_body_new();
@@ -726,7 +728,11 @@ static xmlDocPtr read_json_body_text(const char *text)
 			galley_buf_append(&para, p, n);
 		}
 		if ((blank || !eol) && para.len) {
-			xmlNodePtr el = xmlNewDocNode(doc, NULL, BAD_CAST "p", NULL);
+			/* indentation, tabs or runs of spaces: preformatted text (galley normalises the white
+			 * space of every other paragraph); a lone line break is a soft wrap */
+			bool pre = strchr(para.data, '\t') || strstr(para.data, "  ") || strstr(para.data, "\n ") ||
+			           para.data[0] == ' ' || para.data[para.len - 1] == ' ';
+			xmlNodePtr el = xmlNewDocNode(doc, NULL, BAD_CAST(pre ? "pre" : "p"), NULL);
 			xmlAddChild(el, xmlNewDocTextLen(doc, BAD_CAST para.data, (int)para.len));
 			xmlAddChild(root, el);
 			galley_buf_reset(&para);
