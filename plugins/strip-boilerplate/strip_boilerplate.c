@@ -163,6 +163,7 @@ typedef struct sb_state {
 	size_t n_teaser_prefix;
 	sb_map line_prefix; /* "by", "von", "source", ... lower-cased, -> reason */
 	sb_map months;      /* month names and abbreviations, lower-cased */
+	sb_map agencies;    /* photo agencies and picture credits: a short line naming one is a credit */
 	bool explain;
 	int min_chars;
 } sb_state;
@@ -361,6 +362,17 @@ static int sb_load_phrases(sb_state *st, galley_error *err)
 			sb_map_put(&st->months, k.data, k.len, 1);
 	}
 	galley_wordlist_free(&w);
+
+	if (galley_wordlist_load("strip-boilerplate/photo-agencies.txt", &w, err) != GALLEY_OK) {
+		galley_buf_free(&k);
+		return GALLEY_ERR_FATAL;
+	}
+	for (size_t i = 0; i < w.n; i++) {
+		sb_key(&k, w.items[i], strlen(w.items[i]));
+		if (k.len)
+			sb_map_put(&st->agencies, k.data, k.len, 1);
+	}
+	galley_wordlist_free(&w);
 	galley_buf_free(&k);
 	return GALLEY_OK;
 }
@@ -379,6 +391,7 @@ static void sb_state_free(sb_state *st)
 	free(st->teaser_prefix);
 	sb_map_free(&st->line_prefix);
 	sb_map_free(&st->months);
+	sb_map_free(&st->agencies);
 	free(st);
 }
 
@@ -1710,6 +1723,33 @@ static int sb_line_prefix(const sb_ctx *c, const sb_block *b, galley_buf *k)
 	return 0;
 }
 
+/* A short line naming a photo agency ("AFP / MARCO BERTORELLO", "Judy Eddy/WENN.com"): one
+ * or two words of it found in the agency list. */
+static bool sb_photo_credit(const sb_ctx *c, const sb_block *b, galley_buf *k)
+{
+	if (b->len > 90 || (b->sentence && b->len > 40) || !c->st->agencies.n)
+		return false;
+	sb_key(k, b->text, strlen(b->text));
+	const char *p = k->data, *prev = NULL;
+	size_t prev_len = 0;
+	while (*p) {
+		const char *w = p;
+		while (*p && *p != ' ')
+			p++;
+		size_t l = (size_t)(p - w);
+		if (sb_map_get(&c->st->agencies, w, l))
+			return true;
+		if (prev && sb_map_get(&c->st->agencies, prev, (size_t)(w - prev) + l))
+			return true;
+		prev = w;
+		prev_len = l;
+		while (*p == ' ')
+			p++;
+	}
+	(void)prev_len;
+	return false;
+}
+
 /* A short line that is mostly a date or time: "12.03.2021, 14:05 Uhr", "March 5, 2024". */
 static bool sb_dateline(const sb_ctx *c, const sb_block *b, galley_buf *k)
 {
@@ -1887,6 +1927,10 @@ static void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 			}
 			continue;
 		}
+		if (sb_photo_credit(c, b, &k)) {
+			sb_remove_block(c, b, R_CAPTION);
+			continue;
+		}
 		if (sb_dateline(c, b, &k)) {
 			sb_remove_block(c, b, R_DATELINE);
 			continue;
@@ -1896,6 +1940,36 @@ static void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 		    ld > 0.8) {
 			sb_remove_block(c, b, R_LINK_DENSITY);
 			continue;
+		}
+	}
+
+	/* the tail: after the last prose paragraph, short lines that are not sentences and
+	 * headings that head nothing are the page's furniture (calls to subscribe, "comments
+	 * closed", share labels, author boxes) */
+	{
+		ssize_t last_prose = -1;
+		for (size_t i = 0; i < n; i++) {
+			sb_block *b = &bl->v[i];
+			if (!b->reason && !b->heading && b->len >= 100 && b->link < 0.3 * b->len)
+				last_prose = (ssize_t)i;
+		}
+		if (last_prose >= 0)
+			for (size_t i = (size_t)last_prose + 1; i < n; i++) {
+				sb_block *b = &bl->v[i];
+				if (b->reason)
+					continue;
+				const char *nm = (const char *)b->node->name;
+				bool structured = b->in_list || !strcmp(nm, "pre") || !strcmp(nm, "tr") || !strcmp(nm, "dd") ||
+				                  !strcmp(nm, "dt");
+				if (b->link > 0.3 * b->len || (!structured && (b->heading || (!b->sentence && b->len < 100))))
+					sb_remove_block(c, b, R_SHORT);
+			}
+	}
+	if (getenv("SB_NOCAP")) {
+		for (size_t i = 0; i < n; i++) {
+			sb_block *b = &bl->v[i];
+			if (!b->reason && !strcmp((const char *)b->node->name, "figcaption"))
+				sb_remove_block(c, b, R_CAPTION);
 		}
 	}
 
