@@ -25,6 +25,8 @@ mkdir "$tmp/plugin"
 # shellcheck disable=SC2086
 cc $cflags -Wall -Wextra -Werror -shared -fPIC -o "$tmp/plugin/word-count.so" "$src/samples/plugins/word-count/word_count.c"
 
+# meson test points LD_LIBRARY_PATH at the build tree; the installed galley must use its own library
+unset LD_LIBRARY_PATH
 galley=$prefix/bin/galley
 "$galley" --version
 # the installed galley finds its installed plugins, and ours with --plugin-dir

@@ -32,6 +32,7 @@ static int word_count_open(galley_stage *stage, void **state, galley_error *err)
 
 static void word_count_close(galley_stage *stage, void *state)
 {
+	(void)stage;
 	free(state);
 }
 
@@ -51,6 +52,7 @@ static size_t word_count_count(const char *text)
 
 static int word_count_process(galley_stage *stage, void *state, galley_article *a, galley_error *err)
 {
+	(void)stage;
 	word_count_state *st = state;
 	char *text = galley_body_text(galley_article_body(a)); /* owned: free() */
 	size_t words = word_count_count(text);
