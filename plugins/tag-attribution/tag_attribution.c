@@ -1,0 +1,2645 @@
+/* tag-attribution: who wrote an article, when it was published, where the story came from and
+ * who said what.
+ *
+ * Per article, in one pass over the body's paragraphs (galley_body_paragraphs):
+ *   - tokenise every paragraph (words with their lower-case form, punctuation, quotation marks);
+ *   - pair quotation marks into quotes, across paragraphs for quotes that run over several;
+ *   - collect the people the article names (capitalised runs, roles stripped, organisations
+ *     recognised) and every later mention of them, for pronoun and role resolution;
+ *   - attribute each quote to the subject of a speech verb next to it, and keep it only when
+ *     it is a quotation (not a scare quote, title or fragment);
+ *   - find credit lines and cited outlets; decide authors (visible byline over metadata) and the
+ *     publication date (the page's own day, not a UTC rollover).
+ * Every vocabulary lives in data/tag-attribution/ and is compiled into hash sets at open(); the
+ * per-article work is linear in the text.  The state is read-only after open(), so the plugin
+ * is parallel-safe. */
+#include <galley/galley.h>
+
+#include <libxml/tree.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TA_VERSION "0.1.0"
+
+/* ---- string sets ------------------------------------------------------------------------ */
+
+/* An open-addressing hash map from byte strings to ints; keys are copied. */
+typedef struct ta_set {
+	char **keys;
+	size_t *klen;
+	int *vals;
+	size_t cap, n;
+	int maxw; /* most words (space-separated) in any key */
+} ta_set;
+
+static void ta_set_grow(ta_set *s)
+{
+	size_t ncap = s->cap ? s->cap * 2 : 64;
+	char **nk = galley_calloc(ncap, sizeof *nk);
+	size_t *nl = galley_calloc(ncap, sizeof *nl);
+	int *nv = galley_calloc(ncap, sizeof *nv);
+	for (size_t i = 0; i < s->cap; i++) {
+		if (!s->keys[i])
+			continue;
+		size_t j = galley_hash64(s->keys[i], s->klen[i], GALLEY_HASH_SEED) & (ncap - 1);
+		while (nk[j])
+			j = (j + 1) & (ncap - 1);
+		nk[j] = s->keys[i];
+		nl[j] = s->klen[i];
+		nv[j] = s->vals[i];
+	}
+	free(s->keys);
+	free(s->klen);
+	free(s->vals);
+	s->keys = nk;
+	s->klen = nl;
+	s->vals = nv;
+	s->cap = ncap;
+}
+
+static void ta_set_put(ta_set *s, const char *key, size_t n, int val)
+{
+	if ((s->n + 1) * 2 > s->cap)
+		ta_set_grow(s);
+	size_t m = s->cap - 1, i = galley_hash64(key, n, GALLEY_HASH_SEED) & m;
+	while (s->keys[i]) {
+		if (s->klen[i] == n && !memcmp(s->keys[i], key, n)) {
+			s->vals[i] = val;
+			return;
+		}
+		i = (i + 1) & m;
+	}
+	s->keys[i] = galley_strndup(key, n);
+	s->klen[i] = n;
+	s->vals[i] = val;
+	s->n++;
+	int w = 1;
+	for (size_t k = 0; k < n; k++)
+		if (key[k] == ' ')
+			w++;
+	if (w > s->maxw)
+		s->maxw = w;
+}
+
+static int ta_set_get(const ta_set *s, const char *key, size_t n)
+{
+	if (!s->cap)
+		return -1;
+	size_t m = s->cap - 1, i = galley_hash64(key, n, GALLEY_HASH_SEED) & m;
+	while (s->keys[i]) {
+		if (s->klen[i] == n && !memcmp(s->keys[i], key, n))
+			return s->vals[i];
+		i = (i + 1) & m;
+	}
+	return -1;
+}
+
+static void ta_set_free(ta_set *s)
+{
+	for (size_t i = 0; i < s->cap; i++)
+		free(s->keys[i]);
+	free(s->keys);
+	free(s->klen);
+	free(s->vals);
+	memset(s, 0, sizeof *s);
+}
+
+static void ta_utf8_put(galley_buf *b, uint32_t c)
+{
+	char t[4];
+	size_t n;
+	if (c < 0x80) {
+		t[0] = (char)c;
+		n = 1;
+	} else if (c < 0x800) {
+		t[0] = (char)(0xC0 | (c >> 6));
+		t[1] = (char)(0x80 | (c & 0x3F));
+		n = 2;
+	} else if (c < 0x10000) {
+		t[0] = (char)(0xE0 | (c >> 12));
+		t[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		t[2] = (char)(0x80 | (c & 0x3F));
+		n = 3;
+	} else {
+		t[0] = (char)(0xF0 | (c >> 18));
+		t[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+		t[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+		t[3] = (char)(0x80 | (c & 0x3F));
+		n = 4;
+	}
+	galley_buf_append(b, t, n);
+}
+
+static uint32_t ta_fold(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c < 0x80)
+		return c;
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		return c + 32;
+	if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x138 && c != 0x149 && c != 0x178) {
+		/* Latin Extended-A: capitals are even up to U+0137, odd from U+0139 to U+0148, even
+		 * again from U+014A. */
+		if ((c >= 0x139 && c <= 0x148) || c >= 0x179)
+			return (c & 1) ? c + 1 : c;
+		return (c & 1) ? c : c + 1;
+	}
+	if (c == 0x178)
+		return 0xFF;
+	if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2)
+		return c + 32;
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 32;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 80;
+	if (c == 0x2019 || c == 0x2018)
+		return '\'';
+	return c;
+}
+
+static bool ta_is_upper(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return true;
+	if (c < 0xC0)
+		return false;
+	if (c == 0x2019 || c == 0x2018)
+		return false;
+	return ta_fold(c) != c;
+}
+
+static bool ta_is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+	       (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+static bool ta_is_letter(uint32_t c)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+		return true;
+	if (c < 0xC0)
+		return false;
+	if (c == 0xD7 || c == 0xF7)
+		return false;
+	if (c >= 0x2000 && c <= 0x2BFF) /* punctuation, symbols, arrows, ... */
+		return false;
+	if (c >= 0x3000 && c <= 0x303F)
+		return false;
+	if (c >= 0xFE30 && c <= 0xFE4F)
+		return false;
+	if (c >= 0xFF00 && c <= 0xFF0F)
+		return false;
+	if (c == 0xFFFD || c == 0xFEFF)
+		return false;
+	return true;
+}
+
+static void ta_lower_into(galley_buf *b, const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	while (p < end) {
+		unsigned char ch = (unsigned char)*p;
+		if (ch < 0x80) {
+			galley_buf_putc(b, (char)((ch >= 'A' && ch <= 'Z') ? ch + 32 : ch));
+			p++;
+			continue;
+		}
+		uint32_t c = galley_utf8_next(&p, end);
+		ta_utf8_put(b, ta_fold(c));
+	}
+}
+
+static char *ta_lower(const char *s, size_t n)
+{
+	galley_buf b = {0};
+	ta_lower_into(&b, s, n);
+	galley_buf_putc(&b, 0);
+	b.len--;
+	return galley_buf_steal(&b);
+}
+
+/* ---- vocabularies ------------------------------------------------------------------------ */
+
+enum {
+	TA_SRC_BEFORE = 1,
+	TA_SRC_AFTER,
+	TA_SRC_AGENCY_AFTER,
+	TA_SRC_AGENCY_BEFORE,
+	TA_SRC_CREDIT,
+	TA_SRC_CREDIT_PHRASE
+};
+
+typedef struct ta_state {
+	ta_set verbs;     /* speech verbs, "said", "a déclaré" */
+	ta_set cues;      /* speaker follows: "according to" */
+	ta_set relay;     /* "quoted" -> index into relay_close */
+	char **relay_close;
+	size_t n_relay;
+	ta_set pronouns, roles, orgwords, notnames, prefixes, particles, months;
+	ta_set outlets;   /* alias -> index into outlet_names */
+	char **outlet_names;
+	size_t n_outlets;
+	ta_set srccues;   /* phrase -> TA_SRC_* (one kind per phrase and set) */
+	ta_set srcbefore, srcafter, agencyafter, agencybefore, credit, creditphrase;
+	ta_set datewords; /* words that end a byline: "updated", "am" */
+	char **role_list; /* roles of 5+ bytes, for German compounds ("Bundeskanzlerin") */
+	size_t n_role_list;
+	bool mark;
+	int min_words;
+} ta_state;
+
+static void ta_state_free(ta_state *st)
+{
+	if (!st)
+		return;
+	ta_set *sets[] = {&st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
+	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
+	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
+	                  &st->credit, &st->creditphrase, &st->datewords};
+	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
+		ta_set_free(sets[i]);
+	for (size_t i = 0; i < st->n_relay; i++)
+		free(st->relay_close[i]);
+	free(st->relay_close);
+	for (size_t i = 0; i < st->n_outlets; i++)
+		free(st->outlet_names[i]);
+	free(st->outlet_names);
+	for (size_t i = 0; i < st->n_role_list; i++)
+		free(st->role_list[i]);
+	free(st->role_list);
+	free(st);
+}
+
+/* Lower-case, collapse white space, and add to set. */
+static void ta_put_lower(ta_set *s, const char *word, size_t n, int val)
+{
+	galley_buf b = {0};
+	char *ws = galley_strndup(word, n);
+	char *norm = galley_ws_normalize(ws);
+	ta_lower_into(&b, norm, strlen(norm));
+	if (b.len)
+		ta_set_put(s, b.data, b.len, val);
+	galley_buf_free(&b);
+	free(norm);
+	free(ws);
+}
+
+static int ta_load_words(const char *rel, ta_set *s, galley_error *err)
+{
+	galley_wordlist w = {0};
+	int rc = galley_wordlist_load(rel, &w, err);
+	if (rc != GALLEY_OK)
+		return rc;
+	for (size_t i = 0; i < w.n; i++)
+		ta_put_lower(s, w.items[i], strlen(w.items[i]), 1);
+	galley_wordlist_free(&w);
+	return GALLEY_OK;
+}
+
+static void ta_add_outlet(ta_state *st, const char *alias, size_t alen, const char *name)
+{
+	st->outlet_names = galley_realloc(st->outlet_names, (st->n_outlets + 1) * sizeof *st->outlet_names);
+	st->outlet_names[st->n_outlets] = galley_strdup(name);
+	ta_put_lower(&st->outlets, alias, alen, (int)st->n_outlets);
+	st->n_outlets++;
+}
+
+/* Lines "alias<TAB>Name" or "Name". */
+static void ta_outlets_from(ta_state *st, galley_wordlist *w)
+{
+	for (size_t i = 0; i < w->n; i++) {
+		const char *line = w->items[i];
+		const char *tab = strchr(line, '\t');
+		if (tab) {
+			char *name = galley_ws_normalize(tab + 1);
+			if (*name)
+				ta_add_outlet(st, line, (size_t)(tab - line), name);
+			free(name);
+		} else {
+			ta_add_outlet(st, line, strlen(line), line);
+		}
+	}
+}
+
+static int ta_load_outlets_path(ta_state *st, const char *path, galley_error *err)
+{
+	unsigned char *data = NULL;
+	size_t len = 0;
+	int rc = galley_read_file(path, &data, &len, 16u << 20, err);
+	if (rc != GALLEY_OK) {
+		galley_error_prefix(err, "outlets=%s", path);
+		return GALLEY_ERR_FATAL;
+	}
+	galley_wordlist w = {0};
+	char *p = (char *)data;
+	while (p && *p) {
+		char *nl = strchr(p, '\n');
+		if (nl)
+			*nl = 0;
+		char *cr = strchr(p, '\r');
+		if (cr)
+			*cr = 0;
+		while (*p == ' ')
+			p++;
+		if (*p && *p != '#') {
+			w.items = galley_realloc(w.items, (w.n + 1) * sizeof *w.items);
+			w.items[w.n++] = galley_strdup(p);
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+	ta_outlets_from(st, &w);
+	galley_wordlist_free(&w);
+	free(data);
+	return GALLEY_OK;
+}
+
+static int ta_load_tsv(const char *rel, galley_wordlist *w, galley_error *err)
+{
+	return galley_wordlist_load(rel, w, err);
+}
+
+static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
+{
+	static const struct {
+		const char *file;
+		size_t off;
+	} lists[] = {
+		{"tag-attribution/speech-verbs.txt", offsetof(ta_state, verbs)},
+		{"tag-attribution/cue-phrases.txt", offsetof(ta_state, cues)},
+		{"tag-attribution/pronouns.txt", offsetof(ta_state, pronouns)},
+		{"tag-attribution/role-words.txt", offsetof(ta_state, roles)},
+		{"tag-attribution/org-words.txt", offsetof(ta_state, orgwords)},
+		{"tag-attribution/not-names.txt", offsetof(ta_state, notnames)},
+		{"tag-attribution/byline-prefixes.txt", offsetof(ta_state, prefixes)},
+		{"tag-attribution/name-particles.txt", offsetof(ta_state, particles)},
+		{"tag-attribution/byline-stops.txt", offsetof(ta_state, datewords)},
+	};
+	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+		int rc = ta_load_words(lists[i].file, (ta_set *)((char *)st + lists[i].off), err);
+		if (rc != GALLEY_OK)
+			return rc;
+	}
+	/* roles long enough to end a German compound */
+	for (size_t i = 0; i < st->roles.cap; i++) {
+		if (st->roles.keys[i] && st->roles.klen[i] >= 5) {
+			st->role_list = galley_realloc(st->role_list, (st->n_role_list + 1) * sizeof *st->role_list);
+			st->role_list[st->n_role_list++] = galley_strdup(st->roles.keys[i]);
+		}
+	}
+
+	galley_wordlist w = {0};
+	int rc = ta_load_tsv("tag-attribution/quoted-as.txt", &w, err);
+	if (rc != GALLEY_OK)
+		return rc;
+	for (size_t i = 0; i < w.n; i++) {
+		const char *tab = strchr(w.items[i], '\t');
+		if (!tab)
+			continue;
+		st->relay_close = galley_realloc(st->relay_close, (st->n_relay + 1) * sizeof *st->relay_close);
+		st->relay_close[st->n_relay] = ta_lower(tab + 1, strlen(tab + 1));
+		ta_put_lower(&st->relay, w.items[i], (size_t)(tab - w.items[i]), (int)st->n_relay);
+		st->n_relay++;
+	}
+	galley_wordlist_free(&w);
+
+	rc = ta_load_tsv("tag-attribution/months.tsv", &w, err);
+	if (rc != GALLEY_OK)
+		return rc;
+	for (size_t i = 0; i < w.n; i++) {
+		const char *tab = strchr(w.items[i], '\t');
+		if (tab)
+			ta_put_lower(&st->months, w.items[i], (size_t)(tab - w.items[i]), atoi(tab + 1));
+	}
+	galley_wordlist_free(&w);
+
+	rc = ta_load_tsv("tag-attribution/source-cues.tsv", &w, err);
+	if (rc != GALLEY_OK)
+		return rc;
+	for (size_t i = 0; i < w.n; i++) {
+		const char *tab = strchr(w.items[i], '\t');
+		if (!tab)
+			continue;
+		size_t kl = (size_t)(tab - w.items[i]);
+		const char *k = w.items[i];
+		ta_set *dst = NULL;
+		if (kl == 6 && !memcmp(k, "before", 6))
+			dst = &st->srcbefore;
+		else if (kl == 5 && !memcmp(k, "after", 5))
+			dst = &st->srcafter;
+		else if (kl == 12 && !memcmp(k, "agency-after", 12))
+			dst = &st->agencyafter;
+		else if (kl == 13 && !memcmp(k, "agency-before", 13))
+			dst = &st->agencybefore;
+		else if (kl == 6 && !memcmp(k, "credit", 6))
+			dst = &st->credit;
+		else if (kl == 13 && !memcmp(k, "credit-phrase", 13))
+			dst = &st->creditphrase;
+		if (!dst) {
+			galley_wordlist_free(&w);
+			return galley_error_set(err, GALLEY_ERR_FATAL,
+			                        "tag-attribution/source-cues.tsv: unknown kind '%.*s' (use before, "
+			                        "after, agency-after, agency-before, credit or credit-phrase)",
+			                        (int)kl, k);
+		}
+		ta_put_lower(dst, tab + 1, strlen(tab + 1), 1);
+	}
+	galley_wordlist_free(&w);
+
+	rc = ta_load_tsv("tag-attribution/outlets.tsv", &w, err);
+	if (rc != GALLEY_OK)
+		return rc;
+	ta_outlets_from(st, &w);
+	galley_wordlist_free(&w);
+	if (extra_outlets && *extra_outlets)
+		return ta_load_outlets_path(st, extra_outlets, err);
+	return GALLEY_OK;
+}
+
+/* ---- tokens ------------------------------------------------------------------------------ */
+
+enum { TK_WORD = 1, TK_PUNCT, TK_QUOTE };
+
+typedef struct ta_tok {
+	uint8_t kind;
+	uint8_t cap : 1;      /* starts with a capital */
+	uint8_t allcaps : 1;  /* two or more letters, all capitals */
+	uint8_t initial : 1;  /* "M." */
+	uint8_t poss : 1;     /* possessive "Iran's": lo and nb1 exclude the 's */
+	uint8_t sent_end : 1; /* . ! ? … */
+	uint8_t digit : 1;
+	uint8_t inq : 1;      /* inside a quotation (or one of its marks) */
+	uint32_t mark;        /* TK_QUOTE: the code point; TK_PUNCT: the code point */
+	size_t b0, b1, nb1;   /* bytes in the paragraph text; nb1 = end of the name part */
+	size_t cp0, cp1;      /* code points */
+	size_t lo;            /* offset of the NUL-terminated lower-case form in the arena */
+	size_t lolen;
+} ta_tok;
+
+typedef struct ta_para {
+	const char *text;
+	size_t len;
+	ta_tok *t;
+	size_t nt;
+} ta_para;
+
+typedef struct ta_piece {
+	int para;
+	size_t to, tc; /* opening and closing mark tokens; tc == nt: runs to the paragraph end */
+} ta_piece;
+
+typedef struct ta_quote {
+	size_t p0, np; /* pieces */
+	char *speaker;
+	char *cue;
+	bool keep;
+	bool has_cue;
+} ta_quote;
+
+typedef struct ta_person {
+	char *name;  /* as written */
+	char *low;   /* lower case */
+	char *roles; /* " commander leader " */
+} ta_person;
+
+typedef struct ta_mention {
+	int para;
+	size_t tok;
+	int person;
+} ta_mention;
+
+typedef struct ta_doc {
+	const ta_state *st;
+	galley_article *a;
+	ta_para *p;
+	size_t np;
+	size_t nbody; /* body paragraphs; removed blocks follow */
+	galley_buf arena;
+	ta_piece *pc;
+	size_t npc, cpc;
+	ta_quote *q;
+	size_t nq, cq;
+	ta_person *pers;
+	size_t npers, cpers;
+	ta_mention *men;
+	size_t nmen, cmen;
+} ta_doc;
+
+#define LOW(d, tk) ((d)->arena.data + (tk)->lo)
+
+static bool ta_is_quote_mark(uint32_t c)
+{
+	return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0xAB || c == 0xBB;
+}
+
+static bool ta_tok_is(const ta_doc *d, const ta_tok *t, const char *w)
+{
+	return t->kind == TK_WORD && !strcmp(LOW(d, t), w);
+}
+
+static bool ta_punct_is(const ta_tok *t, uint32_t c)
+{
+	return t->kind == TK_PUNCT && t->mark == c;
+}
+
+static ta_tok *ta_push_tok(ta_para *P, size_t *cap)
+{
+	if (P->nt == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		P->t = galley_realloc(P->t, *cap * sizeof *P->t);
+	}
+	ta_tok *t = &P->t[P->nt++];
+	memset(t, 0, sizeof *t);
+	return t;
+}
+
+/* Fill the lower-case form of t (text s) into the arena and its flags. */
+static void ta_tok_finish(ta_doc *d, ta_tok *t, const char *s)
+{
+	t->lo = d->arena.len;
+	ta_lower_into(&d->arena, s + t->b0, t->b1 - t->b0);
+	t->lolen = d->arena.len - t->lo;
+	galley_buf_putc(&d->arena, 0);
+	t->nb1 = t->b1;
+	const char *lo = d->arena.data + t->lo;
+	/* possessive */
+	if (t->lolen > 3 && lo[t->lolen - 2] == '\'' && lo[t->lolen - 1] == 's') {
+		t->poss = 1;
+		t->lolen -= 2;
+		d->arena.data[t->lo + t->lolen] = 0;
+		/* the apostrophe is 1 (') or 3 (’) bytes */
+		t->nb1 = t->b1 - 1;
+		while (t->nb1 > t->b0 && ((unsigned char)s[t->nb1 - 1] == '\'' || ((unsigned char)s[t->nb1 - 1] & 0xC0) == 0x80 ||
+		                          (unsigned char)s[t->nb1 - 1] == 0xE2))
+			t->nb1--;
+	}
+	const char *p = s + t->b0, *end = s + t->b1;
+	uint32_t c0 = galley_utf8_next(&p, end);
+	t->cap = ta_is_upper(c0);
+	if (!t->cap && (c0 == 'a' || c0 == 'e') && t->b1 - t->b0 > 3 && s[t->b0 + 1] == 'l' && s[t->b0 + 2] == '-') {
+		/* al-Assad, el-Sisi */
+		const char *q = s + t->b0 + 3;
+		t->cap = ta_is_upper(galley_utf8_next(&q, end));
+	}
+	size_t letters = 0, uppers = 0;
+	p = s + t->b0;
+	while (p < end) {
+		uint32_t c = galley_utf8_next(&p, end);
+		if (c >= '0' && c <= '9')
+			t->digit = 1;
+		else if (ta_is_letter(c)) {
+			letters++;
+			if (ta_is_upper(c))
+				uppers++;
+		}
+	}
+	t->allcaps = letters >= 2 && uppers == letters;
+}
+
+/* Split a paragraph into tokens. */
+static void ta_tokenize(ta_doc *d, ta_para *P)
+{
+	const char *s = P->text, *end = s + P->len;
+	size_t cap = 0, cp = 0;
+	const char *p = s;
+	while (p < end) {
+		const char *start = p;
+		uint32_t c = galley_utf8_next(&p, end);
+		if (ta_is_space(c)) {
+			cp++;
+			continue;
+		}
+		if (ta_is_letter(c)) {
+			size_t cp0 = cp;
+			cp++;
+			for (;;) {
+				if (p >= end)
+					break;
+				const char *q = p;
+				uint32_t c2 = galley_utf8_next(&q, end);
+				if (ta_is_letter(c2)) {
+					p = q;
+					cp++;
+					continue;
+				}
+				if (c2 == '\'' || c2 == 0x2019 || c2 == '-' || c2 == '.' || c2 == 0x2011) {
+					/* inside a word only when a letter or digit follows */
+					const char *r = q;
+					if (r < end && ta_is_letter(galley_utf8_next(&r, end))) {
+						p = q;
+						cp++;
+						continue;
+					}
+				}
+				break;
+			}
+			ta_tok *t = ta_push_tok(P, &cap);
+			t->kind = TK_WORD;
+			t->b0 = (size_t)(start - s);
+			t->b1 = (size_t)(p - s);
+			t->cp0 = cp0;
+			t->cp1 = cp;
+			/* initials and known abbreviations keep their full stop */
+			if (p < end && *p == '.') {
+				size_t wl = t->b1 - t->b0;
+				bool attach = false;
+				if (wl == 1 && ta_is_upper((unsigned char)s[t->b0]))
+					attach = true;
+				else if (wl <= 4) {
+					char key[8];
+					size_t k = 0;
+					for (size_t i = t->b0; i < t->b1 && k < 6; i++)
+						key[k++] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+					key[k++] = '.';
+					if (ta_set_get(&d->st->roles, key, k) >= 0 || (k == 3 && (!memcmp(key, "jr.", 3) || !memcmp(key, "sr.", 3) || !memcmp(key, "st.", 3))))
+						attach = true;
+				}
+				if (attach) {
+					p++;
+					cp++;
+					t->b1++;
+					t->initial = wl == 1;
+				}
+			}
+			ta_tok_finish(d, t, s);
+			/* French inversion: "explique-t-il", "a-t-elle" */
+			const char *lo = LOW(d, t);
+			size_t ll = t->lolen;
+			static const char *const inv[] = {"-t-il", "-t-elle", "-t-on", "-il", "-elle"};
+			for (size_t k = 0; k < sizeof inv / sizeof inv[0]; k++) {
+				size_t kl = strlen(inv[k]);
+				if (ll > kl && !memcmp(lo + ll - kl, inv[k], kl)) {
+					size_t pron = kl - (inv[k][1] == 't' ? 3 : 1);
+					ta_tok whole = *t;
+					t->b1 = whole.b1 - kl;
+					t->cp1 = whole.cp1 - kl;
+					ta_tok_finish(d, t, s);
+					ta_tok *u = ta_push_tok(P, &cap);
+					u->kind = TK_WORD;
+					u->b0 = whole.b1 - pron;
+					u->b1 = whole.b1;
+					u->cp0 = whole.cp1 - pron;
+					u->cp1 = whole.cp1;
+					ta_tok_finish(d, u, s);
+					break;
+				}
+			}
+			continue;
+		}
+		ta_tok *t = ta_push_tok(P, &cap);
+		t->kind = ta_is_quote_mark(c) ? TK_QUOTE : TK_PUNCT;
+		t->mark = c;
+		t->b0 = (size_t)(start - s);
+		t->b1 = t->nb1 = (size_t)(p - s);
+		t->cp0 = cp;
+		t->cp1 = ++cp;
+		t->lo = 0;
+		t->sent_end = c == '.' || c == '!' || c == '?' || c == 0x2026;
+	}
+}
+
+/* The code point before / after a mark token in its paragraph: 0 at the edges, ' ' for space. */
+static uint32_t ta_char_before(const ta_para *P, const ta_tok *t)
+{
+	if (t->b0 == 0)
+		return 0;
+	size_t i = t->b0 - 1;
+	while (i > 0 && ((unsigned char)P->text[i] & 0xC0) == 0x80)
+		i--;
+	const char *p = P->text + i;
+	return galley_utf8_next(&p, P->text + P->len);
+}
+
+static uint32_t ta_char_after(const ta_para *P, const ta_tok *t)
+{
+	if (t->b1 >= P->len)
+		return 0;
+	const char *p = P->text + t->b1;
+	return galley_utf8_next(&p, P->text + P->len);
+}
+
+/* ---- quotation marks into quotes --------------------------------------------------------- */
+
+static bool ta_closes(uint32_t open, uint32_t c, uint32_t after)
+{
+	switch (open) {
+	case 0x201C:
+		/* “…” — and “…“ typed wrongly: a “ closes only when no letter follows it */
+		return c == 0x201D || (c == 0x201C && !ta_is_letter(after));
+	case 0x201E:
+		return c == 0x201C || c == 0x201D;
+	case 0x201D:
+		return c == 0x201D;
+	case 0xAB:
+		return c == 0xBB;
+	case 0xBB:
+		return c == 0xAB;
+	case '"':
+		return c == '"';
+	default:
+		return false;
+	}
+}
+
+static bool ta_opens(uint32_t c, uint32_t before, uint32_t after)
+{
+	switch (c) {
+	case 0x201C:
+	case 0x201E:
+	case 0xAB:
+		return after != 0;
+	case 0xBB: /* German »…« */
+		return after != 0 && after != ' ';
+	case 0x201D: /* ”…” (Swedish style, or a mistake): only between a space and a letter */
+		return (before == 0 || before == ' ') && ta_is_letter(after);
+	case '"':
+		return after != 0 && after != ' ';
+	default:
+		return false;
+	}
+}
+
+static void ta_add_piece(ta_doc *d, int para, size_t to, size_t tc)
+{
+	if (d->npc == d->cpc) {
+		d->cpc = d->cpc ? d->cpc * 2 : 16;
+		d->pc = galley_realloc(d->pc, d->cpc * sizeof *d->pc);
+	}
+	d->pc[d->npc++] = (ta_piece){para, to, tc};
+}
+
+static void ta_end_quote(ta_doc *d, size_t first_piece)
+{
+	if (d->nq == d->cq) {
+		d->cq = d->cq ? d->cq * 2 : 16;
+		d->q = galley_realloc(d->q, d->cq * sizeof *d->q);
+	}
+	d->q[d->nq++] = (ta_quote){.p0 = first_piece, .np = d->npc - first_piece};
+}
+
+/* Pair marks in document order.  A quote still open at the end of a paragraph runs on when the
+ * next paragraph opens with the same mark (the convention for multi-paragraph quotations);
+ * otherwise it is unbalanced and dropped. */
+static void ta_pair_quotes(ta_doc *d)
+{
+	bool inq = false, reopen = false;
+	uint32_t open = 0;
+	size_t first_piece = 0, pto = 0;
+	int ppara = 0;
+	for (size_t pi = 0; pi < d->np; pi++) {
+		ta_para *P = &d->p[pi];
+		for (size_t i = 0; i < P->nt; i++) {
+			ta_tok *t = &P->t[i];
+			if (t->kind != TK_QUOTE)
+				continue;
+			if (reopen) {
+				reopen = false;
+				ppara = (int)pi;
+				pto = i;
+				continue;
+			}
+			uint32_t before = ta_char_before(P, t), after = ta_char_after(P, t);
+			if (inq) {
+				if (ta_closes(open, t->mark, after)) {
+					ta_add_piece(d, ppara, pto, i);
+					ta_end_quote(d, first_piece);
+					inq = false;
+				}
+				continue;
+			}
+			if (ta_opens(t->mark, before, after)) {
+				inq = true;
+				open = t->mark;
+				first_piece = d->npc;
+				ppara = (int)pi;
+				pto = i;
+			}
+		}
+		if (inq) {
+			ta_para *N = pi + 1 < d->np ? &d->p[pi + 1] : NULL;
+			if (N && N->nt && N->t[0].kind == TK_QUOTE && N->t[0].mark == open && d->npc - first_piece < 8) {
+				ta_add_piece(d, ppara, pto, P->nt);
+				reopen = true;
+			} else {
+				d->npc = first_piece;
+				inq = false;
+			}
+		}
+	}
+	if (inq)
+		d->npc = first_piece;
+}
+
+static void ta_mark_inside(ta_doc *d)
+{
+	for (size_t k = 0; k < d->npc; k++) {
+		ta_piece *pc = &d->pc[k];
+		ta_para *P = &d->p[pc->para];
+		size_t end = pc->tc < P->nt ? pc->tc + 1 : P->nt;
+		for (size_t i = pc->to; i < end; i++)
+			P->t[i].inq = 1;
+	}
+}
+
+/* ---- names --------------------------------------------------------------------------------- */
+
+static bool ta_in(const ta_set *s, const ta_doc *d, const ta_tok *t)
+{
+	return t->kind == TK_WORD && ta_set_get(s, LOW(d, t), t->lolen) >= 0;
+}
+
+/* A role word, or a German compound ending in one ("Bundeskanzlerin", "Innenminister"). */
+static bool ta_is_role(const ta_doc *d, const ta_tok *t)
+{
+	if (t->kind != TK_WORD)
+		return false;
+	if (ta_in(&d->st->roles, d, t))
+		return true;
+	if (!t->cap || t->lolen < 8)
+		return false;
+	const char *lo = LOW(d, t);
+	for (size_t i = 0; i < d->st->n_role_list; i++) {
+		size_t rl = strlen(d->st->role_list[i]);
+		if (rl + 3 <= t->lolen && !memcmp(lo + t->lolen - rl, d->st->role_list[i], rl))
+			return true;
+	}
+	return false;
+}
+
+static bool ta_name_tok(const ta_tok *t)
+{
+	return t->kind == TK_WORD && !t->inq && !t->digit && (t->cap || t->initial);
+}
+
+/* End of the capitalised run starting at i (exclusive); a possessive ends it. */
+static size_t ta_chunk_end(const ta_doc *d, const ta_para *P, size_t i, size_t lim)
+{
+	size_t j = i, last = i;
+	while (j < lim) {
+		const ta_tok *t = &P->t[j];
+		if (ta_name_tok(t)) {
+			j++;
+			last = j;
+			if (t->poss)
+				break;
+			continue;
+		}
+		if (j > i && t->kind == TK_WORD && !t->inq && ta_in(&d->st->particles, d, t) && j + 1 < lim &&
+		    ta_name_tok(&P->t[j + 1])) {
+			j++;
+			continue;
+		}
+		break;
+	}
+	return last;
+}
+
+/* Start of the capitalised run ending at j (inclusive). */
+static size_t ta_chunk_start(const ta_doc *d, const ta_para *P, size_t j, size_t lim0)
+{
+	size_t s = j;
+	while (s > lim0) {
+		const ta_tok *t = &P->t[s - 1];
+		if (ta_name_tok(t) && !t->poss) {
+			s--;
+			continue;
+		}
+		if (t->kind == TK_WORD && ta_in(&d->st->particles, d, t) && s - 1 > lim0 && ta_name_tok(&P->t[s - 2]) &&
+		    !P->t[s - 2].poss) {
+			s--;
+			continue;
+		}
+		break;
+	}
+	return s;
+}
+
+enum { NM_NONE, NM_ROLE, NM_ORG, NM_SINGLE, NM_PERSON };
+
+typedef struct ta_chunk {
+	int kind;
+	size_t s, e;   /* the name after roles and openers are stripped */
+	size_t s0;     /* the whole run */
+	int role_at;   /* a role word stripped from the front, or -1 */
+} ta_chunk;
+
+static ta_chunk ta_classify(const ta_doc *d, const ta_para *P, size_t s, size_t e)
+{
+	ta_chunk c = {NM_NONE, s, e, s, -1};
+	while (c.s < c.e) {
+		const ta_tok *t = &P->t[c.s];
+		if (ta_is_role(d, t)) {
+			c.role_at = (int)c.s;
+			c.s++;
+		} else if (ta_in(&d->st->notnames, d, t) || ta_in(&d->st->particles, d, t)) {
+			c.s++;
+		} else
+			break;
+	}
+	if (c.s == c.e) {
+		c.kind = c.role_at >= 0 ? NM_ROLE : NM_NONE;
+		return c;
+	}
+	/* trailing openers are not names either ("Salami Thursday") */
+	while (c.e > c.s + 1 && ta_in(&d->st->notnames, d, &P->t[c.e - 1]))
+		c.e--;
+	size_t caps = 0;
+	for (size_t i = c.s; i < c.e; i++) {
+		const ta_tok *t = &P->t[i];
+		if (ta_in(&d->st->orgwords, d, t)) {
+			c.kind = NM_ORG;
+			return c;
+		}
+		if (t->allcaps)
+			caps++;
+	}
+	/* an outlet's name */
+	if (c.e - c.s <= 4) {
+		char key[256];
+		size_t k = 0;
+		for (size_t i = c.s; i < c.e && k + P->t[i].lolen + 1 < sizeof key; i++) {
+			if (k)
+				key[k++] = ' ';
+			memcpy(key + k, LOW(d, &P->t[i]), P->t[i].lolen);
+			k += P->t[i].lolen;
+		}
+		if (ta_set_get(&d->st->outlets, key, k) >= 0) {
+			c.kind = NM_ORG;
+			return c;
+		}
+	}
+	if (caps == c.e - c.s) {
+		c.kind = NM_ORG; /* IRGC, US, NATO */
+		return c;
+	}
+	c.kind = c.e - c.s >= 2 ? NM_PERSON : NM_SINGLE;
+	if (c.kind == NM_PERSON && c.e - c.s > 5)
+		c.kind = NM_NONE; /* a title or a list of names, not one person */
+	return c;
+}
+
+static char *ta_span_text(const ta_para *P, size_t s, size_t e)
+{
+	if (s >= e)
+		return galley_strdup("");
+	return galley_strndup(P->text + P->t[s].b0, P->t[e - 1].nb1 - P->t[s].b0);
+}
+
+static char *ta_span_low(const ta_doc *d, const ta_para *P, size_t s, size_t e)
+{
+	galley_buf b = {0};
+	for (size_t i = s; i < e; i++) {
+		if (i > s)
+			galley_buf_putc(&b, ' ');
+		galley_buf_append(&b, LOW(d, &P->t[i]), P->t[i].lolen);
+	}
+	galley_buf_putc(&b, 0);
+	return galley_buf_steal(&b);
+}
+
+/* Does person name `plow` end with the words of `low` ("hossein salami" / "salami")? */
+static bool ta_name_ends(const char *plow, const char *low)
+{
+	size_t pl = strlen(plow), l = strlen(low);
+	if (l > pl)
+		return false;
+	if (memcmp(plow + pl - l, low, l))
+		return false;
+	return l == pl || plow[pl - l - 1] == ' ';
+}
+
+/* The fullest known person whose name ends with low, or -1. */
+static int ta_person_find(const ta_doc *d, const char *low)
+{
+	int best = -1;
+	size_t bl = 0;
+	for (size_t i = 0; i < d->npers; i++) {
+		if (ta_name_ends(d->pers[i].low, low)) {
+			size_t l = strlen(d->pers[i].low);
+			if (l > bl) {
+				bl = l;
+				best = (int)i;
+			}
+		}
+	}
+	return best;
+}
+
+static void ta_person_add_role(ta_person *p, const char *role)
+{
+	size_t rl = strlen(role);
+	char pat[96];
+	if (rl + 3 > sizeof pat)
+		return;
+	snprintf(pat, sizeof pat, " %s ", role);
+	if (p->roles && strstr(p->roles, pat))
+		return;
+	if (!p->roles)
+		p->roles = galley_strdup(" ");
+	size_t ol = strlen(p->roles);
+	p->roles = galley_realloc(p->roles, ol + rl + 2);
+	memcpy(p->roles + ol, role, rl);
+	p->roles[ol + rl] = ' ';
+	p->roles[ol + rl + 1] = 0;
+}
+
+static int ta_person_add(ta_doc *d, const ta_para *P, size_t s, size_t e)
+{
+	char *low = ta_span_low(d, P, s, e);
+	for (size_t i = 0; i < d->npers; i++) {
+		if (!strcmp(d->pers[i].low, low)) {
+			free(low);
+			return (int)i;
+		}
+	}
+	/* a longer form of a known person ("Ali Khamenei" after "Khamenei")?  Names grow. */
+	if (d->npers == d->cpers) {
+		d->cpers = d->cpers ? d->cpers * 2 : 16;
+		d->pers = galley_realloc(d->pers, d->cpers * sizeof *d->pers);
+	}
+	d->pers[d->npers] = (ta_person){ta_span_text(P, s, e), low, NULL};
+	return (int)d->npers++;
+}
+
+/* Role words near a name: stripped from its front, in the words before it in the same sentence
+ * ("the commander of the IRGC Hossein Salami"), and in an apposition after it ("Salami, the
+ * commander of ..."). */
+static void ta_collect_roles(ta_doc *d, const ta_para *P, ta_chunk c, int person)
+{
+	ta_person *pp = &d->pers[person];
+	for (size_t i = c.s0; i < c.s; i++)
+		if (ta_is_role(d, &P->t[i]))
+			ta_person_add_role(pp, LOW(d, &P->t[i]));
+	size_t n = 0;
+	for (size_t i = c.s0; i > 0 && n < 10; n++) {
+		i--;
+		const ta_tok *t = &P->t[i];
+		if (t->sent_end || t->kind == TK_QUOTE || ta_in(&d->st->verbs, d, t))
+			break;
+		if (!t->cap && ta_is_role(d, t))
+			ta_person_add_role(pp, LOW(d, t));
+	}
+	if (c.e < P->nt && ta_punct_is(&P->t[c.e], ',')) {
+		n = 0;
+		for (size_t i = c.e + 1; i < P->nt && n < 6; i++, n++) {
+			const ta_tok *t = &P->t[i];
+			if (t->kind != TK_WORD)
+				break;
+			if (ta_is_role(d, t))
+				ta_person_add_role(pp, LOW(d, t));
+		}
+	}
+}
+
+static void ta_add_mention(ta_doc *d, int para, size_t tok, int person)
+{
+	if (d->nmen == d->cmen) {
+		d->cmen = d->cmen ? d->cmen * 2 : 32;
+		d->men = galley_realloc(d->men, d->cmen * sizeof *d->men);
+	}
+	d->men[d->nmen++] = (ta_mention){para, tok, person};
+}
+
+/* Two passes over the text outside quotations: people named in full, then every mention of
+ * them (full or by surname) in order. */
+static void ta_collect_people(ta_doc *d)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t pi = 0; pi < d->np; pi++) {
+			ta_para *P = &d->p[pi];
+			for (size_t i = 0; i < P->nt;) {
+				if (!ta_name_tok(&P->t[i])) {
+					i++;
+					continue;
+				}
+				size_t e = ta_chunk_end(d, P, i, P->nt);
+				ta_chunk c = ta_classify(d, P, i, e);
+				if (c.kind == NM_PERSON && pass == 0) {
+					int id = ta_person_add(d, P, c.s, c.e);
+					ta_collect_roles(d, P, c, id);
+				} else if ((c.kind == NM_PERSON || c.kind == NM_SINGLE) && pass == 1) {
+					char *low = ta_span_low(d, P, c.s, c.e);
+					int id = ta_person_find(d, low);
+					free(low);
+					if (id >= 0)
+						ta_add_mention(d, (int)pi, c.s, id);
+				}
+				i = e > i ? e : i + 1;
+			}
+		}
+	}
+}
+
+/* The last person mentioned before (para, tok); with role, the last one holding that role. */
+static int ta_last_person(const ta_doc *d, int para, size_t tok, const char *role)
+{
+	char pat[96];
+	if (role)
+		snprintf(pat, sizeof pat, " %s ", role);
+	for (size_t k = d->nmen; k > 0; k--) {
+		const ta_mention *m = &d->men[k - 1];
+		if (m->para > para || (m->para == para && m->tok >= tok))
+			continue;
+		if (role) {
+			const char *r = d->pers[m->person].roles;
+			if (!r || !strstr(r, pat))
+				continue;
+		}
+		return m->person;
+	}
+	return -1;
+}
+
+
+/* ---- speakers ------------------------------------------------------------------------------ */
+
+/* Longest phrase of set starting at token i (consecutive words, before lim); its length in
+ * tokens, 0 when none.  *val gets the phrase's value. */
+static size_t ta_phrase_at(const ta_doc *d, const ta_set *set, const ta_para *P, size_t i, size_t lim, int *val)
+{
+	char key[256];
+	size_t k = 0, best = 0;
+	for (size_t n = 0; n < (size_t)set->maxw && i + n < lim; n++) {
+		const ta_tok *t = &P->t[i + n];
+		if (t->kind != TK_WORD || t->inq)
+			break;
+		if (k + t->lolen + 2 >= sizeof key)
+			break;
+		if (n)
+			key[k++] = ' ';
+		memcpy(key + k, LOW(d, t), t->lolen);
+		k += t->lolen;
+		int v = ta_set_get(set, key, k);
+		if (v >= 0) {
+			best = n + 1;
+			if (val)
+				*val = v;
+		}
+	}
+	return best;
+}
+
+typedef struct ta_who {
+	int person;  /* >= 0: a known person */
+	char *name;  /* otherwise a name as written (owned), or NULL */
+} ta_who;
+
+static char *ta_who_name(const ta_doc *d, ta_who w)
+{
+	if (w.person >= 0) {
+		free(w.name);
+		return galley_strdup(d->pers[w.person].name);
+	}
+	return w.name;
+}
+
+/* A name chunk as a speaker: a person, or an organisation when nothing better is there. */
+static ta_who ta_who_chunk(const ta_doc *d, const ta_para *P, ta_chunk c)
+{
+	ta_who w = {-1, NULL};
+	char *low = ta_span_low(d, P, c.s, c.e);
+	w.person = ta_person_find(d, low);
+	free(low);
+	if (w.person < 0)
+		w.name = ta_span_text(P, c.s, c.e);
+	return w;
+}
+
+/* The speaker named after a verb or cue phrase, in tokens [s, lim): "said Hossein Salami",
+ * "said the commander of the IRGC Hossein Salami", "sagte er", "according to the minister". */
+static ta_who ta_np_after(const ta_doc *d, int pi, size_t s, size_t lim)
+{
+	const ta_para *P = &d->p[pi];
+	ta_who org = {-1, NULL};
+	const char *role = NULL;
+	size_t role_tok = 0;
+	for (size_t j = s; j < lim; j++) {
+		const ta_tok *t = &P->t[j];
+		if (t->kind == TK_QUOTE || t->sent_end)
+			break;
+		if (t->kind == TK_PUNCT) {
+			if ((t->mark == ',' || t->mark == ';' || t->mark == ':') && j > s)
+				break;
+			continue;
+		}
+		if (t->inq)
+			break;
+		if (j == s && ta_in(&d->st->pronouns, d, t)) {
+			ta_who w = {ta_last_person(d, pi, s, NULL), NULL};
+			free(org.name);
+			return w;
+		}
+		if (ta_name_tok(t)) {
+			size_t e = ta_chunk_end(d, P, j, lim);
+			ta_chunk c = ta_classify(d, P, j, e);
+			if (c.kind == NM_PERSON || c.kind == NM_SINGLE) {
+				free(org.name);
+				return ta_who_chunk(d, P, c);
+			}
+			if (c.kind == NM_ORG && !org.name)
+				org.name = ta_span_text(P, c.s, c.e);
+			if (c.kind == NM_ROLE && !role) {
+				role = LOW(d, &P->t[c.role_at]);
+				role_tok = j;
+			}
+			j = e > j ? e - 1 : j;
+			continue;
+		}
+		if (!role && ta_is_role(d, t)) {
+			role = LOW(d, t);
+			role_tok = j;
+		}
+		if (ta_in(&d->st->verbs, d, t))
+			break;
+	}
+	if (role) {
+		int id = ta_last_person(d, pi, role_tok, role);
+		if (id >= 0) {
+			free(org.name);
+			return (ta_who){id, NULL};
+		}
+	}
+	return org;
+}
+
+/* The subject of a verb at k, looking back to s: "Salami said", "he added", "the commander
+ * said", "Supreme Leader Ali Khamenei stressed ... and insisted". */
+static ta_who ta_np_before(const ta_doc *d, int pi, size_t s, size_t k, bool far)
+{
+	const ta_para *P = &d->p[pi];
+	ta_who org = {-1, NULL};
+	const char *role = NULL;
+	size_t role_tok = 0;
+	size_t steps = 0;
+	for (size_t j = k; j > s && steps < 40; steps++) {
+		j--;
+		const ta_tok *t = &P->t[j];
+		if (t->kind == TK_QUOTE || t->inq)
+			break;
+		if (t->kind != TK_WORD)
+			continue;
+		if (ta_in(&d->st->pronouns, d, t)) {
+			bool subject = j + 1 == k || j + 2 == k || ta_in(&d->st->verbs, d, &P->t[j + 1]);
+			if (subject) {
+				free(org.name);
+				return (ta_who){ta_last_person(d, pi, j, NULL), NULL};
+			}
+			continue;
+		}
+		if (ta_name_tok(t)) {
+			size_t cs = ta_chunk_start(d, P, j, s);
+			ta_chunk c = ta_classify(d, P, cs, j + 1);
+			bool adjacent = j + 1 == k || (j + 2 == k && (ta_tok_is(d, &P->t[k - 1], "as") || P->t[k - 1].kind == TK_PUNCT));
+			if (c.kind == NM_PERSON) {
+				free(org.name);
+				return ta_who_chunk(d, P, c);
+			}
+			if (c.kind == NM_SINGLE) {
+				char *low = ta_span_low(d, P, c.s, c.e);
+				int id = ta_person_find(d, low);
+				free(low);
+				if (id >= 0 || adjacent) {
+					free(org.name);
+					return ta_who_chunk(d, P, c);
+				}
+			}
+			if (c.kind == NM_ORG && !org.name && (adjacent || far))
+				org.name = ta_span_text(P, c.s, c.e);
+			if (c.kind == NM_ROLE && !role) {
+				role = LOW(d, &P->t[c.role_at]);
+				role_tok = j;
+			}
+			j = cs;
+			continue;
+		}
+		if (!role && ta_is_role(d, t)) {
+			role = LOW(d, t);
+			role_tok = j;
+		}
+		if (!far && steps > 8)
+			break;
+	}
+	if (role) {
+		int id = ta_last_person(d, pi, role_tok, role);
+		if (id >= 0) {
+			free(org.name);
+			return (ta_who){id, NULL};
+		}
+	}
+	return org;
+}
+
+static char *ta_cue_text(const ta_doc *d, const ta_para *P, size_t s, size_t n)
+{
+	return ta_span_low(d, P, s, s + n);
+}
+
+/* After the closing mark: “…,” he added / said Salami / Mehr quoted Salami as saying / so
+ * Müller / a-t-il déclaré / according to X. */
+static bool ta_after(const ta_doc *d, int pi, size_t tc, ta_who *who, char **cue, bool ends_sentence)
+{
+	const ta_para *P = &d->p[pi];
+	size_t i = tc + 1;
+	size_t skipped = 0;
+	while (i < P->nt && P->t[i].kind == TK_PUNCT && !P->t[i].sent_end && skipped < 2) {
+		uint32_t m = P->t[i].mark;
+		if (m != ',' && m != 0x2014 && m != 0x2013 && m != '-' && m != ')' && m != ':')
+			break;
+		i++;
+		skipped++;
+	}
+	if (i >= P->nt || P->t[i].kind != TK_WORD)
+		return false;
+	/* a quote that ended its sentence ("…capabilities.”) is followed by a new sentence,
+	 * unless the words go on in lower case ("“Why?” she asked.") */
+	if (ends_sentence && P->t[i].cap && !ta_in(&d->st->verbs, d, &P->t[i])) {
+		/* "“Never!” Smith said." still counts: a name right before a verb */
+		size_t e = ta_chunk_end(d, P, i, P->nt);
+		if (e >= P->nt || !ta_in(&d->st->verbs, d, &P->t[e]))
+			return false;
+	}
+	size_t lim = i;
+	while (lim < P->nt && lim < i + 25 && P->t[lim].kind != TK_QUOTE && !P->t[lim].sent_end)
+		lim++;
+	int v;
+	size_t m = ta_phrase_at(d, &d->st->verbs, P, i, lim, NULL);
+	if (!m)
+		m = ta_phrase_at(d, &d->st->cues, P, i, lim, NULL);
+	if (m) {
+		*cue = ta_cue_text(d, P, i, m);
+		*who = ta_np_after(d, pi, i + m, lim);
+		return true;
+	}
+	for (size_t k = i; k < lim && k < i + 10; k++) {
+		const ta_tok *t = &P->t[k];
+		if (t->kind != TK_WORD)
+			continue;
+		if ((m = ta_phrase_at(d, &d->st->relay, P, k, lim, &v)) > 0) {
+			/* "Mehr quoted Salami as saying": the person between the verb and the close */
+			const char *close = d->st->relay_close[v];
+			for (size_t j = k + m; j < lim; j++) {
+				if (P->t[j].kind == TK_WORD && !strncmp(LOW(d, &P->t[j]), close, P->t[j].lolen) &&
+				    (close[P->t[j].lolen] == ' ' || !close[P->t[j].lolen])) {
+					*who = ta_np_after(d, pi, k + m, j);
+					galley_buf b = {0};
+					galley_buf_append(&b, LOW(d, t), t->lolen);
+					galley_buf_putc(&b, ' ');
+					galley_buf_puts(&b, close);
+					*cue = galley_buf_steal(&b);
+					return true;
+				}
+			}
+		}
+		if ((m = ta_phrase_at(d, &d->st->verbs, P, k, lim, NULL)) > 0) {
+			*cue = ta_cue_text(d, P, k, m);
+			*who = ta_np_before(d, pi, i, k, false);
+			if (who->person < 0 && !who->name)
+				*who = ta_np_after(d, pi, k + m, lim); /* "…,” told reporters Jane Doe */
+			return true;
+		}
+		if ((m = ta_phrase_at(d, &d->st->cues, P, k, lim, NULL)) > 0) {
+			*cue = ta_cue_text(d, P, k, m);
+			*who = ta_np_after(d, pi, k + m, lim);
+			return true;
+		}
+		if (ta_punct_is(t, ';'))
+			break;
+	}
+	return false;
+}
+
+/* Before the opening mark: Salami said: “… / X stressed that … and insisted that “… /
+ * According to X, “… */
+static bool ta_before(const ta_doc *d, int pi, size_t to, ta_who *who, char **cue)
+{
+	const ta_para *P = &d->p[pi];
+	size_t s = to, n = 0;
+	while (s > 0 && n < 60) {
+		const ta_tok *t = &P->t[s - 1];
+		if (t->kind == TK_QUOTE || t->inq || t->sent_end)
+			break;
+		s--;
+		n++;
+	}
+	if (s == to)
+		return false;
+	bool colon = ta_punct_is(&P->t[to - 1], ':') || ta_punct_is(&P->t[to - 1], ',');
+	for (size_t k = to; k > s;) {
+		k--;
+		const ta_tok *t = &P->t[k];
+		if (t->kind != TK_WORD)
+			continue;
+		size_t m;
+		if ((m = ta_phrase_at(d, &d->st->cues, P, k, to, NULL)) > 0) {
+			*cue = ta_cue_text(d, P, k, m);
+			*who = ta_np_after(d, pi, k + m, to);
+			return true;
+		}
+		if ((m = ta_phrase_at(d, &d->st->verbs, P, k, to, NULL)) > 0) {
+			/* the verb must introduce the quote: at most a few words between ("that",
+			 * "reporters", "in a statement") unless a colon opens the quote */
+			if (!colon && to - (k + m) > 4)
+				return false;
+			*cue = ta_cue_text(d, P, k, m);
+			*who = ta_np_before(d, pi, s, k, true);
+			if (who->person < 0 && !who->name)
+				*who = ta_np_after(d, pi, k + m, to);
+			return true;
+		}
+		if (!colon && to - k > 6)
+			return false;
+	}
+	return false;
+}
+
+/* ---- quotes ---------------------------------------------------------------------------------- */
+
+static size_t ta_para_cplen(const ta_para *P)
+{
+	return P->nt ? P->t[P->nt - 1].cp1 + galley_utf8_length(P->text + P->t[P->nt - 1].b1, P->len - P->t[P->nt - 1].b1) : 0;
+}
+
+/* The inner text range of a piece: bytes and code points, marks and edge spaces excluded. */
+static void ta_piece_range(const ta_para *P, const ta_piece *pc, size_t *b0, size_t *b1, size_t *c0, size_t *c1)
+{
+	*b0 = P->t[pc->to].b1;
+	*c0 = P->t[pc->to].cp1;
+	if (pc->tc < P->nt) {
+		*b1 = P->t[pc->tc].b0;
+		*c1 = P->t[pc->tc].cp0;
+	} else {
+		*b1 = P->len;
+		*c1 = ta_para_cplen(P);
+	}
+	while (*b0 < *b1 && P->text[*b0] == ' ') {
+		(*b0)++;
+		(*c0)++;
+	}
+	while (*b1 > *b0 && P->text[*b1 - 1] == ' ') {
+		(*b1)--;
+		(*c1)--;
+	}
+}
+
+typedef struct ta_qshape {
+	size_t words, capwords;
+	bool first_upper, ends_sentence, ends_punct;
+} ta_qshape;
+
+static ta_qshape ta_shape(const ta_doc *d, const ta_quote *q)
+{
+	ta_qshape sh = {0};
+	bool first = true;
+	for (size_t k = 0; k < q->np; k++) {
+		const ta_piece *pc = &d->pc[q->p0 + k];
+		const ta_para *P = &d->p[pc->para];
+		size_t end = pc->tc < P->nt ? pc->tc : P->nt;
+		for (size_t i = pc->to + 1; i < end; i++) {
+			const ta_tok *t = &P->t[i];
+			if (t->kind != TK_WORD)
+				continue;
+			if (first) {
+				sh.first_upper = t->cap;
+				first = false;
+			}
+			sh.words++;
+			if (t->cap || t->lolen <= 3)
+				sh.capwords++;
+		}
+		if (k + 1 == q->np && end > pc->to + 1) {
+			const ta_tok *last = &P->t[end - 1];
+			sh.ends_sentence = last->sent_end;
+			sh.ends_punct = last->kind == TK_PUNCT &&
+			                (last->sent_end || last->mark == ',' || last->mark == ';' || last->mark == ':');
+		}
+	}
+	return sh;
+}
+
+static void ta_attribute_quotes(ta_doc *d)
+{
+	for (size_t qi = 0; qi < d->nq; qi++) {
+		ta_quote *q = &d->q[qi];
+		const ta_piece *fp = &d->pc[q->p0], *lp = &d->pc[q->p0 + q->np - 1];
+		ta_qshape sh = ta_shape(d, q);
+		ta_who who = {-1, NULL};
+		char *cue = NULL;
+		bool found = false;
+		if (lp->tc < d->p[lp->para].nt)
+			found = ta_after(d, lp->para, lp->tc, &who, &cue, sh.ends_sentence);
+		if (!found) {
+			free(cue);
+			cue = NULL;
+			who = (ta_who){-1, NULL};
+			found = ta_before(d, fp->para, fp->to, &who, &cue);
+		}
+		q->has_cue = found;
+		q->cue = cue;
+		q->speaker = found ? ta_who_name(d, who) : (free(who.name), NULL);
+	}
+	/* “A,” she said. “B.” — a quote with no cue of its own, right after a cued one in the same
+	 * paragraph with only the cue clause between them, continues it. */
+	for (size_t qi = 1; qi < d->nq; qi++) {
+		ta_quote *q = &d->q[qi], *pq = &d->q[qi - 1];
+		if (q->has_cue || !pq->has_cue)
+			continue;
+		const ta_piece *fp = &d->pc[q->p0], *pl = &d->pc[pq->p0 + pq->np - 1];
+		if (fp->para != pl->para || pl->tc >= d->p[pl->para].nt)
+			continue;
+		const ta_para *P = &d->p[fp->para];
+		bool verb = false;
+		size_t gap = fp->to - pl->tc;
+		for (size_t i = pl->tc + 1; i < fp->to; i++)
+			if (ta_in(&d->st->verbs, d, &P->t[i]) || ta_in(&d->st->relay, d, &P->t[i]))
+				verb = true;
+		if (verb && gap <= 14) {
+			q->has_cue = true;
+			q->cue = galley_strdup(pq->cue);
+			q->speaker = galley_strdup(pq->speaker);
+		}
+	}
+	for (size_t qi = 0; qi < d->nq; qi++) {
+		ta_quote *q = &d->q[qi];
+		ta_qshape sh = ta_shape(d, q);
+		bool keep;
+		if (q->has_cue) {
+			if (sh.words >= (size_t)d->st->min_words)
+				keep = true;
+			else if (sh.words == 1)
+				keep = sh.first_upper && sh.ends_punct; /* “Never,” she said. */
+			else
+				keep = false;
+		} else {
+			bool title = sh.capwords * 10 >= sh.words * 7 && !sh.ends_punct;
+			keep = sh.words >= (size_t)d->st->min_words && !title && (sh.first_upper || sh.words >= 8) &&
+			       (sh.ends_punct || sh.words >= 8);
+		}
+		q->keep = keep;
+	}
+}
+
+static void ta_record_quotes(ta_doc *d)
+{
+	for (size_t qi = 0; qi < d->nq; qi++) {
+		ta_quote *q = &d->q[qi];
+		if (!q->keep)
+			continue;
+		for (size_t k = 0; k < q->np; k++) {
+			const ta_piece *pc = &d->pc[q->p0 + k];
+			const ta_para *P = &d->p[pc->para];
+			size_t b0, b1, c0, c1;
+			ta_piece_range(P, pc, &b0, &b1, &c0, &c1);
+			if (b1 <= b0)
+				continue;
+			char *text = galley_strndup(P->text + b0, b1 - b0);
+			galley_quote gq = {text, q->speaker, q->cue, pc->para, (int)c0, (int)c1};
+			galley_article_add_quote(d->a, &gq);
+			free(text);
+		}
+	}
+}
+
+/* ---- sources ----------------------------------------------------------------------------------- */
+
+static void ta_add_source(ta_doc *d, const char *name, const char *kind, const char *evidence)
+{
+	if (!name || !*name)
+		return;
+	for (size_t i = 0; i < galley_article_n_sources(d->a); i++) {
+		const galley_source *s = galley_article_source(d->a, i);
+		if (!strcmp(s->name, name) && !strcmp(s->kind, kind))
+			return;
+	}
+	char *ev = galley_ws_normalize(evidence);
+	size_t n = strlen(ev);
+	if (n > 300) {
+		/* keep whole code points */
+		size_t cut = 300;
+		while (cut > 0 && ((unsigned char)ev[cut] & 0xC0) == 0x80)
+			cut--;
+		ev[cut] = 0;
+	}
+	galley_source s = {name, kind, ev};
+	galley_article_add_source(d->a, &s);
+	free(ev);
+}
+
+/* The outlet name for raw text (an alias, or the text itself cleaned of edge punctuation). */
+static char *ta_outlet_name(const ta_state *st, const char *raw, size_t n, bool alias_only)
+{
+	while (n && (raw[n - 1] == '.' || raw[n - 1] == ',' || raw[n - 1] == ' ' || raw[n - 1] == ')' || raw[n - 1] == ';'))
+		n--;
+	while (n && (*raw == ' ' || *raw == '(' || *raw == ':')) {
+		raw++;
+		n--;
+	}
+	if (!n)
+		return NULL;
+	char *low = ta_lower(raw, n);
+	char *norm = galley_ws_normalize(low);
+	int v = ta_set_get(&st->outlets, norm, strlen(norm));
+	/* "alarabiya.net", "www.reuters.com": try without the web address parts */
+	if (v < 0) {
+		char *s = norm;
+		if (!strncmp(s, "www.", 4))
+			s += 4;
+		char *dot = strrchr(s, '.');
+		if (dot && dot != s && strlen(dot) <= 4 && !strchr(s, ' '))
+			v = ta_set_get(&st->outlets, s, (size_t)(dot - s));
+	}
+	free(low);
+	free(norm);
+	if (v >= 0)
+		return galley_strdup(st->outlet_names[v]);
+	if (alias_only)
+		return NULL;
+	return galley_strndup(raw, n);
+}
+
+/* The alias matched at token i (its length in tokens), honouring case: a lower-case word in
+ * the text matches only an outlet written in lower case ("dpa"), never "ap" for "AP". */
+static size_t ta_outlet_at(const ta_doc *d, const ta_para *P, size_t i, size_t lim, int *v)
+{
+	const ta_tok *t = &P->t[i];
+	if (t->kind != TK_WORD || t->inq)
+		return 0;
+	size_t m = ta_phrase_at(d, &d->st->outlets, P, i, lim, v);
+	if (!m)
+		return 0;
+	if (!t->cap && !t->allcaps) {
+		const char *name = d->st->outlet_names[*v];
+		if (ta_is_upper((unsigned char)name[0]) || (name[0] & 0x80))
+			return 0;
+	}
+	return m;
+}
+
+static void ta_sources_in_para(ta_doc *d, int pi, bool removed_credit)
+{
+	const ta_para *P = &d->p[pi];
+	const ta_state *st = d->st;
+	if (!P->nt)
+		return;
+	/* credit lines: "Source » alarabiya", "Quelle: dpa", "Mit Material von AFP" */
+	size_t m = ta_phrase_at(d, &st->credit, P, 0, P->nt, NULL);
+	if (m && (removed_credit || P->nt <= 16)) {
+		size_t i = m;
+		while (i < P->nt && P->t[i].kind != TK_WORD)
+			i++;
+		if (i < P->nt && i > m) {
+			size_t e = P->len;
+			const char *bar = memchr(P->text + P->t[i].b0, '|', P->len - P->t[i].b0);
+			if (bar)
+				e = (size_t)(bar - P->text);
+			char *name = ta_outlet_name(st, P->text + P->t[i].b0, e - P->t[i].b0, false);
+			if (name && strlen(name) <= 60)
+				ta_add_source(d, name, "credit", P->text);
+			free(name);
+			return;
+		}
+	}
+	for (size_t i = 0; i < P->nt; i++) {
+		const ta_tok *t = &P->t[i];
+		if (t->kind != TK_WORD)
+			continue;
+		/* "first appeared on X", "originally published by X" */
+		size_t cm = ta_phrase_at(d, &st->creditphrase, P, i, P->nt, NULL);
+		if (cm) {
+			size_t j = i + cm;
+			if (j < P->nt && P->t[j].kind == TK_WORD && (ta_tok_is(d, &P->t[j], "the") || ta_tok_is(d, &P->t[j], "der") || ta_tok_is(d, &P->t[j], "dem")))
+				j++;
+			if (j < P->nt && P->t[j].kind == TK_WORD) {
+				int v;
+				size_t om = ta_outlet_at(d, P, j, P->nt, &v);
+				char *name = NULL;
+				if (om)
+					name = galley_strdup(st->outlet_names[v]);
+				else if (P->t[j].cap || strchr(LOW(d, &P->t[j]), '.')) {
+					size_t e = ta_chunk_end(d, P, j, P->nt);
+					if (e == j)
+						e = j + 1;
+					name = ta_outlet_name(st, P->text + P->t[j].b0, P->t[e - 1].nb1 - P->t[j].b0, false);
+				}
+				if (name)
+					ta_add_source(d, name, "credit", P->text);
+				free(name);
+			}
+			i += cm - 1;
+			continue;
+		}
+		int v;
+		size_t om = ta_outlet_at(d, P, i, P->nt, &v);
+		if (om) {
+			const char *name = st->outlet_names[v];
+			bool credit = false, cited = false;
+			/* "(AP) —" near the start of the story; "— Reuters" at its end */
+			if (i > 0 && ta_punct_is(&P->t[i - 1], '(') && i + om < P->nt && ta_punct_is(&P->t[i + om], ')')) {
+				size_t j = i + om + 1;
+				if (pi <= 2 && j < P->nt && P->t[j].kind == TK_PUNCT && (P->t[j].mark == 0x2014 || P->t[j].mark == 0x2013 || P->t[j].mark == '-'))
+					credit = true;
+				else if (j >= P->nt || P->t[j].sent_end)
+					credit = removed_credit || pi + 3 >= (int)d->nbody; /* "(dpa)" closing the story */
+			}
+			if (i > 0 && i + om == P->nt && P->t[i - 1].kind == TK_PUNCT &&
+			    (P->t[i - 1].mark == 0x2014 || P->t[i - 1].mark == 0x2013 || P->t[i - 1].mark == '-'))
+				credit = true;
+			if (removed_credit && P->nt <= 6)
+				credit = true;
+			if (!credit) {
+				/* before: "according to (the) X", "told X" */
+				size_t b = i;
+				if (b > 0 && (ta_tok_is(d, &P->t[b - 1], "the") || ta_tok_is(d, &P->t[b - 1], "l'") || ta_tok_is(d, &P->t[b - 1], "la")))
+					b--;
+				for (size_t w = 1; w <= 4 && w <= b && !cited; w++)
+					if (ta_phrase_at(d, &st->srcbefore, P, b - w, b, NULL) == w)
+						cited = true;
+				size_t a = i + om;
+				if (!cited && a < P->nt && ta_phrase_at(d, &st->srcafter, P, a, P->nt, NULL))
+					cited = true;
+				/* "Mehr quoted Salami as saying" */
+				if (!cited && a < P->nt && ta_phrase_at(d, &st->relay, P, a, P->nt, NULL))
+					cited = true;
+			}
+			if (credit || cited) {
+				ta_add_source(d, name, credit ? "credit" : "cited", P->text);
+			}
+			i += om - 1;
+			continue;
+		}
+		/* an outlet the alias file does not know: "the Xinhua news agency", "Nachrichtenagentur X" */
+		if (ta_name_tok(t)) {
+			size_t e = ta_chunk_end(d, P, i, P->nt);
+			if (e > i && e < P->nt && ta_phrase_at(d, &st->agencyafter, P, e, P->nt, NULL)) {
+				ta_chunk c = ta_classify(d, P, i, e);
+				if (c.e > c.s && c.kind != NM_PERSON) {
+					char *name = ta_outlet_name(st, P->text + P->t[c.s].b0, P->t[c.e - 1].nb1 - P->t[c.s].b0, false);
+					ta_add_source(d, name, "cited", P->text);
+					free(name);
+				}
+			}
+			if (i > 0) {
+				for (size_t w = 1; w <= 2 && w <= i; w++) {
+					if (ta_phrase_at(d, &st->agencybefore, P, i - w, i, NULL) == w) {
+						ta_chunk c = ta_classify(d, P, i, e);
+						if (c.e > c.s && c.kind != NM_PERSON) {
+							char *name = ta_outlet_name(st, P->text + P->t[c.s].b0, P->t[c.e - 1].nb1 - P->t[c.s].b0, false);
+							ta_add_source(d, name, "cited", P->text);
+							free(name);
+						}
+						break;
+					}
+				}
+			}
+			i = e > i ? e - 1 : i;
+		}
+	}
+}
+
+/* ---- authors -------------------------------------------------------------------------------- */
+
+typedef struct ta_names {
+	char **v;
+	size_t n;
+} ta_names;
+
+static void ta_names_free(ta_names *ns)
+{
+	for (size_t i = 0; i < ns->n; i++)
+		free(ns->v[i]);
+	free(ns->v);
+	ns->v = NULL;
+	ns->n = 0;
+}
+
+static bool ta_ieq(const char *a, const char *b)
+{
+	char *la = ta_lower(a, strlen(a)), *lb = ta_lower(b, strlen(b));
+	bool eq = !strcmp(la, lb);
+	free(la);
+	free(lb);
+	return eq;
+}
+
+static void ta_names_add(ta_names *ns, const char *s)
+{
+	for (size_t i = 0; i < ns->n; i++)
+		if (ta_ieq(ns->v[i], s))
+			return;
+	ns->v = galley_realloc(ns->v, (ns->n + 1) * sizeof *ns->v);
+	ns->v[ns->n++] = galley_strdup(s);
+}
+
+/* Words of s split at spaces (s is white-space normalised). */
+typedef struct ta_words {
+	const char *w[64];
+	size_t l[64];
+	size_t n;
+} ta_words;
+
+static void ta_split_words(const char *s, ta_words *out)
+{
+	out->n = 0;
+	while (*s && out->n < 64) {
+		while (*s == ' ')
+			s++;
+		if (!*s)
+			break;
+		const char *e = strchr(s, ' ');
+		if (!e)
+			e = s + strlen(s);
+		out->w[out->n] = s;
+		out->l[out->n++] = (size_t)(e - s);
+		s = e;
+	}
+}
+
+static bool ta_word_in(const ta_set *set, const char *w, size_t l)
+{
+	char *lo = ta_lower(w, l);
+	size_t n = strlen(lo);
+	while (n && (lo[n - 1] == ':' || lo[n - 1] == ',' || lo[n - 1] == '.'))
+		lo[--n] = 0;
+	bool in = n && ta_set_get(set, lo, n) >= 0;
+	free(lo);
+	return in;
+}
+
+static bool ta_has_upper_start(const char *w, size_t l)
+{
+	const char *p = w;
+	return ta_is_upper(galley_utf8_next(&p, w + l));
+}
+
+/* Is this one author's name (a person or an organisation), not a sentence or a date? */
+static bool ta_plausible(const ta_state *st, const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 2 || n > 70)
+		return false;
+	if (strstr(s, "://") || strstr(s, "www.") || s[0] == '@' || strchr(s, '{') || strchr(s, '<'))
+		return false;
+	ta_words w;
+	ta_split_words(s, &w);
+	if (w.n == 0 || w.n > 7)
+		return false;
+	size_t lower = 0, digits = 0;
+	for (size_t i = 0; i < w.n; i++) {
+		bool dig = false;
+		for (size_t k = 0; k < w.l[i]; k++)
+			if (w.w[i][k] >= '0' && w.w[i][k] <= '9')
+				dig = true;
+		if (dig)
+			digits++;
+		if (!ta_has_upper_start(w.w[i], w.l[i]) && !ta_word_in(&st->particles, w.w[i], w.l[i]))
+			lower++;
+	}
+	if (w.n > 1 && lower * 2 > w.n)
+		return false;
+	if (digits > 1 || (digits && w.n > 1))
+		return false;
+	if (w.n == 1 && (ta_word_in(&st->notnames, w.w[0], w.l[0]) || ta_word_in(&st->prefixes, w.w[0], w.l[0]) ||
+	                 ta_word_in(&st->datewords, w.w[0], w.l[0])))
+		return false;
+	if (s[n - 1] == ':')
+		return false;
+	return true;
+}
+
+static bool ta_is_conj(const char *w, size_t l)
+{
+	return (l == 3 && !memcmp(w, "and", 3)) || (l == 3 && !memcmp(w, "und", 3)) || (l == 2 && !memcmp(w, "et", 2)) ||
+	       (l == 1 && (w[0] == '&' || w[0] == 'y')) || (l == 3 && !memcmp(w, "And", 3));
+}
+
+/* One name after the byline's labels are gone: trim edge punctuation. */
+static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ':' || s[n - 1] == ' ' || s[n - 1] == '|' || s[n - 1] == '/'))
+		n--;
+	while (n && (*s == ',' || *s == ';' || *s == ':' || *s == ' ' || *s == '|')) {
+		s++;
+		n--;
+	}
+	if (!n)
+		return;
+	char *name = galley_strndup(s, n);
+	/* a label left inside ("Von Jane Doe") */
+	ta_words w;
+	ta_split_words(name, &w);
+	if (w.n > 1 && ta_word_in(&st->prefixes, w.w[0], w.l[0]) && ta_has_upper_start(w.w[1], w.l[1])) {
+		char *rest = galley_strdup(w.w[1]);
+		free(name);
+		name = rest;
+	}
+	if (ta_plausible(st, name))
+		ta_names_add(out, name);
+	free(name);
+}
+
+/* Names from a byline as a reader sees it: "By Jane Doe and John Roe | Reuters | 5 March 2024". */
+static void ta_parse_byline(const ta_state *st, const char *text, ta_names *out)
+{
+	char *s = galley_ws_normalize(text);
+	/* cut at separators that end the names part */
+	static const char *const seps[] = {" | ", "|", " • ", " · ", " — ", " – ", " - ", " – ", "\xe2\x80\xa2", " /// "};
+	size_t cut = strlen(s);
+	for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+		char *p = strstr(s, seps[i]);
+		/* a separator right at the start ("| Jane Doe") is skipped, not cut */
+		if (p && (size_t)(p - s) < cut && p > s)
+			cut = (size_t)(p - s);
+	}
+	s[cut] = 0;
+	ta_words w;
+	ta_split_words(s, &w);
+	size_t i = 0;
+	/* labels: "By", "Von", "Text:", "Written by" (longest first) */
+	for (;;) {
+		size_t best = 0;
+		for (size_t k = 1; k <= (size_t)st->prefixes.maxw && i + k <= w.n; k++) {
+			size_t len = (size_t)(w.w[i + k - 1] + w.l[i + k - 1] - w.w[i]);
+			char *lo = ta_lower(w.w[i], len);
+			size_t ll = strlen(lo);
+			while (ll && (lo[ll - 1] == ':' || lo[ll - 1] == ','))
+				lo[--ll] = 0;
+			if (ll && ta_set_get(&st->prefixes, lo, ll) >= 0)
+				best = k;
+			free(lo);
+		}
+		if (!best || i + best >= w.n)
+			break;
+		i += best;
+	}
+	/* cut at a date or a stop word ("on", "am", "Updated") */
+	size_t end = w.n;
+	for (size_t k = i; k < w.n; k++) {
+		bool dig = false;
+		for (size_t c = 0; c < w.l[k]; c++)
+			if (w.w[k][c] >= '0' && w.w[k][c] <= '9')
+				dig = true;
+		bool stop = ta_word_in(&st->datewords, w.w[k], w.l[k]) && (!ta_has_upper_start(w.w[k], w.l[k]) || w.l[k] > 5);
+		if ((dig && k > i) || (stop && k > i)) {
+			end = k;
+			break;
+		}
+	}
+	/* split at conjunctions and semicolons, then at commas when every part is a name */
+	size_t seg = i;
+	for (size_t k = i; k <= end; k++) {
+		bool brk = k == end || ta_is_conj(w.w[k], w.l[k]);
+		bool semi = k < end && w.w[k][w.l[k] - 1] == ';';
+		if (!brk && !semi)
+			continue;
+		size_t last = semi ? k + 1 : k;
+		if (last > seg) {
+			const char *a = w.w[seg];
+			size_t len = (size_t)(w.w[last - 1] + w.l[last - 1] - a);
+			/* commas: "Jane Doe, John Roe" splits; "Jane Doe, London" does not */
+			char *part = galley_strndup(a, len);
+			bool all_names = strchr(part, ',') != NULL;
+			size_t nparts = 0;
+			for (char *p = part; all_names && p;) {
+				char *c = strchr(p, ',');
+				size_t pl = c ? (size_t)(c - p) : strlen(p);
+				char *one = galley_strndup(p, pl);
+				char *nm = galley_ws_normalize(one);
+				ta_words pw;
+				ta_split_words(nm, &pw);
+				if (pw.n < 2 || pw.n > 4)
+					all_names = false;
+				for (size_t q = 0; q < pw.n && all_names; q++)
+					if (!ta_has_upper_start(pw.w[q], pw.l[q]) && !ta_word_in(&st->particles, pw.w[q], pw.l[q]))
+						all_names = false;
+				free(nm);
+				free(one);
+				nparts++;
+				p = c ? c + 1 : NULL;
+			}
+			if (all_names && nparts > 1) {
+				for (char *p = part; p;) {
+					char *c = strchr(p, ',');
+					size_t pl = c ? (size_t)(c - p) : strlen(p);
+					ta_add_byline_name(st, out, p, pl);
+					p = c ? c + 1 : NULL;
+				}
+			} else {
+				ta_add_byline_name(st, out, part, strlen(part));
+			}
+			free(part);
+		}
+		seg = k + 1;
+	}
+	free(s);
+}
+
+/* Does an element's class, id, rel or itemprop say "byline"/"author"? */
+static bool ta_attr_has(xmlNodePtr n, const char *const *words, size_t nw)
+{
+	static const char *const attrs[] = {"class", "id", "rel", "itemprop"};
+	for (size_t a = 0; a < 4; a++) {
+		xmlChar *v = xmlGetProp(n, BAD_CAST attrs[a]);
+		if (!v)
+			continue;
+		char *lo = ta_lower((const char *)v, strlen((const char *)v));
+		xmlFree(v);
+		bool hit = false;
+		for (size_t k = 0; k < nw && !hit; k++)
+			if (strstr(lo, words[k]))
+				hit = true;
+		free(lo);
+		if (hit)
+			return true;
+	}
+	return false;
+}
+
+static const char *const ta_byline_words[] = {"byline", "by-line", "author", "autor", "verfasser", "writer", "creator", "contributor"};
+static const char *const ta_not_byline_words[] = {"comment", "avatar", "authorbox", "author-box", "author-bio", "about-author", "author_bio", "related", "teaser"};
+
+/* Byline texts in a body that still carries the page's attributes (read-html without the
+ * stripper). */
+static void ta_dom_bylines(const ta_state *st, xmlNodePtr root, ta_names *out)
+{
+	xmlNodePtr n = root;
+	size_t tried = 0, visited = 0;
+	while (n && tried < 4 && visited < 200000) {
+		visited++;
+		bool descend = true;
+		if (n->type == XML_ELEMENT_NODE && n->properties &&
+		    ta_attr_has(n, ta_byline_words, sizeof ta_byline_words / sizeof ta_byline_words[0])) {
+			bool bad = false;
+			for (xmlNodePtr up = n; up && up != root && !bad; up = up->parent)
+				if (up->type == XML_ELEMENT_NODE && up->properties &&
+				    ta_attr_has(up, ta_not_byline_words, sizeof ta_not_byline_words / sizeof ta_not_byline_words[0]))
+					bad = true;
+			if (!bad) {
+				xmlChar *txt = xmlNodeGetContent(n);
+				char *t = txt ? galley_ws_normalize((const char *)txt) : NULL;
+				xmlFree(txt);
+				if (t && *t && strlen(t) <= 160) {
+					tried++;
+					ta_parse_byline(st, t, out);
+					descend = false;
+				}
+				free(t);
+				if (out->n)
+					return;
+			}
+		}
+		if (descend && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
+}
+
+static int ta_origin_rank(const char *o)
+{
+	static const char *const order[] = {"json-ld", "article-meta", "meta", "dublin-core", "opengraph", "text", "time", "twitter"};
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+		if (!strcmp(o, order[i]))
+			return (int)i;
+	return 20;
+}
+
+static void ta_meta_authors(const ta_state *st, const galley_article *a, ta_names *out)
+{
+	int best = 100;
+	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
+		const galley_candidate *c = galley_article_candidate(a, i);
+		if (strcmp(c->field, "author"))
+			continue;
+		int r = ta_origin_rank(c->origin);
+		if (r > best)
+			continue;
+		ta_names tmp = {0};
+		ta_parse_byline(st, c->value, &tmp);
+		if (!tmp.n)
+			continue;
+		if (r < best) {
+			ta_names_free(out);
+			best = r;
+		}
+		for (size_t k = 0; k < tmp.n; k++)
+			ta_names_add(out, tmp.v[k]);
+		ta_names_free(&tmp);
+	}
+}
+
+static bool ta_names_overlap(const ta_names *x, const ta_names *y)
+{
+	for (size_t i = 0; i < x->n; i++)
+		for (size_t k = 0; k < y->n; k++)
+			if (ta_ieq(x->v[i], y->v[k]))
+				return true;
+	return false;
+}
+
+static void ta_authors(ta_doc *d)
+{
+	const ta_state *st = d->st;
+	galley_article *a = d->a;
+	ta_names vis = {0}, meta = {0};
+	/* the byline the stripper took out of the body */
+	for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (r->reason && !strcmp(r->reason, "byline") && r->text)
+			ta_parse_byline(st, r->text, &vis);
+	}
+	/* a byline paragraph still in the body: "By Jane Doe" near the top or the end */
+	for (size_t i = 0; i < d->nbody && !vis.n; i++) {
+		if (i >= 3 && i + 2 < d->nbody)
+			continue;
+		const ta_para *P = &d->p[i];
+		if (P->nt < 2 || P->nt > 16 || !ta_in(&st->prefixes, d, &P->t[0]) || !P->t[0].cap)
+			continue;
+		if (!ta_name_tok(&P->t[1]) && P->t[1].kind != TK_PUNCT)
+			continue;
+		ta_parse_byline(st, P->text, &vis);
+	}
+	xmlDocPtr body = galley_article_body(a);
+	if (!vis.n && body)
+		ta_dom_bylines(st, galley_body_root(body), &vis);
+	ta_meta_authors(st, a, &meta);
+
+	const ta_names *use = NULL;
+	if (vis.n && meta.n) {
+		/* the visible byline wins, unless it is a part of what the metadata lists, or it
+		 * names only the site while the metadata names people */
+		const char *site = galley_article_get(a, GALLEY_FIELD_SITE);
+		if (ta_names_overlap(&vis, &meta) && meta.n > vis.n)
+			use = &meta;
+		else if (site && vis.n == 1 && ta_ieq(vis.v[0], site) && !ta_ieq(meta.v[0], site))
+			use = &meta;
+		else
+			use = &vis;
+	} else if (vis.n)
+		use = &vis;
+	else if (meta.n)
+		use = &meta;
+	if (use) {
+		galley_article_list_clear(a, GALLEY_LIST_AUTHORS);
+		for (size_t i = 0; i < use->n; i++)
+			galley_article_list_add(a, GALLEY_LIST_AUTHORS, use->v[i]);
+	}
+	ta_names_free(&vis);
+	ta_names_free(&meta);
+}
+
+/* ---- publication date ------------------------------------------------------------------------ */
+
+typedef struct ta_date {
+	int y, m, d;
+	bool has_time, has_off;
+	int hh, mi, off; /* off: minutes east of UTC */
+} ta_date;
+
+static bool ta_digits(const char *s, int n, int *out)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return true;
+}
+
+static bool ta_parse_iso(const char *s, ta_date *dt)
+{
+	memset(dt, 0, sizeof *dt);
+	while (*s == ' ')
+		s++;
+	if (strlen(s) < 10 || !ta_digits(s, 4, &dt->y) || s[4] != '-' || !ta_digits(s + 5, 2, &dt->m) || s[7] != '-' ||
+	    !ta_digits(s + 8, 2, &dt->d))
+		return false;
+	if (dt->m < 1 || dt->m > 12 || dt->d < 1 || dt->d > 31)
+		return false;
+	s += 10;
+	if ((*s == 'T' || *s == ' ') && ta_digits(s + 1, 2, &dt->hh) && s[3] == ':' && ta_digits(s + 4, 2, &dt->mi)) {
+		dt->has_time = true;
+		s += 6;
+		while (*s == ':' || *s == '.' || (*s >= '0' && *s <= '9'))
+			s++;
+		if (*s == 'Z') {
+			dt->has_off = true;
+			dt->off = 0;
+		} else if (*s == '+' || *s == '-') {
+			int h = 0, m = 0;
+			if (ta_digits(s + 1, 2, &h)) {
+				const char *q = s + 3;
+				if (*q == ':')
+					q++;
+				ta_digits(q, 2, &m);
+				dt->has_off = true;
+				dt->off = (*s == '-' ? -1 : 1) * (h * 60 + m);
+			}
+		}
+	}
+	return true;
+}
+
+static long ta_days(int y, int m, int d)
+{
+	/* days from civil (Howard Hinnant) */
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* A date written in text: 2024-03-05, 5.3.2024, 5 March 2024, 5. März 2024, March 5, 2024. */
+static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
+{
+	memset(out, 0, sizeof *out);
+	size_t n = strlen(text);
+	for (size_t i = 0; i + 8 <= n; i++) {
+		if (text[i] < '0' || text[i] > '9' || (i && text[i - 1] >= '0' && text[i - 1] <= '9'))
+			continue;
+		int y, m, d;
+		if (i + 10 <= n && ta_digits(text + i, 4, &y) && text[i + 4] == '-' && ta_digits(text + i + 5, 2, &m) &&
+		    text[i + 7] == '-' && ta_digits(text + i + 8, 2, &d) && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+			*out = (ta_date){.y = y, .m = m, .d = d};
+			return true;
+		}
+		if (sscanf(text + i, "%2d.%2d.%4d", &d, &m, &y) == 3 && y > 1900 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+			*out = (ta_date){.y = y, .m = m, .d = d};
+			return true;
+		}
+	}
+	/* words */
+	ta_words w;
+	char *norm = galley_ws_normalize(text);
+	ta_split_words(norm, &w);
+	for (size_t i = 0; i + 1 < w.n; i++) {
+		char *lo = ta_lower(w.w[i], w.l[i]);
+		size_t ll = strlen(lo);
+		while (ll && (lo[ll - 1] == '.' || lo[ll - 1] == ','))
+			lo[--ll] = 0;
+		int mon = ll ? ta_set_get(&st->months, lo, ll) : -1;
+		free(lo);
+		if (mon < 1)
+			continue;
+		int d = 0, y = 0;
+		/* "5 March 2024", "5. März 2024" */
+		if (i > 0 && i + 1 < w.n && sscanf(w.w[i - 1], "%2d", &d) == 1 && sscanf(w.w[i + 1], "%4d", &y) == 1 && y > 1900 &&
+		    d >= 1 && d <= 31) {
+			*out = (ta_date){.y = y, .m = mon, .d = d};
+			free(norm);
+			return true;
+		}
+		/* "March 5, 2024" */
+		if (i + 2 < w.n && sscanf(w.w[i + 1], "%2d", &d) == 1 && sscanf(w.w[i + 2], "%4d", &y) == 1 && y > 1900 && d >= 1 &&
+		    d <= 31) {
+			*out = (ta_date){.y = y, .m = mon, .d = d};
+			free(norm);
+			return true;
+		}
+	}
+	free(norm);
+	return false;
+}
+
+static int ta_date_rank(const char *o)
+{
+	static const char *const order[] = {"json-ld", "article-meta", "opengraph", "dublin-core", "meta", "time", "text", "twitter"};
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+		if (!strcmp(o, order[i]))
+			return (int)i;
+	if (!strcmp(o, "warc") || !strcmp(o, "http"))
+		return -1; /* when the page was fetched, not published */
+	return 10;
+}
+
+static void ta_date_decide(ta_doc *d)
+{
+	galley_article *a = d->a;
+	const galley_candidate *best = NULL;
+	int br = 100;
+	ta_date bd;
+	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
+		const galley_candidate *c = galley_article_candidate(a, i);
+		if (strcmp(c->field, "date"))
+			continue;
+		int r = ta_date_rank(c->origin);
+		ta_date dt;
+		if (r < 0 || r >= br || !ta_parse_iso(c->value, &dt))
+			continue;
+		best = c;
+		br = r;
+		bd = dt;
+	}
+	if (!best)
+		return;
+	const char *value = best->value;
+	char shown[40] = "";
+	if (bd.has_time && bd.has_off && bd.off == 0) {
+		/* a UTC timestamp: the same instant in the page's own offset, or the day the page
+		 * shows, may be another day */
+		long inst = (ta_days(bd.y, bd.m, bd.d) * 24 + bd.hh) * 60 + bd.mi;
+		bool done = false;
+		for (size_t i = 0; i < galley_article_n_candidates(a) && !done; i++) {
+			const galley_candidate *c = galley_article_candidate(a, i);
+			ta_date dt;
+			if (strcmp(c->field, "date") || !ta_parse_iso(c->value, &dt) || !dt.has_time || !dt.has_off || dt.off == 0)
+				continue;
+			long ci = (ta_days(dt.y, dt.m, dt.d) * 24 + dt.hh) * 60 + dt.mi - dt.off;
+			if (ci == inst) {
+				value = c->value;
+				done = true;
+			}
+		}
+		for (size_t i = 0; i < galley_article_n_removed(a) && !done; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			ta_date vd;
+			if (!r->reason || (strcmp(r->reason, "dateline") && strcmp(r->reason, "byline")) || !r->text ||
+			    !ta_find_date(d->st, r->text, &vd))
+				continue;
+			long diff = ta_days(vd.y, vd.m, vd.d) - ta_days(bd.y, bd.m, bd.d);
+			if (diff == 1 || diff == -1) {
+				snprintf(shown, sizeof shown, "%04d-%02d-%02d", vd.y, vd.m, vd.d);
+				value = shown;
+			}
+			done = true;
+		}
+		for (size_t i = 0; i < galley_article_n_candidates(a) && !done; i++) {
+			const galley_candidate *c = galley_article_candidate(a, i);
+			ta_date dt;
+			if (strcmp(c->field, "date") || !ta_parse_iso(c->value, &dt) || dt.has_time)
+				continue;
+			long diff = ta_days(dt.y, dt.m, dt.d) - ta_days(bd.y, bd.m, bd.d);
+			if (diff == 1 || diff == -1) {
+				value = c->value;
+				done = true;
+			}
+		}
+	}
+	galley_article_set(a, GALLEY_FIELD_DATE, value);
+}
+
+/* ---- marking quotes in the body ----------------------------------------------------------- */
+
+/* Find needle (normalised text) in a text node whose white space is not normalised, and return
+ * the raw byte range. */
+static bool ta_find_in_text(const char *raw, const char *needle, size_t *rs, size_t *re)
+{
+	size_t rl = strlen(raw), nl = strlen(needle);
+	if (!nl)
+		return false;
+	/* normalised copy with a map back to raw offsets */
+	char *norm = galley_malloc(rl + 1);
+	size_t *map = galley_malloc((rl + 1) * sizeof *map);
+	size_t k = 0;
+	bool space = false;
+	const char *p = raw, *end = raw + rl;
+	while (p < end) {
+		const char *c0 = p;
+		uint32_t c = galley_utf8_next(&p, end);
+		if (ta_is_space(c)) {
+			if (!space) {
+				map[k] = (size_t)(c0 - raw);
+				norm[k++] = ' ';
+			}
+			space = true;
+			continue;
+		}
+		space = false;
+		for (const char *q = c0; q < p; q++) {
+			map[k] = (size_t)(c0 - raw);
+			norm[k++] = *q;
+		}
+	}
+	norm[k] = 0;
+	map[k] = rl;
+	bool ok = false;
+	char *hit = strstr(norm, needle);
+	if (hit) {
+		size_t a = (size_t)(hit - norm), b = a + nl;
+		*rs = map[a];
+		/* end: the raw offset after the last byte of the match */
+		if (b < k)
+			*re = map[b];
+		else
+			*re = rl;
+		/* the last matched code point may be followed by spaces that belong to the gap */
+		while (*re > *rs && (raw[*re - 1] == ' ' || raw[*re - 1] == '\n' || raw[*re - 1] == '\t' || raw[*re - 1] == '\r'))
+			(*re)--;
+		ok = true;
+	}
+	free(norm);
+	free(map);
+	return ok;
+}
+
+static bool ta_inside_q(xmlNodePtr n)
+{
+	for (; n; n = n->parent)
+		if (n->type == XML_ELEMENT_NODE && !xmlStrcmp(n->name, BAD_CAST "q"))
+			return true;
+	return false;
+}
+
+static bool ta_wrap_text(xmlNodePtr block, const char *text, const char *speaker)
+{
+	xmlNodePtr n = block->children;
+	while (n) {
+		if (n->type == XML_TEXT_NODE && n->content && !ta_inside_q(n)) {
+			size_t rs, re;
+			if (ta_find_in_text((const char *)n->content, text, &rs, &re)) {
+				char *raw = galley_strdup((const char *)n->content);
+				xmlDocPtr doc = n->doc;
+				xmlNodePtr q = xmlNewDocNode(doc, NULL, BAD_CAST "q", NULL);
+				if (speaker)
+					xmlSetProp(q, BAD_CAST "data-speaker", BAD_CAST speaker);
+				xmlAddChild(q, xmlNewDocTextLen(doc, BAD_CAST raw + rs, (int)(re - rs)));
+				xmlNodePtr after = xmlNewDocTextLen(doc, BAD_CAST raw + re, (int)(strlen(raw) - re));
+				xmlNodeSetContentLen(n, BAD_CAST raw, (int)rs);
+				xmlNodePtr nx = n->next;
+				if (nx)
+					xmlAddPrevSibling(nx, q);
+				else
+					xmlAddChild(n->parent, q);
+				if (q->next)
+					xmlAddPrevSibling(q->next, after);
+				else
+					xmlAddChild(q->parent, after);
+				free(raw);
+				return true;
+			}
+		}
+		if (n->children && n->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != block && !n->next)
+			n = n->parent;
+		if (!n || n == block)
+			break;
+		n = n->next;
+	}
+	return false;
+}
+
+static void ta_mark_body(ta_doc *d, const galley_paragraphs *gp)
+{
+	for (size_t i = 0; i < galley_article_n_quotes(d->a); i++) {
+		const galley_quote *q = galley_article_quote(d->a, i);
+		if (q->paragraph < 0 || (size_t)q->paragraph >= gp->n)
+			continue;
+		xmlNodePtr block = gp->node[q->paragraph];
+		if (!block)
+			continue;
+		const ta_para *P = &d->p[q->paragraph];
+		size_t plen = ta_para_cplen(P);
+		/* a blockquote that is all quote: the speaker goes on the blockquote */
+		if (!xmlStrcmp(block->name, BAD_CAST "blockquote") && q->end - q->start + 2 >= (int)plen) {
+			if (q->speaker)
+				xmlSetProp(block, BAD_CAST "data-speaker", BAD_CAST q->speaker);
+			continue;
+		}
+		ta_wrap_text(block, q->text, q->speaker);
+	}
+}
+
+/* ---- the stage ----------------------------------------------------------------------------- */
+
+static void ta_doc_free(ta_doc *d)
+{
+	for (size_t i = 0; i < d->np; i++)
+		free(d->p[i].t);
+	free(d->p);
+	galley_buf_free(&d->arena);
+	free(d->pc);
+	for (size_t i = 0; i < d->nq; i++) {
+		free(d->q[i].speaker);
+		free(d->q[i].cue);
+	}
+	free(d->q);
+	for (size_t i = 0; i < d->npers; i++) {
+		free(d->pers[i].name);
+		free(d->pers[i].low);
+		free(d->pers[i].roles);
+	}
+	free(d->pers);
+	free(d->men);
+}
+
+static int tag_attribution_process(galley_stage *stage, void *state, galley_article *a, galley_error *err)
+{
+	(void)err;
+	const ta_state *st = state;
+	ta_doc d = {.st = st, .a = a};
+	galley_paragraphs gp = {0};
+	xmlDocPtr body = galley_article_body(a);
+	if (body)
+		galley_body_paragraphs(body, &gp);
+
+	/* removed blocks that may carry credit lines, after the body's paragraphs */
+	size_t nrem = 0;
+	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (r->text && r->reason && (!strcmp(r->reason, "credit") || !strcmp(r->reason, "byline") || !strcmp(r->reason, "dateline")))
+			nrem++;
+	}
+	d.nbody = gp.n;
+	d.np = gp.n + nrem;
+	d.p = galley_calloc(d.np ? d.np : 1, sizeof *d.p);
+	char **remtext = galley_calloc(nrem ? nrem : 1, sizeof *remtext);
+	bool *remcredit = galley_calloc(nrem ? nrem : 1, sizeof *remcredit);
+	for (size_t i = 0; i < gp.n; i++) {
+		d.p[i].text = gp.text[i];
+		d.p[i].len = strlen(gp.text[i]);
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (!(r->text && r->reason && (!strcmp(r->reason, "credit") || !strcmp(r->reason, "byline") || !strcmp(r->reason, "dateline"))))
+			continue;
+		remtext[k] = galley_ws_normalize(r->text);
+		remcredit[k] = !strcmp(r->reason, "credit");
+		d.p[gp.n + k].text = remtext[k];
+		d.p[gp.n + k].len = strlen(remtext[k]);
+		k++;
+	}
+	for (size_t i = 0; i < d.np; i++)
+		ta_tokenize(&d, &d.p[i]);
+
+	/* quotes: only in the body */
+	size_t np_all = d.np;
+	d.np = d.nbody;
+	ta_pair_quotes(&d);
+	ta_mark_inside(&d);
+	ta_collect_people(&d);
+	ta_attribute_quotes(&d);
+	galley_article_clear_quotes(a);
+	ta_record_quotes(&d);
+	d.np = np_all;
+
+	galley_article_clear_sources(a);
+	for (size_t i = 0; i < d.np; i++)
+		ta_sources_in_para(&d, (int)i, i >= d.nbody && remcredit[i - d.nbody]);
+
+	ta_authors(&d);
+	ta_date_decide(&d);
+
+	if (st->mark && body && galley_article_n_quotes(a))
+		ta_mark_body(&d, &gp);
+
+	galley_stage_count(stage, "quotes found", galley_article_n_quotes(a));
+	for (size_t i = 0; i < nrem; i++)
+		free(remtext[i]);
+	free(remtext);
+	free(remcredit);
+	ta_doc_free(&d);
+	galley_paragraphs_free(&gp);
+	return GALLEY_OK;
+}
+
+static int tag_attribution_open(galley_stage *stage, void **state, galley_error *err)
+{
+	ta_state *st = galley_calloc(1, sizeof *st);
+	st->mark = galley_stage_opt_bool(stage, "mark");
+	st->min_words = (int)galley_stage_opt_int(stage, "min_words");
+	int rc = ta_load(st, galley_stage_opt_string(stage, "outlets"), err);
+	if (rc != GALLEY_OK) {
+		ta_state_free(st);
+		return rc;
+	}
+	*state = st;
+	return GALLEY_OK;
+}
+
+static void tag_attribution_close(galley_stage *stage, void *state)
+{
+	(void)stage;
+	ta_state_free(state);
+}
+
+static const galley_option tag_attribution_options[] = {
+	{.name = "mark", .type = GALLEY_OPT_BOOL, .default_value = "true",
+	 .help = "wrap each quotation in the body in <q data-speaker=\"...\">"},
+	{.name = "outlets", .type = GALLEY_OPT_PATH, .default_value = NULL,
+	 .help = "extra outlet aliases, one 'alias<TAB>Name' a line, read after tag-attribution/outlets.tsv"},
+	{.name = "min_words", .type = GALLEY_OPT_INT, .default_value = "3", .min = 1, .max = 20,
+	 .help = "shortest quotation in words (a complete one-word reply with a speech verb still counts)"},
+	{.name = NULL},
+};
+
+GALLEY_PLUGIN_DEFINE(.name = "tag-attribution", .kind = GALLEY_KIND_TRANSFORM,
+                     .summary = "find bylines, publication date, source outlets and attributed quotes",
+                     .version = TA_VERSION, .license = "MIT", .flags = GALLEY_PLUGIN_PARALLEL_SAFE,
+                     .options = tag_attribution_options, .open = tag_attribution_open,
+                     .close = tag_attribution_close, .process = tag_attribution_process);
