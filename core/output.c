@@ -12,8 +12,9 @@
 
 struct galley_output {
 	char *path;
-	char *tmp;     /* NULL for standard output */
+	char *tmp;     /* NULL for standard output and devices */
 	FILE *f;
+	bool direct;   /* a device or FIFO opened directly (closed on commit/abort) */
 	int slot;      /* index in the cleanup table, or -1 */
 };
 
@@ -95,6 +96,19 @@ galley_output *galley_output_open(const char *path, galley_error *err)
 		free(o);
 		return NULL;
 	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* a device, FIFO or socket (/dev/null, a named pipe): write to it directly; renaming a
+		 * temporary file over it would replace the device */
+		o->f = fopen(path, "wb");
+		if (!o->f) {
+			galley_error_set(err, GALLEY_ERR_FATAL, "cannot open '%s' for writing: %s", path, strerror(errno));
+			free(o->path);
+			free(o);
+			return NULL;
+		}
+		o->direct = true;
+		return o;
+	}
 	char *dcopy = galley_strdup(path);
 	char *dir = dirname(dcopy);
 	if (strcmp(dir, ".") && mkdirs(dir) != 0) {
@@ -162,6 +176,8 @@ int galley_output_commit(galley_output *o, galley_error *err)
 {
 	if (!o->tmp) {
 		int rc = fflush(o->f);
+		if (o->direct && fclose(o->f) != 0)
+			rc = -1;
 		output_free(o);
 		if (rc != 0)
 			return galley_error_set(err, GALLEY_ERR_FATAL, "cannot write to standard output: %s", strerror(errno));
@@ -196,6 +212,8 @@ void galley_output_abort(galley_output *o)
 		if (o->f)
 			fclose(o->f);
 		unlink(o->tmp);
+	} else if (o->direct && o->f) {
+		fclose(o->f);
 	}
 	output_free(o);
 }

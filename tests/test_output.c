@@ -2,6 +2,7 @@
 #include "harness.h"
 
 #include <dirent.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 
 static int count_entries(const char *dir)
@@ -86,6 +87,23 @@ START_TEST(creates_directories_and_refuses_dirs)
 }
 END_TEST
 
+START_TEST(devices_are_written_in_place)
+{
+	galley_error e = {0};
+	galley_output *o = galley_output_open("/dev/null", &e);
+	ck_assert_msg(o != NULL, "%s", e.message);
+	fputs("discarded", galley_output_file(o));
+	ck_assert_int_eq(galley_output_commit(o, &e), GALLEY_OK);
+	struct stat st;
+	ck_assert_int_eq(stat("/dev/null", &st), 0);
+	ck_assert(S_ISCHR(st.st_mode)); /* still the device, not a file renamed over it */
+	o = galley_output_open("/dev/null", &e);
+	galley_output_abort(o);
+	ck_assert_int_eq(stat("/dev/null", &st), 0);
+	ck_assert(S_ISCHR(st.st_mode));
+}
+END_TEST
+
 START_TEST(read_file_limits)
 {
 	char *dir = th_tmpdir();
@@ -116,6 +134,7 @@ int main(void)
 	tcase_add_test(tc, commit_replaces);
 	tcase_add_test(tc, abort_keeps_old);
 	tcase_add_test(tc, creates_directories_and_refuses_dirs);
+	tcase_add_test(tc, devices_are_written_in_place);
 	tcase_add_test(tc, read_file_limits);
 	suite_add_tcase(s, tc);
 	return th_run(s);
