@@ -307,7 +307,9 @@ static write_epub_chapter *write_epub_build_chapter(const write_epub_state *st, 
 		xmlNodePtr p = xmlNewChild(hd, ns, BAD_CAST "p", NULL);
 		xmlSetProp(p, BAD_CAST "class", BAD_CAST "dateline");
 		if (write_epub_xhtml_datetime_ok(date)) {
-			xmlNodePtr t = el_text(p, ns, "time", date);
+			char day[11];
+			snprintf(day, sizeof day, "%.10s", date);
+			xmlNodePtr t = el_text(p, ns, "time", day);
 			xmlSetProp(t, BAD_CAST "datetime", BAD_CAST date);
 		} else {
 			char *d = write_epub_xhtml_clean(date, true);
@@ -703,26 +705,6 @@ static xmlDocPtr write_epub_nav(write_epub_book *b, const book_meta *m)
 			snprintf(href, sizeof href, "text/%s.xhtml", e->id);
 			xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
 			nav_entry_label(a, ns, e);
-		}
-	}
-	/* landmarks for reading systems */
-	xmlNodePtr lm = xmlNewChild(body, ns, BAD_CAST "nav", NULL);
-	xmlSetNsProp(lm, epub, BAD_CAST "type", BAD_CAST "landmarks");
-	xmlSetProp(lm, BAD_CAST "hidden", BAD_CAST "hidden");
-	el_text(lm, ns, "h1", "Landmarks");
-	xmlNodePtr lol = xmlNewChild(lm, ns, BAD_CAST "ol", NULL);
-	const char *marks[][3] = {{"titlepage", "title.xhtml", "Title page"},
-	                          {"toc", "nav.xhtml#toc", "Contents"},
-	                          {"bodymatter", NULL, "Start"}};
-	for (size_t i = 0; i < 3; i++) {
-		xmlNodePtr li = xmlNewChild(lol, ns, BAD_CAST "li", NULL);
-		xmlNodePtr a = el_text(li, ns, "a", marks[i][2]);
-		xmlSetNsProp(a, epub, BAD_CAST "type", BAD_CAST marks[i][0]);
-		if (marks[i][1]) {
-			xmlSetProp(a, BAD_CAST "href", BAD_CAST marks[i][1]);
-		} else {
-			snprintf(href, sizeof href, "text/%s.xhtml", b->e[m->order[0]].id);
-			xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
 		}
 	}
 	return doc;
