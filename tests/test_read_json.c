@@ -125,13 +125,13 @@ START_TEST(test_lines_basic)
 	char *p = put("a.jsonl",
 	              "{\"id\":\"a1\",\"url\":\"https://e.com/1\",\"title\":\"T\",\"authors\":[\"Ann\",\"Bob\"],"
 	              "\"date\":\"2024-01-02\",\"site\":\"E\",\"language\":\"en\",\"description\":\"D\",\"tags\":[\"x\"],"
-	              "\"text\":\"One.\\n\\nTwo\\nstill two.\\n\\n\\n  \\nThree.\","
+	              "\"text\":\"One.\\n\\nTwo  spaced\\n  code.\\n\\nThree.\","
 	              "\"sources\":[{\"name\":\"Reuters\",\"kind\":\"credit\",\"evidence\":\"(Reuters)\"}],"
 	              "\"quotes\":[{\"text\":\"hi\",\"speaker\":\"Ann\",\"cue\":\"said\",\"paragraph\":1,\"start\":0,\"end\":2}],"
 	              "\"removed\":[{\"reason\":\"nav\",\"text\":\"Home\"}],"
 	              "\"pipeline\":[{\"name\":\"read-html\",\"version\":\"1.0.0\"}],\"extra\":{\"n\":\"1\",\"m\":2}}\n"
 	              "\n"
-	              "{\"title\":\"minimal\",\"text\":\"Just text.\"}\r\n");
+	              "{\"title\":\"minimal\",\"text\":\"Just text.\\nOne line, one paragraph.\"}\r\n");
 	char *o = read_opts(p, NULL);
 	result r;
 	read_all(o, &r);
@@ -154,14 +154,16 @@ START_TEST(test_lines_basic)
 	th_str_eq(galley_article_stage_name(a, 0), "read-html");
 	th_str_eq(galley_article_get_extra(a, "m"), "2");
 	char *t = text_of(a);
-	th_str_eq(t, "One.\n\nTwo still two.\n\nThree.");
+	th_str_eq(t, "One.\n\nTwo  spaced\n  code.\n\nThree."); /* preformatted text kept as it is */
 	free(t);
+	xmlNodePtr second = galley_body_root(galley_article_body(a))->children->next;
+	ck_assert_str_eq((const char *)second->name, "pre");
 	/* location: the input and the record's number */
 	const galley_source_location *loc = galley_article_location(r.a[1]);
 	th_str_eq(loc->file, p);
 	ck_assert_int_eq(loc->index, 1);
-	t = text_of(r.a[1]);
-	th_str_eq(t, "Just text.");
+	t = text_of(r.a[1]); /* no empty line anywhere: one paragraph per line */
+	th_str_eq(t, "Just text.\n\nOne line, one paragraph.");
 	free(t);
 	result_free(&r);
 	free(o);
@@ -399,7 +401,7 @@ static galley_article *full_article(int i)
 /* write-json → read-json → write-json gives the same bytes, for each set of writer options. */
 START_TEST(test_round_trip)
 {
-	static const char *const variants[] = {"", "html=true", "format=array html=true", "format=array",
+	static const char *const variants[] = {"", "html=true explain=true", "format=array html=true", "format=array",
 	                                       "fields=id,title,text,quotes"};
 	for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++) {
 		galley_article *arts[3] = {full_article(1), full_article(2), th_article_html("<p>bare</p>")};

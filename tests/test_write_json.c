@@ -121,7 +121,7 @@ static char *keys_of(json_object *o)
 START_TEST(test_full_article)
 {
 	galley_article *arts[1] = {full_article("art-1")};
-	char *out = run_to_file("a.jsonl", "html=true", arts, 1);
+	char *out = run_to_file("a.jsonl", "html=true explain=true", arts, 1);
 	size_t n = strlen(out);
 	ck_assert_msg(n > 0 && out[n - 1] == '\n' && !strchr(out, '\n')[1], "one line: %s", out);
 	json_object *o = json_tokener_parse(out);

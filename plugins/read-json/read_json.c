@@ -706,42 +706,43 @@ static xmlDocPtr read_json_body_html(const char *html)
 	return doc;
 }
 
-/* The body from plain text: one <p> per paragraph, paragraphs separated by blank lines; a
- * paragraph with indentation or runs of spaces (preformatted text) becomes a <pre>, so its text
- * comes back unchanged. */
+/* The body from plain text.  Paragraphs are separated by an empty line, as write-json writes
+ * them; a text with line breaks but no empty line at all has one paragraph per line (as other
+ * tools write).  A paragraph that keeps a line break, a tab or a run of spaces is preformatted
+ * text — galley normalises the white space of every other paragraph — and becomes a <pre>, so
+ * its text comes back unchanged; the others become <p>. */
+static void read_json_add_para(xmlDocPtr doc, const char *s, size_t n)
+{
+	while (n && (s[n - 1] == '\r'))
+		n--;
+	if (!n)
+		return;
+	bool pre = s[0] == ' ' || s[n - 1] == ' ';
+	for (size_t i = 0; i + 1 < n && !pre; i++)
+		pre = s[i] == '\n' || s[i] == '\t' || s[i] == '\r' || (s[i] == ' ' && s[i + 1] == ' ');
+	bool blank = true;
+	for (size_t i = 0; i < n && blank; i++)
+		blank = strchr(" \t\r\n\f\v", s[i]) != NULL;
+	if (blank)
+		return;
+	xmlNodePtr el = xmlNewDocNode(doc, NULL, BAD_CAST(pre ? "pre" : "p"), NULL);
+	xmlAddChild(el, xmlNewDocTextLen(doc, BAD_CAST s, (int)n));
+	xmlAddChild(galley_body_root(doc), el);
+}
+
 static xmlDocPtr read_json_body_text(const char *text)
 {
 	xmlDocPtr doc = galley_body_new();
-	xmlNodePtr root = galley_body_root(doc);
-	galley_buf para = {0};
+	const char *sep = strstr(text, "\n\n") ? "\n\n" : "\n";
+	size_t seplen = strlen(sep);
 	const char *p = text;
 	for (;;) {
-		const char *eol = strchr(p, '\n');
-		size_t n = eol ? (size_t)(eol - p) : strlen(p);
-		bool blank = true;
-		for (size_t i = 0; i < n; i++)
-			if (!strchr(" \t\r\f\v", p[i]))
-				blank = false;
-		if (!blank) {
-			if (para.len)
-				galley_buf_putc(&para, '\n');
-			galley_buf_append(&para, p, n);
-		}
-		if ((blank || !eol) && para.len) {
-			/* indentation, tabs or runs of spaces: preformatted text (galley normalises the white
-			 * space of every other paragraph); a lone line break is a soft wrap */
-			bool pre = strchr(para.data, '\t') || strstr(para.data, "  ") || strstr(para.data, "\n ") ||
-			           para.data[0] == ' ' || para.data[para.len - 1] == ' ';
-			xmlNodePtr el = xmlNewDocNode(doc, NULL, BAD_CAST(pre ? "pre" : "p"), NULL);
-			xmlAddChild(el, xmlNewDocTextLen(doc, BAD_CAST para.data, (int)para.len));
-			xmlAddChild(root, el);
-			galley_buf_reset(&para);
-		}
-		if (!eol)
+		const char *e = strstr(p, sep);
+		read_json_add_para(doc, p, e ? (size_t)(e - p) : strlen(p));
+		if (!e)
 			break;
-		p = eol + 1;
+		p = e + seplen; /* a line break left at the start belongs to a preformatted paragraph */
 	}
-	galley_buf_free(&para);
 	return doc;
 }
 

@@ -128,6 +128,28 @@ static void write_json_add(json_object *obj, const char *key, json_object *val)
 
 /* ---- the body as the XHTML subset ------------------------------------------------------------ */
 
+/* Clean the text and attribute values of the body in place, when they hold what galley_utf8_clean
+ * removes (control characters a mis-decoded page can carry).  Done once, before both text and
+ * html are taken from the body, so that the two agree and a round trip keeps them equal. */
+static void write_json_clean_nodes(xmlNodePtr n)
+{
+	for (; n; n = n->next) {
+		if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
+			size_t len = strlen((const char *)n->content);
+			if (!write_json_is_clean((const char *)n->content, len)) {
+				char *c = write_json_clean((const char *)n->content, len);
+				xmlNodeSetContent(n, BAD_CAST c);
+				free(c);
+			}
+		} else if (n->type == XML_ELEMENT_NODE) {
+			for (xmlAttrPtr at = n->properties; at; at = at->next)
+				write_json_clean_nodes(at->children);
+			write_json_clean_nodes(n->children);
+		}
+	}
+}
+
+
 static bool write_json_is_void(const xmlChar *name)
 {
 	return !xmlStrcmp(name, BAD_CAST "br") || !xmlStrcmp(name, BAD_CAST "hr") ||
@@ -626,6 +648,8 @@ static json_object *write_json_article(const write_json_state *st, const galley_
 {
 	json_object *o = json_object_new_object();
 	xmlDocPtr body = galley_article_body(a);
+	if (body && galley_body_root(body))
+		write_json_clean_nodes(galley_body_root(body)->children);
 
 	/* id: always written, so that every record can be told apart */
 	const char *id = galley_article_get(a, GALLEY_FIELD_ID);
@@ -845,9 +869,12 @@ static int write_json_open(galley_stage *stage, void **state, galley_error *err)
 		free(st);
 		return GALLEY_ERR_FATAL;
 	}
-	/* html is written when asked for, with html=true or by naming it in fields= */
+	/* html and removed are written when asked for: with html=true / explain=true, or by naming
+	 * them in fields= */
 	if (!explicit_fields || !st->want[WJ_HTML])
 		st->want[WJ_HTML] = galley_stage_opt_bool(stage, "html");
+	if (!explicit_fields || !st->want[WJ_REMOVED])
+		st->want[WJ_REMOVED] = galley_stage_opt_bool(stage, "explain");
 	const char *path = galley_stage_opt_string(stage, "output");
 	st->out = galley_output_open(path ? path : "-", err);
 	if (!st->out) {
@@ -921,6 +948,8 @@ static const galley_option write_json_options[] = {
 	 .help = "jsonl: one article per line; array: one pretty-printed JSON array"},
 	{.name = "html", .type = GALLEY_OPT_BOOL, .default_value = "false",
 	 .help = "also write the body as XHTML in the html field (what read-json needs for a lossless round trip)"},
+	{.name = "explain", .type = GALLEY_OPT_BOOL, .default_value = "false",
+	 .help = "also write the blocks strip-boilerplate removed, with the reason, in the removed field"},
 	{.name = "text_format", .type = GALLEY_OPT_ENUM, .default_value = "plain", .choices = "plain|markdown",
 	 .help = "text field: plain paragraphs, or Markdown keeping headings, lists, quotes and links"},
 	{.name = "fields", .type = GALLEY_OPT_STRING, .default_value = NULL,
