@@ -997,6 +997,10 @@ static int sb_choose(sb_ctx *c, double *votes)
 				break;
 			cur = next;
 		}
+		/* a container, not one paragraph */
+		while (cur > 0 && I[cur].kind != K_CONTAINER && I[cur].kind != K_CELL && I[cur].kind != K_OTHER &&
+		       I[cur].kind != K_INLINE)
+			cur = I[cur].parent;
 		jl_pick = cur;
 	}
 
@@ -1082,7 +1086,10 @@ static void sb_expand(sb_ctx *c, int pick)
 				continue;
 			}
 			sb_info *s = &I[ci];
-			if (sb_sibling_prose(s)) {
+			const char *cl_pick = sb_attr(I[pick].node, "class"), *cl_s = sb_attr(ch, "class");
+			bool same_class = level == 0 && cl_pick && cl_s && !strcmp(cl_pick, cl_s) && !(s->flags & F_PRUNE) &&
+			                  s->text >= 50 && s->link < 0.3 * s->text;
+			if (same_class || sb_sibling_prose(s)) {
 				s->flags |= F_KEEP;
 				/* a heading right before it */
 				for (xmlNodePtr h = ch->prev; h; h = h->prev) {
@@ -1112,6 +1119,36 @@ static void sb_expand(sb_ctx *c, int pick)
 		}
 		cur = par;
 	}
+	/* the body split in several blocks of the same class (page builders): the others too */
+	const char *cl_pick = sb_attr(I[pick].node, "class");
+	if (cl_pick && *cl_pick) {
+		int same = 0;
+		for (size_t k = 0; k < c->n; k++) {
+			const char *cl = sb_attr(I[k].node, "class");
+			if (cl && !strcmp(cl, cl_pick))
+				same++;
+		}
+		if (same > 1 && same <= 20)
+			for (size_t k = 0; k < c->n; k++) {
+				sb_info *s = &I[k];
+				if ((int)k >= pick && (int)k <= I[pick].last)
+					continue;
+				const char *cl = sb_attr(s->node, "class");
+				if (cl && !strcmp(cl, cl_pick) && !(s->flags & F_PRUNE) && s->text >= 50 && s->link < 0.3 * s->text) {
+					/* not inside something already kept */
+					bool inside = false;
+					for (int a = s->parent; a >= 0; a = I[a].parent)
+						if (I[a].flags & F_KEEP || a == pick) {
+							inside = true;
+							break;
+						}
+					if (!inside)
+						s->flags |= F_KEEP;
+				}
+			}
+	}
+	/* headings right before the container, in the article's header */
+	(void)0;
 }
 
 /* ---- rebuilding the output ---------------------------------------------------------------- */
@@ -1390,6 +1427,21 @@ static void sb_emit(sb_out *o, xmlNodePtr src, xmlNodePtr dst, int depth)
 			r = R_NAV;
 		sb_record_subtree(c, src, r);
 		return;
+	}
+	/* conditional cleaning of link blocks: a link wrapping blocks is a teaser card; a
+	 * container or list made of links with little other text is navigation or a teaser
+	 * list */
+	if (in && in->text > 0) {
+		double ld = in->link / in->text;
+		if (kind == K_A && in->text >= 20 && sb_has_block_child(src)) {
+			sb_record_subtree(c, src, R_TEASER);
+			return;
+		}
+		if ((kind == K_CONTAINER || kind == K_LIST || kind == K_TABLE || kind == K_HEADER) && ld > 0.5 &&
+		    in->text - in->link < 150 && in->text >= 15 && !(in->flags & F_BODYMARK)) {
+			sb_record_subtree(c, src, R_LINK_DENSITY);
+			return;
+		}
 	}
 	char name[16];
 	sb_lower_name(src, name, sizeof name);
@@ -1753,8 +1805,30 @@ static bool sb_photo_credit(const sb_ctx *c, const sb_block *b, galley_buf *k)
 /* A short line that is mostly a date or time: "12.03.2021, 14:05 Uhr", "March 5, 2024". */
 static bool sb_dateline(const sb_ctx *c, const sb_block *b, galley_buf *k)
 {
-	if (b->len > 60 || b->len < 4)
+	if (b->len > 60 || b->len < 4 || b->in_list || strcmp((const char *)b->node->name, "p"))
 		return false;
+	/* a date needs a month name or a numeric date: 12.03.2021, 2021-03-12, 12/03/2021 */
+	bool numeric = false;
+	for (const char *q = b->text; *q && !numeric; q++) {
+		if (!isdigit((unsigned char)q[0]))
+			continue;
+		const char *r = q;
+		int groups = 0;
+		while (groups < 3) {
+			int d = 0;
+			while (isdigit((unsigned char)*r))
+				r++, d++;
+			if (!d || d > 4)
+				break;
+			groups++;
+			if (*r != '.' && *r != '-' && *r != '/')
+				break;
+			r++;
+		}
+		numeric = groups == 3;
+		while (isdigit((unsigned char)q[1]))
+			q++;
+	}
 	sb_key(k, b->text, strlen(b->text));
 	int digits = 0, months = 0, words = 0, other = 0;
 	const char *p = k->data;
@@ -1777,7 +1851,7 @@ static bool sb_dateline(const sb_ctx *c, const sb_block *b, galley_buf *k)
 		while (*p == ' ')
 			p++;
 	}
-	if (digits >= 2 && other <= 2 && (months || digits >= 3))
+	if (digits >= 2 && other <= 2 && numeric)
 		return true;
 	if (months && digits >= 1 && other <= 2)
 		return true;
@@ -1845,6 +1919,8 @@ static void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 		sb_block *b = &bl->v[i];
 		if (b->reason)
 			continue;
+		if ((b->in_list || !strcmp((const char *)b->node->name, "tr")) && !text_mode)
+			continue; /* list items and table rows repeat legitimately */
 		sb_key(&k, b->text, strlen(b->text));
 		if (!k.len || k.len >= 64) {
 			continue;
