@@ -1484,6 +1484,11 @@ static void ta_piece_range(const ta_para *P, const ta_piece *pc, size_t *b0, siz
 		(*b1)--;
 		(*c1)--;
 	}
+	/* the comma before the closing mark belongs to the sentence around the quote */
+	while (*b1 > *b0 && (P->text[*b1 - 1] == ',' || P->text[*b1 - 1] == ';' || P->text[*b1 - 1] == ':' || P->text[*b1 - 1] == ' ')) {
+		(*b1)--;
+		(*c1)--;
+	}
 }
 
 typedef struct ta_qshape {
@@ -1711,11 +1716,12 @@ static void ta_sources_in_para(ta_doc *d, int pi, bool removed_credit)
 		size_t cm = ta_phrase_at(d, &st->creditphrase, P, i, P->nt, NULL);
 		if (cm) {
 			size_t j = i + cm;
-			if (j < P->nt && P->t[j].kind == TK_WORD && (ta_tok_is(d, &P->t[j], "the") || ta_tok_is(d, &P->t[j], "der") || ta_tok_is(d, &P->t[j], "dem")))
-				j++;
 			if (j < P->nt && P->t[j].kind == TK_WORD) {
 				int v;
 				size_t om = ta_outlet_at(d, P, j, P->nt, &v);
+				if (!om && j + 1 < P->nt && (ta_tok_is(d, &P->t[j], "the") || ta_tok_is(d, &P->t[j], "der") || ta_tok_is(d, &P->t[j], "dem")) &&
+				    (om = ta_outlet_at(d, P, j + 1, P->nt, &v)) > 0)
+					j++;
 				char *name = NULL;
 				if (om)
 					name = galley_strdup(st->outlet_names[v]);
@@ -1887,7 +1893,7 @@ static bool ta_plausible(const ta_state *st, const char *s)
 	ta_split_words(s, &w);
 	if (w.n == 0 || w.n > 7)
 		return false;
-	size_t lower = 0, digits = 0;
+	size_t lower = 0, digits = 0, neutral = 0;
 	for (size_t i = 0; i < w.n; i++) {
 		bool dig = false;
 		for (size_t k = 0; k < w.l[i]; k++)
@@ -1895,10 +1901,17 @@ static bool ta_plausible(const ta_state *st, const char *s)
 				dig = true;
 		if (dig)
 			digits++;
+		bool letter = false;
+		for (const char *p = w.w[i], *e = w.w[i] + w.l[i]; p < e && !letter;)
+			letter = ta_is_letter(galley_utf8_next(&p, e));
+		if (!letter) {
+			neutral++;
+			continue;
+		}
 		if (!ta_has_upper_start(w.w[i], w.l[i]) && !ta_word_in(&st->particles, w.w[i], w.l[i]))
 			lower++;
 	}
-	if (w.n > 1 && lower * 2 > w.n)
+	if (w.n - neutral > 1 && lower * 2 > w.n - neutral)
 		return false;
 	if (digits > 1 || (digits && w.n > 1))
 		return false;

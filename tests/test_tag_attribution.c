@@ -1,0 +1,366 @@
+/* tag-attribution: quotes and speakers, sources, authors, dates, body marks. */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The seed article's ten body paragraphs, as the stripper leaves them, with its credit line as a
+ * removed block: the check does not depend on the stripper being perfect. */
+static const char *const seed_body =
+	"<p>Iran will “never” hold any talks over its missile program, said the commander of Iran’s "
+	"Islamic Revolutionary Guard Corps (IRGC) Hossein Salami on Thursday, adding that the country will "
+	"“never” stop improving its defense capabilities, the semi-official Mehr news agency reported.</p>"
+	"<p>Asked about the likelihood of talks between world powers and Iran regarding Iran’s missile program in "
+	"order to ease sanctions against the country, Salami said: “Such a thing will never happen. We will never "
+	"stop or retreat when it comes to increasing our defense capabilities. This topic is one of our red lines.”</p>"
+	"<p>Iran’s defense capabilities “cannot be discussed, adjusted, stopped or controlled,” he added.</p>"
+	"<p>“We are progressing uncontrollably,” Mehr quoted Salami as saying, without specifying what field "
+	"or fields the progress is being made in.</p>"
+	"<p>“We assure the Iranian nation that the country’s armed forces and the IRGC have the potential and "
+	"the capacity to confront any enemy, no matter how great,” said Salami.</p>"
+	"<p>“The [Iranian] nation should rest assured and live with peace of mind because we are capable of "
+	"destroying any enemy,” he added.</p>"
+	"<p>The US withdrew from the Iran nuclear deal in 2018, arguing it was flawed to Iran’s advantage, and has "
+	"since re-imposed sanctions against the country. Washington says it wants to negotiate a more sweeping deal aimed at "
+	"further curbing Iran’s nuclear work, halting its ballistic missile program and limiting its meddling in the "
+	"affairs of other countries in the Middle East.</p>"
+	"<p>Top Iranian officials and military commanders have on several occasions ruled out the possibility of any talks "
+	"on the country’s missile program.</p>"
+	"<p>The IRGC navy commander Alireza Tangsiri said in September that Iran’s missile program is developing daily "
+	"and is a “red line” for negotiations.</p>"
+	"<p>In June, the country’s highest authority Supreme Leader Ali Khamenei stressed that Iran will not give up "
+	"its missile program and insisted that “America will not be able to deprive Iran of its missile "
+	"capabilities.”</p>";
+
+static galley_article *run_one(galley_article *a, const char *options)
+{
+	galley_stage *s = th_stage("tag-attribution", options);
+	galley_error err;
+	galley_error_clear(&err);
+	ck_assert_msg(galley_stage_feed(s, a, &err) == GALLEY_OK, "feed: %s", err.message);
+	galley_stage_free(s);
+	return a;
+}
+
+static galley_article *tag_html(const char *html)
+{
+	return run_one(th_article_html(html), NULL);
+}
+
+static const galley_quote *find_quote(galley_article *a, const char *prefix)
+{
+	for (size_t i = 0; i < galley_article_n_quotes(a); i++) {
+		const galley_quote *q = galley_article_quote(a, i);
+		if (!strncmp(q->text, prefix, strlen(prefix)))
+			return q;
+	}
+	return NULL;
+}
+
+static const galley_source *find_source(galley_article *a, const char *name)
+{
+	for (size_t i = 0; i < galley_article_n_sources(a); i++)
+		if (!strcmp(galley_article_source(a, i)->name, name))
+			return galley_article_source(a, i);
+	return NULL;
+}
+
+static char *body_xml(galley_article *a)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlNodeDump(buf, galley_article_body(a), galley_body_root(galley_article_body(a)), 0, 0);
+	char *s = galley_strdup((const char *)xmlBufferContent(buf));
+	xmlBufferFree(buf);
+	return s;
+}
+
+START_TEST(seed_check)
+{
+	galley_article *a = th_article_html(seed_body);
+	galley_removed r = {"credit", "Source » alarabiya", "line 29"};
+	galley_article_add_removed(a, &r);
+	run_one(a, NULL);
+
+	const galley_source *s = find_source(a, "Al Arabiya");
+	ck_assert_msg(s != NULL, "Al Arabiya credit found");
+	th_str_eq(s->kind, "credit");
+	ck_assert(strstr(s->evidence, "alarabiya") != NULL);
+	s = find_source(a, "Mehr");
+	ck_assert_msg(s != NULL, "Mehr cited");
+	th_str_eq(s->kind, "cited");
+
+	size_t salami = 0, khamenei = 0;
+	for (size_t i = 0; i < galley_article_n_quotes(a); i++) {
+		const galley_quote *q = galley_article_quote(a, i);
+		ck_assert_msg(strcmp(q->text, "never") && strcmp(q->text, "red line"), "not a quotation: %s", q->text);
+		if (q->speaker && !strcmp(q->speaker, "Hossein Salami"))
+			salami++;
+		else if (q->speaker && !strcmp(q->speaker, "Ali Khamenei"))
+			khamenei++;
+		else
+			ck_abort_msg("quote '%s' attributed to '%s'", q->text, q->speaker ? q->speaker : "(nobody)");
+	}
+	ck_assert_uint_eq(salami, 5);
+	ck_assert_uint_eq(khamenei, 1);
+
+	const galley_quote *q = find_quote(a, "Such a thing will never happen.");
+	ck_assert(q != NULL);
+	ck_assert_int_eq(q->paragraph, 1);
+	th_str_eq(q->cue, "said");
+	q = find_quote(a, "cannot be discussed");
+	ck_assert(q != NULL);
+	th_str_eq(q->text, "cannot be discussed, adjusted, stopped or controlled");
+	th_str_eq(q->cue, "added");
+	q = find_quote(a, "We are progressing uncontrollably");
+	ck_assert(q != NULL);
+	th_str_eq(q->speaker, "Hossein Salami");
+	q = find_quote(a, "America will not be able");
+	ck_assert(q != NULL);
+	th_str_eq(q->speaker, "Ali Khamenei");
+	ck_assert_int_eq(q->paragraph, 9);
+
+	/* the code-point range points at the text in galley_body_paragraphs */
+	galley_paragraphs gp;
+	galley_body_paragraphs(galley_article_body(a), &gp);
+	for (size_t i = 0; i < galley_article_n_quotes(a); i++) {
+		q = galley_article_quote(a, i);
+		ck_assert((size_t)q->paragraph < gp.n);
+		const char *p = gp.text[q->paragraph], *end = p + strlen(p);
+		for (int k = 0; k < q->start; k++)
+			galley_utf8_next(&p, end);
+		const char *b = p;
+		for (int k = q->start; k < q->end; k++)
+			galley_utf8_next(&p, end);
+		ck_assert_msg((size_t)(p - b) == strlen(q->text) && !memcmp(b, q->text, strlen(q->text)),
+		              "range of '%s' gives '%.*s'", q->text, (int)(p - b), b);
+	}
+	galley_paragraphs_free(&gp);
+
+	/* quotes are marked in the body; the paragraphs' text does not change */
+	char *xml = body_xml(a);
+	ck_assert_msg(strstr(xml, "<q data-speaker=\"Ali Khamenei\">America will not") != NULL, "%s", xml);
+	free(xml);
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(split_quote_and_one_word_reply)
+{
+	galley_article *a = tag_html("<p>Maria Lopez runs the bakery.</p>"
+	                             "<p>“We open at six,” she said. “People queue in the rain.”</p>"
+	                             "<p>Would she ever close? “Never,” Lopez replied.</p>"
+	                             "<p>Critics called it a “PR stunt” and read “The Old Man and the Sea”.</p>");
+	const galley_quote *q = find_quote(a, "We open at six");
+	ck_assert(q && q->speaker);
+	th_str_eq(q->speaker, "Maria Lopez");
+	q = find_quote(a, "People queue in the rain.");
+	ck_assert_msg(q && q->speaker, "second half of a split quote");
+	th_str_eq(q->speaker, "Maria Lopez");
+	q = find_quote(a, "Never");
+	ck_assert_msg(q != NULL, "a complete one-word reply is a quotation");
+	th_str_eq(q->speaker, "Maria Lopez");
+	ck_assert(find_quote(a, "PR stunt") == NULL);
+	ck_assert(find_quote(a, "The Old Man") == NULL);
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(german_and_french)
+{
+	galley_article *a = tag_html("<p>Bundeskanzler Olaf Scholz war in Paris.</p>"
+	                             "<p>„Wir werden das gemeinsam schaffen“, sagte Scholz am Montag.</p>"
+	                             "<p>Der Minister betonte: »Das ist ein guter Tag für Europa.«</p>"
+	                             "<p>« Nous sommes prêts à discuter », a déclaré "
+	                             "Emmanuel Macron.</p>"
+	                             "<p>« C'est une étape importante », a-t-il ajouté.</p>");
+	const galley_quote *q = find_quote(a, "Wir werden das gemeinsam schaffen");
+	ck_assert(q != NULL);
+	th_str_eq(q->speaker, "Olaf Scholz");
+	th_str_eq(q->cue, "sagte");
+	q = find_quote(a, "Nous sommes pr");
+	ck_assert(q != NULL);
+	th_str_eq(q->speaker, "Emmanuel Macron");
+	q = find_quote(a, "C'est une");
+	ck_assert(q != NULL);
+	th_str_eq(q->speaker, "Emmanuel Macron");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(multi_paragraph_and_nobody)
+{
+	galley_article *a = tag_html("<p>Jane Roe, the mayor, spoke on Friday. She said: “The bridge will be repaired this year.</p>"
+	                             "<p>“And the road after it, whatever it costs.”</p>"
+	                             "<p>“This is how democracy is supposed to work in a small town like ours.”</p>"
+	                             "<p>“We will see,” the mayor said.</p>");
+	const galley_quote *q = find_quote(a, "The bridge will be repaired");
+	ck_assert(q != NULL);
+	th_str_eq(q->speaker, "Jane Roe");
+	ck_assert_int_eq(q->paragraph, 0);
+	q = find_quote(a, "And the road after it");
+	ck_assert_msg(q != NULL, "second paragraph of a multi-paragraph quote");
+	th_str_eq(q->speaker, "Jane Roe");
+	ck_assert_int_eq(q->paragraph, 1);
+	q = find_quote(a, "This is how democracy");
+	ck_assert(q != NULL);
+	ck_assert_msg(q->speaker == NULL, "no cue: nobody, not a guess (got %s)", q->speaker);
+	q = find_quote(a, "We will see");
+	ck_assert(q != NULL);
+	th_str_eq(q->speaker, "Jane Roe");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(sources)
+{
+	galley_article *a = tag_html("<p>WASHINGTON (AP) — The Senate voted on Tuesday.</p>"
+	                             "<p>The bill passes next week, according to Reuters.</p>"
+	                             "<p>Officials told the Xinhua news agency the talks went well.</p>"
+	                             "<p>This article first appeared on The Conversation.</p>");
+	const galley_source *s = find_source(a, "Associated Press");
+	ck_assert(s != NULL);
+	th_str_eq(s->kind, "credit");
+	s = find_source(a, "Reuters");
+	ck_assert(s != NULL);
+	th_str_eq(s->kind, "cited");
+	s = find_source(a, "Xinhua");
+	ck_assert(s != NULL);
+	th_str_eq(s->kind, "cited");
+	s = find_source(a, "The Conversation");
+	ck_assert(s != NULL);
+	th_str_eq(s->kind, "credit");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(outlets_option)
+{
+	char *dir = th_tmpdir();
+	char path[4096];
+	snprintf(path, sizeof path, "%s/outlets.tsv", dir);
+	th_write_file(path, "dailybugle\tThe Daily Bugle\n", 27);
+	char opt[4200];
+	snprintf(opt, sizeof opt, "outlets='%s'", path);
+	galley_article *a = th_article_html("<p>Some story.</p><p>Source: dailybugle</p>");
+	run_one(a, opt);
+	const galley_source *s = find_source(a, "The Daily Bugle");
+	ck_assert(s != NULL);
+	th_str_eq(s->kind, "credit");
+	galley_article_free(a);
+	th_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(authors_visible_beats_metadata)
+{
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "BBC News", "json-ld");
+	galley_removed r = {"byline", "By Jane Doe and John Roe | Reuters | 5 March 2024", "div.byline"};
+	galley_article_add_removed(a, &r);
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 2);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jane Doe");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 1), "John Roe");
+	galley_article_free(a);
+
+	/* metadata names only the first of two */
+	a = th_article_html("<div class=\"byline\">Von Anna Schmidt und Peter Müller</div><p>Text.</p>");
+	galley_article_add_candidate(a, "author", "Anna Schmidt", "json-ld");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 2);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 1), "Peter Müller");
+	galley_article_free(a);
+
+	/* metadata only; URLs are not names */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "author", "https://www.facebook.com/someone", "article-meta");
+	galley_article_add_candidate(a, "author", "Par Loïc Le Clerc", "meta");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Loïc Le Clerc");
+	galley_article_free(a);
+
+	/* an agency byline stays whole */
+	a = th_article_html("<p class=\"author\">dsw / DPA</p><p>Text of the story.</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "dsw / DPA");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(dates)
+{
+	/* the same instant in the page's own offset wins over UTC */
+	galley_article *a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2024-03-05T23:30:00Z", "json-ld");
+	galley_article_add_candidate(a, "date", "2024-03-06T00:30:00+01:00", "opengraph");
+	galley_article_add_candidate(a, "date_modified", "2024-03-07T10:00:00+01:00", "json-ld");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2024-03-06T00:30:00+01:00");
+	galley_article_free(a);
+
+	/* the day the page shows, when the UTC timestamp rolled over */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2024-03-05T23:30:00Z", "json-ld");
+	galley_removed r = {"dateline", "6. März 2024, 00:30 Uhr", "time"};
+	galley_article_add_removed(a, &r);
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2024-03-06");
+	galley_article_free(a);
+
+	/* the fetch date is not a publication date */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2024-01-01", "warc");
+	galley_article_add_candidate(a, "date", "2023-12-24", "time");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-12-24");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(no_mark_option_and_empty)
+{
+	galley_article *a = th_article_html("<p>“We will win the next game for sure,” said Coach Bob Smith.</p>");
+	run_one(a, "mark=false");
+	ck_assert_uint_eq(galley_article_n_quotes(a), 1);
+	char *xml = body_xml(a);
+	ck_assert(strstr(xml, "<q") == NULL);
+	free(xml);
+	galley_article_free(a);
+
+	a = galley_article_new(); /* no body at all */
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_n_quotes(a), 0);
+	galley_article_free(a);
+
+	/* unbalanced and odd marks do not crash or invent quotes */
+	a = tag_html("<p>““”\" « » „</p><p>\"</p><p>“unclosed and long enough to count</p>");
+	ck_assert_uint_eq(galley_article_n_quotes(a), 0);
+	galley_article_free(a);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("tag-attribution");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, seed_check);
+	tcase_add_test(tc, split_quote_and_one_word_reply);
+	tcase_add_test(tc, german_and_french);
+	tcase_add_test(tc, multi_paragraph_and_nobody);
+	tcase_add_test(tc, sources);
+	tcase_add_test(tc, outlets_option);
+	tcase_add_test(tc, authors_visible_beats_metadata);
+	tcase_add_test(tc, dates);
+	tcase_add_test(tc, no_mark_option_and_empty);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return th_run(suite());
+}
