@@ -164,6 +164,8 @@ typedef struct sb_state {
 	sb_map line_prefix; /* "by", "von", "source", ... lower-cased, -> reason */
 	sb_map months;      /* month names and abbreviations, lower-cased */
 	sb_map agencies;    /* photo agencies and picture credits: a short line naming one is a credit */
+	char **cta;         /* calls to action (subscribe, donate, follow), key form */
+	size_t n_cta;
 	bool explain;
 	int min_chars;
 } sb_state;
@@ -373,6 +375,22 @@ static int sb_load_phrases(sb_state *st, galley_error *err)
 			sb_map_put(&st->agencies, k.data, k.len, 1);
 	}
 	galley_wordlist_free(&w);
+
+	if (galley_wordlist_load("strip-boilerplate/calls-to-action.txt", &w, err) != GALLEY_OK) {
+		galley_buf_free(&k);
+		return GALLEY_ERR_FATAL;
+	}
+	st->cta = galley_calloc(w.n + 1, sizeof *st->cta);
+	for (size_t i = 0; i < w.n; i++) {
+		sb_key(&k, w.items[i], strlen(w.items[i]));
+		if (k.len) {
+			/* padded with spaces: matched on word boundaries */
+			galley_buf pad = {0};
+			galley_buf_printf(&pad, " %s ", k.data);
+			st->cta[st->n_cta++] = galley_buf_steal(&pad);
+		}
+	}
+	galley_wordlist_free(&w);
 	galley_buf_free(&k);
 	return GALLEY_OK;
 }
@@ -392,6 +410,9 @@ static void sb_state_free(sb_state *st)
 	sb_map_free(&st->line_prefix);
 	sb_map_free(&st->months);
 	sb_map_free(&st->agencies);
+	for (size_t i = 0; i < st->n_cta; i++)
+		free(st->cta[i]);
+	free(st->cta);
 	free(st);
 }
 
@@ -1802,6 +1823,112 @@ static bool sb_photo_credit(const sb_ctx *c, const sb_block *b, galley_buf *k)
 	return false;
 }
 
+static bool sb_call_to_action(const sb_ctx *c, const sb_block *b, galley_buf *k, galley_buf *pad)
+{
+	if (b->len > 400 || !c->st->n_cta)
+		return false;
+	sb_key(k, b->text, strlen(b->text));
+	galley_buf_reset(pad);
+	galley_buf_printf(pad, " %s ", k->data);
+	for (size_t i = 0; i < c->st->n_cta; i++)
+		if (strstr(pad->data, c->st->cta[i]))
+			return true;
+	return false;
+}
+
+/* Image credits at the end of a caption or a short paragraph: "... Foto: GdP/Hagen Immel",
+ * "... © Pferderevue", "... (mlharing / iStock.com)".  The credit is cut from the block and
+ * recorded as a caption credit. */
+static const char *const sb_credit_markers[] = {
+	"Foto:", "Fotos:", "Photo:", "Photos:", "Bild:", "Bilder:", "Image:", "Credit:", "Credits:",
+	"Quelle:", "Source:", "Fot.", "Kuva:", "\xc2\xa9", "(c) ", "(C) ", NULL};
+
+static void sb_cut_credit(sb_ctx *c, sb_block *b, galley_buf *k)
+{
+	if (b->len > 400)
+		return;
+	const char *nm = (const char *)b->node->name;
+	if (strcmp(nm, "figcaption") && strcmp(nm, "p") && strcmp(nm, "caption"))
+		return;
+	/* the last text node holding a marker, with at most 100 bytes of text after it */
+	xmlNodePtr stack[64];
+	int sp = 0;
+	xmlNodePtr hit = NULL;
+	size_t hit_at = 0;
+	stack[sp++] = b->node->children;
+	size_t total = strlen(b->text);
+	while (sp) {
+		xmlNodePtr n = stack[--sp];
+		for (; n; n = n->next) {
+			if (n->type == XML_TEXT_NODE && n->content) {
+				const char *t = (const char *)n->content;
+				for (int i = 0; sb_credit_markers[i]; i++) {
+					const char *m = strstr(t, sb_credit_markers[i]);
+					if (m && (m != t || n != b->node->children)) {
+						hit = n;
+						hit_at = (size_t)(m - t);
+					}
+				}
+				/* "(... iStock.com)" at the end */
+				const char *open = strrchr(t, '(');
+				if (open && strchr(open, ')') && strlen(open) < 80) {
+					galley_buf_reset(k);
+					sb_key(k, open, strlen(open));
+					sb_block tmp = {.text = k->data, .len = (double)k->len};
+					char *copy = galley_strdup(k->data);
+					tmp.text = copy;
+					if (sb_photo_credit(c, &tmp, k)) {
+						hit = n;
+						hit_at = (size_t)(open - t);
+					}
+					free(copy);
+				}
+			} else if (n->type == XML_ELEMENT_NODE && n->children && sp < 63) {
+				if (n->next)
+					stack[sp++] = n->next;
+				stack[sp++] = n->children;
+				break;
+			}
+		}
+	}
+	if (!hit)
+		return;
+	/* the text from the marker to the end of the block */
+	galley_buf tail = {0};
+	galley_buf_puts(&tail, (const char *)hit->content + hit_at);
+	for (xmlNodePtr a = hit; a && a != b->node; a = a->parent)
+		for (xmlNodePtr s = a->next; s; s = s->next) {
+			xmlChar *t = xmlNodeGetContent(s);
+			if (t)
+				galley_buf_puts(&tail, (const char *)t);
+			xmlFree(t);
+		}
+	char *credit = sb_norm(sb_cstr(&tail));
+	galley_buf_free(&tail);
+	size_t cl = strlen(credit);
+	if (cl == 0 || cl > 100 || cl + 3 >= total) {
+		free(credit);
+		return;
+	}
+	/* cut */
+	xmlChar *keep = xmlStrndup(hit->content, (int)hit_at);
+	xmlNodeSetContent(hit, keep);
+	xmlFree(keep);
+	for (xmlNodePtr a = hit; a && a != b->node; a = a->parent)
+		while (a->next) {
+			xmlNodePtr s = a->next;
+			xmlUnlinkNode(s);
+			xmlFreeNode(s);
+		}
+	galley_buf ctx = {0};
+	xmlNodePtr src = b->node->_private;
+	if (src)
+		sb_context(c, src, &ctx);
+	sb_record(c, R_CAPTION, credit, ctx.data);
+	galley_buf_free(&ctx);
+	free(credit);
+}
+
 /* A short line that is mostly a date or time: "12.03.2021, 14:05 Uhr", "March 5, 2024". */
 static bool sb_dateline(const sb_ctx *c, const sb_block *b, galley_buf *k)
 {
@@ -2040,6 +2167,21 @@ static void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 				if (b->link > 0.3 * b->len || (!structured && (b->heading || (!b->sentence && b->len < 100))))
 					sb_remove_block(c, b, R_SHORT);
 			}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!bl->v[i].reason)
+			sb_cut_credit(c, &bl->v[i], &k);
+
+	/* calls to action near the end: subscribe, donate, follow us, download the app */
+	{
+		size_t from = n > 4 ? n - 4 : 0;
+		if (n - n / 4 < from)
+			from = n - n / 4;
+		for (size_t i = from; i < n; i++) {
+			sb_block *b = &bl->v[i];
+			if (!b->reason && sb_call_to_action(c, b, &k, &k2))
+				sb_remove_block(c, b, R_NEWSLETTER);
+		}
 	}
 	if (getenv("SB_NOCAP")) {
 		for (size_t i = 0; i < n; i++) {
