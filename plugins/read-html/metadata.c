@@ -1203,41 +1203,44 @@ static char *clean_title(const char *title, const char *site, const char *host, 
 	return n;
 }
 
-/* "de_DE" -> "de-DE", "EN" -> "en", "en-us,en" -> "en-US"; NULL when not a language tag. */
+/* "de_DE" -> "de-DE", "EN" -> "en", "en-us,en" -> "en-US", "zh-hant-tw" -> "zh-Hant-TW"; NULL when
+ * not a language tag. */
 static char *norm_lang(const char *v)
 {
+	while (*v == ' ')
+		v++;
+	size_t n = strcspn(v, ",; ");
+	if (n < 2 || n > 35)
+		return NULL;
 	char out[36];
 	size_t k = 0;
 	int part = 0;
-	size_t plen = 0;
-	while (*v == ' ')
-		v++;
-	for (const char *p = v; *p && *p != ',' && *p != ';' && *p != ' '; p++) {
-		if (k + 1 >= sizeof out)
+	const char *p = v, *end = v + n;
+	while (p < end) {
+		size_t l = 0;
+		while (p + l < end && p[l] != '-' && p[l] != '_')
+			l++;
+		if (!l || (part == 0 && (l < 2 || l > 3)))
 			return NULL;
-		if (*p == '_' || *p == '-') {
-			if (!plen)
+		for (size_t i = 0; i < l; i++)
+			if (!isalnum((unsigned char)p[i]) || (part == 0 && !isalpha((unsigned char)p[i])))
 				return NULL;
+		if (part)
 			out[k++] = '-';
-			part++;
-			plen = 0;
-			continue;
+		for (size_t i = 0; i < l; i++) {
+			char ch = (char)tolower((unsigned char)p[i]);
+			if (part && l == 2 && isalpha((unsigned char)p[0]))
+				ch = (char)toupper((unsigned char)ch);
+			else if (part && l == 4 && i == 0)
+				ch = (char)toupper((unsigned char)ch);
+			out[k++] = ch;
 		}
-		if (!isalnum((unsigned char)*p))
-			return NULL;
-		char ch = *p;
-		if (part == 0)
-			ch = (char)tolower((unsigned char)ch);
-		else if (part == 1 && strlen(p) >= 2 && (p[2] == 0 || p[2] == '-' || p[2] == '_' || p[2] == ',' || plen < 2))
-			ch = (char)toupper((unsigned char)ch);
-		out[k++] = ch;
-		plen++;
+		p += l;
+		if (p < end)
+			p++;
+		part++;
 	}
 	out[k] = 0;
-	if (k < 2 || !isalpha((unsigned char)out[0]) || (strchr(out, '-') ? (size_t)(strchr(out, '-') - out) : k) > 3)
-		return NULL;
-	if (k && out[k - 1] == '-')
-		out[k - 1] = 0;
 	return galley_strdup(out);
 }
 

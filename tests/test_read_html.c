@@ -1,0 +1,1021 @@
+/* read-html: encodings, the body document, every metadata source, bad input, the bundled
+ * samples, and (when ../shared is present) the dev-set acceptance figures:
+ *     meson test -C BUILD test_read_html -v     (or run BUILD/tests/test_read_html)
+ * prints pages read, titles found, `with` segments found in the raw page text (the ceiling for
+ * the boilerplate stripper), mojibake checks and the speed against a bare libxml2 parse.
+ * GALLEY_DEVSET_DUMP=FILE writes one TSV line per page (id, gold title, title, title source). */
+#include "harness.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <json-c/json.h>
+#include <libxml/HTMLparser.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <time.h>
+
+static char *tmp;
+
+static void setup(void)
+{
+	tmp = th_tmpdir();
+}
+
+static void teardown(void)
+{
+	th_rmrf(tmp);
+	free(tmp);
+	tmp = NULL;
+}
+
+static char *tpath(const char *name)
+{
+	galley_buf b = {0};
+	galley_buf_printf(&b, "%s/%s", tmp, name);
+	return galley_buf_steal(&b);
+}
+
+#define MAXR 64
+typedef struct results {
+	galley_article *a[MAXR];
+	int rc[MAXR];
+	char msg[MAXR][1024];
+	size_t n;
+} results;
+
+static void read_all(const char *plugin, const char *opts, results *r)
+{
+	memset(r, 0, sizeof *r);
+	galley_stage *s = th_stage(plugin, opts);
+	for (;;) {
+		galley_error err = {0};
+		galley_article *a = NULL;
+		int rc = galley_stage_read(s, &a, &err);
+		if (rc == GALLEY_END)
+			break;
+		ck_assert_msg(rc != GALLEY_ERR_FATAL, "fatal: %s", err.message);
+		ck_assert_uint_lt(r->n, MAXR);
+		r->a[r->n] = a;
+		r->rc[r->n] = rc;
+		snprintf(r->msg[r->n], sizeof r->msg[0], "%s", err.message);
+		r->n++;
+	}
+	galley_stage_free(s);
+}
+
+static void results_free(results *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		galley_article_free(r->a[i]);
+	memset(r, 0, sizeof *r);
+}
+
+/* Read one page given as bytes; returns the article (owned) and fails the test on error. */
+static galley_article *read_page(const void *bytes, size_t len, const char *opts)
+{
+	char *p = tpath("page.html");
+	th_write_file(p, bytes, len);
+	galley_buf o = {0};
+	galley_buf_printf(&o, "input='%s' %s", p, opts ? opts : "");
+	results r;
+	read_all("read-html", o.data, &r);
+	ck_assert_uint_eq(r.n, 1);
+	ck_assert_msg(r.rc[0] == GALLEY_OK, "read failed: %s", r.msg[0]);
+	galley_article *a = r.a[0];
+	galley_buf_free(&o);
+	free(p);
+	return a;
+}
+
+static galley_article *read_str(const char *html)
+{
+	return read_page(html, strlen(html), NULL);
+}
+
+static char *text_of(galley_article *a)
+{
+	return galley_body_text(galley_article_body(a));
+}
+
+static bool has_candidate(galley_article *a, const char *field, const char *value, const char *origin)
+{
+	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
+		const galley_candidate *c = galley_article_candidate(a, i);
+		if (!strcmp(c->field, field) && !strcmp(c->value, value) && (!origin || !strcmp(c->origin, origin)))
+			return true;
+	}
+	return false;
+}
+
+static void dump_candidates(galley_article *a)
+{
+	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
+		const galley_candidate *c = galley_article_candidate(a, i);
+		fprintf(stderr, "  %s = '%s' (%s)\n", c->field, c->value, c->origin);
+	}
+}
+
+#define ck_candidate(a, f, v, o)                                                                  \
+	do {                                                                                          \
+		if (!has_candidate((a), (f), (v), (o))) {                                                 \
+			dump_candidates(a);                                                                   \
+			ck_abort_msg("missing candidate %s='%s' (%s)", (f), (v), (o) ? (o) : "any");           \
+		}                                                                                         \
+	} while (0)
+
+/* ---- encodings ------------------------------------------------------------------------------ */
+
+START_TEST(enc_meta_latin1)
+{
+	const char page[] = "<html><head><meta charset=\"ISO-8859-1\"><title>Gr\xfc\xdf" "e aus K\xf6ln</title></head>"
+	                    "<body><p>Sch\xf6ne Gr\xfc\xdf" "e</p></body></html>";
+	galley_article *a = read_page(page, sizeof page - 1, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_TITLE), "Grüße aus Köln");
+	char *t = text_of(a);
+	th_str_eq(t, "Schöne Grüße");
+	free(t);
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(enc_http_equiv)
+{
+	const char page[] = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">"
+	                    "<title>\xcf\xf0\xe8\xe2\xe5\xf2</title></head><body><p>\xcc\xe8\xf0</p></body></html>";
+	galley_article *a = read_page(page, sizeof page - 1, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_TITLE), "Привет");
+	char *t = text_of(a);
+	th_str_eq(t, "Мир");
+	free(t);
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(enc_undeclared_1252)
+{
+	/* curly quotes and euro sign in windows-1252, nothing declared, not UTF-8 */
+	const char page[] = "<html><body><p>\x93Quote\x94 costs \x80" "5 \x96 caf\xe9</p></body></html>";
+	galley_article *a = read_page(page, sizeof page - 1, NULL);
+	char *t = text_of(a);
+	th_str_eq(t, "“Quote” costs €5 – café");
+	free(t);
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(enc_undeclared_utf8)
+{
+	galley_article *a = read_str("<html><body><p>Zoë’s naïve “café” — 東京</p></body></html>");
+	char *t = text_of(a);
+	th_str_eq(t, "Zoë’s naïve “café” — 東京");
+	free(t);
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(enc_bom)
+{
+	const char page[] = "\xEF\xBB\xBF<html><head><meta charset=iso-8859-1></head><body><p>Stra\xC3\x9F" "e</p></body></html>";
+	galley_article *a = read_page(page, sizeof page - 1, NULL);
+	char *t = text_of(a);
+	th_str_eq(t, "Straße");
+	free(t);
+	galley_article_free(a);
+	/* UTF-16LE with its mark */
+	const char *src = "<html><body><p>Ünïcode</p></body></html>";
+	unsigned char buf[256];
+	size_t n = 0;
+	buf[n++] = 0xFF;
+	buf[n++] = 0xFE;
+	for (const char *p = src; *p;) {
+		uint32_t cp = galley_utf8_next(&p, src + strlen(src));
+		buf[n++] = (unsigned char)(cp & 0xFF);
+		buf[n++] = (unsigned char)(cp >> 8);
+	}
+	a = read_page(buf, n, NULL);
+	t = text_of(a);
+	th_str_eq(t, "Ünïcode");
+	free(t);
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(enc_wrong_declarations)
+{
+	/* declared Latin-1, but the bytes are UTF-8 */
+	galley_article *a = read_str("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Müller sagt: „Ja“</p></body></html>");
+	char *t = text_of(a);
+	th_str_eq(t, "Müller sagt: „Ja“");
+	free(t);
+	galley_article_free(a);
+	/* declared UTF-8, but the bytes are Latin-1 */
+	const char page[] = "<html><head><meta charset=\"utf-8\"></head><body><p>M\xfcller sagt Ja</p></body></html>";
+	a = read_page(page, sizeof page - 1, NULL);
+	t = text_of(a);
+	th_str_eq(t, "Müller sagt Ja");
+	free(t);
+	galley_article_free(a);
+	/* an unknown label is ignored */
+	a = read_str("<html><head><meta charset=\"x-no-such-charset\"></head><body><p>Grüße</p></body></html>");
+	t = text_of(a);
+	th_str_eq(t, "Grüße");
+	free(t);
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(enc_invalid_utf8_mostly_utf8)
+{
+	/* mostly UTF-8 with one stray byte: UTF-8 with a replacement character, not mojibake */
+	const char page[] = "<html><body><p>Grüße, Zoë, naïve, café \xff end</p></body></html>";
+	galley_article *a = read_page(page, sizeof page - 1, NULL);
+	char *t = text_of(a);
+	ck_assert_msg(strstr(t, "Grüße, Zoë, naïve, café") != NULL, "got '%s'", t);
+	free(t);
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(enc_charset_option)
+{
+	const char page[] = "<html><head><meta charset=utf-8></head><body><p>\xc1\xc2\xd7</p></body></html>";
+	galley_article *a = read_page(page, sizeof page - 1, "charset=koi8-r");
+	char *t = text_of(a);
+	th_str_eq(t, "абв");
+	free(t);
+	galley_article_free(a);
+}
+END_TEST
+
+/* ---- the body -------------------------------------------------------------------------------- */
+
+START_TEST(body_shape)
+{
+	galley_article *a = read_str(
+		"<!DOCTYPE html><html><head><title>T</title><style>p{}</style><script>var x=1;</script></head>"
+		"<body class=\"page\"><header role=\"banner\"><nav id=\"menu\" aria-label=\"Main\"><a href=\"/\">Home</a></nav></header>"
+		"<!-- a comment --><main><article itemprop=\"articleBody\" class=\"story\"><p>Text one.</p>"
+		"<script>document.write('x')</script><noscript>Enable JS</noscript><template><p>tpl</p></template>"
+		"<?php echo 1; ?><p>Text two.</p></article><aside class=\"related\"><p>Teaser</p></aside></main>"
+		"<footer><p>Footer</p></footer></body></html>");
+	xmlDocPtr doc = galley_article_body(a);
+	ck_assert_ptr_nonnull(doc);
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	th_str_eq((const char *)root->name, "body");
+	ck_assert_ptr_null(doc->children->next); /* only the root at the top */
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlNodeDump(buf, doc, root, 0, 0);
+	const char *html = (const char *)xmlBufferContent(buf);
+	ck_assert_msg(strstr(html, "<nav id=\"menu\" aria-label=\"Main\">"), "%s", html);
+	ck_assert_msg(strstr(html, "<header role=\"banner\">"), "%s", html);
+	ck_assert_msg(strstr(html, "<article itemprop=\"articleBody\" class=\"story\">"), "%s", html);
+	ck_assert_msg(strstr(html, "<aside class=\"related\">"), "%s", html);
+	ck_assert_msg(strstr(html, "<footer>"), "%s", html);
+	ck_assert_msg(!strstr(html, "script") && !strstr(html, "Enable JS") && !strstr(html, "tpl") &&
+	                  !strstr(html, "comment") && !strstr(html, "php") && !strstr(html, "p{}"),
+	              "%s", html);
+	xmlBufferFree(buf);
+	char *t = text_of(a);
+	ck_assert_msg(strstr(t, "Text one.") && strstr(t, "Text two.") && strstr(t, "Footer") && strstr(t, "Teaser"), "%s", t);
+	free(t);
+	/* the document serialises as XML (not HTML) and survives a deep copy */
+	galley_article *c = galley_article_copy(a);
+	ck_assert_ptr_nonnull(galley_article_body(c));
+	galley_article_free(c);
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(body_no_body_element)
+{
+	galley_article *a = read_str("<html><head><title>Only a head</title></head></html>");
+	xmlDocPtr doc = galley_article_body(a);
+	ck_assert_ptr_nonnull(doc);
+	th_str_eq((const char *)xmlDocGetRootElement(doc)->name, "body");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_TITLE), "Only a head");
+	galley_article_free(a);
+	/* a fragment without html/body */
+	a = read_str("<p>Just a paragraph</p>");
+	char *t = text_of(a);
+	th_str_eq(t, "Just a paragraph");
+	free(t);
+	galley_article_free(a);
+}
+END_TEST
+
+/* ---- metadata ------------------------------------------------------------------------------- */
+
+START_TEST(meta_jsonld_graph)
+{
+	galley_article *a = read_str(
+		"<html lang=\"de-de\"><head><title>Ein Titel | Beispiel Zeitung</title>"
+		"<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+		"{\"@type\":\"WebSite\",\"name\":\"Beispiel Zeitung\"},"
+		"{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Anna Schmidt\"},"
+		"{\"@type\":[\"NewsArticle\"],\"headline\":\"Ein Titel &amp; mehr\",\"datePublished\":\"2023-05-04T10:00:00+02:00\","
+		"\"dateModified\":\"2023-05-05\",\"author\":[{\"@id\":\"#p1\"},{\"@type\":\"Person\",\"name\":\"Ben Meyer\"},\"Carla Roth\"],"
+		"\"publisher\":{\"@type\":\"Organization\",\"name\":\"Beispiel Verlag\"},\"articleBody\":\"Der ganze Text.\","
+		"\"keywords\":\"Politik, Wahl\",\"articleSection\":[\"Inland\"],\"image\":{\"@type\":\"ImageObject\",\"url\":\"https://x.example/i.jpg\"},"
+		"\"mainEntityOfPage\":{\"@id\":\"https://zeitung.example/a/1\"}}]}</script></head><body><p>x</p></body></html>");
+	ck_candidate(a, "title", "Ein Titel & mehr", "json-ld");
+	ck_candidate(a, "author", "Anna Schmidt", "json-ld");
+	ck_candidate(a, "author", "Ben Meyer", "json-ld");
+	ck_candidate(a, "author", "Carla Roth", "json-ld");
+	ck_candidate(a, "date", "2023-05-04T10:00:00+02:00", "json-ld");
+	ck_candidate(a, "date_modified", "2023-05-05", "json-ld");
+	ck_candidate(a, "publisher", "Beispiel Verlag", "json-ld");
+	ck_candidate(a, "body", "Der ganze Text.", "json-ld");
+	ck_candidate(a, "keywords", "Politik, Wahl", "json-ld");
+	ck_candidate(a, "section", "Inland", "json-ld");
+	ck_candidate(a, "image", "https://x.example/i.jpg", "json-ld");
+	ck_candidate(a, "url", "https://zeitung.example/a/1", "json-ld");
+	ck_candidate(a, "site", "Beispiel Zeitung", "json-ld");
+	ck_candidate(a, "language", "de-de", "html-lang");
+	ck_candidate(a, "title", "Ein Titel", "title-tag");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_TITLE), "Ein Titel & mehr");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_LANGUAGE), "de-DE");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_URL), "https://zeitung.example/a/1");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-05-04T10:00:00+02:00");
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_TAGS), 2);
+	/* the decision leaves authors to tag-attribution */
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(meta_jsonld_array_and_broken)
+{
+	galley_article *a = read_str(
+		"<html><head><script type=\"application/ld+json\">this is { not json</script>"
+		"<script type=\"application/ld+json\"><!--\n[{\"@type\":\"BreadcrumbList\"},{\"@type\":\"BlogPosting\","
+		"\"name\":\"Blog title\",\"author\":{\"@type\":\"Person\",\"name\":\"By Dana Fox\"},\"datePublished\":\"2020-02-29\"}];\n--></script>"
+		"</head><body><p>x</p></body></html>");
+	ck_candidate(a, "title", "Blog title", "json-ld");
+	ck_candidate(a, "author", "Dana Fox", "json-ld");
+	ck_candidate(a, "date", "2020-02-29", "json-ld");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(meta_opengraph_twitter_dc_meta)
+{
+	galley_article *a = read_str(
+		"<html><head><title>Page - Site Name</title>"
+		"<meta property=\"og:title\" content=\"OG title\"><meta property=\"og:site_name\" content=\"Site Name\">"
+		"<meta property=\"og:url\" content=\"https://site.example/story\"><meta property=\"og:locale\" content=\"fr_FR\">"
+		"<meta property=\"og:description\" content=\"OG desc\"><meta property=\"og:image\" content=\"https://site.example/i.png\">"
+		"<meta property=\"article:published_time\" content=\"2021-06-01T08:00:00Z\">"
+		"<meta property=\"article:modified_time\" content=\"2021-06-02T09:30:00+0200\">"
+		"<meta property=\"article:author\" content=\"Eva Lund\"><meta property=\"article:author\" content=\"https://facebook.example/eva\">"
+		"<meta property=\"article:section\" content=\"Culture\"><meta property=\"article:tag\" content=\"Art\">"
+		"<meta name=\"twitter:title\" content=\"TW title\"><meta name=\"twitter:creator\" content=\"@eva\">"
+		"<meta name=\"DC.creator\" content=\"Lund, Eva\"><meta name=\"DC.date.issued\" content=\"2021-06-01\">"
+		"<meta name=\"dcterms.title\" content=\"DC title\">"
+		"<meta name=\"author\" content=\"Eva Lund\"><meta name=\"date\" content=\"01.06.2021 10:15\">"
+		"<meta name=\"pubdate\" content=\"20210601\"><meta name=\"description\" content=\"Meta desc\">"
+		"<meta name=\"news_keywords\" content=\"a, b\"><link rel=\"canonical\" href=\"/story?amp=0\">"
+		"</head><body><time datetime=\"2021-06-01T10:00:00+02:00\">1 June</time><time>no attr</time>"
+		"<a rel=\"author\" href=\"/eva\">Eva Lund</a></body></html>");
+	ck_candidate(a, "title", "OG title", "opengraph");
+	ck_candidate(a, "title", "TW title", "twitter");
+	ck_candidate(a, "title", "DC title", "dublin-core");
+	ck_candidate(a, "title", "Page", "title-tag");
+	ck_candidate(a, "site", "Site Name", "opengraph");
+	ck_candidate(a, "language", "fr_FR", "opengraph");
+	ck_candidate(a, "description", "OG desc", "opengraph");
+	ck_candidate(a, "description", "Meta desc", "meta");
+	ck_candidate(a, "image", "https://site.example/i.png", "opengraph");
+	ck_candidate(a, "date", "2021-06-01T08:00:00Z", "article-meta");
+	ck_candidate(a, "date_modified", "2021-06-02T09:30:00+02:00", "article-meta");
+	ck_candidate(a, "author", "Eva Lund", "article-meta");
+	ck_assert(!has_candidate(a, "author", "https://facebook.example/eva", NULL));
+	ck_candidate(a, "section", "Culture", "article-meta");
+	ck_candidate(a, "keywords", "Art", "article-meta");
+	ck_candidate(a, "author", "@eva", "twitter");
+	ck_candidate(a, "author", "Lund, Eva", "dublin-core");
+	ck_candidate(a, "date", "2021-06-01", "dublin-core");
+	ck_candidate(a, "author", "Eva Lund", "meta");
+	ck_candidate(a, "date", "2021-06-01T10:15:00", "meta");
+	ck_candidate(a, "date", "2021-06-01", "meta");
+	ck_candidate(a, "date", "2021-06-01T10:00:00+02:00", "time");
+	ck_candidate(a, "author", "Eva Lund", "link");
+	ck_candidate(a, "url", "/story?amp=0", "link");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_URL), "https://site.example/story?amp=0");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_TITLE), "OG title");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_SITE), "Site Name");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_LANGUAGE), "fr-FR");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DESCRIPTION), "OG desc");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-06-01T08:00:00Z");
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_TAGS), 1);
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(meta_microdata)
+{
+	galley_article *a = read_str(
+		"<html><body><div itemscope itemtype=\"http://schema.org/NewsArticle\">"
+		"<meta itemprop=\"datePublished\" content=\"2019-03-01T12:00:00Z\"><h1 itemprop=\"headline\">Micro title</h1>"
+		"<span itemprop=\"author\" itemscope><span itemprop=\"name\">Jon Doe</span>, staff</span>"
+		"<span itemprop=\"dateModified\" datetime=\"2019-03-02\">2 March</span></div></body></html>");
+	ck_candidate(a, "date", "2019-03-01T12:00:00Z", "microdata");
+	ck_candidate(a, "title", "Micro title", "microdata");
+	ck_candidate(a, "author", "Jon Doe", "microdata");
+	ck_candidate(a, "date_modified", "2019-03-02", "microdata");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_TITLE), "Micro title");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(meta_title_cleaning)
+{
+	static const struct {
+		const char *html, *title;
+	} cases[] = {
+		{"<title>Storm hits coast | The Daily Example</title><meta property=og:site_name content='The Daily Example'>",
+		 "Storm hits coast"},
+		{"<title>The Daily Example - Storm hits coast</title><meta property=og:site_name content='The Daily Example'>",
+		 "Storm hits coast"},
+		{"<title>Storm hits coast - News - SPIEGEL ONLINE</title><link rel=canonical href='https://www.spiegel.example/a'>",
+		 "Storm hits coast - News"},
+		/* a dash that is part of the title stays */
+		{"<title>Brexit - Johnson loses vote</title>", "Brexit - Johnson loses vote"},
+		/* og:title that is only the site name is not the title */
+		{"<title>Real headline | Example</title><meta property=og:title content='Example'>"
+		 "<meta property=og:site_name content='Example'>",
+		 "Real headline"},
+		{"<title>  </title><h1>Heading only</h1>", "Heading only"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		galley_buf b = {0};
+		galley_buf_printf(&b, "<html><head>%s</head><body><p>x</p></body></html>", cases[i].html);
+		galley_article *a = read_str(b.data);
+		th_str_eq(galley_article_get(a, GALLEY_FIELD_TITLE), cases[i].title);
+		galley_article_free(a);
+		galley_buf_free(&b);
+	}
+}
+END_TEST
+
+START_TEST(meta_dates)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"2019-10-19", "2019-10-19"},
+		{"2019-10-19T14:14:55Z", "2019-10-19T14:14:55Z"},
+		{"2019-10-19T14:14:55.123+02:00", "2019-10-19T14:14:55+02:00"},
+		{"2019-10-19 14:14", "2019-10-19T14:14:00"},
+		{"2019/10/19", "2019-10-19"},
+		{"20191019", "2019-10-19"},
+		{"19.10.2019", "2019-10-19"},
+		{"Sat, 19 Oct 2019 14:14:55 GMT", "2019-10-19T14:14:55Z"},
+		{"Sat, 19 Oct 2019 14:14:55 +0100", "2019-10-19T14:14:55+01:00"},
+		{"October 19, 2019", "2019-10-19"},
+		{"19. Oktober 2019", "2019-10-19"},
+		{"1571494495", "2019-10-19T14:14:55Z"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		galley_buf b = {0};
+		galley_buf_printf(&b, "<html><head><meta name=\"date\" content=\"%s\"></head><body><p>x</p></body></html>",
+		                  cases[i].in);
+		galley_article *a = read_str(b.data);
+		ck_assert_msg(galley_article_get(a, GALLEY_FIELD_DATE) &&
+		                  !strcmp(galley_article_get(a, GALLEY_FIELD_DATE), cases[i].out),
+		              "'%s' -> '%s', expected '%s'", cases[i].in, galley_article_get(a, GALLEY_FIELD_DATE),
+		              cases[i].out);
+		galley_article_free(a);
+		galley_buf_free(&b);
+	}
+	/* not dates */
+	galley_article *a = read_str("<html><head><meta name=\"date\" content=\"yesterday\"><meta name=\"pubdate\" "
+	                             "content=\"2019-13-45\"></head><body><p>x</p></body></html>");
+	ck_assert_ptr_null(galley_article_get(a, GALLEY_FIELD_DATE));
+	galley_article_free(a);
+}
+END_TEST
+
+/* ---- bad input ----------------------------------------------------------------------------- */
+
+START_TEST(bad_inputs_run_continues)
+{
+	char *dir = tpath("in");
+	mkdir(dir, 0755);
+	galley_buf p = {0};
+#define PUT(name_, bytes_, len_)                              \
+	do {                                                      \
+		galley_buf_reset(&p);                                 \
+		galley_buf_printf(&p, "%s/%s", dir, name_);           \
+		th_write_file(p.data, bytes_, len_);                  \
+	} while (0)
+	PUT("a-empty.html", "", 0);
+	PUT("b-blank.html", "  \n\t\n", 5);
+	PUT("c-binary.html", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+	const char bin[] = "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13\x14\x15";
+	PUT("d-noise.html", bin, sizeof bin - 1);
+	const char bad[] = "<html><body><p>\xff\xfe\xfd broken \xc3 bytes \xed\xa0\x80</p></body></html>";
+	PUT("e-invalid.html", bad, sizeof bad - 1);
+	PUT("f-good.html", "<html><body><p>good page</p></body></html>", 42);
+	PUT("g-nul.html", "<html><body><p>nul\0byte</p></body></html>", 41);
+	results r;
+	galley_buf o = {0};
+	galley_buf_printf(&o, "input='%s'", dir);
+	read_all("read-html", o.data, &r);
+	ck_assert_uint_eq(r.n, 7);
+	ck_assert_int_eq(r.rc[0], GALLEY_ERR_ARTICLE);
+	ck_assert_msg(strstr(r.msg[0], "empty"), "%s", r.msg[0]);
+	ck_assert_int_eq(r.rc[1], GALLEY_ERR_ARTICLE);
+	ck_assert_msg(strstr(r.msg[1], "empty"), "%s", r.msg[1]);
+	ck_assert_int_eq(r.rc[2], GALLEY_ERR_ARTICLE);
+	ck_assert_msg(strstr(r.msg[2], "PNG"), "%s", r.msg[2]);
+	ck_assert_int_eq(r.rc[3], GALLEY_ERR_ARTICLE);
+	ck_assert_msg(strstr(r.msg[3], "binary"), "%s", r.msg[3]);
+	ck_assert_int_eq(r.rc[4], GALLEY_OK);
+	char *t = text_of(r.a[4]);
+	ck_assert(galley_utf8_valid(t, strlen(t)));
+	ck_assert_msg(strstr(t, "broken"), "%s", t);
+	free(t);
+	ck_assert_int_eq(r.rc[5], GALLEY_OK);
+	ck_assert_int_eq(r.rc[6], GALLEY_OK);
+	t = text_of(r.a[6]);
+	ck_assert_msg(strstr(t, "nul") && strstr(t, "byte"), "%s", t);
+	free(t);
+	results_free(&r);
+	galley_buf_free(&o);
+	galley_buf_free(&p);
+	free(dir);
+#undef PUT
+}
+END_TEST
+
+START_TEST(bad_deep_nesting)
+{
+	galley_buf b = {0};
+	galley_buf_puts(&b, "<html><head><title>Deep</title></head><body>");
+	for (int i = 0; i < 10000; i++)
+		galley_buf_puts(&b, i % 2 ? "<div>" : "<span>");
+	galley_buf_puts(&b, "bottom");
+	galley_buf_puts(&b, "</body></html>");
+	galley_article *a = read_page(b.data, b.len, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_TITLE), "Deep");
+	/* the tree is bounded (libxml2 caps nesting), so every later stage can walk it */
+	int depth = 0, maxd = 0;
+	xmlNodePtr root = xmlDocGetRootElement(galley_article_body(a));
+	for (xmlNodePtr n = root; n;) {
+		if (n->children) {
+			n = n->children;
+			if (++depth > maxd)
+				maxd = depth;
+			continue;
+		}
+		while (n && n != root && !n->next) {
+			n = n->parent;
+			depth--;
+		}
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
+	ck_assert_int_lt(maxd, 1000);
+	galley_article *c = galley_article_copy(a);
+	galley_article_free(c);
+	galley_article_free(a);
+	galley_buf_free(&b);
+	/* unclosed tables and lists, deeply */
+	galley_buf_puts(&b, "<html><body>");
+	for (int i = 0; i < 5000; i++)
+		galley_buf_puts(&b, "<table><tr><td><ul><li>");
+	a = read_page(b.data, b.len, NULL);
+	galley_article_free(a);
+	galley_buf_free(&b);
+}
+END_TEST
+
+START_TEST(bad_huge_page)
+{
+	/* 50 MB: read, parsed, kept */
+	size_t target = 50u << 20;
+	galley_buf b = {0};
+	galley_buf_puts(&b, "<html><head><title>Huge</title></head><body>");
+	while (b.len < target)
+		galley_buf_puts(&b, "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</p>\n");
+	galley_buf_puts(&b, "<p>THE END</p></body></html>");
+	galley_article *a = read_page(b.data, b.len, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_TITLE), "Huge");
+	xmlNodePtr last = xmlGetLastChild(xmlDocGetRootElement(galley_article_body(a)));
+	while (last && last->type != XML_ELEMENT_NODE)
+		last = last->prev;
+	ck_assert_ptr_nonnull(last);
+	xmlChar *c = xmlNodeGetContent(last);
+	th_str_eq((const char *)c, "THE END");
+	xmlFree(c);
+	galley_article_free(a);
+	/* over max_size: a clear message, no article */
+	char *p = tpath("big.html");
+	th_write_file(p, b.data, b.len);
+	galley_buf o = {0};
+	galley_buf_printf(&o, "input='%s' max_size=1048576", p);
+	results r;
+	read_all("read-html", o.data, &r);
+	ck_assert_uint_eq(r.n, 1);
+	ck_assert_int_eq(r.rc[0], GALLEY_ERR_ARTICLE);
+	ck_assert_msg(strstr(r.msg[0], "limit") && strstr(r.msg[0], "max_size"), "%s", r.msg[0]);
+	results_free(&r);
+	galley_buf_free(&o);
+	galley_buf_free(&b);
+	free(p);
+}
+END_TEST
+
+START_TEST(bad_options)
+{
+	galley_error err = {0};
+	galley_stage *s = galley_stage_new(th_registry(), "read-html", "input=/nonexistent/dir/x.html", &err);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_eq(galley_stage_open(s, &err), GALLEY_ERR_FATAL);
+	ck_assert_msg(strstr(err.message, "/nonexistent/dir/x.html"), "%s", err.message);
+	galley_stage_free(s);
+	memset(&err, 0, sizeof err);
+	char *src = th_src("samples/html");
+	galley_buf o = {0};
+	galley_buf_printf(&o, "input='%s' charset=no-such-encoding", src);
+	s = galley_stage_new(th_registry(), "read-html", o.data, &err);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_eq(galley_stage_open(s, &err), GALLEY_ERR_FATAL);
+	ck_assert_msg(strstr(err.message, "no-such-encoding"), "%s", err.message);
+	galley_stage_free(s);
+	galley_buf_free(&o);
+	free(src);
+}
+END_TEST
+
+/* ---- WARC metadata reaches the article --------------------------------------------------------- */
+
+START_TEST(warc_transport)
+{
+	const char *html = "<html><head><title>W</title></head><body><p>Gr\xfc\xdf" "e</p></body></html>";
+	galley_buf http = {0};
+	galley_buf_printf(&http, "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n%s", html);
+	galley_buf w = {0};
+	galley_buf_printf(&w,
+	                  "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/a?b=1\r\n"
+	                  "WARC-Date: 2020-01-02T03:04:05Z\r\nContent-Type: application/http; msgtype=response\r\n"
+	                  "Content-Length: %zu\r\n\r\n",
+	                  http.len);
+	galley_buf_append(&w, http.data, http.len);
+	galley_buf_puts(&w, "\r\n\r\n");
+	char *p = tpath("x.warc");
+	th_write_file(p, w.data, w.len);
+	galley_buf o = {0};
+	galley_buf_printf(&o, "input='%s'", p);
+	results r;
+	read_all("read-html", o.data, &r);
+	ck_assert_uint_eq(r.n, 1);
+	ck_assert_msg(r.rc[0] == GALLEY_OK, "%s", r.msg[0]);
+	galley_article *a = r.a[0];
+	ck_candidate(a, "url", "https://news.example/a?b=1", "warc");
+	ck_candidate(a, "date", "2020-01-02T03:04:05Z", "warc");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_URL), "https://news.example/a?b=1");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-01-02T03:04:05Z");
+	th_str_eq(galley_article_get_extra(a, "http_status"), "200");
+	ck_assert_int_eq(galley_article_location(a)->offset, 0);
+	char *t = text_of(a);
+	th_str_eq(t, "Grüße");
+	free(t);
+	results_free(&r);
+	galley_buf_free(&o);
+	galley_buf_free(&w);
+	galley_buf_free(&http);
+	free(p);
+}
+END_TEST
+
+/* ---- the bundled samples --------------------------------------------------------------------- */
+
+START_TEST(samples_read)
+{
+	char *src = th_src("samples/html");
+	galley_buf o = {0};
+	galley_buf_printf(&o, "input='%s'", src);
+	results r;
+	read_all("read-html", o.data, &r);
+	ck_assert_uint_ge(r.n, 4);
+	for (size_t i = 0; i < r.n; i++) {
+		ck_assert_msg(r.rc[i] == GALLEY_OK, "%s", r.msg[i]);
+		const char *title = galley_article_get(r.a[i], GALLEY_FIELD_TITLE);
+		ck_assert_msg(title && strlen(title) > 10, "%s: no title", galley_article_where(r.a[i]));
+		ck_assert_msg(!strchr(title, '|'), "%s: title '%s' keeps the site suffix", galley_article_where(r.a[i]), title);
+		ck_assert_ptr_nonnull(galley_article_get(r.a[i], GALLEY_FIELD_DATE));
+		ck_assert_ptr_nonnull(galley_article_get(r.a[i], GALLEY_FIELD_LANGUAGE));
+		ck_assert_ptr_nonnull(galley_article_candidate_first(r.a[i], "author"));
+		char *t = text_of(r.a[i]);
+		ck_assert_msg(strlen(t) > 500, "%s: text too short", galley_article_where(r.a[i]));
+		ck_assert_msg(!strstr(t, "Ã") && !strstr(t, "â€"), "%s: mojibake", galley_article_where(r.a[i]));
+		free(t);
+	}
+	/* the Latin-1 page */
+	bool latin = false;
+	for (size_t i = 0; i < r.n; i++)
+		if (strstr(galley_article_where(r.a[i]), "latin1")) {
+			latin = true;
+			th_str_eq(galley_article_get(r.a[i], GALLEY_FIELD_TITLE), "Bergdorf stimmt für neue Seilbahn");
+			ck_candidate(r.a[i], "author", "Jürgen Weißenbäck", "dublin-core");
+		}
+	ck_assert(latin);
+	results_free(&r);
+	galley_buf_free(&o);
+	free(src);
+}
+END_TEST
+
+/* ---- the dev set ------------------------------------------------------------------------------- */
+
+static char *norm_ws(const char *s)
+{
+	return galley_ws_normalize(s);
+}
+
+/* The text a UTF-8 string becomes when its bytes are read as windows-1252 (mojibake). */
+static char *mojibake_of(const char *s)
+{
+	static const uint16_t hi[32] = {0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	                                0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,   0x017D, 0x8F,
+	                                0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	                                0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
+	galley_buf b = {0};
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		uint32_t cp = *p < 0x80 ? *p : (*p < 0xA0 ? hi[*p - 0x80] : *p);
+		if (cp < 0x80) {
+			galley_buf_putc(&b, (char)cp);
+		} else if (cp < 0x800) {
+			galley_buf_putc(&b, (char)(0xC0 | (cp >> 6)));
+			galley_buf_putc(&b, (char)(0x80 | (cp & 0x3F)));
+		} else {
+			galley_buf_putc(&b, (char)(0xE0 | (cp >> 12)));
+			galley_buf_putc(&b, (char)(0x80 | ((cp >> 6) & 0x3F)));
+			galley_buf_putc(&b, (char)(0x80 | (cp & 0x3F)));
+		}
+	}
+	return galley_buf_steal(&b);
+}
+
+static bool extract_tar(const char *tarball, const char *dest)
+{
+	struct archive *a = archive_read_new();
+	archive_read_support_filter_all(a);
+	archive_read_support_format_all(a);
+	if (archive_read_open_filename(a, tarball, 1 << 16) != ARCHIVE_OK) {
+		archive_read_free(a);
+		return false;
+	}
+	struct archive_entry *e;
+	bool ok = true;
+	while (archive_read_next_header(a, &e) == ARCHIVE_OK) {
+		const char *name = archive_entry_pathname(e);
+		if (strstr(name, "..") || name[0] == '/')
+			continue;
+		galley_buf p = {0};
+		galley_buf_printf(&p, "%s/%s", dest, name);
+		if (archive_entry_filetype(e) == AE_IFDIR) {
+			mkdir(p.data, 0755);
+		} else if (archive_entry_filetype(e) == AE_IFREG) {
+			char *slash = strrchr(p.data, '/');
+			*slash = 0;
+			mkdir(p.data, 0755);
+			*slash = '/';
+			FILE *f = fopen(p.data, "wb");
+			if (!f) {
+				ok = false;
+				galley_buf_free(&p);
+				break;
+			}
+			const void *buf;
+			size_t size;
+			la_int64_t off;
+			while (archive_read_data_block(a, &buf, &size, &off) == ARCHIVE_OK)
+				fwrite(buf, 1, size, f);
+			fclose(f);
+		}
+		galley_buf_free(&p);
+	}
+	archive_read_free(a);
+	return ok;
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+START_TEST(devset_acceptance)
+{
+	const char *shared = th_shared_dir();
+	if (!shared) {
+		printf("devset: ../shared is absent, skipping the dev-set acceptance check\n");
+		return;
+	}
+	galley_buf tb = {0};
+	galley_buf_printf(&tb, "%s/datasets/webextract-dev.tar.xz", shared);
+	struct stat st;
+	if (stat(tb.data, &st) != 0) {
+		printf("devset: %s is absent, skipping\n", tb.data);
+		galley_buf_free(&tb);
+		return;
+	}
+	ck_assert_msg(extract_tar(tb.data, tmp), "cannot extract %s", tb.data);
+	char *cases_path = tpath("cases.json");
+	json_object *cases = json_object_from_file(cases_path);
+	ck_assert_msg(cases != NULL, "cannot read %s", cases_path);
+
+	/* speed reference: libxml2's bare parse of the same bytes */
+	char *html_dir = tpath("html");
+	double bare = 0;
+	{
+		json_object_object_foreach(cases, id, v)
+		{
+			(void)v;
+			galley_buf p = {0};
+			galley_buf_printf(&p, "%s/%s.html", html_dir, id);
+			size_t len = 0;
+			char *data = th_read_file(p.data, &len);
+			if (data) {
+				double t0 = now_s();
+				htmlDocPtr d = htmlReadMemory(data, (int)len, NULL, NULL,
+				                              HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+				                                  HTML_PARSE_NONET);
+				xmlFreeDoc(d);
+				bare += now_s() - t0;
+			}
+			free(data);
+			galley_buf_free(&p);
+		}
+	}
+
+	FILE *dump = NULL;
+	if (getenv("GALLEY_DEVSET_DUMP") && *getenv("GALLEY_DEVSET_DUMP"))
+		dump = fopen(getenv("GALLEY_DEVSET_DUMP"), "w");
+	galley_buf o = {0};
+	galley_buf_printf(&o, "input='%s'", html_dir);
+	galley_stage *s = th_stage("read-html", o.data);
+	size_t n_ok = 0, n_fail = 0, n_title = 0, n_gold = 0, n_gold_eq = 0, n_gold_close = 0;
+	size_t with_total = 0, with_found = 0, with_moji = 0, moji_pages = 0, fffd_pages = 0;
+	double ours = 0;
+	for (;;) {
+		galley_error err = {0};
+		galley_article *a = NULL;
+		double t0 = now_s();
+		int rc = galley_stage_read(s, &a, &err);
+		ours += now_s() - t0;
+		if (rc == GALLEY_END)
+			break;
+		ck_assert_msg(rc != GALLEY_ERR_FATAL, "%s", err.message);
+		if (rc != GALLEY_OK) {
+			n_fail++;
+			printf("devset: failed %s: %s\n", a ? galley_article_where(a) : "?", err.message);
+			galley_article_free(a);
+			continue;
+		}
+		n_ok++;
+		const char *file = galley_article_location(a)->file;
+		const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+		char id[64];
+		snprintf(id, sizeof id, "%.*s", (int)strcspn(base, "."), base);
+		json_object *c = NULL;
+		json_object_object_get_ex(cases, id, &c);
+		const char *title = galley_article_get(a, GALLEY_FIELD_TITLE);
+		if (title)
+			n_title++;
+		json_object *gt = NULL;
+		const char *gold = c && json_object_object_get_ex(c, "title", &gt) ? json_object_get_string(gt) : NULL;
+		if (gold && *gold) {
+			n_gold++;
+			char *g = norm_ws(gold);
+			if (title && !strcasecmp(g, title))
+				n_gold_eq++;
+			if (title && (strstr(title, g) || strstr(g, title)))
+				n_gold_close++;
+			if (dump) {
+				const char *origin = "-";
+				for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
+					const galley_candidate *cd = galley_article_candidate(a, i);
+					if (!strcmp(cd->field, "title") && title && !strcmp(cd->value, title)) {
+						origin = cd->origin;
+						break;
+					}
+				}
+				fprintf(dump, "%s\t%s\t%s\t%s\n", id, g, title ? title : "", origin);
+			}
+			free(g);
+		}
+		char *raw_text = galley_body_text(galley_article_body(a));
+		char *text = norm_ws(raw_text);
+		free(raw_text);
+		if (strstr(text, "\xEF\xBF\xBD"))
+			fffd_pages++;
+		static const char *const moji[] = {"Ã¤", "Ã¶", "Ã¼", "ÃŸ", "Ã©", "â€™", "â€œ", "â€ž", "Ã³", "Ä…", NULL};
+		bool page_moji = false;
+		for (int k = 0; moji[k]; k++)
+			if (strstr(text, moji[k]) || (title && strstr(title, moji[k])))
+				page_moji = true;
+		moji_pages += page_moji;
+		json_object *with = NULL;
+		if (c && json_object_object_get_ex(c, "with", &with) && json_object_is_type(with, json_type_array)) {
+			for (size_t i = 0; i < json_object_array_length(with); i++) {
+				char *seg = norm_ws(json_object_get_string(json_object_array_get_idx(with, i)));
+				with_total++;
+				if (strstr(text, seg)) {
+					with_found++;
+				} else {
+					char *m = mojibake_of(seg);
+					if (strcmp(m, seg) && strstr(text, m)) {
+						with_moji++;
+						printf("devset: mojibake in %s: '%s'\n", id, seg);
+					}
+					free(m);
+				}
+				free(seg);
+			}
+		}
+		free(text);
+		galley_article_free(a);
+	}
+	galley_stage_free(s);
+	if (dump)
+		fclose(dump);
+	size_t n = n_ok + n_fail;
+	printf("devset: %zu pages, %zu read, %zu failed\n", n, n_ok, n_fail);
+	printf("devset: titles found for %zu of %zu pages (%.1f%%); equal to the gold title %zu of %zu (%.1f%%), "
+	       "one containing the other %zu (%.1f%%)\n",
+	       n_title, n, 100.0 * (double)n_title / (double)(n ? n : 1), n_gold_eq, n_gold,
+	       100.0 * (double)n_gold_eq / (double)(n_gold ? n_gold : 1), n_gold_close,
+	       100.0 * (double)n_gold_close / (double)(n_gold ? n_gold : 1));
+	printf("devset: `with` segments in the reader's page text: %zu of %zu (%.1f%%) — the stripper's ceiling\n",
+	       with_found, with_total, 100.0 * (double)with_found / (double)(with_total ? with_total : 1));
+	printf("devset: `with` segments found only as mojibake: %zu; pages with mojibake patterns: %zu; "
+	       "pages with U+FFFD: %zu\n",
+	       with_moji, moji_pages, fffd_pages);
+	printf("devset: read+parse %.2f s, bare htmlReadMemory %.2f s, ratio %.2f\n", ours, bare,
+	       bare > 0 ? ours / bare : 0.0);
+	ck_assert_uint_eq(n, 990);
+	ck_assert_uint_eq(n_fail, 0);
+	ck_assert_msg(n_title * 100 >= n * 97, "titles for only %zu of %zu pages", n_title, n);
+	ck_assert_uint_eq(with_moji, 0);
+	json_object_put(cases);
+	galley_buf_free(&o);
+	galley_buf_free(&tb);
+	free(cases_path);
+	free(html_dir);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("read-html");
+	TCase *tc = tcase_create("encodings");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, enc_meta_latin1);
+	tcase_add_test(tc, enc_http_equiv);
+	tcase_add_test(tc, enc_undeclared_1252);
+	tcase_add_test(tc, enc_undeclared_utf8);
+	tcase_add_test(tc, enc_bom);
+	tcase_add_test(tc, enc_wrong_declarations);
+	tcase_add_test(tc, enc_invalid_utf8_mostly_utf8);
+	tcase_add_test(tc, enc_charset_option);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("body");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, body_shape);
+	tcase_add_test(tc, body_no_body_element);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("metadata");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, meta_jsonld_graph);
+	tcase_add_test(tc, meta_jsonld_array_and_broken);
+	tcase_add_test(tc, meta_opengraph_twitter_dc_meta);
+	tcase_add_test(tc, meta_microdata);
+	tcase_add_test(tc, meta_title_cleaning);
+	tcase_add_test(tc, meta_dates);
+	tcase_add_test(tc, warc_transport);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("bad-input");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 300);
+	tcase_add_test(tc, bad_inputs_run_continues);
+	tcase_add_test(tc, bad_deep_nesting);
+	tcase_add_test(tc, bad_huge_page);
+	tcase_add_test(tc, bad_options);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("samples");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, samples_read);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("devset");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 1200);
+	tcase_add_test(tc, devset_acceptance);
+	suite_add_tcase(s, tc);
+	return th_run(s);
+}
