@@ -166,6 +166,8 @@ typedef struct sb_state {
 	sb_map agencies;    /* photo agencies and picture credits: a short line naming one is a credit */
 	char **cta;         /* calls to action (subscribe, donate, follow), key form */
 	size_t n_cta;
+	char **disclaimers; /* advertising and affiliate disclaimers, key form */
+	size_t n_disclaimers;
 	bool explain;
 	int min_chars;
 } sb_state;
@@ -302,6 +304,27 @@ static int sb_load_vocab(sb_vocab *v, const char *rel, bool with_reason, galley_
 	return GALLEY_OK;
 }
 
+/* Phrases matched on word boundaries inside a block's key form: stored padded with spaces. */
+static int sb_load_padded(const char *rel, char ***out, size_t *n_out, galley_error *err)
+{
+	galley_wordlist w = {0};
+	galley_buf k = {0};
+	if (galley_wordlist_load(rel, &w, err) != GALLEY_OK)
+		return GALLEY_ERR_FATAL;
+	*out = galley_calloc(w.n + 1, sizeof **out);
+	for (size_t i = 0; i < w.n; i++) {
+		sb_key(&k, w.items[i], strlen(w.items[i]));
+		if (k.len) {
+			galley_buf pad = {0};
+			galley_buf_printf(&pad, " %s ", k.data);
+			(*out)[(*n_out)++] = galley_buf_steal(&pad);
+		}
+	}
+	galley_wordlist_free(&w);
+	galley_buf_free(&k);
+	return GALLEY_OK;
+}
+
 static int sb_load_phrases(sb_state *st, galley_error *err)
 {
 	galley_wordlist w = {0};
@@ -376,22 +399,10 @@ static int sb_load_phrases(sb_state *st, galley_error *err)
 	}
 	galley_wordlist_free(&w);
 
-	if (galley_wordlist_load("strip-boilerplate/calls-to-action.txt", &w, err) != GALLEY_OK) {
-		galley_buf_free(&k);
-		return GALLEY_ERR_FATAL;
-	}
-	st->cta = galley_calloc(w.n + 1, sizeof *st->cta);
-	for (size_t i = 0; i < w.n; i++) {
-		sb_key(&k, w.items[i], strlen(w.items[i]));
-		if (k.len) {
-			/* padded with spaces: matched on word boundaries */
-			galley_buf pad = {0};
-			galley_buf_printf(&pad, " %s ", k.data);
-			st->cta[st->n_cta++] = galley_buf_steal(&pad);
-		}
-	}
-	galley_wordlist_free(&w);
 	galley_buf_free(&k);
+	if (sb_load_padded("strip-boilerplate/calls-to-action.txt", &st->cta, &st->n_cta, err) != GALLEY_OK ||
+	    sb_load_padded("strip-boilerplate/disclaimers.txt", &st->disclaimers, &st->n_disclaimers, err) != GALLEY_OK)
+		return GALLEY_ERR_FATAL;
 	return GALLEY_OK;
 }
 
@@ -413,6 +424,9 @@ static void sb_state_free(sb_state *st)
 	for (size_t i = 0; i < st->n_cta; i++)
 		free(st->cta[i]);
 	free(st->cta);
+	for (size_t i = 0; i < st->n_disclaimers; i++)
+		free(st->disclaimers[i]);
+	free(st->disclaimers);
 	free(st);
 }
 
@@ -1823,17 +1837,23 @@ static bool sb_photo_credit(const sb_ctx *c, const sb_block *b, galley_buf *k)
 	return false;
 }
 
-static bool sb_call_to_action(const sb_ctx *c, const sb_block *b, galley_buf *k, galley_buf *pad)
+static bool sb_has_phrase(char *const *list, size_t n, const sb_block *b, size_t max_len, galley_buf *k,
+                          galley_buf *pad)
 {
-	if (b->len > 400 || !c->st->n_cta)
+	if (b->len > (double)max_len || !n)
 		return false;
 	sb_key(k, b->text, strlen(b->text));
 	galley_buf_reset(pad);
 	galley_buf_printf(pad, " %s ", k->data);
-	for (size_t i = 0; i < c->st->n_cta; i++)
-		if (strstr(pad->data, c->st->cta[i]))
+	for (size_t i = 0; i < n; i++)
+		if (strstr(pad->data, list[i]))
 			return true;
 	return false;
+}
+
+static bool sb_call_to_action(const sb_ctx *c, const sb_block *b, galley_buf *k, galley_buf *pad)
+{
+	return sb_has_phrase(c->st->cta, c->st->n_cta, b, 400, k, pad);
 }
 
 /* Image credits at the end of a caption or a short paragraph: "... Foto: GdP/Hagen Immel",
@@ -2168,9 +2188,14 @@ static void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 					sb_remove_block(c, b, R_SHORT);
 			}
 	}
-	for (size_t i = 0; i < n; i++)
-		if (!bl->v[i].reason)
+	for (size_t i = 0; i < n; i++) {
+		if (bl->v[i].reason)
+			continue;
+		if (sb_has_phrase(c->st->disclaimers, c->st->n_disclaimers, &bl->v[i], 300, &k, &k2))
+			sb_remove_block(c, &bl->v[i], R_AD);
+		else
 			sb_cut_credit(c, &bl->v[i], &k);
+	}
 
 	/* calls to action near the end: subscribe, donate, follow us, download the app */
 	{
