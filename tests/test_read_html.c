@@ -906,7 +906,13 @@ START_TEST(devset_acceptance)
 						break;
 					}
 				}
-				fprintf(dump, "%s\t%s\t%s\t%s\n", id, g, title ? title : "", origin);
+				fprintf(dump, "%s\t%s\t%s\t%s", id, g, title ? title : "", origin);
+				for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
+					const galley_candidate *cd = galley_article_candidate(a, i);
+					if (!strcmp(cd->field, "title"))
+						fprintf(dump, "\t%s=%s", cd->origin, cd->value);
+				}
+				fprintf(dump, "\n");
 			}
 			free(g);
 		}

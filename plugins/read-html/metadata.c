@@ -47,7 +47,8 @@ typedef struct meta_ctx {
 	size_t n_jsonld;
 	size_t jsonld_bytes;
 	int n_time;
-	bool have_title_tag, have_h1;
+	bool have_title_tag;
+	int n_h1;
 	int svg_depth;
 } meta_ctx;
 
@@ -985,11 +986,11 @@ static void read_html_walk(meta_ctx *mc, xmlDocPtr doc)
 					if (!lang)
 						lang = attr(n, "xml:lang");
 					add(mc, "language", lang, "html-lang");
-				} else if (!mc->have_h1 && !strcmp(name, "h1")) {
+				} else if (mc->n_h1 < 3 && !strcmp(name, "h1")) {
 					char *t = node_text(n);
 					if (t && *t) {
 						add(mc, "title", t, "h1");
-						mc->have_h1 = true;
+						mc->n_h1++;
 					}
 					free(t);
 				}
@@ -1110,16 +1111,16 @@ static void squash(const char *s, char *out, size_t outsz)
 	out[k] = 0;
 }
 
-/* Does a title segment name the site (its name, or its host: "SPIEGEL ONLINE" ~ spiegel.de)? */
-static bool names_site(const char *seg, const char *site, const char *host)
+/* Does a title segment name the site (one of its names, or its host: "SPIEGEL ONLINE" ~ spiegel.de)? */
+static bool names_site(const char *seg, const char *const *sites, const char *host)
 {
 	char a[256], b[256];
 	squash(seg, a, sizeof a);
 	if (!a[0])
 		return false;
-	if (site) {
-		squash(site, b, sizeof b);
-		if (b[0] && (strstr(a, b) || strstr(b, a)))
+	for (size_t i = 0; sites && sites[i]; i++) {
+		squash(sites[i], b, sizeof b);
+		if (b[0] && (strstr(a, b) || (strlen(a) >= 4 && strstr(b, a))))
 			return true;
 	}
 	if (host && *host) {
@@ -1141,13 +1142,53 @@ static bool names_site(const char *seg, const char *site, const char *host)
 	return false;
 }
 
-static const char *const title_seps[] = {" | ", " - ", " – ", " — ", " :: ", " // ", " · ", " • ", " » ", " « ", " ~ ",
-                                         NULL};
+/* Does a segment look like a domain name ("petri-heil.ch", "Disfunctions.de")? */
+static bool looks_like_domain(const char *s)
+{
+	static const char *const tlds[] = {".com", ".de", ".ch", ".at", ".net", ".org", ".fr", ".it", ".es", ".pl", ".uk",
+	                                   ".info", ".eu", ".io", ".co", ".nl", ".be", ".ru", ".tv", ".online", ".news", NULL};
+	const char *p = s;
+	while (*p) {
+		size_t l = strcspn(p, " ");
+		for (int i = 0; tlds[i]; i++) {
+			size_t tl = strlen(tlds[i]);
+			if (l > tl + 1 && !strncasecmp(p + l - tl, tlds[i], tl))
+				return true;
+		}
+		p += l;
+		while (*p == ' ')
+			p++;
+	}
+	return false;
+}
+
+static const char *const title_seps[] = {" | ", " - ", " – ", " — ", " :: ", " : ", " // ", " · ", " • ", " » ",
+                                         " « ", " ~ ", " ǀ ", " › ", " > ", NULL};
 
 /* Remove a leading or trailing segment that names the site: "Title | Site", "Site - Title". */
-static char *clean_title(const char *title, const char *site, const char *host, char **site_out)
+static char *clean_title(const char *title, const char *const *sites, const char *host, char **site_out)
 {
 	char *t = galley_strdup(title);
+	/* a separator left dangling at either end: "Title |", "- Title" */
+	for (bool again = true; again;) {
+		again = false;
+		size_t l = strlen(t);
+		while (l && t[l - 1] == ' ')
+			t[--l] = 0;
+		for (int i = 0; title_seps[i]; i++) {
+			size_t sl = strlen(title_seps[i]) - 1; /* without the trailing space */
+			if (l > sl && !strncmp(t + l - sl, title_seps[i], sl)) {
+				t[l - sl] = 0;
+				again = true;
+				break;
+			}
+			if (!strncmp(t, title_seps[i] + 1, sl)) {
+				memmove(t, t + sl, strlen(t + sl) + 1);
+				again = true;
+				break;
+			}
+		}
+	}
 	for (int round = 0; round < 2; round++) {
 		const char *best_sep = NULL;
 		size_t best_pos = 0, best_len = 0;
@@ -1166,7 +1207,13 @@ static char *clean_title(const char *title, const char *site, const char *host, 
 		if (!best_sep)
 			break;
 		const char *suffix = t + best_pos + best_len;
-		if (names_site(suffix, site, host) && best_pos > 0) {
+		bool strong = strcmp(best_sep, " - ") && strcmp(best_sep, " – ") && strcmp(best_sep, " — ") &&
+		              strcmp(best_sep, " : ") && strcmp(best_sep, " > ");
+		size_t words = 1;
+		for (const char *w = suffix; *w; w++)
+			words += *w == ' ';
+		bool short_tail = strong && strlen(suffix) < best_pos && words <= 6;
+		if ((names_site(suffix, sites, host) || looks_like_domain(suffix) || short_tail) && best_pos > 0) {
 			if (site_out && !*site_out)
 				*site_out = galley_strdup(suffix);
 			t[best_pos] = 0;
@@ -1184,7 +1231,7 @@ static char *clean_title(const char *title, const char *site, const char *host, 
 		}
 		if (first && first > t) {
 			char *prefix = galley_strndup(t, (size_t)(first - t));
-			bool is_site = names_site(prefix, site, host);
+			bool is_site = names_site(prefix, sites, host);
 			if (is_site && first[first_len]) {
 				if (site_out && !*site_out)
 					*site_out = galley_strdup(prefix);
@@ -1258,6 +1305,163 @@ static char *resolve_url(const char *href, const char *base)
 	return looks_like_url(s) ? s : (free(s), (char *)NULL);
 }
 
+/* A comparison key for titles: letters and digits only, lower case (ASCII and Latin-1/Latin
+ * Extended-A folded), punctuation, quotes and dashes dropped. */
+static void title_key(const char *s, galley_buf *out)
+{
+	galley_buf_reset(out);
+	const char *end = s + strlen(s);
+	while (s < end) {
+		uint32_t cp = galley_utf8_next(&s, end);
+		if (cp < 0x80) {
+			if (isalnum((int)cp))
+				galley_buf_putc(out, (char)tolower((int)cp));
+			continue;
+		}
+		if ((cp >= 0x2000 && cp <= 0x206F) || cp == 0xAB || cp == 0xBB || cp == 0xA0 || cp == 0xB7 || cp == 0x1C0 ||
+		    cp == 0xFFFD || (cp >= 0x3000 && cp <= 0x303F))
+			continue;
+		if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7))
+			cp += 0x20;
+		else if (cp >= 0x100 && cp <= 0x17F && !(cp & 1))
+			cp += 1;
+		char t[4];
+		size_t n;
+		if (cp < 0x800) {
+			t[0] = (char)(0xC0 | (cp >> 6));
+			t[1] = (char)(0x80 | (cp & 0x3F));
+			n = 2;
+		} else if (cp < 0x10000) {
+			t[0] = (char)(0xE0 | (cp >> 12));
+			t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			t[2] = (char)(0x80 | (cp & 0x3F));
+			n = 3;
+		} else {
+			t[0] = (char)(0xF0 | (cp >> 18));
+			t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+			t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			t[3] = (char)(0x80 | (cp & 0x3F));
+			n = 4;
+		}
+		galley_buf_append(out, t, n);
+	}
+	if (!out->data)
+		galley_buf_puts(out, "");
+}
+
+/* Split points of a title: byte offsets of each separator and its length. */
+static size_t title_splits(const char *t, size_t *pos, size_t *len, size_t max)
+{
+	size_t n = 0;
+	for (const char *p = t; *p && n < max; p++)
+		for (int i = 0; title_seps[i]; i++) {
+			size_t sl = strlen(title_seps[i]);
+			if (!strncmp(p, title_seps[i], sl)) {
+				pos[n] = (size_t)(p - t);
+				len[n] = sl;
+				n++;
+				break;
+			}
+		}
+	return n;
+}
+
+static bool key_eq(const char *s, size_t n, const char *key, galley_buf *tmp)
+{
+	char *c = galley_strndup(s, n);
+	title_key(c, tmp);
+	free(c);
+	return !strcmp(tmp->data, key);
+}
+
+/* The title: the visible headline (<h1>) when a metadata title agrees with it — equal, or the
+ * metadata title is the headline plus decoration (" | Site", a kicker) — else the best metadata
+ * title by origin, cleaned of a site prefix or suffix. */
+static char *choose_title(meta_ctx *mc, const char *const *sites_in, const char *host, char **site_out)
+{
+	galley_buf km = {0}, kh = {0}, tmp = {0};
+	char *chosen = NULL;
+	/* h1s that are only a segment at the short end of a title name the site: collect them */
+	const char *sites[16];
+	size_t n_sites = 0;
+	for (; sites_in[n_sites] && n_sites < 8; n_sites++)
+		sites[n_sites] = sites_in[n_sites];
+	sites[n_sites] = NULL;
+	for (int r = 0; r < 60 && !chosen; r++) {
+		for (size_t i = 0; i < mc->n && !chosen; i++) {
+			const cand *m = &mc->c[i];
+			if (m->rank != r || strcmp(m->field, "title") || !strcmp(m->origin, "h1"))
+				continue;
+			title_key(m->value, &km);
+			if (km.len < 4)
+				continue;
+			size_t pos[16], len[16];
+			size_t ns = title_splits(m->value, pos, len, 16);
+			for (size_t j = 0; j < mc->n && !chosen; j++) {
+				const cand *h = &mc->c[j];
+				if (strcmp(h->field, "title") || strcmp(h->origin, "h1"))
+					continue;
+				title_key(h->value, &kh);
+				if (kh.len < 4 || names_site(h->value, sites, host))
+					continue;
+				if (!strcmp(km.data, kh.data)) {
+					chosen = galley_strdup(h->value);
+					break;
+				}
+				if (ns) {
+					const char *v = m->value;
+					size_t first = pos[0], last_end = pos[ns - 1] + len[ns - 1];
+					size_t tail = strlen(v) - last_end;
+					bool head_eq = key_eq(v, first, kh.data, &tmp);
+					bool tail_eq = key_eq(v + last_end, tail, kh.data, &tmp);
+					if (head_eq && (first >= strlen(v) - first - len[0] || ns > 1 || kh.len >= 12)) {
+						chosen = galley_strdup(h->value);
+						break;
+					}
+					if (tail_eq && tail >= pos[ns - 1]) {
+						chosen = galley_strdup(h->value);
+						break;
+					}
+					if ((head_eq || tail_eq) && n_sites < 15) {
+						sites[n_sites++] = h->value; /* the short end: a site name */
+						sites[n_sites] = NULL;
+						continue;
+					}
+				}
+				if (kh.len >= 12 && kh.len * 10 >= km.len * 4 && strstr(km.data, kh.data))
+					chosen = galley_strdup(h->value); /* metadata = headline + decoration */
+			}
+		}
+	}
+	galley_buf_free(&km);
+	galley_buf_free(&kh);
+	galley_buf_free(&tmp);
+	if (chosen)
+		return chosen;
+	/* no agreement: the best metadata title that is not only the site's name */
+	for (int r = 0; r < 60; r++)
+		for (size_t i = 0; i < mc->n; i++) {
+			const cand *m = &mc->c[i];
+			if (m->rank != r || strcmp(m->field, "title") || !strcmp(m->origin, "h1"))
+				continue;
+			bool only_site = false;
+			for (size_t k = 0; sites[k]; k++)
+				if (!strcasecmp(m->value, sites[k]))
+					only_site = true;
+			if (only_site)
+				continue;
+			char *c = clean_title(m->value, sites, host, site_out);
+			if (*c)
+				return c;
+			free(c);
+		}
+	/* last: the first h1 */
+	for (size_t i = 0; i < mc->n; i++)
+		if (!strcmp(mc->c[i].field, "title") && !strcmp(mc->c[i].origin, "h1"))
+			return galley_strdup(mc->c[i].value);
+	return NULL;
+}
+
 static void read_html_decide(meta_ctx *mc)
 {
 	galley_article *a = mc->a;
@@ -1295,43 +1499,38 @@ static void read_html_decide(meta_ctx *mc)
 	char host[256];
 	url_host(url ? url : base, host, sizeof host);
 
-	/* site */
+	/* names the site goes by: site and publisher candidates */
+	const char *sites[9];
+	size_t n_sites = 0;
+	for (int r = 0; r < 60 && n_sites < 8; r++)
+		for (size_t i = 0; i < mc->n && n_sites < 8; i++)
+			if (mc->c[i].rank == r && (!strcmp(mc->c[i].field, "site") || !strcmp(mc->c[i].field, "publisher")) &&
+			    !looks_like_url(mc->c[i].value))
+				sites[n_sites++] = mc->c[i].value;
+	sites[n_sites] = NULL;
 	const cand *site = best(mc, "site", NULL);
 	char *site_from_title = NULL;
-	/* title: the best candidate that is not just the site name, cleaned of a site suffix */
-	const cand *title = best(mc, "title", site ? site->value : NULL);
-	char *clean = NULL;
-	if (title) {
-		clean = clean_title(title->value, site ? site->value : NULL, host, &site_from_title);
-		if (!*clean) {
-			free(clean);
-			clean = galley_strdup(title->value);
-		}
-	}
-	/* record the cleaned <title> too, as its own candidate */
-	const cand *tt = NULL;
+	char *clean = choose_title(mc, sites, host, site ? NULL : &site_from_title);
+	/* the <title> candidate is recorded cleaned */
 	for (size_t i = 0; i < mc->n; i++)
-		if (!strcmp(mc->c[i].field, "title") && !strcmp(mc->c[i].origin, "title-tag"))
-			tt = &mc->c[i];
-	if (tt && tt != title) {
-		char *sf = NULL;
-		char *c2 = clean_title(tt->value, site ? site->value : NULL, host, site ? NULL : &sf);
-		free(tt->value);
-		((cand *)tt)->value = c2;
-		if (!site_from_title)
-			site_from_title = sf;
-		else
-			free(sf);
-	} else if (tt && clean) {
-		free(tt->value);
-		((cand *)tt)->value = galley_strdup(clean);
-	}
+		if (!strcmp(mc->c[i].field, "title") && !strcmp(mc->c[i].origin, "title-tag")) {
+			char *sf = NULL;
+			char *c2 = clean_title(mc->c[i].value, sites, host, site || site_from_title ? NULL : &sf);
+			if (*c2) {
+				free(mc->c[i].value);
+				mc->c[i].value = c2;
+			} else {
+				free(c2);
+			}
+			if (sf)
+				site_from_title = sf;
+		}
 	if (clean)
 		galley_article_set(a, GALLEY_FIELD_TITLE, clean);
 	free(clean);
-	if (site)
+	if (site) {
 		galley_article_set(a, GALLEY_FIELD_SITE, site->value);
-	else if (site_from_title) {
+	} else if (site_from_title) {
 		add(mc, "site", site_from_title, "title-tag");
 		galley_article_set(a, GALLEY_FIELD_SITE, site_from_title);
 	}
