@@ -160,6 +160,8 @@ START_TEST(test_absent_values_omitted)
 {
 	galley_article *a = th_article_html("<p>Only text.</p>");
 	galley_article_set(a, GALLEY_FIELD_ID, "x");
+	galley_article_set(a, GALLEY_FIELD_TITLE, " "); /* blank means unknown: never written */
+	galley_article_add_removed(a, &(galley_removed){.reason = "nav", .text = "Menu"}); /* explain=false */
 	galley_article *arts[1] = {a};
 	char *out = run_to_file("b.jsonl", NULL, arts, 1);
 	th_str_eq(out, "{\"id\":\"x\",\"text\":\"Only text.\"}\n");

@@ -949,8 +949,8 @@ static void read_json_close(galley_stage *stage, void *state)
 }
 
 static const galley_option read_json_options[] = {
-	{.name = "input", .type = GALLEY_OPT_PATH, .default_value = NULL,
-	 .help = "(required) JSON Lines or JSON array file (streamed), - for standard input, or a directory, glob, list or archive "
+	{.name = "input", .type = GALLEY_OPT_PATH, .default_value = NULL, .flags = GALLEY_OPT_REQUIRED,
+	 .help = "JSON Lines or JSON array file (streamed), - for standard input, or a directory, glob, list or archive "
 	         "of .json/.jsonl/.ndjson files"},
 	{.name = "max_record_bytes", .type = GALLEY_OPT_INT, .default_value = "67108864", .min = 2, .max = 2147483647.0,
 	 .help = "largest record (one line or array element) read; longer ones are skipped and counted"},

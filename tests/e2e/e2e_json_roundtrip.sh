@@ -56,6 +56,18 @@ cmp "$FIX/articles.jsonl" "$T/stdout.jsonl" && ok "output=-" || fail "output=- d
 # read from standard input, the location of articles that carry one is kept
 cmp "$FIX/articles.jsonl" "$T/stdin.jsonl" && ok "input=-" || fail "input=- differs"
 
+# 4b. Through the collection layer: a directory of .jsonl files, and a compressed file.
+mkdir -p "$T/dir/sub"
+cp "$FIX/articles.jsonl" "$T/dir/a.jsonl"
+cp "$FIX/articles.jsonl" "$T/dir/sub/b.ndjson"
+echo "not an article" > "$T/dir/notes.txt"
+run "read-json input=$T/dir ! write-json output=$T/dir.jsonl html=true explain=true"
+n=$(wc -l < "$T/dir.jsonl")
+[ "$n" -eq 6 ] && ok "directory input" || fail "directory input: $n articles, expected 6"
+gzip -c "$FIX/articles.jsonl" > "$T/articles.jsonl.gz"
+run "read-json input=$T/articles.jsonl.gz ! write-json output=$T/gz.jsonl html=true explain=true"
+cmp "$FIX/articles.jsonl" "$T/gz.jsonl" && ok ".jsonl.gz input" || fail ".jsonl.gz round trip differs"
+
 # 5. Invalid lines: each named by its line, counted, the rest read; exit status 1.
 rc=0
 "$G" run -e "read-json input=$FIX/invalid.jsonl ! write-json output=$T/inv.jsonl" 2> "$T/inv.err" || rc=$?
