@@ -69,7 +69,7 @@ static void write_json_record_free(void *p)
 /* ---- clean strings -------------------------------------------------------------------------- */
 
 /* True when s[0..n) can go to the output as it is: valid UTF-8 without NUL, C0 controls other
- * than TAB, LF, CR, DEL or C1 controls (the characters galley_utf8_clean removes). */
+ * than TAB, LF, CR, DEL, C1 controls or U+FFFE/U+FFFF (what galley_utf8_clean removes). */
 static bool write_json_is_clean(const char *s, size_t n)
 {
 	bool ascii = true;
@@ -79,26 +79,14 @@ static bool write_json_is_clean(const char *s, size_t n)
 			return false;
 		if (c >= 0x80) {
 			ascii = false;
-			/* C1 controls U+0080..U+009F are encoded C2 80..C2 9F */
-			if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] < 0xa0)
+			unsigned char d = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+			if (c == 0xc2 && d >= 0x80 && d < 0xa0) /* C1 controls U+0080..U+009F */
+				return false;
+			if (c == 0xef && d == 0xbf && i + 2 < n && (unsigned char)s[i + 2] >= 0xbe) /* U+FFFE, U+FFFF */
 				return false;
 		}
 	}
 	return ascii || galley_utf8_valid(s, n);
-}
-
-/* galley_utf8_clean(s, n), made safe for a result that ends up empty (all bytes removed),
- * which the library of this version hands back without its terminating NUL: a sentinel byte
- * keeps the result non-empty and is cut off again. */
-static char *write_json_clean(const char *s, size_t n)
-{
-	char *tmp = galley_malloc(n + 1);
-	memcpy(tmp, s, n);
-	tmp[n] = 'x';
-	char *c = galley_utf8_clean(tmp, n + 1);
-	free(tmp);
-	c[strlen(c) - 1] = '\0';
-	return c;
 }
 
 /* A JSON string of s[0..n), cleaned when needed (owned by the caller as a json_object). */
@@ -106,7 +94,7 @@ static json_object *write_json_strn(const char *s, size_t n)
 {
 	if (write_json_is_clean(s, n))
 		return json_object_new_string_len(s, (int)n);
-	char *c = write_json_clean(s, n);
+	char *c = galley_utf8_clean(s, n);
 	json_object *o = json_object_new_string(c);
 	free(c);
 	return o;
@@ -137,7 +125,7 @@ static void write_json_clean_nodes(xmlNodePtr n)
 		if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
 			size_t len = strlen((const char *)n->content);
 			if (!write_json_is_clean((const char *)n->content, len)) {
-				char *c = write_json_clean((const char *)n->content, len);
+				char *c = galley_utf8_clean((const char *)n->content, len);
 				xmlNodeSetContent(n, BAD_CAST c);
 				free(c);
 			}
@@ -769,7 +757,7 @@ static json_object *write_json_article(const write_json_state *st, const galley_
 			json_object *vs = write_json_str(v);
 			if (!vs || !*keys[i])
 				continue;
-			char *k = write_json_clean(keys[i], strlen(keys[i]));
+			char *k = galley_utf8_clean(keys[i], strlen(keys[i]));
 			json_object_object_add(eo, k, vs);
 			free(k);
 		}
