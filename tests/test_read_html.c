@@ -935,6 +935,8 @@ START_TEST(devset_acceptance)
 				if (strstr(text, seg)) {
 					with_found++;
 				} else {
+					if (dump)
+						fprintf(dump, "MISS\t%s\t%s\n", id, seg);
 					char *m = mojibake_of(seg);
 					if (strcmp(m, seg) && strstr(text, m)) {
 						with_moji++;

@@ -29,6 +29,7 @@
 #include <time.h>
 
 #define MAX_TIME_CANDIDATES 8
+#define NOSCRIPT_KEEP_CHARS 500
 #define MAX_JSONLD_BYTES ((size_t)4 << 20)
 
 typedef struct cand {
@@ -962,10 +963,24 @@ static void read_html_walk(meta_ctx *mc, xmlDocPtr doc)
 	xmlNodePtr top = (xmlNodePtr)doc;
 	xmlNodePtr n = doc->children;
 	while (n) {
-		bool remove = false;
+		bool remove = false, unwrap = false;
 		switch (n->type) {
 		case XML_COMMENT_NODE:
 		case XML_PI_NODE: remove = true; break;
+		case XML_TEXT_NODE:
+			/* soft hyphens are invisible hints that split words in the text */
+			if (n->content && strstr((const char *)n->content, "\xC2\xAD")) {
+				char *w = (char *)n->content, *r = w;
+				for (; *r; r++) {
+					if ((unsigned char)r[0] == 0xC2 && (unsigned char)r[1] == 0xAD) {
+						r++;
+						continue;
+					}
+					*w++ = *r;
+				}
+				*w = 0;
+			}
+			break;
 		case XML_ELEMENT_NODE: {
 			const char *name = (const char *)n->name;
 			switch (name[0]) {
@@ -1011,8 +1026,17 @@ static void read_html_walk(meta_ctx *mc, xmlDocPtr doc)
 				}
 				break;
 			case 'n':
-				if (!strcmp(name, "noscript"))
-					remove = true;
+				if (!strcmp(name, "noscript")) {
+					/* a tracking pixel or "enable JavaScript" goes; a page that wraps its whole
+					 * content in <noscript> keeps it */
+					xmlChar *t = xmlNodeGetContent(n);
+					size_t tl = t ? strlen((const char *)t) : 0;
+					xmlFree(t);
+					if (tl >= NOSCRIPT_KEEP_CHARS && n->children)
+						unwrap = true;
+					else
+						remove = true;
+				}
 				break;
 			case 's':
 				if (!strcmp(name, "script")) {
@@ -1067,10 +1091,27 @@ static void read_html_walk(meta_ctx *mc, xmlDocPtr doc)
 		default: break;
 		}
 		xmlNodePtr next;
-		if (!remove && n->type == XML_ELEMENT_NODE && n->children)
+		if (unwrap) {
 			next = n->children;
-		else
+			for (xmlNodePtr c = n->children, cn; c; c = cn) {
+				cn = c->next;
+				xmlUnlinkNode(c);
+				/* link by hand: xmlAddPrevSibling would merge adjacent text nodes */
+				c->parent = n->parent;
+				c->prev = n->prev;
+				c->next = n;
+				if (n->prev)
+					n->prev->next = c;
+				else if (n->parent)
+					n->parent->children = c;
+				n->prev = c;
+			}
+			remove = true;
+		} else if (!remove && n->type == XML_ELEMENT_NODE && n->children) {
+			next = n->children;
+		} else {
 			next = after_subtree(n, top);
+		}
 		if (remove) {
 			xmlUnlinkNode(n);
 			xmlFreeNode(n);

@@ -129,6 +129,8 @@ static void read_html_prescan(const unsigned char *p, size_t len, char *out, siz
 		while (a < end && *a != '>') {
 			while (a < end && (isspace(*a) || *a == '/'))
 				a++;
+			if (a >= end || *a == '>')
+				break;
 			const unsigned char *ns = a;
 			while (a < end && *a != '=' && *a != '>' && !isspace(*a) && *a != '/')
 				a++;
