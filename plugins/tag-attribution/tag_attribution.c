@@ -15,6 +15,7 @@
  * is parallel-safe. */
 #include <galley/galley.h>
 
+#include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -1911,9 +1912,12 @@ static bool ta_plausible(const ta_state *st, const char *s)
 		if (!ta_has_upper_start(w.w[i], w.l[i]) && !ta_word_in(&st->particles, w.w[i], w.l[i]))
 			lower++;
 	}
-	if (w.n - neutral > 1 && lower * 2 > w.n - neutral)
+	if (w.n - neutral > 1 && lower > 0)
 		return false;
 	if (digits > 1 || (digits && w.n > 1))
+		return false;
+	/* several words start with a capital: "deinen Hochzeitsbloggern", "den idw" are not names */
+	if (w.n > 1 && (!ta_has_upper_start(w.w[0], w.l[0]) || ta_word_in(&st->particles, w.w[0], w.l[0])))
 		return false;
 	if (w.n == 1 && (ta_word_in(&st->notnames, w.w[0], w.l[0]) || ta_word_in(&st->prefixes, w.w[0], w.l[0]) ||
 	                 ta_word_in(&st->datewords, w.w[0], w.l[0])))
@@ -1929,82 +1933,265 @@ static bool ta_is_conj(const char *w, size_t l)
 	       (l == 1 && (w[0] == '&' || w[0] == 'y')) || (l == 3 && !memcmp(w, "And", 3));
 }
 
-/* One name after the byline's labels are gone: trim edge punctuation. */
-static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s, size_t n)
+/* "Chefredakteur", "Bundeskanzlerin": a word of 8+ letters ending with a role word. */
+static bool ta_role_compound(const ta_state *st, const char *w, size_t l)
 {
-	while (n && (s[n - 1] == ',' || s[n - 1] == ';' || s[n - 1] == ':' || s[n - 1] == ' ' || s[n - 1] == '|' || s[n - 1] == '/'))
-		n--;
-	while (n && (*s == ',' || *s == ';' || *s == ':' || *s == ' ' || *s == '|')) {
-		s++;
-		n--;
+	if (l < 8)
+		return false;
+	char *lo = ta_lower(w, l);
+	size_t n = strlen(lo);
+	bool hit = false;
+	for (size_t i = 0; i < st->n_role_list && !hit; i++) {
+		size_t rl = strlen(st->role_list[i]);
+		if (rl + 3 <= n && !memcmp(lo + n - rl, st->role_list[i], rl))
+			hit = true;
 	}
-	if (!n)
-		return;
-	char *name = galley_strndup(s, n);
-	/* a label left inside ("Von Jane Doe") */
+	free(lo);
+	return hit;
+}
+
+static bool ta_is_dr(const char *w, size_t l)
+{
+	char *lo = ta_lower(w, l);
+	bool dr = !strcmp(lo, "dr.") || !strcmp(lo, "dr") || !strcmp(lo, "prof.") || !strcmp(lo, "prof") || !strcmp(lo, "mrs") ||
+	          !strcmp(lo, "mr") || !strcmp(lo, "ms") || !strcmp(lo, "mrs.") || !strcmp(lo, "mr.") || !strcmp(lo, "ms.");
+	free(lo);
+	return dr;
+}
+
+/* Does this comma segment say what someone is rather than who ("PhD", "Staff Attorney",
+ * "CNN", "Online-Redaktion", the site's name)? */
+static bool ta_is_qualifier(const ta_state *st, const char *seg, const char *site)
+{
+	char *norm = galley_ws_normalize(seg);
+	ta_words w;
+	ta_split_words(norm, &w);
+	bool q = false;
+	if (!w.n)
+		q = true;
+	if (site && ta_ieq(norm, site))
+		q = true;
+	char *lo = ta_lower(norm, strlen(norm));
+	if (ta_set_get(&st->outlets, lo, strlen(lo)) >= 0)
+		q = true;
+	static const char *const degrees[] = {"phd", "ph.d.", "md", "m.d.", "mba", "ma", "msc", "bsc", "dr.", "rn", "jr.", "sr."};
+	for (size_t i = 0; i < sizeof degrees / sizeof degrees[0]; i++)
+		if (!strcmp(lo, degrees[i]))
+			q = true;
+	for (size_t i = 0; i < w.n && !q; i++) {
+		char *wl = ta_lower(w.w[i], w.l[i]);
+		size_t n = strlen(wl);
+		if (ta_set_get(&st->particles, wl, n) >= 0) {
+			free(wl);
+			continue;
+		}
+		if (ta_set_get(&st->roles, wl, n) >= 0 || ta_set_get(&st->orgwords, wl, n) >= 0 || ta_set_get(&st->prefixes, wl, n) >= 0)
+			q = true;
+		/* compounds: "Online-Redaktion", "FOCUS-Online-Experte" */
+		const char *dash = strrchr(wl, '-');
+		if (dash && (ta_set_get(&st->roles, dash + 1, strlen(dash + 1)) >= 0 || ta_set_get(&st->orgwords, dash + 1, strlen(dash + 1)) >= 0))
+			q = true;
+		if (strchr(wl, '.') && n > 4 && !ta_is_upper((unsigned char)w.w[i][0]))
+			q = true; /* a web address "phys.org" */
+		free(wl);
+	}
+	free(lo);
+	free(norm);
+	return q;
+}
+
+/* One author's name after the labels are gone: trim edge punctuation, handles, qualifiers. */
+static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s, size_t n, const char *site)
+{
+	char *raw = galley_strndup(s, n);
+	char *name = galley_ws_normalize(raw);
+	free(raw);
+	/* comma segments after the first: drop qualifiers ("Jane Doe, PhD", "Rob Picheta, CNN") */
+	char *comma = strchr(name, ',');
+	while (comma) {
+		char *next = strchr(comma + 1, ',');
+		char *seg = galley_strndup(comma + 1, next ? (size_t)(next - comma - 1) : strlen(comma + 1));
+		bool q = ta_is_qualifier(st, seg, site);
+		free(seg);
+		if (q) {
+			if (next)
+				memmove(comma, next, strlen(next) + 1);
+			else
+				*comma = 0;
+			comma = strchr(name, ',');
+			continue;
+		}
+		comma = next;
+	}
 	ta_words w;
 	ta_split_words(name, &w);
-	if (w.n > 1 && ta_word_in(&st->prefixes, w.w[0], w.l[0]) && ta_has_upper_start(w.w[1], w.l[1])) {
-		char *rest = galley_strdup(w.w[1]);
-		free(name);
-		name = rest;
+	/* drop handles and e-mail addresses; drop trailing role words ("Harald Bauer Autor") */
+	galley_buf b = {0};
+	size_t kept = 0;
+	size_t last = w.n;
+	while (last > 1) {
+		const char *lw = w.w[last - 1];
+		size_t ll = w.l[last - 1];
+		if ((ta_word_in(&st->roles, lw, ll) || ta_role_compound(st, lw, ll)) && !ta_is_dr(lw, ll))
+			last--;
+		else if (ta_word_in(&st->prefixes, lw, ll) || ta_word_in(&st->datewords, lw, ll))
+			last--;
+		else
+			break;
 	}
-	if (ta_plausible(st, name))
-		ta_names_add(out, name);
+	for (size_t i = 0; i < last; i++) {
+		if (memchr(w.w[i], '@', w.l[i]))
+			continue;
+		if (kept++)
+			galley_buf_putc(&b, ' ');
+		galley_buf_append(&b, w.w[i], w.l[i]);
+	}
+	galley_buf_putc(&b, 0);
+	char *clean = galley_buf_steal(&b);
+	size_t cl = strlen(clean);
+	while (cl && (clean[cl - 1] == ',' || clean[cl - 1] == ';' || clean[cl - 1] == ':' || clean[cl - 1] == '|' ||
+	              clean[cl - 1] == '/' || clean[cl - 1] == '-' || clean[cl - 1] == ' ' || clean[cl - 1] == '(' || clean[cl - 1] == ')'))
+		clean[--cl] = 0;
+	char *start = clean;
+	while (*start == ',' || *start == ';' || *start == ':' || *start == ' ' || *start == '|' || *start == '-')
+		start++;
+	if (ta_plausible(st, start))
+		ta_names_add(out, start);
+	free(clean);
 	free(name);
 }
 
-/* Names from a byline as a reader sees it: "By Jane Doe and John Roe | Reuters | 5 March 2024". */
-static void ta_parse_byline(const ta_state *st, const char *text, ta_names *out)
+/* Remove soft hyphens and zero-width characters; put a space after a label glued to the name
+ * ("vonChris Jung", "ByAlex Bozarjian"). */
+static char *ta_byline_prepare(const ta_state *st, const char *text)
 {
-	char *s = galley_ws_normalize(text);
-	/* cut at separators that end the names part */
-	static const char *const seps[] = {" | ", "|", " • ", " · ", " — ", " – ", " - ", " – ", "\xe2\x80\xa2", " /// "};
-	size_t cut = strlen(s);
-	for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
-		char *p = strstr(s, seps[i]);
-		/* a separator right at the start ("| Jane Doe") is skipped, not cut */
-		if (p && (size_t)(p - s) < cut && p > s)
-			cut = (size_t)(p - s);
+	galley_buf b = {0};
+	const char *p = text, *end = text + strlen(text);
+	while (p < end) {
+		const char *c0 = p;
+		uint32_t c = galley_utf8_next(&p, end);
+		if (c == 0xAD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF)
+			continue;
+		galley_buf_append(&b, c0, (size_t)(p - c0));
 	}
-	s[cut] = 0;
+	galley_buf_putc(&b, 0);
+	char *s = galley_buf_steal(&b);
+	char *norm = galley_ws_normalize(s);
+	free(s);
 	ta_words w;
-	ta_split_words(s, &w);
-	size_t i = 0;
-	/* labels: "By", "Von", "Text:", "Written by" (longest first) */
-	for (;;) {
-		size_t best = 0;
-		for (size_t k = 1; k <= (size_t)st->prefixes.maxw && i + k <= w.n; k++) {
-			size_t len = (size_t)(w.w[i + k - 1] + w.l[i + k - 1] - w.w[i]);
-			char *lo = ta_lower(w.w[i], len);
-			size_t ll = strlen(lo);
-			while (ll && (lo[ll - 1] == ':' || lo[ll - 1] == ','))
-				lo[--ll] = 0;
-			if (ll && ta_set_get(&st->prefixes, lo, ll) >= 0)
-				best = k;
+	ta_split_words(norm, &w);
+	galley_buf o = {0};
+	for (size_t i = 0; i < w.n; i++) {
+		if (i)
+			galley_buf_putc(&o, ' ');
+		size_t split = 0;
+		for (size_t k = 2; k + 1 < w.l[i] && k <= 12 && !split; k++) {
+			const char *q = w.w[i] + k;
+			if (((unsigned char)*q & 0xC0) == 0x80)
+				continue;
+			if (!ta_is_upper(galley_utf8_next(&q, w.w[i] + w.l[i])))
+				continue;
+			if (ta_is_upper((unsigned char)w.w[i][0]) && ta_is_upper((unsigned char)w.w[i][1]))
+				continue; /* "McDonald", "IWB" stay */
+			char *lo = ta_lower(w.w[i], k);
+			if (ta_set_get(&st->prefixes, lo, strlen(lo)) >= 0)
+				split = k;
 			free(lo);
 		}
-		if (!best || i + best >= w.n)
-			break;
-		i += best;
+		if (split) {
+			galley_buf_append(&o, w.w[i], split);
+			galley_buf_putc(&o, ' ');
+			galley_buf_append(&o, w.w[i] + split, w.l[i] - split);
+		} else
+			galley_buf_append(&o, w.w[i], w.l[i]);
 	}
-	/* cut at a date or a stop word ("on", "am", "Updated") */
+	galley_buf_putc(&o, 0);
+	free(norm);
+	return galley_buf_steal(&o);
+}
+
+/* The number of words of a label at w[i] ("By", "Written by", "Text:"), 0 if none. */
+static size_t ta_label_at(const ta_state *st, const ta_words *w, size_t i)
+{
+	size_t best = 0;
+	for (size_t k = 1; k <= (size_t)st->prefixes.maxw && i + k <= w->n; k++) {
+		size_t len = (size_t)(w->w[i + k - 1] + w->l[i + k - 1] - w->w[i]);
+		char *lo = ta_lower(w->w[i], len);
+		size_t ll = strlen(lo);
+		while (ll && (lo[ll - 1] == ':' || lo[ll - 1] == ','))
+			lo[--ll] = 0;
+		if (ll && ta_set_get(&st->prefixes, lo, ll) >= 0)
+			best = k;
+		free(lo);
+	}
+	return best;
+}
+
+static bool ta_has_digit(const char *w, size_t l)
+{
+	for (size_t c = 0; c < l; c++)
+		if (w[c] >= '0' && w[c] <= '9')
+			return true;
+	return false;
+}
+
+static bool ta_is_month(const ta_state *st, const char *w, size_t l)
+{
+	return ta_word_in(&st->months, w, l);
+}
+
+/* Names from a byline as a reader sees it: "By Jane Doe and John Roe | Reuters | 5 March 2024".
+ * With need_label, the text must start with a label ("By", "Von"). */
+static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out, const char *site, bool need_label)
+{
+	char *s = ta_byline_prepare(st, text);
+	static const char *const seps[] = {" | ", "|", " • ", " · ", " — ", " – ", " - ", "\xe2\x80\xa2", " /// ", " ("};
+	ta_words w;
+	ta_split_words(s, &w);
+	size_t i = 0, lab = 0;
+	while ((lab = ta_label_at(st, &w, i)) > 0) {
+		if (i + lab >= w.n) {
+			free(s);
+			return; /* only a label: "About the author", "Autor:" */
+		}
+		i += lab;
+	}
+	if ((need_label && i == 0) || (i < w.n && ta_word_in(&st->datewords, w.w[i], w.l[i]))) {
+		free(s);
+		return; /* "Foto: ...", "Quelle: ..." */
+	}
+	const char *from = i < w.n ? w.w[i] : s + strlen(s);
+	size_t cut = strlen(from);
+	for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+		const char *p = strstr(from, seps[k]);
+		if (p && (size_t)(p - from) < cut && p > from)
+			cut = (size_t)(p - from);
+	}
+	/* "Julia Steinhoff / Oktober 25", "Cat Lafuente/June 12" */
+	for (const char *p = from; (p = strchr(p, '/')) != NULL && (size_t)(p - from) < cut; p++) {
+		const char *q = p + 1;
+		while (*q == ' ')
+			q++;
+		size_t ql = strcspn(q, " ,.");
+		if ((*q >= '0' && *q <= '9') || ta_is_month(st, q, ql)) {
+			cut = (size_t)(p - from);
+			break;
+		}
+	}
+	char *names = galley_strndup(from, cut);
+	ta_split_words(names, &w);
 	size_t end = w.n;
-	for (size_t k = i; k < w.n; k++) {
-		bool dig = false;
-		for (size_t c = 0; c < w.l[k]; c++)
-			if (w.w[k][c] >= '0' && w.w[k][c] <= '9')
-				dig = true;
+	for (size_t k = 1; k < w.n; k++) {
 		bool stop = ta_word_in(&st->datewords, w.w[k], w.l[k]) && (!ta_has_upper_start(w.w[k], w.l[k]) || w.l[k] > 5);
-		if ((dig && k > i) || (stop && k > i)) {
+		bool month = ta_is_month(st, w.w[k], w.l[k]) && k + 1 < w.n && ta_has_digit(w.w[k + 1], w.l[k + 1]);
+		if (ta_has_digit(w.w[k], w.l[k]) || stop || month) {
 			end = k;
 			break;
 		}
 	}
-	/* split at conjunctions and semicolons, then at commas when every part is a name */
-	size_t seg = i;
-	for (size_t k = i; k <= end; k++) {
-		bool brk = k == end || ta_is_conj(w.w[k], w.l[k]);
+	size_t seg = 0;
+	for (size_t k = 0; k <= end; k++) {
+		bool brk = k == end || (ta_is_conj(w.w[k], w.l[k]) && k + 1 < end && ta_has_upper_start(w.w[k + 1], w.l[k + 1]));
 		bool semi = k < end && w.w[k][w.l[k] - 1] == ';';
 		if (!brk && !semi)
 			continue;
@@ -2012,21 +2199,24 @@ static void ta_parse_byline(const ta_state *st, const char *text, ta_names *out)
 		if (last > seg) {
 			const char *a = w.w[seg];
 			size_t len = (size_t)(w.w[last - 1] + w.l[last - 1] - a);
-			/* commas: "Jane Doe, John Roe" splits; "Jane Doe, London" does not */
 			char *part = galley_strndup(a, len);
-			bool all_names = strchr(part, ',') != NULL;
+			ta_words pw;
+			ta_split_words(part, &pw);
+			size_t pl = ta_label_at(st, &pw, 0);
+			const char *pstart = pl && pl < pw.n ? pw.w[pl] : part;
+			bool all_names = strchr(pstart, ',') != NULL;
 			size_t nparts = 0;
-			for (char *p = part; all_names && p;) {
-				char *c = strchr(p, ',');
-				size_t pl = c ? (size_t)(c - p) : strlen(p);
-				char *one = galley_strndup(p, pl);
+			for (const char *p = pstart; all_names && p;) {
+				const char *c = strchr(p, ',');
+				size_t len2 = c ? (size_t)(c - p) : strlen(p);
+				char *one = galley_strndup(p, len2);
 				char *nm = galley_ws_normalize(one);
-				ta_words pw;
-				ta_split_words(nm, &pw);
-				if (pw.n < 2 || pw.n > 4)
+				ta_words ow;
+				ta_split_words(nm, &ow);
+				if (ow.n < 2 || ow.n > 4 || ta_is_qualifier(st, nm, site))
 					all_names = false;
-				for (size_t q = 0; q < pw.n && all_names; q++)
-					if (!ta_has_upper_start(pw.w[q], pw.l[q]) && !ta_word_in(&st->particles, pw.w[q], pw.l[q]))
+				for (size_t q = 0; q < ow.n && all_names; q++)
+					if (!ta_has_upper_start(ow.w[q], ow.l[q]) && !ta_word_in(&st->particles, ow.w[q], ow.l[q]))
 						all_names = false;
 				free(nm);
 				free(one);
@@ -2034,18 +2224,51 @@ static void ta_parse_byline(const ta_state *st, const char *text, ta_names *out)
 				p = c ? c + 1 : NULL;
 			}
 			if (all_names && nparts > 1) {
-				for (char *p = part; p;) {
-					char *c = strchr(p, ',');
-					size_t pl = c ? (size_t)(c - p) : strlen(p);
-					ta_add_byline_name(st, out, p, pl);
+				for (const char *p = pstart; p;) {
+					const char *c = strchr(p, ',');
+					size_t len2 = c ? (size_t)(c - p) : strlen(p);
+					ta_add_byline_name(st, out, p, len2, site);
 					p = c ? c + 1 : NULL;
 				}
 			} else {
-				ta_add_byline_name(st, out, part, strlen(part));
+				ta_add_byline_name(st, out, pstart, strlen(pstart), site);
 			}
 			free(part);
 		}
 		seg = k + 1;
+	}
+	free(names);
+	free(s);
+}
+
+static void ta_parse_byline(const ta_state *st, const char *text, ta_names *out)
+{
+	ta_parse_byline2(st, text, out, NULL, false);
+}
+
+/* A labelled name anywhere in a short text: "Posted on 21 May 2020 by Adi Tzlil",
+ * "Accueil | Par Loïc Le Clerc | 30 septembre 2018". */
+static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const char *site)
+{
+	if (strlen(text) > 200)
+		return;
+	char *s = ta_byline_prepare(st, text);
+	ta_words w;
+	ta_split_words(s, &w);
+	for (size_t i = 0; i < w.n && !out->n; i++) {
+		size_t lab = ta_label_at(st, &w, i);
+		if (!lab || i + lab >= w.n)
+			continue;
+		if (i > 0) {
+			/* mid-text, a label must be a real byline word followed by a capital */
+			char *lo = ta_lower(w.w[i], w.l[i]);
+			bool strong = lab > 1 || !strcmp(lo, "by") || !strcmp(lo, "von") || !strcmp(lo, "par") || !strcmp(lo, "por") ||
+			              !strcmp(lo, "door");
+			free(lo);
+			if (!strong || !ta_has_upper_start(w.w[i + lab], w.l[i + lab]))
+				continue;
+		}
+		ta_parse_byline2(st, w.w[i], out, site, true);
 	}
 	free(s);
 }
@@ -2118,43 +2341,142 @@ static void ta_dom_bylines(const ta_state *st, xmlNodePtr root, ta_names *out)
 
 static int ta_origin_rank(const char *o)
 {
-	static const char *const order[] = {"json-ld", "article-meta", "meta", "dublin-core", "opengraph", "text", "time", "twitter"};
+	static const char *const order[] = {"json-ld", "link", "microdata", "meta", "article-meta", "dublin-core", "opengraph", "text"};
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
 		if (!strcmp(o, order[i]))
 			return (int)i;
-	return 20;
+	if (!strcmp(o, "twitter"))
+		return -1; /* handles, not names */
+	return 10;
 }
 
-static void ta_meta_authors(const ta_state *st, const galley_article *a, ta_names *out)
+static bool ta_outlet_like(const ta_state *st, const galley_article *a, const ta_names *m, const char *site);
+
+/* Decode HTML character references left in metadata ("Redacci&oacute;n"). */
+static char *ta_decode_entities(const char *s)
 {
-	int best = 100;
-	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
-		const galley_candidate *c = galley_article_candidate(a, i);
-		if (strcmp(c->field, "author"))
-			continue;
-		int r = ta_origin_rank(c->origin);
-		if (r > best)
-			continue;
+	if (!strchr(s, '&'))
+		return galley_strdup(s);
+	galley_buf b = {0};
+	while (*s) {
+		if (*s == '&') {
+			const char *semi = strchr(s, ';');
+			if (semi && semi - s <= 10 && semi - s >= 3) {
+				uint32_t cp = 0;
+				if (s[1] == '#') {
+					cp = (uint32_t)((s[2] == 'x' || s[2] == 'X') ? strtoul(s + 3, NULL, 16) : strtoul(s + 2, NULL, 10));
+				} else {
+					char name[16];
+					memcpy(name, s + 1, (size_t)(semi - s - 1));
+					name[semi - s - 1] = 0;
+					const htmlEntityDesc *e = htmlEntityLookup(BAD_CAST name);
+					if (e)
+						cp = e->value;
+				}
+				if (cp > 0 && cp < 0x110000 && !(cp >= 0xD800 && cp < 0xE000)) {
+					ta_utf8_put(&b, cp);
+					s = semi + 1;
+					continue;
+				}
+			}
+		}
+		galley_buf_putc(&b, *s++);
+	}
+	galley_buf_putc(&b, 0);
+	return galley_buf_steal(&b);
+}
+
+/* Authors the metadata names: the best origin that names people; an origin that names only
+ * the outlet is kept as a fallback. */
+static void ta_meta_authors(const ta_state *st, const galley_article *a, ta_names *out, const char *site)
+{
+	ta_names fallback = {0};
+	for (int rank = 0; rank <= 10 && !out->n; rank++) {
 		ta_names tmp = {0};
-		ta_parse_byline(st, c->value, &tmp);
+		for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
+			const galley_candidate *c = galley_article_candidate(a, i);
+			if (strcmp(c->field, "author") || ta_origin_rank(c->origin) != rank)
+				continue;
+			/* links and microdata repeat the authors of teasers: the first one only */
+			if (tmp.n && (!strcmp(c->origin, "link") || !strcmp(c->origin, "microdata")))
+				continue;
+			char *v = ta_decode_entities(c->value);
+			ta_parse_byline2(st, v, &tmp, site, false);
+			free(v);
+		}
 		if (!tmp.n)
 			continue;
-		if (r < best) {
-			ta_names_free(out);
-			best = r;
+		if (ta_outlet_like(st, a, &tmp, site)) {
+			if (!fallback.n)
+				fallback = tmp;
+			else
+				ta_names_free(&tmp);
+			continue;
 		}
-		for (size_t k = 0; k < tmp.n; k++)
-			ta_names_add(out, tmp.v[k]);
-		ta_names_free(&tmp);
+		*out = tmp;
 	}
+	if (!out->n)
+		*out = fallback;
+	else
+		ta_names_free(&fallback);
 }
 
-static bool ta_names_overlap(const ta_names *x, const ta_names *y)
+static bool ta_names_cover(const ta_names *big, const ta_names *small)
 {
-	for (size_t i = 0; i < x->n; i++)
-		for (size_t k = 0; k < y->n; k++)
-			if (ta_ieq(x->v[i], y->v[k]))
-				return true;
+	for (size_t k = 0; k < small->n; k++) {
+		bool in = false;
+		for (size_t i = 0; i < big->n && !in; i++)
+			in = ta_ieq(big->v[i], small->v[k]);
+		if (!in)
+			return false;
+	}
+	return true;
+}
+
+/* A user name rather than a person's name: one word, no capital ("sarah-indra", "admin"). */
+static bool ta_account_like(const ta_names *m)
+{
+	if (m->n != 1)
+		return false;
+	const char *v = m->v[0];
+	if (strchr(v, ' '))
+		return false;
+	return !ta_is_upper((unsigned char)v[0]) && !((unsigned char)v[0] & 0x80);
+}
+
+/* Two or more capitalised words, as people's names are. */
+static bool ta_person_like(const ta_state *st, const ta_names *m)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		ta_words w;
+		ta_split_words(m->v[i], &w);
+		if (w.n < 2 || ta_is_qualifier(st, m->v[i], NULL))
+			return false;
+	}
+	return m->n > 0;
+}
+
+/* Names that are the outlet or the site rather than a person. */
+static bool ta_outlet_like(const ta_state *st, const galley_article *a, const ta_names *m, const char *site)
+{
+	if (m->n != 1)
+		return false;
+	const char *v = m->v[0];
+	if (site && ta_ieq(v, site))
+		return true;
+	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
+		const galley_candidate *c = galley_article_candidate(a, i);
+		if ((!strcmp(c->field, "site") || (!strcmp(c->field, "publisher") && !strcmp(c->origin, "json-ld"))) && ta_ieq(c->value, v))
+			return true;
+	}
+	return ta_is_qualifier(st, v, site);
+}
+
+static bool ta_reason_is(const galley_removed *r, const char *const *reasons, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (r->reason && !strcmp(r->reason, reasons[i]))
+			return true;
 	return false;
 }
 
@@ -2162,41 +2484,56 @@ static void ta_authors(ta_doc *d)
 {
 	const ta_state *st = d->st;
 	galley_article *a = d->a;
-	ta_names vis = {0}, meta = {0};
-	/* the byline the stripper took out of the body */
+	const char *site = galley_article_get(a, GALLEY_FIELD_SITE);
+	ta_names meta = {0}, lab = {0}, vis = {0};
+	ta_meta_authors(st, a, &meta, site);
+
+	/* labelled names ("By Jane Doe") in the blocks the stripper removed, bylines first */
+	static const char *const first[] = {"byline", "meta", "dateline"};
+	static const char *const later[] = {"outside-main", "author-box", "header", "short", "link-density", "footer", "credit"};
+	bool lab_from_byline = false;
+	for (size_t i = 0; i < galley_article_n_removed(a) && !lab.n; i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (r->text && ta_reason_is(r, first, sizeof first / sizeof first[0])) {
+			ta_find_labelled(st, r->text, &lab, site);
+			lab_from_byline = lab.n && !strcmp(r->reason, "byline");
+		}
+	}
+	/* a byline paragraph still in the body, near the top or the end: "By Jane Doe" */
+	for (size_t i = 0; i < d->nbody && !lab.n; i++)
+		if ((i < 3 || i + 2 >= d->nbody) && d->p[i].len <= 200)
+			ta_parse_byline2(st, d->p[i].text, &lab, site, true);
+	for (size_t i = 0; i < galley_article_n_removed(a) && !lab.n; i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (r->text && ta_reason_is(r, later, sizeof later / sizeof later[0]))
+			ta_find_labelled(st, r->text, &lab, site);
+	}
+	/* an unlabelled byline block: "Jane Doe" in div.author-name */
+	static const char *const unlabelled[] = {"byline", "author-box", "meta"};
 	for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
-		if (r->reason && !strcmp(r->reason, "byline") && r->text)
-			ta_parse_byline(st, r->text, &vis);
-	}
-	/* a byline paragraph still in the body: "By Jane Doe" near the top or the end */
-	for (size_t i = 0; i < d->nbody && !vis.n; i++) {
-		if (i >= 3 && i + 2 < d->nbody)
-			continue;
-		const ta_para *P = &d->p[i];
-		if (P->nt < 2 || P->nt > 16 || !ta_in(&st->prefixes, d, &P->t[0]) || !P->t[0].cap)
-			continue;
-		if (!ta_name_tok(&P->t[1]) && P->t[1].kind != TK_PUNCT)
-			continue;
-		ta_parse_byline(st, P->text, &vis);
+		if (r->text && ta_reason_is(r, unlabelled, sizeof unlabelled / sizeof unlabelled[0]) && strlen(r->text) <= 80)
+			ta_parse_byline2(st, r->text, &vis, site, false);
 	}
 	xmlDocPtr body = galley_article_body(a);
-	if (!vis.n && body)
+	if (!vis.n && !lab.n && body)
 		ta_dom_bylines(st, galley_body_root(body), &vis);
-	ta_meta_authors(st, a, &meta);
 
 	const ta_names *use = NULL;
-	if (vis.n && meta.n) {
-		/* the visible byline wins, unless it is a part of what the metadata lists, or it
-		 * names only the site while the metadata names people */
-		const char *site = galley_article_get(a, GALLEY_FIELD_SITE);
-		if (ta_names_overlap(&vis, &meta) && meta.n > vis.n)
-			use = &meta;
-		else if (site && vis.n == 1 && ta_ieq(vis.v[0], site) && !ta_ieq(meta.v[0], site))
-			use = &meta;
-		else
-			use = &vis;
-	} else if (vis.n)
+	const ta_names *seen = lab.n ? &lab : vis.n ? &vis : NULL;
+	if (meta.n && !ta_outlet_like(st, a, &meta, site)) {
+		/* metadata names people; a visible byline that has them all and more wins (metadata
+		 * often lists only the first author) */
+		use = &meta;
+		if (seen && seen->n >= meta.n && ta_names_cover(seen, &meta))
+			use = seen; /* all of them and more, or the same in the page's own spelling */
+		else if (lab.n && ta_account_like(&meta) && ta_person_like(st, &lab))
+			use = &lab; /* a CMS account ("sarah-indra") against a byline */
+		else if (getenv("TA_VIS_WINS") && lab.n && lab_from_byline)
+			use = &lab;
+	} else if (lab.n)
+		use = &lab;
+	else if (vis.n && !(meta.n && ta_outlet_like(st, a, &vis, site)))
 		use = &vis;
 	else if (meta.n)
 		use = &meta;
@@ -2205,8 +2542,9 @@ static void ta_authors(ta_doc *d)
 		for (size_t i = 0; i < use->n; i++)
 			galley_article_list_add(a, GALLEY_LIST_AUTHORS, use->v[i]);
 	}
-	ta_names_free(&vis);
 	ta_names_free(&meta);
+	ta_names_free(&lab);
+	ta_names_free(&vis);
 }
 
 /* ---- publication date ------------------------------------------------------------------------ */
