@@ -1882,6 +1882,8 @@ static bool ta_has_upper_start(const char *w, size_t l)
 	return ta_is_upper(galley_utf8_next(&p, w + l));
 }
 
+static bool ta_has_digit(const char *w, size_t l);
+
 /* Is this one author's name (a person or an organisation), not a sentence or a date? */
 static bool ta_plausible(const ta_state *st, const char *s)
 {
@@ -1894,6 +1896,9 @@ static bool ta_plausible(const ta_state *st, const char *s)
 	ta_split_words(s, &w);
 	if (w.n == 0 || w.n > 7)
 		return false;
+	/* agency credits: "dsw / DPA", "dpa/lno", "APA/AP" */
+	if (strchr(s, '/') && w.n <= 4 && n <= 30 && !ta_has_digit(s, n))
+		return true;
 	size_t lower = 0, digits = 0, neutral = 0;
 	for (size_t i = 0; i < w.n; i++) {
 		bool dig = false;
