@@ -671,7 +671,8 @@ static void nav_entry_label(xmlNodePtr a, xmlNsPtr ns, const write_epub_entry *e
 	const char *by = e->byline ? e->byline : e->site;
 	if (by) {
 		galley_buf b = {0};
-		galley_buf_printf(&b, " \xe2\x80\x94 %s", by);
+		galley_buf_printf(&b, "\xe2\x80\x94 %s", by);
+		xmlAddChild(a, xmlNewDocText(a->doc, BAD_CAST " "));
 		xmlSetProp(el_text(a, ns, "span", b.data), BAD_CAST "class", BAD_CAST "toc-byline");
 		galley_buf_free(&b);
 	}
