@@ -560,6 +560,7 @@ typedef struct sb_info {
 	double score;     /* paragraph score */
 	double jl;        /* characters of blocks found in the JSON-LD articleBody */
 	double prose;     /* characters of prose paragraphs (long, few links) */
+	double live;      /* text outside pruned subtrees, links included */
 	int paras;        /* paragraph-like children with enough text */
 } sb_info;
 
@@ -571,6 +572,7 @@ typedef struct sb_ctx {
 	galley_buf tmp, tmp2, cls;
 	char *jsonld;       /* normalised, key form of the JSON-LD articleBody */
 	size_t jsonld_len;
+	double jl_covered;  /* characters of the page's blocks found in it */
 	/* output */
 	xmlDocPtr out;
 	bool text_mode;
@@ -901,8 +903,19 @@ static void sb_good(sb_ctx *c)
 				own_good = 0;
 		}
 		in->good += own_good;
-		if (in->parent >= 0)
+		if (!(in->flags & F_PRUNE)) {
+			double child_text = 0;
+			for (xmlNodePtr ch = in->node->children; ch; ch = ch->next) {
+				int ci = sb_index(ch);
+				if (ci >= 0)
+					child_text += c->info[ci].text;
+			}
+			in->live += in->text - child_text;
+		}
+		if (in->parent >= 0) {
 			c->info[in->parent].good += in->good;
+			c->info[in->parent].live += in->live;
+		}
 	}
 }
 
@@ -2197,6 +2210,22 @@ static void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 			sb_cut_credit(c, &bl->v[i], &k);
 	}
 
+	/* the page declares its text (JSON-LD articleBody) and the output shows most of it:
+	 * short blocks that are not part of it are captions, credits and furniture */
+	if (c->jsonld && c->jl_covered >= 0.6 * (double)c->jsonld_len) {
+		for (size_t i = 0; i < n; i++) {
+			sb_block *b = &bl->v[i];
+			if (b->reason || b->heading || b->len >= 120 || b->in_list)
+				continue;
+			sb_key(&k, b->text, strlen(b->text));
+			if (k.len < 8)
+				continue;
+			size_t probe = k.len > 60 ? 60 : k.len;
+			k.data[probe] = '\0';
+			if (!strstr(c->jsonld, k.data))
+				sb_remove_block(c, b, R_OUTSIDE);
+		}
+	}
 	/* calls to action near the end: subscribe, donate, follow us, download the app */
 	{
 		size_t from = n > 4 ? n - 4 : 0;
@@ -2319,6 +2348,7 @@ static int strip_boilerplate_process(galley_stage *stage, void *state, galley_ar
 		sb_jsonld_prepare(&c);
 		sb_jsonld_cover(&c);
 		pick = sb_choose(&c, votes);
+		c.jl_covered = c.info[0].jl;
 		if (pick != 0)
 			sb_expand(&c, pick);
 	}
