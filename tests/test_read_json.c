@@ -274,6 +274,24 @@ START_TEST(test_array_input)
 }
 END_TEST
 
+START_TEST(test_pretty_stream)
+{
+	/* objects pretty-printed one after the other, as `jq .` writes them */
+	char *p = put("stream.json", "{\n  \"id\": \"s1\",\n  \"text\": \"a } b\"\n}\n{\n  \"id\": \"s2\",\n"
+	                             "  \"title\": 1\n}\n\n{\"id\": \"s3\"}\n");
+	char *o = read_opts(p, NULL);
+	result r;
+	read_all(o, &r);
+	ck_assert_uint_eq(r.n, 2);
+	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_ID), "s1");
+	th_str_eq(galley_article_get(r.a[1], GALLEY_FIELD_ID), "s3");
+	ck_assert_msg(strstr(r.errors.data, "line 5: title must be a string"), "errors: %s", r.errors.data);
+	result_free(&r);
+	free(o);
+	free(p);
+}
+END_TEST
+
 START_TEST(test_hostile_bytes)
 {
 	char *p = put("host.jsonl", "{\"id\":\"h\",\"title\":\"bad\xff\xfe byte \\u0000nul \\u0007bell \\u001besc\","
@@ -439,6 +457,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_html_preferred);
 	tcase_add_test(tc, test_invalid_lines);
 	tcase_add_test(tc, test_array_input);
+	tcase_add_test(tc, test_pretty_stream);
 	tcase_add_test(tc, test_hostile_bytes);
 	tcase_add_test(tc, test_record_too_long);
 	tcase_add_test(tc, test_history_option);

@@ -23,7 +23,9 @@
 
 #define READ_JSON_CHUNK 65536
 
-enum { RJ_MODE_START, RJ_MODE_LINES, RJ_MODE_ARRAY, RJ_MODE_DONE };
+/* How the current source is cut: JSON Lines; an array; a stream of pretty-printed objects one
+ * after the other (what `jq .` writes); or finished. */
+enum { RJ_MODE_START, RJ_MODE_LINES, RJ_MODE_ARRAY, RJ_MODE_STREAM, RJ_MODE_DONE };
 
 typedef struct read_json_state {
 	char *spec;                  /* input= */
@@ -202,15 +204,18 @@ static int read_json_next_line(read_json_state *st, galley_stage *stage, unsigne
 	}
 }
 
-/* One element of an array into st->rec.  The scanner follows strings and nesting only; parse()
- * checks the JSON itself. */
+/* One element of an array (or one value of a stream) into st->rec.  The scanner follows strings
+ * and nesting only; parse() checks the JSON itself. */
 static int read_json_next_element(read_json_state *st, galley_stage *stage, unsigned long long *line,
                                   galley_error *err)
 {
 	galley_buf_reset(&st->rec);
 	read_json_skip_ws(st);
 	int c = read_json_peek(st);
-	if (c < 0) {
+	if (st->mode == RJ_MODE_STREAM) {
+		if (c < 0)
+			return GALLEY_END;
+	} else if (c < 0) {
 		st->mode = RJ_MODE_DONE;
 		galley_stage_count(stage, "damaged: array not closed", 1);
 		return galley_error_set(err, GALLEY_ERR_ARTICLE,
@@ -218,7 +223,7 @@ static int read_json_next_element(read_json_state *st, galley_stage *stage, unsi
 		                        "the articles before were read",
 		                        st->line);
 	}
-	if (c == ']') {
+	if (c == ']' && st->mode == RJ_MODE_ARRAY) {
 		st->pos++;
 		st->mode = RJ_MODE_DONE;
 		read_json_skip_ws(st);
@@ -229,7 +234,7 @@ static int read_json_next_element(read_json_state *st, galley_stage *stage, unsi
 		}
 		return GALLEY_END;
 	}
-	if (st->after_element) {
+	if (st->after_element && st->mode == RJ_MODE_ARRAY) {
 		if (c != ',') {
 			st->mode = RJ_MODE_DONE;
 			galley_stage_count(stage, "damaged: array syntax", 1);
@@ -307,6 +312,22 @@ static int read_json_next_element(read_json_state *st, galley_stage *stage, unsi
 	return GALLEY_OK;
 }
 
+/* True when the input starts with a '{' alone on its line: pretty-printed objects, not JSON
+ * Lines (whose lines each hold a whole object). */
+static bool read_json_object_alone(read_json_state *st)
+{
+	if (read_json_peek(st) != '{')
+		return false;
+	for (size_t i = st->pos + 1; i < st->len; i++) {
+		unsigned char b = st->buf[i];
+		if (b == '\n')
+			return true;
+		if (b != ' ' && b != '\t' && b != '\r')
+			return false;
+	}
+	return false;
+}
+
 static void read_json_mark_free(void *p)
 {
 	free(p);
@@ -330,13 +351,15 @@ static int read_json_read(galley_stage *stage, void *state, galley_article **out
 			if (read_json_peek(st) == '[') {
 				st->pos++;
 				st->mode = RJ_MODE_ARRAY;
+			} else if (read_json_object_alone(st)) {
+				st->mode = RJ_MODE_STREAM;
 			} else {
 				st->mode = RJ_MODE_LINES;
 			}
 		}
 		unsigned long long line = 0;
-		int rc = st->mode == RJ_MODE_ARRAY ? read_json_next_element(st, stage, &line, err)
-		                                   : read_json_next_line(st, stage, &line, err);
+		int rc = st->mode == RJ_MODE_LINES ? read_json_next_line(st, stage, &line, err)
+		                                   : read_json_next_element(st, stage, &line, err);
 		if (rc == GALLEY_END) {
 			st->mode = RJ_MODE_DONE;
 			continue;
