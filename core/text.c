@@ -84,7 +84,8 @@ void galley_buf_puts(galley_buf *b, const char *s)
 
 void galley_buf_putc(galley_buf *b, char c)
 {
-	buf_reserve(b, 1);
+	if (b->len + 2 > b->cap)
+		buf_reserve(b, 1);
 	b->data[b->len++] = c;
 	b->data[b->len] = '\0';
 }
@@ -257,10 +258,23 @@ static size_t ws_len(const unsigned char *p, const unsigned char *end)
 
 void galley_ws_normalize_into(galley_buf *b, const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	bool pending = false, any = false;
+	/* The output is never longer than the input: reserve once, write in place. */
 	buf_reserve(b, len);
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	char *out = b->data + b->len;
+	bool pending = false, any = false;
 	while (p < end) {
+		unsigned c = *p;
+		if (c > ' ' && c < 0x80) {
+			/* the common case: a plain ASCII character */
+			if (pending && any)
+				*out++ = ' ';
+			pending = false;
+			any = true;
+			*out++ = (char)c;
+			p++;
+			continue;
+		}
 		size_t w = ws_len(p, end);
 		if (w) {
 			pending = true;
@@ -268,15 +282,17 @@ void galley_ws_normalize_into(galley_buf *b, const char *s, size_t len)
 			continue;
 		}
 		if (pending && any)
-			galley_buf_putc(b, ' ');
+			*out++ = ' ';
 		pending = false;
 		any = true;
 		const unsigned char *q = p + 1;
 		while (q < end && (*q & 0xC0) == 0x80)
 			q++;
-		galley_buf_append(b, (const char *)p, (size_t)(q - p));
+		memcpy(out, p, (size_t)(q - p));
+		out += q - p;
 		p = q;
 	}
+	b->len = (size_t)(out - b->data);
 	b->data[b->len] = '\0';
 }
 
