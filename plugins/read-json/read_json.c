@@ -702,7 +702,8 @@ static xmlDocPtr read_json_body_html(const char *html)
 	galley_buf_puts(&b, html);
 	galley_buf_puts(&b, "</body>");
 	xmlDocPtr doc = xmlReadMemory(b.data, (int)b.len, NULL, "UTF-8",
-	                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+	                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
+	                                  XML_PARSE_HUGE); /* records are bounded by max_record_bytes */
 	if (doc) {
 		xmlNodePtr root = xmlDocGetRootElement(doc);
 		if (root && !xmlStrcmp(root->name, BAD_CAST "body") && !root->ns) {
