@@ -505,7 +505,7 @@ static int open_archive(galley_collection *c, galley_error *err)
 	else
 		r = archive_read_open_filename(a, c->cur->path, 1 << 16);
 	if (r != ARCHIVE_OK) {
-		galley_error_set(err, GALLEY_ERR_ARTICLE, "cannot open: %s",
+		galley_error_set(err, GALLEY_ERR_ARTICLE, "cannot read: truncated or corrupt data (%s)",
 		                 archive_error_string(a) ? archive_error_string(a) : "unknown error");
 		archive_read_free(a);
 		return GALLEY_ERR_ARTICLE;

@@ -1,0 +1,738 @@
+/* Collections: every shape an input= can name, built in the test itself — files, directories,
+ * globs, @lists, comma lists, standard input, .gz/.xz/.zst/.bz2 files, tar (plain and
+ * compressed), zip, WARC (plain and per-record gzip) — and the bad ones: missing, truncated,
+ * corrupt, too large. */
+#include "harness.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char *tmp;
+
+static void setup(void)
+{
+	tmp = th_tmpdir();
+}
+
+static void teardown(void)
+{
+	th_rmrf(tmp);
+	free(tmp);
+	tmp = NULL;
+}
+
+static char *tpath(const char *name)
+{
+	galley_buf b = {0};
+	galley_buf_printf(&b, "%s/%s", tmp, name);
+	return galley_buf_steal(&b);
+}
+
+static void put(const char *name, const char *text)
+{
+	char *p = tpath(name);
+	for (char *s = strchr(p + strlen(tmp) + 1, '/'); s; s = strchr(s + 1, '/')) {
+		*s = 0;
+		mkdir(p, 0755);
+		*s = '/';
+	}
+	th_write_file(p, text, strlen(text));
+	free(p);
+}
+
+/* ---- what a collection gives ---------------------------------------------------------------- */
+
+#define MAXE 64
+typedef struct got {
+	size_t n;
+	int rc[MAXE];
+	char *file[MAXE], *member[MAXE], *data[MAXE], *msg[MAXE], *url[MAXE], *date[MAXE], *ctype[MAXE], *charset[MAXE];
+	int64_t offset[MAXE];
+	int status[MAXE];
+	size_t len[MAXE];
+	char *skips; /* "reason=count;..." */
+} got;
+
+static const char *const html_exts[] = {".html", ".htm", NULL};
+static const char *const html_media[] = {"text/html", NULL};
+
+static void collect(const char *spec, const galley_collection_options *opts, got *g)
+{
+	memset(g, 0, sizeof *g);
+	galley_error err = {0};
+	galley_collection_options def = {.extensions = html_exts, .media_types = html_media};
+	galley_collection *c = galley_collection_open(spec, opts ? opts : &def, &err);
+	ck_assert_msg(c != NULL, "open %s: %s", spec, err.message);
+	for (;;) {
+		galley_entry e;
+		memset(&err, 0, sizeof err);
+		int rc = galley_collection_next(c, &e, &err);
+		if (rc == GALLEY_END)
+			break;
+		ck_assert_uint_lt(g->n, MAXE);
+		size_t i = g->n++;
+		g->rc[i] = rc;
+		g->file[i] = galley_strdup(e.file);
+		g->member[i] = galley_strdup(e.member);
+		g->msg[i] = galley_strdup(err.message);
+		g->offset[i] = e.offset;
+		if (rc == GALLEY_OK) {
+			ck_assert_ptr_nonnull(e.data);
+			g->data[i] = galley_strndup((const char *)e.data, e.len);
+			g->len[i] = e.len;
+			g->url[i] = galley_strdup(e.url);
+			g->date[i] = galley_strdup(e.date);
+			g->ctype[i] = galley_strdup(e.content_type);
+			g->charset[i] = galley_strdup(e.charset);
+			g->status[i] = e.status;
+			free(e.data);
+		}
+	}
+	galley_buf sk = {0};
+	for (size_t i = 0; i < galley_collection_n_skip_reasons(c); i++) {
+		size_t n = 0;
+		const char *r = galley_collection_skip_reason(c, i, &n);
+		galley_buf_printf(&sk, "%s=%zu;", r, n);
+	}
+	g->skips = galley_buf_steal(&sk);
+	galley_collection_close(c);
+}
+
+static void got_free(got *g)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		free(g->file[i]);
+		free(g->member[i]);
+		free(g->data[i]);
+		free(g->msg[i]);
+		free(g->url[i]);
+		free(g->date[i]);
+		free(g->ctype[i]);
+		free(g->charset[i]);
+	}
+	free(g->skips);
+	memset(g, 0, sizeof *g);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t a = s ? strlen(s) : 0, b = strlen(suffix);
+	return s && a >= b && !strcmp(s + a - b, suffix);
+}
+
+#define ck_ends(s, suffix) ck_assert_msg(ends_with((s), (suffix)), "'%s' does not end with '%s'", (s), (suffix))
+
+/* ---- archive builders ------------------------------------------------------------------------- */
+
+typedef struct member {
+	const char *name;
+	const char *data; /* NULL: a directory */
+} member;
+
+/* Write an archive; returns false when this libarchive cannot write the filter. */
+static bool write_archive(const char *path, bool zip, int filter, const member *m, size_t n)
+{
+	struct archive *a = archive_write_new();
+	if (zip)
+		archive_write_set_format_zip(a);
+	else
+		archive_write_set_format_pax_restricted(a);
+	if (filter != ARCHIVE_FILTER_NONE && archive_write_add_filter(a, filter) != ARCHIVE_OK) {
+		archive_write_free(a);
+		return false;
+	}
+	ck_assert_int_eq(archive_write_open_filename(a, path), ARCHIVE_OK);
+	for (size_t i = 0; i < n; i++) {
+		struct archive_entry *e = archive_entry_new();
+		archive_entry_set_pathname(e, m[i].name);
+		archive_entry_set_filetype(e, m[i].data ? AE_IFREG : AE_IFDIR);
+		archive_entry_set_perm(e, 0644);
+		archive_entry_set_size(e, m[i].data ? (la_int64_t)strlen(m[i].data) : 0);
+		ck_assert_int_eq(archive_write_header(a, e), ARCHIVE_OK);
+		if (m[i].data)
+			archive_write_data(a, m[i].data, strlen(m[i].data));
+		archive_entry_free(e);
+	}
+	archive_write_close(a);
+	archive_write_free(a);
+	return true;
+}
+
+/* Compress bytes as one stream (gzip, xz, ...) into *out (owned). false when unsupported. */
+static bool compress_bytes(int filter, const void *data, size_t len, char **out, size_t *out_len)
+{
+	struct archive *a = archive_write_new();
+	archive_write_set_format_raw(a);
+	if (archive_write_add_filter(a, filter) != ARCHIVE_OK) {
+		archive_write_free(a);
+		return false;
+	}
+	archive_write_set_bytes_in_last_block(a, 1);
+	size_t cap = len + (1u << 20), used = 0;
+	char *buf = galley_malloc(cap);
+	ck_assert_int_eq(archive_write_open_memory(a, buf, cap, &used), ARCHIVE_OK);
+	struct archive_entry *e = archive_entry_new();
+	archive_entry_set_pathname(e, "data");
+	archive_entry_set_filetype(e, AE_IFREG);
+	archive_entry_set_size(e, (la_int64_t)len);
+	ck_assert_int_eq(archive_write_header(a, e), ARCHIVE_OK);
+	archive_write_data(a, data, len);
+	archive_entry_free(e);
+	archive_write_close(a);
+	archive_write_free(a);
+	*out = buf;
+	*out_len = used;
+	return true;
+}
+
+static const char *filter_name(int f)
+{
+	switch (f) {
+	case ARCHIVE_FILTER_GZIP: return "gzip";
+	case ARCHIVE_FILTER_XZ: return "xz";
+	case ARCHIVE_FILTER_ZSTD: return "zstd";
+	case ARCHIVE_FILTER_BZIP2: return "bzip2";
+	default: return "none";
+	}
+}
+
+/* ---- files, directories, globs, lists ------------------------------------------------------ */
+
+START_TEST(dir_sorted_recursive)
+{
+	put("d/b.html", "B");
+	put("d/a.HTML", "A");
+	put("d/sub/c.html", "C");
+	put("d/sub.html", "S");
+	put("d/z/y/x.htm", "X");
+	put("d/notes.txt", "not taken");
+	put("d/.hidden.html", "hidden");
+	char *d = tpath("d");
+	got g;
+	collect(d, NULL, &g);
+	ck_assert_uint_eq(g.n, 5);
+	const char *order[] = {"d/a.HTML", "d/b.html", "d/sub.html", "d/sub/c.html", "d/z/y/x.htm"};
+	const char *data[] = {"A", "B", "S", "C", "X"};
+	for (size_t i = 0; i < 5; i++) {
+		ck_assert_int_eq(g.rc[i], GALLEY_OK);
+		ck_ends(g.file[i], order[i]);
+		th_str_eq(g.data[i], data[i]);
+		ck_assert_ptr_null(g.member[i]);
+		ck_assert_int_eq(g.offset[i], -1);
+	}
+	got_free(&g);
+	/* no extension filter: everything but hidden files */
+	galley_collection_options all = {0};
+	collect(d, &all, &g);
+	ck_assert_uint_eq(g.n, 6);
+	got_free(&g);
+	free(d);
+}
+END_TEST
+
+START_TEST(explicit_glob_list_comma)
+{
+	put("p/one.html", "1");
+	put("p/two.html", "2");
+	put("p/three.txt", "3");
+	put("p/deep/four.html", "4");
+	/* a file named explicitly is returned whatever its name */
+	char *f = tpath("p/three.txt");
+	got g;
+	collect(f, NULL, &g);
+	ck_assert_uint_eq(g.n, 1);
+	th_str_eq(g.data[0], "3");
+	got_free(&g);
+	/* a glob, sorted */
+	char *gl = tpath("p/*.html");
+	collect(gl, NULL, &g);
+	ck_assert_uint_eq(g.n, 2);
+	ck_ends(g.file[0], "p/one.html");
+	ck_ends(g.file[1], "p/two.html");
+	got_free(&g);
+	/* a list file: comments, blank lines, paths relative to the list, a directory */
+	put("p/list.txt", "# pages\n\ntwo.html\n  one.html  \ndeep\n");
+	char *lst = tpath("p/list.txt");
+	galley_buf spec = {0};
+	galley_buf_printf(&spec, "@%s", lst);
+	collect(spec.data, NULL, &g);
+	ck_assert_uint_eq(g.n, 3);
+	th_str_eq(g.data[0], "2");
+	th_str_eq(g.data[1], "1");
+	th_str_eq(g.data[2], "4");
+	got_free(&g);
+	/* comma-separated, with a missing one reported in its place */
+	galley_buf_reset(&spec);
+	char *one = tpath("p/one.html"), *two = tpath("p/two.html"), *miss = tpath("p/missing.html");
+	galley_buf_printf(&spec, "%s, %s,%s", two, miss, one);
+	collect(spec.data, NULL, &g);
+	ck_assert_uint_eq(g.n, 3);
+	th_str_eq(g.data[0], "2");
+	ck_assert_int_eq(g.rc[1], GALLEY_ERR_ARTICLE);
+	ck_ends(g.file[1], "missing.html");
+	ck_assert_msg(strstr(g.msg[1], "No such file"), "%s", g.msg[1]);
+	th_str_eq(g.data[2], "1");
+	got_free(&g);
+	galley_buf_free(&spec);
+	free(f);
+	free(gl);
+	free(lst);
+	free(one);
+	free(two);
+	free(miss);
+}
+END_TEST
+
+START_TEST(open_errors)
+{
+	galley_error err = {0};
+	ck_assert_ptr_null(galley_collection_open("/nonexistent/x.html", NULL, &err));
+	ck_assert_msg(strstr(err.message, "/nonexistent/x.html"), "%s", err.message);
+	memset(&err, 0, sizeof err);
+	ck_assert_ptr_null(galley_collection_open("/nonexistent/*.html", NULL, &err));
+	ck_assert_msg(strstr(err.message, "matches no file"), "%s", err.message);
+	memset(&err, 0, sizeof err);
+	ck_assert_ptr_null(galley_collection_open("@/nonexistent/list.txt", NULL, &err));
+	ck_assert_msg(strstr(err.message, "list file"), "%s", err.message);
+	memset(&err, 0, sizeof err);
+	ck_assert_ptr_null(galley_collection_open("", NULL, &err));
+	/* an empty directory is a collection with nothing in it */
+	char *d = tpath("empty");
+	mkdir(d, 0755);
+	got g;
+	collect(d, NULL, &g);
+	ck_assert_uint_eq(g.n, 0);
+	got_free(&g);
+	free(d);
+}
+END_TEST
+
+START_TEST(stdin_plain_and_tar)
+{
+	put("in.html", "<p>from stdin</p>");
+	char *p = tpath("in.html");
+	int fd = open(p, O_RDONLY);
+	ck_assert_int_ge(fd, 0);
+	dup2(fd, 0);
+	close(fd);
+	got g;
+	collect("-", NULL, &g);
+	ck_assert_uint_eq(g.n, 1);
+	th_str_eq(g.file[0], "-");
+	th_str_eq(g.data[0], "<p>from stdin</p>");
+	got_free(&g);
+	/* a tar.gz on standard input */
+	char *tz = tpath("in.tar.gz");
+	const member m[] = {{"x/a.html", "AAA"}, {"x/b.html", "BBB"}};
+	ck_assert(write_archive(tz, false, ARCHIVE_FILTER_GZIP, m, 2));
+	fd = open(tz, O_RDONLY);
+	dup2(fd, 0);
+	close(fd);
+	collect("-", NULL, &g);
+	ck_assert_uint_eq(g.n, 2);
+	th_str_eq(g.member[0], "x/a.html");
+	th_str_eq(g.data[1], "BBB");
+	got_free(&g);
+	free(p);
+	free(tz);
+}
+END_TEST
+
+/* ---- archives and compressed files ------------------------------------------------------------- */
+
+START_TEST(tar_every_filter_and_zip)
+{
+	char *page_gz = NULL;
+	size_t page_gz_len = 0;
+	ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, "zipped member", 13, &page_gz, &page_gz_len));
+	const int filters[] = {ARCHIVE_FILTER_NONE, ARCHIVE_FILTER_GZIP, ARCHIVE_FILTER_XZ, ARCHIVE_FILTER_ZSTD,
+	                       ARCHIVE_FILTER_BZIP2};
+	const member m[] = {
+		{"site/", NULL},          {"site/z.html", "Z page"}, {"site/a.html", "A page"},
+		{"site/style.css", "p{}"}, {"site/img.png", "\x89PNG"},
+	};
+	for (size_t k = 0; k < sizeof filters / sizeof filters[0] + 1; k++) {
+		bool zip = k == sizeof filters / sizeof filters[0];
+		galley_buf name = {0};
+		galley_buf_printf(&name, "pages-%zu.%s", k, zip ? "zip" : "tar");
+		char *p = tpath(name.data);
+		if (!write_archive(p, zip, zip ? ARCHIVE_FILTER_NONE : filters[k], m, 5)) {
+			printf("tar with %s: this libarchive cannot write it, skipped\n", filter_name(filters[k]));
+			free(p);
+			galley_buf_free(&name);
+			continue;
+		}
+		got g;
+		collect(p, NULL, &g);
+		ck_assert_msg(g.n == 2, "%s: %zu entries", name.data, g.n);
+		/* archive order, not sorted */
+		th_str_eq(g.member[0], "site/z.html");
+		th_str_eq(g.data[0], "Z page");
+		th_str_eq(g.member[1], "site/a.html");
+		th_str_eq(g.data[1], "A page");
+		ck_ends(g.file[0], name.data);
+		got_free(&g);
+		free(p);
+		galley_buf_free(&name);
+	}
+	free(page_gz);
+}
+END_TEST
+
+START_TEST(member_gz_and_dir_of_archives)
+{
+	char *gz = NULL;
+	size_t gzl = 0;
+	ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, "inner page", 10, &gz, &gzl));
+	/* a member that is itself compressed */
+	char *dir = tpath("arch");
+	mkdir(dir, 0755);
+	char *p = tpath("arch/m.tar");
+	struct archive *a = archive_write_new();
+	archive_write_set_format_pax_restricted(a);
+	ck_assert_int_eq(archive_write_open_filename(a, p), ARCHIVE_OK);
+	struct archive_entry *e = archive_entry_new();
+	archive_entry_set_pathname(e, "page.html.gz");
+	archive_entry_set_filetype(e, AE_IFREG);
+	archive_entry_set_perm(e, 0644);
+	archive_entry_set_size(e, (la_int64_t)gzl);
+	archive_write_header(a, e);
+	archive_write_data(a, gz, gzl);
+	archive_entry_free(e);
+	archive_write_close(a);
+	archive_write_free(a);
+	/* beside it, a single .gz page and a stray file */
+	char *single = tpath("arch/lone.html.gz");
+	th_write_file(single, gz, gzl);
+	put("arch/readme.md", "no");
+	got g;
+	collect(dir, NULL, &g);
+	ck_assert_uint_eq(g.n, 2);
+	ck_ends(g.file[0], "arch/lone.html.gz");
+	th_str_eq(g.data[0], "inner page");
+	ck_assert_ptr_null(g.member[0]);
+	ck_ends(g.file[1], "arch/m.tar");
+	th_str_eq(g.member[1], "page.html.gz");
+	th_str_eq(g.data[1], "inner page");
+	got_free(&g);
+	free(gz);
+	free(p);
+	free(single);
+	free(dir);
+}
+END_TEST
+
+START_TEST(single_compressed_files)
+{
+	const int filters[] = {ARCHIVE_FILTER_GZIP, ARCHIVE_FILTER_XZ, ARCHIVE_FILTER_ZSTD, ARCHIVE_FILTER_BZIP2};
+	const char *ext[] = {"gz", "xz", "zst", "bz2"};
+	const char *page = "<html><body><p>compressed page</p></body></html>";
+	for (size_t k = 0; k < 4; k++) {
+		char *c = NULL;
+		size_t cl = 0;
+		if (!compress_bytes(filters[k], page, strlen(page), &c, &cl)) {
+			printf("single %s file: this libarchive cannot write it, skipped\n", ext[k]);
+			continue;
+		}
+		galley_buf name = {0};
+		galley_buf_printf(&name, "page.html.%s", ext[k]);
+		char *p = tpath(name.data);
+		th_write_file(p, c, cl);
+		got g;
+		collect(p, NULL, &g);
+		ck_assert_uint_eq(g.n, 1);
+		ck_assert_msg(g.rc[0] == GALLEY_OK, "%s: %s", name.data, g.msg[0]);
+		th_str_eq(g.data[0], page);
+		got_free(&g);
+		/* truncated: a clear error for the file, then the end */
+		th_write_file(p, c, cl * 2 / 3);
+		collect(p, NULL, &g);
+		ck_assert_uint_ge(g.n, 1);
+		ck_assert_msg(g.rc[g.n - 1] == GALLEY_ERR_ARTICLE, "%s truncated: rc %d", name.data, g.rc[g.n - 1]);
+		ck_assert_msg(strstr(g.msg[g.n - 1], "truncated") || strstr(g.msg[g.n - 1], "corrupt"), "%s: %s",
+		              name.data, g.msg[g.n - 1]);
+		got_free(&g);
+		free(p);
+		free(c);
+		galley_buf_free(&name);
+	}
+}
+END_TEST
+
+START_TEST(broken_archives_and_limits)
+{
+	const member m[] = {{"a.html", "first"}, {"b.html", "second second second"}, {"c.html", "third"}};
+	char *tz = tpath("t.tar.gz");
+	ck_assert(write_archive(tz, false, ARCHIVE_FILTER_GZIP, m, 3));
+	size_t len = 0;
+	char *bytes = th_read_file(tz, &len);
+	/* truncated tar.gz, then a good file after it: the run goes on */
+	char *cut = tpath("cut.tar.gz");
+	th_write_file(cut, bytes, len / 2);
+	put("after.html", "after");
+	char *after = tpath("after.html");
+	galley_buf spec = {0};
+	galley_buf_printf(&spec, "%s,%s", cut, after);
+	got g;
+	collect(spec.data, NULL, &g);
+	ck_assert_uint_ge(g.n, 2);
+	bool saw_error = false;
+	for (size_t i = 0; i + 1 < g.n; i++)
+		if (g.rc[i] == GALLEY_ERR_ARTICLE) {
+			saw_error = true;
+			ck_ends(g.file[i], "cut.tar.gz");
+			ck_assert_msg(strstr(g.msg[i], "truncated") || strstr(g.msg[i], "corrupt"), "%s", g.msg[i]);
+		}
+	ck_assert(saw_error);
+	th_str_eq(g.data[g.n - 1], "after");
+	got_free(&g);
+	/* a corrupt zip */
+	char *z = tpath("bad.zip");
+	th_write_file(z, "PK\3\4garbage garbage garbage garbage", 35);
+	collect(z, NULL, &g);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert_int_eq(g.rc[0], GALLEY_ERR_ARTICLE);
+	got_free(&g);
+	/* a member over the size limit is an error for it alone */
+	galley_collection_options small = {.extensions = html_exts, .max_entry_bytes = 10};
+	collect(tz, &small, &g);
+	ck_assert_uint_eq(g.n, 3);
+	ck_assert_int_eq(g.rc[0], GALLEY_OK);
+	ck_assert_int_eq(g.rc[1], GALLEY_ERR_ARTICLE);
+	th_str_eq(g.member[1], "b.html");
+	ck_assert_msg(strstr(g.msg[1], "limit"), "%s", g.msg[1]);
+	ck_assert_int_eq(g.rc[2], GALLEY_OK);
+	th_str_eq(g.data[2], "third");
+	got_free(&g);
+	/* and a plain file over the limit */
+	collect(after, &small, &g);
+	ck_assert_int_eq(g.rc[0], GALLEY_OK);
+	got_free(&g);
+	put("big.html", "0123456789abcdef");
+	char *big = tpath("big.html");
+	collect(big, &small, &g);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert_int_eq(g.rc[0], GALLEY_ERR_ARTICLE);
+	ck_assert_msg(strstr(g.msg[0], "limit"), "%s", g.msg[0]);
+	got_free(&g);
+	/* an empty file is an entry with no bytes (the reader says what is wrong) */
+	put("empty.html", "");
+	char *empty = tpath("empty.html");
+	collect(empty, NULL, &g);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert_int_eq(g.rc[0], GALLEY_OK);
+	ck_assert_uint_eq(g.len[0], 0);
+	got_free(&g);
+	galley_buf_free(&spec);
+	free(bytes);
+	free(tz);
+	free(cut);
+	free(after);
+	free(z);
+	free(big);
+	free(empty);
+}
+END_TEST
+
+/* ---- WARC ---------------------------------------------------------------------------------- */
+
+static void warc_record(galley_buf *out, const char *type, const char *uri, const char *date, const char *block)
+{
+	galley_buf_printf(out, "WARC/1.0\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:%zu>\r\n", type, out->len);
+	if (uri)
+		galley_buf_printf(out, "WARC-Target-URI: %s\r\n", uri);
+	if (date)
+		galley_buf_printf(out, "WARC-Date: %s\r\n", date);
+	galley_buf_printf(out, "Content-Type: %s\r\nContent-Length: %zu\r\n\r\n",
+	                  !strcmp(type, "response") ? "application/http; msgtype=response" : "application/warc-fields",
+	                  strlen(block));
+	galley_buf_puts(out, block);
+	galley_buf_puts(out, "\r\n\r\n");
+}
+
+/* The records of a small crawl; *offsets gets each record's start. */
+static size_t build_warc(galley_buf *records, size_t *starts, size_t max)
+{
+	size_t n = 0;
+	const char *blocks[][4] = {
+		{"warcinfo", NULL, NULL, "software: test\r\nformat: WARC File Format 1.0\r\n"},
+		{"request", "https://a.example/1", "2021-01-01T00:00:00Z", "GET /1 HTTP/1.1\r\nHost: a.example\r\n\r\n"},
+		{"response", "https://a.example/1", "2021-01-01T00:00:01Z",
+		 "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=\"ISO-8859-1\"\r\n\r\n<p>one</p>"},
+		{"response", "https://a.example/missing", "2021-01-01T00:00:02Z",
+		 "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\nnope"},
+		{"response", "https://a.example/logo.png", "2021-01-01T00:00:03Z",
+		 "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG"},
+		{"response", "<https://a.example/2>", "2021-01-01T00:00:04Z",
+		 "HTTP/1.1 200 OK\r\nContent-Type: TEXT/HTML\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n<p>t\r\n5\r\nwo</p\r\n1\r\n>\r\n0\r\n\r\n"},
+		{"metadata", "https://a.example/2", NULL, "fetchTimeMs: 12\r\n"},
+		{"response", "https://a.example/3", "2021-01-01T00:00:05Z", "HTTP/1.0 200 OK\r\n\r\n<p>three</p>"},
+	};
+	for (size_t i = 0; i < sizeof blocks / sizeof blocks[0] && n < max; i++) {
+		starts[n++] = records->len;
+		warc_record(records, blocks[i][0], blocks[i][1], blocks[i][2], blocks[i][3]);
+	}
+	return n;
+}
+
+static void check_warc(got *g, const size_t *starts)
+{
+	ck_assert_msg(g->n == 3, "%zu entries", g->n);
+	th_str_eq(g->data[0], "<p>one</p>");
+	th_str_eq(g->url[0], "https://a.example/1");
+	th_str_eq(g->date[0], "2021-01-01T00:00:01Z");
+	th_str_eq(g->ctype[0], "text/html");
+	th_str_eq(g->charset[0], "ISO-8859-1");
+	ck_assert_int_eq(g->status[0], 200);
+	ck_assert_int_eq(g->offset[0], (int64_t)starts[2]);
+	th_str_eq(g->data[1], "<p>two</p>");
+	th_str_eq(g->url[1], "https://a.example/2");
+	th_str_eq(g->ctype[1], "text/html");
+	ck_assert_ptr_null(g->charset[1]);
+	ck_assert_int_eq(g->offset[1], (int64_t)starts[5]);
+	th_str_eq(g->data[2], "<p>three</p>");
+	ck_assert_ptr_null(g->ctype[2]);
+	ck_assert_int_eq(g->offset[2], (int64_t)starts[7]);
+	ck_assert_msg(strstr(g->skips, "WARC record status 404=1;"), "%s", g->skips);
+	ck_assert_msg(strstr(g->skips, "WARC record Content-Type image/png=1;"), "%s", g->skips);
+}
+
+START_TEST(warc_plain_and_gz)
+{
+	galley_buf w = {0};
+	size_t starts[16];
+	size_t n = build_warc(&w, starts, 16);
+	char *p = tpath("crawl.warc");
+	th_write_file(p, w.data, w.len);
+	got g;
+	collect(p, NULL, &g);
+	check_warc(&g, starts);
+	got_free(&g);
+	/* .warc.gz as Common Crawl writes it: one gzip member per record */
+	galley_buf gz = {0};
+	for (size_t i = 0; i < n; i++) {
+		size_t end = i + 1 < n ? starts[i + 1] : w.len;
+		char *c = NULL;
+		size_t cl = 0;
+		ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, w.data + starts[i], end - starts[i], &c, &cl));
+		galley_buf_append(&gz, c, cl);
+		free(c);
+	}
+	char *pz = tpath("crawl.warc.gz");
+	th_write_file(pz, gz.data, gz.len);
+	collect(pz, NULL, &g);
+	check_warc(&g, starts);
+	got_free(&g);
+	/* the whole file as one gzip stream works too */
+	char *c = NULL;
+	size_t cl = 0;
+	ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, w.data, w.len, &c, &cl));
+	th_write_file(pz, c, cl);
+	collect(pz, NULL, &g);
+	check_warc(&g, starts);
+	got_free(&g);
+	free(c);
+	/* all media types accepted: the PNG comes through */
+	galley_collection_options any = {0};
+	collect(p, &any, &g);
+	ck_assert_uint_eq(g.n, 4);
+	got_free(&g);
+	galley_buf_free(&gz);
+	galley_buf_free(&w);
+	free(p);
+	free(pz);
+}
+END_TEST
+
+START_TEST(warc_gzip_body_and_broken)
+{
+	/* a body with Content-Encoding: gzip */
+	char *c = NULL;
+	size_t cl = 0;
+	ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, "<p>gz body</p>", 14, &c, &cl));
+	galley_buf http = {0};
+	galley_buf_puts(&http, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n");
+	galley_buf_append(&http, c, cl);
+	galley_buf w = {0};
+	galley_buf_printf(&w, "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://b.example/\r\nContent-Length: %zu\r\n\r\n",
+	                  http.len);
+	galley_buf_append(&w, http.data, http.len);
+	galley_buf_puts(&w, "\r\n\r\n");
+	size_t second = w.len;
+	/* then a record whose Content-Length runs past the end */
+	galley_buf_puts(&w, "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\nHTTP/1.1 200 OK\r\n\r\nshort");
+	char *p = tpath("b.warc");
+	th_write_file(p, w.data, w.len);
+	got g;
+	collect(p, NULL, &g);
+	ck_assert_uint_eq(g.n, 2);
+	ck_assert_int_eq(g.rc[0], GALLEY_OK);
+	th_str_eq(g.data[0], "<p>gz body</p>");
+	ck_assert_int_eq(g.rc[1], GALLEY_ERR_ARTICLE);
+	ck_assert_int_eq(g.offset[1], (int64_t)second);
+	ck_assert_msg(strstr(g.msg[1], "truncated"), "%s", g.msg[1]);
+	got_free(&g);
+	/* garbage where a record should start */
+	galley_buf_reset(&w);
+	galley_buf_puts(&w, "WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 2\r\n\r\nab\r\n\r\nthis is not a record\r\n\r\n");
+	th_write_file(p, w.data, w.len);
+	collect(p, NULL, &g);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert_int_eq(g.rc[0], GALLEY_ERR_ARTICLE);
+	ck_assert_msg(strstr(g.msg[0], "no WARC record at offset"), "%s", g.msg[0]);
+	got_free(&g);
+	/* a record over the size limit */
+	galley_buf_reset(&w);
+	galley_buf http2 = {0};
+	galley_buf_puts(&http2, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n");
+	for (int i = 0; i < 20000; i++)
+		galley_buf_puts(&http2, "<p>xxxxxxxx</p>\n");
+	galley_buf_printf(&w, "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: %zu\r\n\r\n", http2.len);
+	galley_buf_append(&w, http2.data, http2.len);
+	galley_buf_puts(&w, "\r\n\r\n");
+	warc_record(&w, "response", "https://c.example/", NULL, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\nok");
+	th_write_file(p, w.data, w.len);
+	galley_collection_options small = {.media_types = html_media, .max_entry_bytes = 1000};
+	collect(p, &small, &g);
+	ck_assert_uint_eq(g.n, 2);
+	ck_assert_int_eq(g.rc[0], GALLEY_ERR_ARTICLE);
+	ck_assert_msg(strstr(g.msg[0], "limit"), "%s", g.msg[0]);
+	th_str_eq(g.data[1], "ok");
+	got_free(&g);
+	galley_buf_free(&http2);
+	galley_buf_free(&http);
+	galley_buf_free(&w);
+	free(c);
+	free(p);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("collection");
+	TCase *tc = tcase_create("files");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, dir_sorted_recursive);
+	tcase_add_test(tc, explicit_glob_list_comma);
+	tcase_add_test(tc, open_errors);
+	tcase_add_test(tc, stdin_plain_and_tar);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("archives");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, tar_every_filter_and_zip);
+	tcase_add_test(tc, member_gz_and_dir_of_archives);
+	tcase_add_test(tc, single_compressed_files);
+	tcase_add_test(tc, broken_archives_and_limits);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("warc");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, warc_plain_and_gz);
+	tcase_add_test(tc, warc_gzip_body_and_broken);
+	suite_add_tcase(s, tc);
+	return th_run(s);
+}
