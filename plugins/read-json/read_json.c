@@ -940,6 +940,8 @@ static bool read_json_is_plain_file(const char *spec)
 
 static int read_json_open(galley_stage *stage, void **state, galley_error *err)
 {
+	/* parse() runs libxml2's parsers on worker threads: initialise it here, on the main thread */
+	xmlInitParser();
 	read_json_state *st = galley_calloc(1, sizeof *st);
 	const char *spec = galley_stage_opt_string(stage, "input");
 	if (!spec || !*spec) {
