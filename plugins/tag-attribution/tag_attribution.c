@@ -249,6 +249,7 @@ typedef struct ta_state {
 	ta_set srccues;   /* phrase -> TA_SRC_* (one kind per phrase and set) */
 	ta_set srcbefore, srcafter, agencyafter, agencybefore, credit, creditphrase;
 	ta_set datewords; /* words that end a byline: "updated", "am" */
+	ta_set notauthors; /* "WordPress", "Theme": credited with "by" but not authors */
 	char **role_list; /* roles of 5+ bytes, for German compounds ("Bundeskanzlerin") */
 	size_t n_role_list;
 	bool mark;
@@ -262,7 +263,7 @@ static void ta_state_free(ta_state *st)
 	ta_set *sets[] = {&st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
-	                  &st->credit, &st->creditphrase, &st->datewords};
+	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors};
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
 		ta_set_free(sets[i]);
 	for (size_t i = 0; i < st->n_relay; i++)
@@ -380,6 +381,7 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		{"tag-attribution/byline-prefixes.txt", offsetof(ta_state, prefixes)},
 		{"tag-attribution/name-particles.txt", offsetof(ta_state, particles)},
 		{"tag-attribution/byline-stops.txt", offsetof(ta_state, datewords)},
+		{"tag-attribution/not-authors.txt", offsetof(ta_state, notauthors)},
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
 		int rc = ta_load_words(lists[i].file, (ta_set *)((char *)st + lists[i].off), err);
@@ -1924,11 +1926,23 @@ static bool ta_plausible(const ta_state *st, const char *s)
 	/* several words start with a capital: "deinen Hochzeitsbloggern", "den idw" are not names */
 	if (w.n > 1 && (!ta_has_upper_start(w.w[0], w.l[0]) || ta_word_in(&st->particles, w.w[0], w.l[0])))
 		return false;
-	if (w.n == 1 && (ta_word_in(&st->notnames, w.w[0], w.l[0]) || ta_word_in(&st->prefixes, w.w[0], w.l[0]) ||
+	{
+		const char *p = w.w[0];
+		if (!ta_is_letter(galley_utf8_next(&p, w.w[0] + w.l[0])) || (w.w[0][0] >= '0' && w.w[0][0] <= '9'))
+			return false;
+	}
+	if (w.n == 1 && (ta_word_in(&st->notauthors, w.w[0], w.l[0]) || ta_word_in(&st->notnames, w.w[0], w.l[0]) || ta_word_in(&st->prefixes, w.w[0], w.l[0]) ||
 	                 ta_word_in(&st->datewords, w.w[0], w.l[0])))
 		return false;
 	if (s[n - 1] == ':')
 		return false;
+	{
+		char *lo = ta_lower(s, n);
+		bool junk = ta_set_get(&st->notauthors, lo, strlen(lo)) >= 0;
+		free(lo);
+		if (junk)
+			return false;
+	}
 	return true;
 }
 
@@ -2103,6 +2117,27 @@ static char *ta_byline_prepare(const ta_state *st, const char *text)
 				split = k;
 			free(lo);
 		}
+		if (!split && ta_is_upper((unsigned char)w.w[i][0])) {
+			/* text of two elements glued together: "ArztRedakteur", "HoeltmannFollow" */
+			size_t lowrun = 0;
+			for (size_t k = 1; k + 2 < w.l[i] && !split; k++) {
+				unsigned char ch = (unsigned char)w.w[i][k];
+				if (ch >= 'a' && ch <= 'z')
+					lowrun++;
+				else if (ch >= 'A' && ch <= 'Z' && lowrun >= 3 && w.w[i][k + 1] >= 'a' && w.w[i][k + 1] <= 'z') {
+					/* only before a word of the vocabularies: "Redakteur", "Follow" */
+					size_t rest = w.l[i] - k;
+					if (ta_word_in(&st->roles, w.w[i] + k, rest) || ta_word_in(&st->datewords, w.w[i] + k, rest) ||
+					    ta_word_in(&st->prefixes, w.w[i] + k, rest) || ta_word_in(&st->notauthors, w.w[i] + k, rest) ||
+					    ta_role_compound(st, w.w[i] + k, rest))
+						split = k;
+					else
+						break;
+				}
+				else if (ch < 0x80)
+					lowrun = 0;
+			}
+		}
 		if (split) {
 			galley_buf_append(&o, w.w[i], split);
 			galley_buf_putc(&o, ' ');
@@ -2253,7 +2288,7 @@ static void ta_parse_byline(const ta_state *st, const char *text, ta_names *out)
 
 /* A labelled name anywhere in a short text: "Posted on 21 May 2020 by Adi Tzlil",
  * "Accueil | Par Loïc Le Clerc | 30 septembre 2018". */
-static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const char *site)
+static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const char *site, bool mid)
 {
 	if (strlen(text) > 200)
 		return;
@@ -2265,15 +2300,62 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 		if (!lab || i + lab >= w.n)
 			continue;
 		if (i > 0) {
-			/* mid-text, a label must be a real byline word followed by a capital */
+			/* mid-text, a label must be a real byline word followed by a capital, and not
+			 * credit a photo or a theme ("Foto von X", "Theme by X") */
+			if (!mid)
+				break;
 			char *lo = ta_lower(w.w[i], w.l[i]);
-			bool strong = lab > 1 || !strcmp(lo, "by") || !strcmp(lo, "von") || !strcmp(lo, "par") || !strcmp(lo, "por") ||
-			              !strcmp(lo, "door");
+			bool strong = lab > 1 || !strcmp(lo, "by") || !strcmp(lo, "von") || !strcmp(lo, "vom") || !strcmp(lo, "par") ||
+			              !strcmp(lo, "por") || !strcmp(lo, "door");
 			free(lo);
-			if (!strong || !ta_has_upper_start(w.w[i + lab], w.l[i + lab]))
+			if (!strong || !ta_has_upper_start(w.w[i + lab], w.l[i + lab]) || ta_word_in(&st->datewords, w.w[i - 1], w.l[i - 1]) ||
+			    ta_word_in(&st->notauthors, w.w[i - 1], w.l[i - 1]))
 				continue;
 		}
 		ta_parse_byline2(st, w.w[i], out, site, true);
+	}
+	free(s);
+}
+
+/* A byline line of segments: "04.02.2022 | 13:10 Uhr | Uta Helkenberg", "Janic Cathomen,
+ * 01.12.2021": the segment that is a person's name. */
+static void ta_find_segment_name(const ta_state *st, const char *text, ta_names *out, const char *site)
+{
+	if (strlen(text) > 120)
+		return;
+	char *s = ta_byline_prepare(st, text);
+	bool has_date = false;
+	for (const char *p = s; *p; p++)
+		if (*p >= '0' && *p <= '9')
+			has_date = true;
+	if (!has_date) {
+		free(s);
+		return;
+	}
+	for (char *p = s; *p; p++)
+		if (*p == '|' || *p == ',' || *p == '/' || *p == ';')
+			*p = '\n';
+	/* " - " and " – " separate too */
+	char *q;
+	while ((q = strstr(s, " - ")) != NULL)
+		q[1] = '\n';
+	while ((q = strstr(s, " \xe2\x80\x93 ")) != NULL) {
+		q[1] = '\n';
+		q[2] = ' ';
+		q[3] = ' ';
+	}
+	for (char *seg = strtok(s, "\n"); seg && !out->n; seg = strtok(NULL, "\n")) {
+		char *nm = galley_ws_normalize(seg);
+		ta_words w;
+		ta_split_words(nm, &w);
+		bool ok = w.n >= 2 && w.n <= 4 && !ta_has_digit(nm, strlen(nm)) && !ta_is_qualifier(st, nm, site);
+		for (size_t i = 0; i < w.n && ok; i++)
+			if (!ta_has_upper_start(w.w[i], w.l[i]) || ta_is_month(st, w.w[i], w.l[i]) || ta_word_in(&st->notnames, w.w[i], w.l[i]) ||
+			    ta_word_in(&st->datewords, w.w[i], w.l[i]) || ta_word_in(&st->prefixes, w.w[i], w.l[i]))
+				ok = false;
+		if (ok && ta_plausible(st, nm))
+			ta_names_add(out, nm);
+		free(nm);
 	}
 	free(s);
 }
@@ -2485,6 +2567,80 @@ static bool ta_reason_is(const galley_removed *r, const char *const *reasons, si
 	return false;
 }
 
+/* "Todd" followed by one or two capitalised words somewhere in the page ("Todd Bates"). */
+static char *ta_extend_in(const ta_state *st, const char *text, const char *first)
+{
+	size_t fl = strlen(first);
+	for (const char *p = text; (p = strstr(p, first)) != NULL; p += fl) {
+		if (p > text && (ta_is_letter((unsigned char)p[-1]) || ((unsigned char)p[-1] & 0x80)))
+			continue;
+		if (p[fl] != ' ')
+			continue;
+		const char *q = p + fl + 1;
+		const char *end = q;
+		int words = 0;
+		while (words < 2) {
+			const char *r = end;
+			if (words && *r == ' ')
+				r++;
+			else if (words)
+				break;
+			const char *wend = r;
+			while (*wend && *wend != ' ' && *wend != ',' && *wend != '.' && *wend != ':' && *wend != ';' && *wend != ')' && *wend != '|')
+				wend++;
+			if (wend == r || !ta_has_upper_start(r, (size_t)(wend - r)) || ta_has_digit(r, (size_t)(wend - r)) ||
+			    ta_word_in(&st->notnames, r, (size_t)(wend - r)) || ta_word_in(&st->orgwords, r, (size_t)(wend - r)) ||
+			    ta_word_in(&st->roles, r, (size_t)(wend - r)) || ta_word_in(&st->datewords, r, (size_t)(wend - r)) ||
+			    ta_is_month(st, r, (size_t)(wend - r)))
+				break;
+			end = wend;
+			words++;
+			if (*end != ' ')
+				break;
+		}
+		/* only where the page clearly names the person: after a label ("von Nils Pickert")
+		 * or followed by a separator ("Stefanus Stahl - Maschinenbauer") */
+		bool labelled = false;
+		if (p > text + 1) {
+			const char *b = p - 1;
+			while (b > text && b[-1] != ' ')
+				b--;
+			char *lo = ta_lower(b, (size_t)(p - 1 - b));
+			labelled = ta_set_get(&st->prefixes, lo, strlen(lo)) >= 0;
+			free(lo);
+		}
+		bool separated = !*end || !strncmp(end, " - ", 3) || *end == ',' || *end == '|' || !strncmp(end, " |", 2);
+		if (words >= 1 && (labelled || separated)) {
+			char *full = galley_strndup(p, (size_t)(end - p));
+			if (ta_plausible(st, full))
+				return full;
+			free(full);
+		}
+	}
+	return NULL;
+}
+
+static char *ta_extend_name(const ta_doc *d, const char *first)
+{
+	const galley_article *a = d->a;
+	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (!r->text || (r->reason && (!strcmp(r->reason, "comments") || !strcmp(r->reason, "caption"))))
+			continue;
+		char *t = galley_ws_normalize(r->text);
+		char *full = ta_extend_in(d->st, t, first);
+		free(t);
+		if (full)
+			return full;
+	}
+	for (size_t i = 0; i < d->nbody; i++) {
+		char *full = ta_extend_in(d->st, d->p[i].text, first);
+		if (full)
+			return full;
+	}
+	return NULL;
+}
+
 static void ta_authors(ta_doc *d)
 {
 	const ta_state *st = d->st;
@@ -2500,25 +2656,44 @@ static void ta_authors(ta_doc *d)
 	for (size_t i = 0; i < galley_article_n_removed(a) && !lab.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
 		if (r->text && ta_reason_is(r, first, sizeof first / sizeof first[0])) {
-			ta_find_labelled(st, r->text, &lab, site);
+			ta_find_labelled(st, r->text, &lab, site, true);
 			lab_from_byline = lab.n && !strcmp(r->reason, "byline");
 		}
 	}
+	(void)lab_from_byline;
 	/* a byline paragraph still in the body, near the top or the end: "By Jane Doe" */
 	for (size_t i = 0; i < d->nbody && !lab.n; i++)
 		if ((i < 3 || i + 2 >= d->nbody) && d->p[i].len <= 200)
-			ta_parse_byline2(st, d->p[i].text, &lab, site, true);
+			ta_find_labelled(st, d->p[i].text, &lab, site, d->p[i].len <= 60);
 	for (size_t i = 0; i < galley_article_n_removed(a) && !lab.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
 		if (r->text && ta_reason_is(r, later, sizeof later / sizeof later[0]))
-			ta_find_labelled(st, r->text, &lab, site);
+			ta_find_labelled(st, r->text, &lab, site, false);
 	}
-	/* an unlabelled byline block: "Jane Doe" in div.author-name */
-	static const char *const unlabelled[] = {"byline", "author-box", "meta"};
+	/* an unlabelled byline block: "Jane Doe" in div.author-name; "Jane Doe, 01.12.2021" */
+	static const char *const unlabelled[] = {"byline", "author-box"};
+	static const char *const segmented[] = {"byline", "dateline", "meta", "author-box"};
 	for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
 		if (r->text && ta_reason_is(r, unlabelled, sizeof unlabelled / sizeof unlabelled[0]) && strlen(r->text) <= 80)
 			ta_parse_byline2(st, r->text, &vis, site, false);
+	}
+	for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (r->text && ta_reason_is(r, segmented, sizeof segmented / sizeof segmented[0]))
+			ta_find_segment_name(st, r->text, &vis, site);
+	}
+	/* a signature closing the body: "Denis Clerc" alone in the last paragraphs */
+	for (size_t k = 0; k < 2 && k < d->nbody && !vis.n && !lab.n; k++) {
+		const ta_para *P = &d->p[d->nbody - 1 - k];
+		if (P->nt < 2 || P->nt > 4 || P->len > 40)
+			continue;
+		size_t e = ta_chunk_end(d, P, 0, P->nt);
+		if (e == P->nt) {
+			ta_chunk c = ta_classify(d, P, 0, e);
+			if (c.kind == NM_PERSON && c.s == 0)
+				ta_names_add(&vis, P->text);
+		}
 	}
 	xmlDocPtr body = galley_article_body(a);
 	if (!vis.n && !lab.n && body)
@@ -2534,14 +2709,20 @@ static void ta_authors(ta_doc *d)
 			use = seen; /* all of them and more, or the same in the page's own spelling */
 		else if (lab.n && ta_account_like(&meta) && ta_person_like(st, &lab))
 			use = &lab; /* a CMS account ("sarah-indra") against a byline */
-		else if (getenv("TA_VIS_WINS") && lab.n && lab_from_byline)
-			use = &lab;
 	} else if (lab.n)
 		use = &lab;
 	else if (vis.n && !(meta.n && ta_outlet_like(st, a, &vis, site)))
 		use = &vis;
 	else if (meta.n)
 		use = &meta;
+	/* a first name alone ("Todd", a CMS display name): the fullest form the page gives */
+	if (use && use->n == 1 && !strchr(use->v[0], ' ') && ta_has_upper_start(use->v[0], strlen(use->v[0]))) {
+		char *full = ta_extend_name(d, use->v[0]);
+		if (full) {
+			free(use->v[0]);
+			((ta_names *)use)->v[0] = full;
+		}
+	}
 	if (use) {
 		galley_article_list_clear(a, GALLEY_LIST_AUTHORS);
 		for (size_t i = 0; i < use->n; i++)
