@@ -283,7 +283,7 @@ START_TEST(test_markdown)
 {
 	galley_article *a = th_article_html("<h2>Section</h2><p>Read <a href=\"https://e.org/\">this</a> *now*.</p>"
 	                                    "<ul><li>one</li><li>two</li></ul><blockquote><p>Said.</p></blockquote>"
-	                                    "<ol><li>first</li></ol>");
+	                                    "<ol><li>first</li></ol><p><code>a`b</code></p><pre>``` x</pre>");
 	galley_article_set(a, GALLEY_FIELD_ID, "m");
 	galley_article *arts[1] = {a};
 	char *out = run_to_file("m.jsonl", "text_format=markdown fields=text", arts, 1);
@@ -291,7 +291,7 @@ START_TEST(test_markdown)
 	json_object *v;
 	ck_assert(json_object_object_get_ex(o, "text", &v));
 	th_str_eq(json_object_get_string(v), "## Section\n\nRead [this](https://e.org/) \\*now\\*.\n\n- one\n- two\n\n"
-	                                     "> Said.\n\n1. first");
+	                                     "> Said.\n\n1. first\n\n``a`b``\n\n````\n``` x\n````");
 	json_object_put(o);
 	free(out);
 }

@@ -262,6 +262,18 @@ static void write_json_md_text(galley_buf *b, const char *s, size_t n)
 	}
 }
 
+/* The longest run of backticks in s. */
+static size_t write_json_backtick_run(const char *s)
+{
+	size_t best = 0, cur = 0;
+	for (; *s; s++) {
+		cur = *s == '`' ? cur + 1 : 0;
+		if (cur > best)
+			best = cur;
+	}
+	return best;
+}
+
 static void write_json_md_inline(galley_buf *b, xmlNodePtr n);
 static void write_json_md_inline_one(galley_buf *b, xmlNodePtr n);
 
@@ -306,9 +318,16 @@ static void write_json_md_inline_one(galley_buf *b, xmlNodePtr n)
 		} else if (write_json_is(n, "code")) {
 			xmlChar *t = xmlNodeGetContent(n);
 			if (t && *t) {
-				galley_buf_putc(b, '`');
+				/* a code span is delimited by a backtick run longer than any inside it */
+				size_t run = write_json_backtick_run((const char *)t);
+				bool pad = *t == '`' || t[xmlStrlen(t) - 1] == '`';
+				for (size_t i = 0; i <= run; i++)
+					galley_buf_putc(b, '`');
+				galley_buf_puts(b, pad ? " " : "");
 				galley_buf_puts(b, (const char *)t);
-				galley_buf_putc(b, '`');
+				galley_buf_puts(b, pad ? " " : "");
+				for (size_t i = 0; i <= run; i++)
+					galley_buf_putc(b, '`');
 			}
 			xmlFree(t);
 		} else if (write_json_is(n, "a")) {
@@ -547,11 +566,17 @@ static void write_json_md_block(write_json_md *md, xmlNodePtr n, int list_depth)
 			if (t && *t) {
 				write_json_md_sep(md, false);
 				md->last_item = false;
-				galley_buf_puts(&md->out, "```\n");
+				/* the fence is longer than any backtick run in the code */
+				size_t run = write_json_backtick_run((const char *)t);
+				size_t fence = run >= 3 ? run + 1 : 3;
+				for (size_t i = 0; i < fence; i++)
+					galley_buf_putc(&md->out, '`');
+				galley_buf_putc(&md->out, '\n');
 				galley_buf_puts(&md->out, (const char *)t);
 				if (t[xmlStrlen(t) - 1] != '\n')
 					galley_buf_putc(&md->out, '\n');
-				galley_buf_puts(&md->out, "```");
+				for (size_t i = 0; i < fence; i++)
+					galley_buf_putc(&md->out, '`');
 			}
 			xmlFree(t);
 		} else if (write_json_is(n, "hr")) {
