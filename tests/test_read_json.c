@@ -263,6 +263,16 @@ START_TEST(test_array_input)
 	free(o);
 	free(p);
 
+	p = tpath("utf16.jsonl");
+	th_write_file(p, "\xff\xfe{\0}\0\n\0", 8);
+	o = read_opts(p, NULL);
+	read_all(o, &r);
+	ck_assert_uint_eq(r.n, 0);
+	ck_assert_msg(strstr(r.errors.data, "UTF-16"), "errors: %s", r.errors.data);
+	result_free(&r);
+	free(o);
+	free(p);
+
 	p = put("empty.json", "[ ]\n");
 	o = read_opts(p, NULL);
 	read_all(o, &r);

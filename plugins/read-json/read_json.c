@@ -347,6 +347,15 @@ static int read_json_read(galley_stage *stage, void *state, galley_article **out
 			/* a byte order mark and leading white space, then '[' or a line */
 			if (read_json_fill(st) && st->len - st->pos >= 3 && !memcmp(st->buf + st->pos, "\xef\xbb\xbf", 3))
 				st->pos += 3;
+			if (st->len - st->pos >= 2 && (!memcmp(st->buf + st->pos, "\xff\xfe", 2) ||
+			                               !memcmp(st->buf + st->pos, "\xfe\xff", 2))) {
+				st->mode = RJ_MODE_DONE;
+				galley_stage_count(stage, "skipped: UTF-16 input", 1);
+				return galley_error_set(err, GALLEY_ERR_ARTICLE,
+				                        "%s is UTF-16; JSON must be UTF-8: convert it first "
+				                        "(iconv -f UTF-16 -t UTF-8)",
+				                        st->file);
+			}
 			read_json_skip_ws(st);
 			if (read_json_peek(st) == '[') {
 				st->pos++;
