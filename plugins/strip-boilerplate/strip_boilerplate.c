@@ -169,6 +169,7 @@ typedef struct sb_state {
 	char **disclaimers; /* advertising and affiliate disclaimers, key form */
 	size_t n_disclaimers;
 	bool explain;
+	bool captions;
 	int min_chars;
 } sb_state;
 
@@ -442,6 +443,7 @@ static int strip_boilerplate_open(galley_stage *stage, void **state, galley_erro
 		return GALLEY_ERR_FATAL;
 	}
 	st->explain = galley_stage_opt_bool(stage, "explain");
+	st->captions = galley_stage_opt_bool(stage, "captions");
 	st->min_chars = (int)galley_stage_opt_int(stage, "min_chars");
 	*state = st;
 	return GALLEY_OK;
@@ -573,6 +575,7 @@ typedef struct sb_ctx {
 	char *jsonld;       /* normalised, key form of the JSON-LD articleBody */
 	size_t jsonld_len;
 	double jl_covered;  /* characters of the page's blocks found in it */
+	bool jl_pick;       /* the container was chosen by its coverage */
 	/* output */
 	xmlDocPtr out;
 	bool text_mode;
@@ -1081,8 +1084,10 @@ static int sb_choose(sb_ctx *c, double *votes)
 
 	int pick = -1;
 	double ref = best >= 0 ? I[best].good : 0;
-	if (jl_pick >= 0)
+	if (jl_pick >= 0) {
 		pick = jl_pick;
+		c->jl_pick = true;
+	}
 	else if (mark >= 0 && I[mark].good >= 0.5 * ref)
 		pick = mark;
 	else if (sem >= 0 && I[sem].good >= 0.5 * ref && (best < 0 || (best >= sem && best <= I[sem].last) ||
@@ -1093,7 +1098,7 @@ static int sb_choose(sb_ctx *c, double *votes)
 	if (pick < 0)
 		pick = root;
 	/* too little: fall back to the whole body */
-	if (I[pick].good < 0.2 * total_good && I[pick].good < 250)
+	if (I[pick].good < 0.2 * total_good && I[pick].good < (double)c->st->min_chars)
 		pick = root;
 	return pick;
 }
@@ -1137,7 +1142,8 @@ static void sb_expand(sb_ctx *c, int pick)
 			const char *cl_pick = sb_attr(I[pick].node, "class"), *cl_s = sb_attr(ch, "class");
 			bool same_class = level == 0 && cl_pick && cl_s && !strcmp(cl_pick, cl_s) && !(s->flags & F_PRUNE) &&
 			                  s->text >= 50 && s->link < 0.3 * s->text;
-			if (same_class || sb_sibling_prose(s)) {
+			bool declared = !c->jl_pick || s->jl > 0 || ci < pick; /* with a JSON-LD pick: its text, or a lead before it */
+			if (declared && (same_class || sb_sibling_prose(s))) {
 				s->flags |= F_KEEP;
 				/* a heading right before it */
 				for (xmlNodePtr h = ch->prev; h; h = h->prev) {
@@ -1182,7 +1188,8 @@ static void sb_expand(sb_ctx *c, int pick)
 				if ((int)k >= pick && (int)k <= I[pick].last)
 					continue;
 				const char *cl = sb_attr(s->node, "class");
-				if (cl && !strcmp(cl, cl_pick) && !(s->flags & F_PRUNE) && s->text >= 50 && s->link < 0.3 * s->text) {
+				if (cl && !strcmp(cl, cl_pick) && !(s->flags & F_PRUNE) && s->text >= 50 && s->link < 0.3 * s->text &&
+				    (!c->jl_pick || s->jl > 0)) {
 					/* not inside something already kept */
 					bool inside = false;
 					for (int a = s->parent; a >= 0; a = I[a].parent)
@@ -1270,10 +1277,18 @@ static bool sb_has_block_child(xmlNodePtr n)
 	return false;
 }
 
+static bool sb_same_title(const char *a, const char *b, galley_buf *k1, galley_buf *k2);
+
 static void sb_record_text(sb_ctx *c, xmlNodePtr n, int reason, galley_buf *b)
 {
 	char *t = sb_norm(sb_cstr(b));
 	if (*t) {
+		const char *title = galley_article_get(c->a, GALLEY_FIELD_TITLE);
+		galley_buf k1 = {0}, k2 = {0};
+		if (title && (reason == R_OUTSIDE || reason == R_HEADER) && sb_same_title(t, title, &k1, &k2))
+			reason = R_TITLE;
+		galley_buf_free(&k1);
+		galley_buf_free(&k2);
 		galley_buf ctx = {0};
 		sb_context(c, n, &ctx);
 		sb_record(c, reason, t, ctx.data);
@@ -1668,6 +1683,7 @@ typedef struct sb_block {
 	bool heading;
 	bool in_list;
 	bool sentence;   /* ends like a sentence */
+	size_t index;    /* position among the blocks */
 } sb_block;
 
 static bool sb_is_leaf_block(xmlNodePtr n)
@@ -1746,6 +1762,7 @@ static void sb_collect_blocks(xmlNodePtr n, sb_blocks *bl, galley_buf *tmp, bool
 			}
 			sb_block *b = &bl->v[bl->n++];
 			memset(b, 0, sizeof *b);
+			b->index = bl->n - 1;
 			b->node = ch;
 			b->text = t;
 			size_t tl = strlen(t);
@@ -1830,6 +1847,12 @@ static bool sb_photo_credit(const sb_ctx *c, const sb_block *b, galley_buf *k)
 	if (b->len > 90 || (b->sentence && b->len > 40) || !c->st->agencies.n)
 		return false;
 	sb_key(k, b->text, strlen(b->text));
+	/* a credit is a few words; a caption with a credit in it is cut, not removed */
+	int words = 1;
+	for (const char *q = k->data; *q; q++)
+		words += *q == ' ';
+	if (words > 7)
+		return false;
 	const char *p = k->data, *prev = NULL;
 	size_t prev_len = 0;
 	while (*p) {
@@ -2025,7 +2048,9 @@ static void sb_remove_block(sb_ctx *c, sb_block *b, int reason)
 	b->reason = reason;
 	galley_buf ctx = {0};
 	xmlNodePtr src = b->node->_private;
-	if (src)
+	if (c->text_mode)
+		galley_buf_printf(&ctx, "paragraph %zu", b->index + 1);
+	else if (src)
 		sb_context(c, src, &ctx);
 	else
 		galley_buf_puts(&ctx, (const char *)b->node->name);
@@ -2097,9 +2122,20 @@ static void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 	 * becomes a tag. */
 	if (text_mode && first_prose < n) {
 		ssize_t tag_line = -1;
+		/* bylines, datelines and credits first: they keep their own reasons */
 		for (size_t i = 0; i < first_prose; i++) {
 			sb_block *b = &bl->v[i];
-			if (b->reason == R_TITLE)
+			if (b->reason)
+				continue;
+			int lp = sb_line_prefix(c, b, &k);
+			if (lp)
+				sb_remove_block(c, b, lp);
+			else if (sb_dateline(c, b, &k))
+				sb_remove_block(c, b, R_DATELINE);
+		}
+		for (size_t i = 0; i < first_prose; i++) {
+			sb_block *b = &bl->v[i];
+			if (b->reason)
 				continue;
 			if (!b->sentence && b->len <= 80)
 				tag_line = (ssize_t)i;
@@ -2112,7 +2148,7 @@ static void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 				sb_key(&k2, bl->v[tag_line].text, strlen(bl->v[tag_line].text));
 				dup_of_tag = !strcmp(k.data, k2.data);
 			}
-			if ((ssize_t)i == tag_line || (dup_of_tag && b->reason == R_DUPLICATE)) {
+			if ((ssize_t)i == tag_line || dup_of_tag) {
 				if ((ssize_t)i == tag_line)
 					galley_article_list_add(c->a, GALLEY_LIST_TAGS, b->text);
 				if (!b->reason)
@@ -2237,7 +2273,7 @@ static void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 				sb_remove_block(c, b, R_NEWSLETTER);
 		}
 	}
-	if (getenv("SB_NOCAP")) {
+	if (!c->st->captions) {
 		for (size_t i = 0; i < n; i++) {
 			sb_block *b = &bl->v[i];
 			if (!b->reason && !strcmp((const char *)b->node->name, "figcaption"))
@@ -2432,6 +2468,8 @@ static int strip_boilerplate_process(galley_stage *stage, void *state, galley_ar
 static const galley_option strip_boilerplate_options[] = {
 	{.name = "explain", .type = GALLEY_OPT_BOOL, .default_value = "false",
 	 .help = "documentation only: removed blocks are always recorded; write-json's explain option prints them"},
+	{.name = "captions", .type = GALLEY_OPT_BOOL, .default_value = "true",
+	 .help = "keep figure captions (their credits are cut); false drops them (reason caption)"},
 	{.name = "min_chars", .type = GALLEY_OPT_INT, .default_value = "250", .min = 0, .max = 1000000,
 	 .help = "below this much text the main candidate is replaced by the whole body"},
 	{0},
