@@ -299,6 +299,7 @@ START_TEST(test_hostile_text)
 		"bad:\xff\xfe\xc3 utf</p>"
 		"<p id=\"x\"><a href=\"javascript:alert(1)\">js link</a> <a href=\"JaVaScRiPt:x\">js2</a> "
 		"<a href=\"data:text/html,hi\">data</a> <a href=\"/relative/path\">rel</a> <a href=\"#frag\">frag</a> "
+		"<a href=\"http://www.derdiplomatst%C3%A9phane.de\">pct host</a> <a href=\"https://m\xc3\xbcnchen.example/\">idn</a> "
 		"<a href=\"https://ok.example/a b?x=<y>\">spaces</a> <a href=\"https://e.example/\"><a href=\"https://f.example/\">nested</a></a></p>"
 		"<img src=\"https://tracker.example/p.gif\" alt=\"A remote picture\">"
 		"<figure><img src=\"http://cdn.example/i.jpg\" alt=\"dup\"><figcaption>The caption</figcaption></figure>"
@@ -367,6 +368,9 @@ START_TEST(test_hostile_text)
 			ck_assert(!contains(ch, "lang=\"xx_bad"));
 			ck_assert(!contains(ch, "datetime=\"yesterday\""));
 			ck_assert(!contains(ch, "<a href=\"https://e.example/\"><a"));
+			ck_assert(!contains(ch, "derdiplomatst"));
+			ck_assert(!contains(ch, "nchen.example"));
+			ck_assert(contains(ch, "pct host"));
 		} else {
 			ck_assert(contains(ch, "https://ok.example/path%20with%20space"));
 			ck_assert(contains(ch, "data-speaker=\"Bob Smith\""));

@@ -214,6 +214,39 @@ static bool uri_char_ok(unsigned char ch)
 	return isalnum(ch) || strchr("-._~:/?#[]@!$&'()*+,;=%", ch);
 }
 
+/* An http(s) URL's host must be a plain DNS name or IP literal: reading systems (and
+ * epubcheck) reject percent-encoded or non-ASCII hosts, and galley has no IDNA encoder. */
+static bool host_ok(const char *url)
+{
+	const char *p = strstr(url, "://");
+	if (!p || strncasecmp(url, "http", 4))
+		return true; /* mailto: */
+	p += 3;
+	size_t n = strcspn(p, "/?#");
+	const char *at = memchr(p, '@', n);
+	if (at) {
+		n -= (size_t)(at + 1 - p);
+		p = at + 1;
+	}
+	if (n && p[0] == '[') {
+		for (size_t i = 1; i < n && p[i] != ']'; i++)
+			if (!isxdigit((unsigned char)p[i]) && p[i] != ':' && p[i] != '.')
+				return false;
+		return true;
+	}
+	size_t host = 0;
+	while (host < n && p[host] != ':') {
+		unsigned char c = (unsigned char)p[host];
+		if (!isalnum(c) && c != '-' && c != '.' && c != '_')
+			return false;
+		host++;
+	}
+	for (size_t i = host + 1; i < n; i++)
+		if (!isdigit((unsigned char)p[i]))
+			return false;
+	return host > 0;
+}
+
 char *write_epub_xhtml_href(const char *href, const char *base_url)
 {
 	char *h = write_epub_xhtml_clean(href, true);
@@ -264,6 +297,10 @@ char *write_epub_xhtml_href(const char *href, const char *base_url)
 	}
 	free(abs);
 	char *out = galley_buf_steal(&b);
+	if (!host_ok(out)) {
+		free(out);
+		return NULL;
+	}
 	xmlURIPtr u = xmlParseURI(out);
 	if (!u) {
 		free(out);

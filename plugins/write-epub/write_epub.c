@@ -364,12 +364,11 @@ static char *url_host(const char *url)
 		return NULL;
 	p += 3;
 	size_t n = strcspn(p, "/?#:");
-	if (!n)
-		return NULL;
-	char *h = galley_strndup(p, n);
-	if (!strncmp(h, "www.", 4))
-		memmove(h, h + 4, strlen(h + 4) + 1);
-	return h;
+	if (n > 4 && !strncmp(p, "www.", 4)) {
+		p += 4;
+		n -= 4;
+	}
+	return n ? galley_strndup(p, n) : NULL;
 }
 
 static char *clean_or_null(const char *s)
