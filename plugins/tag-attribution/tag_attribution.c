@@ -242,7 +242,7 @@ typedef struct ta_state {
 	ta_set relay;     /* "quoted" -> index into relay_close */
 	char **relay_close;
 	size_t n_relay;
-	ta_set pronouns, roles, orgwords, notnames, prefixes, particles, months;
+	ta_set pronouns, roles, orgwords, notnames, prefixes, particles, months, preps, placepreps;
 	ta_set outlets;   /* alias -> index into outlet_names */
 	char **outlet_names;
 	size_t n_outlets;
@@ -260,7 +260,7 @@ static void ta_state_free(ta_state *st)
 {
 	if (!st)
 		return;
-	ta_set *sets[] = {&st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
+	ta_set *sets[] = {&st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
 	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors};
@@ -380,6 +380,8 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		{"tag-attribution/not-names.txt", offsetof(ta_state, notnames)},
 		{"tag-attribution/byline-prefixes.txt", offsetof(ta_state, prefixes)},
 		{"tag-attribution/name-particles.txt", offsetof(ta_state, particles)},
+		{"tag-attribution/prepositions.txt", offsetof(ta_state, preps)},
+		{"tag-attribution/place-prepositions.txt", offsetof(ta_state, placepreps)},
 		{"tag-attribution/byline-stops.txt", offsetof(ta_state, datewords)},
 		{"tag-attribution/not-authors.txt", offsetof(ta_state, notauthors)},
 	};
@@ -477,6 +479,7 @@ typedef struct ta_tok {
 	uint8_t sent_end : 1; /* . ! ? … */
 	uint8_t digit : 1;
 	uint8_t inq : 1;      /* inside a quotation (or one of its marks) */
+	uint8_t soft : 1;     /* inside a title or fragment in quotation marks: text around it reads through */
 	uint32_t mark;        /* TK_QUOTE: the code point; TK_PUNCT: the code point */
 	size_t b0, b1, nb1;   /* bytes in the paragraph text; nb1 = end of the name part */
 	size_t cp0, cp1;      /* code points */
@@ -502,6 +505,7 @@ typedef struct ta_quote {
 	char *cue;
 	bool keep;
 	bool has_cue;
+	bool soft;
 } ta_quote;
 
 typedef struct ta_person {
@@ -948,6 +952,14 @@ static ta_chunk ta_classify(const ta_doc *d, const ta_para *P, size_t s, size_t 
 		c.kind = c.role_at >= 0 ? NM_ROLE : NM_NONE;
 		return c;
 	}
+	/* a role inside the run: "New York Mayor Michael Bloomberg" -> "Michael Bloomberg" */
+	for (size_t i = c.e - 1; i > c.s; i--) {
+		if (ta_is_role(d, &P->t[i - 1]) && P->t[i - 1].cap && !P->t[i - 1].initial) {
+			c.role_at = (int)(i - 1);
+			c.s = i;
+			break;
+		}
+	}
 	/* trailing openers are not names either ("Salami Thursday") */
 	while (c.e > c.s + 1 && ta_in(&d->st->notnames, d, &P->t[c.e - 1]))
 		c.e--;
@@ -1108,6 +1120,8 @@ static void ta_add_mention(ta_doc *d, int para, size_t tok, int person)
 	d->men[d->nmen++] = (ta_mention){para, tok, person};
 }
 
+static int ta_last_person(const ta_doc *d, int para, size_t tok, const char *role);
+
 /* Two passes over the text outside quotations: people named in full, then every mention of
  * them (full or by surname) in order. */
 static void ta_collect_people(ta_doc *d)
@@ -1117,11 +1131,27 @@ static void ta_collect_people(ta_doc *d)
 			ta_para *P = &d->p[pi];
 			for (size_t i = 0; i < P->nt;) {
 				if (!ta_name_tok(&P->t[i])) {
+					/* "the former mayor": a mention of the last person with that role */
+					const ta_tok *t = &P->t[i];
+					if (pass == 1 && t->kind == TK_WORD && !t->inq && !t->cap && i > 0 && ta_is_role(d, t) &&
+					    (ta_in(&d->st->notnames, d, &P->t[i - 1]) || (i > 1 && ta_in(&d->st->notnames, d, &P->t[i - 2])))) {
+						int id = ta_last_person(d, (int)pi, i, LOW(d, t));
+						if (id >= 0)
+							ta_add_mention(d, (int)pi, i, id);
+					}
 					i++;
 					continue;
 				}
 				size_t e = ta_chunk_end(d, P, i, P->nt);
 				ta_chunk c = ta_classify(d, P, i, e);
+				/* "in the Las Vegas debate", "from New York": places */
+				size_t b = i;
+				if (b > 0 && ta_in(&d->st->notnames, d, &P->t[b - 1]) && !P->t[b - 1].cap)
+					b--;
+				if (b > 0 && ta_in(&d->st->placepreps, d, &P->t[b - 1]) && !P->t[b - 1].cap) {
+					i = e > i ? e : i + 1;
+					continue;
+				}
 				if (c.kind == NM_PERSON && pass == 0) {
 					int id = ta_person_add(d, P, c.s, c.e);
 					ta_collect_roles(d, P, c, id);
@@ -1223,6 +1253,8 @@ static ta_who ta_np_after(const ta_doc *d, int pi, size_t s, size_t lim)
 	size_t role_tok = 0;
 	for (size_t j = s; j < lim; j++) {
 		const ta_tok *t = &P->t[j];
+		if (t->soft)
+			continue;
 		if (t->kind == TK_QUOTE || t->sent_end)
 			break;
 		if (t->kind == TK_PUNCT) {
@@ -1244,8 +1276,16 @@ static ta_who ta_np_after(const ta_doc *d, int pi, size_t s, size_t lim)
 				free(org.name);
 				return ta_who_chunk(d, P, c);
 			}
-			if (c.kind == NM_ORG && !org.name)
-				org.name = ta_span_text(P, c.s, c.e);
+			if (c.kind == NM_ORG && !org.name && (j == s || (j == s + 1 && P->t[s].kind == TK_WORD && !P->t[s].cap &&
+			                                                 ta_in(&d->st->notnames, d, &P->t[s]))))
+				org.name = ta_span_text(P, c.s, c.e); /* "said Human Rights Watch", "said the BBC" */
+			if (c.kind == NM_ROLE && e == j + 1 && t->cap) {
+				int id = ta_person_find(d, LOW(d, t));
+				if (id >= 0) {
+					free(org.name);
+					return (ta_who){id, NULL};
+				}
+			}
 			if (c.kind == NM_ROLE && !role) {
 				role = LOW(d, &P->t[c.role_at]);
 				role_tok = j;
@@ -1282,6 +1322,8 @@ static ta_who ta_np_before(const ta_doc *d, int pi, size_t s, size_t k, bool far
 	for (size_t j = k; j > s && steps < 40; steps++) {
 		j--;
 		const ta_tok *t = &P->t[j];
+		if (t->soft)
+			continue;
 		if (t->kind == TK_QUOTE || t->inq)
 			break;
 		if (t->kind != TK_WORD)
@@ -1297,6 +1339,11 @@ static ta_who ta_np_before(const ta_doc *d, int pi, size_t s, size_t k, bool far
 		if (ta_name_tok(t)) {
 			size_t cs = ta_chunk_start(d, P, j, s);
 			ta_chunk c = ta_classify(d, P, cs, j + 1);
+			/* "director of the Centre for Global Health": an object, not the subject */
+			if (cs > s && ta_in(&d->st->preps, d, &P->t[cs - 1]) && !P->t[cs - 1].cap && j + 1 != k) {
+				j = cs;
+				continue;
+			}
 			bool adjacent = j + 1 == k || (j + 2 == k && (ta_tok_is(d, &P->t[k - 1], "as") || P->t[k - 1].kind == TK_PUNCT));
 			if (c.kind == NM_PERSON) {
 				free(org.name);
@@ -1311,8 +1358,15 @@ static ta_who ta_np_before(const ta_doc *d, int pi, size_t s, size_t k, bool far
 					return ta_who_chunk(d, P, c);
 				}
 			}
-			if (c.kind == NM_ORG && !org.name && (adjacent || far))
+			if (c.kind == NM_ORG && !org.name && adjacent)
 				org.name = ta_span_text(P, c.s, c.e);
+			if (c.kind == NM_ROLE && cs == j && t->cap) {
+				int id = ta_person_find(d, LOW(d, t));
+				if (id >= 0) {
+					free(org.name);
+					return (ta_who){id, NULL};
+				}
+			}
 			if (c.kind == NM_ROLE && !role) {
 				role = LOW(d, &P->t[c.role_at]);
 				role_tok = j;
@@ -1324,6 +1378,10 @@ static ta_who ta_np_before(const ta_doc *d, int pi, size_t s, size_t k, bool far
 			role = LOW(d, t);
 			role_tok = j;
 		}
+		/* "the former mayor argued": the subject is the role; look a few words further for
+		 * an apposition ("Bloomberg, the mayor, argued") and no further */
+		if (role && role_tok > j + 3)
+			break;
 		if (!far && steps > 8)
 			break;
 	}
@@ -1367,7 +1425,7 @@ static bool ta_after(const ta_doc *d, int pi, size_t tc, ta_who *who, char **cue
 			return false;
 	}
 	size_t lim = i;
-	while (lim < P->nt && lim < i + 25 && P->t[lim].kind != TK_QUOTE && !P->t[lim].sent_end)
+	while (lim < P->nt && lim < i + 25 && (P->t[lim].kind != TK_QUOTE || P->t[lim].soft) && !P->t[lim].sent_end)
 		lim++;
 	int v;
 	size_t m = ta_phrase_at(d, &d->st->verbs, P, i, lim, NULL);
@@ -1377,6 +1435,19 @@ static bool ta_after(const ta_doc *d, int pi, size_t tc, ta_who *who, char **cue
 		*cue = ta_cue_text(d, P, i, m);
 		*who = ta_np_after(d, pi, i + m, lim);
 		return true;
+	}
+	/* after a quote that ended its sentence, "Smith said." may follow, but not a new
+	 * sentence that happens to start with a name and a verb ("He added that ...") */
+	if (ends_sentence) {
+		size_t e = ta_chunk_end(d, P, i, lim);
+		if (ta_in(&d->st->pronouns, d, &P->t[i]))
+			e = i + 1;
+		size_t vm = e < lim ? ta_phrase_at(d, &d->st->verbs, P, e, lim, NULL) : 0;
+		if (!vm)
+			return false;
+		size_t after = e + vm;
+		if (after < P->nt && !(P->t[after].kind == TK_PUNCT && (P->t[after].sent_end || P->t[after].mark == ',')))
+			return false;
 	}
 	for (size_t k = i; k < lim && k < i + 10; k++) {
 		const ta_tok *t = &P->t[k];
@@ -1424,7 +1495,7 @@ static bool ta_before(const ta_doc *d, int pi, size_t to, ta_who *who, char **cu
 	size_t s = to, n = 0;
 	while (s > 0 && n < 60) {
 		const ta_tok *t = &P->t[s - 1];
-		if (t->kind == TK_QUOTE || t->inq || t->sent_end)
+		if (((t->kind == TK_QUOTE || t->inq) && !t->soft) || t->sent_end)
 			break;
 		s--;
 		n++;
@@ -1495,7 +1566,7 @@ static void ta_piece_range(const ta_para *P, const ta_piece *pc, size_t *b0, siz
 }
 
 typedef struct ta_qshape {
-	size_t words, capwords;
+	size_t words, capwords, longwords;
 	bool first_upper, ends_sentence, ends_punct;
 } ta_qshape;
 
@@ -1516,8 +1587,11 @@ static ta_qshape ta_shape(const ta_doc *d, const ta_quote *q)
 				first = false;
 			}
 			sh.words++;
-			if (t->cap || t->lolen <= 3)
-				sh.capwords++;
+			if (t->lolen > 3) {
+				sh.longwords++;
+				if (t->cap)
+					sh.capwords++;
+			}
 		}
 		if (k + 1 == q->np && end > pc->to + 1) {
 			const ta_tok *last = &P->t[end - 1];
@@ -1529,10 +1603,40 @@ static ta_qshape ta_shape(const ta_doc *d, const ta_quote *q)
 	return sh;
 }
 
+/* “Once Upon A Time in Hollywood”, “CBS This Morning”: capitalised words, no sentence end. */
+static bool ta_title_like(const ta_qshape *sh)
+{
+	if (sh->longwords >= 2 && sh->capwords == sh->longwords && sh->words <= 8)
+		return true; /* “The Wit and Wisdom of Michael Bloomberg.” */
+	return sh->longwords >= 2 && sh->capwords * 10 >= sh->longwords * 7 && !sh->ends_sentence && sh->words <= 12;
+}
+
+/* Titles and one- or two-word fragments in quotation marks are not quotations: the text around
+ * them reads through them when looking for a speaker ("Scott told “CBS This Morning” co-host
+ * Gayle King, “Because ...”"). */
+static void ta_soften(ta_doc *d)
+{
+	for (size_t qi = 0; qi < d->nq; qi++) {
+		ta_quote *q = &d->q[qi];
+		ta_qshape sh = ta_shape(d, q);
+		bool reply = sh.words == 1 && sh.first_upper && sh.ends_punct;
+		if (!(ta_title_like(&sh) || (sh.words <= 2 && !reply)) || q->np != 1)
+			continue;
+		const ta_piece *pc = &d->pc[q->p0];
+		ta_para *P = &d->p[pc->para];
+		size_t end = pc->tc < P->nt ? pc->tc + 1 : P->nt;
+		for (size_t i = pc->to; i < end; i++)
+			P->t[i].soft = 1;
+		q->soft = true;
+	}
+}
+
 static void ta_attribute_quotes(ta_doc *d)
 {
 	for (size_t qi = 0; qi < d->nq; qi++) {
 		ta_quote *q = &d->q[qi];
+		if (q->soft)
+			continue;
 		const ta_piece *fp = &d->pc[q->p0], *lp = &d->pc[q->p0 + q->np - 1];
 		ta_qshape sh = ta_shape(d, q);
 		ta_who who = {-1, NULL};
@@ -1554,18 +1658,21 @@ static void ta_attribute_quotes(ta_doc *d)
 	 * paragraph with only the cue clause between them, continues it. */
 	for (size_t qi = 1; qi < d->nq; qi++) {
 		ta_quote *q = &d->q[qi], *pq = &d->q[qi - 1];
-		if (q->has_cue || !pq->has_cue)
+		if (q->has_cue || !pq->has_cue || q->soft || pq->soft)
 			continue;
 		const ta_piece *fp = &d->pc[q->p0], *pl = &d->pc[pq->p0 + pq->np - 1];
 		if (fp->para != pl->para || pl->tc >= d->p[pl->para].nt)
 			continue;
 		const ta_para *P = &d->p[fp->para];
 		bool verb = false;
-		size_t gap = fp->to - pl->tc;
-		for (size_t i = pl->tc + 1; i < fp->to; i++)
+		size_t gap = fp->to - pl->tc, ends = 0;
+		for (size_t i = pl->tc + 1; i < fp->to; i++) {
 			if (ta_in(&d->st->verbs, d, &P->t[i]) || ta_in(&d->st->relay, d, &P->t[i]))
 				verb = true;
-		if (verb && gap <= 14) {
+			if (P->t[i].sent_end && i + 1 < fp->to)
+				ends++;
+		}
+		if (verb && gap <= 40 && ends == 0) {
 			q->has_cue = true;
 			q->cue = galley_strdup(pq->cue);
 			q->speaker = galley_strdup(pq->speaker);
@@ -1575,6 +1682,10 @@ static void ta_attribute_quotes(ta_doc *d)
 		ta_quote *q = &d->q[qi];
 		ta_qshape sh = ta_shape(d, q);
 		bool keep;
+		if (q->soft) {
+			q->keep = false;
+			continue;
+		}
 		if (q->has_cue) {
 			if (sh.words >= (size_t)d->st->min_words)
 				keep = true;
@@ -1583,7 +1694,7 @@ static void ta_attribute_quotes(ta_doc *d)
 			else
 				keep = false;
 		} else {
-			bool title = sh.capwords * 10 >= sh.words * 7 && !sh.ends_punct;
+			bool title = ta_title_like(&sh);
 			keep = sh.words >= (size_t)d->st->min_words && !title && (sh.first_upper || sh.words >= 8) &&
 			       (sh.ends_punct || sh.words >= 8);
 		}
@@ -3119,6 +3230,7 @@ static int tag_attribution_process(galley_stage *stage, void *state, galley_arti
 	d.np = d.nbody;
 	ta_pair_quotes(&d);
 	ta_mark_inside(&d);
+	ta_soften(&d);
 	ta_collect_people(&d);
 	ta_attribute_quotes(&d);
 	galley_article_clear_quotes(a);
