@@ -1,6 +1,8 @@
 /* The plugin registry: find modules, load them, check their descriptors. */
 #include "internal.h"
 
+#include <libxml/parser.h>
+
 #include <dirent.h>
 #include <dlfcn.h>
 #include <stdio.h>
@@ -26,6 +28,8 @@ struct galley_registry {
 
 galley_registry *galley_registry_new(void)
 {
+	/* libxml2 must be initialised once, on one thread, before plugins use it on workers. */
+	xmlInitParser();
 	galley_registry *r = galley_calloc(1, sizeof *r);
 	r->default_dirs = true;
 	return r;

@@ -206,6 +206,12 @@ size_t galley_utf8_length(const char *s, size_t len)
 	return n;
 }
 
+/* windows-1252's characters for bytes 0x80-0x9F; 0 where it defines none. */
+static const uint16_t cp1252_c1[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
 char *galley_utf8_clean(const char *s, size_t len)
 {
 	galley_buf b = {0};
@@ -228,9 +234,21 @@ char *galley_utf8_clean(const char *s, size_t len)
 			p++;
 			continue;
 		}
-		/* C1 controls and the XML-forbidden non-characters U+FFFE/U+FFFF */
-		if (!(cp >= 0x80 && cp <= 0x9F) && cp != 0xFFFE && cp != 0xFFFF)
+		if (cp >= 0x80 && cp <= 0x9F) {
+			/* C1 controls are, in scraped text, windows-1252 characters that went through a
+			 * latin-1 decoder or an HTML numeric reference (&#150;); map them as HTML5 does. */
+			uint32_t m = cp1252_c1[cp - 0x80];
+			if (m < 0x800 && m) {
+				char enc[2] = {(char)(0xC0 | (m >> 6)), (char)(0x80 | (m & 0x3F))};
+				galley_buf_append(&b, enc, 2);
+			} else if (m) {
+				char enc[3] = {(char)(0xE0 | (m >> 12)), (char)(0x80 | ((m >> 6) & 0x3F)), (char)(0x80 | (m & 0x3F))};
+				galley_buf_append(&b, enc, 3);
+			}
+		} else if (cp != 0xFFFE && cp != 0xFFFF) {
+			/* U+FFFE/U+FFFF are not allowed in XML */
 			galley_buf_append(&b, (const char *)p, n);
+		}
 		p += n;
 	}
 	return galley_buf_steal(&b);

@@ -52,8 +52,13 @@ START_TEST(utf8_cleaning)
 {
 	const char in[] = "a\x01" "b\x00" "c\tline\n\x7f\xc2\x85" "caf\xe9!";
 	char *c = galley_utf8_clean(in, sizeof in - 1);
-	th_str_eq(c, "abc\tline\ncaf\xef\xbf\xbd!");
+	/* U+0085 is windows-1252's 0x85, an ellipsis */
+	th_str_eq(c, "abc\tline\n\xe2\x80\xa6" "caf\xef\xbf\xbd!");
 	ck_assert(galley_utf8_valid(c, strlen(c)));
+	free(c);
+	/* &#150; as libxml2 decodes it (U+0096) is an en dash; U+0081 is undefined and dropped */
+	c = galley_utf8_clean("1\xc2\x96" "2\xc2\x81" "3\xc2\x83", 9);
+	th_str_eq(c, "1\xe2\x80\x93" "23\xc6\x92");
 	free(c);
 }
 END_TEST

@@ -46,8 +46,10 @@ GALLEY_API char *galley_strndup(const char *s, size_t n);
 GALLEY_API bool galley_utf8_valid(const char *s, size_t len);
 
 /* Copy s[0..len) as clean UTF-8 text (owned, free()): invalid sequences become U+FFFD,
- * C0 controls other than TAB, LF and CR, DEL and C1 controls are removed, NUL bytes too.  The
- * result is safe to put in XML 1.0 and JSON. */
+ * C0 controls other than TAB, LF and CR, DEL and NUL bytes are removed, and C1 controls
+ * (U+0080..U+009F) become the windows-1252 characters they stand for in scraped text, as HTML5
+ * maps &#150; to an en dash (the five undefined ones are removed).  U+FFFE/U+FFFF are removed.
+ * The result is safe to put in XML 1.0 and JSON. */
 GALLEY_API char *galley_utf8_clean(const char *s, size_t len);
 
 /* Decode one code point at *p (advancing *p); invalid bytes yield U+FFFD and advance by one. */
