@@ -3,7 +3,8 @@
  *   galley-quality DATASET_DIR [--plugin-dir DIR] [--every N] [--verbose] [--min-f1 X]
  *
  * DATASET_DIR holds cases.json and html/ (webextract-dev.tar.xz unpacked).  Every page runs
- * through read-html then strip-boilerplate, then tag-attribution when that plugin is found.
+ * through read-html then strip-boilerplate (whose body is scored), then tag-attribution when
+ * that plugin is found (whose authors are scored).
  * Scoring (the dataset's README): white space normalised in the extracted text (the body's
  * paragraphs, galley_body_text) and in each segment; a `with` segment found as a substring is a
  * true positive, else a false negative; a `without` segment found is a false positive, else a
@@ -224,10 +225,6 @@ int main(int argc, char **argv)
 		c->seen = true;
 		galley_error_clear(&err);
 		rc = galley_stage_feed(strip, a, &err);
-		if (rc == GALLEY_OK && tagger) {
-			galley_error_clear(&err);
-			rc = galley_stage_feed(tagger, a, &err);
-		}
 		if (rc != GALLEY_OK) {
 			if (verbose)
 				printf("%s failed: %s\n", c->id, err.message);
@@ -264,8 +261,12 @@ int main(int argc, char **argv)
 			free(s);
 		}
 		free(nt);
+		/* authors after tag-attribution; the text above is scored as the stripper left it */
 		if (tagger) {
 			char *gold = joined_gold_author(c->obj);
+			galley_error_clear(&err);
+			if (galley_stage_feed(tagger, a, &err) != GALLEY_OK && verbose)
+				printf("%s tag-attribution failed: %s\n", c->id, err.message);
 			if (gold) {
 				galley_buf got = {0};
 				for (size_t i = 0; i < galley_article_list_len(a, GALLEY_LIST_AUTHORS); i++) {

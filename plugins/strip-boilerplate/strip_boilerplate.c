@@ -1084,6 +1084,11 @@ static int sb_choose(sb_ctx *c, double *votes)
 
 	int pick = -1;
 	double ref = best >= 0 ? I[best].good : 0;
+	/* a declared body the page shows only a little of (a truncated articleBody) does not
+	 * beat a marked body container holding much more text */
+	if (jl_pick >= 0 && mark >= 0 && I[mark].good > 2 * I[jl_pick].good &&
+	    !(mark <= jl_pick && jl_pick <= I[mark].last))
+		jl_pick = -1;
 	if (jl_pick >= 0) {
 		pick = jl_pick;
 		c->jl_pick = true;
