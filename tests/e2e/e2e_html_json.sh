@@ -30,6 +30,9 @@ while IFS= read -r line; do
 	esac
 done <out/articles.jsonl
 [ -z "$(find out -name '.*galley-*')" ] || fail "temporary files left in out/"
+# every JSON output is valid against docs/article.schema.json
+python3 "$src/tests/e2e/validate-json.py" out/articles.jsonl out/scraped-article.json out/main-text.jsonl ||
+	fail "JSON outputs do not validate against the schema"
 # the summary line says what happened
 grep -q "^galley: $pages read, $pages written, 0 dropped, 0 failed" "$tmp/err1" || { cat "$tmp/err1"; fail "unexpected summary"; }
 echo ok
