@@ -1,0 +1,23 @@
+#!/bin/sh
+# make bench-quality: extraction (precision, recall, F1 with the data set's published method),
+# author accuracy, and quotes on the labelled set.  Usage: bench/quality.sh BUILD_DIR SHARED_DIR
+set -eu
+build=${1:-build}
+shared=${2:-../shared}
+archive=$shared/datasets/webextract-dev.tar.xz
+if [ ! -f "$archive" ]; then
+	echo "bench-quality: skipped: $archive is absent (the development set is not shipped with galley)"
+	exit 0
+fi
+data=$build/bench-data/dev
+if [ ! -f "$data/cases.json" ]; then
+	mkdir -p "$data"
+	tar -xJf "$archive" -C "$data"
+fi
+echo "# Extraction and bylines on the development set (read-html ! strip-boilerplate ! tag-attribution)"
+"$build/bench/galley-quality" "$data"
+if [ -x bench/quotes/score.sh ]; then
+	echo
+	echo "# Quotes and speakers on the labelled set (bench/quotes)"
+	sh bench/quotes/score.sh "$build" "$data"
+fi
