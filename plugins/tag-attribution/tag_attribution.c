@@ -239,6 +239,7 @@ enum {
 typedef struct ta_state {
 	ta_set verbs;     /* speech verbs, "said", "a déclaré" */
 	ta_set cues;      /* speaker follows: "according to" */
+	ta_set aftercues; /* only right after a closing mark: "so" */
 	ta_set relay;     /* "quoted" -> index into relay_close */
 	char **relay_close;
 	size_t n_relay;
@@ -260,7 +261,7 @@ static void ta_state_free(ta_state *st)
 {
 	if (!st)
 		return;
-	ta_set *sets[] = {&st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
+	ta_set *sets[] = {&st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
 	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors};
@@ -374,6 +375,7 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 	} lists[] = {
 		{"tag-attribution/speech-verbs.txt", offsetof(ta_state, verbs)},
 		{"tag-attribution/cue-phrases.txt", offsetof(ta_state, cues)},
+		{"tag-attribution/after-cues.txt", offsetof(ta_state, aftercues)},
 		{"tag-attribution/pronouns.txt", offsetof(ta_state, pronouns)},
 		{"tag-attribution/role-words.txt", offsetof(ta_state, roles)},
 		{"tag-attribution/org-words.txt", offsetof(ta_state, orgwords)},
@@ -392,7 +394,7 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 	}
 	/* roles long enough to end a German compound */
 	for (size_t i = 0; i < st->roles.cap; i++) {
-		if (st->roles.keys[i] && st->roles.klen[i] >= 5) {
+		if (st->roles.keys[i] && st->roles.klen[i] >= 4) {
 			st->role_list = galley_realloc(st->role_list, (st->n_role_list + 1) * sizeof *st->role_list);
 			st->role_list[st->n_role_list++] = galley_strdup(st->roles.keys[i]);
 		}
@@ -506,6 +508,10 @@ typedef struct ta_quote {
 	bool keep;
 	bool has_cue;
 	bool soft;
+	/* a speech tag inside the marks (French style: « A, affirme-t-elle. B »): the piece and
+	 * the tokens [inc0, inc1] it takes, left out of the quoted text */
+	bool incise;
+	size_t inc_piece, inc0, inc1;
 } ta_quote;
 
 typedef struct ta_person {
@@ -867,9 +873,12 @@ static bool ta_is_role(const ta_doc *d, const ta_tok *t)
 		return false;
 	if (ta_in(&d->st->roles, d, t))
 		return true;
+	const char *lo = LOW(d, t);
+	const char *dash = strrchr(lo, '-');
+	if (dash && dash[1] && ta_set_get(&d->st->roles, dash + 1, strlen(dash + 1)) >= 0)
+		return true; /* "US-Präsident" */
 	if (!t->cap || t->lolen < 8)
 		return false;
-	const char *lo = LOW(d, t);
 	for (size_t i = 0; i < d->st->n_role_list; i++) {
 		size_t rl = strlen(d->st->role_list[i]);
 		if (rl + 3 <= t->lolen && !memcmp(lo + t->lolen - rl, d->st->role_list[i], rl))
@@ -943,7 +952,7 @@ static ta_chunk ta_classify(const ta_doc *d, const ta_para *P, size_t s, size_t 
 		if (ta_is_role(d, t)) {
 			c.role_at = (int)c.s;
 			c.s++;
-		} else if (ta_in(&d->st->notnames, d, t) || ta_in(&d->st->particles, d, t)) {
+		} else if (ta_in(&d->st->notnames, d, t) || (ta_in(&d->st->particles, d, t) && !t->cap)) {
 			c.s++;
 		} else
 			break;
@@ -1152,9 +1161,17 @@ static void ta_collect_people(ta_doc *d)
 					i = e > i ? e : i + 1;
 					continue;
 				}
-				if (c.kind == NM_PERSON && pass == 0) {
-					int id = ta_person_add(d, P, c.s, c.e);
-					ta_collect_roles(d, P, c, id);
+				bool by_verb = c.kind == NM_SINGLE && ((e < P->nt && ta_in(&d->st->verbs, d, &P->t[e])) ||
+				                                       (c.s > 0 && ta_in(&d->st->verbs, d, &P->t[c.s - 1])));
+				if ((c.kind == NM_PERSON || by_verb) && pass == 0) {
+					/* a single name next to a speech verb is a person too: "glisse Zineb" */
+					char *low = by_verb ? ta_span_low(d, P, c.s, c.e) : NULL;
+					bool known = low && ta_person_find(d, low) >= 0;
+					free(low);
+					if (!known) {
+						int id = ta_person_add(d, P, c.s, c.e);
+						ta_collect_roles(d, P, c, id);
+					}
 				} else if ((c.kind == NM_PERSON || c.kind == NM_SINGLE) && pass == 1) {
 					char *low = ta_span_low(d, P, c.s, c.e);
 					int id = ta_person_find(d, low);
@@ -1217,6 +1234,38 @@ static size_t ta_phrase_at(const ta_doc *d, const ta_set *set, const ta_para *P,
 	return best;
 }
 
+/* A capitalised noun after a determiner ("ein Teilnehmer", "der Franzose") is not a name. */
+static bool ta_after_determiner(const ta_doc *d, const ta_para *P, size_t i)
+{
+	if (i == 0)
+		return false;
+	const ta_tok *t = &P->t[i - 1];
+	if (t->kind == TK_WORD && !t->cap && ta_in(&d->st->notnames, d, t))
+		return true;
+	/* "der junge Polizist": one adjective between */
+	if (i >= 2 && t->kind == TK_WORD && !t->cap) {
+		const ta_tok *u = &P->t[i - 2];
+		return u->kind == TK_WORD && !u->cap && ta_in(&d->st->notnames, d, u) && !ta_in(&d->st->verbs, d, t);
+	}
+	return false;
+}
+
+/* A role no one named holds ("der CEO", "the official"): the person last named in this or the
+ * previous paragraph, when there is one. */
+static int ta_last_person_near(const ta_doc *d, int para, size_t tok)
+{
+	int id = ta_last_person(d, para, tok, NULL);
+	if (id < 0)
+		return -1;
+	for (size_t k = d->nmen; k > 0; k--) {
+		const ta_mention *m = &d->men[k - 1];
+		if (m->para > para || (m->para == para && m->tok >= tok))
+			continue;
+		return m->para + 1 >= para ? m->person : -1;
+	}
+	return -1;
+}
+
 typedef struct ta_who {
 	int person;  /* >= 0: a known person */
 	char *name;  /* otherwise a name as written (owned), or NULL */
@@ -1258,7 +1307,8 @@ static ta_who ta_np_after(const ta_doc *d, int pi, size_t s, size_t lim)
 		if (t->kind == TK_QUOTE || t->sent_end)
 			break;
 		if (t->kind == TK_PUNCT) {
-			if ((t->mark == ',' || t->mark == ';' || t->mark == ':') && j > s)
+			/* "declared a later chancellor, Bernhard von Bülow": a role, then the name */
+			if ((t->mark == ',' || t->mark == ';' || t->mark == ':') && j > s && !(t->mark == ',' && role && !org.name))
 				break;
 			continue;
 		}
@@ -1272,6 +1322,14 @@ static ta_who ta_np_after(const ta_doc *d, int pi, size_t s, size_t lim)
 		if (ta_name_tok(t)) {
 			size_t e = ta_chunk_end(d, P, j, lim);
 			ta_chunk c = ta_classify(d, P, j, e);
+			if (c.kind == NM_SINGLE && ta_after_determiner(d, P, c.s)) {
+				if (!role) {
+					role = LOW(d, &P->t[c.s]);
+					role_tok = j;
+				}
+				j = e > j ? e - 1 : j;
+				continue;
+			}
 			if (c.kind == NM_PERSON || c.kind == NM_SINGLE) {
 				free(org.name);
 				return ta_who_chunk(d, P, c);
@@ -1302,6 +1360,8 @@ static ta_who ta_np_after(const ta_doc *d, int pi, size_t s, size_t lim)
 	}
 	if (role) {
 		int id = ta_last_person(d, pi, role_tok, role);
+		if (id < 0)
+			id = ta_last_person_near(d, pi, role_tok);
 		if (id >= 0) {
 			free(org.name);
 			return (ta_who){id, NULL};
@@ -1353,9 +1413,13 @@ static ta_who ta_np_before(const ta_doc *d, int pi, size_t s, size_t k, bool far
 				char *low = ta_span_low(d, P, c.s, c.e);
 				int id = ta_person_find(d, low);
 				free(low);
-				if (id >= 0 || adjacent) {
+				if (id >= 0 || (adjacent && !ta_after_determiner(d, P, c.s))) {
 					free(org.name);
 					return ta_who_chunk(d, P, c);
+				}
+				if (adjacent && !role) {
+					role = LOW(d, &P->t[c.s]);
+					role_tok = j;
 				}
 			}
 			if (c.kind == NM_ORG && !org.name && adjacent)
@@ -1387,6 +1451,8 @@ static ta_who ta_np_before(const ta_doc *d, int pi, size_t s, size_t k, bool far
 	}
 	if (role) {
 		int id = ta_last_person(d, pi, role_tok, role);
+		if (id < 0)
+			id = ta_last_person_near(d, pi, role_tok);
 		if (id >= 0) {
 			free(org.name);
 			return (ta_who){id, NULL};
@@ -1431,6 +1497,8 @@ static bool ta_after(const ta_doc *d, int pi, size_t tc, ta_who *who, char **cue
 	size_t m = ta_phrase_at(d, &d->st->verbs, P, i, lim, NULL);
 	if (!m)
 		m = ta_phrase_at(d, &d->st->cues, P, i, lim, NULL);
+	if (!m && skipped && P->t[i - 1].mark == ',')
+		m = ta_phrase_at(d, &d->st->aftercues, P, i, lim, NULL);
 	if (m) {
 		*cue = ta_cue_text(d, P, i, m);
 		*who = ta_np_after(d, pi, i + m, lim);
@@ -1520,6 +1588,26 @@ static bool ta_before(const ta_doc *d, int pi, size_t to, ta_who *who, char **cu
 			if (!colon && to - (k + m) > 4)
 				return false;
 			*cue = ta_cue_text(d, P, k, m);
+			/* German and French put the subject after the verb when something comes first:
+			 * "Auf die Frage ... sagte Trump: „…“" */
+			if (k + m < to && k > s) {
+				const ta_tok *nx = &P->t[k + m];
+				if (ta_in(&d->st->pronouns, d, nx)) {
+					*who = (ta_who){ta_last_person(d, pi, k + m, NULL), NULL};
+					return true;
+				}
+				if (ta_name_tok(nx)) {
+					size_t e = ta_chunk_end(d, P, k + m, to);
+					ta_chunk c = ta_classify(d, P, k + m, e);
+					char *low = c.e > c.s ? ta_span_low(d, P, c.s, c.e) : NULL;
+					bool known = low && ta_person_find(d, low) >= 0;
+					free(low);
+					if (c.kind == NM_PERSON || (c.kind == NM_SINGLE && known)) {
+						*who = ta_who_chunk(d, P, c);
+						return true;
+					}
+				}
+			}
 			*who = ta_np_before(d, pi, s, k, true);
 			if (who->person < 0 && !who->name)
 				*who = ta_np_after(d, pi, k + m, to);
@@ -1631,6 +1719,81 @@ static void ta_soften(ta_doc *d)
 	}
 }
 
+/* « Cette loi, c'est ..., affirme-t-elle. Je crois ... »: a comma, a speech verb, then a pronoun
+ * or a name, then a comma or a full stop, inside the marks. */
+static bool ta_incise(const ta_doc *d, ta_quote *q, ta_who *who, char **cue)
+{
+	for (size_t k = 0; k < q->np; k++) {
+		const ta_piece *pc = &d->pc[q->p0 + k];
+		const ta_para *P = &d->p[pc->para];
+		size_t end = pc->tc < P->nt ? pc->tc : P->nt;
+		for (size_t i = pc->to + 1; i + 2 < end; i++) {
+			if (!ta_punct_is(&P->t[i], ','))
+				continue;
+			size_t m = 0, v = i + 1;
+			/* the tokens are inside the quote: match the verb without the inq check */
+			char key[128];
+			size_t kl = 0;
+			for (size_t w = 0; w < 3 && v + w < end && P->t[v + w].kind == TK_WORD; w++) {
+				if (kl + P->t[v + w].lolen + 2 >= sizeof key)
+					break;
+				if (w)
+					key[kl++] = ' ';
+				memcpy(key + kl, LOW(d, &P->t[v + w]), P->t[v + w].lolen);
+				kl += P->t[v + w].lolen;
+				if (ta_set_get(&d->st->verbs, key, kl) >= 0)
+					m = w + 1;
+			}
+			if (!m || v + m >= end)
+				continue;
+			size_t n = v + m;
+			ta_who w = {-1, NULL};
+			size_t after;
+			if (ta_in(&d->st->pronouns, d, &P->t[n])) {
+				w.person = ta_last_person(d, pc->para, pc->to, NULL);
+				after = n + 1;
+			} else if (P->t[n].kind == TK_WORD && (P->t[n].cap || P->t[n].initial)) {
+				size_t e = n;
+				while (e < end && P->t[e].kind == TK_WORD && (P->t[e].cap || P->t[e].initial || ta_in(&d->st->particles, d, &P->t[e])))
+					e++;
+				char *low = ta_span_low(d, P, n, e);
+				w.person = ta_person_find(d, low);
+				free(low);
+				if (w.person < 0)
+					w.name = ta_span_text(P, n, e);
+				after = e;
+			} else
+				continue;
+			/* after a name an apposition may follow: ", toxicologue, ancien de l'Anses." */
+			size_t stop = after;
+			bool named = w.person >= 0 || w.name;
+			bool pron = ta_in(&d->st->pronouns, d, &P->t[n]);
+			if (pron || !named || !(after < end && ta_punct_is(&P->t[after], ','))) {
+				while (stop < end && !(P->t[stop].kind == TK_PUNCT && (P->t[stop].sent_end || P->t[stop].mark == ',')))
+					stop++;
+			} else {
+				size_t lim2 = after + 16;
+				while (stop < end && stop < lim2 && !(P->t[stop].kind == TK_PUNCT && P->t[stop].sent_end))
+					stop++;
+				if (stop >= lim2)
+					stop = after;
+			}
+			if (stop >= end && pc->tc >= P->nt) {
+				free(w.name);
+				continue;
+			}
+			q->incise = true;
+			q->inc_piece = q->p0 + k;
+			q->inc0 = i;
+			q->inc1 = stop < end ? stop : end - 1;
+			*who = w;
+			*cue = ta_span_low(d, P, v, v + m);
+			return true;
+		}
+	}
+	return false;
+}
+
 static void ta_attribute_quotes(ta_doc *d)
 {
 	for (size_t qi = 0; qi < d->nq; qi++) {
@@ -1649,6 +1812,13 @@ static void ta_attribute_quotes(ta_doc *d)
 			cue = NULL;
 			who = (ta_who){-1, NULL};
 			found = ta_before(d, fp->para, fp->to, &who, &cue);
+		}
+		if (!found) {
+			free(cue);
+			cue = NULL;
+			free(who.name);
+			who = (ta_who){-1, NULL};
+			found = ta_incise(d, q, &who, &cue);
 		}
 		q->has_cue = found;
 		q->cue = cue;
@@ -1711,14 +1881,23 @@ static void ta_record_quotes(ta_doc *d)
 		for (size_t k = 0; k < q->np; k++) {
 			const ta_piece *pc = &d->pc[q->p0 + k];
 			const ta_para *P = &d->p[pc->para];
-			size_t b0, b1, c0, c1;
-			ta_piece_range(P, pc, &b0, &b1, &c0, &c1);
-			if (b1 <= b0)
-				continue;
-			char *text = galley_strndup(P->text + b0, b1 - b0);
-			galley_quote gq = {text, q->speaker, q->cue, pc->para, (int)c0, (int)c1};
-			galley_article_add_quote(d->a, &gq);
-			free(text);
+			ta_piece parts[2] = {*pc, *pc};
+			size_t nparts = 1;
+			if (q->incise && q->p0 + k == q->inc_piece) {
+				parts[0].tc = q->inc0;
+				parts[1].to = q->inc1;
+				nparts = 2;
+			}
+			for (size_t h = 0; h < nparts; h++) {
+				size_t b0, b1, c0, c1;
+				ta_piece_range(P, &parts[h], &b0, &b1, &c0, &c1);
+				if (b1 <= b0)
+					continue;
+				char *text = galley_strndup(P->text + b0, b1 - b0);
+				galley_quote gq = {text, q->speaker, q->cue, pc->para, (int)c0, (int)c1};
+				galley_article_add_quote(d->a, &gq);
+				free(text);
+			}
 		}
 	}
 }
