@@ -572,6 +572,8 @@ typedef struct sb_ctx {
 	sb_info *info;
 	size_t n, cap;
 	galley_buf tmp, tmp2, cls;
+	struct sb_cache_slot *cache;
+	size_t cache_n, cache_cap;
 	char *jsonld;       /* normalised, key form of the JSON-LD articleBody */
 	size_t jsonld_len;
 	double jl_covered;  /* characters of the page's blocks found in it */
@@ -673,20 +675,56 @@ static void sb_classify_attr(sb_ctx *c, const char *raw, int *neg, int *weight, 
 	}
 }
 
+/* Pages repeat the same class values many times: classify each distinct value once. */
+typedef struct sb_cache_slot {
+	const char *key; /* borrowed from the page's attribute */
+	int neg, weight;
+	bool mark, lead;
+} sb_cache_slot;
+
+static void sb_classify_cached(sb_ctx *c, const char *raw, int *neg, int *weight, bool *mark, bool *lead)
+{
+	size_t len = strlen(raw);
+	if (c->cache_n * 2 >= c->cache_cap) {
+		size_t ncap = c->cache_cap ? c->cache_cap * 2 : 256;
+		sb_cache_slot *ns = galley_calloc(ncap, sizeof *ns);
+		for (size_t i = 0; i < c->cache_cap; i++) {
+			if (!c->cache[i].key)
+				continue;
+			size_t h = sb_hash(c->cache[i].key, strlen(c->cache[i].key)) & (ncap - 1);
+			while (ns[h].key)
+				h = (h + 1) & (ncap - 1);
+			ns[h] = c->cache[i];
+		}
+		free(c->cache);
+		c->cache = ns;
+		c->cache_cap = ncap;
+	}
+	size_t h = sb_hash(raw, len) & (c->cache_cap - 1);
+	while (c->cache[h].key) {
+		if (!strcmp(c->cache[h].key, raw))
+			break;
+		h = (h + 1) & (c->cache_cap - 1);
+	}
+	sb_cache_slot *slot = &c->cache[h];
+	if (!slot->key) {
+		slot->key = raw;
+		sb_classify_attr(c, raw, &slot->neg, &slot->weight, &slot->mark, &slot->lead);
+		c->cache_n++;
+	}
+	if (!*neg)
+		*neg = slot->neg;
+	*weight += slot->weight;
+	*mark = *mark || slot->mark;
+	*lead = *lead || slot->lead;
+}
+
 static const char *sb_attr(xmlNodePtr n, const char *name)
 {
 	for (xmlAttrPtr a = n->properties; a; a = a->next)
 		if (a->name && !strcasecmp((const char *)a->name, name) && a->children && a->children->content)
 			return (const char *)a->children->content;
 	return NULL;
-}
-
-static bool sb_has_attr(xmlNodePtr n, const char *name)
-{
-	for (xmlAttrPtr a = n->properties; a; a = a->next)
-		if (a->name && !strcasecmp((const char *)a->name, name))
-			return true;
-	return false;
 }
 
 static bool sb_contains_ci(const char *hay, const char *needle)
@@ -718,15 +756,36 @@ static void sb_annotate(sb_ctx *c, xmlNodePtr root)
 
 			int neg = 0, weight = 0;
 			bool mark = false, lead = false;
-			const char *cl = sb_attr(n, "class"), *id = sb_attr(n, "id");
+			/* one pass over the attributes */
+			const char *cl = NULL, *id = NULL, *role = NULL, *itemprop = NULL, *rel = NULL, *ah = NULL,
+			           *style = NULL;
+			for (xmlAttrPtr at = n->properties; at; at = at->next) {
+				const char *an = (const char *)at->name;
+				const char *av = at->children && at->children->content ? (const char *)at->children->content : NULL;
+				if (!an)
+					continue;
+				switch (an[0] | 0x20) {
+				case 'c': if (!strcasecmp(an, "class")) cl = av; break;
+				case 'i':
+					if (!strcasecmp(an, "id")) id = av;
+					else if (!strcasecmp(an, "itemprop")) itemprop = av;
+					break;
+				case 'r':
+					if (!strcasecmp(an, "role")) role = av;
+					else if (!strcasecmp(an, "rel")) rel = av;
+					break;
+				case 'a': if (!strcasecmp(an, "aria-hidden")) ah = av; break;
+				case 's': if (!strcasecmp(an, "style")) style = av; break;
+				case 'h': if (!strcasecmp(an, "hidden")) in->flags |= F_HIDDEN; break;
+				default: break;
+				}
+			}
 			if (cl)
-				sb_classify_attr(c, cl, &neg, &weight, &mark, &lead);
+				sb_classify_cached(c, cl, &neg, &weight, &mark, &lead);
 			if (id)
-				sb_classify_attr(c, id, &neg, &weight, &mark, &lead);
+				sb_classify_cached(c, id, &neg, &weight, &mark, &lead);
 			if (lead)
 				in->flags |= F_LEAD;
-			const char *role = sb_attr(n, "role");
-			const char *itemprop = sb_attr(n, "itemprop");
 			if (role) {
 				if (!strcasecmp(role, "navigation") || !strcasecmp(role, "menu") || !strcasecmp(role, "menubar"))
 					neg = neg ? neg : R_NAV;
@@ -753,15 +812,10 @@ static void sb_annotate(sb_ctx *c, xmlNodePtr root)
 				else if (sb_contains_ci(itemprop, "comment"))
 					neg = neg ? neg : R_COMMENTS;
 			}
-			const char *rel = sb_attr(n, "rel");
 			if (rel && sb_contains_ci(rel, "author"))
 				neg = neg ? neg : R_BYLINE;
-			if (sb_has_attr(n, "hidden"))
-				in->flags |= F_HIDDEN;
-			const char *ah = sb_attr(n, "aria-hidden");
 			if (ah && !strcasecmp(ah, "true") && in->kind != K_A)
 				in->flags |= F_HIDDEN;
-			const char *style = sb_attr(n, "style");
 			if (style && (strstr(style, "display:none") || strstr(style, "display: none") ||
 			              strstr(style, "visibility:hidden") || strstr(style, "visibility: hidden")))
 				in->flags |= F_HIDDEN;
@@ -2464,6 +2518,7 @@ static int strip_boilerplate_process(galley_stage *stage, void *state, galley_ar
 	galley_buf_free(&c.tmp);
 	galley_buf_free(&c.tmp2);
 	galley_buf_free(&c.cls);
+	free(c.cache);
 	galley_article_set_body(a, c.out);
 	(void)stage;
 	(void)err;
