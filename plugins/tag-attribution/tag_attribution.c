@@ -243,7 +243,7 @@ typedef struct ta_state {
 	ta_set relay;     /* "quoted" -> index into relay_close */
 	char **relay_close;
 	size_t n_relay;
-	ta_set pronouns, roles, orgwords, notnames, prefixes, particles, months, preps, placepreps;
+	ta_set pronouns, roles, orgwords, notnames, prefixes, particles, months, preps, placepreps, determiners;
 	ta_set outlets;   /* alias -> index into outlet_names */
 	char **outlet_names;
 	size_t n_outlets;
@@ -261,7 +261,7 @@ static void ta_state_free(ta_state *st)
 {
 	if (!st)
 		return;
-	ta_set *sets[] = {&st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
+	ta_set *sets[] = {&st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
 	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors};
@@ -384,6 +384,7 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		{"tag-attribution/name-particles.txt", offsetof(ta_state, particles)},
 		{"tag-attribution/prepositions.txt", offsetof(ta_state, preps)},
 		{"tag-attribution/place-prepositions.txt", offsetof(ta_state, placepreps)},
+		{"tag-attribution/determiners.txt", offsetof(ta_state, determiners)},
 		{"tag-attribution/byline-stops.txt", offsetof(ta_state, datewords)},
 		{"tag-attribution/not-authors.txt", offsetof(ta_state, notauthors)},
 	};
@@ -529,6 +530,7 @@ typedef struct ta_mention {
 typedef struct ta_doc {
 	const ta_state *st;
 	galley_article *a;
+	bool german; /* every noun is capitalised: names need more evidence */
 	ta_para *p;
 	size_t np;
 	size_t nbody; /* body paragraphs; removed blocks follow */
@@ -1001,7 +1003,24 @@ static ta_chunk ta_classify(const ta_doc *d, const ta_para *P, size_t s, size_t 
 		c.kind = NM_ORG; /* IRGC, US, NATO */
 		return c;
 	}
+	/* post-nominal letters: "Neil Ford QC", "Jane Roe MP" */
+	while (c.e - c.s >= 3 && P->t[c.e - 1].allcaps && P->t[c.e - 1].lolen <= 3)
+		c.e--;
 	c.kind = c.e - c.s >= 2 ? NM_PERSON : NM_SINGLE;
+	if (c.kind == NM_PERSON) {
+		/* "the Supreme Court", "Der Krieg Russlands": a thing, not a person */
+		const ta_tok *before = c.s0 > 0 ? &P->t[c.s0 - 1] : NULL;
+		if (ta_in(&d->st->determiners, d, &P->t[c.s0]) || (before && !before->cap && ta_in(&d->st->determiners, d, before)))
+			c.kind = NM_NONE;
+		/* German: "der offenen Grenze Spuren" — an adjective before the run */
+		else if (d->german && before && before->kind == TK_WORD && !before->cap && !ta_in(&d->st->verbs, d, before) &&
+		         !ta_in(&d->st->preps, d, before) && !ta_in(&d->st->particles, d, before) && !ta_in(&d->st->notnames, d, before) &&
+		         !ta_is_role(d, before) && !ta_in(&d->st->cues, d, before))
+			c.kind = NM_NONE;
+		/* "Attorney for the District of Massachusetts Joshua Levy": the place before the name */
+		else if (c.e - c.s >= 3 && c.s == c.s0 && before && !before->cap && ta_in(&d->st->preps, d, before))
+			c.s++;
+	}
 	if (c.kind == NM_PERSON && c.e - c.s > 5)
 		c.kind = NM_NONE; /* a title or a list of names, not one person */
 	return c;
@@ -1514,6 +1533,8 @@ static bool ta_after(const ta_doc *d, int pi, size_t tc, ta_who *who, char **cue
 		if (!vm)
 			return false;
 		size_t after = e + vm;
+		if (after < P->nt && ta_name_tok(&P->t[after]))
+			after = ta_chunk_end(d, P, after, P->nt); /* "King asked Scott." */
 		if (after < P->nt && !(P->t[after].kind == TK_PUNCT && (P->t[after].sent_end || P->t[after].mark == ',')))
 			return false;
 	}
@@ -3369,6 +3390,8 @@ static int tag_attribution_process(galley_stage *stage, void *state, galley_arti
 	(void)err;
 	const ta_state *st = state;
 	ta_doc d = {.st = st, .a = a};
+	const char *lang = galley_article_get(a, GALLEY_FIELD_LANGUAGE);
+	d.german = lang && (lang[0] == 'd' || lang[0] == 'D') && (lang[1] == 'e' || lang[1] == 'E') && (!lang[2] || lang[2] == '-' || lang[2] == '_');
 	galley_paragraphs gp = {0};
 	xmlDocPtr body = galley_article_body(a);
 	if (body)
