@@ -574,6 +574,9 @@ typedef struct sb_ctx {
 	galley_buf tmp, tmp2, cls;
 	struct sb_cache_slot *cache;
 	size_t cache_n, cache_cap;
+	uint64_t *seen_out;   /* hashes of the key forms of short blocks removed before filtering */
+	size_t seen_n, seen_cap;
+	bool filtering;
 	char *jsonld;       /* normalised, key form of the JSON-LD articleBody */
 	size_t jsonld_len;
 	double jl_covered;  /* characters of the page's blocks found in it */
@@ -1292,10 +1295,61 @@ static void sb_context(sb_ctx *c, xmlNodePtr n, galley_buf *b)
 	}
 }
 
+static void sb_seen_add(sb_ctx *c, uint64_t h)
+{
+	if (!h)
+		h = 1;
+	if ((c->seen_n + 1) * 2 > c->seen_cap) {
+		size_t ncap = c->seen_cap ? c->seen_cap * 2 : 256;
+		uint64_t *ns = galley_calloc(ncap, sizeof *ns);
+		for (size_t i = 0; i < c->seen_cap; i++) {
+			if (!c->seen_out[i])
+				continue;
+			size_t j = c->seen_out[i] & (ncap - 1);
+			while (ns[j])
+				j = (j + 1) & (ncap - 1);
+			ns[j] = c->seen_out[i];
+		}
+		free(c->seen_out);
+		c->seen_out = ns;
+		c->seen_cap = ncap;
+	}
+	size_t j = h & (c->seen_cap - 1);
+	while (c->seen_out[j]) {
+		if (c->seen_out[j] == h)
+			return;
+		j = (j + 1) & (c->seen_cap - 1);
+	}
+	c->seen_out[j] = h;
+	c->seen_n++;
+}
+
+static bool sb_seen_has(const sb_ctx *c, uint64_t h)
+{
+	if (!h)
+		h = 1;
+	if (!c->seen_cap)
+		return false;
+	size_t j = h & (c->seen_cap - 1);
+	while (c->seen_out[j]) {
+		if (c->seen_out[j] == h)
+			return true;
+		j = (j + 1) & (c->seen_cap - 1);
+	}
+	return false;
+}
+
 static void sb_record(sb_ctx *c, int reason, const char *text, const char *context)
 {
 	if (!text || !*text)
 		return;
+	if (!c->filtering && strlen(text) < 300) {
+		galley_buf k = {0};
+		sb_key(&k, text, strlen(text));
+		if (k.len >= 12)
+			sb_seen_add(c, sb_hash(k.data, k.len));
+		galley_buf_free(&k);
+	}
 	galley_removed r = {.reason = sb_reason_names[reason], .text = text, .context = context};
 	galley_article_add_removed(c->a, &r);
 }
@@ -2321,6 +2375,18 @@ static void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 				sb_remove_block(c, b, R_OUTSIDE);
 		}
 	}
+	/* repeated blocks: a short block whose text the page also shows in a removed part
+	 * (a teaser repeated in a sidebar, a menu entry) */
+	{
+		for (size_t i = 0; i < n; i++) {
+			sb_block *b = &bl->v[i];
+			if (b->reason || b->len >= 200 || b->heading)
+				continue;
+			sb_key(&k, b->text, strlen(b->text));
+			if (k.len >= 12 && sb_seen_has(c, sb_hash(k.data, k.len)))
+				sb_remove_block(c, b, R_DUPLICATE);
+		}
+	}
 	/* calls to action near the end: subscribe, donate, follow us, download the app */
 	{
 		size_t from = n > 4 ? n - 4 : 0;
@@ -2491,6 +2557,7 @@ static int strip_boilerplate_process(galley_stage *stage, void *state, galley_ar
 
 	sb_blocks bl = {0};
 	sb_collect_blocks(out_root, &bl, &c.tmp, false, 0);
+	c.filtering = true;
 	sb_filter(&c, &bl, c.text_mode);
 	for (size_t i = 0; i < bl.n; i++)
 		free(bl.v[i].text);
@@ -2519,6 +2586,7 @@ static int strip_boilerplate_process(galley_stage *stage, void *state, galley_ar
 	galley_buf_free(&c.tmp2);
 	galley_buf_free(&c.cls);
 	free(c.cache);
+	free(c.seen_out);
 	galley_article_set_body(a, c.out);
 	(void)stage;
 	(void)err;
