@@ -1,6 +1,7 @@
 /* galley-quality: extraction quality on a labelled page set, with the published method.
  *
  *   galley-quality DATASET_DIR [--plugin-dir DIR] [--every N] [--verbose] [--min-f1 X]
+ *                  [--options 'OPTIONS FOR strip-boilerplate']
  *
  * DATASET_DIR holds cases.json and html/ (webextract-dev.tar.xz unpacked).  Every page runs
  * through read-html then strip-boilerplate (whose body is scored), then tag-attribution when
@@ -85,18 +86,21 @@ static char *joined_gold_author(json_object *c)
 static void usage(void)
 {
 	fprintf(stderr, "usage: galley-quality DATASET_DIR [--plugin-dir DIR] [--every N] [--verbose] [--min-f1 X]\n"
+	                "                      [--options 'OPTIONS FOR strip-boilerplate']\n"
 	                "  DATASET_DIR holds cases.json and html/ (webextract-dev.tar.xz unpacked)\n");
 }
 
 int main(int argc, char **argv)
 {
-	const char *dir = NULL, *plugin_dir = NULL;
+	const char *dir = NULL, *plugin_dir = NULL, *strip_opts = NULL;
 	int every = 1;
 	bool verbose = false;
 	double min_f1 = -1;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--plugin-dir") && i + 1 < argc)
 			plugin_dir = argv[++i];
+		else if (!strcmp(argv[i], "--options") && i + 1 < argc)
+			strip_opts = argv[++i];
 		else if (!strcmp(argv[i], "--every") && i + 1 < argc)
 			every = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--min-f1") && i + 1 < argc)
@@ -181,7 +185,7 @@ int main(int argc, char **argv)
 	else
 		galley_buf_printf(&opts, "input='%s/html'", dir);
 	galley_stage *reader = galley_stage_new(reg, "read-html", opts.data, &err);
-	galley_stage *strip = reader ? galley_stage_new(reg, "strip-boilerplate", NULL, &err) : NULL;
+	galley_stage *strip = reader ? galley_stage_new(reg, "strip-boilerplate", strip_opts, &err) : NULL;
 	if (!reader || !strip || galley_stage_open(reader, &err) != GALLEY_OK ||
 	    galley_stage_open(strip, &err) != GALLEY_OK) {
 		fprintf(stderr, "galley-quality: %s\n", err.message);
