@@ -20,6 +20,9 @@
 #include <string.h>
 
 #define SB_VERSION "0.1.0"
+/* Recursion bound of the tree walks: libxml2 builds trees up to 256 deep (without
+ * XML_PARSE_HUGE); deeper content is dropped rather than risking the stack. */
+#define SB_MAX_DEPTH 512
 
 /* ---- vocabularies ------------------------------------------------------------------------ */
 
@@ -534,6 +537,11 @@ static bool sb_is_heading(xmlNodePtr n)
 	       !n->name[2];
 }
 
+static bool sb_inline_kind(int k)
+{
+	return k == K_INLINE || k == K_A || k == K_OTHER || k == K_BR || k == K_IMG || k == K_DROP;
+}
+
 /* ---- per-node information ---------------------------------------------------------------- */
 enum {
 	F_HIDDEN = 1u << 0,
@@ -545,6 +553,7 @@ enum {
 	F_ITEMPROP_BODY = 1u << 6,
 	F_LEAD = 1u << 7,       /* class/id names a lead, intro or standfirst */
 	F_KEEP = 1u << 8,       /* kept beside the main container */
+	F_BLOCKDESC = 1u << 9,  /* holds a block element, directly or through inline elements */
 };
 
 typedef struct sb_info {
@@ -915,6 +924,9 @@ static void sb_measure(sb_ctx *c)
 			in->prose = in->text;
 		if (in->parent >= 0) {
 			sb_info *p = &c->info[in->parent];
+			if (!sb_inline_kind(in->kind) ||
+			    ((in->flags & F_BLOCKDESC) && in->kind != K_BR && in->kind != K_IMG && in->kind != K_DROP))
+				p->flags |= F_BLOCKDESC;
 			p->prose += in->prose;
 			p->text += in->text;
 			p->link += in->link;
@@ -1363,7 +1375,7 @@ static void sb_collect_text(xmlNodePtr n, galley_buf *b, int depth)
 	for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
 		if (ch->type == XML_TEXT_NODE || ch->type == XML_CDATA_SECTION_NODE)
 			galley_buf_puts(b, (const char *)ch->content);
-		else if (ch->type == XML_ELEMENT_NODE && depth < 200) {
+		else if (ch->type == XML_ELEMENT_NODE && depth < SB_MAX_DEPTH) {
 			int k = sb_kind_of(ch);
 			if (k == K_DROP)
 				continue;
@@ -1376,18 +1388,28 @@ static void sb_collect_text(xmlNodePtr n, galley_buf *b, int depth)
 	}
 }
 
-static bool sb_has_block_child(xmlNodePtr n)
+/* Whether n holds a block element, directly or through inline elements: from the flag the
+ * measuring pass computed, or (for nodes it did not see) by looking, to a bounded depth. */
+static bool sb_has_block_child_depth(const sb_ctx *c, xmlNodePtr n, int depth)
 {
+	int idx = sb_index(n);
+	if (idx >= 0)
+		return (c->info[idx].flags & F_BLOCKDESC) != 0;
 	for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
 		if (ch->type != XML_ELEMENT_NODE)
 			continue;
 		int k = sb_kind_of(ch);
-		if (k != K_INLINE && k != K_A && k != K_OTHER && k != K_BR && k != K_IMG && k != K_DROP)
+		if (!sb_inline_kind(k))
 			return true;
-		if ((k == K_INLINE || k == K_OTHER || k == K_A) && sb_has_block_child(ch))
+		if (k != K_BR && k != K_IMG && k != K_DROP && depth < 64 && sb_has_block_child_depth(c, ch, depth + 1))
 			return true;
 	}
 	return false;
+}
+
+static bool sb_has_block_child(const sb_ctx *c, xmlNodePtr n)
+{
+	return sb_has_block_child_depth(c, n, 0);
 }
 
 static bool sb_same_title(const char *a, const char *b, galley_buf *k1, galley_buf *k2);
@@ -1413,7 +1435,7 @@ static void sb_record_text(sb_ctx *c, xmlNodePtr n, int reason, galley_buf *b)
 
 static void sb_record_walk(sb_ctx *c, xmlNodePtr n, int reason, int depth)
 {
-	if (n->type != XML_ELEMENT_NODE || depth > 200)
+	if (n->type != XML_ELEMENT_NODE || depth > SB_MAX_DEPTH)
 		return;
 	int idx = sb_index(n);
 	int r = reason;
@@ -1426,7 +1448,7 @@ static void sb_record_walk(sb_ctx *c, xmlNodePtr n, int reason, int depth)
 			r = own;
 	}
 	galley_buf b = {0};
-	if (!sb_has_block_child(n)) {
+	if (!sb_has_block_child(c, n)) {
 		sb_collect_text(n, &b, 0);
 		sb_record_text(c, n, r, &b);
 		galley_buf_free(&b);
@@ -1441,7 +1463,7 @@ static void sb_record_walk(sb_ctx *c, xmlNodePtr n, int reason, int depth)
 		if (ch->type != XML_ELEMENT_NODE)
 			continue;
 		int k = sb_kind_of(ch);
-		if ((k == K_INLINE || k == K_A || k == K_OTHER) && !sb_has_block_child(ch)) {
+		if ((k == K_INLINE || k == K_A || k == K_OTHER) && !sb_has_block_child(c, ch)) {
 			sb_collect_text(ch, &b, 0);
 			continue;
 		}
@@ -1571,7 +1593,7 @@ static bool sb_layout_table(sb_ctx *c, xmlNodePtr t)
 static void sb_emit(sb_out *o, xmlNodePtr src, xmlNodePtr dst, int depth)
 {
 	sb_ctx *c = o->c;
-	if (depth > 180)
+	if (depth > SB_MAX_DEPTH)
 		return;
 	if (src->type == XML_TEXT_NODE || src->type == XML_CDATA_SECTION_NODE) {
 		const xmlChar *t = src->content;
@@ -1609,7 +1631,7 @@ static void sb_emit(sb_out *o, xmlNodePtr src, xmlNodePtr dst, int depth)
 	 * list */
 	if (in && in->text > 0) {
 		double ld = in->link / in->text;
-		if (kind == K_A && in->text >= 20 && sb_has_block_child(src)) {
+		if (kind == K_A && in->text >= 20 && sb_has_block_child(c, src)) {
 			sb_record_subtree(c, src, R_TEASER);
 			return;
 		}
@@ -1625,9 +1647,9 @@ static void sb_emit(sb_out *o, xmlNodePtr src, xmlNodePtr dst, int depth)
 	case K_HEADER:
 	case K_CONTAINER:
 	case K_OTHER:
-		if (kind == K_OTHER || sb_has_block_child(src) || kind != K_OTHER) {
+		if (kind == K_OTHER || sb_has_block_child(c, src) || kind != K_OTHER) {
 			/* a block boundary, unless it is an unknown inline wrapper */
-			if (kind == K_OTHER && !sb_has_block_child(src)) {
+			if (kind == K_OTHER && !sb_has_block_child(c, src)) {
 				sb_emit_children(o, src, dst, depth + 1);
 				return;
 			}
@@ -1653,7 +1675,7 @@ static void sb_emit(sb_out *o, xmlNodePtr src, xmlNodePtr dst, int depth)
 			el = sb_copy_element(o, src, name, dst);
 		else
 			el = dst; /* a p inside a li or td: flatten */
-		if (sb_has_block_child(src) && el != dst) {
+		if (sb_has_block_child(c, src) && el != dst) {
 			/* a block holding blocks (p with a div inside, invalid but common): unwrap */
 			xmlUnlinkNode(el);
 			xmlFreeNode(el);
@@ -1747,7 +1769,7 @@ static void sb_emit(sb_out *o, xmlNodePtr src, xmlNodePtr dst, int depth)
 	}
 	case K_A:
 	case K_INLINE: {
-		if (sb_has_block_child(src)) {
+		if (sb_has_block_child(c, src)) {
 			sb_emit_children(o, src, dst, depth + 1);
 			return;
 		}
@@ -1838,7 +1860,7 @@ static void sb_out_text(xmlNodePtr n, galley_buf *b, double *link, bool in_a, in
 			galley_buf_puts(b, (const char *)ch->content);
 			if (in_a)
 				*link += (double)galley_utf8_length(b->data + before, b->len - before);
-		} else if (ch->type == XML_ELEMENT_NODE && depth < 100) {
+		} else if (ch->type == XML_ELEMENT_NODE && depth < SB_MAX_DEPTH) {
 			bool a = in_a || !strcmp((const char *)ch->name, "a");
 			if (!strcmp((const char *)ch->name, "br"))
 				galley_buf_putc(b, ' ');
@@ -1857,7 +1879,7 @@ typedef struct sb_blocks {
 static void sb_collect_blocks(xmlNodePtr n, sb_blocks *bl, galley_buf *tmp, bool in_list, int depth)
 {
 	for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
-		if (ch->type != XML_ELEMENT_NODE || depth > 150)
+		if (ch->type != XML_ELEMENT_NODE || depth > SB_MAX_DEPTH)
 			continue;
 		const char *nm = (const char *)ch->name;
 		if (sb_is_leaf_block(ch)) {
@@ -2448,7 +2470,7 @@ static bool sb_prune_empty(xmlNodePtr n, int depth)
 			has = has || !strcmp(nm, "img");
 			continue;
 		}
-		if (depth < 150 && sb_prune_empty(ch, depth + 1)) {
+		if (depth < SB_MAX_DEPTH && sb_prune_empty(ch, depth + 1)) {
 			has = true;
 			continue;
 		}
@@ -2458,12 +2480,20 @@ static bool sb_prune_empty(xmlNodePtr n, int depth)
 	return has;
 }
 
-static void sb_clear_private(xmlNodePtr n)
+static void sb_clear_private(xmlNodePtr root)
 {
-	for (xmlNodePtr ch = n; ch; ch = ch->next) {
-		ch->_private = NULL;
-		if (ch->children)
-			sb_clear_private(ch->children);
+	xmlNodePtr n = root;
+	while (n) {
+		n->_private = NULL;
+		if (n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		if (!n || n == root)
+			break;
+		n = n->next;
 	}
 }
 
