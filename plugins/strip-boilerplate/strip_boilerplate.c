@@ -1276,8 +1276,44 @@ static void sb_expand(sb_ctx *c, int pick)
 				}
 			}
 	}
-	/* headings right before the container, in the article's header */
-	(void)0;
+	/* the lead the page declares as its description (og:description...), when a paragraph
+	 * before the container starts with it and lies outside pruned parts */
+	const char *desc = galley_article_get(c->a, GALLEY_FIELD_DESCRIPTION);
+	if (!desc)
+		desc = galley_article_candidate_first(c->a, "description");
+	if (desc && strlen(desc) >= 60) {
+		galley_buf dk = {0}, bk = {0};
+		sb_key(&dk, desc, strlen(desc));
+		size_t probe = dk.len > 60 ? 60 : dk.len;
+		dk.data[probe] = '\0';
+		for (size_t k = 0; k < c->n; k++) {
+			sb_info *s = &I[k];
+			if ((int)k >= pick && (int)k <= I[pick].last)
+				continue;
+			if ((int)k > pick)
+				break; /* a lead comes before the body */
+			if (!(s->kind == K_BLOCK) || (s->flags & (F_PRUNE | F_KEEP)) || s->text < 60 || s->text > 1500)
+				continue;
+			xmlChar *t = xmlNodeGetContent(s->node);
+			if (!t)
+				continue;
+			sb_key(&bk, (const char *)t, strlen((const char *)t));
+			xmlFree(t);
+			if (strstr(bk.data, dk.data)) {
+				bool inside = false;
+				for (int a = s->parent; a >= 0; a = I[a].parent)
+					if ((I[a].flags & (F_KEEP | F_PRUNE)) || a == pick) {
+						inside = true;
+						break;
+					}
+				if (!inside)
+					s->flags |= F_KEEP;
+				break;
+			}
+		}
+		galley_buf_free(&dk);
+		galley_buf_free(&bk);
+	}
 }
 
 /* ---- rebuilding the output ---------------------------------------------------------------- */
