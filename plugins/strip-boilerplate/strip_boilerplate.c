@@ -2631,17 +2631,28 @@ static int strip_boilerplate_process(galley_stage *stage, void *state, galley_ar
 	sb_prune_empty(out_root, 0);
 	sb_clear_private(out_root);
 
-	/* fallback: nothing useful found but the page declares its text */
+	/* fallback: nothing found but the page declares its text (JSON-LD articleBody): the
+	 * declared text, one paragraph per line */
 	const char *ld = galley_article_candidate_first(a, "body");
-	if (!out_root->children && ld && *ld) {
-		char *copy = galley_strdup(ld);
-		for (char *line = strtok(copy, "\n"); line; line = strtok(NULL, "\n")) {
-			char *t = sb_norm(line);
-			if (*t)
-				xmlNewTextChild(out_root, NULL, BAD_CAST "p", BAD_CAST t);
-			free(t);
+	if (ld && *ld) {
+		char *have = galley_body_text(c.out);
+		size_t have_len = strlen(have);
+		bool replace = have_len == 0;
+		if (replace) {
+			for (const char *p = ld; *p;) {
+				size_t l = strcspn(p, "\n");
+				char *line = galley_strndup(p, l);
+				char *t = sb_norm(line);
+				if (*t)
+					xmlNewTextChild(out_root, NULL, BAD_CAST "p", BAD_CAST t);
+				free(t);
+				free(line);
+				p += l;
+				if (*p)
+					p++;
+			}
 		}
-		free(copy);
+		free(have);
 	}
 
 	sb_restore(&c);
