@@ -23,6 +23,8 @@
 /* Recursion bound of the tree walks: libxml2 builds trees up to 256 deep (without
  * XML_PARSE_HUGE); deeper content is dropped rather than risking the stack. */
 #define SB_MAX_DEPTH 512
+/* Bytes of a block's key form compared with the articleBody. */
+#define SB_PROBE 60
 
 /* ---- vocabularies ------------------------------------------------------------------------ */
 
@@ -542,6 +544,56 @@ static bool sb_inline_kind(int k)
 	return k == K_INLINE || k == K_A || k == K_OTHER || k == K_BR || k == K_IMG || k == K_DROP;
 }
 
+/* A set of 64-bit hashes (open addressing; 0 stands for 1). */
+typedef struct sb_u64set {
+	uint64_t *v;
+	size_t n, cap;
+} sb_u64set;
+
+static void sb_set_add(sb_u64set *s, uint64_t h)
+{
+	if (!h)
+		h = 1;
+	if ((s->n + 1) * 2 > s->cap) {
+		size_t ncap = s->cap ? s->cap * 2 : 256;
+		uint64_t *nv = galley_calloc(ncap, sizeof *nv);
+		for (size_t i = 0; i < s->cap; i++) {
+			if (!s->v[i])
+				continue;
+			size_t j = s->v[i] & (ncap - 1);
+			while (nv[j])
+				j = (j + 1) & (ncap - 1);
+			nv[j] = s->v[i];
+		}
+		free(s->v);
+		s->v = nv;
+		s->cap = ncap;
+	}
+	size_t j = h & (s->cap - 1);
+	while (s->v[j]) {
+		if (s->v[j] == h)
+			return;
+		j = (j + 1) & (s->cap - 1);
+	}
+	s->v[j] = h;
+	s->n++;
+}
+
+static bool sb_set_has(const sb_u64set *s, uint64_t h)
+{
+	if (!h)
+		h = 1;
+	if (!s->cap)
+		return false;
+	size_t j = h & (s->cap - 1);
+	while (s->v[j]) {
+		if (s->v[j] == h)
+			return true;
+		j = (j + 1) & (s->cap - 1);
+	}
+	return false;
+}
+
 /* ---- per-node information ---------------------------------------------------------------- */
 enum {
 	F_HIDDEN = 1u << 0,
@@ -583,8 +635,8 @@ typedef struct sb_ctx {
 	galley_buf tmp, tmp2, cls;
 	struct sb_cache_slot *cache;
 	size_t cache_n, cache_cap;
-	uint64_t *seen_out;   /* hashes of the key forms of short blocks removed before filtering */
-	size_t seen_n, seen_cap;
+	sb_u64set seen_out;   /* key forms of short blocks removed before filtering */
+	sb_u64set jl_windows; /* word-aligned pieces of the articleBody's key form (see sb_in_jsonld) */
 	bool filtering;
 	char *jsonld;       /* normalised, key form of the JSON-LD articleBody */
 	size_t jsonld_len;
@@ -1041,6 +1093,27 @@ static void sb_jsonld_prepare(sb_ctx *c)
 	sb_key(&c->tmp, body, strlen(body));
 	c->jsonld = galley_strdup(c->tmp.data);
 	c->jsonld_len = c->tmp.len;
+	/* every piece that starts at a word and is either 60 bytes long or shorter and ends at a
+	 * word: a block's key form is found by the hash of its first 60 bytes (or all of it) in
+	 * constant time, never by searching the whole text */
+	const char *k = c->jsonld;
+	size_t n = c->jsonld_len;
+	for (size_t i = 0; i < n; i++) {
+		if (i && k[i - 1] != ' ')
+			continue;
+		if (n - i >= SB_PROBE)
+			sb_set_add(&c->jl_windows, sb_hash(k + i, SB_PROBE));
+		for (size_t e = i + 1; e <= n && e - i < SB_PROBE; e++)
+			if (e == n || k[e] == ' ')
+				sb_set_add(&c->jl_windows, sb_hash(k + i, e - i));
+	}
+}
+
+/* Whether a block's key form (starting and ending at a word) occurs in the articleBody, judged
+ * by its first SB_PROBE bytes. */
+static bool sb_in_jsonld(const sb_ctx *c, const char *key, size_t len)
+{
+	return sb_set_has(&c->jl_windows, sb_hash(key, len < SB_PROBE ? len : SB_PROBE));
 }
 
 /* For each paragraph-like element with text, whether it occurs in the articleBody. */
@@ -1059,13 +1132,8 @@ static void sb_jsonld_cover(sb_ctx *c)
 		xmlFree(t);
 		if (c->tmp.len < 20)
 			continue;
-		/* probe with the first 60 characters: robust to tail differences */
-		size_t probe = c->tmp.len > 60 ? 60 : c->tmp.len;
-		char save = c->tmp.data[probe];
-		c->tmp.data[probe] = '\0';
-		bool found = strstr(c->jsonld, c->tmp.data) != NULL;
-		c->tmp.data[probe] = save;
-		if (found)
+		/* probe with the first bytes: robust to tail differences */
+		if (sb_in_jsonld(c, c->tmp.data, c->tmp.len))
 			in->jl = in->text;
 	}
 	for (size_t k = c->n; k-- > 1;)
@@ -1203,15 +1271,10 @@ static void sb_expand(sb_ctx *c, int pick)
 		int par = I[cur].parent;
 		if (I[par].text > 3 * base + 3000)
 			break;
-		xmlNodePtr prev_kept = NULL;
 		for (xmlNodePtr ch = I[par].node->children; ch; ch = ch->next) {
 			int ci = sb_index(ch);
-			if (ci < 0)
+			if (ci < 0 || ci == cur)
 				continue;
-			if (ci == cur) {
-				prev_kept = ch;
-				continue;
-			}
 			sb_info *s = &I[ci];
 			const char *cl_pick = sb_attr(I[pick].node, "class"), *cl_s = sb_attr(ch, "class");
 			bool same_class = level == 0 && cl_pick && cl_s && !strcmp(cl_pick, cl_s) && !(s->flags & F_PRUNE) &&
@@ -1228,7 +1291,6 @@ static void sb_expand(sb_ctx *c, int pick)
 						I[hi].flags |= F_KEEP;
 					break;
 				}
-				prev_kept = ch;
 				continue;
 			}
 			/* a header block holding a lead */
@@ -1243,7 +1305,6 @@ static void sb_expand(sb_ctx *c, int pick)
 					}
 				}
 			}
-			(void)prev_kept;
 		}
 		cur = par;
 	}
@@ -1343,50 +1404,6 @@ static void sb_context(sb_ctx *c, xmlNodePtr n, galley_buf *b)
 	}
 }
 
-static void sb_seen_add(sb_ctx *c, uint64_t h)
-{
-	if (!h)
-		h = 1;
-	if ((c->seen_n + 1) * 2 > c->seen_cap) {
-		size_t ncap = c->seen_cap ? c->seen_cap * 2 : 256;
-		uint64_t *ns = galley_calloc(ncap, sizeof *ns);
-		for (size_t i = 0; i < c->seen_cap; i++) {
-			if (!c->seen_out[i])
-				continue;
-			size_t j = c->seen_out[i] & (ncap - 1);
-			while (ns[j])
-				j = (j + 1) & (ncap - 1);
-			ns[j] = c->seen_out[i];
-		}
-		free(c->seen_out);
-		c->seen_out = ns;
-		c->seen_cap = ncap;
-	}
-	size_t j = h & (c->seen_cap - 1);
-	while (c->seen_out[j]) {
-		if (c->seen_out[j] == h)
-			return;
-		j = (j + 1) & (c->seen_cap - 1);
-	}
-	c->seen_out[j] = h;
-	c->seen_n++;
-}
-
-static bool sb_seen_has(const sb_ctx *c, uint64_t h)
-{
-	if (!h)
-		h = 1;
-	if (!c->seen_cap)
-		return false;
-	size_t j = h & (c->seen_cap - 1);
-	while (c->seen_out[j]) {
-		if (c->seen_out[j] == h)
-			return true;
-		j = (j + 1) & (c->seen_cap - 1);
-	}
-	return false;
-}
-
 static void sb_record(sb_ctx *c, int reason, const char *text, const char *context)
 {
 	if (!text || !*text)
@@ -1395,7 +1412,7 @@ static void sb_record(sb_ctx *c, int reason, const char *text, const char *conte
 		galley_buf k = {0};
 		sb_key(&k, text, strlen(text));
 		if (k.len >= 12)
-			sb_seen_add(c, sb_hash(k.data, k.len));
+			sb_set_add(&c->seen_out, sb_hash(k.data, k.len));
 		galley_buf_free(&k);
 	}
 	galley_removed r = {.reason = sb_reason_names[reason], .text = text, .context = context};
@@ -1604,6 +1621,7 @@ static bool sb_layout_table(sb_ctx *c, xmlNodePtr t)
 				stack[sp++] = ch;
 			else if (k == K_CELL) {
 				cells++;
+				int paras = 0;
 				for (xmlNodePtr g = ch->children; g; g = g->next) {
 					if (g->type != XML_ELEMENT_NODE)
 						continue;
@@ -1611,14 +1629,9 @@ static bool sb_layout_table(sb_ctx *c, xmlNodePtr t)
 					if (gk == K_TABLE || gk == K_CONTAINER || gk == K_LIST || gk == K_QUOTE ||
 					    (gk == K_BLOCK && sb_is_heading(g)))
 						return true;
-					if (gk == K_BLOCK) {
-						int gi = sb_index(g);
-						(void)gi;
-						/* several paragraphs in a cell: layout */
-						for (xmlNodePtr h = g->next; h; h = h->next)
-							if (h->type == XML_ELEMENT_NODE && sb_kind_of(h) == K_BLOCK)
-								return true;
-					}
+					/* several paragraphs in a cell: layout */
+					if (gk == K_BLOCK && ++paras >= 2)
+						return true;
 				}
 			}
 		}
@@ -2025,7 +2038,6 @@ static bool sb_photo_credit(const sb_ctx *c, const sb_block *b, galley_buf *k)
 	if (words > 7)
 		return false;
 	const char *p = k->data, *prev = NULL;
-	size_t prev_len = 0;
 	while (*p) {
 		const char *w = p;
 		while (*p && *p != ' ')
@@ -2036,11 +2048,9 @@ static bool sb_photo_credit(const sb_ctx *c, const sb_block *b, galley_buf *k)
 		if (prev && sb_map_get(&c->st->agencies, prev, (size_t)(w - prev) + l))
 			return true;
 		prev = w;
-		prev_len = l;
 		while (*p == ' ')
 			p++;
 	}
-	(void)prev_len;
 	return false;
 }
 
@@ -2427,9 +2437,7 @@ static void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 			sb_key(&k, b->text, strlen(b->text));
 			if (k.len < 8)
 				continue;
-			size_t probe = k.len > 60 ? 60 : k.len;
-			k.data[probe] = '\0';
-			if (!strstr(c->jsonld, k.data))
+			if (!sb_in_jsonld(c, k.data, k.len))
 				sb_remove_block(c, b, R_OUTSIDE);
 		}
 	}
@@ -2441,7 +2449,7 @@ static void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 			if (b->reason || b->len >= 200 || b->heading)
 				continue;
 			sb_key(&k, b->text, strlen(b->text));
-			if (k.len >= 12 && sb_seen_has(c, sb_hash(k.data, k.len)))
+			if (k.len >= 12 && sb_set_has(&c->seen_out, sb_hash(k.data, k.len)))
 				sb_remove_block(c, b, R_DUPLICATE);
 		}
 	}
@@ -2663,7 +2671,8 @@ static int strip_boilerplate_process(galley_stage *stage, void *state, galley_ar
 	galley_buf_free(&c.tmp2);
 	galley_buf_free(&c.cls);
 	free(c.cache);
-	free(c.seen_out);
+	free(c.seen_out.v);
+	free(c.jl_windows.v);
 	galley_article_set_body(a, c.out);
 	(void)stage;
 	(void)err;
