@@ -508,7 +508,7 @@ START_TEST(test_devset_floor)
 	printf("strip-boilerplate devset (every 10th case, %zu pages): precision %.4f recall %.4f F1 %.4f\n", seen, P,
 	       R, F1);
 	ck_assert_uint_eq(seen, subset);
-	/* measured 0.944 / 0.928 / 0.936 when this floor was set */
+	/* measured 0.950 / 0.915 / 0.932 (precision / recall / F1) when this floor was set */
 	ck_assert_msg(F1 >= 0.92, "F1 %.4f fell below the floor 0.92", F1);
 	ck_assert_msg(P >= 0.92, "precision %.4f fell below the floor 0.92", P);
 
