@@ -256,15 +256,19 @@ static int book_load_zip(read_epub_state *st, book *b, galley_error *err)
 			while ((got = archive_read_data(a, buf, sizeof buf)) > 0) {
 				total += got;
 				if (data.len + (size_t)got > MAX_MEMBER_BYTES || total > st->max_bytes) {
+					if (data.len + (size_t)got > MAX_MEMBER_BYTES)
+						galley_error_set(err, GALLEY_ERR_ARTICLE,
+						                 "member %s is larger than %u bytes uncompressed (zip bomb guard)", nn,
+						                 MAX_MEMBER_BYTES);
+					else
+						galley_error_set(err, GALLEY_ERR_ARTICLE,
+						                 "the book is larger than max_bytes=%lld bytes uncompressed (zip bomb "
+						                 "guard; reached in %s); raise max_bytes= if the book is genuine",
+						                 (long long)st->max_bytes, nn);
 					galley_buf_free(&data);
 					free(nn);
 					archive_read_free(a);
-					return galley_error_set(err, GALLEY_ERR_ARTICLE,
-					                        "member %s makes the book larger than %s bytes uncompressed "
-					                        "(zip bomb guard); raise max_bytes= if the book is genuine",
-					                        name,
-					                        data.len + (size_t)got > MAX_MEMBER_BYTES ? "67108864"
-					                                                                   : "max_bytes=");
+					return GALLEY_ERR_ARTICLE;
 				}
 				galley_buf_append(&data, buf, (size_t)got);
 			}
@@ -722,10 +726,8 @@ static void walk_dir(read_epub_state *st, const char *dir, int depth)
 	free(names);
 }
 
-static int read_epub_open(galley_stage *stage, void **state, galley_error *err)
+static int read_epub_setup(galley_stage *stage, read_epub_state *st, galley_error *err)
 {
-	read_epub_state *st = galley_calloc(1, sizeof *st);
-	*state = st;
 	st->max_bytes = galley_stage_opt_int(stage, "max_bytes");
 	st->front = galley_stage_opt_bool(stage, "front_matter");
 	const char *input = galley_stage_opt_string(stage, "input");
@@ -760,6 +762,19 @@ static void read_epub_close(galley_stage *stage, void *state)
 		free(st->files[i]);
 	free(st->files);
 	free(st);
+}
+
+/* On failure the state is freed here: close() is not promised after a failed open(). */
+static int read_epub_open(galley_stage *stage, void **state, galley_error *err)
+{
+	read_epub_state *st = galley_calloc(1, sizeof *st);
+	int r = read_epub_setup(stage, st, err);
+	if (r != GALLEY_OK) {
+		read_epub_close(stage, st);
+		st = NULL;
+	}
+	*state = st;
+	return r;
 }
 
 static const char *meta_get(const item *it, const char *key)

@@ -980,10 +980,10 @@ static int write_epub_start_book(write_epub_state *st, galley_error *err)
 }
 
 /* ---- callbacks ---------------------------------------------------------------------------- */
-static int write_epub_open(galley_stage *stage, void **state, galley_error *err)
+static void write_epub_close(galley_stage *stage, void *state);
+
+static int write_epub_setup(galley_stage *stage, write_epub_state *st, galley_error *err)
 {
-	write_epub_state *st = galley_calloc(1, sizeof *st);
-	*state = st;
 	st->stage = stage;
 	st->output = galley_stage_opt_string(stage, "output");
 	st->title = galley_stage_opt_string(stage, "title");
@@ -1037,19 +1037,22 @@ static int write_epub_open(galley_stage *stage, void **state, galley_error *err)
 	unsigned char *data = NULL;
 	size_t len = 0;
 	int r = galley_read_file(css, &data, &len, MAX_ASSET_BYTES, err);
-	free(found);
 	if (r != GALLEY_OK) {
+		free(found);
 		galley_error_prefix(err, "css");
 		return GALLEY_ERR_FATAL;
 	}
 	if (!galley_utf8_valid((const char *)data, len) || strstr((const char *)data, "@import") ||
 	    strstr((const char *)data, "url(")) {
 		free(data);
-		return galley_error_set(err, GALLEY_ERR_FATAL,
-		                        "stylesheet %s must be UTF-8 and self-contained (no @import or url(): "
-		                        "a book carries no remote resources)",
-		                        css);
+		galley_error_set(err, GALLEY_ERR_FATAL,
+		                 "stylesheet %s must be UTF-8 and self-contained (no @import or url(): "
+		                 "a book carries no remote resources)",
+		                 css);
+		free(found);
+		return GALLEY_ERR_FATAL;
 	}
+	free(found);
 	st->css = (char *)data;
 	st->css_len = len;
 
@@ -1077,6 +1080,18 @@ static int write_epub_open(galley_stage *stage, void **state, galley_error *err)
 		}
 	}
 	return GALLEY_OK;
+}
+
+static int write_epub_open(galley_stage *stage, void **state, galley_error *err)
+{
+	write_epub_state *st = galley_calloc(1, sizeof *st);
+	int r = write_epub_setup(stage, st, err);
+	if (r != GALLEY_OK) {
+		write_epub_close(stage, st);
+		st = NULL;
+	}
+	*state = st;
+	return r;
 }
 
 static int write_epub_prepare(galley_stage *stage, void *state, galley_article *a, galley_error *err)
