@@ -1539,6 +1539,7 @@ static void read_html_decide(meta_ctx *mc)
 		galley_article_set(a, GALLEY_FIELD_URL, url);
 	char host[256];
 	url_host(url ? url : base, host, sizeof host);
+	free(url);
 
 	/* names the site goes by: site and publisher candidates */
 	const char *sites[9];
@@ -1628,7 +1629,8 @@ void read_html_meta_collect(galley_article *a, xmlDocPtr doc)
 	read_html_jsonld(&mc);
 	read_html_decide(&mc);
 	/* hand the candidates on, best first within each field (the warc ones are already there) */
-	qsort(mc.c, mc.n, sizeof *mc.c, cmp_cand);
+	if (mc.n)
+		qsort(mc.c, mc.n, sizeof *mc.c, cmp_cand);
 	for (size_t i = 0; i < mc.n; i++) {
 		if (strcmp(mc.c[i].origin, "warc"))
 			galley_article_add_candidate(a, mc.c[i].field, mc.c[i].value, mc.c[i].origin);
