@@ -389,6 +389,8 @@ static char **read_html_split_exts(const char *s)
 
 static int read_html_open(galley_stage *stage, void **state, galley_error *err)
 {
+	/* libxml2 must be initialised on one thread before parse() runs on workers (idempotent) */
+	xmlInitParser();
 	read_html_state *st = galley_calloc(1, sizeof *st);
 	const char *cs = galley_stage_opt_string(stage, "charset");
 	char lab[64];

@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
+#include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,6 +79,8 @@ static void read_text_free_exts(char **v)
 
 static int read_text_open(galley_stage *stage, void **state, galley_error *err)
 {
+	/* libxml2 must be initialised on one thread before parse() runs on workers (idempotent) */
+	xmlInitParser();
 	read_text_state *st = galley_calloc(1, sizeof *st);
 	const char *sep = galley_stage_opt_string(stage, "separator");
 	if (sep) {
