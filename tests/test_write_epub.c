@@ -43,6 +43,7 @@ static galley_article *sample_article(size_t i, const char *site)
 	         "<p>Paragraph two of article %zu: the minister spoke.</p>"
 	         "<blockquote data-speaker=\"Maria Lopez\"><p>We will rebuild it within a year, said the mayor.</p></blockquote>"
 	         "<p>He added <q data-speaker=\"Maria Lopez\">nothing is lost</q> and left.</p>"
+	         "<p>Asked again: \"<q data-speaker=\"Ana Costa\">we stay here</q>,\" she said.</p>"
 	         "<ul><li>first point %zu</li><li>second point</li></ul>"
 	         "<p>Last paragraph of article %zu.</p>",
 	         i, i, i, i, i);
@@ -210,6 +211,8 @@ START_TEST(test_samples)
 	ck_assert(contains(ch, "<blockquote data-speaker=\"Maria Lopez\""));
 	ck_assert(contains(ch, "<q data-speaker=\"Maria Lopez\" title=\"Maria Lopez\">nothing is lost</q>"));
 	ck_assert(contains(ch, "xml:lang=\"en\""));
+	/* a quote inside the text's own quotation marks is not a <q> (readers would add more) */
+	ck_assert(contains(ch, "\"<span data-speaker=\"Ana Costa\" title=\"Ana Costa\" class=\"quote\">we stay here</span>,\""));
 	char *nav = zip_member(out, "EPUB/nav.xhtml", NULL, NULL);
 	ck_assert(contains(nav, "Harbour story number 1 <span class=\"toc-byline\">\xe2\x80\x94 Jane Doe, John Roe</span>"));
 	free(nav);
@@ -670,6 +673,7 @@ START_TEST(test_roundtrip_read_epub)
 		xmlBufferPtr buf = xmlBufferCreate();
 		xmlNodeDump(buf, galley_article_body(b), galley_body_root(galley_article_body(b)), 0, 0);
 		ck_assert(contains((const char *)xmlBufferContent(buf), "data-speaker=\"Maria Lopez\""));
+		ck_assert(contains((const char *)xmlBufferContent(buf), "<q data-speaker=\"Ana Costa\">we stay here</q>"));
 		xmlBufferFree(buf);
 	}
 	free_all(back, n);

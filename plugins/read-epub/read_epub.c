@@ -921,14 +921,22 @@ static void copy_children(xmlDocPtr dst_doc, xmlNodePtr src, xmlNodePtr dst, int
 		} else if (c->type == XML_ELEMENT_NODE) {
 			if (c->ns && !ns_is(c, XHTML_NS))
 				continue; /* svg, mathml, epub:switch... */
-			xmlNodePtr e = xmlNewDocNode(dst_doc, NULL, c->name, NULL);
+			/* write-epub's quote between quotation marks: <span class="quote" data-speaker> */
+			const xmlChar *name = c->name;
+			if (!xmlStrcmp(name, BAD_CAST "span") && xmlHasProp(c, BAD_CAST "data-speaker"))
+				name = BAD_CAST "q";
+			xmlNodePtr e = xmlNewDocNode(dst_doc, NULL, name, NULL);
+			xmlChar *speaker = xmlGetProp(c, BAD_CAST "data-speaker");
 			for (xmlAttrPtr at = c->properties; at; at = at->next) {
 				if (at->ns)
 					continue;
 				xmlChar *v = xmlNodeGetContent((xmlNodePtr)at);
-				xmlSetProp(e, at->name, v);
+				/* write-epub repeats the speaker as a title (a tooltip): not part of the source */
+				if (!(speaker && v && !xmlStrcmp(at->name, BAD_CAST "title") && !xmlStrcmp(v, speaker)))
+					xmlSetProp(e, at->name, v);
 				xmlFree(v);
 			}
+			xmlFree(speaker);
 			xmlAddChild(dst, e);
 			copy_children(dst_doc, c, e, depth + 1);
 		}

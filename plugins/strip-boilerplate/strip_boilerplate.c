@@ -1467,6 +1467,9 @@ static bool sb_has_block_child(const sb_ctx *c, xmlNodePtr n)
 
 static bool sb_same_title(const char *a, const char *b, galley_buf *k1, galley_buf *k2);
 
+static int sb_text_prefix_reason(const sb_ctx *c, const char *text);
+static bool sb_byline_inside(const sb_ctx *c, const char *text);
+
 static void sb_record_text(sb_ctx *c, xmlNodePtr n, int reason, galley_buf *b)
 {
 	char *t = sb_norm(sb_cstr(b));
@@ -1475,6 +1478,17 @@ static void sb_record_text(sb_ctx *c, xmlNodePtr n, int reason, galley_buf *b)
 		galley_buf k1 = {0}, k2 = {0};
 		if (title && (reason == R_OUTSIDE || reason == R_HEADER) && sb_same_title(t, title, &k1, &k2))
 			reason = R_TITLE;
+		/* what the line says beats where it was: "By Jane Doe" in a header or a meta line is a
+		 * byline for the attribution tagger */
+		if (reason == R_OUTSIDE || reason == R_HEADER || reason == R_META || reason == R_DATELINE ||
+		    reason == R_FOOTER || reason == R_SIDEBAR || reason == R_SHORT) {
+			int r = sb_text_prefix_reason(c, t);
+			bool weak = reason == R_OUTSIDE || reason == R_HEADER || reason == R_META || reason == R_SHORT;
+			if (r && (weak || r == R_BYLINE))
+				reason = r;
+			else if (reason == R_META && sb_byline_inside(c, t))
+				reason = R_BYLINE;
+		}
 		galley_buf_free(&k1);
 		galley_buf_free(&k2);
 		galley_buf ctx = {0};
@@ -1684,8 +1698,8 @@ static void sb_emit(sb_out *o, xmlNodePtr src, xmlNodePtr dst, int depth)
 			sb_record_subtree(c, src, R_TEASER);
 			return;
 		}
-		if ((kind == K_CONTAINER || kind == K_LIST || kind == K_TABLE || kind == K_HEADER) && ld > 0.5 &&
-		    in->text - in->link < 150 && in->text >= 15 && !(in->flags & F_BODYMARK)) {
+		if ((kind == K_CONTAINER || kind == K_LIST || kind == K_TABLE || kind == K_HEADER) &&
+		    ld > 0.5 && in->text - in->link < 150 && in->text >= 15 && !(in->flags & F_BODYMARK)) {
 			sb_record_subtree(c, src, R_LINK_DENSITY);
 			return;
 		}
@@ -2164,6 +2178,46 @@ static void sb_cut_credit(sb_ctx *c, sb_block *b, galley_buf *k)
 	sb_record(c, R_CAPTION, credit, ctx.data);
 	galley_buf_free(&ctx);
 	free(credit);
+}
+
+/* A byline word ("von", "by", "par", "Autor") inside a short date or meta line: "am 23. Januar
+ * 2020 von Christian Spließ", "October 19, 2019 by IWB". */
+static bool sb_byline_inside(const sb_ctx *c, const char *text)
+{
+	size_t tl = strlen(text);
+	if (tl > 200)
+		return false;
+	galley_buf k = {0};
+	sb_key(&k, text, tl);
+	bool found = false;
+	const char *p = k.data;
+	while (*p && !found) {
+		const char *w = p;
+		while (*p && *p != ' ')
+			p++;
+		const sb_entry *e = sb_map_get(&c->st->line_prefix, w, (size_t)(p - w));
+		/* a byline word followed by a name */
+		if (e && e->value == R_BYLINE && *p == ' ')
+			found = true;
+		while (*p == ' ')
+			p++;
+	}
+	galley_buf_free(&k);
+	return found;
+}
+
+static int sb_text_prefix_reason(const sb_ctx *c, const char *text)
+{
+	size_t tl = strlen(text);
+	sb_block b = {.text = (char *)(uintptr_t)text, .len = (double)galley_utf8_length(text, tl)};
+	if (b.len > 120)
+		return 0;
+	unsigned char last = tl ? (unsigned char)text[tl - 1] : 0;
+	b.sentence = last == '.' || last == '!' || last == '?';
+	galley_buf k = {0};
+	int r = sb_line_prefix(c, &b, &k);
+	galley_buf_free(&k);
+	return r;
 }
 
 /* A short line that is mostly a date or time: "12.03.2021, 14:05 Uhr", "March 5, 2024". */

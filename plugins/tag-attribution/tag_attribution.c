@@ -35,6 +35,8 @@ typedef struct ta_set {
 	int *vals;
 	size_t cap, n;
 	int maxw; /* most words (space-separated) in any key */
+	struct ta_set *firsts; /* first words of multi-word keys (and single-word keys), for a quick no */
+	bool is_firsts;        /* this set is another's firsts: it has none of its own */
 } ta_set;
 
 static void ta_set_grow(ta_set *s)
@@ -79,11 +81,22 @@ static void ta_set_put(ta_set *s, const char *key, size_t n, int val)
 	s->vals[i] = val;
 	s->n++;
 	int w = 1;
+	size_t first = n;
 	for (size_t k = 0; k < n; k++)
-		if (key[k] == ' ')
+		if (key[k] == ' ') {
+			if (w == 1)
+				first = k;
 			w++;
+		}
 	if (w > s->maxw)
 		s->maxw = w;
+	if (s->is_firsts)
+		return;
+	if (!s->firsts) {
+		s->firsts = galley_calloc(1, sizeof *s->firsts);
+		s->firsts->is_firsts = true;
+	}
+	ta_set_put(s->firsts, key, first, 1);
 }
 
 static int ta_set_get(const ta_set *s, const char *key, size_t n)
@@ -101,6 +114,10 @@ static int ta_set_get(const ta_set *s, const char *key, size_t n)
 
 static void ta_set_free(ta_set *s)
 {
+	if (s->firsts) {
+		ta_set_free(s->firsts);
+		free(s->firsts);
+	}
 	for (size_t i = 0; i < s->cap; i++)
 		free(s->keys[i]);
 	free(s->keys);
@@ -251,8 +268,10 @@ typedef struct ta_state {
 	ta_set srcbefore, srcafter, agencyafter, agencybefore, credit, creditphrase;
 	ta_set datewords; /* words that end a byline: "updated", "am" */
 	ta_set notauthors; /* "WordPress", "Theme": credited with "by" but not authors */
-	char **role_list; /* roles of 5+ bytes, for German compounds ("Bundeskanzlerin") */
+	char **role_list; /* roles of 4+ bytes, for German compounds ("Bundeskanzlerin") */
 	size_t n_role_list;
+	size_t role_lens[32]; /* the distinct lengths of role_list */
+	size_t n_role_lens;
 	bool mark;
 	int min_words;
 } ta_state;
@@ -398,6 +417,11 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		if (st->roles.keys[i] && st->roles.klen[i] >= 4) {
 			st->role_list = galley_realloc(st->role_list, (st->n_role_list + 1) * sizeof *st->role_list);
 			st->role_list[st->n_role_list++] = galley_strdup(st->roles.keys[i]);
+			size_t l = st->roles.klen[i], k = 0;
+			while (k < st->n_role_lens && st->role_lens[k] != l)
+				k++;
+			if (k == st->n_role_lens && k < sizeof st->role_lens / sizeof st->role_lens[0])
+				st->role_lens[st->n_role_lens++] = l;
 		}
 	}
 
@@ -881,9 +905,9 @@ static bool ta_is_role(const ta_doc *d, const ta_tok *t)
 		return true; /* "US-Präsident" */
 	if (!t->cap || t->lolen < 8)
 		return false;
-	for (size_t i = 0; i < d->st->n_role_list; i++) {
-		size_t rl = strlen(d->st->role_list[i]);
-		if (rl + 3 <= t->lolen && !memcmp(lo + t->lolen - rl, d->st->role_list[i], rl))
+	for (size_t i = 0; i < d->st->n_role_lens; i++) {
+		size_t rl = d->st->role_lens[i];
+		if (rl + 3 <= t->lolen && ta_set_get(&d->st->roles, lo + t->lolen - rl, rl) >= 0)
 			return true;
 	}
 	return false;
@@ -1152,8 +1176,16 @@ static int ta_last_person(const ta_doc *d, int para, size_t tok, const char *rol
 
 /* Two passes over the text outside quotations: people named in full, then every mention of
  * them (full or by surname) in order. */
+typedef struct ta_cached {
+	size_t pi, i, e;
+	ta_chunk c;
+	bool skip;
+} ta_cached;
+
 static void ta_collect_people(ta_doc *d)
 {
+	ta_cached *cache = NULL;
+	size_t ncache = 0, ccache = 0, at = 0;
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t pi = 0; pi < d->np; pi++) {
 			ta_para *P = &d->p[pi];
@@ -1170,13 +1202,31 @@ static void ta_collect_people(ta_doc *d)
 					i++;
 					continue;
 				}
-				size_t e = ta_chunk_end(d, P, i, P->nt);
-				ta_chunk c = ta_classify(d, P, i, e);
-				/* "in the Las Vegas debate", "from New York": places */
-				size_t b = i;
-				if (b > 0 && ta_in(&d->st->notnames, d, &P->t[b - 1]) && !P->t[b - 1].cap)
-					b--;
-				if (b > 0 && ta_in(&d->st->placepreps, d, &P->t[b - 1]) && !P->t[b - 1].cap) {
+				size_t e;
+				ta_chunk c;
+				bool skip;
+				if (pass == 1 && at < ncache && cache[at].pi == pi && cache[at].i == i) {
+					e = cache[at].e;
+					c = cache[at].c;
+					skip = cache[at].skip;
+					at++;
+				} else {
+					e = ta_chunk_end(d, P, i, P->nt);
+					c = ta_classify(d, P, i, e);
+					/* "in the Las Vegas debate", "from New York": places */
+					size_t b = i;
+					if (b > 0 && ta_in(&d->st->notnames, d, &P->t[b - 1]) && !P->t[b - 1].cap)
+						b--;
+					skip = b > 0 && ta_in(&d->st->placepreps, d, &P->t[b - 1]) && !P->t[b - 1].cap;
+					if (pass == 0) {
+						if (ncache == ccache) {
+							ccache = ccache ? ccache * 2 : 64;
+							cache = galley_realloc(cache, ccache * sizeof *cache);
+						}
+						cache[ncache++] = (ta_cached){pi, i, e, c, skip};
+					}
+				}
+				if (skip) {
 					i = e > i ? e : i + 1;
 					continue;
 				}
@@ -1202,6 +1252,7 @@ static void ta_collect_people(ta_doc *d)
 			}
 		}
 	}
+	free(cache);
 }
 
 /* The last person mentioned before (para, tok); with role, the last one holding that role. */
@@ -1233,6 +1284,8 @@ static size_t ta_phrase_at(const ta_doc *d, const ta_set *set, const ta_para *P,
 {
 	char key[256];
 	size_t k = 0, best = 0;
+	if (i >= lim || P->t[i].kind != TK_WORD || !set->firsts || ta_set_get(set->firsts, LOW(d, &P->t[i]), P->t[i].lolen) < 0)
+		return 0;
 	for (size_t n = 0; n < (size_t)set->maxw && i + n < lim; n++) {
 		const ta_tok *t = &P->t[i + n];
 		if (t->kind != TK_WORD || t->inq)
@@ -2271,9 +2324,9 @@ static bool ta_role_compound(const ta_state *st, const char *w, size_t l)
 	char *lo = ta_lower(w, l);
 	size_t n = strlen(lo);
 	bool hit = false;
-	for (size_t i = 0; i < st->n_role_list && !hit; i++) {
-		size_t rl = strlen(st->role_list[i]);
-		if (rl + 3 <= n && !memcmp(lo + n - rl, st->role_list[i], rl))
+	for (size_t i = 0; i < st->n_role_lens && !hit; i++) {
+		size_t rl = st->role_lens[i];
+		if (rl + 3 <= n && ta_set_get(&st->roles, lo + n - rl, rl) >= 0)
 			hit = true;
 	}
 	free(lo);

@@ -395,6 +395,33 @@ static void drop_if_empty(xmlNodePtr el)
 	}
 }
 
+/* A quotation mark, as the last (at_end) or first code point of s. */
+static bool quote_mark_at(const char *s, bool at_end)
+{
+	static const char *const marks[] = {"\"", "'", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x9e", "\xe2\x80\x98",
+	                                    "\xe2\x80\x99", "\xe2\x80\x9a", "\xc2\xab", "\xc2\xbb", "\xe2\x80\xb9",
+	                                    "\xe2\x80\xba", "\xe3\x80\x8c", "\xe3\x80\x8d", NULL};
+	size_t len = s ? strlen(s) : 0;
+	for (size_t i = 0; marks[i]; i++) {
+		size_t m = strlen(marks[i]);
+		if (len >= m && !memcmp(at_end ? s + len - m : s, marks[i], m))
+			return true;
+	}
+	return false;
+}
+
+static bool quoted_by_text(xmlNodePtr q)
+{
+	xmlNodePtr p = q->prev, n = q->next;
+	if (!p || !n || p->type != XML_TEXT_NODE || n->type != XML_TEXT_NODE || !p->content || !n->content)
+		return false;
+	/* "we stay," she said: punctuation may come before the closing mark */
+	const char *after = (const char *)n->content;
+	for (int i = 0; i < 2 && *after && strchr(",.;:!?", *after); i++)
+		after++;
+	return quote_mark_at((const char *)p->content, true) && quote_mark_at(after, false);
+}
+
 static void conv_flow(conv *c, xmlNodePtr first, xmlNodePtr dst, bool wrap);
 static void conv_phrasing(conv *c, xmlNodePtr first, xmlNodePtr dst);
 static void conv_block(conv *c, xmlNodePtr n, xmlNodePtr dst, bool wrap);
@@ -462,10 +489,18 @@ static void conv_inline(conv *c, xmlNodePtr n, xmlNodePtr dst)
 		conv_phrasing(c, n->children, dst);
 		return;
 	}
-	xmlNodePtr el = new_el(c, dst, name);
+	/* HTML: quotation marks must not stand around a <q> (reading systems add their own).  The
+	 * attribution tagger marks quotes inside the marks the text already has: those become a
+	 * span that keeps the speaker. */
+	bool marked = !strcmp(name, "q") && quoted_by_text(n);
+	xmlNodePtr el = new_el(c, dst, marked ? "span" : name);
 	copy_common_attrs(n, el);
 	if (!strcmp(name, "q"))
 		copy_quote_attrs(n, el);
+	if (marked) {
+		xmlUnsetProp(el, BAD_CAST "cite");
+		xmlSetProp(el, BAD_CAST "class", BAD_CAST "quote");
+	}
 	conv_phrasing(c, n->children, el);
 	if (!el->children) {
 		xmlUnlinkNode(el);
