@@ -1115,6 +1115,11 @@ static int write_epub_write(galley_stage *stage, void *state, galley_article *a,
 			return r;
 	}
 	write_epub_book *b = st->book;
+	/* a plain zip holds 65,535 files; a book needs 7 besides its chapters (Zip64 is not an
+	 * option: many reading systems cannot open it) */
+	if (b->n >= 65000)
+		return galley_error_set(err, GALLEY_ERR_FATAL,
+		                        "a book holds at most 65,000 articles; use split=N to write several books");
 	if (b->n == b->cap) {
 		b->cap = b->cap ? 2 * b->cap : 64;
 		b->e = galley_realloc(b->e, b->cap * sizeof *b->e);
