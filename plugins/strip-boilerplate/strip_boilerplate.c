@@ -1710,23 +1710,19 @@ static void sb_emit(sb_out *o, xmlNodePtr src, xmlNodePtr dst, int depth)
 	case K_HEADER:
 	case K_CONTAINER:
 	case K_OTHER:
-		if (kind == K_OTHER || sb_has_block_child(c, src) || kind != K_OTHER) {
-			/* a block boundary, unless it is an unknown inline wrapper */
-			if (kind == K_OTHER && !sb_has_block_child(c, src)) {
-				sb_emit_children(o, src, dst, depth + 1);
-				return;
-			}
-			if (dst == o->run)
-				dst = dst->parent;
-			o->run = NULL;
-			if (!sb_wants_runs(dst) && kind != K_OTHER) {
-				/* inside li/td/dd: a nested div is just content */
-				sb_emit_children(o, src, dst, depth + 1);
-				return;
-			}
+		/* an unknown element holding only inline content is an inline wrapper */
+		if (kind == K_OTHER && !sb_has_block_child(c, src)) {
 			sb_emit_children(o, src, dst, depth + 1);
-			o->run = NULL;
+			return;
 		}
+		/* otherwise a block boundary: unwrapped, its text kept apart from its neighbours' */
+		if (dst == o->run)
+			dst = dst->parent;
+		o->run = NULL;
+		sb_emit_children(o, src, dst, depth + 1);
+		o->run = NULL;
+		if (!sb_wants_runs(dst))
+			xmlAddChild(dst, xmlNewDocText(c->out, BAD_CAST " "));
 		return;
 	case K_BLOCK: {
 		if (dst == o->run)
