@@ -114,6 +114,15 @@ if has read-text; then
 	books+=("$tmp/seed.epub")
 fi
 
+# ---- the sample pages of the repository ---------------------------------------------------
+if [ -d "$src/samples/html" ]; then
+	samples="read-html input=$src/samples/html"
+	has strip-boilerplate && samples="$samples ! strip-boilerplate"
+	has tag-attribution && samples="$samples ! tag-attribution"
+	run "$samples ! write-epub output=$tmp/samples.epub title='Collected articles'"
+	books+=("$tmp/samples.epub")
+fi
+
 # ---- 990 real pages ---------------------------------------------------------------------------
 if [ -n "$shared" ] && [ -f "$shared/datasets/webextract-dev.tar.xz" ]; then
 	mkdir -p "$tmp/dev"
