@@ -174,6 +174,17 @@ START_TEST(enc_undeclared_utf8)
 }
 END_TEST
 
+START_TEST(enc_combining_marks)
+{
+	/* decomposed accents are composed (NFC), also two marks on one letter */
+	galley_article *a = read_str("<html><body><p>gepru\xCC\x88" "ft, Vie\xCC\x82\xCC\x81" "t, q\xCC\x88</p></body></html>");
+	char *t = text_of(a);
+	th_str_eq(t, "geprüft, Viết, q\xCC\x88");
+	free(t);
+	galley_article_free(a);
+}
+END_TEST
+
 START_TEST(enc_bom)
 {
 	const char page[] = "\xEF\xBB\xBF<html><head><meta charset=iso-8859-1></head><body><p>Stra\xC3\x9F" "e</p></body></html>";
@@ -1006,6 +1017,7 @@ int main(void)
 	tcase_add_test(tc, enc_undeclared_1252);
 	tcase_add_test(tc, enc_undeclared_utf8);
 	tcase_add_test(tc, enc_bom);
+	tcase_add_test(tc, enc_combining_marks);
 	tcase_add_test(tc, enc_wrong_declarations);
 	tcase_add_test(tc, enc_invalid_utf8_mostly_utf8);
 	tcase_add_test(tc, enc_charset_option);

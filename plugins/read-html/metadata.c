@@ -19,6 +19,7 @@
  * Every candidate is recorded; the best one by a fixed order of origins per field decides the
  * article's title, site, language, URL, description and default date. */
 #include "metadata.h"
+#include "nfc_table.h"
 
 #include <ctype.h>
 #include <json-c/json.h>
@@ -893,6 +894,83 @@ static void read_html_jsonld(meta_ctx *mc)
 	free(all.v);
 }
 
+/* ---- Unicode composition ----------------------------------------------------------------------- */
+
+static int nfc_cmp(const void *k, const void *e)
+{
+	const uint32_t *key = k;
+	const uint16_t *ent = e; /* base, mark, composed */
+	if (key[0] != ent[0])
+		return key[0] < ent[0] ? -1 : 1;
+	if (key[1] != ent[1])
+		return key[1] < ent[1] ? -1 : 1;
+	return 0;
+}
+
+static void put_cp(galley_buf *b, uint32_t cp)
+{
+	char t[4];
+	size_t n;
+	if (cp < 0x80) {
+		t[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		t[0] = (char)(0xC0 | (cp >> 6));
+		t[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		t[0] = (char)(0xE0 | (cp >> 12));
+		t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		t[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		t[0] = (char)(0xF0 | (cp >> 18));
+		t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		t[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	galley_buf_append(b, t, n);
+}
+
+/* Compose a letter followed by combining marks into the precomposed letter (NFC for Latin,
+ * Greek and Cyrillic): "u" U+0308 -> "ü".  Returns a new string, or NULL when nothing changed. */
+static char *nfc_compose(const char *s)
+{
+	const char *end = s + strlen(s), *p = s;
+	galley_buf b = {0};
+	uint32_t base = 0;
+	size_t base_off = 0;
+	bool have_base = false, changed = false;
+	while (p < end) {
+		uint32_t cp = galley_utf8_next(&p, end);
+		if (cp >= 0x300 && cp <= 0x36F && have_base && base <= 0xFFFF) {
+			uint32_t key[2] = {base, cp};
+			const uint16_t *hit = bsearch(key, read_html_nfc, sizeof read_html_nfc / sizeof read_html_nfc[0],
+			                              sizeof read_html_nfc[0], nfc_cmp);
+			if (hit) {
+				b.len = base_off;
+				put_cp(&b, hit[2]);
+				base = hit[2];
+				changed = true;
+				continue;
+			}
+			have_base = false; /* a mark that does not compose blocks the later ones */
+			put_cp(&b, cp);
+			continue;
+		}
+		base_off = b.len;
+		base = cp;
+		have_base = true;
+		put_cp(&b, cp);
+	}
+	if (!changed) {
+		galley_buf_free(&b);
+		return NULL;
+	}
+	return galley_buf_steal(&b);
+}
+
 /* ---- the walk ---------------------------------------------------------------------------------- */
 
 static xmlNodePtr after_subtree(xmlNodePtr n, xmlNodePtr top)
@@ -979,6 +1057,14 @@ static void read_html_walk(meta_ctx *mc, xmlDocPtr doc)
 					*w++ = *r;
 				}
 				*w = 0;
+			}
+			/* combining accents (U+0300..U+036F start with 0xCC or 0xCD) are composed */
+			if (n->content && (strchr((const char *)n->content, 0xCC) || strchr((const char *)n->content, 0xCD))) {
+				char *c = nfc_compose((const char *)n->content);
+				if (c) {
+					xmlNodeSetContent(n, BAD_CAST c);
+					free(c);
+				}
 			}
 			break;
 		case XML_ELEMENT_NODE: {
