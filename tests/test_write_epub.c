@@ -321,6 +321,7 @@ START_TEST(test_hostile_text)
 	arts[1] = th_article_html("<p>Second &amp; fine.</p>");
 	galley_article_set(arts[1], GALLEY_FIELD_URL, "https://ok.example/path with space");
 	galley_article_set(arts[1], GALLEY_FIELD_TITLE, "   ");
+	galley_article_set(arts[1], GALLEY_FIELD_LANGUAGE, "pt_BR");
 
 	/* also: a body built directly, with nodes the HTML parser would never produce */
 	xmlDocPtr doc = galley_body_new();
@@ -379,6 +380,7 @@ START_TEST(test_hostile_text)
 			ck_assert(contains(ch, "data-speaker=\"Bob Smith\""));
 			ck_assert(!contains(ch, "cite=\"Not A URL\""));
 			ck_assert(contains(ch, "list inside a paragraph"));
+			ck_assert(contains(ch, "xml:lang=\"pt-BR\""));
 		}
 		free(ch);
 	}

@@ -273,12 +273,18 @@ static char *article_authors(const galley_article *a)
 	return r;
 }
 
-static const char *article_lang(const write_epub_state *st, const galley_article *a)
+/* The article's language as a BCP 47 tag ("en_US" -> "en-US"), else the option's; (owned) or NULL. */
+static char *article_lang(const write_epub_state *st, const galley_article *a)
 {
 	const char *l = galley_article_get(a, GALLEY_FIELD_LANGUAGE);
-	if (write_epub_xhtml_lang_ok(l))
-		return l;
-	return write_epub_xhtml_lang_ok(st->language) ? st->language : NULL;
+	char *n = l ? galley_strdup(l) : NULL;
+	for (char *p = n; p && *p; p++)
+		if (*p == '_')
+			*p = '-';
+	if (write_epub_xhtml_lang_ok(n))
+		return n;
+	free(n);
+	return st && write_epub_xhtml_lang_ok(st->language) ? galley_strdup(st->language) : NULL;
 }
 
 static write_epub_chapter *write_epub_build_chapter(const write_epub_state *st, const galley_article *a)
@@ -289,7 +295,9 @@ static write_epub_chapter *write_epub_build_chapter(const write_epub_state *st, 
 	const char *site = galley_article_get(a, GALLEY_FIELD_SITE);
 	xmlNodePtr body;
 	xmlNsPtr ns;
-	xmlDocPtr doc = xhtml_new(article_lang(st, a), title, "../style.css", &body, &ns);
+	char *lang = article_lang(st, a);
+	xmlDocPtr doc = xhtml_new(lang, title, "../style.css", &body, &ns);
+	free(lang);
 	xmlNsPtr epub = xmlSearchNsByHref(doc, xmlDocGetRootElement(doc), BAD_CAST OPS_NS);
 	xmlNodePtr sec = xmlNewChild(body, ns, BAD_CAST "section", NULL);
 	xmlSetNsProp(sec, epub, BAD_CAST "type", BAD_CAST "chapter");
@@ -392,8 +400,7 @@ static void write_epub_entry_fill(write_epub_state *st, write_epub_entry *e, con
 	e->date = clean_or_null(galley_article_get(a, GALLEY_FIELD_DATE));
 	e->desc = clean_or_null(galley_article_get(a, GALLEY_FIELD_DESCRIPTION));
 	e->article_id = clean_or_null(galley_article_get(a, GALLEY_FIELD_ID));
-	const char *lang = galley_article_get(a, GALLEY_FIELD_LANGUAGE);
-	e->lang = write_epub_xhtml_lang_ok(lang) ? galley_strdup(lang) : NULL;
+	e->lang = article_lang(NULL, a);
 	for (size_t i = 0; i < galley_article_list_len(a, GALLEY_LIST_AUTHORS); i++) {
 		char *c = clean_or_null(galley_article_list_at(a, GALLEY_LIST_AUTHORS, i));
 		strv_add(&e->authors, c);
