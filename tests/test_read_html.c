@@ -453,11 +453,15 @@ START_TEST(meta_microdata)
 		"<html><body><div itemscope itemtype=\"http://schema.org/NewsArticle\">"
 		"<meta itemprop=\"datePublished\" content=\"2019-03-01T12:00:00Z\"><h1 itemprop=\"headline\">Micro title</h1>"
 		"<span itemprop=\"author\" itemscope><span itemprop=\"name\">Jon Doe</span>, staff</span>"
-		"<span itemprop=\"dateModified\" datetime=\"2019-03-02\">2 March</span></div></body></html>");
+		"<span itemprop=\"dateModified\" datetime=\"2019-03-02\">2 March</span></div>"
+		"<p class=\"byline\">von <span class=\"author vcard\"><a class=\"url fn n\" href=\"/a/x\">Xaver Hu\xCC\x88" "ber</a></span></p>"
+		"<footer><div class=\"vcard\"><span class=\"fn org\">Publisher Inc</span></div></footer></body></html>");
 	ck_candidate(a, "date", "2019-03-01T12:00:00Z", "microdata");
 	ck_candidate(a, "title", "Micro title", "microdata");
 	ck_candidate(a, "author", "Jon Doe", "microdata");
 	ck_candidate(a, "date_modified", "2019-03-02", "microdata");
+	ck_candidate(a, "author", "Xaver Hüber", "microformat");
+	ck_assert(!has_candidate(a, "author", "Publisher Inc", NULL));
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_TITLE), "Micro title");
 	galley_article_free(a);
 }
@@ -877,6 +881,7 @@ START_TEST(devset_acceptance)
 	galley_stage *s = th_stage("read-html", o.data);
 	size_t n_ok = 0, n_fail = 0, n_title = 0, n_gold = 0, n_gold_eq = 0, n_gold_close = 0;
 	size_t with_total = 0, with_found = 0, with_moji = 0, moji_pages = 0, fffd_pages = 0;
+	size_t n_author_gold = 0, n_author_hit = 0;
 	double ours = 0;
 	for (;;) {
 		galley_error err = {0};
@@ -944,6 +949,30 @@ START_TEST(devset_acceptance)
 			}
 			free(g);
 		}
+		/* the gold author(s) among the author candidates (what tag-attribution starts from) */
+		json_object *ga = NULL;
+		if (c && json_object_object_get_ex(c, "author", &ga) && ga) {
+			galley_buf gold_a = {0};
+			if (json_object_is_type(ga, json_type_array)) {
+				for (size_t i = 0; i < json_object_array_length(ga); i++)
+					galley_buf_printf(&gold_a, "%s%s", i ? "; " : "", json_object_get_string(json_object_array_get_idx(ga, i)));
+			} else {
+				galley_buf_puts(&gold_a, json_object_get_string(ga));
+			}
+			if (gold_a.len) {
+				n_author_gold++;
+				bool hit = false;
+				for (size_t i = 0; i < galley_article_n_candidates(a) && !hit; i++) {
+					const galley_candidate *cd = galley_article_candidate(a, i);
+					if (!strcmp(cd->field, "author") && (strcasestr(gold_a.data, cd->value) || strcasestr(cd->value, gold_a.data)))
+						hit = true;
+				}
+				n_author_hit += hit;
+				if (dump && !hit)
+					fprintf(dump, "AUTHOR\t%s\t%s\n", id, gold_a.data);
+			}
+			galley_buf_free(&gold_a);
+		}
 		char *raw_text = galley_body_text(galley_article_body(a));
 		char *text = norm_ws(raw_text);
 		free(raw_text);
@@ -993,6 +1022,8 @@ START_TEST(devset_acceptance)
 	printf("devset: `with` segments found only as mojibake: %zu; pages with mojibake patterns: %zu; "
 	       "pages with U+FFFD: %zu\n",
 	       with_moji, moji_pages, fffd_pages);
+	printf("devset: gold author found in (or containing) an author candidate: %zu of %zu pages\n", n_author_hit,
+	       n_author_gold);
 	printf("devset: read+parse %.2f s, bare htmlReadMemory %.2f s, ratio %.2f\n", ours, bare,
 	       bare > 0 ? ours / bare : 0.0);
 	ck_assert_uint_eq(n, 990);

@@ -31,6 +31,7 @@
 
 #define MAX_TIME_CANDIDATES 8
 #define NOSCRIPT_KEEP_CHARS 500
+#define MAX_HCARD_CANDIDATES 5
 #define MAX_JSONLD_BYTES ((size_t)4 << 20)
 
 typedef struct cand {
@@ -51,6 +52,7 @@ typedef struct meta_ctx {
 	int n_time;
 	bool have_title_tag;
 	int n_h1;
+	int n_hcard;
 	int svg_depth;
 } meta_ctx;
 
@@ -64,7 +66,7 @@ static int read_html_rank(const char *field, const char *origin)
 		{"title", {"opengraph", "json-ld", "twitter", "dublin-core", "microdata", "meta", "title-tag", "h1", NULL}},
 		{"date", {"json-ld", "article-meta", "microdata", "meta", "dublin-core", "opengraph", "time", "warc", NULL}},
 		{"date_modified", {"json-ld", "article-meta", "microdata", "meta", "dublin-core", "opengraph", NULL}},
-		{"author", {"json-ld", "article-meta", "microdata", "meta", "dublin-core", "link", "twitter", NULL}},
+		{"author", {"json-ld", "article-meta", "microdata", "meta", "dublin-core", "microformat", "link", "twitter", NULL}},
 		{"url", {"link", "opengraph", "json-ld", "dublin-core", "warc", NULL}},
 		{"site", {"opengraph", "json-ld", "meta", "dublin-core", "title-tag", NULL}},
 		{"language", {"html-lang", "meta", "dublin-core", "json-ld", "opengraph", NULL}},
@@ -436,6 +438,83 @@ bool read_html_norm_date(const char *in, char *out, size_t outsz)
 	return emit_date(y, m, d, p, out, outsz);
 }
 
+/* ---- Unicode composition ----------------------------------------------------------------------- */
+
+static int nfc_cmp(const void *k, const void *e)
+{
+	const uint32_t *key = k;
+	const uint16_t *ent = e; /* base, mark, composed */
+	if (key[0] != ent[0])
+		return key[0] < ent[0] ? -1 : 1;
+	if (key[1] != ent[1])
+		return key[1] < ent[1] ? -1 : 1;
+	return 0;
+}
+
+static void put_cp(galley_buf *b, uint32_t cp)
+{
+	char t[4];
+	size_t n;
+	if (cp < 0x80) {
+		t[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		t[0] = (char)(0xC0 | (cp >> 6));
+		t[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		t[0] = (char)(0xE0 | (cp >> 12));
+		t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		t[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		t[0] = (char)(0xF0 | (cp >> 18));
+		t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		t[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	galley_buf_append(b, t, n);
+}
+
+/* Compose a letter followed by combining marks into the precomposed letter (NFC for Latin,
+ * Greek and Cyrillic): "u" U+0308 -> "ü".  Returns a new string, or NULL when nothing changed. */
+static char *nfc_compose(const char *s)
+{
+	const char *end = s + strlen(s), *p = s;
+	galley_buf b = {0};
+	uint32_t base = 0;
+	size_t base_off = 0;
+	bool have_base = false, changed = false;
+	while (p < end) {
+		uint32_t cp = galley_utf8_next(&p, end);
+		if (cp >= 0x300 && cp <= 0x36F && have_base && base <= 0xFFFF) {
+			uint32_t key[2] = {base, cp};
+			const uint16_t *hit = bsearch(key, read_html_nfc, sizeof read_html_nfc / sizeof read_html_nfc[0],
+			                              sizeof read_html_nfc[0], nfc_cmp);
+			if (hit) {
+				b.len = base_off;
+				put_cp(&b, hit[2]);
+				base = hit[2];
+				changed = true;
+				continue;
+			}
+			have_base = false; /* a mark that does not compose blocks the later ones */
+			put_cp(&b, cp);
+			continue;
+		}
+		base_off = b.len;
+		base = cp;
+		have_base = true;
+		put_cp(&b, cp);
+	}
+	if (!changed) {
+		galley_buf_free(&b);
+		return NULL;
+	}
+	return galley_buf_steal(&b);
+}
+
 /* ---- candidates ------------------------------------------------------------------------------ */
 
 static void add(meta_ctx *mc, const char *field, const char *value, const char *origin)
@@ -445,6 +524,13 @@ static void add(meta_ctx *mc, const char *field, const char *value, const char *
 	char *dec = decode_entities(value);
 	char *v = galley_ws_normalize(dec);
 	free(dec);
+	if (strchr(v, 0xCC) || strchr(v, 0xCD)) {
+		char *c = nfc_compose(v);
+		if (c) {
+			free(v);
+			v = c;
+		}
+	}
 	if (!*v || strlen(v) > ((!strcmp(field, "body")) ? (size_t)1 << 24 : 4096)) {
 		free(v);
 		return;
@@ -894,83 +980,6 @@ static void read_html_jsonld(meta_ctx *mc)
 	free(all.v);
 }
 
-/* ---- Unicode composition ----------------------------------------------------------------------- */
-
-static int nfc_cmp(const void *k, const void *e)
-{
-	const uint32_t *key = k;
-	const uint16_t *ent = e; /* base, mark, composed */
-	if (key[0] != ent[0])
-		return key[0] < ent[0] ? -1 : 1;
-	if (key[1] != ent[1])
-		return key[1] < ent[1] ? -1 : 1;
-	return 0;
-}
-
-static void put_cp(galley_buf *b, uint32_t cp)
-{
-	char t[4];
-	size_t n;
-	if (cp < 0x80) {
-		t[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		t[0] = (char)(0xC0 | (cp >> 6));
-		t[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		t[0] = (char)(0xE0 | (cp >> 12));
-		t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		t[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		t[0] = (char)(0xF0 | (cp >> 18));
-		t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		t[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	galley_buf_append(b, t, n);
-}
-
-/* Compose a letter followed by combining marks into the precomposed letter (NFC for Latin,
- * Greek and Cyrillic): "u" U+0308 -> "ü".  Returns a new string, or NULL when nothing changed. */
-static char *nfc_compose(const char *s)
-{
-	const char *end = s + strlen(s), *p = s;
-	galley_buf b = {0};
-	uint32_t base = 0;
-	size_t base_off = 0;
-	bool have_base = false, changed = false;
-	while (p < end) {
-		uint32_t cp = galley_utf8_next(&p, end);
-		if (cp >= 0x300 && cp <= 0x36F && have_base && base <= 0xFFFF) {
-			uint32_t key[2] = {base, cp};
-			const uint16_t *hit = bsearch(key, read_html_nfc, sizeof read_html_nfc / sizeof read_html_nfc[0],
-			                              sizeof read_html_nfc[0], nfc_cmp);
-			if (hit) {
-				b.len = base_off;
-				put_cp(&b, hit[2]);
-				base = hit[2];
-				changed = true;
-				continue;
-			}
-			have_base = false; /* a mark that does not compose blocks the later ones */
-			put_cp(&b, cp);
-			continue;
-		}
-		base_off = b.len;
-		base = cp;
-		have_base = true;
-		put_cp(&b, cp);
-	}
-	if (!changed) {
-		galley_buf_free(&b);
-		return NULL;
-	}
-	return galley_buf_steal(&b);
-}
-
 /* ---- the walk ---------------------------------------------------------------------------------- */
 
 static xmlNodePtr after_subtree(xmlNodePtr n, xmlNodePtr top)
@@ -1034,6 +1043,27 @@ static void read_html_itemprop(meta_ctx *mc, xmlNodePtr n, const char *ip)
 		add(mc, "title", v ? v : t, "microdata");
 		free(t);
 	}
+}
+
+/* hCard/hAtom microformats: the "fn" (or "p-name") of an element marked "author" (itself or one
+ * of its four nearest ancestors): <span class="author vcard"><a class="url fn">Name</a></span>. */
+static void read_html_hcard(meta_ctx *mc, xmlNodePtr n, const char *cls)
+{
+	bool author = has_token(cls, "author") || has_token(cls, "p-author");
+	xmlNodePtr p = n->parent;
+	for (int up = 0; !author && up < 4 && p && p->type == XML_ELEMENT_NODE; up++, p = p->parent) {
+		const char *pc = attr(p, "class");
+		if (pc && (has_token(pc, "author") || has_token(pc, "p-author")))
+			author = true;
+	}
+	if (!author)
+		return;
+	char *t = node_text(n);
+	if (t && *t && strlen(t) <= 80) {
+		add(mc, "author", t, "microformat");
+		mc->n_hcard++;
+	}
+	free(t);
 }
 
 static void read_html_walk(meta_ctx *mc, xmlDocPtr doc)
@@ -1171,6 +1201,9 @@ static void read_html_walk(meta_ctx *mc, xmlDocPtr doc)
 				const char *ip = attr(n, "itemprop");
 				if (ip && *ip && strcmp(name, "meta"))
 					read_html_itemprop(mc, n, ip);
+				const char *cls = attr(n, "class");
+				if (cls && mc->n_hcard < MAX_HCARD_CANDIDATES && (has_token(cls, "fn") || has_token(cls, "p-name")))
+					read_html_hcard(mc, n, cls);
 			}
 			break;
 		}
