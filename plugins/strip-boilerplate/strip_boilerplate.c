@@ -1279,8 +1279,10 @@ static void sb_expand(sb_ctx *c, int pick)
 			const char *cl_pick = sb_attr(I[pick].node, "class"), *cl_s = sb_attr(ch, "class");
 			bool same_class = level == 0 && cl_pick && cl_s && !strcmp(cl_pick, cl_s) && !(s->flags & F_PRUNE) &&
 			                  s->text >= 50 && s->link < 0.3 * s->text;
-			bool declared = !c->jl_pick || s->jl > 0 || ci < pick; /* with a JSON-LD pick: its text, or a lead before it */
-			if (declared && (same_class || sb_sibling_prose(s))) {
+			/* after the container come related stories and comments; what belongs to the body
+			 * there shares its class (below) */
+			bool before = ci < pick;
+			if (before && (same_class || sb_sibling_prose(s))) {
 				s->flags |= F_KEEP;
 				/* a heading right before it */
 				for (xmlNodePtr h = ch->prev; h; h = h->prev) {
