@@ -2251,7 +2251,8 @@ static bool ta_has_upper_start(const char *w, size_t l)
 static bool ta_has_digit(const char *w, size_t l);
 
 /* Is this one author's name (a person or an organisation), not a sentence or a date? */
-static bool ta_plausible(const ta_state *st, const char *s)
+/* lenient: a metadata value, which is meant to be a name ("Mobasir hassan", "Der Spendenteddy") */
+static bool ta_plausible2(const ta_state *st, const char *s, bool lenient)
 {
 	size_t n = strlen(s);
 	if (n < 2 || n > 70)
@@ -2283,12 +2284,12 @@ static bool ta_plausible(const ta_state *st, const char *s)
 		if (!ta_has_upper_start(w.w[i], w.l[i]) && !ta_word_in(&st->particles, w.w[i], w.l[i]))
 			lower++;
 	}
-	if (w.n - neutral > 1 && lower > 0)
+	if (w.n - neutral > 1 && lower > (lenient ? (w.n - neutral) / 2 : 0))
 		return false;
 	if (digits > 1 || (digits && w.n > 1))
 		return false;
 	/* several words start with a capital: "deinen Hochzeitsbloggern", "den idw" are not names */
-	if (w.n > 1 && (!ta_has_upper_start(w.w[0], w.l[0]) || ta_word_in(&st->particles, w.w[0], w.l[0])))
+	if (!lenient && w.n > 1 && (!ta_has_upper_start(w.w[0], w.l[0]) || ta_word_in(&st->particles, w.w[0], w.l[0])))
 		return false;
 	{
 		const char *p = w.w[0];
@@ -2308,6 +2309,11 @@ static bool ta_plausible(const ta_state *st, const char *s)
 			return false;
 	}
 	return true;
+}
+
+static bool ta_plausible(const ta_state *st, const char *s)
+{
+	return ta_plausible2(st, s, false);
 }
 
 static bool ta_is_conj(const char *w, size_t l)
@@ -2384,7 +2390,7 @@ static bool ta_is_qualifier(const ta_state *st, const char *seg, const char *sit
 }
 
 /* One author's name after the labels are gone: trim edge punctuation, handles, qualifiers. */
-static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s, size_t n, const char *site)
+static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s, size_t n, const char *site, bool lenient)
 {
 	char *raw = galley_strndup(s, n);
 	char *name = galley_ws_normalize(raw);
@@ -2412,7 +2418,7 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 	galley_buf b = {0};
 	size_t kept = 0;
 	size_t last = w.n;
-	while (last > 1) {
+	while (last > 2 || (last == 2 && !ta_word_in(&st->roles, w.w[1], w.l[1]))) {
 		const char *lw = w.w[last - 1];
 		size_t ll = w.l[last - 1];
 		if ((ta_word_in(&st->roles, lw, ll) || ta_role_compound(st, lw, ll)) && !ta_is_dr(lw, ll))
@@ -2438,7 +2444,7 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 	char *start = clean;
 	while (*start == ',' || *start == ';' || *start == ':' || *start == ' ' || *start == '|' || *start == '-')
 		start++;
-	if (ta_plausible(st, start))
+	if (ta_plausible2(st, start, lenient))
 		ta_names_add(out, start);
 	free(clean);
 	free(name);
@@ -2546,7 +2552,7 @@ static bool ta_is_month(const ta_state *st, const char *w, size_t l)
 
 /* Names from a byline as a reader sees it: "By Jane Doe and John Roe | Reuters | 5 March 2024".
  * With need_label, the text must start with a label ("By", "Von"). */
-static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out, const char *site, bool need_label)
+static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out, const char *site, bool need_label, bool lenient)
 {
 	char *s = ta_byline_prepare(st, text);
 	static const char *const seps[] = {" | ", "|", " • ", " · ", " — ", " – ", " - ", "\xe2\x80\xa2", " /// ", " ("};
@@ -2586,7 +2592,7 @@ static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out
 	ta_split_words(names, &w);
 	size_t end = w.n;
 	for (size_t k = 1; k < w.n; k++) {
-		bool stop = ta_word_in(&st->datewords, w.w[k], w.l[k]) && (!ta_has_upper_start(w.w[k], w.l[k]) || w.l[k] > 5);
+		bool stop = ta_word_in(&st->datewords, w.w[k], w.l[k]) && (!ta_has_upper_start(w.w[k], w.l[k]) || w.l[k] >= 4);
 		bool month = ta_is_month(st, w.w[k], w.l[k]) && k + 1 < w.n && ta_has_digit(w.w[k + 1], w.l[k + 1]);
 		if (ta_has_digit(w.w[k], w.l[k]) || stop || month) {
 			end = k;
@@ -2631,11 +2637,11 @@ static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out
 				for (const char *p = pstart; p;) {
 					const char *c = strchr(p, ',');
 					size_t len2 = c ? (size_t)(c - p) : strlen(p);
-					ta_add_byline_name(st, out, p, len2, site);
+					ta_add_byline_name(st, out, p, len2, site, lenient);
 					p = c ? c + 1 : NULL;
 				}
 			} else {
-				ta_add_byline_name(st, out, pstart, strlen(pstart), site);
+				ta_add_byline_name(st, out, pstart, strlen(pstart), site, lenient);
 			}
 			free(part);
 		}
@@ -2647,7 +2653,7 @@ static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out
 
 static void ta_parse_byline(const ta_state *st, const char *text, ta_names *out)
 {
-	ta_parse_byline2(st, text, out, NULL, false);
+	ta_parse_byline2(st, text, out, NULL, false, false);
 }
 
 /* A labelled name anywhere in a short text: "Posted on 21 May 2020 by Adi Tzlil",
@@ -2676,7 +2682,7 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 			    ta_word_in(&st->notauthors, w.w[i - 1], w.l[i - 1]))
 				continue;
 		}
-		ta_parse_byline2(st, w.w[i], out, site, true);
+		ta_parse_byline2(st, w.w[i], out, site, true, false);
 	}
 	free(s);
 }
@@ -2797,7 +2803,7 @@ static int ta_origin_rank(const char *o)
 		if (!strcmp(o, order[i]))
 			return (int)i;
 	if (!strcmp(o, "twitter"))
-		return -1; /* handles, not names */
+		return 9; /* mostly @handles, which are dropped; a bare value is a user name */
 	return 10;
 }
 
@@ -2851,8 +2857,19 @@ static void ta_meta_authors(const ta_state *st, const galley_article *a, ta_name
 			/* links and microdata repeat the authors of teasers: the first one only */
 			if (tmp.n && (!strcmp(c->origin, "link") || !strcmp(c->origin, "microdata")))
 				continue;
+			if (c->value[0] == '@' || strstr(c->value, "://"))
+				continue;
+			{
+				char *lo = ta_lower(c->value, strlen(c->value));
+				char *nl = galley_ws_normalize(lo);
+				bool junk = ta_set_get(&st->notauthors, nl, strlen(nl)) >= 0;
+				free(nl);
+				free(lo);
+				if (junk)
+					continue; /* "No Author", "admin" */
+			}
 			char *v = ta_decode_entities(c->value);
-			ta_parse_byline2(st, v, &tmp, site, false);
+			ta_parse_byline2(st, v, &tmp, site, false, true);
 			free(v);
 		}
 		if (!tmp.n)
@@ -2913,7 +2930,7 @@ static bool ta_outlet_like(const ta_state *st, const galley_article *a, const ta
 	if (m->n != 1)
 		return false;
 	const char *v = m->v[0];
-	if (site && ta_ieq(v, site))
+	if (ta_is_qualifier(st, v, site))
 		return true;
 	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
 		const galley_candidate *c = galley_article_candidate(a, i);
@@ -2973,8 +2990,7 @@ static char *ta_extend_in(const ta_state *st, const char *text, const char *firs
 			labelled = ta_set_get(&st->prefixes, lo, strlen(lo)) >= 0;
 			free(lo);
 		}
-		bool separated = !*end || !strncmp(end, " - ", 3) || *end == ',' || *end == '|' || !strncmp(end, " |", 2);
-		if (words >= 1 && (labelled || separated)) {
+		if (words >= 1 && labelled) {
 			char *full = galley_strndup(p, (size_t)(end - p));
 			if (ta_plausible(st, full))
 				return full;
@@ -3015,20 +3031,16 @@ static void ta_authors(ta_doc *d)
 
 	/* labelled names ("By Jane Doe") in the blocks the stripper removed, bylines first */
 	static const char *const first[] = {"byline", "meta", "dateline"};
-	static const char *const later[] = {"outside-main", "author-box", "header", "short", "link-density", "footer", "credit"};
-	bool lab_from_byline = false;
+	static const char *const later[] = {"outside-main", "author-box", "short", "link-density", "credit"};
 	for (size_t i = 0; i < galley_article_n_removed(a) && !lab.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
-		if (r->text && ta_reason_is(r, first, sizeof first / sizeof first[0])) {
+		if (r->text && ta_reason_is(r, first, sizeof first / sizeof first[0]))
 			ta_find_labelled(st, r->text, &lab, site, true);
-			lab_from_byline = lab.n && !strcmp(r->reason, "byline");
-		}
 	}
-	(void)lab_from_byline;
 	/* a byline paragraph still in the body, near the top or the end: "By Jane Doe" */
 	for (size_t i = 0; i < d->nbody && !lab.n; i++)
 		if ((i < 3 || i + 2 >= d->nbody) && d->p[i].len <= 200)
-			ta_find_labelled(st, d->p[i].text, &lab, site, d->p[i].len <= 60);
+			ta_find_labelled(st, d->p[i].text, &lab, site, false);
 	for (size_t i = 0; i < galley_article_n_removed(a) && !lab.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
 		if (r->text && ta_reason_is(r, later, sizeof later / sizeof later[0]))
@@ -3040,7 +3052,7 @@ static void ta_authors(ta_doc *d)
 	for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
 		if (r->text && ta_reason_is(r, unlabelled, sizeof unlabelled / sizeof unlabelled[0]) && strlen(r->text) <= 80)
-			ta_parse_byline2(st, r->text, &vis, site, false);
+			ta_parse_byline2(st, r->text, &vis, site, false, false);
 	}
 	for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
@@ -3074,11 +3086,13 @@ static void ta_authors(ta_doc *d)
 		else if (lab.n && ta_account_like(&meta) && ta_person_like(st, &lab))
 			use = &lab; /* a CMS account ("sarah-indra") against a byline */
 	} else if (lab.n)
-		use = &lab;
+		use = &lab; /* a labelled byline beats metadata that names the outlet */
 	else if (vis.n && !(meta.n && ta_outlet_like(st, a, &vis, site)))
 		use = &vis;
 	else if (meta.n)
 		use = &meta;
+	else if (lab.n)
+		use = &lab;
 	/* a first name alone ("Todd", a CMS display name): the fullest form the page gives */
 	if (use && use->n == 1 && !strchr(use->v[0], ' ') && ta_has_upper_start(use->v[0], strlen(use->v[0]))) {
 		char *full = ta_extend_name(d, use->v[0]);
