@@ -215,6 +215,8 @@ static bool ta_is_letter(uint32_t c)
 		return false;
 	if (c == 0xFFFD || c == 0xFEFF)
 		return false;
+	if (c >= 0x1F000 && c < 0x20000)
+		return false; /* emoji and pictographs */
 	return true;
 }
 
@@ -1766,9 +1768,10 @@ static ta_qshape ta_shape(const ta_doc *d, const ta_quote *q)
 }
 
 /* “Once Upon A Time in Hollywood”, “CBS This Morning”: capitalised words, no sentence end. */
-static bool ta_title_like(const ta_qshape *sh)
+static bool ta_title_like(const ta_qshape *sh, bool german)
 {
-	if (sh->longwords >= 2 && sh->capwords == sh->longwords && sh->words <= 8)
+	/* German capitalises every noun: „Grenzschutz ist Menschenschutz.“ is a sentence */
+	if (!german && sh->longwords >= 2 && sh->capwords == sh->longwords && sh->words <= 8)
 		return true; /* “The Wit and Wisdom of Michael Bloomberg.” */
 	return sh->longwords >= 2 && sh->capwords * 10 >= sh->longwords * 7 && !sh->ends_sentence && sh->words <= 12;
 }
@@ -1782,7 +1785,7 @@ static void ta_soften(ta_doc *d)
 		ta_quote *q = &d->q[qi];
 		ta_qshape sh = ta_shape(d, q);
 		bool reply = sh.words == 1 && sh.first_upper && sh.ends_punct;
-		if (!(ta_title_like(&sh) || (sh.words <= 2 && !reply)) || q->np != 1)
+		if (!(ta_title_like(&sh, d->german) || (sh.words <= 2 && !reply)) || q->np != 1)
 			continue;
 		const ta_piece *pc = &d->pc[q->p0];
 		ta_para *P = &d->p[pc->para];
@@ -1938,7 +1941,7 @@ static void ta_attribute_quotes(ta_doc *d)
 			else
 				keep = false;
 		} else {
-			bool title = ta_title_like(&sh);
+			bool title = ta_title_like(&sh, d->german);
 			keep = sh.words >= (size_t)d->st->min_words && !title && (sh.first_upper || sh.words >= 8) &&
 			       (sh.ends_punct || sh.words >= 8);
 		}
