@@ -456,23 +456,16 @@ static bool magic_needs_archive(const unsigned char *p, size_t n)
 	return false;
 }
 
-/* Read what is left of fd after the `have` bytes already in *data. */
-static int read_rest_fd(int fd, const char *path, unsigned char **data, size_t *len, size_t cap, size_t max,
-                        galley_error *err)
+/* Read what is left of fd after the *len bytes already in *data (capacity cap).  When the
+ * buffer is full, a small probe read tells the end of the file from more data, so a file whose
+ * size was known is read without growing the buffer. */
+static int read_rest_fd(int fd, unsigned char **data, size_t *len, size_t cap, size_t max, galley_error *err)
 {
 	for (;;) {
-		if (*len == cap) {
-			if (cap > max) {
-				return galley_error_set(err, GALLEY_ERR_ARTICLE,
-				                        "file is larger than the limit of %zu bytes (raise max_size= to read it)",
-				                        max);
-			}
-			cap = cap < READ_CHUNK ? READ_CHUNK : cap * 2;
-			if (cap > max + 1)
-				cap = max + 1;
-			*data = galley_realloc(*data, cap + 1);
-		}
-		ssize_t r = read(fd, *data + *len, cap - *len);
+		unsigned char probe[4096];
+		unsigned char *dst = *len < cap ? *data + *len : probe;
+		size_t room = *len < cap ? cap - *len : sizeof probe;
+		ssize_t r = read(fd, dst, room);
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
@@ -480,12 +473,20 @@ static int read_rest_fd(int fd, const char *path, unsigned char **data, size_t *
 		}
 		if (r == 0)
 			break;
+		if (*len + (size_t)r > max)
+			return galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                        "file is larger than the limit of %zu bytes (raise max_size= to read it)", max);
+		if (dst == probe) {
+			cap = cap < READ_CHUNK ? READ_CHUNK : cap * 2;
+			if (cap > max)
+				cap = max;
+			if (cap < *len + (size_t)r)
+				cap = *len + (size_t)r;
+			*data = galley_realloc(*data, cap + 1);
+			memcpy(*data + *len, probe, (size_t)r);
+		}
 		*len += (size_t)r;
 	}
-	(void)path;
-	if (*len > max)
-		return galley_error_set(err, GALLEY_ERR_ARTICLE,
-		                        "file is larger than the limit of %zu bytes (raise max_size= to read it)", max);
 	return GALLEY_OK;
 }
 
@@ -1134,6 +1135,7 @@ static int open_source(galley_collection *c, galley_entry *out, galley_error *er
 		return galley_error_set(err, GALLEY_ERR_ARTICLE, "cannot open: %s", strerror(errno));
 	}
 	struct stat st;
+	memset(&st, 0, sizeof st);
 	size_t cap = 4096;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
 		if ((uint64_t)st.st_size > (uint64_t)c->max) {
@@ -1166,7 +1168,15 @@ static int open_source(galley_collection *c, galley_entry *out, galley_error *er
 		close(fd);
 		return open_archive(c, err);
 	}
-	int rc = read_rest_fd(fd, s->path, &data, &len, cap, c->max, err);
+	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > (uint64_t)c->max) {
+		free(data);
+		close(fd);
+		c->cur = NULL;
+		return galley_error_set(err, GALLEY_ERR_ARTICLE,
+		                        "file is %lld bytes, larger than the limit of %zu (raise max_size= to read it)",
+		                        (long long)st.st_size, c->max);
+	}
+	int rc = read_rest_fd(fd, &data, &len, cap, c->max, err);
 	close(fd);
 	c->cur = NULL;
 	if (rc != GALLEY_OK) {
