@@ -1455,6 +1455,11 @@ static char *resolve_url(const char *href, const char *base)
 {
 	if (looks_like_url(href) && strncmp(href, "//", 2) && strncasecmp(href, "www.", 4))
 		return galley_strdup(href);
+	if (!base && !strncmp(href, "//", 2)) {
+		galley_buf b = {0};
+		galley_buf_printf(&b, "https:%s", href);
+		return galley_buf_steal(&b);
+	}
 	if (!base)
 		return NULL;
 	xmlChar *r = xmlBuildURI(BAD_CAST href, BAD_CAST base);
@@ -1638,22 +1643,20 @@ static void read_html_decide(meta_ctx *mc)
 			mc->n++;
 		}
 	}
-	/* URL: canonical (resolved against og:url or the WARC URL) */
-	const cand *u_og = best(mc, "url", NULL);
+	/* URL: the canonical link, resolved against og:url, the WARC URL or the JSON-LD URL when it
+	 * is relative; else the best absolute URL */
 	char *url = NULL;
 	const char *base = NULL;
-	for (size_t i = 0; i < mc->n; i++)
-		if (!strcmp(mc->c[i].field, "url") && looks_like_url(mc->c[i].value) && strncmp(mc->c[i].value, "//", 2)) {
-			if (!base || mc->c[i].rank > 0)
+	static const char *const base_origins[] = {"opengraph", "warc", "json-ld", "dublin-core", NULL};
+	for (int k = 0; base_origins[k] && !base; k++)
+		for (size_t i = 0; i < mc->n && !base; i++)
+			if (!strcmp(mc->c[i].field, "url") && !strcmp(mc->c[i].origin, base_origins[k]) &&
+			    looks_like_url(mc->c[i].value) && strncmp(mc->c[i].value, "//", 2))
 				base = mc->c[i].value;
-			if (!strcmp(mc->c[i].origin, "warc"))
-				base = mc->c[i].value;
-		}
 	for (int r = 0; r < 60 && !url; r++)
 		for (size_t i = 0; i < mc->n && !url; i++)
 			if (mc->c[i].rank == r && !strcmp(mc->c[i].field, "url"))
 				url = resolve_url(mc->c[i].value, base);
-	(void)u_og;
 	if (url)
 		galley_article_set(a, GALLEY_FIELD_URL, url);
 	char host[256];
