@@ -24,8 +24,12 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     labels = {}
     langs = {}
+    heldout = set()
     lang = "?"
-    for line in open(os.path.join(here, "labels.tsv"), encoding="utf-8"):
+    lines = [(l, False) for l in open(os.path.join(here, "labels.tsv"), encoding="utf-8")]
+    if os.path.exists(os.path.join(here, "heldout.tsv")):
+        lines += [(l, True) for l in open(os.path.join(here, "heldout.tsv"), encoding="utf-8")]
+    for line, held in lines:
         line = line.rstrip("\n")
         if line.startswith("#"):
             if line.endswith("(en)") or "(en)" in line:
@@ -38,6 +42,8 @@ def main():
         if not line.strip():
             continue
         case, prefix, speaker = line.split("\t")
+        if held:
+            heldout.add(case)
         labels.setdefault(case, []).append((norm(prefix), None if speaker == "-" else speaker))
         langs[case] = lang
     missing = [c for c in labels if not os.path.exists(os.path.join(data, "html", c + ".html"))]
@@ -64,7 +70,7 @@ def main():
     for case in sorted(labels):
         lab = labels[case]
         used = [False] * len(lab)
-        lg = langs[case]
+        lg = ("held-out " if case in heldout else "") + langs[case]
         t = tot.setdefault(lg, [0, 0, 0, 0, 0])  # predicted, matched predictions, labels, matched labels, right speaker
         t[2] += len(lab)
         for q in got.get(case, []):
@@ -98,12 +104,15 @@ def main():
         p = t[1] / t[0] if t[0] else 0.0
         r = t[3] / t[2] if t[2] else 0.0
         s = t[4] / t[3] if t[3] else 0.0
-        print("%-4s quotes: labelled %d, found %d, matched %d: precision %.3f  recall %.3f  speaker accuracy %.3f"
+        print("%-12s quotes: labelled %d, found %d, matched %d: precision %.3f  recall %.3f  speaker accuracy %.3f"
               % (name, t[2], t[0], t[1], p, r, s))
-    allt = [sum(t[i] for t in tot.values()) for i in range(5)]
+    dev = [sum(t[i] for k, t in tot.items() if not k.startswith("held")) for i in range(5)]
+    held = [sum(t[i] for k, t in tot.items() if k.startswith("held")) for i in range(5)]
     for lg in sorted(tot):
         line(lg, tot[lg])
-    line("all", allt)
+    line("all (dev)", dev)
+    if held[2]:
+        line("all held-out", held)
     return 0
 
 if __name__ == "__main__":
