@@ -965,6 +965,17 @@ static size_t ta_chunk_start(const ta_doc *d, const ta_para *P, size_t j, size_t
 
 enum { NM_NONE, NM_ROLE, NM_ORG, NM_SINGLE, NM_PERSON };
 
+/* A German adjective's inflection ("offenen", "roten", "gemischten"), not a verb ("attackierte"). */
+static bool ta_adjective_ending(const ta_doc *d, const ta_tok *t)
+{
+	const char *lo = LOW(d, t);
+	size_t n = t->lolen;
+	if (n < 4)
+		return false;
+	const char *e = lo + n - 2;
+	return !memcmp(e, "en", 2) || !memcmp(e, "er", 2) || !memcmp(e, "es", 2) || !memcmp(e, "em", 2);
+}
+
 typedef struct ta_chunk {
 	int kind;
 	size_t s, e;   /* the name after roles and openers are stripped */
@@ -1039,7 +1050,8 @@ static ta_chunk ta_classify(const ta_doc *d, const ta_para *P, size_t s, size_t 
 		if (ta_in(&d->st->determiners, d, &P->t[c.s0]) || (before && !before->cap && ta_in(&d->st->determiners, d, before)))
 			c.kind = NM_NONE;
 		/* German: "der offenen Grenze Spuren" — an adjective before the run */
-		else if (d->german && before && before->kind == TK_WORD && !before->cap && !ta_in(&d->st->verbs, d, before) &&
+		else if (d->german && before && before->kind == TK_WORD && !before->cap && ta_adjective_ending(d, before) &&
+		         !ta_in(&d->st->verbs, d, before) &&
 		         !ta_in(&d->st->preps, d, before) && !ta_in(&d->st->particles, d, before) && !ta_in(&d->st->notnames, d, before) &&
 		         !ta_is_role(d, before) && !ta_in(&d->st->cues, d, before))
 			c.kind = NM_NONE;
@@ -1126,7 +1138,17 @@ static int ta_person_add(ta_doc *d, const ta_para *P, size_t s, size_t e)
 			return (int)i;
 		}
 	}
-	/* a longer form of a known person ("Ali Khamenei" after "Khamenei")?  Names grow. */
+	/* the same surname as someone named before is, in news, the same person ("Dirk
+	 * Schimmelpfennig" ... "Chef de Mission Schimmelpfennig") */
+	const char *sp = strrchr(low, ' ');
+	const char *sur = sp ? sp + 1 : low;
+	for (size_t i = 0; i < d->npers; i++) {
+		const char *ps = strrchr(d->pers[i].low, ' ');
+		if (!strcmp(ps ? ps + 1 : d->pers[i].low, sur) && strlen(d->pers[i].low) > strlen(sur)) {
+			free(low);
+			return (int)i;
+		}
+	}
 	if (d->npers == d->cpers) {
 		d->cpers = d->cpers ? d->cpers * 2 : 16;
 		d->pers = galley_realloc(d->pers, d->cpers * sizeof *d->pers);
@@ -1361,6 +1383,9 @@ static ta_who ta_who_chunk(const ta_doc *d, const ta_para *P, ta_chunk c)
 	char *low = ta_span_low(d, P, c.s, c.e);
 	w.person = ta_person_find(d, low);
 	free(low);
+	/* "Chef de Mission Schimmelpfennig": the surname of someone named in full */
+	if (w.person < 0 && c.e - c.s >= 2)
+		w.person = ta_person_find(d, LOW(d, &P->t[c.e - 1]));
 	if (w.person < 0)
 		w.name = ta_span_text(P, c.s, c.e);
 	return w;
@@ -1396,6 +1421,17 @@ static ta_who ta_np_after(const ta_doc *d, int pi, size_t s, size_t lim)
 		if (ta_name_tok(t)) {
 			size_t e = ta_chunk_end(d, P, j, lim);
 			ta_chunk c = ta_classify(d, P, j, e);
+			/* "selon un proche d'Edouard Philippe": the name of someone else */
+			if (j > s) {
+				const ta_tok *b = &P->t[j - 1];
+				const char *bl = LOW(d, b);
+				bool of = b->kind == TK_WORD && !b->cap &&
+				          (ta_in(&d->st->preps, d, b) || (b->lolen > 2 && bl[1] == '\'' && (bl[0] == 'd' || bl[0] == 'l')));
+				if (of && c.kind != NM_ORG) {
+					j = e > j ? e - 1 : j;
+					continue;
+				}
+			}
 			if (c.kind == NM_SINGLE && ta_after_determiner(d, P, c.s)) {
 				if (!role) {
 					role = LOW(d, &P->t[c.s]);
