@@ -2331,8 +2331,9 @@ static void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 		}
 	}
 
-	/* duplicates: a short block whose text was seen before */
-	sb_map seen = {0};
+	/* duplicates: a block whose text was seen before (captions repeated as paragraphs, print
+	 * and screen copies of the same text) */
+	sb_u64set seen = {0};
 	for (size_t i = 0; i < n; i++) {
 		sb_block *b = &bl->v[i];
 		if (b->reason)
@@ -2340,14 +2341,14 @@ static void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 		if ((b->in_list || !strcmp((const char *)b->node->name, "tr")) && !text_mode)
 			continue; /* list items and table rows repeat legitimately */
 		sb_key(&k, b->text, strlen(b->text));
-		if (!k.len || k.len >= 64) {
+		if (!k.len)
 			continue;
-		}
-		if (sb_map_get(&seen, k.data, k.len)) {
+		uint64_t h = sb_hash(k.data, k.len);
+		if (sb_set_has(&seen, h)) {
 			sb_remove_block(c, b, R_DUPLICATE);
 			continue;
 		}
-		sb_map_put(&seen, k.data, k.len, (int)i);
+		sb_set_add(&seen, h);
 	}
 
 	/* text mode: header lines before the first sentence paragraph.  A line seen twice is
@@ -2540,7 +2541,7 @@ static void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 			xmlFreeNode(bl->v[i].node);
 			bl->v[i].node = NULL;
 		}
-	sb_map_free(&seen);
+	free(seen.v);
 	galley_buf_free(&k);
 	galley_buf_free(&k2);
 }
