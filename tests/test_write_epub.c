@@ -303,6 +303,8 @@ START_TEST(test_hostile_text)
 		"<p id=\"x\"><a href=\"javascript:alert(1)\">js link</a> <a href=\"JaVaScRiPt:x\">js2</a> "
 		"<a href=\"data:text/html,hi\">data</a> <a href=\"/relative/path\">rel</a> <a href=\"#frag\">frag</a> "
 		"<a href=\"http://www.derdiplomatst%C3%A9phane.de\">pct host</a> <a href=\"https://m\xc3\xbcnchen.example/\">idn</a> "
+		"<a href=\"mailto:\">empty mail</a> <a href=\"mailto:desk@example.org\">mail</a> <a href=\"http://-\">dash</a> "
+		"<a href=\"http://www.a..de/\">double dot</a> <a href=\"http://www.323design\">digit tld</a> "
 		"<a href=\"https://ok.example/a b?x=<y>\">spaces</a> <a href=\"https://e.example/\"><a href=\"https://f.example/\">nested</a></a></p>"
 		"<img src=\"https://tracker.example/p.gif\" alt=\"A remote picture\">"
 		"<figure><img src=\"http://cdn.example/i.jpg\" alt=\"dup\"><figcaption>The caption</figcaption></figure>"
@@ -375,6 +377,11 @@ START_TEST(test_hostile_text)
 			ck_assert(!contains(ch, "derdiplomatst"));
 			ck_assert(!contains(ch, "nchen.example"));
 			ck_assert(contains(ch, "pct host"));
+			ck_assert(contains(ch, "<a href=\"mailto:desk@example.org\">mail</a>"));
+			ck_assert(!contains(ch, "\"mailto:\""));
+			ck_assert(!contains(ch, "http://-"));
+			ck_assert(!contains(ch, "www.a..de"));
+			ck_assert(!contains(ch, "323design"));
 		} else {
 			ck_assert(contains(ch, "https://ok.example/path%20with%20space"));
 			ck_assert(contains(ch, "data-speaker=\"Bob Smith\""));

@@ -214,13 +214,17 @@ static bool uri_char_ok(unsigned char ch)
 	return isalnum(ch) || strchr("-._~:/?#[]@!$&'()*+,;=%", ch);
 }
 
-/* An http(s) URL's host must be a plain DNS name or IP literal: reading systems (and
- * epubcheck) reject percent-encoded or non-ASCII hosts, and galley has no IDNA encoder. */
+/* An http(s) URL's host must be a plain DNS name (labels of letters, digits and inner hyphens,
+ * the last one starting with a letter) or an IP literal: reading systems and epubcheck reject
+ * percent-encoded, non-ASCII or malformed hosts, and galley has no IDNA encoder.  A mailto:
+ * URL needs an address. */
 static bool host_ok(const char *url)
 {
+	if (!strncasecmp(url, "mailto:", 7))
+		return strchr(url + 7, '@') != NULL && url[7] != '@';
 	const char *p = strstr(url, "://");
-	if (!p || strncasecmp(url, "http", 4))
-		return true; /* mailto: */
+	if (!p)
+		return false;
 	p += 3;
 	size_t n = strcspn(p, "/?#");
 	const char *at = memchr(p, '@', n);
@@ -229,22 +233,49 @@ static bool host_ok(const char *url)
 		p = at + 1;
 	}
 	if (n && p[0] == '[') {
-		for (size_t i = 1; i < n && p[i] != ']'; i++)
+		size_t i = 1;
+		for (; i < n && p[i] != ']'; i++)
 			if (!isxdigit((unsigned char)p[i]) && p[i] != ':' && p[i] != '.')
 				return false;
-		return true;
+		return i < n && i > 1;
 	}
-	size_t host = 0;
-	while (host < n && p[host] != ':') {
-		unsigned char c = (unsigned char)p[host];
-		if (!isalnum(c) && c != '-' && c != '.' && c != '_')
-			return false;
-		host++;
-	}
-	for (size_t i = host + 1; i < n; i++)
+	size_t host = strcspn(p, ":/?#");
+	if (host > n)
+		host = n;
+	for (size_t i = host + 1; i < n; i++) /* port */
 		if (!isdigit((unsigned char)p[i]))
 			return false;
-	return host > 0;
+	if (!host || host > 253)
+		return false;
+	/* IPv4 dotted quad */
+	int dots = 0;
+	bool ipv4 = true;
+	for (size_t i = 0; i < host; i++) {
+		if (p[i] == '.')
+			dots++;
+		else if (!isdigit((unsigned char)p[i]))
+			ipv4 = false;
+	}
+	if (ipv4)
+		return dots == 3;
+	if (!dots)
+		return false;
+	size_t label = 0, last_start = 0;
+	for (size_t i = 0; i <= host; i++) {
+		char c = i < host ? p[i] : '.';
+		if (c == '.') {
+			if (!label || label > 63 || p[i - 1] == '-' || p[i - label] == '-')
+				return false;
+			if (i < host)
+				last_start = i + 1;
+			label = 0;
+			continue;
+		}
+		if (!isalnum((unsigned char)c) && c != '-')
+			return false;
+		label++;
+	}
+	return isalpha((unsigned char)p[last_start]);
 }
 
 char *write_epub_xhtml_href(const char *href, const char *base_url)
