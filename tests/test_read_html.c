@@ -139,6 +139,23 @@ START_TEST(enc_meta_latin1)
 }
 END_TEST
 
+START_TEST(enc_meta_after_big_script)
+{
+	/* a declaration after 200 KB of inline script is still found */
+	galley_buf b = {0};
+	galley_buf_puts(&b, "<html><head><script>var x = [");
+	while (b.len < 200000)
+		galley_buf_puts(&b, "123456789, ");
+	galley_buf_puts(&b, "0];</script><meta charset=\"windows-1251\"></head><body><p>\xcc\xe8\xf0</p></body></html>");
+	galley_article *a = read_page(b.data, b.len, NULL);
+	char *t = text_of(a);
+	th_str_eq(t, "Мир");
+	free(t);
+	galley_article_free(a);
+	galley_buf_free(&b);
+}
+END_TEST
+
 START_TEST(enc_http_equiv)
 {
 	const char page[] = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">"
@@ -1045,6 +1062,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, enc_meta_latin1);
 	tcase_add_test(tc, enc_http_equiv);
+	tcase_add_test(tc, enc_meta_after_big_script);
 	tcase_add_test(tc, enc_undeclared_1252);
 	tcase_add_test(tc, enc_undeclared_utf8);
 	tcase_add_test(tc, enc_bom);

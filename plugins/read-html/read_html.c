@@ -25,6 +25,8 @@
 #include <string.h>
 
 #define READ_HTML_VERSION "0.1.0"
+/* how far to look for <meta charset> (stopping at <body>): pages put megabytes of inline script first */
+#define PRESCAN_BYTES ((size_t)1 << 20)
 
 static const galley_option read_html_options[] = {
 	{.name = "input", .type = GALLEY_OPT_PATH, .flags = GALLEY_OPT_REQUIRED,
@@ -112,7 +114,7 @@ static enc_kind read_html_label(const char *label, char *out, size_t outsz)
 static void read_html_prescan(const unsigned char *p, size_t len, char *out, size_t outsz)
 {
 	out[0] = 0;
-	size_t lim = len < 65536 ? len : 65536;
+	size_t lim = len < PRESCAN_BYTES ? len : PRESCAN_BYTES;
 	const unsigned char *end = p + lim;
 	for (const unsigned char *q = p; q + 6 < end; q++) {
 		if (*q != '<')
