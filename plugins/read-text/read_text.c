@@ -27,7 +27,7 @@ static const galley_option read_text_options[] = {
 	{.name = "separator", .type = GALLEY_OPT_STRING,
 	 .help = "a line (compared after trimming white space) that separates articles inside one file, e.g. '----'"},
 	{.name = "charset", .type = GALLEY_OPT_STRING,
-	 .help = "encoding of the text when it is not UTF-8 (default: UTF-8, falling back to windows-1252)"},
+	 .help = "encoding of every file (default: UTF-8, and windows-1252 for a file that is not valid UTF-8)"},
 	{.name = "max_size", .type = GALLEY_OPT_INT, .default_value = "67108864", .min = 1024, .max = 1073741824,
 	 .help = "largest file read, in bytes; a larger one fails with a message and the run goes on"},
 	{.name = NULL},
