@@ -2303,7 +2303,7 @@ static bool ta_plausible2(const ta_state *st, const char *s, bool lenient)
 	if (w.n == 0 || w.n > 7)
 		return false;
 	/* agency credits: "dsw / DPA", "dpa/lno", "APA/AP" */
-	if (strchr(s, '/') && w.n <= 4 && n <= 30 && !ta_has_digit(s, n))
+	if (strchr(s, '/') && w.n <= 3 && n <= 30 && !ta_has_digit(s, n))
 		return true;
 	size_t lower = 0, digits = 0, neutral = 0;
 	for (size_t i = 0; i < w.n; i++) {
@@ -2323,7 +2323,7 @@ static bool ta_plausible2(const ta_state *st, const char *s, bool lenient)
 		if (!ta_has_upper_start(w.w[i], w.l[i]) && !ta_word_in(&st->particles, w.w[i], w.l[i]))
 			lower++;
 	}
-	if (w.n - neutral > 1 && lower > (lenient ? (w.n - neutral) / 2 : 0))
+	if (w.n - neutral > 1 && lower > (lenient && ta_has_upper_start(w.w[0], w.l[0]) ? (w.n - neutral) / 2 : 0))
 		return false;
 	if (digits > 1 || (digits && w.n > 1))
 		return false;
@@ -2715,10 +2715,13 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 				break;
 			char *lo = ta_lower(w.w[i], w.l[i]);
 			bool strong = lab > 1 || !strcmp(lo, "by") || !strcmp(lo, "von") || !strcmp(lo, "vom") || !strcmp(lo, "par") ||
-			              !strcmp(lo, "por") || !strcmp(lo, "door");
+			              !strcmp(lo, "por") || !strcmp(lo, "door") || w.w[i + lab - 1][w.l[i + lab - 1] - 1] == ':';
 			free(lo);
-			if (!strong || !ta_has_upper_start(w.w[i + lab], w.l[i + lab]) || ta_word_in(&st->datewords, w.w[i - 1], w.l[i - 1]) ||
-			    ta_word_in(&st->notauthors, w.w[i - 1], w.l[i - 1]))
+			/* "by damianduchamps on August 3", "von rasos am 24. Juli": a user name, closed */
+			bool user = i + lab + 1 >= w.n || ta_word_in(&st->datewords, w.w[i + lab + 1], w.l[i + lab + 1]) ||
+			            ta_has_digit(w.w[i + lab + 1], w.l[i + lab + 1]) || !ta_is_letter((unsigned char)w.w[i + lab + 1][0]);
+			if (!strong || (!ta_has_upper_start(w.w[i + lab], w.l[i + lab]) && !user) ||
+			    ta_word_in(&st->datewords, w.w[i - 1], w.l[i - 1]) || ta_word_in(&st->notauthors, w.w[i - 1], w.l[i - 1]))
 				continue;
 		}
 		ta_parse_byline2(st, w.w[i], out, site, true, false);
@@ -2753,18 +2756,39 @@ static void ta_find_segment_name(const ta_state *st, const char *text, ta_names 
 		q[2] = ' ';
 		q[3] = ' ';
 	}
-	for (char *seg = strtok(s, "\n"); seg && !out->n; seg = strtok(NULL, "\n")) {
-		char *nm = galley_ws_normalize(seg);
+	ta_words all;
+	ta_split_words(text, &all);
+	bool single_ok = all.n <= 5; /* "HansEhrlich 17.10.2019, 13:56 Uhr", "Benni 10. September 2017" */
+	char *save = NULL;
+	for (char *seg = strtok_r(s, "\n", &save); seg && !out->n; seg = strtok_r(NULL, "\n", &save)) {
+		char *nm0 = galley_ws_normalize(seg);
 		ta_words w;
-		ta_split_words(nm, &w);
-		bool ok = w.n >= 2 && w.n <= 4 && !ta_has_digit(nm, strlen(nm)) && !ta_is_qualifier(st, nm, site);
-		for (size_t i = 0; i < w.n && ok; i++)
-			if (!ta_has_upper_start(w.w[i], w.l[i]) || ta_is_month(st, w.w[i], w.l[i]) || ta_word_in(&st->notnames, w.w[i], w.l[i]) ||
-			    ta_word_in(&st->datewords, w.w[i], w.l[i]) || ta_word_in(&st->prefixes, w.w[i], w.l[i]))
+		ta_split_words(nm0, &w);
+		/* dates around the name: "2019 Helmut Rubik 0", "Benni 10. September 2017" */
+		size_t a0 = 0, a1 = w.n;
+		while (a0 < a1 && (ta_has_digit(w.w[a0], w.l[a0]) || ta_is_month(st, w.w[a0], w.l[a0])))
+			a0++;
+		for (size_t i = a0; i < a1; i++)
+			if (ta_has_digit(w.w[i], w.l[i]) || ta_is_month(st, w.w[i], w.l[i]) || ta_word_in(&st->datewords, w.w[i], w.l[i])) {
+				a1 = i;
+				break;
+			}
+		if (a1 <= a0) {
+			free(nm0);
+			continue;
+		}
+		char *nm = galley_strndup(w.w[a0], (size_t)(w.w[a1 - 1] + w.l[a1 - 1] - w.w[a0]));
+		size_t nw = a1 - a0;
+		bool ok = ((nw >= 2 && nw <= 4) || (nw == 1 && single_ok && w.l[a0] >= 3)) && !ta_is_qualifier(st, nm, site);
+		for (size_t i = a0; i < a1 && ok; i++)
+			if ((!ta_has_upper_start(w.w[i], w.l[i]) && !(nw == 1 && single_ok)) || ta_word_in(&st->notnames, w.w[i], w.l[i]) ||
+			    ta_word_in(&st->prefixes, w.w[i], w.l[i]) || ta_word_in(&st->roles, w.w[i], w.l[i]) ||
+			    ta_word_in(&st->notauthors, w.w[i], w.l[i]))
 				ok = false;
 		if (ok && ta_plausible(st, nm))
 			ta_names_add(out, nm);
 		free(nm);
+		free(nm0);
 	}
 	free(s);
 }
@@ -2957,8 +2981,12 @@ static bool ta_person_like(const ta_state *st, const ta_names *m)
 	for (size_t i = 0; i < m->n; i++) {
 		ta_words w;
 		ta_split_words(m->v[i], &w);
-		if (w.n < 2 || ta_is_qualifier(st, m->v[i], NULL))
+		if (w.n < 2 || w.n > 4 || ta_is_qualifier(st, m->v[i], NULL))
 			return false;
+		for (size_t k = 0; k < w.n; k++)
+			if (ta_word_in(&st->notnames, w.w[k], w.l[k]) || ta_word_in(&st->preps, w.w[k], w.l[k]) ||
+			    ta_word_in(&st->notauthors, w.w[k], w.l[k]) || ta_word_in(&st->datewords, w.w[k], w.l[k]))
+				return false;
 	}
 	return m->n > 0;
 }
@@ -3083,15 +3111,25 @@ static void ta_authors(ta_doc *d)
 	for (size_t i = 0; i < galley_article_n_removed(a) && !lab.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
 		if (r->text && ta_reason_is(r, later, sizeof later / sizeof later[0]))
-			ta_find_labelled(st, r->text, &lab, site, false);
+			ta_find_labelled(st, r->text, &lab, site, true);
 	}
 	/* an unlabelled byline block: "Jane Doe" in div.author-name; "Jane Doe, 01.12.2021" */
 	static const char *const unlabelled[] = {"byline", "author-box"};
 	static const char *const segmented[] = {"byline", "dateline", "meta", "author-box"};
-	for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
-		const galley_removed *r = galley_article_removed(a, i);
-		if (r->text && ta_reason_is(r, unlabelled, sizeof unlabelled / sizeof unlabelled[0]) && strlen(r->text) <= 80)
-			ta_parse_byline2(st, r->text, &vis, site, false, false);
+	/* a full name first ("Juan Carlos Muñoz C." rather than the section "Espectáculos") */
+	for (int pass = 0; pass < 2 && !vis.n; pass++) {
+		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			if (!r->text || !ta_reason_is(r, unlabelled, sizeof unlabelled / sizeof unlabelled[0]) || strlen(r->text) > 80)
+				continue;
+			ta_names tmp = {0};
+			ta_parse_byline2(st, r->text, &tmp, site, false, false);
+			if (tmp.n && (pass == 1 || ta_person_like(st, &tmp))) {
+				vis = tmp;
+				break;
+			}
+			ta_names_free(&tmp);
+		}
 	}
 	for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
@@ -3124,7 +3162,7 @@ static void ta_authors(ta_doc *d)
 			use = seen; /* all of them and more, or the same in the page's own spelling */
 		else if (lab.n && ta_account_like(&meta) && ta_person_like(st, &lab))
 			use = &lab; /* a CMS account ("sarah-indra") against a byline */
-	} else if (lab.n)
+	} else if (lab.n && !(lab.n == 1 && !strchr(lab.v[0], ' ') && ta_person_like(st, &vis)))
 		use = &lab; /* a labelled byline beats metadata that names the outlet */
 	else if (vis.n && !(meta.n && ta_outlet_like(st, a, &vis, site)))
 		use = &vis;
