@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <libxml/HTMLparser.h>
 #include <time.h>
 
 #define EPUBCHECK_JAR "/usr/share/java/epubcheck.jar"
@@ -641,10 +642,27 @@ END_TEST
 /* read-epub gives back the titles, text and metadata. */
 START_TEST(test_roundtrip_read_epub)
 {
-	enum { N = 6 };
+	enum { N = 7 };
 	galley_article *arts[N];
-	for (size_t i = 0; i < N; i++)
+	for (size_t i = 0; i < N - 1; i++)
 		arts[i] = sample_article(i, sites[i % 3]);
+	/* shapes that once lost text or word boundaries on the way: definition lists without terms
+	 * (their items become paragraphs), image alt text (shown in the book, not article text) */
+	arts[N - 1] = sample_article(N - 1, sites[0]);
+	static const char extra_html[] =
+		"<html><body><dl><dd>12. Juni 2017</dd></dl><dl><dd>1.158</dd></dl>"
+		"<dl><dd>first</dd> <dd>second</dd></dl>"
+		"<p>Photo: <img src=\"https://x.example/a.jpg\" alt=\"alt words\"> end</p></body></html>";
+	xmlDocPtr extra = htmlReadMemory(extra_html, (int)strlen(extra_html), NULL, "UTF-8",
+	                                 HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	ck_assert(extra);
+	xmlNodePtr eb = xmlDocGetRootElement(extra)->children;
+	while (eb && xmlStrcmp(eb->name, BAD_CAST "body"))
+		eb = eb->next;
+	ck_assert(eb);
+	xmlAddChildList(galley_body_root(galley_article_body(arts[N - 1])),
+	                xmlDocCopyNodeList(galley_article_body(arts[N - 1]), eb->children));
+	xmlFreeDoc(extra);
 	char *out = bpath("roundtrip.epub");
 	galley_buf o = {0};
 	galley_buf_printf(&o, "output='%s' group_by=tag", out);

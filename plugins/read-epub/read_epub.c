@@ -921,6 +921,12 @@ static void copy_children(xmlDocPtr dst_doc, xmlNodePtr src, xmlNodePtr dst, int
 		} else if (c->type == XML_ELEMENT_NODE) {
 			if (c->ns && !ns_is(c, XHTML_NS))
 				continue; /* svg, mathml, epub:switch... */
+			/* write-epub's stand-in for a remote image (its alt text): not the article's text */
+			xmlChar *cls = xmlGetProp(c, BAD_CAST "class");
+			bool img_alt = cls && !xmlStrcmp(c->name, BAD_CAST "span") && has_token((const char *)cls, "img-alt");
+			xmlFree(cls);
+			if (img_alt)
+				continue;
 			/* write-epub's quote between quotation marks: <span class="quote" data-speaker> */
 			const xmlChar *name = c->name;
 			if (!xmlStrcmp(name, BAD_CAST "span") && xmlHasProp(c, BAD_CAST "data-speaker"))

@@ -638,8 +638,9 @@ static void conv_dl(conv *c, xmlNodePtr n, xmlNodePtr dst)
 			xmlNodePtr d = new_el(c, el, ok ? "dt" : "p");
 			conv_phrasing(c, ch->children, d);
 		} else if (is(ch, "dd")) {
+			/* a div's loose text goes into paragraphs, or readers glue it to its neighbours */
 			xmlNodePtr d = new_el(c, el, ok ? "dd" : "div");
-			conv_flow(c, ch->children, d, false);
+			conv_flow(c, ch->children, d, !ok);
 		} else if (!ok) {
 			xmlNodePtr next = ch->next;
 			ch->next = NULL;
@@ -848,7 +849,7 @@ static void conv_block(conv *c, xmlNodePtr n, xmlNodePtr dst, bool wrap)
 	           !strcmp(name, "th")) {
 		xmlNodePtr el = new_el(c, dst, "div");
 		copy_common_attrs(n, el);
-		conv_flow(c, n->children, el, wrap);
+		conv_flow(c, n->children, el, true);
 		drop_if_empty(el);
 	} else { /* thead, tbody, tfoot, tr outside a table: their content */
 		conv_flow(c, n->children, dst, wrap);
