@@ -343,6 +343,47 @@ START_TEST(no_mark_option_and_empty)
 }
 END_TEST
 
+START_TEST(speech_tags_inside_and_titles_read_through)
+{
+	galley_article *a = tag_html("<p>Marie-Pierre Dausse enseigne l’histoire.</p>"
+	                             "<p>« Cette loi, c’est le démantèlement des services publics, affirme-t-elle. Je crois en une université publique. »</p>"
+	                             "<p>Asked about the group, Bernice Scott told \"CBS This Morning\" co-host Gayle King, \"Because you have to reckon with us.\"</p>"
+	                             "<p>\"What is it about Joe Biden that you like?\" King asked Scott.</p>"
+	                             "<p>Auf die Frage nach dem Plan sagte Bernice Scott am Montag: „Wir haben das lange geplant.“</p>");
+	const galley_quote *q = find_quote(a, "Cette loi, c’est le démantèlement des services publics");
+	ck_assert(q != NULL);
+	th_str_eq(q->speaker, "Marie-Pierre Dausse");
+	ck_assert_msg(strstr(q->text, "affirme") == NULL, "the speech tag is not quoted text: %s", q->text);
+	q = find_quote(a, "Je crois en une université publique");
+	ck_assert(q != NULL);
+	th_str_eq(q->speaker, "Marie-Pierre Dausse");
+	ck_assert(find_quote(a, "CBS This Morning") == NULL);
+	q = find_quote(a, "Because you have to reckon with us");
+	ck_assert(q != NULL);
+	th_str_eq(q->speaker, "Bernice Scott");
+	q = find_quote(a, "What is it about Joe Biden");
+	ck_assert(q != NULL);
+	th_str_eq(q->speaker, "Gayle King");
+	q = find_quote(a, "Wir haben das lange geplant");
+	ck_assert(q != NULL);
+	th_str_eq(q->speaker, "Bernice Scott");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(date_from_dateline_only)
+{
+	galley_article *a = th_article_html("<p>Text.</p>");
+	galley_removed r1 = {"dateline", "Last updated: 13 July 2020", "span.updated"};
+	galley_removed r2 = {"dateline", "Published 2 July 2020", "span.date"};
+	galley_article_add_removed(a, &r1);
+	galley_article_add_removed(a, &r2);
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-07-02");
+	galley_article_free(a);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("tag-attribution");
@@ -356,6 +397,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, authors_visible_beats_metadata);
 	tcase_add_test(tc, dates);
 	tcase_add_test(tc, no_mark_option_and_empty);
+	tcase_add_test(tc, speech_tags_inside_and_titles_read_through);
+	tcase_add_test(tc, date_from_dateline_only);
 	suite_add_tcase(s, tc);
 	return s;
 }

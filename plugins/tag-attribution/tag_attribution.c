@@ -3334,8 +3334,26 @@ static void ta_date_decide(ta_doc *d)
 		br = r;
 		bd = dt;
 	}
-	if (!best)
+	if (!best) {
+		/* no metadata: the date a removed dateline shows, unless it is an update's */
+		for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			if (!r->reason || strcmp(r->reason, "dateline") || !r->text)
+				continue;
+			char *lo = ta_lower(r->text, strlen(r->text));
+			bool update = strstr(lo, "update") || strstr(lo, "aktualisiert") || strstr(lo, "mis à jour") ||
+			              strstr(lo, "modifi") || strstr(lo, "geändert");
+			free(lo);
+			ta_date vd;
+			if (update || !ta_find_date(d->st, r->text, &vd))
+				continue;
+			char shown0[40];
+			snprintf(shown0, sizeof shown0, "%04d-%02d-%02d", vd.y, vd.m, vd.d);
+			galley_article_set(a, GALLEY_FIELD_DATE, shown0);
+			return;
+		}
 		return;
+	}
 	const char *value = best->value;
 	char shown[40] = "";
 	if (bd.has_time && bd.has_off && bd.off == 0) {
