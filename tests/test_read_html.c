@@ -502,6 +502,17 @@ START_TEST(meta_title_cleaning)
 		 "<meta property=og:site_name content='Example'>",
 		 "Real headline"},
 		{"<title>  </title><h1>Heading only</h1>", "Heading only"},
+		/* the visible headline, when the metadata title is a variant of it */
+		{"<meta property=og:title content=\"VW-Chef Diess warnt vor Tesla und 'Golf aus China'\">"
+		 "</head><body><h1>VW-Chef warnt vor Tesla und \"Golf aus China\"</h1><p>x</p></body></html><!--",
+		 "VW-Chef warnt vor Tesla und \"Golf aus China\""},
+		/* but not a headline that is the metadata title plus a kicker */
+		{"<meta property=og:title content=\"Cyber attacks cost firms a fifth of their budget\">"
+		 "</head><body><h1>Security Cyber attacks cost firms a fifth of their budget</h1></body></html><!--",
+		 "Cyber attacks cost firms a fifth of their budget"},
+		/* nor a headline that is the site's name */
+		{"<title>Real story here | Example Site</title></head><body><h1>Example Site</h1></body></html><!--",
+		 "Real story here"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		galley_buf b = {0};

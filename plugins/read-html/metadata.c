@@ -32,6 +32,7 @@
 #define MAX_TIME_CANDIDATES 8
 #define NOSCRIPT_KEEP_CHARS 500
 #define MAX_HCARD_CANDIDATES 5
+#define TITLE_NEAR 0.6
 #define MAX_JSONLD_BYTES ((size_t)4 << 20)
 
 typedef struct cand {
@@ -522,6 +523,17 @@ static void add(meta_ctx *mc, const char *field, const char *value, const char *
 	if (!value)
 		return;
 	char *dec = decode_entities(value);
+	if (strstr(dec, "\xC2\xAD")) { /* soft hyphens */
+		char *w = dec;
+		for (const char *r = dec; *r; r++) {
+			if ((unsigned char)r[0] == 0xC2 && (unsigned char)r[1] == 0xAD) {
+				r++;
+				continue;
+			}
+			*w++ = *r;
+		}
+		*w = 0;
+	}
 	char *v = galley_ws_normalize(dec);
 	free(dec);
 	if (strchr(v, 0xCC) || strchr(v, 0xCD)) {
@@ -1539,6 +1551,56 @@ static bool key_eq(const char *s, size_t n, const char *key, galley_buf *tmp)
 	return !strcmp(tmp->data, key);
 }
 
+/* Words of a title for a fuzzy comparison: lower-case tokens split at spaces and punctuation. */
+static size_t title_words(const char *s, char words[][48], size_t max)
+{
+	size_t n = 0, k = 0;
+	const char *end = s + strlen(s);
+	while (s <= end && n < max) {
+		const char *at = s;
+		uint32_t cp = s < end ? galley_utf8_next(&s, end) : 0;
+		if (s == at)
+			s++;
+		bool sep = cp == 0 || (cp < 0x80 && !isalnum((int)cp)) || (cp >= 0x2000 && cp <= 0x206F) || cp == 0xA0 ||
+		           cp == 0xAB || cp == 0xBB || cp == 0xB7;
+		if (sep) {
+			if (k) {
+				words[n][k] = 0;
+				n++;
+				k = 0;
+			}
+			if (cp == 0)
+				break;
+			continue;
+		}
+		size_t bytes = (size_t)(s - at);
+		if (k + bytes < 47) {
+			for (size_t i = 0; i < bytes; i++)
+				words[n][k++] = (char)tolower((unsigned char)at[i]);
+		}
+	}
+	return n;
+}
+
+/* Dice coefficient of the word multisets of two titles, 0..1. */
+static double title_similarity(const char *a, const char *b)
+{
+	char wa[40][48], wb[40][48];
+	bool used[40] = {false};
+	size_t na = title_words(a, wa, 40), nb = title_words(b, wb, 40);
+	if (!na || !nb)
+		return 0;
+	size_t common = 0;
+	for (size_t i = 0; i < na; i++)
+		for (size_t j = 0; j < nb; j++)
+			if (!used[j] && !strcmp(wa[i], wb[j])) {
+				used[j] = true;
+				common++;
+				break;
+			}
+	return 2.0 * (double)common / (double)(na + nb);
+}
+
 /* The title: the visible headline (<h1>) when a metadata title agrees with it — equal, or the
  * metadata title is the headline plus decoration (" | Site", a kicker) — else the best metadata
  * title by origin, cleaned of a site prefix or suffix. */
@@ -1598,6 +1660,35 @@ static char *choose_title(meta_ctx *mc, const char *const *sites_in, const char 
 			}
 		}
 	}
+	if (chosen) {
+		galley_buf_free(&km);
+		galley_buf_free(&kh);
+		galley_buf_free(&tmp);
+		return chosen;
+	}
+	/* near agreement: a headline that shares most of its words with a (cleaned) metadata title
+	 * is the page's own wording of it */
+	for (int r = 0; r < 60 && !chosen; r++)
+		for (size_t i = 0; i < mc->n && !chosen; i++) {
+			const cand *m = &mc->c[i];
+			if (m->rank != r || strcmp(m->field, "title") || !strcmp(m->origin, "h1"))
+				continue;
+			char *cm = clean_title(m->value, sites, host, NULL);
+			title_key(cm, &km);
+			for (size_t j = 0; j < mc->n && !chosen; j++) {
+				const cand *h = &mc->c[j];
+				if (strcmp(h->field, "title") || strcmp(h->origin, "h1") || names_site(h->value, sites, host))
+					continue;
+				/* a headline that is the metadata title plus a kicker, date or section is not
+				 * better than the metadata title */
+				title_key(h->value, &kh);
+				if (km.len && strstr(kh.data, km.data))
+					continue;
+				if (title_similarity(h->value, cm) >= TITLE_NEAR)
+					chosen = galley_strdup(h->value);
+			}
+			free(cm);
+		}
 	galley_buf_free(&km);
 	galley_buf_free(&kh);
 	galley_buf_free(&tmp);
