@@ -262,7 +262,7 @@ typedef struct ta_state {
 	ta_set relay;     /* "quoted" -> index into relay_close */
 	char **relay_close;
 	size_t n_relay;
-	ta_set pronouns, roles, orgwords, notnames, prefixes, particles, months, preps, placepreps, determiners;
+	ta_set pronouns, roles, orgwords, notnames, prefixes, particles, months, preps, placepreps, determiners, photowords;
 	ta_set outlets;   /* alias -> index into outlet_names */
 	char **outlet_names;
 	size_t n_outlets;
@@ -282,7 +282,7 @@ static void ta_state_free(ta_state *st)
 {
 	if (!st)
 		return;
-	ta_set *sets[] = {&st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
+	ta_set *sets[] = {&st->photowords, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
 	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors};
@@ -406,6 +406,7 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		{"tag-attribution/prepositions.txt", offsetof(ta_state, preps)},
 		{"tag-attribution/place-prepositions.txt", offsetof(ta_state, placepreps)},
 		{"tag-attribution/determiners.txt", offsetof(ta_state, determiners)},
+		{"tag-attribution/photo-words.txt", offsetof(ta_state, photowords)},
 		{"tag-attribution/byline-stops.txt", offsetof(ta_state, datewords)},
 		{"tag-attribution/not-authors.txt", offsetof(ta_state, notauthors)},
 	};
@@ -2303,8 +2304,15 @@ static bool ta_plausible2(const ta_state *st, const char *s, bool lenient)
 	if (w.n == 0 || w.n > 7)
 		return false;
 	/* agency credits: "dsw / DPA", "dpa/lno", "APA/AP" */
-	if (strchr(s, '/') && w.n <= 3 && n <= 30 && !ta_has_digit(s, n))
-		return true;
+	if (strchr(s, '/') && w.n <= 3 && n <= 30 && !ta_has_digit(s, n)) {
+		/* every word next to the slash: "dsw / DPA", "MDR THÜRINGEN/ls", not "A/B bei C" */
+		bool credit = true;
+		for (size_t i = 0; i < w.n && credit; i++)
+			credit = memchr(w.w[i], '/', w.l[i]) || (i > 0 && memchr(w.w[i - 1], '/', w.l[i - 1])) ||
+			         (i + 1 < w.n && memchr(w.w[i + 1], '/', w.l[i + 1]));
+		if (credit)
+			return true;
+	}
 	size_t lower = 0, digits = 0, neutral = 0;
 	for (size_t i = 0; i < w.n; i++) {
 		bool dig = false;
@@ -2421,6 +2429,12 @@ static bool ta_is_qualifier(const ta_state *st, const char *seg, const char *sit
 			q = true;
 		if (strchr(wl, '.') && n > 4 && !ta_is_upper((unsigned char)w.w[i][0]))
 			q = true; /* a web address "phys.org" */
+		static const char *const org_ends[] = {"magazin", "magazine", "zeitung", "redaktion", "verlag", "news", "online", "presse", "press"};
+		for (size_t k = 0; k < sizeof org_ends / sizeof org_ends[0] && !q; k++) {
+			size_t el = strlen(org_ends[k]);
+			if (n > el + 3 && !memcmp(wl + n - el, org_ends[k], el))
+				q = true; /* "Finanzmagazin", "Lokalzeitung" */
+		}
 		free(wl);
 	}
 	free(lo);
@@ -2720,7 +2734,10 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 			/* "by damianduchamps on August 3", "von rasos am 24. Juli": a user name, closed */
 			bool user = i + lab + 1 >= w.n || ta_word_in(&st->datewords, w.w[i + lab + 1], w.l[i + lab + 1]) ||
 			            ta_has_digit(w.w[i + lab + 1], w.l[i + lab + 1]) || !ta_is_letter((unsigned char)w.w[i + lab + 1][0]);
-			if (!strong || (!ta_has_upper_start(w.w[i + lab], w.l[i + lab]) && !user) ||
+			bool photo = false; /* "Foto von Josh Willink von Pexels" */
+			for (size_t k = 0; k < i && !photo; k++)
+				photo = ta_word_in(&st->photowords, w.w[k], w.l[k]);
+			if (!strong || photo || (!ta_has_upper_start(w.w[i + lab], w.l[i + lab]) && !user) ||
 			    ta_word_in(&st->datewords, w.w[i - 1], w.l[i - 1]) || ta_word_in(&st->notauthors, w.w[i - 1], w.l[i - 1]))
 				continue;
 		}
@@ -3088,6 +3105,36 @@ static char *ta_extend_name(const ta_doc *d, const char *first)
 	return NULL;
 }
 
+static bool ta_all_caps_words(const char *s)
+{
+	for (const char *p = s; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			return false;
+	return true;
+}
+
+/* Equal when spaces and case are ignored ("EL DEBER" and "eldeber"). */
+static bool ta_ieq_loose(const char *a, const char *b)
+{
+	char *la = ta_lower(a, strlen(a)), *lb = ta_lower(b, strlen(b));
+	char *p = la, *q = lb;
+	bool eq = true;
+	while (eq) {
+		while (*p == ' ' || *p == '.' || *p == '-')
+			p++;
+		while (*q == ' ' || *q == '.' || *q == '-')
+			q++;
+		if (!*p || !*q) {
+			eq = !*p && !*q;
+			break;
+		}
+		eq = *p++ == *q++;
+	}
+	free(la);
+	free(lb);
+	return eq;
+}
+
 static void ta_authors(ta_doc *d)
 {
 	const ta_state *st = d->st;
@@ -3170,6 +3217,22 @@ static void ta_authors(ta_doc *d)
 		use = &meta;
 	else if (lab.n)
 		use = &lab;
+	/* metadata listing the people and the outlet ("Ariel Melgar Cabrera", "EL DEBER"): the people */
+	if (use == &meta && meta.n > 1) {
+		size_t k = 0;
+		for (size_t i = 0; i < meta.n; i++) {
+			ta_names one = {&meta.v[i], 1};
+			if (ta_outlet_like(st, a, &one, site) || (strchr(meta.v[i], ' ') && meta.v[i][0] && ta_all_caps_words(meta.v[i]) && site && ta_ieq_loose(meta.v[i], site))) {
+				free(meta.v[i]);
+				continue;
+			}
+			meta.v[k++] = meta.v[i];
+		}
+		if (k)
+			meta.n = k;
+		else
+			meta.n = 0, use = NULL;
+	}
 	/* a first name alone ("Todd", a CMS display name): the fullest form the page gives */
 	if (use && use->n == 1 && !strchr(use->v[0], ' ') && ta_has_upper_start(use->v[0], strlen(use->v[0]))) {
 		char *full = ta_extend_name(d, use->v[0]);
