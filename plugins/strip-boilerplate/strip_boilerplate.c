@@ -125,13 +125,65 @@ static int sb_reason_index(const char *name)
 /* Class/id vocabulary: a pattern matches a token of the class/id value (split at non-letters
  * and camelCase humps, lower-cased) by prefix ("share" matches "sharebar"), by exact token
  * ("=ad"), or as a substring of the whole lower-cased value ("*-ad-"). */
+#define SB_PAIRS 4096
+
 typedef struct sb_vocab {
 	sb_map prefix;
 	sb_map exact;
 	char **sub;
 	int *sub_value;
+	size_t *sub_len;
 	size_t n_sub;
+	/* substring patterns bucketed by a hash of their first two bytes, chained in file order:
+	 * a class value is scanned once, not once per pattern */
+	int *pair_head; /* SB_PAIRS entries, -1 when empty */
+	int *pair_next;
 } sb_vocab;
+
+static unsigned sb_pair(const char *s)
+{
+	return (((unsigned char)s[0] * 31u) ^ (unsigned char)s[1]) & (SB_PAIRS - 1);
+}
+
+/* Chain the substring patterns into their buckets (after loading). */
+static void sb_vocab_index(sb_vocab *v)
+{
+	v->pair_head = galley_malloc(SB_PAIRS * sizeof *v->pair_head);
+	for (size_t i = 0; i < SB_PAIRS; i++)
+		v->pair_head[i] = -1;
+	v->pair_next = galley_calloc(v->n_sub + 1, sizeof *v->pair_next);
+	v->sub_len = galley_calloc(v->n_sub + 1, sizeof *v->sub_len);
+	/* insert in reverse so that each chain runs in file order */
+	for (size_t i = v->n_sub; i-- > 0;) {
+		v->sub_len[i] = strlen(v->sub[i]);
+		if (v->sub_len[i] < 2)
+			continue;
+		unsigned h = sb_pair(v->sub[i]);
+		v->pair_next[i] = v->pair_head[h];
+		v->pair_head[h] = (int)i;
+	}
+}
+
+/* The first pattern (in file order) found in s[0..len), or -1. */
+static int sb_vocab_find(const sb_vocab *v, const char *s, size_t len)
+{
+	int best = -1;
+	if (!v->n_sub)
+		return -1;
+	for (size_t i = 0; i + 1 < len; i++) {
+		for (int j = v->pair_head[sb_pair(s + i)]; j >= 0; j = v->pair_next[j]) {
+			if (best >= 0 && j >= best)
+				break; /* chains run in file order: nothing earlier in this one */
+			if (v->sub_len[j] <= len - i && !memcmp(s + i, v->sub[j], v->sub_len[j]))
+				best = j;
+		}
+	}
+	/* one-byte patterns */
+	for (size_t j = 0; j < v->n_sub; j++)
+		if (v->sub_len[j] == 1 && memchr(s, v->sub[j][0], len) && (best < 0 || (int)j < best))
+			best = (int)j;
+	return best;
+}
 
 static void sb_vocab_free(sb_vocab *v)
 {
@@ -141,6 +193,9 @@ static void sb_vocab_free(sb_vocab *v)
 		free(v->sub[i]);
 	free(v->sub);
 	free(v->sub_value);
+	free(v->sub_len);
+	free(v->pair_head);
+	free(v->pair_next);
 	memset(v, 0, sizeof *v);
 }
 
@@ -307,6 +362,7 @@ static int sb_load_vocab(sb_vocab *v, const char *rel, bool with_reason, galley_
 		sb_vocab_add(v, line, value);
 	}
 	galley_wordlist_free(&w);
+	sb_vocab_index(v);
 	return GALLEY_OK;
 }
 
@@ -633,6 +689,8 @@ typedef struct sb_ctx {
 	sb_info *info;
 	size_t n, cap;
 	galley_buf tmp, tmp2, cls;
+	galley_buf title_key;
+	bool title_done;
 	struct sb_cache_slot *cache;
 	size_t cache_n, cache_cap;
 	sb_u64set seen_out;   /* key forms of short blocks removed before filtering */
@@ -686,15 +744,15 @@ static void sb_classify_attr(sb_ctx *c, const char *raw, int *neg, int *weight, 
 	if (!b->len)
 		return;
 	const char *s = b->data;
-	for (size_t i = 0; i < st->bodymark.n_sub; i++)
-		if (strstr(s, st->bodymark.sub[i]))
-			*mark = true;
-	for (size_t i = 0; i < st->lead.n_sub; i++)
-		if (strstr(s, st->lead.sub[i]))
-			*lead = true;
-	for (size_t i = 0; i < st->negative.n_sub; i++)
-		if (!*neg && strstr(s, st->negative.sub[i]))
-			*neg = st->negative.sub_value[i];
+	if (sb_vocab_find(&st->bodymark, s, b->len) >= 0)
+		*mark = true;
+	if (sb_vocab_find(&st->lead, s, b->len) >= 0)
+		*lead = true;
+	if (!*neg) {
+		int j = sb_vocab_find(&st->negative, s, b->len);
+		if (j >= 0)
+			*neg = st->negative.sub_value[j];
+	}
 	for (size_t i = 0; i < st->positive.n_sub; i++)
 		if (strstr(s, st->positive.sub[i]))
 			*weight += st->positive.sub_value[i];
@@ -1406,19 +1464,28 @@ static void sb_context(sb_ctx *c, xmlNodePtr n, galley_buf *b)
 	}
 }
 
-static void sb_record(sb_ctx *c, int reason, const char *text, const char *context)
+/* Record a removed block.  key (nullable) is the text's key form when the caller has it. */
+static void sb_record_key(sb_ctx *c, int reason, const char *text, const char *context, const galley_buf *key)
 {
 	if (!text || !*text)
 		return;
 	if (!c->filtering && strlen(text) < 300) {
 		galley_buf k = {0};
-		sb_key(&k, text, strlen(text));
-		if (k.len >= 12)
-			sb_set_add(&c->seen_out, sb_hash(k.data, k.len));
+		if (!key) {
+			sb_key(&k, text, strlen(text));
+			key = &k;
+		}
+		if (key->len >= 12)
+			sb_set_add(&c->seen_out, sb_hash(key->data, key->len));
 		galley_buf_free(&k);
 	}
 	galley_removed r = {.reason = sb_reason_names[reason], .text = text, .context = context};
 	galley_article_add_removed(c->a, &r);
+}
+
+static void sb_record(sb_ctx *c, int reason, const char *text, const char *context)
+{
+	sb_record_key(c, reason, text, context, NULL);
 }
 
 /* Record the blocks of a removed source subtree: one entry per block with text; elements
@@ -1467,36 +1534,59 @@ static bool sb_has_block_child(const sb_ctx *c, xmlNodePtr n)
 	return sb_has_block_child_depth(c, n, 0);
 }
 
-static bool sb_same_title(const char *a, const char *b, galley_buf *k1, galley_buf *k2);
+static int sb_line_prefix_key(const sb_ctx *c, const char *text, const char *key, size_t key_len, double len,
+                              bool sentence);
+static bool sb_byline_inside_key(const sb_ctx *c, const char *key);
 
-static int sb_text_prefix_reason(const sb_ctx *c, const char *text);
-static bool sb_byline_inside(const sb_ctx *c, const char *text);
+/* The title's key form, computed once per article. */
+static const galley_buf *sb_title_key(sb_ctx *c)
+{
+	if (!c->title_done) {
+		const char *title = galley_article_get(c->a, GALLEY_FIELD_TITLE);
+		c->title_done = true;
+		if (title)
+			sb_key(&c->title_key, title, strlen(title));
+	}
+	return c->title_key.len ? &c->title_key : NULL;
+}
+
+/* Key forms equal, or the block is the start of a longer title ("Title - Site"). */
+static bool sb_same_title_key(const char *k1, size_t l1, const galley_buf *tk)
+{
+	if (!l1 || !tk || !tk->len)
+		return false;
+	if (l1 == tk->len && !memcmp(k1, tk->data, l1))
+		return true;
+	return tk->len > l1 && l1 >= 20 && !memcmp(k1, tk->data, l1);
+}
 
 static void sb_record_text(sb_ctx *c, xmlNodePtr n, int reason, galley_buf *b)
 {
 	char *t = sb_norm(sb_cstr(b));
 	if (*t) {
-		const char *title = galley_article_get(c->a, GALLEY_FIELD_TITLE);
-		galley_buf k1 = {0}, k2 = {0};
-		if (title && (reason == R_OUTSIDE || reason == R_HEADER) && sb_same_title(t, title, &k1, &k2))
+		galley_buf k = {0};
+		size_t tl = strlen(t);
+		sb_key(&k, t, tl);
+		if ((reason == R_OUTSIDE || reason == R_HEADER) && sb_same_title_key(k.data, k.len, sb_title_key(c)))
 			reason = R_TITLE;
 		/* what the line says beats where it was: "By Jane Doe" in a header or a meta line is a
 		 * byline for the attribution tagger */
-		if (reason == R_OUTSIDE || reason == R_HEADER || reason == R_META || reason == R_DATELINE ||
-		    reason == R_FOOTER || reason == R_SIDEBAR || reason == R_SHORT) {
-			int r = sb_text_prefix_reason(c, t);
+		if (tl <= 600 && (reason == R_OUTSIDE || reason == R_HEADER || reason == R_META || reason == R_DATELINE ||
+		                  reason == R_FOOTER || reason == R_SIDEBAR || reason == R_SHORT)) {
+			unsigned char last = (unsigned char)t[tl - 1];
+			int r = sb_line_prefix_key(c, t, k.data, k.len, (double)galley_utf8_length(t, tl),
+			                           last == '.' || last == '!' || last == '?');
 			bool weak = reason == R_OUTSIDE || reason == R_HEADER || reason == R_META || reason == R_SHORT;
 			if (r && (weak || r == R_BYLINE))
 				reason = r;
-			else if (reason == R_META && sb_byline_inside(c, t))
+			else if (reason == R_META && tl <= 200 && sb_byline_inside_key(c, k.data))
 				reason = R_BYLINE;
 		}
-		galley_buf_free(&k1);
-		galley_buf_free(&k2);
 		galley_buf ctx = {0};
 		sb_context(c, n, &ctx);
-		sb_record(c, reason, t, ctx.data);
+		sb_record_key(c, reason, t, ctx.data, &k);
 		galley_buf_free(&ctx);
+		galley_buf_free(&k);
 	}
 	free(t);
 	galley_buf_reset(b);
@@ -2004,36 +2094,45 @@ static bool sb_teaser(const sb_ctx *c, const sb_block *b, galley_buf *k)
 
 /* "By Jane Doe", "Source: Reuters", "Foto: dpa": the first one or two words of a short line
  * looked up in the line-prefix vocabulary. */
-static int sb_line_prefix(const sb_ctx *c, const sb_block *b, galley_buf *k)
+/* The same on a key form already computed: text is the block's text, len its length in code
+ * points, sentence whether it ends like one. */
+static int sb_line_prefix_key(const sb_ctx *c, const char *text, const char *key, size_t key_len, double len,
+                              bool sentence)
 {
-	if (b->len > 120)
+	if (len > 120)
 		return 0;
 	/* © anywhere at the start */
-	if (!strncmp(b->text, "\xc2\xa9", 2) || !strncasecmp(b->text, "(c) ", 4))
+	if (!strncmp(text, "\xc2\xa9", 2) || !strncasecmp(text, "(c) ", 4))
 		return R_CREDIT;
-	sb_key(k, b->text, strlen(b->text));
-	if (!k->len)
+	if (!key_len)
 		return 0;
 	/* try the first three words, two words, one word */
-	const char *s = k->data;
 	size_t ends[3];
 	int nw = 0;
-	for (size_t i = 0; i <= k->len && nw < 3; i++)
-		if (s[i] == ' ' || s[i] == '\0')
+	for (size_t i = 0; i <= key_len && nw < 3; i++)
+		if (i == key_len || key[i] == ' ')
 			ends[nw++] = i;
 	for (int w = nw; w-- > 0;) {
-		const sb_entry *e = sb_map_get(&c->st->line_prefix, s, ends[w]);
+		const sb_entry *e = sb_map_get(&c->st->line_prefix, key, ends[w]);
 		if (e) {
 			/* the prefix must be followed by something (a name), and for "by"/"von" the
 			 * line must be short and not a sentence */
-			if (ends[w] == k->len && e->value != R_CREDIT)
+			if (ends[w] == key_len && e->value != R_CREDIT)
 				return 0;
-			if ((e->value == R_BYLINE) && (b->len > 80 || (b->sentence && b->len > 50)))
+			if ((e->value == R_BYLINE) && (len > 80 || (sentence && len > 50)))
 				return 0;
 			return e->value;
 		}
 	}
 	return 0;
+}
+
+static int sb_line_prefix(const sb_ctx *c, const sb_block *b, galley_buf *k)
+{
+	if (b->len > 120)
+		return 0;
+	sb_key(k, b->text, strlen(b->text));
+	return sb_line_prefix_key(c, b->text, k->data, k->len, b->len, b->sentence);
 }
 
 /* A short line naming a photo agency ("AFP / MARCO BERTORELLO", "Judy Eddy/WENN.com"): one
@@ -2178,44 +2277,23 @@ static void sb_cut_credit(sb_ctx *c, sb_block *b, galley_buf *k)
 	free(credit);
 }
 
-/* A byline word ("von", "by", "par", "Autor") inside a short date or meta line: "am 23. Januar
- * 2020 von Christian Spließ", "October 19, 2019 by IWB". */
-static bool sb_byline_inside(const sb_ctx *c, const char *text)
+/* A byline word ("von", "by", "par", "Autor") followed by a name inside a short date or meta
+ * line: "am 23. Januar 2020 von Christian Spließ", "October 19, 2019 by IWB".  key is the
+ * line's key form. */
+static bool sb_byline_inside_key(const sb_ctx *c, const char *key)
 {
-	size_t tl = strlen(text);
-	if (tl > 200)
-		return false;
-	galley_buf k = {0};
-	sb_key(&k, text, tl);
-	bool found = false;
-	const char *p = k.data;
-	while (*p && !found) {
+	const char *p = key;
+	while (*p) {
 		const char *w = p;
 		while (*p && *p != ' ')
 			p++;
 		const sb_entry *e = sb_map_get(&c->st->line_prefix, w, (size_t)(p - w));
-		/* a byline word followed by a name */
 		if (e && e->value == R_BYLINE && *p == ' ')
-			found = true;
+			return true;
 		while (*p == ' ')
 			p++;
 	}
-	galley_buf_free(&k);
-	return found;
-}
-
-static int sb_text_prefix_reason(const sb_ctx *c, const char *text)
-{
-	size_t tl = strlen(text);
-	sb_block b = {.text = (char *)(uintptr_t)text, .len = (double)galley_utf8_length(text, tl)};
-	if (b.len > 120)
-		return 0;
-	unsigned char last = tl ? (unsigned char)text[tl - 1] : 0;
-	b.sentence = last == '.' || last == '!' || last == '?';
-	galley_buf k = {0};
-	int r = sb_line_prefix(c, &b, &k);
-	galley_buf_free(&k);
-	return r;
+	return false;
 }
 
 /* A short line that is mostly a date or time: "12.03.2021, 14:05 Uhr", "March 5, 2024". */
@@ -2723,6 +2801,7 @@ static int strip_boilerplate_process(galley_stage *stage, void *state, galley_ar
 	galley_buf_free(&c.tmp);
 	galley_buf_free(&c.tmp2);
 	galley_buf_free(&c.cls);
+	galley_buf_free(&c.title_key);
 	free(c.cache);
 	free(c.seen_out.v);
 	free(c.jl_windows.v);
