@@ -2070,7 +2070,17 @@ static char *ta_outlet_name(const ta_state *st, const char *raw, size_t n, bool 
 		return galley_strdup(st->outlet_names[v]);
 	if (alias_only)
 		return NULL;
-	return galley_strndup(raw, n);
+	/* as written, without soft hyphens ("Finan\u00adcial Times") */
+	galley_buf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		if ((unsigned char)raw[i] == 0xC2 && i + 1 < n && (unsigned char)raw[i + 1] == 0xAD) {
+			i++;
+			continue;
+		}
+		galley_buf_putc(&b, raw[i]);
+	}
+	galley_buf_putc(&b, 0);
+	return galley_buf_steal(&b);
 }
 
 /* The alias matched at token i (its length in tokens), honouring case: a lower-case word in
@@ -2097,6 +2107,10 @@ static void ta_sources_in_para(ta_doc *d, int pi, bool removed_credit)
 	const ta_state *st = d->st;
 	if (!P->nt)
 		return;
+	/* a picture's credit ("Image copyright Reuters", "Foto: dpa") is not the story's */
+	for (size_t i = 0; i < P->nt && i < 8; i++)
+		if (ta_in(&st->photowords, d, &P->t[i]))
+			return;
 	/* credit lines: "Source » alarabiya", "Quelle: dpa", "Mit Material von AFP" */
 	size_t m = ta_phrase_at(d, &st->credit, P, 0, P->nt, NULL);
 	if (m && (removed_credit || P->nt <= 16)) {
@@ -2105,11 +2119,17 @@ static void ta_sources_in_para(ta_doc *d, int pi, bool removed_credit)
 			i++;
 		if (i < P->nt && i > m) {
 			size_t e = P->len;
-			const char *bar = memchr(P->text + P->t[i].b0, '|', P->len - P->t[i].b0);
-			if (bar)
-				e = (size_t)(bar - P->text);
+			static const char stops[] = "|(,;";
+			for (const char *c = stops; *c; c++) {
+				const char *x = memchr(P->text + P->t[i].b0, *c, e - P->t[i].b0);
+				if (x)
+					e = (size_t)(x - P->text);
+			}
 			char *name = ta_outlet_name(st, P->text + P->t[i].b0, e - P->t[i].b0, false);
-			if (name && strlen(name) <= 60)
+			size_t words = 1;
+			for (const char *c = name ? name : ""; *c; c++)
+				words += *c == ' ';
+			if (name && strlen(name) <= 60 && words <= 5)
 				ta_add_source(d, name, "credit", P->text);
 			free(name);
 			return;
@@ -2189,7 +2209,7 @@ static void ta_sources_in_para(ta_doc *d, int pi, bool removed_credit)
 			size_t e = ta_chunk_end(d, P, i, P->nt);
 			if (e > i && e < P->nt && ta_phrase_at(d, &st->agencyafter, P, e, P->nt, NULL)) {
 				ta_chunk c = ta_classify(d, P, i, e);
-				if (c.e > c.s && c.kind != NM_PERSON) {
+				if (c.e > c.s && c.kind != NM_PERSON && !(c.e - c.s == 1 && ta_in(&st->orgwords, d, &P->t[c.s]))) {
 					char *name = ta_outlet_name(st, P->text + P->t[c.s].b0, P->t[c.e - 1].nb1 - P->t[c.s].b0, false);
 					ta_add_source(d, name, "cited", P->text);
 					free(name);
@@ -2199,7 +2219,7 @@ static void ta_sources_in_para(ta_doc *d, int pi, bool removed_credit)
 				for (size_t w = 1; w <= 2 && w <= i; w++) {
 					if (ta_phrase_at(d, &st->agencybefore, P, i - w, i, NULL) == w) {
 						ta_chunk c = ta_classify(d, P, i, e);
-						if (c.e > c.s && c.kind != NM_PERSON) {
+						if (c.e > c.s && c.kind != NM_PERSON && !(c.e - c.s == 1 && ta_in(&st->orgwords, d, &P->t[c.s]))) {
 							char *name = ta_outlet_name(st, P->text + P->t[c.s].b0, P->t[c.e - 1].nb1 - P->t[c.s].b0, false);
 							ta_add_source(d, name, "cited", P->text);
 							free(name);
