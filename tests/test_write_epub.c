@@ -17,10 +17,23 @@
 #include <sys/wait.h>
 #include <libxml/HTMLparser.h>
 #include <time.h>
+#include <unistd.h>
 
 #define EPUBCHECK_JAR "/usr/share/java/epubcheck.jar"
 
 static char *books; /* every book written, checked at the end */
+
+/* a 1x1 PNG and a 1x1 GIF */
+static const unsigned char pngdata[] = {
+	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+	0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+	0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0,
+	0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d, 0x1d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+	0x4e, 0x44, 0xae, 0x42, 0x60, 0x82};
+static const unsigned char gifdata[] = {
+	0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0xff, 0xff, 0xff, 0x21, 0xf9, 0x04, 0x01, 0x00, 0x00, 0x00, 0x00, 0x2c, 0x00, 0x00, 0x00, 0x00,
+	0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3b};
 
 static char *bpath(const char *name)
 {
@@ -546,13 +559,6 @@ START_TEST(test_css_and_cover)
 	const char *style = "body { font-family: serif; }\n";
 	th_write_file(css.data, style, strlen(style));
 	th_write_file(badcss.data, "@import url(https://x.example/a.css);", 37);
-	/* a 1x1 PNG */
-	static const unsigned char pngdata[] = {
-		0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
-		0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
-		0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0,
-		0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d, 0x1d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
-		0x4e, 0x44, 0xae, 0x42, 0x60, 0x82};
 	th_write_file(png.data, pngdata, sizeof pngdata);
 	th_write_file(bad.data, "RIFF0000WEBPVP8 ", 16);
 	galley_article *arts[1] = {sample_article(1, "Example News")};
@@ -597,6 +603,91 @@ START_TEST(test_css_and_cover)
 	galley_buf_free(&badcss);
 	free(out);
 	free_all(arts, 1);
+	th_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
+/* Images saved beside a page are embedded; nothing outside the page's directory is read. */
+START_TEST(test_local_images)
+{
+	char *dir = th_tmpdir();
+	galley_buf p = {0};
+	galley_buf_printf(&p, "%s/site", dir);
+	ck_assert(mkdir(p.data, 0755) == 0);
+	galley_buf_printf(&p, "/page_files");
+	ck_assert(mkdir(p.data, 0755) == 0);
+	galley_buf_reset(&p);
+	galley_buf_printf(&p, "%s/site/page_files/pic one.png", dir);
+	th_write_file(p.data, pngdata, sizeof pngdata);
+	galley_buf_reset(&p);
+	galley_buf_printf(&p, "%s/site/dot.gif", dir);
+	th_write_file(p.data, gifdata, sizeof gifdata);
+	galley_buf_reset(&p);
+	galley_buf_printf(&p, "%s/site/fake.png", dir);
+	th_write_file(p.data, "\x89PNG\r\n\x1a\n but no more", 21);
+	galley_buf_reset(&p);
+	galley_buf_printf(&p, "%s/secret.png", dir);
+	th_write_file(p.data, pngdata, sizeof pngdata);
+	galley_buf_reset(&p);
+	galley_buf_printf(&p, "%s/site/link.png", dir);
+	galley_buf q = {0};
+	galley_buf_printf(&q, "%s/secret.png", dir);
+	ck_assert(symlink(q.data, p.data) == 0);
+	galley_buf_reset(&p);
+	galley_buf_printf(&p, "%s/site/page.html", dir);
+	th_write_file(p.data, "<p>x</p>", 8);
+
+	galley_article *a = th_article_html(
+		"<p>Before <img src=\"page_files/pic%20one.png?v=2\" alt=\"The pier\"> after.</p>"
+		"<figure><img src=\"dot.gif\"><figcaption>A dot</figcaption></figure>"
+		"<p><img src=\"page_files/pic%20one.png\" alt=\"again\"></p>"
+		"<p><img src=\"../secret.png\" alt=\"up\"><img src=\"link.png\" alt=\"symlink\">"
+		"<img src=\"fake.png\" alt=\"fake\"><img src=\"/etc/passwd\" alt=\"abs\">"
+		"<img src=\"https://cdn.example/r.png\" alt=\"remote\"><img src=\"missing.png\" alt=\"missing\"></p>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "Pictures");
+	galley_article_set_location(a, p.data, NULL, -1, 0);
+	galley_article *b = th_article_html("<p><img src=\"dot.gif\" alt=\"no location\"></p>");
+	galley_article *arts[2] = {a, b};
+	char *out = bpath("images.epub");
+	galley_buf o = {0};
+	galley_buf_printf(&o, "output='%s'", out);
+	write_ok(o.data, arts, 2);
+	check_container(out);
+	size_t n;
+	char *opf = zip_member(out, "EPUB/package.opf", NULL, &n);
+	ck_assert_uint_eq(n, 9 + 2); /* the two images, each once */
+	ck_assert(contains(opf, "media-type=\"image/png\""));
+	ck_assert(contains(opf, "media-type=\"image/gif\""));
+	char *ch = zip_member(out, "EPUB/text/a0001.xhtml", NULL, NULL);
+	ck_assert(contains(ch, "<img src=\"../images/"));
+	ck_assert(contains(ch, "alt=\"The pier\""));
+	ck_assert(contains(ch, "<figcaption>A dot</figcaption>"));
+	for (const char *const *alt = (const char *const[]){"up", "symlink", "fake", "abs", "remote", "missing", NULL};
+	     *alt; alt++) {
+		galley_buf w = {0};
+		galley_buf_printf(&w, "<span class=\"img-alt\">%s</span>", *alt);
+		ck_assert_msg(contains(ch, w.data), "%s should be alt text", *alt);
+		galley_buf_free(&w);
+	}
+	char *ch2 = zip_member(out, "EPUB/text/a0002.xhtml", NULL, NULL);
+	ck_assert(contains(ch2, "<span class=\"img-alt\">no location</span>"));
+	/* images=alt: none embedded */
+	galley_buf_reset(&o);
+	galley_buf_printf(&o, "output='%s/alt.epub' images=alt", dir);
+	write_ok(o.data, arts, 2);
+	galley_buf_reset(&o);
+	galley_buf_printf(&o, "%s/alt.epub", dir);
+	free(zip_member(o.data, NULL, NULL, &n));
+	ck_assert_uint_eq(n, 9);
+	free(ch2);
+	free(ch);
+	free(opf);
+	free(out);
+	galley_buf_free(&o);
+	galley_buf_free(&p);
+	galley_buf_free(&q);
+	free_all(arts, 2);
 	th_rmrf(dir);
 	free(dir);
 }
@@ -882,6 +973,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_empty_collection);
 	tcase_add_test(tc, test_split);
 	tcase_add_test(tc, test_css_and_cover);
+	tcase_add_test(tc, test_local_images);
 	tcase_add_test(tc, test_streaming);
 	tcase_add_test(tc, test_roundtrip_read_epub);
 	tcase_add_test(tc, test_pandoc_reads_back);

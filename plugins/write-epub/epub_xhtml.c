@@ -14,6 +14,8 @@ typedef struct conv {
 	int in_a;        /* inside a link: no nested links */
 	int fig_caption; /* inside a figure that has a caption: images add nothing */
 	int in_pre;
+	write_epub_image_fn image;
+	void *image_ctx;
 } conv;
 
 typedef enum { K_DROP, K_BLOCK, K_CONTAINER, K_INLINE, K_UNWRAP } kind;
@@ -468,6 +470,22 @@ static void conv_inline(conv *c, xmlNodePtr n, xmlNodePtr dst)
 		return;
 	}
 	if (!strcmp(name, "img")) {
+		xmlChar *src = c->image ? xmlGetProp(n, BAD_CAST "src") : NULL;
+		char *href = src ? c->image(c->image_ctx, (const char *)src) : NULL;
+		xmlFree(src);
+		if (href) {
+			/* an image the book carries */
+			xmlNodePtr img = new_el(c, dst, "img");
+			xmlSetProp(img, BAD_CAST "src", BAD_CAST href);
+			xmlChar *a = xmlGetProp(n, BAD_CAST "alt");
+			char *t = a ? write_epub_xhtml_clean((const char *)a, true) : NULL;
+			xmlSetProp(img, BAD_CAST "alt", BAD_CAST(t ? t : ""));
+			free(t);
+			xmlFree(a);
+			copy_common_attrs(n, img);
+			free(href);
+			return;
+		}
 		if (c->fig_caption)
 			return;
 		xmlChar *alt = xmlGetProp(n, BAD_CAST "alt");
@@ -901,10 +919,11 @@ static void conv_flow(conv *c, xmlNodePtr first, xmlNodePtr dst, bool wrap)
 		drop_if_empty(run);
 }
 
-void write_epub_xhtml_convert(xmlNodePtr src_body, xmlNodePtr dst, xmlNsPtr ns, const char *base_url)
+void write_epub_xhtml_convert(xmlNodePtr src_body, xmlNodePtr dst, xmlNsPtr ns, const char *base_url,
+                              write_epub_image_fn image, void *image_ctx)
 {
 	if (!src_body)
 		return;
-	conv c = {.doc = dst->doc, .ns = ns, .base = base_url};
+	conv c = {.doc = dst->doc, .ns = ns, .base = base_url, .image = image, .image_ctx = image_ctx};
 	conv_flow(&c, src_body->children, dst, true);
 }

@@ -12,9 +12,14 @@
 #include <libxml/tree.h>
 #include <stdbool.h>
 
+/* Where an image may come from: given an img@src, return the href the chapter should use for
+ * an image the book embeds (owned, free()), or NULL to show the alt text instead. */
+typedef char *(*write_epub_image_fn)(void *ctx, const char *src);
+
 /* Copy the children of src_body into dst (an element of an XHTML document whose namespace is
- * ns).  base_url (nullable) resolves relative links. */
-void write_epub_xhtml_convert(xmlNodePtr src_body, xmlNodePtr dst, xmlNsPtr ns, const char *base_url);
+ * ns).  base_url (nullable) resolves relative links; image (nullable) embeds images. */
+void write_epub_xhtml_convert(xmlNodePtr src_body, xmlNodePtr dst, xmlNsPtr ns, const char *base_url,
+                              write_epub_image_fn image, void *image_ctx);
 
 /* Clean text for XML (owned, free()): valid UTF-8, no control characters, no U+FFFE/U+FFFF;
  * with normalize, white space collapsed and trimmed.  NULL in, NULL out. */

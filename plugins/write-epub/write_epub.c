@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <inttypes.h>
 #include <libxml/tree.h>
+#include <libxml/uri.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -40,6 +41,8 @@ static const galley_option write_epub_options[] = {
 	{.name = "cover", .type = GALLEY_OPT_PATH, .help = "cover image: JPEG, PNG or GIF"},
 	{.name = "group_by", .type = GALLEY_OPT_ENUM, .default_value = "none", .choices = "none|source|date|tag",
 	 .help = "group the table of contents into sections, like a periodical's issue"},
+	{.name = "images", .type = GALLEY_OPT_ENUM, .default_value = "embed", .choices = "embed|alt",
+	 .help = "embed: JPEG/PNG/GIF files the pages reference beside them (saved pages); alt: their alt text only"},
 	{.name = "split", .type = GALLEY_OPT_INT, .default_value = "0", .min = 0, .max = 1e9,
 	 .help = "start a new book every N articles (0: one book)"},
 	{.name = NULL},
@@ -94,8 +97,17 @@ typedef struct write_epub_entry {
 	bool has_epoch;
 } write_epub_entry;
 
+typedef struct write_epub_image {
+	char name[48];     /* "images/0123456789abcdef.png" */
+	const char *type;  /* media type (static) */
+	unsigned char *data;
+	size_t len;
+} write_epub_image;
+
 typedef struct write_epub_book {
 	galley_output *out;
+	write_epub_image *img; /* images in this book (data NULL: only name and type kept) */
+	size_t n_img;
 	write_epub_zip *zip;
 	write_epub_entry *e;
 	size_t n, cap;
@@ -107,6 +119,7 @@ typedef struct write_epub_state {
 	const char *output, *title, *creator, *language, *publisher, *date, *identifier;
 	int group_by;
 	int64_t split;
+	bool embed_images;
 	char *css;
 	size_t css_len;
 	unsigned char *cover;
@@ -123,7 +136,12 @@ typedef struct write_epub_state {
 typedef struct write_epub_chapter {
 	char *xhtml;
 	size_t len;
+	write_epub_image *img; /* images this chapter uses */
+	size_t n_img;
 } write_epub_chapter;
+
+#define MAX_IMAGE_BYTES (8u << 20)
+#define MAX_IMAGES_PER_ARTICLE 200
 
 /* ---- dates -------------------------------------------------------------------------------- */
 static int64_t days_from_civil(int64_t y, int m, int d)
@@ -287,6 +305,107 @@ static char *article_lang(const write_epub_state *st, const galley_article *a)
 	return st && write_epub_xhtml_lang_ok(st->language) ? galley_strdup(st->language) : NULL;
 }
 
+/* ---- images beside the page ------------------------------------------------------------- */
+typedef struct image_ctx {
+	char *dir; /* real path of the page's directory, or NULL: no local images */
+	write_epub_chapter *ch;
+} image_ctx;
+
+/* The media type of an image EPUB readers must all show, checked a little beyond the magic
+ * number (epubcheck reads image headers), or NULL. */
+static const char *image_type(const unsigned char *d, size_t n, const char **ext)
+{
+	if (n > 33 && !memcmp(d, "\x89PNG\r\n\x1a\n", 8) && !memcmp(d + 12, "IHDR", 4)) {
+		*ext = "png";
+		return "image/png";
+	}
+	if (n > 4 && d[0] == 0xff && d[1] == 0xd8 && d[2] == 0xff && d[n - 2] == 0xff && d[n - 1] == 0xd9) {
+		*ext = "jpg";
+		return "image/jpeg";
+	}
+	if (n > 13 && (!memcmp(d, "GIF87a", 6) || !memcmp(d, "GIF89a", 6)) && d[n - 1] == 0x3b) {
+		*ext = "gif";
+		return "image/gif";
+	}
+	return NULL;
+}
+
+static char *write_epub_local_image(void *vctx, const char *src)
+{
+	image_ctx *ctx = vctx;
+	if (!ctx->dir || !src || ctx->ch->n_img >= MAX_IMAGES_PER_ARTICLE)
+		return NULL;
+	while (*src == ' ' || *src == '\t' || *src == '\n' || *src == '\r')
+		src++;
+	/* only relative references: no scheme, no network path, no site-absolute path */
+	size_t scheme = strcspn(src, ":/?#");
+	if (src[scheme] == ':' || src[0] == '/' || !src[0])
+		return NULL;
+	char *rel = galley_strndup(src, strcspn(src, "?#"));
+	char *dec = xmlURIUnescapeString(rel, 0, NULL);
+	free(rel);
+	if (!dec)
+		return NULL;
+	galley_buf p = {0};
+	galley_buf_printf(&p, "%s/%s", ctx->dir, dec);
+	xmlFree(dec);
+	char *real = realpath(p.data, NULL);
+	galley_buf_free(&p);
+	size_t dl = strlen(ctx->dir);
+	/* never outside the page's own directory (no ../, no symlinks out) */
+	if (!real || strncmp(real, ctx->dir, dl) || real[dl] != '/') {
+		free(real);
+		return NULL;
+	}
+	unsigned char *data = NULL;
+	size_t len = 0;
+	galley_error err = {0};
+	int r = galley_read_file(real, &data, &len, MAX_IMAGE_BYTES, &err);
+	free(real);
+	const char *ext = NULL, *type = r == GALLEY_OK ? image_type(data, len, &ext) : NULL;
+	if (!type) {
+		free(data);
+		return NULL;
+	}
+	uint64_t h1 = galley_hash64(data, len, GALLEY_HASH_SEED), h2 = galley_hash64(data, len, ~GALLEY_HASH_SEED);
+	write_epub_image im = {.type = type, .data = data, .len = len};
+	snprintf(im.name, sizeof im.name, "images/%016" PRIx64 "%08" PRIx32 ".%s", h1, (uint32_t)(h2 >> 32), ext);
+	write_epub_chapter *ch = ctx->ch;
+	bool seen = false;
+	for (size_t i = 0; i < ch->n_img && !seen; i++)
+		seen = !strcmp(ch->img[i].name, im.name);
+	if (seen) {
+		free(data);
+	} else {
+		ch->img = galley_realloc(ch->img, (ch->n_img + 1) * sizeof *ch->img);
+		ch->img[ch->n_img++] = im;
+	}
+	galley_buf h = {0};
+	galley_buf_printf(&h, "../%s", im.name);
+	return galley_buf_steal(&h);
+}
+
+/* The real directory of the page an article came from, when it is a plain file. (owned) */
+static char *page_dir(const galley_article *a)
+{
+	const galley_source_location *loc = galley_article_location(a);
+	if (!loc || !loc->file || loc->member || !strcmp(loc->file, "-"))
+		return NULL;
+	char *real = realpath(loc->file, NULL);
+	if (!real)
+		return NULL;
+	char *slash = strrchr(real, '/');
+	if (!slash) {
+		free(real);
+		return NULL;
+	}
+	if (slash == real)
+		slash[1] = 0;
+	else
+		*slash = 0;
+	return real;
+}
+
 static write_epub_chapter *write_epub_build_chapter(const write_epub_state *st, const galley_article *a)
 {
 	const char *title = galley_article_get(a, GALLEY_FIELD_TITLE);
@@ -347,10 +466,13 @@ static write_epub_chapter *write_epub_build_chapter(const write_epub_state *st, 
 	}
 	free(href);
 
-	xmlDocPtr bdoc = galley_article_body(a);
-	write_epub_xhtml_convert(bdoc ? galley_body_root(bdoc) : NULL, sec, ns, url);
-
 	write_epub_chapter *ch = galley_calloc(1, sizeof *ch);
+	image_ctx ictx = {.dir = st->embed_images ? page_dir(a) : NULL, .ch = ch};
+	xmlDocPtr bdoc = galley_article_body(a);
+	write_epub_xhtml_convert(bdoc ? galley_body_root(bdoc) : NULL, sec, ns, url,
+	                         ictx.dir ? write_epub_local_image : NULL, &ictx);
+	free(ictx.dir);
+
 	ch->xhtml = doc_bytes(doc, &ch->len);
 	xmlFreeDoc(doc);
 	return ch;
@@ -359,8 +481,12 @@ static write_epub_chapter *write_epub_build_chapter(const write_epub_state *st, 
 static void write_epub_chapter_free(void *p)
 {
 	write_epub_chapter *ch = p;
-	if (ch)
-		free(ch->xhtml);
+	if (!ch)
+		return;
+	for (size_t i = 0; i < ch->n_img; i++)
+		free(ch->img[i].data);
+	free(ch->img);
+	free(ch->xhtml);
 	free(ch);
 }
 
@@ -465,6 +591,7 @@ static void write_epub_book_free(write_epub_book *b)
 		return;
 	write_epub_zip_free(b->zip);
 	galley_output_abort(b->out);
+	free(b->img);
 	for (size_t i = 0; i < b->n; i++)
 		write_epub_entry_free(&b->e[i]);
 	free(b->e);
@@ -877,6 +1004,15 @@ static xmlDocPtr write_epub_opf(write_epub_state *st, write_epub_book *b, const 
 		if (fixed[i].props)
 			xmlSetProp(it, BAD_CAST "properties", BAD_CAST fixed[i].props);
 	}
+	for (size_t k = 0; k < b->n_img; k++) {
+		xmlNodePtr it = xmlNewChild(man, ns, BAD_CAST "item", NULL);
+		char id[48];
+		const char *stem = b->img[k].name + 7; /* after "images/" */
+		snprintf(id, sizeof id, "img-%.*s", (int)strcspn(stem, "."), stem);
+		xmlSetProp(it, BAD_CAST "id", BAD_CAST id);
+		xmlSetProp(it, BAD_CAST "href", BAD_CAST b->img[k].name);
+		xmlSetProp(it, BAD_CAST "media-type", BAD_CAST b->img[k].type);
+	}
 	for (size_t k = 0; k < b->n; k++) {
 		const write_epub_entry *e = &b->e[m->order[k]];
 		xmlNodePtr it = xmlNewChild(man, ns, BAD_CAST "item", NULL);
@@ -1000,6 +1136,8 @@ static int write_epub_setup(galley_stage *stage, write_epub_state *st, galley_er
 	st->date = galley_stage_opt_string(stage, "date");
 	st->identifier = galley_stage_opt_string(stage, "identifier");
 	st->split = galley_stage_opt_int(stage, "split");
+	const char *im = galley_stage_opt_string(stage, "images");
+	st->embed_images = !im || !strcmp(im, "embed");
 	const char *g = galley_stage_opt_string(stage, "group_by");
 	st->group_by = !g ? GROUP_NONE
 	               : !strcmp(g, "source") ? GROUP_SOURCE
@@ -1124,9 +1262,10 @@ static int write_epub_write(galley_stage *stage, void *state, galley_article *a,
 	write_epub_book *b = st->book;
 	/* a plain zip holds 65,535 files; a book needs 7 besides its chapters (Zip64 is not an
 	 * option: many reading systems cannot open it) */
-	if (b->n >= 65000)
+	if (b->n + b->n_img + ch->n_img >= 65000)
 		return galley_error_set(err, GALLEY_ERR_FATAL,
-		                        "a book holds at most 65,000 articles; use split=N to write several books");
+		                        "a book holds at most 65,000 articles and images; use split=N to write "
+		                        "several books");
 	if (b->n == b->cap) {
 		b->cap = b->cap ? 2 * b->cap : 64;
 		b->e = galley_realloc(b->e, b->cap * sizeof *b->e);
@@ -1138,6 +1277,21 @@ static int write_epub_write(galley_stage *stage, void *state, galley_article *a,
 	snprintf(name, sizeof name, "EPUB/text/%s.xhtml", e->id);
 	if (write_epub_zip_add(b->zip, name, ch->xhtml, ch->len, false, msg, sizeof msg) < 0)
 		return galley_error_set(err, GALLEY_ERR_FATAL, "%s: %s", galley_output_path(b->out), msg);
+	for (size_t i = 0; i < ch->n_img; i++) {
+		write_epub_image *im = &ch->img[i];
+		bool have = false;
+		for (size_t k = 0; k < b->n_img && !have; k++)
+			have = !strcmp(b->img[k].name, im->name);
+		if (have)
+			continue;
+		char member[64];
+		snprintf(member, sizeof member, "EPUB/%s", im->name);
+		if (write_epub_zip_add(b->zip, member, im->data, im->len, true, msg, sizeof msg) < 0)
+			return galley_error_set(err, GALLEY_ERR_FATAL, "%s: %s", galley_output_path(b->out), msg);
+		b->img = galley_realloc(b->img, (b->n_img + 1) * sizeof *b->img);
+		b->img[b->n_img] = *im;
+		b->img[b->n_img++].data = NULL;
+	}
 	b->h1 = galley_hash64(ch->xhtml, ch->len, b->h1);
 	b->h2 = galley_hash64(ch->xhtml, ch->len, b->h2 ^ 0x9e3779b97f4a7c15ULL);
 	write_epub_entry_fill(st, e, a);
