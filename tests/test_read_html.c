@@ -525,6 +525,31 @@ START_TEST(meta_title_cleaning)
 }
 END_TEST
 
+START_TEST(meta_language_from_text)
+{
+	galley_article *a = read_str("<html><body><p>Die Gemeinde hat sich am Montag für den Bau der neuen Brücke "
+	                             "entschieden. Der Bürgermeister sagte, dass die Arbeiten im Frühjahr beginnen und "
+	                             "bis zum Ende des Jahres abgeschlossen sein werden, wenn das Wetter mitspielt.</p>"
+	                             "</body></html>");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_LANGUAGE), "de");
+	ck_candidate(a, "language", "de", "detected");
+	galley_article_free(a);
+	a = read_str("<html><body><p>東京都は月曜日、新しい橋の建設を決定しました。工事は春に始まり、年末までに完了する予定です。"
+	             "市長は天候次第だと述べました。住民の多くはこの決定を歓迎しています。</p></body></html>");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_LANGUAGE), "ja");
+	galley_article_free(a);
+	/* too little text: no guess; a declared language is never overridden */
+	a = read_str("<html><body><p>Hello world</p></body></html>");
+	ck_assert_ptr_null(galley_article_get(a, GALLEY_FIELD_LANGUAGE));
+	galley_article_free(a);
+	a = read_str("<html lang=\"fr\"><body><p>The council has decided on Monday that the new bridge will be built and "
+	             "that the work will start in spring, and it is expected to be finished by the end of the year.</p>"
+	             "</body></html>");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_LANGUAGE), "fr");
+	galley_article_free(a);
+}
+END_TEST
+
 START_TEST(meta_dates)
 {
 	static const struct {
@@ -1096,6 +1121,7 @@ int main(void)
 	tcase_add_test(tc, meta_microdata);
 	tcase_add_test(tc, meta_title_cleaning);
 	tcase_add_test(tc, meta_dates);
+	tcase_add_test(tc, meta_language_from_text);
 	tcase_add_test(tc, warc_transport);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("bad-input");

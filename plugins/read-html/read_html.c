@@ -43,8 +43,18 @@ static const galley_option read_html_options[] = {
 	{.name = NULL},
 };
 
+/* Function words for guessing the language of pages that declare none (data file). */
+typedef struct lang_word {
+	char *word;
+	uint32_t langs; /* bit i: langs[i] */
+} lang_word;
+
 typedef struct read_html_state {
 	galley_collection *coll;
+	lang_word *words;
+	size_t n_words;
+	char *langs[32];
+	size_t n_langs;
 	char *charset;         /* forced, canonical label, or NULL */
 	char *default_charset; /* canonical label */
 	char **exts;
@@ -363,6 +373,170 @@ static char *read_html_iconv(const unsigned char *p, size_t len, const char *fro
 	return out;
 }
 
+/* ---- language from the text -------------------------------------------------------------------- */
+
+static int read_html_cmp_word(const void *a, const void *b)
+{
+	return strcmp(((const lang_word *)a)->word, ((const lang_word *)b)->word);
+}
+
+static void read_html_load_stopwords(galley_stage *stage, read_html_state *st)
+{
+	galley_wordlist wl = {0};
+	galley_error err = {0};
+	if (galley_wordlist_load("read-html/stopwords.txt", &wl, &err) != GALLEY_OK) {
+		galley_stage_warn(stage, "no language guessing for pages that declare none: %s", err.message);
+		return;
+	}
+	for (size_t i = 0; i < wl.n && st->n_langs < 32; i++) {
+		char *save = NULL, *line = galley_strdup(wl.items[i]);
+		char *tag = strtok_r(line, " \t", &save);
+		if (tag) {
+			size_t li = st->n_langs++;
+			st->langs[li] = galley_strdup(tag);
+			for (char *w = strtok_r(NULL, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+				size_t k;
+				for (k = 0; k < st->n_words; k++)
+					if (!strcmp(st->words[k].word, w))
+						break;
+				if (k == st->n_words) {
+					st->words = galley_realloc(st->words, (st->n_words + 1) * sizeof *st->words);
+					st->words[k].word = galley_strdup(w);
+					st->words[k].langs = 0;
+					st->n_words++;
+				}
+				st->words[k].langs |= 1u << li;
+			}
+		}
+		free(line);
+	}
+	galley_wordlist_free(&wl);
+	if (st->n_words)
+		qsort(st->words, st->n_words, sizeof *st->words, read_html_cmp_word);
+}
+
+/* Scripts that name one language well enough on their own. */
+enum { SC_LATIN, SC_HAN, SC_KANA, SC_HANGUL, SC_GREEK, SC_HEBREW, SC_THAI, SC_BENGALI, SC_OTHER, SC__N };
+
+static int read_html_script(uint32_t cp)
+{
+	if (cp < 0x80)
+		return isalpha((int)cp) ? SC_LATIN : -1;
+	if (cp >= 0xC0 && cp < 0x250)
+		return SC_LATIN;
+	if (cp >= 0x370 && cp < 0x400)
+		return SC_GREEK;
+	if (cp >= 0x590 && cp < 0x600)
+		return SC_HEBREW;
+	if (cp >= 0x980 && cp < 0xA00)
+		return SC_BENGALI;
+	if (cp >= 0xE00 && cp < 0xE80)
+		return SC_THAI;
+	if (cp >= 0x3040 && cp < 0x3100)
+		return SC_KANA;
+	if (cp >= 0xAC00 && cp < 0xD7B0)
+		return SC_HANGUL;
+	if (cp >= 0x4E00 && cp < 0xA000)
+		return SC_HAN;
+	if (cp >= 0x2000 && cp < 0x3040)
+		return -1; /* punctuation, symbols */
+	return SC_OTHER;
+}
+
+/* The language of the page's text, or NULL: a script that names one language (Japanese kana,
+ * Hangul, Han, Greek, Hebrew, Thai, Bengali) when it dominates, else the language most of the
+ * function words belong to (borrowed from st or static). */
+static const char *read_html_guess_language(const read_html_state *st, xmlNodePtr root)
+{
+	if (!root)
+		return NULL;
+	size_t hits[32] = {0}, tokens = 0, script[SC__N] = {0}, letters = 0;
+	char w[32];
+	for (xmlNodePtr n = root; n && tokens < 4000 && letters < 20000;) {
+		if (n->type == XML_TEXT_NODE && n->content) {
+			const char *p = (const char *)n->content, *end = p + strlen(p);
+			size_t k = 0;
+			bool fits = true;
+			while (p <= end && tokens < 4000) {
+				const char *at = p;
+				uint32_t cp = p < end ? galley_utf8_next(&p, end) : 0;
+				if (p == at)
+					p++;
+				int sc = cp ? read_html_script(cp) : -1;
+				if (sc >= 0) {
+					script[sc]++;
+					letters++;
+				}
+				if (sc == SC_LATIN || sc == SC_GREEK || sc == SC_OTHER) {
+					size_t nb = (size_t)(p - at);
+					if (k + nb < sizeof w) {
+						for (size_t i = 0; i < nb; i++)
+							w[k++] = (char)tolower((unsigned char)at[i]);
+					} else {
+						fits = false;
+					}
+					continue;
+				}
+				if (k) {
+					w[k] = 0;
+					tokens++;
+					if (fits && st->n_words) {
+						lang_word key = {.word = w};
+						const lang_word *hit =
+							bsearch(&key, st->words, st->n_words, sizeof *st->words, read_html_cmp_word);
+						if (hit)
+							for (size_t i = 0; i < st->n_langs; i++)
+								hits[i] += (hit->langs >> i) & 1u;
+					}
+				}
+				k = 0;
+				fits = true;
+				if (!cp)
+					break;
+			}
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
+	if (letters >= 50) {
+		size_t cjk = script[SC_HAN] + script[SC_KANA] + script[SC_HANGUL];
+		if (cjk * 2 > letters) {
+			if (script[SC_KANA] * 10 > cjk)
+				return "ja";
+			if (script[SC_HANGUL] * 2 > cjk)
+				return "ko";
+			return "zh";
+		}
+		static const struct {
+			int sc;
+			const char *tag;
+		} single[] = {{SC_GREEK, "el"}, {SC_HEBREW, "he"}, {SC_THAI, "th"}, {SC_BENGALI, "bn"}};
+		for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
+			if (script[single[i].sc] * 2 > letters)
+				return single[i].tag;
+	}
+	size_t best = 0, second = 0, bi = 0;
+	for (size_t i = 0; i < st->n_langs; i++) {
+		if (hits[i] > best) {
+			second = best;
+			best = hits[i];
+			bi = i;
+		} else if (hits[i] > second) {
+			second = hits[i];
+		}
+	}
+	if (best >= 8 && best * 2 >= second * 3)
+		return st->langs[bi];
+	return NULL;
+}
+
 /* ---- options ----------------------------------------------------------------------------- */
 
 static char **read_html_split_exts(const char *s)
@@ -387,6 +561,26 @@ static char **read_html_split_exts(const char *s)
 		p += l;
 	}
 	return v;
+}
+
+static void read_html_close(galley_stage *stage, void *state)
+{
+	read_html_state *st = state;
+	if (!st)
+		return;
+	galley_collection_close(st->coll);
+	for (size_t i = 0; st->exts && st->exts[i]; i++)
+		free(st->exts[i]);
+	free(st->exts);
+	for (size_t i = 0; i < st->n_words; i++)
+		free(st->words[i].word);
+	free(st->words);
+	for (size_t i = 0; i < st->n_langs; i++)
+		free(st->langs[i]);
+	free(st->charset);
+	free(st->default_charset);
+	free(st->last_file);
+	free(st);
 }
 
 static int read_html_open(galley_stage *stage, void **state, galley_error *err)
@@ -421,6 +615,7 @@ static int read_html_open(galley_stage *stage, void **state, galley_error *err)
 	}
 	const char *exts = galley_stage_opt_string(stage, "extensions");
 	st->exts = read_html_split_exts(exts ? exts : "");
+	read_html_load_stopwords(stage, st);
 	static const char *const media[] = {"text/html", "application/xhtml+xml", "text/plain", NULL};
 	galley_collection_options co = {
 		.extensions = st->exts[0] ? (const char *const *)st->exts : NULL,
@@ -429,32 +624,13 @@ static int read_html_open(galley_stage *stage, void **state, galley_error *err)
 	};
 	st->coll = galley_collection_open(galley_stage_opt_string(stage, "input"), &co, err);
 	if (!st->coll) {
-		for (size_t i = 0; st->exts[i]; i++)
-			free(st->exts[i]);
-		free(st->exts);
-		free(st->charset);
-		free(st->default_charset);
-		free(st);
+		read_html_close(stage, st);
 		return GALLEY_ERR_FATAL;
 	}
 	*state = st;
 	return GALLEY_OK;
 }
 
-static void read_html_close(galley_stage *stage, void *state)
-{
-	read_html_state *st = state;
-	if (!st)
-		return;
-	galley_collection_close(st->coll);
-	for (size_t i = 0; st->exts[i]; i++)
-		free(st->exts[i]);
-	free(st->exts);
-	free(st->charset);
-	free(st->default_charset);
-	free(st->last_file);
-	free(st);
-}
 
 /* ---- read: serial and cheap ----------------------------------------------------------------- */
 
@@ -751,6 +927,13 @@ static int read_html_parse(galley_stage *stage, void *state, galley_article *a, 
 	doc->extSubset = NULL;
 	doc->type = XML_DOCUMENT_NODE;
 	doc->properties &= ~(int)XML_DOC_HTML;
+	if (!galley_article_get(a, GALLEY_FIELD_LANGUAGE)) {
+		const char *lang = read_html_guess_language(st, body);
+		if (lang) {
+			galley_article_add_candidate(a, "language", lang, "detected");
+			galley_article_set(a, GALLEY_FIELD_LANGUAGE, lang);
+		}
+	}
 	galley_article_set_body(a, doc);
 	galley_article_drop_raw(a);
 	return GALLEY_OK;
