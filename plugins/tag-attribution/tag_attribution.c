@@ -1048,7 +1048,10 @@ static ta_chunk ta_classify(const ta_doc *d, const ta_para *P, size_t s, size_t 
 	if (c.kind == NM_PERSON) {
 		/* "the Supreme Court", "Der Krieg Russlands": a thing, not a person */
 		const ta_tok *before = c.s0 > 0 ? &P->t[c.s0 - 1] : NULL;
-		if (ta_in(&d->st->determiners, d, &P->t[c.s0]) || (before && !before->cap && ta_in(&d->st->determiners, d, before)))
+		if (c.role_at < 0 && (ta_in(&d->st->determiners, d, &P->t[c.s0]) || (before && !before->cap && ta_in(&d->st->determiners, d, before))))
+			c.kind = NM_NONE;
+		/* "2 Millionen Euro", "65 Grad Celsius": quantities */
+		else if (before && before->digit)
 			c.kind = NM_NONE;
 		/* German: "der offenen Grenze Spuren" — an adjective before the run */
 		else if (d->german && before && before->kind == TK_WORD && !before->cap && ta_adjective_ending(d, before) &&
@@ -1214,6 +1217,12 @@ static void ta_collect_people(ta_doc *d)
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t pi = 0; pi < d->np; pi++) {
 			ta_para *P = &d->p[pi];
+			/* a photo credit names the photographer, not someone who speaks */
+			bool credit = false;
+			for (size_t i = 0; i < P->nt && i < 8 && !credit; i++)
+				credit = ta_in(&d->st->photowords, d, &P->t[i]) || (P->t[i].kind == TK_PUNCT && P->t[i].mark == 0xA9);
+			if (credit)
+				continue;
 			for (size_t i = 0; i < P->nt;) {
 				if (!ta_name_tok(&P->t[i])) {
 					/* "the former mayor": a mention of the last person with that role */
