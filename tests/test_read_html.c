@@ -771,6 +771,27 @@ START_TEST(warc_transport)
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_URL), "https://news.example/a?b=1");
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-01-02T03:04:05Z");
 	th_str_eq(galley_article_get_extra(a, "http_status"), "200");
+	/* the page's own date and URL come first; the transport's stay as the last candidates */
+	galley_buf_reset(&w);
+	galley_buf_reset(&http);
+	galley_buf_printf(&http, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><head>"
+	                         "<meta property=\"article:published_time\" content=\"2019-05-05\">"
+	                         "<link rel=canonical href=\"/canonical\"></head><body><p>x</p></body></html>");
+	galley_buf_printf(&w,
+	                  "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/a?b=1\r\n"
+	                  "WARC-Date: 2020-01-02T03:04:05Z\r\nContent-Length: %zu\r\n\r\n",
+	                  http.len);
+	galley_buf_append(&w, http.data, http.len);
+	th_write_file(p, w.data, w.len);
+	results r2;
+	read_all("read-html", o.data, &r2);
+	ck_assert_uint_eq(r2.n, 1);
+	th_str_eq(galley_article_candidate_first(r2.a[0], "date"), "2019-05-05");
+	th_str_eq(galley_article_candidate_first(r2.a[0], "url"), "/canonical");
+	th_str_eq(galley_article_get(r2.a[0], GALLEY_FIELD_URL), "https://news.example/canonical");
+	th_str_eq(galley_article_get(r2.a[0], GALLEY_FIELD_DATE), "2019-05-05");
+	ck_candidate(r2.a[0], "date", "2020-01-02T03:04:05Z", "warc");
+	results_free(&r2);
 	ck_assert_int_eq(galley_article_location(a)->offset, 0);
 	char *t = text_of(a);
 	th_str_eq(t, "Grüße");

@@ -1721,19 +1721,6 @@ static char *choose_title(meta_ctx *mc, const char *const *sites_in, const char 
 static void read_html_decide(meta_ctx *mc)
 {
 	galley_article *a = mc->a;
-	/* candidates the reader already recorded (warc) take part in the decisions */
-	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
-		const galley_candidate *c = galley_article_candidate(a, i);
-		if (!strcmp(c->origin, "warc") && (!strcmp(c->field, "url") || !strcmp(c->field, "date"))) {
-			if (mc->n == mc->cap) {
-				mc->cap = mc->cap ? mc->cap * 2 : 32;
-				mc->c = galley_realloc(mc->c, mc->cap * sizeof *mc->c);
-			}
-			mc->c[mc->n] = (cand){.field = !strcmp(c->field, "url") ? "url" : "date", .value = galley_strdup(c->value),
-			                      .origin = "warc", .rank = read_html_rank(c->field, "warc"), .seq = (size_t)-1};
-			mc->n++;
-		}
-	}
 	/* URL: the canonical link, resolved against og:url, the WARC URL or the JSON-LD URL when it
 	 * is relative; else the best absolute URL */
 	char *url = NULL;
@@ -1835,18 +1822,20 @@ static int cmp_cand(const void *x, const void *y)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-void read_html_meta_collect(galley_article *a, xmlDocPtr doc)
+void read_html_meta_collect(galley_article *a, xmlDocPtr doc, const char *warc_url, const char *warc_date)
 {
 	meta_ctx mc = {.a = a};
 	read_html_walk(&mc, doc);
 	read_html_jsonld(&mc);
+	/* the transport's URL and date take part, ranked last (the page knows its own better) */
+	add(&mc, "url", warc_url, "warc");
+	add(&mc, "date", warc_date, "warc");
 	read_html_decide(&mc);
-	/* hand the candidates on, best first within each field (the warc ones are already there) */
+	/* hand the candidates on, best first within each field */
 	if (mc.n)
 		qsort(mc.c, mc.n, sizeof *mc.c, cmp_cand);
 	for (size_t i = 0; i < mc.n; i++) {
-		if (strcmp(mc.c[i].origin, "warc"))
-			galley_article_add_candidate(a, mc.c[i].field, mc.c[i].value, mc.c[i].origin);
+		galley_article_add_candidate(a, mc.c[i].field, mc.c[i].value, mc.c[i].origin);
 		free(mc.c[i].value);
 	}
 	free(mc.c);

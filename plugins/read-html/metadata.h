@@ -7,9 +7,10 @@
 #include <stddef.h>
 
 /* One walk over a freshly parsed page: removes script, style, noscript, template, comments and
- * processing instructions; records every metadata candidate (with its origin) on a; decides the
- * title, site, language, URL, description and a default date. */
-void read_html_meta_collect(galley_article *a, xmlDocPtr doc);
+ * processing instructions; records every metadata candidate (with its origin) on a, best first
+ * within each field, the WARC record's URL and date (nullable) last; decides the title, site,
+ * language, URL, description and a default date. */
+void read_html_meta_collect(galley_article *a, xmlDocPtr doc, const char *warc_url, const char *warc_date);
 
 /* Normalise a date string to ISO 8601 ("2019-10-19" or "2019-10-19T12:00:00+02:00") into out.
  * Returns false when the text is not a recognisable date. */

@@ -672,10 +672,10 @@ static int read_html_read(galley_stage *stage, void *state, galley_article **out
 	if (e.date && read_html_norm_date(e.date, date, sizeof date))
 		d = date;
 	galley_article_take_raw(a, e.data, e.len, e.content_type, e.charset, d, e.status);
+	/* the WARC URL waits in the URL field (and the date in the raw input) until parse() ranks
+	 * them after the page's own candidates */
 	if (e.url)
-		galley_article_add_candidate(a, "url", e.url, "warc");
-	if (d)
-		galley_article_add_candidate(a, "date", d, "warc");
+		galley_article_set(a, GALLEY_FIELD_URL, e.url);
 	if (e.status) {
 		char s[16];
 		snprintf(s, sizeof s, "%d", e.status);
@@ -894,7 +894,11 @@ static int read_html_parse(galley_stage *stage, void *state, galley_article *a, 
 	}
 	if (galley_stage_verbose(stage))
 		galley_article_set_extra(a, "charset_from", why);
-	read_html_meta_collect(a, doc);
+	char *warc_url = galley_strdup(galley_article_get(a, GALLEY_FIELD_URL));
+	char *warc_date = galley_strdup(raw->date);
+	read_html_meta_collect(a, doc, warc_url, warc_date);
+	free(warc_url);
+	free(warc_date);
 	/* the body document is the parsed document itself, re-rooted at <body> */
 	xmlNodePtr html = xmlDocGetRootElement(doc), body = NULL;
 	for (xmlNodePtr c = html->children; c; c = c->next)
