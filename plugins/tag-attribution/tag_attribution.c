@@ -39,6 +39,17 @@ typedef struct ta_set {
 	bool is_firsts;        /* this set is another's firsts: it has none of its own */
 } ta_set;
 
+/* FNV-1a, inlined: the sets are looked up for nearly every word. */
+static inline uint64_t ta_hash(const char *key, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)key[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
 static void ta_set_grow(ta_set *s)
 {
 	size_t ncap = s->cap ? s->cap * 2 : 64;
@@ -48,7 +59,7 @@ static void ta_set_grow(ta_set *s)
 	for (size_t i = 0; i < s->cap; i++) {
 		if (!s->keys[i])
 			continue;
-		size_t j = galley_hash64(s->keys[i], s->klen[i], GALLEY_HASH_SEED) & (ncap - 1);
+		size_t j = ta_hash(s->keys[i], s->klen[i]) & (ncap - 1);
 		while (nk[j])
 			j = (j + 1) & (ncap - 1);
 		nk[j] = s->keys[i];
@@ -68,7 +79,7 @@ static void ta_set_put(ta_set *s, const char *key, size_t n, int val)
 {
 	if ((s->n + 1) * 2 > s->cap)
 		ta_set_grow(s);
-	size_t m = s->cap - 1, i = galley_hash64(key, n, GALLEY_HASH_SEED) & m;
+	size_t m = s->cap - 1, i = ta_hash(key, n) & m;
 	while (s->keys[i]) {
 		if (s->klen[i] == n && !memcmp(s->keys[i], key, n)) {
 			s->vals[i] = val;
@@ -103,7 +114,7 @@ static int ta_set_get(const ta_set *s, const char *key, size_t n)
 {
 	if (!s->cap)
 		return -1;
-	size_t m = s->cap - 1, i = galley_hash64(key, n, GALLEY_HASH_SEED) & m;
+	size_t m = s->cap - 1, i = ta_hash(key, n) & m;
 	while (s->keys[i]) {
 		if (s->klen[i] == n && !memcmp(s->keys[i], key, n))
 			return s->vals[i];
@@ -222,6 +233,18 @@ static bool ta_is_letter(uint32_t c)
 
 static void ta_lower_into(galley_buf *b, const char *s, size_t n)
 {
+	/* ASCII: one append, then fold in place */
+	size_t k = 0;
+	while (k < n && (unsigned char)s[k] < 0x80)
+		k++;
+	if (k == n) {
+		size_t at = b->len;
+		galley_buf_append(b, s, n);
+		for (size_t i = at; i < b->len; i++)
+			if (b->data[i] >= 'A' && b->data[i] <= 'Z')
+				b->data[i] = (char)(b->data[i] + 32);
+		return;
+	}
 	const char *p = s, *end = s + n;
 	while (p < end) {
 		unsigned char ch = (unsigned char)*p;
@@ -600,6 +623,17 @@ static ta_tok *ta_push_tok(ta_para *P, size_t *cap)
 	return t;
 }
 
+/* The next code point, with ASCII decoded inline. */
+static inline uint32_t ta_next(const char **p, const char *end)
+{
+	unsigned char c = (unsigned char)**p;
+	if (c < 0x80) {
+		(*p)++;
+		return c;
+	}
+	return galley_utf8_next(p, end);
+}
+
 /* Fill the lower-case form of t (text s) into the arena and its flags. */
 static void ta_tok_finish(ta_doc *d, ta_tok *t, const char *s)
 {
@@ -621,17 +655,17 @@ static void ta_tok_finish(ta_doc *d, ta_tok *t, const char *s)
 			t->nb1--;
 	}
 	const char *p = s + t->b0, *end = s + t->b1;
-	uint32_t c0 = galley_utf8_next(&p, end);
+	uint32_t c0 = ta_next(&p, end);
 	t->cap = ta_is_upper(c0);
 	if (!t->cap && (c0 == 'a' || c0 == 'e') && t->b1 - t->b0 > 3 && s[t->b0 + 1] == 'l' && s[t->b0 + 2] == '-') {
 		/* al-Assad, el-Sisi */
 		const char *q = s + t->b0 + 3;
-		t->cap = ta_is_upper(galley_utf8_next(&q, end));
+		t->cap = ta_is_upper(ta_next(&q, end));
 	}
 	size_t letters = 0, uppers = 0;
 	p = s + t->b0;
 	while (p < end) {
-		uint32_t c = galley_utf8_next(&p, end);
+		uint32_t c = ta_next(&p, end);
 		if (c >= '0' && c <= '9')
 			t->digit = 1;
 		else if (ta_is_letter(c)) {
@@ -651,7 +685,7 @@ static void ta_tokenize(ta_doc *d, ta_para *P)
 	const char *p = s;
 	while (p < end) {
 		const char *start = p;
-		uint32_t c = galley_utf8_next(&p, end);
+		uint32_t c = ta_next(&p, end);
 		if (ta_is_space(c)) {
 			cp++;
 			continue;
@@ -663,7 +697,7 @@ static void ta_tokenize(ta_doc *d, ta_para *P)
 				if (p >= end)
 					break;
 				const char *q = p;
-				uint32_t c2 = galley_utf8_next(&q, end);
+				uint32_t c2 = ta_next(&q, end);
 				if (ta_is_letter(c2)) {
 					p = q;
 					cp++;
@@ -672,7 +706,7 @@ static void ta_tokenize(ta_doc *d, ta_para *P)
 				if (c2 == '\'' || c2 == 0x2019 || c2 == '-' || c2 == '.' || c2 == 0x2011) {
 					/* inside a word only when a letter or digit follows */
 					const char *r = q;
-					if (r < end && ta_is_letter(galley_utf8_next(&r, end))) {
+					if (r < end && ta_is_letter(ta_next(&r, end))) {
 						p = q;
 						cp++;
 						continue;
