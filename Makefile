@@ -8,7 +8,7 @@ GALLEY      = $(BUILD)/core/galley
 SHARED     ?= ../shared
 JOBS       ?= 2
 
-.PHONY: all deps build build-asan run test test-fast test-asan bench bench-quality install clean
+.PHONY: all deps build build-asan run test test-fast test-asan bench bench-quality fuzz install clean
 
 all: build
 
@@ -58,6 +58,16 @@ bench: build
 # Extraction and attribution quality on the development set.
 bench-quality: build
 	@sh bench/quality.sh $(BUILD) $(SHARED)
+
+# Coverage-guided fuzzing of every reader through the whole chain, and of the pipeline parser
+# (clang's libFuzzer, under ASan+UBSan).  FUZZ_SECONDS per target; corpora in build-fuzz/corpus.
+FUZZ_SECONDS ?= 120
+fuzz: deps
+	@command -v clang >/dev/null || { echo "make fuzz needs clang (apt-get install clang)"; exit 1; }
+	@[ -f build-fuzz/build.ninja ] || CC=clang $(MESON) setup build-fuzz -Dfuzz=true -Dtests=false \
+		-Db_sanitize=address,undefined -Db_lundef=false --buildtype=debugoptimized
+	ninja -C build-fuzz -j $(JOBS)
+	@sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 
 install: build
 	$(MESON) install -C $(BUILD)
