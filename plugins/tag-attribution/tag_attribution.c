@@ -285,7 +285,7 @@ typedef struct ta_state {
 	ta_set relay;     /* "quoted" -> index into relay_close */
 	char **relay_close;
 	size_t n_relay;
-	ta_set pronouns, roles, orgwords, notnames, prefixes, particles, months, preps, placepreps, determiners, photowords;
+	ta_set pronouns, roles, orgwords, notnames, prefixes, particles, months, preps, placepreps, determiners, photowords, indefinites;
 	ta_set outlets;   /* alias -> index into outlet_names */
 	char **outlet_names;
 	size_t n_outlets;
@@ -305,7 +305,7 @@ static void ta_state_free(ta_state *st)
 {
 	if (!st)
 		return;
-	ta_set *sets[] = {&st->photowords, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
+	ta_set *sets[] = {&st->indefinites, &st->photowords, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
 	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors};
@@ -430,6 +430,7 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		{"tag-attribution/place-prepositions.txt", offsetof(ta_state, placepreps)},
 		{"tag-attribution/determiners.txt", offsetof(ta_state, determiners)},
 		{"tag-attribution/photo-words.txt", offsetof(ta_state, photowords)},
+		{"tag-attribution/indefinites.txt", offsetof(ta_state, indefinites)},
 		{"tag-attribution/byline-stops.txt", offsetof(ta_state, datewords)},
 		{"tag-attribution/not-authors.txt", offsetof(ta_state, notauthors)},
 	};
@@ -969,7 +970,7 @@ static size_t ta_chunk_end(const ta_doc *d, const ta_para *P, size_t i, size_t l
 			continue;
 		}
 		if (j > i && t->kind == TK_WORD && !t->inq && ta_in(&d->st->particles, d, t) && j + 1 < lim &&
-		    ta_name_tok(&P->t[j + 1])) {
+		    ta_name_tok(&P->t[j + 1]) && !(d->german && ta_in(&d->st->determiners, d, t))) {
 			j++;
 			continue;
 		}
@@ -999,6 +1000,19 @@ static size_t ta_chunk_start(const ta_doc *d, const ta_para *P, size_t j, size_t
 }
 
 enum { NM_NONE, NM_ROLE, NM_ORG, NM_SINGLE, NM_PERSON };
+
+/* "Vereinigungsministerium", "Lokalzeitung": a German compound ending with an organisation word. */
+static bool ta_org_compound(const ta_doc *d, const ta_tok *t)
+{
+	if (!d->german || !t->cap || t->lolen < 9)
+		return false;
+	static const size_t lens[] = {6, 7, 8, 9, 10, 11};
+	const char *lo = LOW(d, t);
+	for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++)
+		if (lens[i] + 3 <= t->lolen && ta_set_get(&d->st->orgwords, lo + t->lolen - lens[i], lens[i]) >= 0)
+			return true;
+	return false;
+}
 
 /* A German adjective's inflection ("offenen", "roten", "gemischten"), not a verb ("attackierte"). */
 static bool ta_adjective_ending(const ta_doc *d, const ta_tok *t)
@@ -1035,6 +1049,13 @@ static ta_chunk ta_classify(const ta_doc *d, const ta_para *P, size_t s, size_t 
 		c.kind = c.role_at >= 0 ? NM_ROLE : NM_NONE;
 		return c;
 	}
+	/* German nouns are capitalised: "Backstube von Karsten Berning" -> "Karsten Berning" */
+	if (d->german)
+		for (size_t i = c.s + 1; i + 2 < c.e; i++)
+			if (!P->t[i].cap && ta_in(&d->st->particles, d, &P->t[i])) {
+				c.s = i + 1;
+				break;
+			}
 	/* a role inside the run: "New York Mayor Michael Bloomberg" -> "Michael Bloomberg" */
 	for (size_t i = c.e - 1; i > c.s; i--) {
 		if (ta_is_role(d, &P->t[i - 1]) && P->t[i - 1].cap && !P->t[i - 1].initial) {
@@ -1049,7 +1070,7 @@ static ta_chunk ta_classify(const ta_doc *d, const ta_para *P, size_t s, size_t 
 	size_t caps = 0;
 	for (size_t i = c.s; i < c.e; i++) {
 		const ta_tok *t = &P->t[i];
-		if (ta_in(&d->st->orgwords, d, t)) {
+		if (ta_in(&d->st->orgwords, d, t) || ta_org_compound(d, t)) {
 			c.kind = NM_ORG;
 			return c;
 		}
@@ -1380,12 +1401,27 @@ static bool ta_after_determiner(const ta_doc *d, const ta_para *P, size_t i)
 	if (i == 0)
 		return false;
 	const ta_tok *t = &P->t[i - 1];
-	if (t->kind == TK_WORD && !t->cap && ta_in(&d->st->notnames, d, t))
+	if (t->kind == TK_WORD && !t->cap && ta_in(&d->st->determiners, d, t))
 		return true;
 	/* "der junge Polizist": one adjective between */
 	if (i >= 2 && t->kind == TK_WORD && !t->cap) {
 		const ta_tok *u = &P->t[i - 2];
-		return u->kind == TK_WORD && !u->cap && ta_in(&d->st->notnames, d, u) && !ta_in(&d->st->verbs, d, t);
+		return u->kind == TK_WORD && !u->cap && ta_in(&d->st->determiners, d, u) && !ta_in(&d->st->verbs, d, t);
+	}
+	return false;
+}
+
+/* "a spokesman", "ein Teilnehmer", "un ténor de la droite": someone new, not someone named */
+static bool ta_indefinite_before(const ta_doc *d, const ta_para *P, size_t i)
+{
+	for (size_t k = i, n = 0; k > 0 && n < 3; k--, n++) {
+		const ta_tok *t = &P->t[k - 1];
+		if (t->kind != TK_WORD)
+			return false;
+		if (ta_in(&d->st->indefinites, d, t))
+			return true;
+		if (ta_in(&d->st->determiners, d, t))
+			return false;
 	}
 	return false;
 }
@@ -1512,9 +1548,9 @@ static ta_who ta_np_after(const ta_doc *d, int pi, size_t s, size_t lim)
 		if (ta_in(&d->st->verbs, d, t))
 			break;
 	}
-	if (role) {
+	if (role && !ta_indefinite_before(d, P, role_tok)) {
 		int id = ta_last_person(d, pi, role_tok, role);
-		if (id < 0)
+		if (id < 0 && ta_is_role(d, &P->t[role_tok]))
 			id = ta_last_person_near(d, pi, role_tok);
 		if (id >= 0) {
 			free(org.name);
@@ -1603,9 +1639,9 @@ static ta_who ta_np_before(const ta_doc *d, int pi, size_t s, size_t k, bool far
 		if (!far && steps > 8)
 			break;
 	}
-	if (role) {
+	if (role && !ta_indefinite_before(d, P, role_tok)) {
 		int id = ta_last_person(d, pi, role_tok, role);
-		if (id < 0)
+		if (id < 0 && ta_is_role(d, &P->t[role_tok]))
 			id = ta_last_person_near(d, pi, role_tok);
 		if (id >= 0) {
 			free(org.name);
@@ -1951,6 +1987,39 @@ static bool ta_incise(const ta_doc *d, ta_quote *q, ta_who *who, char **cue)
 	return false;
 }
 
+/* "Mr. Ruano said signal preemption remains his major issue. “For me, ...”": a quote that
+ * opens the sentence right after one whose speech verb has a person for subject. */
+static bool ta_prev_sentence(const ta_doc *d, int pi, size_t to, ta_who *who, char **cue)
+{
+	const ta_para *P = &d->p[pi];
+	if (to < 2 || !P->t[to - 1].sent_end)
+		return false;
+	size_t e = to - 1, s = e;
+	while (s > 0) {
+		const ta_tok *t = &P->t[s - 1];
+		if (((t->kind == TK_QUOTE || t->inq) && !t->soft) || t->sent_end)
+			break;
+		s--;
+	}
+	if (s > 0 && !P->t[s - 1].sent_end)
+		return false; /* a quote in the sentence before: it has its own speaker */
+	for (size_t k = e; k > s;) {
+		k--;
+		size_t m = ta_phrase_at(d, &d->st->verbs, P, k, e, NULL);
+		if (!m)
+			continue;
+		ta_who w = ta_np_before(d, pi, s, k, true);
+		if (w.person < 0) {
+			free(w.name);
+			return false;
+		}
+		*who = w;
+		*cue = ta_cue_text(d, P, k, m);
+		return true;
+	}
+	return false;
+}
+
 static void ta_attribute_quotes(ta_doc *d)
 {
 	for (size_t qi = 0; qi < d->nq; qi++) {
@@ -1976,6 +2045,13 @@ static void ta_attribute_quotes(ta_doc *d)
 			free(who.name);
 			who = (ta_who){-1, NULL};
 			found = ta_incise(d, q, &who, &cue);
+		}
+		if (!found) {
+			free(cue);
+			cue = NULL;
+			free(who.name);
+			who = (ta_who){-1, NULL};
+			found = ta_prev_sentence(d, fp->para, fp->to, &who, &cue);
 		}
 		q->has_cue = found;
 		q->cue = cue;
