@@ -33,6 +33,8 @@
 #define NOSCRIPT_KEEP_CHARS 500
 #define MAX_HCARD_CANDIDATES 5
 #define TITLE_NEAR 0.6
+/* deepest element nesting handed on (the parser takes any depth; deeper content is flattened) */
+#define MAX_DEPTH 256
 #define MAX_JSONLD_BYTES ((size_t)4 << 20)
 
 typedef struct cand {
@@ -1082,8 +1084,20 @@ static void read_html_walk(meta_ctx *mc, xmlDocPtr doc)
 {
 	xmlNodePtr top = (xmlNodePtr)doc;
 	xmlNodePtr n = doc->children;
+	int depth = 1;
 	while (n) {
 		bool remove = false, unwrap = false;
+		if (n->type == XML_ELEMENT_NODE && depth >= MAX_DEPTH && n->children &&
+		    (n->children->next || n->children->type != XML_TEXT_NODE)) {
+			/* pathological nesting: keep the text, drop the deeper structure, so that no later
+			 * stage has to walk thousands of levels */
+			xmlChar *t = xmlNodeGetContent(n);
+			xmlFreeNodeList(n->children);
+			n->children = n->last = NULL;
+			if (t && *t)
+				xmlAddChild(n, xmlNewDocText(n->doc, t));
+			xmlFree(t);
+		}
 		switch (n->type) {
 		case XML_COMMENT_NODE:
 		case XML_PI_NODE: remove = true; break;
@@ -1240,8 +1254,14 @@ static void read_html_walk(meta_ctx *mc, xmlDocPtr doc)
 			remove = true;
 		} else if (!remove && n->type == XML_ELEMENT_NODE && n->children) {
 			next = n->children;
+			depth++;
 		} else {
-			next = after_subtree(n, top);
+			next = n;
+			while (next && next != top && !next->next) {
+				next = next->parent;
+				depth--;
+			}
+			next = next && next != top ? next->next : NULL;
 		}
 		if (remove) {
 			xmlUnlinkNode(n);

@@ -878,8 +878,11 @@ static int read_html_parse(galley_stage *stage, void *state, galley_article *a, 
 		free(owned);
 		return galley_error_set(err, GALLEY_ERR_ARTICLE, "the HTML parser could not start (out of memory?)");
 	}
+	/* XML_PARSE_HUGE lifts libxml2's nesting cap (256, which stops the whole parse: the rest of
+	 * the page would be lost) and its 10 MB text-node cap (inline scripts); the input is bounded
+	 * by max_size, the parser is iterative, and the walk flattens nesting deeper than 256 */
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-	                             HTML_PARSE_IGNORE_ENC);
+	                             HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
 	/* nodes that own their names: other stages may move them into documents of their own */
 	ctxt->dictNames = 0;
 	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
