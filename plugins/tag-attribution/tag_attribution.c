@@ -592,6 +592,8 @@ typedef struct ta_doc {
 	size_t nq, cq;
 	ta_person *pers;
 	size_t npers, cpers;
+	ta_set surnames; /* last word of a person's name -> the last person added with it */
+	int *pnext;      /* the previous person with the same last word, or -1 */
 	ta_mention *men;
 	size_t nmen, cmen;
 } ta_doc;
@@ -1158,12 +1160,14 @@ static int ta_person_find(const ta_doc *d, const char *low)
 {
 	int best = -1;
 	size_t bl = 0;
-	for (size_t i = 0; i < d->npers; i++) {
+	const char *sp = strrchr(low, ' ');
+	const char *sur = sp ? sp + 1 : low;
+	for (int i = ta_set_get(&d->surnames, sur, strlen(sur)); i >= 0; i = d->pnext[i]) {
 		if (ta_name_ends(d->pers[i].low, low)) {
 			size_t l = strlen(d->pers[i].low);
-			if (l > bl) {
+			if (l >= bl) {
 				bl = l;
-				best = (int)i;
+				best = i;
 			}
 		}
 	}
@@ -1191,28 +1195,32 @@ static void ta_person_add_role(ta_person *p, const char *role)
 static int ta_person_add(ta_doc *d, const ta_para *P, size_t s, size_t e)
 {
 	char *low = ta_span_low(d, P, s, e);
-	for (size_t i = 0; i < d->npers; i++) {
-		if (!strcmp(d->pers[i].low, low)) {
-			free(low);
-			return (int)i;
-		}
-	}
-	/* the same surname as someone named before is, in news, the same person ("Dirk
-	 * Schimmelpfennig" ... "Chef de Mission Schimmelpfennig") */
 	const char *sp = strrchr(low, ' ');
 	const char *sur = sp ? sp + 1 : low;
-	for (size_t i = 0; i < d->npers; i++) {
-		const char *ps = strrchr(d->pers[i].low, ' ');
-		if (!strcmp(ps ? ps + 1 : d->pers[i].low, sur) && strlen(d->pers[i].low) > strlen(sur)) {
+	int head = ta_set_get(&d->surnames, sur, strlen(sur));
+	/* the same name, or the same surname as someone named in full before: in news, the same
+	 * person ("Dirk Schimmelpfennig" ... "Chef de Mission Schimmelpfennig") */
+	int first = -1;
+	for (int i = head; i >= 0; i = d->pnext[i]) {
+		if (!strcmp(d->pers[i].low, low)) {
 			free(low);
-			return (int)i;
+			return i;
 		}
+		if (strlen(d->pers[i].low) > strlen(sur))
+			first = i; /* the list runs from the newest: keep the oldest */
+	}
+	if (first >= 0) {
+		free(low);
+		return first;
 	}
 	if (d->npers == d->cpers) {
 		d->cpers = d->cpers ? d->cpers * 2 : 16;
 		d->pers = galley_realloc(d->pers, d->cpers * sizeof *d->pers);
+		d->pnext = galley_realloc(d->pnext, d->cpers * sizeof *d->pnext);
 	}
 	d->pers[d->npers] = (ta_person){ta_span_text(P, s, e), low, NULL};
+	d->pnext[d->npers] = head;
+	ta_set_put(&d->surnames, sur, strlen(sur), (int)d->npers);
 	return (int)d->npers++;
 }
 
@@ -1350,7 +1358,18 @@ static int ta_last_person(const ta_doc *d, int para, size_t tok, const char *rol
 	char pat[96];
 	if (role)
 		snprintf(pat, sizeof pat, " %s ", role);
-	for (size_t k = d->nmen; k > 0; k--) {
+	/* mentions are in document order: start from the last one before (para, tok) */
+	size_t lo = 0, hi = d->nmen;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const ta_mention *m = &d->men[mid];
+		if (m->para < para || (m->para == para && m->tok < tok))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t steps = 0;
+	for (size_t k = lo; k > 0 && steps < 4096; k--, steps++) {
 		const ta_mention *m = &d->men[k - 1];
 		if (m->para > para || (m->para == para && m->tok >= tok))
 			continue;
@@ -3707,9 +3726,16 @@ static bool ta_wrap_text(xmlNodePtr block, const char *text, const char *speaker
 
 static void ta_mark_body(ta_doc *d, const galley_paragraphs *gp)
 {
+	int last_para = -1;
+	size_t in_para = 0;
 	for (size_t i = 0; i < galley_article_n_quotes(d->a); i++) {
 		const galley_quote *q = galley_article_quote(d->a, i);
 		if (q->paragraph < 0 || (size_t)q->paragraph >= gp->n)
+			continue;
+		/* marking walks the paragraph's text: keep it linear on pathological input */
+		in_para = q->paragraph == last_para ? in_para + 1 : 1;
+		last_para = q->paragraph;
+		if (in_para > 64 || d->p[q->paragraph].len > 200000)
 			continue;
 		xmlNodePtr block = gp->node[q->paragraph];
 		if (!block)
@@ -3746,6 +3772,8 @@ static void ta_doc_free(ta_doc *d)
 		free(d->pers[i].roles);
 	}
 	free(d->pers);
+	free(d->pnext);
+	ta_set_free(&d->surnames);
 	free(d->men);
 }
 
