@@ -4,14 +4,15 @@
  * article's raw input.  parse() runs per article, possibly on worker threads:
  *   1. decide the encoding (BOM, transport charset, <meta charset>/http-equiv, a UTF-8 check,
  *      then the default, windows-1252) and convert to UTF-8 once;
- *   2. parse with libxml2's HTML parser (recovering, no network; libxml2 caps nesting at 256);
+ *   2. parse with libxml2's HTML parser (recovering, no network, no nesting cap);
  *   3. one walk over the tree collects metadata (meta, link, title, time, JSON-LD, microdata,
- *      html@lang) and removes scripts, styles, noscript, template, comments and processing
- *      instructions;
+ *      microformats, html@lang), removes scripts, styles, noscript, template, comments and
+ *      processing instructions, and flattens nesting deeper than 256 levels;
  *   4. the parsed document itself becomes the body document: <body> is made the root element
  *      (no copy of the tree).
- * Title, site, language, URL and description are decided here; authors and dates are left as
- * candidates for tag-attribution (the date field gets a default from the best candidate). */
+ * Title, site, language (declared, else guessed from the text), URL and description are decided
+ * here; authors and dates are left as candidates for tag-attribution (the date field gets a
+ * default from the best candidate).  See docs/readers.md. */
 #include <galley/galley.h>
 
 #include "metadata.h"
