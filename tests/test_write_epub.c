@@ -238,6 +238,37 @@ START_TEST(test_samples)
 }
 END_TEST
 
+/* The book's own words follow its language (data/write-epub/labels.tsv). */
+START_TEST(test_labels_language)
+{
+	galley_article *arts[2] = {th_article_html("<p>Ein Absatz.</p>"), th_article_html("<p>Noch einer.</p>")};
+	galley_article_set(arts[0], GALLEY_FIELD_LANGUAGE, "de-AT");
+	galley_article_set(arts[0], GALLEY_FIELD_SITE, "Der Standard");
+	galley_article_set(arts[1], GALLEY_FIELD_LANGUAGE, "de");
+	galley_article_set(arts[1], GALLEY_FIELD_SITE, "Der Standard");
+	char *out = bpath("german.epub");
+	galley_buf o = {0};
+	galley_buf_printf(&o, "output='%s'", out);
+	write_ok(o.data, arts, 2);
+	char *opf = zip_member(out, "EPUB/package.opf", NULL, NULL);
+	ck_assert(contains(opf, "<dc:title>Der Standard: 2 Artikel</dc:title>"));
+	ck_assert(contains(opf, "<dc:language>de-AT</dc:language>"));
+	ck_assert(!contains(opf, "dcterms:title"));
+	char *nav = zip_member(out, "EPUB/nav.xhtml", NULL, NULL);
+	ck_assert(contains(nav, "<h1>Inhalt</h1>"));
+	ck_assert(contains(nav, ">Ohne Titel <span"));
+	char *ch = zip_member(out, "EPUB/text/a0001.xhtml", NULL, NULL);
+	ck_assert(contains(ch, "<h1>Ohne Titel</h1>"));
+	ck_assert(contains(ch, "Quelle: <span>Der Standard</span>"));
+	free(ch);
+	free(nav);
+	free(opf);
+	galley_buf_free(&o);
+	free(out);
+	free_all(arts, 2);
+}
+END_TEST
+
 START_TEST(test_empty_metadata)
 {
 	galley_article *arts[2] = {th_article_html("<p>Only a body.</p>"), th_article_html("")};
@@ -967,6 +998,7 @@ static Suite *suite(void)
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, test_samples);
 	tcase_add_test(tc, test_empty_metadata);
+	tcase_add_test(tc, test_labels_language);
 	tcase_add_test(tc, test_thousand_grouped);
 	tcase_add_test(tc, test_hostile_text);
 	tcase_add_test(tc, test_reproducible);

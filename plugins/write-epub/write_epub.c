@@ -120,6 +120,7 @@ typedef struct write_epub_state {
 	int group_by;
 	int64_t split;
 	bool embed_images;
+	galley_wordlist labels; /* data/write-epub/labels.tsv lines: "lang<TAB>key<TAB>text" */
 	char *css;
 	size_t css_len;
 	unsigned char *cover;
@@ -142,6 +143,31 @@ typedef struct write_epub_chapter {
 
 #define MAX_IMAGE_BYTES (8u << 20)
 #define MAX_IMAGES_PER_ARTICLE 200
+
+/* ---- words in the book's language (data/write-epub/labels.tsv) ------------------------------ */
+static const char *const label_defaults[][2] = {
+	{"untitled", "Untitled"}, {"source", "Source"},   {"via", "via"},     {"contents", "Contents"},
+	{"article", "article"},   {"articles", "articles"}, {"part", "part"},
+};
+
+static const char *label(const write_epub_state *st, const char *lang, const char *key)
+{
+	size_t pl = lang ? strcspn(lang, "-") : 0;
+	for (size_t i = 0; st && pl && i < st->labels.n; i++) {
+		const char *line = st->labels.items[i];
+		size_t ll = strcspn(line, "\t");
+		if (ll != pl || strncasecmp(line, lang, pl) || line[ll] != '\t')
+			continue;
+		const char *k = line + ll + 1;
+		size_t kl = strcspn(k, "\t");
+		if (kl == strlen(key) && !strncmp(k, key, kl) && k[kl] == '\t' && k[kl + 1])
+			return k + kl + 1;
+	}
+	for (size_t i = 0; i < sizeof label_defaults / sizeof *label_defaults; i++)
+		if (!strcmp(label_defaults[i][0], key))
+			return label_defaults[i][1];
+	return key;
+}
 
 /* ---- dates -------------------------------------------------------------------------------- */
 static int64_t days_from_civil(int64_t y, int m, int d)
@@ -415,8 +441,9 @@ static write_epub_chapter *write_epub_build_chapter(const write_epub_state *st, 
 	xmlNodePtr body;
 	xmlNsPtr ns;
 	char *lang = article_lang(st, a);
+	if (!title || !*title)
+		title = label(st, lang, "untitled");
 	xmlDocPtr doc = xhtml_new(lang, title, "../style.css", &body, &ns);
-	free(lang);
 	xmlNsPtr epub = xmlSearchNsByHref(doc, xmlDocGetRootElement(doc), BAD_CAST OPS_NS);
 	xmlNodePtr sec = xmlNewChild(body, ns, BAD_CAST "section", NULL);
 	xmlSetNsProp(sec, epub, BAD_CAST "type", BAD_CAST "chapter");
@@ -425,7 +452,7 @@ static write_epub_chapter *write_epub_build_chapter(const write_epub_state *st, 
 	/* the header: title, byline, date, source credit, original URL */
 	xmlNodePtr hd = xmlNewChild(sec, ns, BAD_CAST "header", NULL);
 	xmlSetProp(hd, BAD_CAST "class", BAD_CAST "galley-header");
-	el_text(hd, ns, "h1", title && *title ? title : "Untitled");
+	el_text(hd, ns, "h1", title);
 	char *authors = article_authors(a);
 	if (authors)
 		xmlSetProp(el_text(hd, ns, "p", authors), BAD_CAST "class", BAD_CAST "byline");
@@ -449,14 +476,20 @@ static write_epub_chapter *write_epub_build_chapter(const write_epub_state *st, 
 	if (src_name) {
 		xmlNodePtr p = xmlNewChild(hd, ns, BAD_CAST "p", NULL);
 		xmlSetProp(p, BAD_CAST "class", BAD_CAST "source");
-		xmlAddChild(p, xmlNewDocText(doc, BAD_CAST "Source: "));
+		galley_buf w = {0};
+		galley_buf_printf(&w, "%s: ", label(st, lang, "source"));
+		xmlAddChild(p, xmlNewDocText(doc, BAD_CAST w.data));
 		el_text(p, ns, "span", src_name);
 		if (credit && site && strcmp(credit, site)) {
-			xmlAddChild(p, xmlNewDocText(doc, BAD_CAST ", via "));
+			galley_buf_reset(&w);
+			galley_buf_printf(&w, ", %s ", label(st, lang, "via"));
+			xmlAddChild(p, xmlNewDocText(doc, BAD_CAST w.data));
 			el_text(p, ns, "span", site);
 		}
+		galley_buf_free(&w);
 	}
 	free(credit);
+	free(lang);
 	char *href = url ? write_epub_xhtml_href(url, NULL) : NULL;
 	if (href) {
 		xmlNodePtr p = xmlNewChild(hd, ns, BAD_CAST "p", NULL);
@@ -518,9 +551,7 @@ static char *clean_or_null(const char *s)
 static void write_epub_entry_fill(write_epub_state *st, write_epub_entry *e, const galley_article *a)
 {
 	const char *title = galley_article_get(a, GALLEY_FIELD_TITLE);
-	e->title = clean_or_null(title);
-	if (!e->title)
-		e->title = galley_strdup("Untitled");
+	e->title = clean_or_null(title); /* NULL: untitled, named in the book's language later */
 	e->site = clean_or_null(galley_article_get(a, GALLEY_FIELD_SITE));
 	e->url = clean_or_null(galley_article_get(a, GALLEY_FIELD_URL));
 	e->date = clean_or_null(galley_article_get(a, GALLEY_FIELD_DATE));
@@ -618,7 +649,18 @@ static void book_meta_free(book_meta *m)
 	free(m->group_start);
 }
 
+static void write_epub_book_lang(write_epub_state *st, write_epub_book *b, book_meta *m);
+static void write_epub_book_title(write_epub_state *st, write_epub_book *b, book_meta *m);
+static void write_epub_book_rest(write_epub_state *st, write_epub_book *b, book_meta *m);
+
 static void write_epub_book_meta(write_epub_state *st, write_epub_book *b, book_meta *m)
+{
+	write_epub_book_lang(st, b, m);
+	write_epub_book_title(st, b, m);
+	write_epub_book_rest(st, b, m);
+}
+
+static void write_epub_book_title(write_epub_state *st, write_epub_book *b, book_meta *m)
 {
 	/* title */
 	const char *common_site = NULL;
@@ -633,18 +675,21 @@ static void write_epub_book_meta(write_epub_state *st, write_epub_book *b, book_
 	galley_buf t = {0};
 	if (st->title && *st->title)
 		galley_buf_puts(&t, st->title);
-	else if (b->n == 1 && st->split == 0)
+	else if (b->n == 1 && st->split == 0 && b->e[0].title)
 		galley_buf_puts(&t, b->e[0].title);
 	else if (common_site)
-		galley_buf_printf(&t, "%s: %zu articles", common_site, b->n);
+		galley_buf_printf(&t, "%s: %zu %s", common_site, b->n, label(st, m->language, b->n == 1 ? "article" : "articles"));
 	else
-		galley_buf_printf(&t, "%zu articles", b->n);
+		galley_buf_printf(&t, "%zu %s", b->n, label(st, m->language, b->n == 1 ? "article" : "articles"));
 	if (st->split > 0)
-		galley_buf_printf(&t, ", part %zu", st->n_books);
+		galley_buf_printf(&t, ", %s %zu", label(st, m->language, "part"), st->n_books);
 	char *tt = write_epub_xhtml_clean(t.data, true);
 	galley_buf_free(&t);
-	m->title = tt && *tt ? tt : (free(tt), galley_strdup("Untitled"));
+	m->title = tt && *tt ? tt : (free(tt), galley_strdup(label(st, m->language, "untitled")));
+}
 
+static void write_epub_book_lang(write_epub_state *st, write_epub_book *b, book_meta *m)
+{
 	/* language: the option, else the most common among the articles, else undetermined */
 	if (write_epub_xhtml_lang_ok(st->language)) {
 		m->language = galley_strdup(st->language);
@@ -667,6 +712,10 @@ static void write_epub_book_meta(write_epub_state *st, write_epub_book *b, book_
 		if (!m->language)
 			m->language = galley_strdup("und");
 	}
+}
+
+static void write_epub_book_rest(write_epub_state *st, write_epub_book *b, book_meta *m)
+{
 
 	/* newest article time: dc:date and dcterms:modified fall back on it */
 	bool have_newest = false;
@@ -776,7 +825,7 @@ static xmlDocPtr write_epub_title_page(write_epub_state *st, write_epub_book *b,
 	if (m->date)
 		xmlSetProp(el_text(sec, ns, "p", m->date), BAD_CAST "class", BAD_CAST "date");
 	char buf[64];
-	snprintf(buf, sizeof buf, b->n == 1 ? "%zu article" : "%zu articles", b->n);
+	snprintf(buf, sizeof buf, "%zu %s", b->n, label(st, m->language, b->n == 1 ? "article" : "articles"));
 	xmlSetProp(el_text(sec, ns, "p", buf), BAD_CAST "class", BAD_CAST "count");
 	return doc;
 }
@@ -796,9 +845,9 @@ static xmlDocPtr write_epub_cover_page(const book_meta *m, const char *img)
 	return doc;
 }
 
-static void nav_entry_label(xmlNodePtr a, xmlNsPtr ns, const write_epub_entry *e)
+static void nav_entry_label(xmlNodePtr a, xmlNsPtr ns, const write_epub_entry *e, const char *untitled)
 {
-	char *t = write_epub_xhtml_clean(e->title, true);
+	char *t = write_epub_xhtml_clean(e->title ? e->title : untitled, true);
 	xmlAddChild(a, xmlNewDocText(a->doc, BAD_CAST t));
 	free(t);
 	const char *by = e->byline ? e->byline : e->site;
@@ -811,7 +860,7 @@ static void nav_entry_label(xmlNodePtr a, xmlNsPtr ns, const write_epub_entry *e
 	}
 }
 
-static xmlDocPtr write_epub_nav(write_epub_book *b, const book_meta *m)
+static xmlDocPtr write_epub_nav(const write_epub_state *st, write_epub_book *b, const book_meta *m)
 {
 	xmlNodePtr body;
 	xmlNsPtr ns;
@@ -820,7 +869,7 @@ static xmlDocPtr write_epub_nav(write_epub_book *b, const book_meta *m)
 	xmlNodePtr nav = xmlNewChild(body, ns, BAD_CAST "nav", NULL);
 	xmlSetNsProp(nav, epub, BAD_CAST "type", BAD_CAST "toc");
 	xmlSetProp(nav, BAD_CAST "id", BAD_CAST "toc");
-	el_text(nav, ns, "h1", "Contents");
+	el_text(nav, ns, "h1", label(st, m->language, "contents"));
 	xmlNodePtr ol = xmlNewChild(nav, ns, BAD_CAST "ol", NULL);
 	char href[64];
 	size_t groups = m->n_groups ? m->n_groups : 1;
@@ -838,13 +887,13 @@ static xmlDocPtr write_epub_nav(write_epub_book *b, const book_meta *m)
 			xmlNodePtr a = xmlNewChild(li, ns, BAD_CAST "a", NULL);
 			snprintf(href, sizeof href, "text/%s.xhtml", e->id);
 			xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
-			nav_entry_label(a, ns, e);
+			nav_entry_label(a, ns, e, label(st, m->language, "untitled"));
 		}
 	}
 	return doc;
 }
 
-static xmlDocPtr write_epub_ncx(write_epub_book *b, const book_meta *m, bool cover)
+static xmlDocPtr write_epub_ncx(const write_epub_state *st, write_epub_book *b, const book_meta *m, bool cover)
 {
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr ncx = xmlNewDocNode(doc, NULL, BAD_CAST "ncx", NULL);
@@ -897,7 +946,7 @@ static xmlDocPtr write_epub_ncx(write_epub_book *b, const book_meta *m, bool cov
 			snprintf(buf, sizeof buf, "%d", first + (int)k);
 			xmlSetProp(p, BAD_CAST "playOrder", BAD_CAST buf);
 			galley_buf l = {0};
-			galley_buf_puts(&l, e->title);
+			galley_buf_puts(&l, e->title ? e->title : label(st, m->language, "untitled"));
 			if (e->byline || e->site)
 				galley_buf_printf(&l, " \xe2\x80\x94 %s", e->byline ? e->byline : e->site);
 			el_text(xmlNewChild(p, ns, BAD_CAST "navLabel", NULL), ns, "text", l.data);
@@ -958,7 +1007,7 @@ static xmlDocPtr write_epub_opf(write_epub_state *st, write_epub_book *b, const 
 		const write_epub_entry *e = &b->e[m->order[k]];
 		snprintf(idbuf, sizeof idbuf, "src-%s", e->id);
 		snprintf(ref, sizeof ref, "#src-%s", e->id);
-		const char *val = e->url ? e->url : e->article_id ? e->article_id : e->title;
+		const char *val = e->url ? e->url : e->article_id ? e->article_id : e->id;
 		xmlSetProp(el_text(md, dc, "source", val), BAD_CAST "id", BAD_CAST idbuf);
 		opf_meta(md, ns, ref, "dcterms:title", e->title);
 		for (size_t i = 0; i < e->authors.n; i++)
@@ -1047,9 +1096,9 @@ static int write_epub_end_book(write_epub_state *st, galley_error *err)
 	if (r == GALLEY_OK)
 		r = add_doc(b, "EPUB/title.xhtml", write_epub_title_page(st, b, &m), err);
 	if (r == GALLEY_OK)
-		r = add_doc(b, "EPUB/nav.xhtml", write_epub_nav(b, &m), err);
+		r = add_doc(b, "EPUB/nav.xhtml", write_epub_nav(st, b, &m), err);
 	if (r == GALLEY_OK)
-		r = add_doc(b, "EPUB/toc.ncx", write_epub_ncx(b, &m, st->cover != NULL), err);
+		r = add_doc(b, "EPUB/toc.ncx", write_epub_ncx(st, b, &m, st->cover != NULL), err);
 	if (r == GALLEY_OK)
 		r = add_doc(b, "EPUB/package.opf", write_epub_opf(st, b, &m), err);
 	book_meta_free(&m);
@@ -1167,6 +1216,11 @@ static int write_epub_setup(galley_stage *stage, write_epub_state *st, galley_er
 			st->sde = v;
 		}
 	}
+
+	/* the book's few words in its languages; English without the file */
+	galley_error lerr = {0};
+	if (galley_wordlist_load("write-epub/labels.tsv", &st->labels, &lerr) != GALLEY_OK)
+		galley_stage_warn(stage, "%s; the book's own words will be in English", lerr.message);
 
 	/* stylesheet: css= or the default from data/write-epub/style.css */
 	const char *css = galley_stage_opt_string(stage, "css");
@@ -1339,6 +1393,7 @@ static void write_epub_close(galley_stage *stage, void *state)
 	free(st->done);
 	free(st->css);
 	free(st->cover);
+	galley_wordlist_free(&st->labels);
 	free(st);
 }
 
