@@ -2777,9 +2777,9 @@ static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out
 		}
 		i += lab;
 	}
-	if ((need_label && i == 0) || (i < w.n && ta_word_in(&st->datewords, w.w[i], w.l[i]))) {
+	if ((need_label && i == 0) || (i < w.n && (ta_word_in(&st->datewords, w.w[i], w.l[i]) || ta_word_in(&st->photowords, w.w[i], w.l[i])))) {
 		free(s);
-		return; /* "Foto: ...", "Quelle: ..." */
+		return; /* "Foto: ...", "Quelle: ...", "Photograph by ..." */
 	}
 	const char *from = i < w.n ? w.w[i] : s + strlen(s);
 	size_t cut = strlen(from);
@@ -2954,7 +2954,9 @@ static void ta_find_segment_name(const ta_state *st, const char *text, ta_names 
 		}
 		char *nm = galley_strndup(w.w[a0], (size_t)(w.w[a1 - 1] + w.l[a1 - 1] - w.w[a0]));
 		size_t nw = a1 - a0;
-		bool ok = ((nw >= 2 && nw <= 4) || (nw == 1 && single_ok && w.l[a0] >= 3)) && !ta_is_qualifier(st, nm, site);
+		/* "Lübeck, 31. März 2003": a place before the date, not a name */
+		bool city = nw == 1 && strstr(text, nm) && strstr(text, nm)[strlen(nm)] == ',';
+		bool ok = ((nw >= 2 && nw <= 4) || (nw == 1 && single_ok && w.l[a0] >= 3 && !city)) && !ta_is_qualifier(st, nm, site);
 		for (size_t i = a0; i < a1 && ok; i++)
 			if ((!ta_has_upper_start(w.w[i], w.l[i]) && !(nw == 1 && single_ok)) || ta_word_in(&st->notnames, w.w[i], w.l[i]) ||
 			    ta_word_in(&st->prefixes, w.w[i], w.l[i]) || ta_word_in(&st->roles, w.w[i], w.l[i]) ||
