@@ -2867,6 +2867,8 @@ static void ta_parse_byline(const ta_state *st, const char *text, ta_names *out)
 	ta_parse_byline2(st, text, out, NULL, false, false);
 }
 
+static bool ta_person_like(const ta_state *st, const ta_names *m);
+
 /* A labelled name anywhere in a short text: "Posted on 21 May 2020 by Adi Tzlil",
  * "Accueil | Par Loïc Le Clerc | 30 septembre 2018". */
 static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const char *site, bool mid)
@@ -2898,6 +2900,17 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 			if (!strong || photo || (!ta_has_upper_start(w.w[i + lab], w.l[i + lab]) && !user) ||
 			    ta_word_in(&st->datewords, w.w[i - 1], w.l[i - 1]) || ta_word_in(&st->notauthors, w.w[i - 1], w.l[i - 1]))
 				continue;
+			/* mid-text "von"/"by" is often a preposition ("von Hungerlöhnen"): a full name, or a
+			 * user name closed by a date or a separator */
+			ta_names tmp = {0};
+			ta_parse_byline2(st, w.w[i], &tmp, site, true, false);
+			bool closed = user || i + lab + 1 >= w.n;
+			if (tmp.n && ((tmp.n == 1 && closed) || ta_person_like(st, &tmp))) {
+				for (size_t k = 0; k < tmp.n; k++)
+					ta_names_add(out, tmp.v[k]);
+			}
+			ta_names_free(&tmp);
+			continue;
 		}
 		ta_parse_byline2(st, w.w[i], out, site, true, false);
 	}
@@ -3161,7 +3174,9 @@ static bool ta_person_like(const ta_state *st, const ta_names *m)
 		if (w.n < 2 || w.n > 4 || ta_is_qualifier(st, m->v[i], NULL))
 			return false;
 		for (size_t k = 0; k < w.n; k++)
-			if (ta_word_in(&st->notnames, w.w[k], w.l[k]) || ta_word_in(&st->preps, w.w[k], w.l[k]) ||
+			if (k > 0 && ta_word_in(&st->particles, w.w[k], w.l[k]))
+				continue; /* "Loïc Le Clerc", "Walter von Aachen" */
+			else if (ta_word_in(&st->notnames, w.w[k], w.l[k]) || ta_word_in(&st->preps, w.w[k], w.l[k]) ||
 			    ta_word_in(&st->notauthors, w.w[k], w.l[k]) || ta_word_in(&st->datewords, w.w[k], w.l[k]))
 				return false;
 	}
