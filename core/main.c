@@ -109,7 +109,9 @@ static int cmd_inspect(galley_registry *r, const char *name)
 		printf("  %-22s type: %s", "", galley_opt_type_name(o->type));
 		if (o->type == GALLEY_OPT_ENUM)
 			printf(", one of: %s", o->choices);
-		if ((o->type == GALLEY_OPT_INT || o->type == GALLEY_OPT_DOUBLE) && o->min < o->max)
+		if (o->type == GALLEY_OPT_INT && o->min < o->max)
+			printf(", range: %.0f to %.0f", o->min, o->max);
+		else if (o->type == GALLEY_OPT_DOUBLE && o->min < o->max)
 			printf(", range: %g to %g", o->min, o->max);
 		if (o->flags & GALLEY_OPT_REQUIRED)
 			printf(", required");

@@ -110,6 +110,34 @@ void galley_buf_printf(galley_buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+void galley_buf_put_utf8(galley_buf *b, uint32_t cp)
+{
+	char o[4];
+	size_t n;
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = 0xFFFD;
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		o[0] = (char)(0xC0 | (cp >> 6));
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		o[0] = (char)(0xE0 | (cp >> 12));
+		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		o[0] = (char)(0xF0 | (cp >> 18));
+		o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		o[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	galley_buf_append(b, o, n);
+}
+
 void galley_buf_reset(galley_buf *b)
 {
 	b->len = 0;
@@ -237,14 +265,8 @@ char *galley_utf8_clean(const char *s, size_t len)
 		if (cp >= 0x80 && cp <= 0x9F) {
 			/* C1 controls are, in scraped text, windows-1252 characters that went through a
 			 * latin-1 decoder or an HTML numeric reference (&#150;); map them as HTML5 does. */
-			uint32_t m = cp1252_c1[cp - 0x80];
-			if (m < 0x800 && m) {
-				char enc[2] = {(char)(0xC0 | (m >> 6)), (char)(0x80 | (m & 0x3F))};
-				galley_buf_append(&b, enc, 2);
-			} else if (m) {
-				char enc[3] = {(char)(0xE0 | (m >> 12)), (char)(0x80 | ((m >> 6) & 0x3F)), (char)(0x80 | (m & 0x3F))};
-				galley_buf_append(&b, enc, 3);
-			}
+			if (cp1252_c1[cp - 0x80])
+				galley_buf_put_utf8(&b, cp1252_c1[cp - 0x80]);
 		} else if (cp != 0xFFFE && cp != 0xFFFF) {
 			/* U+FFFE/U+FFFF are not allowed in XML */
 			galley_buf_append(&b, (const char *)p, n);

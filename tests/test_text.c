@@ -19,6 +19,13 @@ START_TEST(buffers)
 	ck_assert_uint_eq(b.len, 6 + 999);
 	galley_buf_reset(&b);
 	ck_assert_uint_eq(b.len, 0);
+	galley_buf_put_utf8(&b, 'A');
+	galley_buf_put_utf8(&b, 0xE9);
+	galley_buf_put_utf8(&b, 0x2013);
+	galley_buf_put_utf8(&b, 0x1F600);
+	galley_buf_put_utf8(&b, 0xD800);
+	th_str_eq(b.data, "A\xc3\xa9\xe2\x80\x93\xf0\x9f\x98\x80\xef\xbf\xbd");
+	galley_buf_reset(&b);
 	th_str_eq(b.data, "");
 	char *s = galley_buf_steal(&b);
 	th_str_eq(s, "");

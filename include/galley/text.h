@@ -27,6 +27,8 @@ GALLEY_API void galley_buf_append(galley_buf *b, const char *s, size_t n);
 GALLEY_API void galley_buf_puts(galley_buf *b, const char *s);
 GALLEY_API void galley_buf_putc(galley_buf *b, char c);
 GALLEY_API void galley_buf_printf(galley_buf *b, const char *fmt, ...) GALLEY_PRINTF(2, 3);
+/* Append code point cp as UTF-8 (values above U+10FFFF and surrogates become U+FFFD). */
+GALLEY_API void galley_buf_put_utf8(galley_buf *b, uint32_t cp);
 GALLEY_API void galley_buf_reset(galley_buf *b);          /* len = 0, keeps memory */
 GALLEY_API void galley_buf_free(galley_buf *b);           /* frees memory, back to zero */
 /* Hand the contents to the caller (owned, free()); the buffer is empty afterwards.  Never NULL. */

@@ -258,31 +258,6 @@ static uint32_t sb_lower_cp(uint32_t c)
 	return c;
 }
 
-static void sb_put_cp(galley_buf *b, uint32_t c)
-{
-	char o[4];
-	size_t n;
-	if (c < 0x80) {
-		o[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		o[0] = (char)(0xC0 | (c >> 6));
-		o[1] = (char)(0x80 | (c & 0x3F));
-		n = 2;
-	} else if (c < 0x10000) {
-		o[0] = (char)(0xE0 | (c >> 12));
-		o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		o[2] = (char)(0x80 | (c & 0x3F));
-		n = 3;
-	} else {
-		o[0] = (char)(0xF0 | (c >> 18));
-		o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-		o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-		o[3] = (char)(0x80 | (c & 0x3F));
-		n = 4;
-	}
-	galley_buf_append(b, o, n);
-}
 
 /* The buffer's text, NUL-terminated even when empty or just reset. */
 static const char *sb_cstr(galley_buf *b)
@@ -323,7 +298,7 @@ static void sb_key(galley_buf *b, const char *s, size_t len)
 		if (space)
 			galley_buf_putc(b, ' ');
 		space = false;
-		sb_put_cp(b, sb_lower_cp(c));
+		galley_buf_put_utf8(b, sb_lower_cp(c));
 	}
 	sb_cstr(b);
 }
