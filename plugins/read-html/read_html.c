@@ -261,32 +261,6 @@ static const uint16_t cp1252_high[32] = {
 	0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122,
 	0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
 
-static void put_utf8(galley_buf *b, uint32_t cp)
-{
-	char t[4];
-	size_t n;
-	if (cp < 0x80) {
-		t[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		t[0] = (char)(0xC0 | (cp >> 6));
-		t[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		t[0] = (char)(0xE0 | (cp >> 12));
-		t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		t[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		t[0] = (char)(0xF0 | (cp >> 18));
-		t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		t[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	galley_buf_append(b, t, n);
-}
-
 static char *read_html_from_1252(const unsigned char *p, size_t len, size_t *out_len)
 {
 	galley_buf b = {0};
@@ -305,7 +279,7 @@ static char *read_html_from_1252(const unsigned char *p, size_t len, size_t *out
 		unsigned char ch = p[i++];
 		if (!ch)
 			continue;
-		put_utf8(&b, ch >= 0x80 && ch < 0xA0 ? cp1252_high[ch - 0x80] : ch);
+		galley_buf_put_utf8(&b, ch >= 0x80 && ch < 0xA0 ? cp1252_high[ch - 0x80] : ch);
 	}
 	*out_len = b.len;
 	return galley_buf_steal(&b);
@@ -328,7 +302,7 @@ static char *read_html_from_utf16(const unsigned char *p, size_t len, bool be, s
 			u = 0xFFFD;
 		}
 		if (u)
-			put_utf8(&b, u);
+			galley_buf_put_utf8(&b, u);
 	}
 	*out_len = b.len;
 	return galley_buf_steal(&b);
