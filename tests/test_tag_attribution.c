@@ -371,6 +371,21 @@ START_TEST(speech_tags_inside_and_titles_read_through)
 }
 END_TEST
 
+START_TEST(unnamed_speakers_are_nobody)
+{
+	galley_article *a = tag_html("<p>Mayor Jane Roe opened the meeting on Monday.</p>"
+	                             "<p>A spokesman for the council said the plan was dead. “We will not build the bridge this year,” he said.</p>"
+	                             "<p>“It is too expensive for a town of our size,” said one official.</p>");
+	const galley_quote *q = find_quote(a, "We will not build the bridge");
+	ck_assert(q != NULL);
+	ck_assert_msg(q->speaker == NULL, "an unnamed spokesman, not Jane Roe (got %s)", q->speaker);
+	q = find_quote(a, "It is too expensive");
+	ck_assert(q != NULL);
+	ck_assert_msg(q->speaker == NULL, "one official is nobody named (got %s)", q->speaker);
+	galley_article_free(a);
+}
+END_TEST
+
 START_TEST(date_from_dateline_only)
 {
 	galley_article *a = th_article_html("<p>Text.</p>");
@@ -399,6 +414,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, no_mark_option_and_empty);
 	tcase_add_test(tc, speech_tags_inside_and_titles_read_through);
 	tcase_add_test(tc, date_from_dateline_only);
+	tcase_add_test(tc, unnamed_speakers_are_nobody);
 	suite_add_tcase(s, tc);
 	return s;
 }

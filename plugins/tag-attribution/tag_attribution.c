@@ -1287,9 +1287,22 @@ static void ta_collect_people(ta_doc *d)
 			if (credit)
 				continue;
 			for (size_t i = 0; i < P->nt;) {
-				if (!ta_name_tok(&P->t[i])) {
-					/* "the former mayor": a mention of the last person with that role */
+				{
 					const ta_tok *t = &P->t[i];
+					/* "Un chiraquien s'est souvenu ...", "A spokesperson for UCEA said": someone
+					 * unnamed becomes the last person mentioned; a pronoun after it is nobody */
+					if (pass == 1 && t->kind == TK_WORD && !t->inq && ta_in(&d->st->indefinites, d, t)) {
+						size_t b = i;
+						if (b > 0 && P->t[b - 1].kind == TK_WORD && P->t[b - 1].cap && ta_in(&d->st->notnames, d, &P->t[b - 1]))
+							b--; /* "But a spokesperson" */
+						bool start = b == 0 || P->t[b - 1].sent_end || ta_in(&d->st->verbs, d, &P->t[b - 1]);
+						if (start && i + 1 < P->nt && P->t[i + 1].kind == TK_WORD)
+							ta_add_mention(d, (int)pi, i, -1);
+					}
+				}
+				if (!ta_name_tok(&P->t[i])) {
+					const ta_tok *t = &P->t[i];
+					/* "the former mayor": a mention of the last person with that role */
 					if (pass == 1 && t->kind == TK_WORD && !t->inq && !t->cap && i > 0 && ta_is_role(d, t) &&
 					    (ta_in(&d->st->notnames, d, &P->t[i - 1]) || (i > 1 && ta_in(&d->st->notnames, d, &P->t[i - 2])))) {
 						int id = ta_last_person(d, (int)pi, i, LOW(d, t));
@@ -1373,6 +1386,11 @@ static int ta_last_person(const ta_doc *d, int para, size_t tok, const char *rol
 		const ta_mention *m = &d->men[k - 1];
 		if (m->para > para || (m->para == para && m->tok >= tok))
 			continue;
+		if (m->person < 0) {
+			if (role)
+				continue;
+			return -1; /* someone unnamed was the last one mentioned */
+		}
 		if (role) {
 			const char *r = d->pers[m->person].roles;
 			if (!r || !strstr(r, pat))
