@@ -14,7 +14,10 @@
  *              write()               per article, serial, in input order
  *              finish()              once, after the last article, when the run succeeded:
  *                                    commit the outputs
- *   close()                          always, last; free the state, discard uncommitted output
+ *   close()                          last, whenever open() succeeded (also after a failed run);
+ *                                    free the state, discard uncommitted output.  When open()
+ *                                    fails it must free what it allocated itself: close() is
+ *                                    not called.
  *
  * Callbacks receive the stage (for options, counters and messages), the state that open()
  * returned, and a cleared galley_error to fill when they fail.  Return values are galley_status.
@@ -113,7 +116,8 @@ typedef struct galley_plugin {
 	unsigned flags;           /* GALLEY_PLUGIN_* */
 	const galley_option *options; /* (nullable) ends with an entry whose name is NULL */
 
-	/* All kinds.  open may be NULL (state stays NULL); close may be NULL. */
+	/* All kinds.  open may be NULL (state stays NULL); close may be NULL.  close is called only
+	 * after a successful open. */
 	int (*open)(galley_stage *stage, void **state, galley_error *err);
 	void (*close)(galley_stage *stage, void *state);
 
