@@ -2134,7 +2134,12 @@ static void ta_attribute_quotes(ta_doc *d)
 			else
 				keep = false;
 		} else {
-			bool title = ta_title_like(&sh, d->german);
+			/* "(« Comment tenir une tribune en AG ? », « Dessiner une affiche »)": a list of
+			 * titles in brackets, not what someone said */
+			const ta_piece *fp = &d->pc[q->p0];
+			const ta_para *FP = &d->p[fp->para];
+			bool bracket = fp->to > 0 && ta_punct_is(&FP->t[fp->to - 1], '(');
+			bool title = ta_title_like(&sh, d->german) || bracket;
 			keep = sh.words >= (size_t)d->st->min_words && !title && (sh.first_upper || sh.words >= 8) &&
 			       (sh.ends_punct || sh.words >= 8);
 		}
