@@ -678,6 +678,11 @@ static void ta_tok_finish(ta_doc *d, ta_tok *t, const char *s)
 		}
 	}
 	t->allcaps = letters >= 2 && uppers == letters;
+	/* "Maryland-based", "German-born": an adjective, not a name */
+	const char *dash = memrchr(s + t->b0, '-', t->b1 - t->b0);
+	if (t->cap && dash && dash + 1 < s + t->b1 && ((unsigned char)dash[1] >= 'a' && (unsigned char)dash[1] <= 'z') &&
+	    !(t->b1 - t->b0 > 3 && s[t->b0 + 2] == '-'))
+		t->cap = 0;
 }
 
 /* Split a paragraph into tokens. */
