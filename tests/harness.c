@@ -62,6 +62,27 @@ void th_rmrf(const char *path)
 	}
 }
 
+char *th_tmp;
+
+void th_tmp_setup(void)
+{
+	th_tmp = th_tmpdir();
+}
+
+void th_tmp_teardown(void)
+{
+	th_rmrf(th_tmp);
+	free(th_tmp);
+	th_tmp = NULL;
+}
+
+char *th_tmp_path(const char *name)
+{
+	galley_buf b = {0};
+	galley_buf_printf(&b, "%s/%s", th_tmp, name);
+	return galley_buf_steal(&b);
+}
+
 void th_write_file(const char *path, const void *data, size_t len)
 {
 	FILE *f = fopen(path, "wb");

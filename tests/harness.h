@@ -15,6 +15,13 @@ const char *th_shared_dir(void);
 /* A fresh temporary directory (owned, free()), removed by th_rmrf. */
 char *th_tmpdir(void);
 void th_rmrf(const char *path);
+/* A temporary directory per test, as a check fixture:
+ *     tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
+ * th_tmp is its path during the test; th_tmp_path("a/b.html") a path inside it (owned). */
+extern char *th_tmp;
+void th_tmp_setup(void);
+void th_tmp_teardown(void);
+char *th_tmp_path(const char *name);
 /* Write data to path (creating it); aborts the test on failure. */
 void th_write_file(const char *path, const void *data, size_t len);
 /* Read a whole file (owned, free(), NUL-terminated), or NULL. */

@@ -12,31 +12,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char *tmp;
-
-static void setup(void)
-{
-	tmp = th_tmpdir();
-}
-
-static void teardown(void)
-{
-	th_rmrf(tmp);
-	free(tmp);
-	tmp = NULL;
-}
-
-static char *tpath(const char *name)
-{
-	galley_buf b = {0};
-	galley_buf_printf(&b, "%s/%s", tmp, name);
-	return galley_buf_steal(&b);
-}
 
 static void put(const char *name, const char *text)
 {
-	char *p = tpath(name);
-	for (char *s = strchr(p + strlen(tmp) + 1, '/'); s; s = strchr(s + 1, '/')) {
+	char *p = th_tmp_path(name);
+	for (char *s = strchr(p + strlen(th_tmp) + 1, '/'); s; s = strchr(s + 1, '/')) {
 		*s = 0;
 		mkdir(p, 0755);
 		*s = '/';
@@ -212,7 +192,7 @@ START_TEST(dir_sorted_recursive)
 	put("d/z/y/x.htm", "X");
 	put("d/notes.txt", "not taken");
 	put("d/.hidden.html", "hidden");
-	char *d = tpath("d");
+	char *d = th_tmp_path("d");
 	got g;
 	collect(d, NULL, &g);
 	ck_assert_uint_eq(g.n, 5);
@@ -242,14 +222,14 @@ START_TEST(explicit_glob_list_comma)
 	put("p/three.txt", "3");
 	put("p/deep/four.html", "4");
 	/* a file named explicitly is returned whatever its name */
-	char *f = tpath("p/three.txt");
+	char *f = th_tmp_path("p/three.txt");
 	got g;
 	collect(f, NULL, &g);
 	ck_assert_uint_eq(g.n, 1);
 	th_str_eq(g.data[0], "3");
 	got_free(&g);
 	/* a glob, sorted */
-	char *gl = tpath("p/*.html");
+	char *gl = th_tmp_path("p/*.html");
 	collect(gl, NULL, &g);
 	ck_assert_uint_eq(g.n, 2);
 	ck_ends(g.file[0], "p/one.html");
@@ -257,7 +237,7 @@ START_TEST(explicit_glob_list_comma)
 	got_free(&g);
 	/* a list file: comments, blank lines, paths relative to the list, a directory */
 	put("p/list.txt", "# pages\n\ntwo.html\n  one.html  \ndeep\n");
-	char *lst = tpath("p/list.txt");
+	char *lst = th_tmp_path("p/list.txt");
 	galley_buf spec = {0};
 	galley_buf_printf(&spec, "@%s", lst);
 	collect(spec.data, NULL, &g);
@@ -268,7 +248,7 @@ START_TEST(explicit_glob_list_comma)
 	got_free(&g);
 	/* comma-separated, with a missing one reported in its place */
 	galley_buf_reset(&spec);
-	char *one = tpath("p/one.html"), *two = tpath("p/two.html"), *miss = tpath("p/missing.html");
+	char *one = th_tmp_path("p/one.html"), *two = th_tmp_path("p/two.html"), *miss = th_tmp_path("p/missing.html");
 	galley_buf_printf(&spec, "%s, %s,%s", two, miss, one);
 	collect(spec.data, NULL, &g);
 	ck_assert_uint_eq(g.n, 3);
@@ -302,7 +282,7 @@ START_TEST(open_errors)
 	memset(&err, 0, sizeof err);
 	ck_assert_ptr_null(galley_collection_open("", NULL, &err));
 	/* an empty directory is a collection with nothing in it */
-	char *d = tpath("empty");
+	char *d = th_tmp_path("empty");
 	mkdir(d, 0755);
 	got g;
 	collect(d, NULL, &g);
@@ -315,7 +295,7 @@ END_TEST
 START_TEST(stdin_plain_and_tar)
 {
 	put("in.html", "<p>from stdin</p>");
-	char *p = tpath("in.html");
+	char *p = th_tmp_path("in.html");
 	int fd = open(p, O_RDONLY);
 	ck_assert_int_ge(fd, 0);
 	dup2(fd, 0);
@@ -327,7 +307,7 @@ START_TEST(stdin_plain_and_tar)
 	th_str_eq(g.data[0], "<p>from stdin</p>");
 	got_free(&g);
 	/* a tar.gz on standard input */
-	char *tz = tpath("in.tar.gz");
+	char *tz = th_tmp_path("in.tar.gz");
 	const member m[] = {{"x/a.html", "AAA"}, {"x/b.html", "BBB"}};
 	ck_assert(write_archive(tz, false, ARCHIVE_FILTER_GZIP, m, 2));
 	fd = open(tz, O_RDONLY);
@@ -360,7 +340,7 @@ START_TEST(tar_every_filter_and_zip)
 		bool zip = k == sizeof filters / sizeof filters[0];
 		galley_buf name = {0};
 		galley_buf_printf(&name, "pages-%zu.%s", k, zip ? "zip" : "tar");
-		char *p = tpath(name.data);
+		char *p = th_tmp_path(name.data);
 		if (!write_archive(p, zip, zip ? ARCHIVE_FILTER_NONE : filters[k], m, 5)) {
 			printf("tar with %s: this libarchive cannot write it, skipped\n", filter_name(filters[k]));
 			free(p);
@@ -390,9 +370,9 @@ START_TEST(member_gz_and_dir_of_archives)
 	size_t gzl = 0;
 	ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, "inner page", 10, &gz, &gzl));
 	/* a member that is itself compressed */
-	char *dir = tpath("arch");
+	char *dir = th_tmp_path("arch");
 	mkdir(dir, 0755);
-	char *p = tpath("arch/m.tar");
+	char *p = th_tmp_path("arch/m.tar");
 	struct archive *a = archive_write_new();
 	archive_write_set_format_pax_restricted(a);
 	ck_assert_int_eq(archive_write_open_filename(a, p), ARCHIVE_OK);
@@ -407,7 +387,7 @@ START_TEST(member_gz_and_dir_of_archives)
 	archive_write_close(a);
 	archive_write_free(a);
 	/* beside it, a single .gz page and a stray file */
-	char *single = tpath("arch/lone.html.gz");
+	char *single = th_tmp_path("arch/lone.html.gz");
 	th_write_file(single, gz, gzl);
 	put("arch/readme.md", "no");
 	got g;
@@ -441,7 +421,7 @@ START_TEST(single_compressed_files)
 		}
 		galley_buf name = {0};
 		galley_buf_printf(&name, "page.html.%s", ext[k]);
-		char *p = tpath(name.data);
+		char *p = th_tmp_path(name.data);
 		th_write_file(p, c, cl);
 		got g;
 		collect(p, NULL, &g);
@@ -467,15 +447,15 @@ END_TEST
 START_TEST(broken_archives_and_limits)
 {
 	const member m[] = {{"a.html", "first"}, {"b.html", "second second second"}, {"c.html", "third"}};
-	char *tz = tpath("t.tar.gz");
+	char *tz = th_tmp_path("t.tar.gz");
 	ck_assert(write_archive(tz, false, ARCHIVE_FILTER_GZIP, m, 3));
 	size_t len = 0;
 	char *bytes = th_read_file(tz, &len);
 	/* truncated tar.gz, then a good file after it: the run goes on */
-	char *cut = tpath("cut.tar.gz");
+	char *cut = th_tmp_path("cut.tar.gz");
 	th_write_file(cut, bytes, len / 2);
 	put("after.html", "after");
-	char *after = tpath("after.html");
+	char *after = th_tmp_path("after.html");
 	galley_buf spec = {0};
 	galley_buf_printf(&spec, "%s,%s", cut, after);
 	got g;
@@ -492,7 +472,7 @@ START_TEST(broken_archives_and_limits)
 	th_str_eq(g.data[g.n - 1], "after");
 	got_free(&g);
 	/* a corrupt zip */
-	char *z = tpath("bad.zip");
+	char *z = th_tmp_path("bad.zip");
 	th_write_file(z, "PK\3\4garbage garbage garbage garbage", 35);
 	collect(z, NULL, &g);
 	ck_assert_uint_eq(g.n, 1);
@@ -514,7 +494,7 @@ START_TEST(broken_archives_and_limits)
 	ck_assert_int_eq(g.rc[0], GALLEY_OK);
 	got_free(&g);
 	put("big.html", "0123456789abcdef");
-	char *big = tpath("big.html");
+	char *big = th_tmp_path("big.html");
 	collect(big, &small, &g);
 	ck_assert_uint_eq(g.n, 1);
 	ck_assert_int_eq(g.rc[0], GALLEY_ERR_ARTICLE);
@@ -522,7 +502,7 @@ START_TEST(broken_archives_and_limits)
 	got_free(&g);
 	/* an empty file is an entry with no bytes (the reader says what is wrong) */
 	put("empty.html", "");
-	char *empty = tpath("empty.html");
+	char *empty = th_tmp_path("empty.html");
 	collect(empty, NULL, &g);
 	ck_assert_uint_eq(g.n, 1);
 	ck_assert_int_eq(g.rc[0], GALLEY_OK);
@@ -607,7 +587,7 @@ START_TEST(warc_plain_and_gz)
 	galley_buf w = {0};
 	size_t starts[16];
 	size_t n = build_warc(&w, starts, 16);
-	char *p = tpath("crawl.warc");
+	char *p = th_tmp_path("crawl.warc");
 	th_write_file(p, w.data, w.len);
 	got g;
 	collect(p, NULL, &g);
@@ -623,7 +603,7 @@ START_TEST(warc_plain_and_gz)
 		galley_buf_append(&gz, c, cl);
 		free(c);
 	}
-	char *pz = tpath("crawl.warc.gz");
+	char *pz = th_tmp_path("crawl.warc.gz");
 	th_write_file(pz, gz.data, gz.len);
 	collect(pz, NULL, &g);
 	check_warc(&g, starts);
@@ -666,7 +646,7 @@ START_TEST(warc_gzip_body_and_broken)
 	size_t second = w.len;
 	/* then a record whose Content-Length runs past the end */
 	galley_buf_puts(&w, "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\nHTTP/1.1 200 OK\r\n\r\nshort");
-	char *p = tpath("b.warc");
+	char *p = th_tmp_path("b.warc");
 	th_write_file(p, w.data, w.len);
 	got g;
 	collect(p, NULL, &g);
@@ -716,21 +696,21 @@ int main(void)
 {
 	Suite *s = suite_create("collection");
 	TCase *tc = tcase_create("files");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, dir_sorted_recursive);
 	tcase_add_test(tc, explicit_glob_list_comma);
 	tcase_add_test(tc, open_errors);
 	tcase_add_test(tc, stdin_plain_and_tar);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("archives");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, tar_every_filter_and_zip);
 	tcase_add_test(tc, member_gz_and_dir_of_archives);
 	tcase_add_test(tc, single_compressed_files);
 	tcase_add_test(tc, broken_archives_and_limits);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("warc");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, warc_plain_and_gz);
 	tcase_add_test(tc, warc_gzip_body_and_broken);
 	suite_add_tcase(s, tc);

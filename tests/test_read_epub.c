@@ -10,23 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static char *tmp;
-
-static void setup(void) { tmp = th_tmpdir(); }
-
-static void teardown(void)
-{
-	th_rmrf(tmp);
-	free(tmp);
-	tmp = NULL;
-}
-
-static char *tpath(const char *name)
-{
-	galley_buf b = {0};
-	galley_buf_printf(&b, "%s/%s", tmp, name);
-	return galley_buf_steal(&b);
-}
 
 typedef struct zfile {
 	const char *name;
@@ -37,7 +20,7 @@ typedef struct zfile {
 /* A zip with files in order (mimetype stored when first). */
 static char *make_zip(const char *name, const zfile *files, size_t n)
 {
-	char *path = tpath(name);
+	char *path = th_tmp_path(name);
 	struct archive *a = archive_write_new();
 	archive_write_set_format_zip(a);
 	ck_assert(archive_write_open_filename(a, path) == ARCHIVE_OK);
@@ -338,7 +321,7 @@ START_TEST(test_broken_books)
 	free(p);
 
 	/* not a zip */
-	p = tpath("text.epub");
+	p = th_tmp_path("text.epub");
 	th_write_file(p, "just text, not a book", 21);
 	galley_buf_reset(&o);
 	galley_buf_printf(&o, "input='%s'", p);
@@ -352,7 +335,7 @@ START_TEST(test_broken_books)
 	char *good = calibre_like();
 	size_t len;
 	char *data = th_read_file(good, &len);
-	p = tpath("truncated.epub");
+	p = th_tmp_path("truncated.epub");
 	th_write_file(p, data, len / 2);
 	galley_buf_reset(&o);
 	galley_buf_printf(&o, "input='%s'", p);
@@ -376,7 +359,7 @@ START_TEST(test_broken_books)
 
 	/* input that does not exist: fatal at open */
 	galley_buf_reset(&o);
-	galley_buf_printf(&o, "input='%s/nope.epub'", tmp);
+	galley_buf_printf(&o, "input='%s/nope.epub'", th_tmp);
 	read_all(o.data, &r);
 	ck_assert(r.fatal);
 	ck_assert_msg(any_error(&r, "does not exist"), "%s", r.errors[0]);
@@ -418,7 +401,7 @@ START_TEST(test_own_book_directory)
 	galley_article_set(a, GALLEY_FIELD_SITE, "Example Org");
 	galley_article_list_add(a, GALLEY_LIST_AUTHORS, "Ann Author");
 	galley_buf o = {0};
-	galley_buf_printf(&o, "output='%s/books/sub/own.epub'", tmp);
+	galley_buf_printf(&o, "output='%s/books/sub/own.epub'", th_tmp);
 	galley_stage *w = th_stage("write-epub", o.data);
 	galley_error err = {0};
 	ck_assert_int_eq(galley_stage_feed(w, a, &err), GALLEY_OK);
@@ -426,7 +409,7 @@ START_TEST(test_own_book_directory)
 	galley_stage_free(w);
 	/* a directory input finds it recursively */
 	galley_buf_reset(&o);
-	galley_buf_printf(&o, "input='%s/books'", tmp);
+	galley_buf_printf(&o, "input='%s/books'", th_tmp);
 	result r;
 	read_all(o.data, &r);
 	ck_assert_uint_eq(r.n, 1);
@@ -448,7 +431,7 @@ static Suite *suite(void)
 {
 	Suite *s = suite_create("read-epub");
 	TCase *tc = tcase_create("books");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, test_pandoc_book);
 	tcase_add_test(tc, test_calibre_like_book);
 	tcase_add_test(tc, test_entity_attacks);

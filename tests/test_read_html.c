@@ -15,26 +15,6 @@
 #include <sys/stat.h>
 #include <time.h>
 
-static char *tmp;
-
-static void setup(void)
-{
-	tmp = th_tmpdir();
-}
-
-static void teardown(void)
-{
-	th_rmrf(tmp);
-	free(tmp);
-	tmp = NULL;
-}
-
-static char *tpath(const char *name)
-{
-	galley_buf b = {0};
-	galley_buf_printf(&b, "%s/%s", tmp, name);
-	return galley_buf_steal(&b);
-}
 
 #define MAXR 64
 typedef struct results {
@@ -74,7 +54,7 @@ static void results_free(results *r)
 /* Read one page given as bytes; returns the article (owned) and fails the test on error. */
 static galley_article *read_page(const void *bytes, size_t len, const char *opts)
 {
-	char *p = tpath("page.html");
+	char *p = th_tmp_path("page.html");
 	th_write_file(p, bytes, len);
 	galley_buf o = {0};
 	galley_buf_printf(&o, "input='%s' %s", p, opts ? opts : "");
@@ -592,7 +572,7 @@ END_TEST
 
 START_TEST(bad_inputs_run_continues)
 {
-	char *dir = tpath("in");
+	char *dir = th_tmp_path("in");
 	mkdir(dir, 0755);
 	galley_buf p = {0};
 #define PUT(name_, bytes_, len_)                              \
@@ -711,7 +691,7 @@ START_TEST(bad_huge_page)
 	xmlFree(c);
 	galley_article_free(a);
 	/* over max_size: a clear message, no article */
-	char *p = tpath("big.html");
+	char *p = th_tmp_path("big.html");
 	th_write_file(p, b.data, b.len);
 	galley_buf o = {0};
 	galley_buf_printf(&o, "input='%s' max_size=1048576", p);
@@ -764,7 +744,7 @@ START_TEST(warc_transport)
 	                  http.len);
 	galley_buf_append(&w, http.data, http.len);
 	galley_buf_puts(&w, "\r\n\r\n");
-	char *p = tpath("x.warc");
+	char *p = th_tmp_path("x.warc");
 	th_write_file(p, w.data, w.len);
 	galley_buf o = {0};
 	galley_buf_printf(&o, "input='%s'", p);
@@ -945,14 +925,14 @@ START_TEST(devset_acceptance)
 		galley_buf_free(&tb);
 		return;
 	}
-	ck_assert_msg(extract_tar(tb.data, tmp), "cannot extract %s", tb.data);
-	char *cases_path = tpath("cases.json");
+	ck_assert_msg(extract_tar(tb.data, th_tmp), "cannot extract %s", tb.data);
+	char *cases_path = th_tmp_path("cases.json");
 	json_object *cases = json_object_from_file(cases_path);
 	ck_assert_msg(cases != NULL, "cannot read %s", cases_path);
 
 	/* speed reference: libxml2's bare parse of the same bytes, timed page by page right after
 	 * the reader's read+parse of that page, so both see the same machine load */
-	char *html_dir = tpath("html");
+	char *html_dir = th_tmp_path("html");
 	double bare = 0;
 	FILE *dump = NULL;
 	if (getenv("GALLEY_DEVSET_DUMP") && *getenv("GALLEY_DEVSET_DUMP"))
@@ -1123,7 +1103,7 @@ int main(void)
 {
 	Suite *s = suite_create("read-html");
 	TCase *tc = tcase_create("encodings");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, enc_meta_latin1);
 	tcase_add_test(tc, enc_http_equiv);
 	tcase_add_test(tc, enc_meta_after_big_script);
@@ -1136,13 +1116,13 @@ int main(void)
 	tcase_add_test(tc, enc_charset_option);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("body");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, body_shape);
 	tcase_add_test(tc, body_no_body_element);
 	tcase_add_test(tc, body_noscript_and_soft_hyphens);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("metadata");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, meta_jsonld_graph);
 	tcase_add_test(tc, meta_jsonld_array_and_broken);
 	tcase_add_test(tc, meta_opengraph_twitter_dc_meta);
@@ -1153,7 +1133,7 @@ int main(void)
 	tcase_add_test(tc, warc_transport);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("bad-input");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, bad_inputs_run_continues);
 	tcase_add_test(tc, bad_deep_nesting);
@@ -1161,11 +1141,11 @@ int main(void)
 	tcase_add_test(tc, bad_options);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("samples");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, samples_read);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("devset");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_set_timeout(tc, 1200);
 	tcase_add_test(tc, devset_acceptance);
 	suite_add_tcase(s, tc);

@@ -8,30 +8,10 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 
-static char *tmp;
-
-static void setup(void)
-{
-	tmp = th_tmpdir();
-}
-
-static void teardown(void)
-{
-	th_rmrf(tmp);
-	free(tmp);
-	tmp = NULL;
-}
-
-static char *tpath(const char *name)
-{
-	galley_buf b = {0};
-	galley_buf_printf(&b, "%s/%s", tmp, name);
-	return galley_buf_steal(&b);
-}
 
 static char *put(const char *name, const char *data)
 {
-	char *p = tpath(name);
+	char *p = th_tmp_path(name);
 	th_write_file(p, data, strlen(data));
 	return p;
 }
@@ -263,7 +243,7 @@ START_TEST(test_array_input)
 	free(o);
 	free(p);
 
-	p = tpath("utf16.jsonl");
+	p = th_tmp_path("utf16.jsonl");
 	th_write_file(p, "\xff\xfe{\0}\0\n\0", 8);
 	o = read_opts(p, NULL);
 	read_all(o, &r);
@@ -319,7 +299,7 @@ START_TEST(test_hostile_bytes)
 	ck_assert_msg(galley_utf8_valid(t, strlen(t)), "text not UTF-8");
 	free(t);
 	/* and written again: valid */
-	char *out = tpath("host-out.jsonl");
+	char *out = th_tmp_path("host-out.jsonl");
 	char *data = write_file(out, "html=true", r.a, r.n);
 	ck_assert(galley_utf8_valid(data, strlen(data)));
 	free(data);
@@ -437,7 +417,7 @@ START_TEST(test_round_trip)
 		galley_article_set(arts[2], GALLEY_FIELD_ID, "bare");
 		galley_article_set_location(arts[2], "bare.txt", NULL, -1, -1);
 		galley_article_add_stage(arts[2], "read-text", "1.0.0");
-		char *p1 = tpath("rt1.out"), *p2 = tpath("rt2.out");
+		char *p1 = th_tmp_path("rt1.out"), *p2 = th_tmp_path("rt2.out");
 		char *first = write_file(p1, variants[v], arts, 3);
 		for (int i = 0; i < 3; i++)
 			galley_article_free(arts[i]);
@@ -462,7 +442,7 @@ static Suite *suite(void)
 {
 	Suite *s = suite_create("read-json");
 	TCase *tc = tcase_create("core");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, test_lines_basic);
 	tcase_add_test(tc, test_html_preferred);
 	tcase_add_test(tc, test_invalid_lines);

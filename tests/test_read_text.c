@@ -6,26 +6,6 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-static char *tmp;
-
-static void setup(void)
-{
-	tmp = th_tmpdir();
-}
-
-static void teardown(void)
-{
-	th_rmrf(tmp);
-	free(tmp);
-	tmp = NULL;
-}
-
-static char *tpath(const char *name)
-{
-	galley_buf b = {0};
-	galley_buf_printf(&b, "%s/%s", tmp, name);
-	return galley_buf_steal(&b);
-}
 
 #define MAXR 32
 typedef struct results {
@@ -64,7 +44,7 @@ static void results_free(results *r)
 
 static void read_file_text(const char *name, const void *bytes, size_t len, const char *extra, results *r)
 {
-	char *p = tpath(name);
+	char *p = th_tmp_path(name);
 	th_write_file(p, bytes, len);
 	galley_buf o = {0};
 	galley_buf_printf(&o, "input='%s' %s", p, extra ? extra : "");
@@ -192,7 +172,7 @@ END_TEST
 
 START_TEST(collections_and_bad_input)
 {
-	char *d = tpath("dir");
+	char *d = th_tmp_path("dir");
 	mkdir(d, 0755);
 	galley_buf p = {0};
 	const char *files[][2] = {{"b.txt", "Beta\n\nb"}, {"a.txt", "Alpha\n\na"}, {"c.md", "not taken"},
@@ -231,7 +211,7 @@ int main(void)
 {
 	Suite *s = suite_create("read-text");
 	TCase *tc = tcase_create("read-text");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, seed_sample);
 	tcase_add_test(tc, paragraphs_and_lines);
 	tcase_add_test(tc, separator_many_articles);

@@ -3,23 +3,11 @@
 
 #include <dirent.h>
 
-static char *tmp;
-
-static void setup(void)
-{
-	tmp = th_tmpdir();
-}
-
-static void teardown(void)
-{
-	th_rmrf(tmp);
-	free(tmp);
-}
 
 static char *out_path(const char *name)
 {
 	galley_buf b = {0};
-	galley_buf_printf(&b, "%s/%s", tmp, name);
+	galley_buf_printf(&b, "%s/%s", th_tmp, name);
 	return galley_buf_steal(&b);
 }
 
@@ -148,7 +136,7 @@ START_TEST(fatal_discards_output)
 		free(out);
 	}
 	/* no temporary files are left behind */
-	DIR *d = opendir(tmp);
+	DIR *d = opendir(th_tmp);
 	ck_assert_ptr_nonnull(d);
 	struct dirent *ent;
 	int files = 0;
@@ -178,7 +166,7 @@ int main(void)
 	Suite *s = suite_create("run");
 	TCase *tc = tcase_create("run");
 	tcase_set_timeout(tc, 120);
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, simple_run);
 	tcase_add_test(tc, parallel_output_identical);
 	tcase_add_test(tc, serial_plugin_sees_input_order);

@@ -9,26 +9,6 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-static char *tmp;
-
-static void setup(void)
-{
-	tmp = th_tmpdir();
-}
-
-static void teardown(void)
-{
-	th_rmrf(tmp);
-	free(tmp);
-	tmp = NULL;
-}
-
-static char *tpath(const char *name)
-{
-	galley_buf b = {0};
-	galley_buf_printf(&b, "%s/%s", tmp, name);
-	return galley_buf_steal(&b);
-}
 
 /* Validate a JSON Lines or array file against the schema; fails the test when invalid. */
 static void validate(const char *path)
@@ -93,7 +73,7 @@ static void write_all(const char *options, galley_article **arts, size_t n)
 
 static char *run_to_file(const char *name, const char *extra_opts, galley_article **arts, size_t n)
 {
-	char *path = tpath(name);
+	char *path = th_tmp_path(name);
 	galley_buf opts = {0};
 	galley_buf_printf(&opts, "output='%s' %s", path, extra_opts ? extra_opts : "");
 	write_all(opts.data, arts, n);
@@ -315,7 +295,7 @@ END_TEST
 
 START_TEST(test_atomic_output_real)
 {
-	char *path = tpath("sub/dir/out.jsonl");
+	char *path = th_tmp_path("sub/dir/out.jsonl");
 	galley_buf opts = {0};
 	galley_buf_printf(&opts, "output='%s'", path);
 	galley_stage *s = th_stage("write-json", opts.data);
@@ -345,7 +325,7 @@ static Suite *suite(void)
 {
 	Suite *s = suite_create("write-json");
 	TCase *tc = tcase_create("core");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, test_full_article);
 	tcase_add_test(tc, test_absent_values_omitted);
 	tcase_add_test(tc, test_empty_body_and_no_id);
