@@ -30,7 +30,7 @@ typedef struct step {
 	bool parallel;
 } step;
 
-typedef enum slot_state { SLOT_EMPTY, SLOT_READY, SLOT_BUSY, SLOT_DONE } slot_state;
+typedef enum slot_state { SLOT_EMPTY, SLOT_DONE } slot_state;
 
 typedef struct slot {
 	galley_article *a;
@@ -56,12 +56,14 @@ typedef struct runner {
 	/* drop reasons */
 	pthread_mutex_t report_lock;
 	/* threading */
-	pthread_mutex_t lock;
-	pthread_cond_t cv_space, cv_work, cv_done;
+	pthread_mutex_t read_lock; /* the reader, and numbering articles */
+	pthread_mutex_t lock;      /* the ring, head, next_seq, writing, stop */
+	pthread_cond_t cv_space;
 	slot *ring;
 	size_t k;
-	size_t head, tail, next_work;
+	size_t head, next_seq;
 	bool reader_done;
+	bool writing;
 	bool stop;             /* fatal error or fail-fast */
 	galley_error fatal;
 	bool fatal_set;
@@ -125,8 +127,6 @@ static void set_fatal(runner *r, galley_stage *s, const galley_article *a, const
 	}
 	r->stop = true;
 	pthread_cond_broadcast(&r->cv_space);
-	pthread_cond_broadcast(&r->cv_work);
-	pthread_cond_broadcast(&r->cv_done);
 	pthread_mutex_unlock(&r->lock);
 }
 
@@ -281,49 +281,75 @@ static void run_serial(runner *r)
 	}
 }
 
-static void *worker_main(void *arg)
+/* Parallel runs.  Every thread is a worker that reads the next article (one thread at a time,
+ * under read_lock, so articles are numbered in input order), runs the parallel steps, and
+ * leaves the article in the reorder ring.  Whoever finds the article at the head of the ring
+ * done while nobody is writing becomes the writer: it runs the serial steps and the writers
+ * for every consecutive finished article, in order.  Reading in the thread that then parses
+ * keeps the bytes in that core's cache, and no thread exists only to hand articles on. */
+static void drain_locked(runner *r)
 {
-	runner *r = arg;
-	pthread_mutex_lock(&r->lock);
-	for (;;) {
-		while (!r->stop && r->next_work == r->tail && !r->reader_done)
-			pthread_cond_wait(&r->cv_work, &r->lock);
-		if (r->stop || (r->next_work == r->tail && r->reader_done))
-			break;
-		slot *sl = &r->ring[r->next_work % r->k];
-		r->next_work++;
-		sl->state = SLOT_BUSY;
-		pthread_mutex_unlock(&r->lock);
-		galley_error_clear(&sl->err);
-		sl->failed = NULL;
-		sl->status = run_steps(r, sl->a, 0, r->n_parallel, &sl->failed, &sl->err);
-		pthread_mutex_lock(&r->lock);
-		sl->state = SLOT_DONE;
-		pthread_cond_broadcast(&r->cv_done);
-	}
-	pthread_mutex_unlock(&r->lock);
-	return NULL;
-}
-
-static void *writer_main(void *arg)
-{
-	runner *r = arg;
-	pthread_mutex_lock(&r->lock);
-	for (;;) {
-		while (!r->stop && !(r->head < r->tail && r->ring[r->head % r->k].state == SLOT_DONE) &&
-		       !(r->reader_done && r->head == r->tail))
-			pthread_cond_wait(&r->cv_done, &r->lock);
-		if (r->stop || (r->reader_done && r->head == r->tail))
-			break;
+	while (!r->writing && !r->stop) {
 		slot *sl = &r->ring[r->head % r->k];
+		if (sl->state != SLOT_DONE)
+			break;
+		r->writing = true;
 		pthread_mutex_unlock(&r->lock);
 		finish_article(r, sl->a, sl->status, sl->failed, &sl->err);
 		pthread_mutex_lock(&r->lock);
 		sl->a = NULL;
 		sl->state = SLOT_EMPTY;
 		r->head++;
+		r->writing = false;
 		pthread_cond_broadcast(&r->cv_space);
 	}
+}
+
+static void *worker_main(void *arg)
+{
+	runner *r = arg;
+	for (;;) {
+		pthread_mutex_lock(&r->read_lock);
+		pthread_mutex_lock(&r->lock);
+		while (!r->stop && !r->reader_done && r->next_seq - r->head >= r->k)
+			pthread_cond_wait(&r->cv_space, &r->lock);
+		bool done = r->stop || r->reader_done;
+		pthread_mutex_unlock(&r->lock);
+		if (done) {
+			pthread_mutex_unlock(&r->read_lock);
+			break;
+		}
+		galley_article *a = NULL;
+		int rc = next_article(r, &a);
+		pthread_mutex_lock(&r->lock);
+		size_t seq = r->next_seq;
+		if (rc == GALLEY_OK)
+			r->next_seq++;
+		else
+			r->reader_done = true;
+		pthread_cond_broadcast(&r->cv_space);
+		pthread_mutex_unlock(&r->lock);
+		pthread_mutex_unlock(&r->read_lock);
+		if (rc != GALLEY_OK)
+			break;
+
+		galley_error err = {0};
+		galley_stage *failed = NULL;
+		int status = run_steps(r, a, 0, r->n_parallel, &failed, &err);
+
+		pthread_mutex_lock(&r->lock);
+		slot *sl = &r->ring[seq % r->k];
+		sl->a = a;
+		sl->status = status;
+		sl->failed = failed;
+		sl->err = err;
+		sl->state = SLOT_DONE;
+		drain_locked(r);
+		pthread_mutex_unlock(&r->lock);
+	}
+	/* whatever finished while this thread was away is written by the last one out */
+	pthread_mutex_lock(&r->lock);
+	drain_locked(r);
 	pthread_mutex_unlock(&r->lock);
 	return NULL;
 }
@@ -334,54 +360,22 @@ static void run_parallel(runner *r, int jobs)
 	if (r->k < 8)
 		r->k = 8;
 	r->ring = galley_calloc(r->k, sizeof *r->ring);
-	pthread_t *workers = galley_calloc((size_t)jobs, sizeof *workers);
-	pthread_t writer;
+	pthread_t *threads = galley_calloc((size_t)jobs, sizeof *threads);
 	int started = 0;
-	for (int i = 0; i < jobs; i++) {
-		if (pthread_create(&workers[i], NULL, worker_main, r) != 0)
+	/* the calling thread is one of the workers */
+	for (int i = 1; i < jobs; i++) {
+		if (pthread_create(&threads[i], NULL, worker_main, r) != 0)
 			break;
 		started++;
 	}
-	bool writer_started = pthread_create(&writer, NULL, writer_main, r) == 0;
-	if (!started || !writer_started) {
-		galley_error e;
-		galley_error_set(&e, GALLEY_ERR_FATAL, "cannot start threads; try --jobs 1");
-		set_fatal(r, NULL, NULL, &e);
-	}
-	for (;;) {
-		pthread_mutex_lock(&r->lock);
-		while (!r->stop && r->tail - r->head >= r->k)
-			pthread_cond_wait(&r->cv_space, &r->lock);
-		bool stop = r->stop;
-		pthread_mutex_unlock(&r->lock);
-		if (stop)
-			break;
-		galley_article *a = NULL;
-		if (next_article(r, &a) != GALLEY_OK)
-			break;
-		pthread_mutex_lock(&r->lock);
-		slot *sl = &r->ring[r->tail % r->k];
-		sl->a = a;
-		sl->state = SLOT_READY;
-		sl->seq = r->tail;
-		r->tail++;
-		pthread_cond_signal(&r->cv_work);
-		pthread_mutex_unlock(&r->lock);
-	}
-	pthread_mutex_lock(&r->lock);
-	r->reader_done = true;
-	pthread_cond_broadcast(&r->cv_work);
-	pthread_cond_broadcast(&r->cv_done);
-	pthread_mutex_unlock(&r->lock);
-	for (int i = 0; i < started; i++)
-		pthread_join(workers[i], NULL);
-	if (writer_started)
-		pthread_join(writer, NULL);
+	worker_main(r);
+	for (int i = 1; i <= started; i++)
+		pthread_join(threads[i], NULL);
 	/* after a stop, articles may be left in the ring */
 	for (size_t i = 0; i < r->k; i++)
 		galley_article_free(r->ring[i].a);
 	free(r->ring);
-	free(workers);
+	free(threads);
 }
 
 static double now_seconds(void)
@@ -441,10 +435,9 @@ int galley_pipeline_run(galley_pipeline *p, const galley_run_options *opts_in, g
 	while (r.n_parallel < r.n_steps && r.steps[r.n_parallel].parallel)
 		r.n_parallel++;
 	pthread_mutex_init(&r.lock, NULL);
+	pthread_mutex_init(&r.read_lock, NULL);
 	pthread_mutex_init(&r.report_lock, NULL);
 	pthread_cond_init(&r.cv_space, NULL);
-	pthread_cond_init(&r.cv_work, NULL);
-	pthread_cond_init(&r.cv_done, NULL);
 
 	double t0 = now_seconds();
 	int result = GALLEY_OK;
@@ -495,10 +488,9 @@ int galley_pipeline_run(galley_pipeline *p, const galley_run_options *opts_in, g
 	if (stats)
 		*stats = r.stats;
 	pthread_mutex_destroy(&r.lock);
+	pthread_mutex_destroy(&r.read_lock);
 	pthread_mutex_destroy(&r.report_lock);
 	pthread_cond_destroy(&r.cv_space);
-	pthread_cond_destroy(&r.cv_work);
-	pthread_cond_destroy(&r.cv_done);
 	free(r.steps);
 	free(r.stages);
 	free(r.writers);
