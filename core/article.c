@@ -37,6 +37,7 @@ struct galley_article {
 	VEC(galley_source) sources;
 	VEC(galley_quote) quotes;
 	VEC(galley_removed) removed;
+	VEC(galley_resource) resources;
 	strlist stage_names, stage_versions;
 	strlist extra_keys, extra_values;
 	VEC(scratch) scratch;
@@ -165,6 +166,8 @@ void galley_article_free(galley_article *a)
 	free(a->quotes.items);
 	galley_article_clear_removed(a);
 	free(a->removed.items);
+	galley_article_clear_resources(a);
+	free(a->resources.items);
 	strlist_free(&a->stage_names);
 	strlist_free(&a->stage_versions);
 	strlist_free(&a->extra_keys);
@@ -417,6 +420,54 @@ const galley_removed *galley_article_removed(const galley_article *a, size_t i)
 	return i < a->removed.n ? &a->removed.items[i] : NULL;
 }
 
+/* ---- local resources ---------------------------------------------------------------------- */
+static void resource_free(galley_resource *r)
+{
+	free((char *)r->ref);
+	free((char *)r->file);
+	free((char *)r->member);
+	free((char *)r->media_type);
+}
+
+size_t galley_article_add_resource(galley_article *a, const galley_resource *r)
+{
+	if (!r || !r->ref || !r->file)
+		return (size_t)-1;
+	galley_resource d = {galley_strdup(r->ref), galley_strdup(r->file), galley_strdup(r->member),
+	                     galley_strdup(r->media_type)};
+	for (size_t i = 0; i < a->resources.n; i++)
+		if (!strcmp(a->resources.items[i].ref, r->ref)) {
+			resource_free(&a->resources.items[i]);
+			a->resources.items[i] = d;
+			return i;
+		}
+	VEC_GROW(a->resources);
+	a->resources.items[a->resources.n] = d;
+	return a->resources.n++;
+}
+
+size_t galley_article_n_resources(const galley_article *a) { return a->resources.n; }
+
+const galley_resource *galley_article_resource(const galley_article *a, size_t i)
+{
+	return i < a->resources.n ? &a->resources.items[i] : NULL;
+}
+
+const galley_resource *galley_article_resource_find(const galley_article *a, const char *ref)
+{
+	for (size_t i = 0; ref && i < a->resources.n; i++)
+		if (!strcmp(a->resources.items[i].ref, ref))
+			return &a->resources.items[i];
+	return NULL;
+}
+
+void galley_article_clear_resources(galley_article *a)
+{
+	for (size_t i = 0; i < a->resources.n; i++)
+		resource_free(&a->resources.items[i]);
+	a->resources.n = 0;
+}
+
 void galley_article_add_stage(galley_article *a, const char *name, const char *version)
 {
 	strlist_push(&a->stage_names, name ? name : "?");
@@ -535,6 +586,8 @@ galley_article *galley_article_copy(const galley_article *a)
 		galley_article_add_quote(c, &a->quotes.items[i]);
 	for (size_t i = 0; i < a->removed.n; i++)
 		galley_article_add_removed(c, &a->removed.items[i]);
+	for (size_t i = 0; i < a->resources.n; i++)
+		galley_article_add_resource(c, &a->resources.items[i]);
 	for (size_t i = 0; i < a->stage_names.n; i++)
 		galley_article_add_stage(c, a->stage_names.items[i], a->stage_versions.items[i]);
 	for (size_t i = 0; i < a->extra_keys.n; i++)

@@ -116,6 +116,41 @@ START_TEST(annotations_and_copy)
 }
 END_TEST
 
+START_TEST(resources)
+{
+	galley_article *a = galley_article_new();
+	char file[] = "site.tar.gz";
+	galley_resource r = {"img/a.png", file, "site/img/a.png", "image/png"};
+	ck_assert_uint_eq(galley_article_add_resource(a, &r), 0);
+	file[0] = 'X'; /* copied */
+	galley_resource d = {"b.jpg", "pages/b.jpg", NULL, NULL};
+	ck_assert_uint_eq(galley_article_add_resource(a, &d), 1);
+	galley_resource bad = {NULL, "x", NULL, NULL};
+	ck_assert_uint_eq(galley_article_add_resource(a, &bad), (size_t)-1);
+	ck_assert_uint_eq(galley_article_n_resources(a), 2);
+	th_str_eq(galley_article_resource(a, 0)->file, "site.tar.gz");
+	th_str_eq(galley_article_resource(a, 0)->media_type, "image/png");
+	ck_assert_ptr_null(galley_article_resource(a, 1)->member);
+	ck_assert_ptr_null(galley_article_resource(a, 2));
+	/* the same ref replaces its entry */
+	galley_resource again = {"img/a.png", "other.zip", "img/a.png", NULL};
+	ck_assert_uint_eq(galley_article_add_resource(a, &again), 0);
+	ck_assert_uint_eq(galley_article_n_resources(a), 2);
+	th_str_eq(galley_article_resource_find(a, "img/a.png")->file, "other.zip");
+	ck_assert_ptr_null(galley_article_resource_find(a, "missing.png"));
+
+	galley_article *c = galley_article_copy(a);
+	galley_article_free(a);
+	ck_assert_uint_eq(galley_article_n_resources(c), 2);
+	th_str_eq(galley_article_resource(c, 0)->member, "img/a.png");
+	th_str_eq(galley_article_resource_find(c, "b.jpg")->file, "pages/b.jpg");
+	galley_article_clear_resources(c);
+	ck_assert_uint_eq(galley_article_n_resources(c), 0);
+	galley_article_add_resource(c, &d);
+	galley_article_free(c);
+}
+END_TEST
+
 static int freed;
 static void count_free(void *p)
 {
@@ -147,6 +182,7 @@ int main(void)
 	tcase_add_test(tc, lists);
 	tcase_add_test(tc, annotations_and_copy);
 	tcase_add_test(tc, scratch);
+	tcase_add_test(tc, resources);
 	suite_add_tcase(s, tc);
 	return th_run(s);
 }

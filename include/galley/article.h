@@ -202,6 +202,29 @@ GALLEY_API void galley_article_clear_sources(galley_article *a);
 GALLEY_API void galley_article_clear_quotes(galley_article *a);
 GALLEY_API void galley_article_clear_removed(galley_article *a);
 
+/* ---- local resources ------------------------------------------------------------------------
+ * Files a body references that came with the page: an image beside a saved page on disk, or a
+ * member of the same archive.  A reader records one entry per relative reference it resolved
+ * (img@src, as written in the body) to a place inside its collection; it need not read the file,
+ * so an entry says where to look, not that the bytes are there or are what the name suggests.
+ * Writers that embed resources (write-epub) read them from there and check them.
+ * Strings are (copied) as given (paths are bytes, not cleaned); only media_type may be NULL. */
+typedef struct galley_resource {
+	const char *ref;        /* the reference as written in the body, "page_files/photo.jpg" */
+	const char *file;       /* a plain file's path, or the archive that holds member */
+	const char *member;     /* (nullable) archive member path, "site/page_files/photo.jpg" */
+	const char *media_type; /* (nullable) expected from the name, "image/jpeg": a hint only */
+} galley_resource;
+
+/* (copied) Adds r, or replaces the entry with the same ref; returns its index.  An entry without
+ * ref or file is ignored and (size_t)-1 returned. */
+GALLEY_API size_t galley_article_add_resource(galley_article *a, const galley_resource *r);
+GALLEY_API size_t galley_article_n_resources(const galley_article *a);
+GALLEY_API const galley_resource *galley_article_resource(const galley_article *a, size_t i); /* (borrowed) */
+/* The entry whose ref equals ref, or NULL. (borrowed) */
+GALLEY_API const galley_resource *galley_article_resource_find(const galley_article *a, const char *ref);
+GALLEY_API void galley_article_clear_resources(galley_article *a);
+
 /* ---- pipeline history ------------------------------------------------------------------------
  * The stages applied to the article, in order.  The core appends each reader (unless the reader
  * restored a history, as read-json does) and each transform that kept the article. */
@@ -226,7 +249,8 @@ GALLEY_API void galley_article_set_scratch(galley_article *a, const void *owner,
                                            void (*free_fn)(void *));
 GALLEY_API void *galley_article_get_scratch(const galley_article *a, const void *owner); /* (borrowed) */
 
-/* A deep copy of a (owned, galley_article_free): every field, list, annotation and the body. */
+/* A deep copy of a (owned, galley_article_free): every field, list, annotation, resource and the
+ * body. */
 GALLEY_API galley_article *galley_article_copy(const galley_article *a);
 
 #ifdef __cplusplus
