@@ -11,7 +11,10 @@
  * true positive, else a false negative; a `without` segment found is a false positive, else a
  * true negative; sums over all cases.  A page that fails anywhere scores no positives.
  * When tag-attribution ran: author exact-match accuracy over the cases that name authors (gold
- * list joined with "; " against the article's authors joined with "; ").
+ * list joined with "; " against the article's authors joined with "; "), raw (the published
+ * method: the strings as they are) and with white space normalised in both (the gold keeps
+ * stray spaces and tabs of the page); publication-date accuracy over the cases with a gold
+ * `date` (the article's date's YYYY-MM-DD against the gold day).
  * --every N keeps every N-th case in id order (a fixed subset); --min-f1 makes the exit status
  * 1 when F1 falls below X. */
 #include <galley/galley.h>
@@ -21,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 typedef struct qcase {
@@ -81,6 +85,12 @@ static char *joined_gold_author(json_object *c)
 		galley_buf_puts(&b, json_object_get_string(json_object_array_get_idx(au, i)));
 	}
 	return galley_buf_steal(&b);
+}
+
+/* "2024-03-05..." -> y, m, d; false when s does not start with a date */
+static bool ymd(const char *s, int *y, int *m, int *d)
+{
+	return s && sscanf(s, "%d-%d-%d", y, m, d) == 3 && *y > 0 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
 }
 
 static void usage(void)
@@ -203,7 +213,8 @@ int main(int argc, char **argv)
 	}
 
 	long tp = 0, fp = 0, fn = 0, tn = 0, failed = 0;
-	long au_total = 0, au_ok = 0;
+	long au_total = 0, au_ok = 0, au_ok_ws = 0, au_ok_ci = 0;
+	long dt_total = 0, dt_ok = 0, dt_none = 0;
 	double t0 = now();
 	for (;;) {
 		galley_article *a = NULL;
@@ -280,12 +291,34 @@ int main(int argc, char **argv)
 				}
 				galley_buf_puts(&got, "");
 				au_total++;
+				char *ng = norm(gold), *nw = norm(got.data);
 				if (!strcmp(gold, got.data))
 					au_ok++;
 				else if (verbose)
 					printf("%s AUTHOR '%s' expected '%s'\n", c->id, got.data, gold);
+				if (!strcmp(ng, nw))
+					au_ok_ws++;
+				if (!strcasecmp(ng, nw))
+					au_ok_ci++;
+				free(ng);
+				free(nw);
 				galley_buf_free(&got);
 				free(gold);
+			}
+			json_object *gd = NULL;
+			int gy, gm, gdd;
+			if (json_object_object_get_ex(c->obj, "date", &gd) && ymd(json_object_get_string(gd), &gy, &gm, &gdd)) {
+				const char *mine = galley_article_get(a, GALLEY_FIELD_DATE);
+				int y, m, d;
+				dt_total++;
+				if (ymd(mine, &y, &m, &d) && y == gy && m == gm && d == gdd)
+					dt_ok++;
+				else {
+					if (!mine)
+						dt_none++;
+					if (verbose)
+						printf("%s DATE '%s' expected '%04d-%02d-%02d'\n", c->id, mine ? mine : "", gy, gm, gdd);
+				}
 			}
 		}
 		galley_article_free(a);
@@ -307,6 +340,10 @@ int main(int argc, char **argv)
 			if (gold)
 				au_total++;
 			free(gold);
+			json_object *gd = NULL;
+			int gy, gm, gdd;
+			if (json_object_object_get_ex(cs[i].obj, "date", &gd) && ymd(json_object_get_string(gd), &gy, &gm, &gdd))
+				dt_total++;
 		}
 	}
 	double P = tp + fp ? (double)tp / (double)(tp + fp) : 0, R = tp + fn ? (double)tp / (double)(tp + fn) : 0;
@@ -315,10 +352,15 @@ int main(int argc, char **argv)
 	       tagger ? " ! tag-attribution" : "");
 	printf("segments: TP %ld  FP %ld  FN %ld  TN %ld\n", tp, fp, fn, tn);
 	printf("precision %.4f  recall %.4f  F1 %.4f\n", P, R, F1);
-	if (tagger)
-		printf("authors: %ld of %ld exact (accuracy %.4f)\n", au_ok, au_total,
-		       au_total ? (double)au_ok / (double)au_total : 0.0);
-	else
+	if (tagger) {
+		double t = au_total ? (double)au_total : 1.0;
+		printf("authors: %ld of %ld exact (accuracy %.4f)  [raw strings, the published method]\n", au_ok, au_total,
+		       (double)au_ok / t);
+		printf("authors: %ld of %ld equal with white space normalised (accuracy %.4f); ignoring case too: %ld (%.4f)\n",
+		       au_ok_ws, au_total, (double)au_ok_ws / t, au_ok_ci, (double)au_ok_ci / t);
+		printf("dates: %ld of %ld same day (accuracy %.4f); no date given for %ld\n", dt_ok, dt_total,
+		       dt_total ? (double)dt_ok / (double)dt_total : 0.0, dt_none);
+	} else
 		printf("authors: not scored (no tag-attribution plugin)\n");
 	(void)failed;
 
