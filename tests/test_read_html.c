@@ -338,6 +338,110 @@ END_TEST
 
 /* ---- metadata ------------------------------------------------------------------------------- */
 
+/* ---- images that came with the page: local resources ------------------------------------------ */
+static void write_tgz(const char *path, const char *const *names, const char *const *data, size_t n)
+{
+	struct archive *w = archive_write_new();
+	archive_write_add_filter_gzip(w);
+	archive_write_set_format_pax_restricted(w);
+	ck_assert_int_eq(archive_write_open_filename(w, path), ARCHIVE_OK);
+	for (size_t i = 0; i < n; i++) {
+		struct archive_entry *e = archive_entry_new();
+		archive_entry_set_pathname(e, names[i]);
+		archive_entry_set_size(e, (la_int64_t)strlen(data[i]));
+		archive_entry_set_filetype(e, AE_IFREG);
+		archive_entry_set_perm(e, 0644);
+		archive_write_header(w, e);
+		archive_write_data(w, data[i], strlen(data[i]));
+		archive_entry_free(e);
+	}
+	archive_write_close(w);
+	archive_write_free(w);
+}
+
+static const galley_resource *res_of(galley_article *a, const char *ref)
+{
+	return galley_article_resource_find(a, ref);
+}
+
+START_TEST(body_image_resources)
+{
+	static const char page[] =
+	    "<html><body><p>Text <img src='photo.png'> <img src=' img/x.jpg '> <img src='../shared/logo.gif'>"
+	    "<img src='missing.png'> <img src='../../outside.png'> <img src='http://example.com/y.png'>"
+	    "<img src='/abs.png'> <img src='data:image/png;base64,AAAA'> <img src='img/'></p></body></html>";
+	char *site = th_tmp_path("site");
+	char *p;
+	static const char *const dirs[] = {"site", "site/a", "site/a/img", "site/shared"};
+	for (size_t i = 0; i < 4; i++)
+		p = th_tmp_path(dirs[i]), mkdir(p, 0755), free(p);
+	p = th_tmp_path("site/a/page.html"), th_write_file(p, page, strlen(page)), free(p);
+	p = th_tmp_path("site/a/photo.png"), th_write_file(p, "x", 1), free(p);
+	p = th_tmp_path("site/a/img/x.jpg"), th_write_file(p, "x", 1), free(p);
+	p = th_tmp_path("site/shared/logo.gif"), th_write_file(p, "x", 1), free(p);
+	p = th_tmp_path("outside.png"), th_write_file(p, "x", 1), free(p);
+
+	/* a directory: the root is the directory given */
+	galley_buf o = {0};
+	galley_buf_printf(&o, "input='%s'", site);
+	results r;
+	read_all("read-html", o.data, &r);
+	ck_assert_uint_eq(r.n, 1);
+	galley_article *a = r.a[0];
+	ck_assert_uint_eq(galley_article_n_resources(a), 3);
+	const galley_resource *res = res_of(a, "photo.png");
+	ck_assert_ptr_nonnull(res);
+	ck_assert_ptr_null(res->member);
+	th_str_eq(res->media_type, "image/png");
+	ck_assert_ptr_nonnull(strstr(res->file, "/site/a/photo.png"));
+	res = res_of(a, " img/x.jpg ");
+	ck_assert_ptr_nonnull(res);
+	th_str_eq(res->media_type, "image/jpeg");
+	ck_assert_ptr_nonnull(res_of(a, "../shared/logo.gif"));
+	ck_assert_ptr_null(res_of(a, "missing.png"));
+	ck_assert_ptr_null(res_of(a, "../../outside.png"));
+	results_free(&r);
+
+	/* the page named alone: only its own directory */
+	galley_buf_reset(&o);
+	galley_buf_printf(&o, "input='%s/a/page.html'", site);
+	read_all("read-html", o.data, &r);
+	ck_assert_uint_eq(r.n, 1);
+	ck_assert_uint_eq(galley_article_n_resources(r.a[0]), 2);
+	ck_assert_ptr_null(res_of(r.a[0], "../shared/logo.gif"));
+	results_free(&r);
+
+	/* an archive: members resolved inside it, not checked; nothing above its top */
+	static const char top[] = "<html><body><p>Top <img src='../escape.png'> <img src='img%20one.png?v=2'></p></body></html>";
+	const char *names[] = {"./a/page_files/photo.png", "a/page.html", "top.html", "a/shared.png"};
+	const char *data[] = {"png", "<html><body><p>A <img src='page_files/photo.png'> <img src='./../a/shared.png'> "
+	                             "<img src='../../escape.png'> <img src='gone.jpg'></p></body></html>",
+	                      top, "png"};
+	char *tgz = th_tmp_path("site.tar.gz");
+	write_tgz(tgz, names, data, 4);
+	galley_buf_reset(&o);
+	galley_buf_printf(&o, "input='%s'", tgz);
+	read_all("read-html", o.data, &r);
+	ck_assert_uint_eq(r.n, 2);
+	a = r.a[0];
+	th_str_eq(galley_article_location(a)->member, "a/page.html");
+	ck_assert_uint_eq(galley_article_n_resources(a), 3);
+	res = res_of(a, "page_files/photo.png");
+	th_str_eq(res->file, tgz);
+	th_str_eq(res->member, "a/page_files/photo.png");
+	th_str_eq(res_of(a, "./../a/shared.png")->member, "a/shared.png");
+	th_str_eq(res_of(a, "gone.jpg")->member, "a/gone.jpg");
+	ck_assert_ptr_null(res_of(a, "../../escape.png"));
+	a = r.a[1];
+	ck_assert_uint_eq(galley_article_n_resources(a), 1);
+	th_str_eq(res_of(a, "img%20one.png?v=2")->member, "img one.png");
+	results_free(&r);
+	galley_buf_free(&o);
+	free(tgz);
+	free(site);
+}
+END_TEST
+
 START_TEST(meta_jsonld_graph)
 {
 	galley_article *a = read_str(
@@ -1120,6 +1224,7 @@ int main(void)
 	tcase_add_test(tc, body_shape);
 	tcase_add_test(tc, body_no_body_element);
 	tcase_add_test(tc, body_noscript_and_soft_hyphens);
+	tcase_add_test(tc, body_image_resources);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("metadata");
 	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);

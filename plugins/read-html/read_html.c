@@ -12,10 +12,12 @@
  *      (no copy of the tree).
  * Title, site, language (declared, else guessed from the text), URL and description are decided
  * here; authors and dates are left as candidates for tag-attribution (the date field gets a
- * default from the best candidate).  See docs/readers.md. */
+ * default from the best candidate).  Relative img@src references are recorded as the article's
+ * local resources (resources.c).  See docs/readers.md. */
 #include <galley/galley.h>
 
 #include "metadata.h"
+#include "resources.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -62,6 +64,7 @@ typedef struct read_html_state {
 	char *last_file; /* for per-file indices of WARC records */
 	int64_t index;
 	size_t n_read;
+	read_html_roots roots; /* input= directories, for images beside pages */
 } read_html_state;
 
 /* ---- encodings ----------------------------------------------------------------------------- */
@@ -555,6 +558,7 @@ static void read_html_close(galley_stage *stage, void *state)
 	free(st->charset);
 	free(st->default_charset);
 	free(st->last_file);
+	read_html_roots_free(&st->roots);
 	free(st);
 }
 
@@ -602,6 +606,7 @@ static int read_html_open(galley_stage *stage, void **state, galley_error *err)
 		read_html_close(stage, st);
 		return GALLEY_ERR_FATAL;
 	}
+	read_html_roots_init(&st->roots, galley_stage_opt_string(stage, "input"));
 	*state = st;
 	return GALLEY_OK;
 }
@@ -916,6 +921,8 @@ static int read_html_parse(galley_stage *stage, void *state, galley_article *a, 
 			galley_article_set(a, GALLEY_FIELD_LANGUAGE, lang);
 		}
 	}
+	/* images that came with the page (beside it on disk or in its archive) */
+	read_html_resources(a, &st->roots, body);
 	galley_article_set_body(a, doc);
 	galley_article_drop_raw(a);
 	return GALLEY_OK;
