@@ -47,6 +47,18 @@ static uint64_t sb_hash(const char *s, size_t n)
 	return galley_hash64(s, n, GALLEY_HASH_SEED);
 }
 
+/* The hash of a key form without its spaces: the text of a removed part (spaced at element
+ * boundaries) and the same text in the output ("2021PDF") compare equal. */
+static uint64_t sb_hash_unspaced(const char *s, size_t n)
+{
+	char tmp[320];
+	size_t k = 0;
+	for (size_t i = 0; i < n && k < sizeof tmp; i++)
+		if (s[i] != ' ')
+			tmp[k++] = s[i];
+	return galley_hash64(tmp, k, GALLEY_HASH_SEED);
+}
+
 static void sb_map_put(sb_map *m, const char *key, size_t len, int value)
 {
 	if (len == 0 || len >= 64)
@@ -671,6 +683,12 @@ typedef struct sb_ctx {
 	sb_u64set seen_out;   /* key forms of short blocks removed before filtering */
 	sb_u64set jl_windows; /* word-aligned pieces of the articleBody's key form (see sb_in_jsonld) */
 	bool filtering;
+	/* where the blocks being recorded were, appended to their context for the attribution
+	 * tagger: "before-body", "after-body" (outside the container, before or after it in the
+	 * page), "in-body" (inside it); NULL for text-shaped bodies */
+	const char *where;
+	int within; /* the reason of the removed part a block with its own reason sat in (a byline
+	             * inside a related-stories box: "in:related"), or 0 */
 	char *jsonld;       /* normalised, key form of the JSON-LD articleBody */
 	size_t jsonld_len;
 	double jl_covered;  /* characters of the page's blocks found in it */
@@ -1451,11 +1469,23 @@ static void sb_record_key(sb_ctx *c, int reason, const char *text, const char *c
 			key = &k;
 		}
 		if (key->len >= 12)
-			sb_set_add(&c->seen_out, sb_hash(key->data, key->len));
+			sb_set_add(&c->seen_out, sb_hash_unspaced(key->data, key->len));
 		galley_buf_free(&k);
+	}
+	galley_buf ctx = {0};
+	if (c->where && !c->text_mode) {
+		galley_buf_puts(&ctx, context ? context : "");
+		galley_buf_putc(&ctx, ' ');
+		galley_buf_puts(&ctx, c->where);
+		if (c->within && c->within != reason) {
+			galley_buf_puts(&ctx, " in:");
+			galley_buf_puts(&ctx, sb_reason_names[c->within]);
+		}
+		context = ctx.data;
 	}
 	galley_removed r = {.reason = sb_reason_names[reason], .text = text, .context = context};
 	galley_article_add_removed(c->a, &r);
+	galley_buf_free(&ctx);
 }
 
 static void sb_record(sb_ctx *c, int reason, const char *text, const char *context)
@@ -1467,18 +1497,72 @@ static void sb_record(sb_ctx *c, int reason, const char *text, const char *conte
  * inside it with their own reason (a byline inside a header) keep theirs. */
 static void sb_record_subtree(sb_ctx *c, xmlNodePtr n, int reason);
 
+/* The code point that ends b[0..len), or 0. */
+static uint32_t sb_last_cp(const galley_buf *b, size_t len)
+{
+	if (!len)
+		return 0;
+	size_t i = len - 1;
+	while (i > 0 && ((unsigned char)b->data[i] & 0xC0) == 0x80)
+		i--;
+	const char *p = b->data + i;
+	return galley_utf8_next(&p, b->data + len);
+}
+
+static bool sb_cp_upper(uint32_t c)
+{
+	return c != sb_lower_cp(c);
+}
+
+static bool sb_cp_lower(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0x24F && !sb_cp_upper(c) && c != 0xF7);
+}
+
+static bool sb_cp_digit(uint32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Two inline elements side by side with no space between ("<span>von</span><a>Chris
+ * Jung</a>", "<a>Anna Roe</a><time>12.03.2022</time>"): the page usually sets them apart with
+ * its style.  A space goes where the text would otherwise glue a lower-case letter to a
+ * capital, or a letter to a digit ("vonChris Jung", "Roe12.03.2022"); a drop capital
+ * ("<b>W</b>ord") and words split by markup stay whole. */
+static void sb_boundary_space(galley_buf *b, size_t at)
+{
+	if (!at || at >= b->len || b->data[at - 1] == ' ')
+		return;
+	uint32_t before = sb_last_cp(b, at);
+	const char *p = b->data + at;
+	uint32_t after = galley_utf8_next(&p, b->data + b->len);
+	bool glue = (sb_cp_lower(before) && sb_cp_upper(after)) || ((sb_cp_lower(before) || sb_cp_upper(before)) && sb_cp_digit(after)) ||
+	            (sb_cp_digit(before) && (sb_cp_upper(after) || sb_cp_lower(after))) || ((before == ':' || before == '|') && after > ' ');
+	if (!glue)
+		return;
+	galley_buf_putc(b, ' '); /* grow by one, then shift the tail */
+	memmove(b->data + at + 1, b->data + at, b->len - at - 1);
+	b->data[at] = ' ';
+}
+
 static void sb_collect_text(xmlNodePtr n, galley_buf *b, int depth)
 {
 	for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
-		if (ch->type == XML_TEXT_NODE || ch->type == XML_CDATA_SECTION_NODE)
+		if (ch->type == XML_TEXT_NODE || ch->type == XML_CDATA_SECTION_NODE) {
+			size_t at = b->len;
 			galley_buf_puts(b, (const char *)ch->content);
-		else if (ch->type == XML_ELEMENT_NODE && depth < SB_MAX_DEPTH) {
+			if (ch->prev && ch->prev->type == XML_ELEMENT_NODE)
+				sb_boundary_space(b, at);
+		} else if (ch->type == XML_ELEMENT_NODE && depth < SB_MAX_DEPTH) {
 			int k = sb_kind_of(ch);
 			if (k == K_DROP)
 				continue;
 			if (k == K_BR)
 				galley_buf_putc(b, ' ');
+			size_t at = b->len;
 			sb_collect_text(ch, b, depth + 1);
+			if (k == K_INLINE || k == K_A || k == K_OTHER)
+				sb_boundary_space(b, at);
 			if (k != K_INLINE && k != K_A && k != K_OTHER)
 				galley_buf_putc(b, ' ');
 		}
@@ -1573,32 +1657,44 @@ static void sb_record_walk(sb_ctx *c, xmlNodePtr n, int reason, int depth)
 		return;
 	int idx = sb_index(n);
 	int r = reason;
+	int within = c->within;
 	if (idx >= 0) {
 		sb_info *in = &c->info[idx];
 		if (in->kind == K_DROP || (in->flags & F_KEEP))
 			return;
 		int own = in->neg ? in->neg : sb_own_reason(in);
-		if (own && own != R_HIDDEN)
+		if (own && own != R_HIDDEN) {
+			/* a part with its own reason inside a removed part with another: say where it sat
+			 * (the outermost such part: a byline in a related-stories box is "in:related") */
+			if (own != r && r != R_OUTSIDE && r != R_HEADER && !c->within)
+				c->within = r;
 			r = own;
+		}
 	}
 	galley_buf b = {0};
 	if (!sb_has_block_child(c, n)) {
 		sb_collect_text(n, &b, 0);
 		sb_record_text(c, n, r, &b);
 		galley_buf_free(&b);
+		c->within = within;
 		return;
 	}
 	/* loose text between block children */
 	for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
 		if (ch->type == XML_TEXT_NODE) {
+			size_t at = b.len;
 			galley_buf_puts(&b, (const char *)ch->content);
+			if (ch->prev && ch->prev->type == XML_ELEMENT_NODE)
+				sb_boundary_space(&b, at);
 			continue;
 		}
 		if (ch->type != XML_ELEMENT_NODE)
 			continue;
 		int k = sb_kind_of(ch);
 		if ((k == K_INLINE || k == K_A || k == K_OTHER) && !sb_has_block_child(c, ch)) {
+			size_t at = b.len;
 			sb_collect_text(ch, &b, 0);
+			sb_boundary_space(&b, at);
 			continue;
 		}
 		if (b.len)
@@ -1608,6 +1704,7 @@ static void sb_record_walk(sb_ctx *c, xmlNodePtr n, int reason, int depth)
 	if (b.len)
 		sb_record_text(c, n, r, &b);
 	galley_buf_free(&b);
+	c->within = within;
 }
 
 static void sb_record_subtree(sb_ctx *c, xmlNodePtr n, int reason)
@@ -1619,9 +1716,12 @@ static void sb_record_subtree(sb_ctx *c, xmlNodePtr n, int reason)
 static void sb_record_outside(sb_ctx *c, xmlNodePtr keep, xmlNodePtr root)
 {
 	for (xmlNodePtr a = keep; a && a != root; a = a->parent) {
+		c->where = "before-body";
 		for (xmlNodePtr s = a->parent ? a->parent->children : NULL; s; s = s->next) {
-			if (s == a)
+			if (s == a) {
+				c->where = "after-body";
 				continue;
+			}
 			if (s->type == XML_TEXT_NODE) {
 				char *t = sb_norm((const char *)s->content);
 				if (*t)
@@ -2555,7 +2655,7 @@ static void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 			if (b->reason || b->len >= 200 || b->heading)
 				continue;
 			sb_key(&k, b->text, strlen(b->text));
-			if (k.len >= 12 && sb_set_has(&c->seen_out, sb_hash(k.data, k.len)))
+			if (k.len >= 12 && sb_set_has(&c->seen_out, sb_hash_unspaced(k.data, k.len)))
 				sb_remove_block(c, b, R_DUPLICATE);
 		}
 	}
@@ -2715,6 +2815,8 @@ static int strip_boilerplate_process(galley_stage *stage, void *state, galley_ar
 	xmlNodePtr out_root = galley_body_root(c.out);
 	if (main_node != root)
 		sb_record_outside(&c, main_node, root);
+	c.where = "in-body"; /* what is removed from here on was inside the kept part */
+	c.within = 0;
 	sb_out o = {.c = &c};
 	/* kept siblings and the container, in document order (pre-order indices) */
 	for (size_t k = 0; k < c.n; k++) {
