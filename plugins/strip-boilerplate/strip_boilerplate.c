@@ -1524,19 +1524,22 @@ static bool sb_cp_digit(uint32_t c)
 	return c >= '0' && c <= '9';
 }
 
-/* Two inline elements side by side with no space between ("<span>von</span><a>Chris
+/* Two inline elements side by side with no space between (two elements next to each other with
+ * no text between always get one when letters would touch: "Spließ</span><span>in") ("<span>von</span><a>Chris
  * Jung</a>", "<a>Anna Roe</a><time>12.03.2022</time>"): the page usually sets them apart with
  * its style.  A space goes where the text would otherwise glue a lower-case letter to a
  * capital, or a letter to a digit ("vonChris Jung", "Roe12.03.2022"); a drop capital
  * ("<b>W</b>ord") and words split by markup stay whole. */
-static void sb_boundary_space(galley_buf *b, size_t at)
+static void sb_boundary_space(galley_buf *b, size_t at, bool adjacent)
 {
 	if (!at || at >= b->len || b->data[at - 1] == ' ')
 		return;
 	uint32_t before = sb_last_cp(b, at);
 	const char *p = b->data + at;
 	uint32_t after = galley_utf8_next(&p, b->data + b->len);
-	bool glue = (sb_cp_lower(before) && sb_cp_upper(after)) || ((sb_cp_lower(before) || sb_cp_upper(before)) && sb_cp_digit(after)) ||
+	bool letters = (sb_cp_lower(before) || sb_cp_upper(before) || sb_cp_digit(before)) &&
+	               (sb_cp_lower(after) || sb_cp_upper(after) || sb_cp_digit(after));
+	bool glue = (adjacent && letters) || (sb_cp_lower(before) && sb_cp_upper(after)) || ((sb_cp_lower(before) || sb_cp_upper(before)) && sb_cp_digit(after)) ||
 	            (sb_cp_digit(before) && (sb_cp_upper(after) || sb_cp_lower(after))) || ((before == ':' || before == '|') && after > ' ');
 	if (!glue)
 		return;
@@ -1552,7 +1555,7 @@ static void sb_collect_text(xmlNodePtr n, galley_buf *b, int depth)
 			size_t at = b->len;
 			galley_buf_puts(b, (const char *)ch->content);
 			if (ch->prev && ch->prev->type == XML_ELEMENT_NODE)
-				sb_boundary_space(b, at);
+				sb_boundary_space(b, at, false);
 		} else if (ch->type == XML_ELEMENT_NODE && depth < SB_MAX_DEPTH) {
 			int k = sb_kind_of(ch);
 			if (k == K_DROP)
@@ -1562,7 +1565,7 @@ static void sb_collect_text(xmlNodePtr n, galley_buf *b, int depth)
 			size_t at = b->len;
 			sb_collect_text(ch, b, depth + 1);
 			if (k == K_INLINE || k == K_A || k == K_OTHER)
-				sb_boundary_space(b, at);
+				sb_boundary_space(b, at, ch->prev && ch->prev->type == XML_ELEMENT_NODE);
 			if (k != K_INLINE && k != K_A && k != K_OTHER)
 				galley_buf_putc(b, ' ');
 		}
@@ -1685,7 +1688,7 @@ static void sb_record_walk(sb_ctx *c, xmlNodePtr n, int reason, int depth)
 			size_t at = b.len;
 			galley_buf_puts(&b, (const char *)ch->content);
 			if (ch->prev && ch->prev->type == XML_ELEMENT_NODE)
-				sb_boundary_space(&b, at);
+				sb_boundary_space(&b, at, false);
 			continue;
 		}
 		if (ch->type != XML_ELEMENT_NODE)
@@ -1694,7 +1697,7 @@ static void sb_record_walk(sb_ctx *c, xmlNodePtr n, int reason, int depth)
 		if ((k == K_INLINE || k == K_A || k == K_OTHER) && !sb_has_block_child(c, ch)) {
 			size_t at = b.len;
 			sb_collect_text(ch, &b, 0);
-			sb_boundary_space(&b, at);
+			sb_boundary_space(&b, at, ch->prev && ch->prev->type == XML_ELEMENT_NODE);
 			continue;
 		}
 		if (b.len)

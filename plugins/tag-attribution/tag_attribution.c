@@ -2680,6 +2680,20 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 	while (cl && (clean[cl - 1] == ',' || clean[cl - 1] == ';' || clean[cl - 1] == ':' || clean[cl - 1] == '|' ||
 	              clean[cl - 1] == '/' || clean[cl - 1] == '-' || clean[cl - 1] == ' ' || clean[cl - 1] == '(' || clean[cl - 1] == ')'))
 		clean[--cl] = 0;
+	/* arrows and other symbols closing a link's text: "Mehr Artikel von Stefanus →" */
+	while (cl) {
+		size_t i = cl - 1;
+		while (i > 0 && ((unsigned char)clean[i] & 0xC0) == 0x80)
+			i--;
+		const char *q = clean + i;
+		uint32_t cp = galley_utf8_next(&q, clean + cl);
+		if (cp < 0x80 || ta_is_letter(cp))
+			break;
+		cl = i;
+		while (cl && clean[cl - 1] == ' ')
+			cl--;
+		clean[cl] = 0;
+	}
 	char *start = clean;
 	while (*start == ',' || *start == ';' || *start == ':' || *start == ' ' || *start == '|' || *start == '-')
 		start++;
@@ -3338,6 +3352,82 @@ static bool ta_ieq_loose(const char *a, const char *b)
 	return eq;
 }
 
+/* How far a removed block is to be trusted as the article's own byline or dateline, from
+ * where the stripper found it (its context: "div.byline before-body", "p in-body",
+ * "span.author after-body in:related"):
+ *   0  in the kept text or before it (the article's header);
+ *   1  after it, or the place is not known;
+ *   2  inside a teaser, related-stories box, sidebar, comments or navigation, or a byline
+ *      class that repeats on the page with other text (the bylines of a list of teasers). */
+static int ta_removed_tier(const galley_removed *r, bool repeated)
+{
+	static const char *const weak_in[] = {"teaser", "related", "link-density", "sidebar", "comments", "nav", "footer",
+	                                      "share", "newsletter", "ad", "author-box", "duplicate", "cookie", "paywall"};
+	const char *ctx = r->context ? r->context : "";
+	const char *in = strstr(ctx, " in:");
+	if (in) {
+		in += 4;
+		for (size_t i = 0; i < sizeof weak_in / sizeof weak_in[0]; i++)
+			if (!strcmp(in, weak_in[i]))
+				return 2;
+	}
+	if (repeated)
+		return 2;
+	if (strstr(ctx, " before-body") || strstr(ctx, " in-body"))
+		return 0;
+	return 1;
+}
+
+/* The length of a context's element part ("div.byline" of "div.byline before-body"). */
+static size_t ta_context_elem(const char *ctx)
+{
+	return ctx ? strcspn(ctx, " ") : 0;
+}
+
+/* The removed blocks with one of reasons, most trusted first (ta_removed_tier), page order
+ * kept within a tier; tiers[] gets each one's tier.  Returns how many (owned arrays). */
+static size_t ta_removed_order(const galley_article *a, const char *const *reasons, size_t nr, size_t **order_out, int **tiers_out)
+{
+	size_t n = galley_article_n_removed(a), m = 0;
+	size_t *idx = galley_malloc((n + 1) * sizeof *idx);
+	for (size_t i = 0; i < n; i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (r->text && ta_reason_is(r, reasons, nr))
+			idx[m++] = i;
+	}
+	int *tier = galley_malloc((m + 1) * sizeof *tier);
+	for (size_t i = 0; i < m; i++) {
+		const galley_removed *r = galley_article_removed(a, idx[i]);
+		/* the same element kind and class with another text elsewhere: a list's bylines.
+		 * Bounded: pages with very many such blocks compare each with its neighbours only. */
+		bool repeated = false;
+		size_t el = ta_context_elem(r->context);
+		size_t lo = i > 32 ? i - 32 : 0, hi = i + 32 < m ? i + 32 : m;
+		for (size_t k = lo; k < hi && !repeated && el; k++) {
+			if (k == i)
+				continue;
+			const galley_removed *o = galley_article_removed(a, idx[k]);
+			repeated = ta_context_elem(o->context) == el && !memcmp(o->context, r->context, el) && strcmp(o->reason, r->reason) == 0 &&
+			           strcmp(o->text, r->text) != 0 && strchr(r->context, '.') != NULL;
+		}
+		tier[i] = ta_removed_tier(r, repeated);
+	}
+	size_t *ord = galley_malloc((m + 1) * sizeof *ord);
+	int *ot = galley_malloc((m + 1) * sizeof *ot);
+	size_t k = 0;
+	for (int t = 0; t <= 2; t++)
+		for (size_t i = 0; i < m; i++)
+			if (tier[i] == t) {
+				ord[k] = idx[i];
+				ot[k++] = t;
+			}
+	free(idx);
+	free(tier);
+	*order_out = ord;
+	*tiers_out = ot;
+	return m;
+}
+
 static void ta_authors(ta_doc *d)
 {
 	const ta_state *st = d->st;
@@ -3346,18 +3436,36 @@ static void ta_authors(ta_doc *d)
 	ta_names meta = {0}, lab = {0}, vis = {0};
 	ta_meta_authors(st, a, &meta, site);
 
-	/* labelled names ("By Jane Doe") in the blocks the stripper removed, bylines first */
+	/* labelled names ("By Jane Doe") in the blocks the stripper removed, bylines first: those
+	 * in or before the article's text, then after it, then a byline paragraph still in the
+	 * body, then the bylines of teaser lists */
 	static const char *const first[] = {"byline", "meta", "dateline"};
 	static const char *const later[] = {"outside-main", "author-box", "short", "link-density", "credit"};
-	for (size_t i = 0; i < galley_article_n_removed(a) && !lab.n; i++) {
-		const galley_removed *r = galley_article_removed(a, i);
-		if (r->text && ta_reason_is(r, first, sizeof first / sizeof first[0]))
-			ta_find_labelled(st, r->text, &lab, site, true);
+	size_t *ord = NULL;
+	int *tiers = NULL;
+	size_t nord = ta_removed_order(a, first, sizeof first / sizeof first[0], &ord, &tiers);
+	int lab_tier = 3;
+	for (size_t i = 0; i < nord && !lab.n && tiers[i] <= 1; i++) {
+		ta_find_labelled(st, galley_article_removed(a, ord[i])->text, &lab, site, true);
+		if (lab.n)
+			lab_tier = tiers[i];
 	}
 	/* a byline paragraph still in the body, near the top or the end: "By Jane Doe" */
 	for (size_t i = 0; i < d->nbody && !lab.n; i++)
-		if ((i < 3 || i + 2 >= d->nbody) && d->p[i].len <= 200)
+		if ((i < 3 || i + 2 >= d->nbody) && d->p[i].len <= 200) {
 			ta_find_labelled(st, d->p[i].text, &lab, site, false);
+			if (lab.n)
+				lab_tier = 1; /* a paragraph is not marked as a byline: it does not overrule metadata */
+		}
+	for (size_t i = 0; i < nord && !lab.n; i++) {
+		if (tiers[i] <= 1)
+			continue;
+		ta_find_labelled(st, galley_article_removed(a, ord[i])->text, &lab, site, true);
+		if (lab.n)
+			lab_tier = tiers[i];
+	}
+	free(ord);
+	free(tiers);
 	for (size_t i = 0; i < galley_article_n_removed(a) && !lab.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
 		if (r->text && ta_reason_is(r, later, sizeof later / sizeof later[0]))
@@ -3412,6 +3520,8 @@ static void ta_authors(ta_doc *d)
 			use = seen; /* all of them and more, or the same in the page's own spelling */
 		else if (lab.n && ta_account_like(&meta) && ta_person_like(st, &lab))
 			use = &lab; /* a CMS account ("sarah-indra") against a byline */
+		else if (lab.n && lab_tier == 0 && ta_person_like(st, &lab))
+			use = &lab; /* the byline the reader sees with the article names other people */
 	} else if (lab.n && !(lab.n == 1 && !strchr(lab.v[0], ' ') && ta_person_like(st, &vis)))
 		use = &lab; /* a labelled byline beats metadata that names the outlet */
 	else if (vis.n && !(meta.n && ta_outlet_like(st, a, &vis, site)))
