@@ -35,6 +35,19 @@ static const unsigned char gifdata[] = {
 	0xff, 0xff, 0xff, 0x21, 0xf9, 0x04, 0x01, 0x00, 0x00, 0x00, 0x00, 0x2c, 0x00, 0x00, 0x00, 0x00,
 	0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3b};
 
+/* a 1x1 grey baseline JPEG (one-symbol Huffman tables) */
+static const unsigned char jpgdata[] = {
+	0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01,
+	0x00, 0x01, 0x00, 0x00, 0xff, 0xdb, 0x00, 0x43, 0x00, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+	0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+	0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+	0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01,
+	0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x01,
+	0x00, 0x01, 0x01, 0x01, 0x11, 0x00, 0xff, 0xc4, 0x00, 0x14, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0xc4, 0x00, 0x14,
+	0x10, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x00, 0x00, 0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, 0x3f, 0xff, 0xd9};
+
 static char *bpath(const char *name)
 {
 	galley_buf b = {0};
@@ -724,6 +737,239 @@ START_TEST(test_local_images)
 }
 END_TEST
 
+/* ---- images inside an input archive ------------------------------------------------------ */
+typedef struct member {
+	const char *name;
+	const void *data;
+	size_t len;
+} member;
+
+static void write_tgz(const char *path, const member *m, size_t n)
+{
+	struct archive *w = archive_write_new();
+	archive_write_add_filter_gzip(w);
+	archive_write_set_format_pax_restricted(w);
+	ck_assert_int_eq(archive_write_open_filename(w, path), ARCHIVE_OK);
+	for (size_t i = 0; i < n; i++) {
+		struct archive_entry *e = archive_entry_new();
+		archive_entry_set_pathname(e, m[i].name);
+		archive_entry_set_size(e, (la_int64_t)m[i].len);
+		archive_entry_set_filetype(e, AE_IFREG);
+		archive_entry_set_perm(e, 0644);
+		ck_assert_int_eq(archive_write_header(w, e), ARCHIVE_OK);
+		archive_write_data(w, m[i].data, m[i].len);
+		archive_entry_free(e);
+	}
+	ck_assert_int_eq(archive_write_close(w), ARCHIVE_OK);
+	archive_write_free(w);
+}
+
+/* read-html over input, then write-epub with options; returns finish()'s status.  With
+ * between, the function is called after the articles were written and before finish(). */
+static int html_to_book(const char *input, const char *options, void (*between)(void *), void *ctx,
+                        galley_error *err)
+{
+	galley_buf o = {0};
+	galley_buf_printf(&o, "input='%s'", input);
+	galley_stage *r = th_stage("read-html", o.data);
+	galley_stage *w = th_stage("write-epub", options);
+	int rc = GALLEY_OK;
+	for (;;) {
+		galley_article *a = NULL;
+		galley_error rerr = {0};
+		int got = galley_stage_read(r, &a, &rerr);
+		if (got == GALLEY_END)
+			break;
+		ck_assert_msg(got == GALLEY_OK, "read-html: %s", rerr.message);
+		if (rc == GALLEY_OK)
+			rc = galley_stage_feed(w, a, err);
+		galley_article_free(a);
+	}
+	if (between)
+		between(ctx);
+	if (rc == GALLEY_OK)
+		rc = galley_stage_finish(w, err);
+	galley_stage_free(w);
+	galley_stage_free(r);
+	galley_buf_free(&o);
+	return rc;
+}
+
+static const char arch_page[] =
+	"<html><head><title>Inside the archive</title></head><body><article><h1>Inside the archive</h1>"
+	"<p>Before the page: <img src=\"page_files/photo.png\" alt=\"photo\"></p>"
+	"<p>After the page: <img src=\"page_files/pic.jpg\" alt=\"jpeg\"></p>"
+	"<p>Shared: <img src=\"../shared/dot.gif\" alt=\"dot\"></p>"
+	"<p><img src=\"page_files/missing.png\" alt=\"missing\"> <img src=\"../../../escape.png\" alt=\"escape\"> "
+	"<img src=\"page_files/fake.jpg\" alt=\"fake\"> <img src=\"https://cdn.example.com/r.png\" alt=\"remote\"></p>"
+	"</article></body></html>";
+static const char arch_top[] =
+	"<html><head><title>At the top</title></head><body><p>Up: <img src=\"../escape.png\" alt=\"escape-top\"> "
+	"again: <img src=\"./site/a/page_files/photo.png\" alt=\"photo again\"></p></body></html>";
+
+static void arch_members(member m[7])
+{
+	m[0] = (member){"./site/a/page_files/photo.png", pngdata, sizeof pngdata};
+	m[1] = (member){"site/a/page.html", arch_page, strlen(arch_page)};
+	m[2] = (member){"site/a/page_files/pic.jpg", jpgdata, sizeof jpgdata};
+	m[3] = (member){"site/a/page_files/fake.jpg", "\xff\xd8\xff but not a JPEG", 20};
+	m[4] = (member){"top.html", arch_top, strlen(arch_top)};
+	m[5] = (member){"site/shared/dot.gif", gifdata, sizeof gifdata};
+	m[6] = (member){"escape.png", pngdata, sizeof pngdata}; /* only as a file beside the archive */
+}
+
+static void change_photo(void *ctx)
+{
+	member m[7];
+	arch_members(m);
+	m[0].data = gifdata;
+	m[0].len = sizeof gifdata;
+	write_tgz(ctx, m, 6);
+}
+
+static void check_archive_book(const char *book)
+{
+	check_container(book);
+	size_t n;
+	char *opf = zip_member(book, "EPUB/package.opf", NULL, &n);
+	ck_assert_uint_eq(n, 9 + 3); /* the PNG, the JPEG and the GIF, each once */
+	ck_assert(contains(opf, "media-type=\"image/png\""));
+	ck_assert(contains(opf, "media-type=\"image/jpeg\""));
+	ck_assert(contains(opf, "media-type=\"image/gif\""));
+	char *ch = zip_member(book, "EPUB/text/a0001.xhtml", NULL, NULL);
+	ck_assert_msg(contains(ch, "alt=\"photo\"") && contains(ch, "alt=\"jpeg\"") && contains(ch, "alt=\"dot\""), "%s", ch);
+	for (const char *const *alt = (const char *const[]){"missing", "escape", "fake", "remote", NULL}; *alt; alt++) {
+		galley_buf w = {0};
+		galley_buf_printf(&w, "<span class=\"img-alt\">%s</span>", *alt);
+		ck_assert_msg(contains(ch, w.data), "%s should be alt text:\n%s", *alt, ch);
+		galley_buf_free(&w);
+	}
+	char *ch2 = zip_member(book, "EPUB/text/a0002.xhtml", NULL, NULL);
+	ck_assert(contains(ch2, "<span class=\"img-alt\">escape-top</span>"));
+	ck_assert(contains(ch2, "alt=\"photo again\""));
+	/* every href in the package names a member that is there, with the bytes it had */
+	const char *p = opf;
+	size_t imgs = 0;
+	while ((p = strstr(p, "href=\"images/"))) {
+		p += 6;
+		size_t l = strcspn(p, "\"");
+		galley_buf name = {0};
+		galley_buf_printf(&name, "EPUB/%.*s", (int)l, p);
+		size_t len = 0;
+		char *data = zip_member(book, name.data, &len, NULL);
+		ck_assert_msg(data, "%s missing", name.data);
+		ck_assert((len == sizeof pngdata && !memcmp(data, pngdata, len)) ||
+		          (len == sizeof jpgdata && !memcmp(data, jpgdata, len)) ||
+		          (len == sizeof gifdata && !memcmp(data, gifdata, len)));
+		imgs++;
+		free(data);
+		galley_buf_free(&name);
+	}
+	ck_assert_uint_eq(imgs, 3);
+	free(ch2);
+	free(ch);
+	free(opf);
+}
+
+START_TEST(test_archive_images)
+{
+	char *dir = th_tmpdir();
+	member m[7];
+	arch_members(m);
+	galley_buf tgz = {0}, p = {0}, o = {0};
+	galley_buf_printf(&tgz, "%s/site.tar.gz", dir);
+	write_tgz(tgz.data, m, 6);
+	galley_buf_printf(&p, "%s/escape.png", dir);
+	th_write_file(p.data, pngdata, sizeof pngdata);
+	galley_error err = {0};
+
+	char *book = bpath("archive-images.epub");
+	galley_buf_printf(&o, "output='%s'", book);
+	int rc = html_to_book(tgz.data, o.data, NULL, NULL, &err);
+	ck_assert_msg(rc == GALLEY_OK, "%s", err.message);
+	check_archive_book(book);
+	/* the same input gives the same bytes */
+	galley_buf_reset(&p);
+	galley_buf_printf(&p, "%s/again.epub", dir);
+	galley_buf_reset(&o);
+	galley_buf_printf(&o, "output='%s'", p.data);
+	ck_assert_int_eq(html_to_book(tgz.data, o.data, NULL, NULL, &err), GALLEY_OK);
+	size_t l1, l2;
+	char *d1 = th_read_file(book, &l1), *d2 = th_read_file(p.data, &l2);
+	ck_assert_msg(l1 == l2 && !memcmp(d1, d2, l1), "two runs differ");
+	free(d1);
+	free(d2);
+
+	/* one book per article: each book copies its own images */
+	char *split = bpath("archive-split.epub");
+	galley_buf_reset(&o);
+	galley_buf_printf(&o, "output='%s' split=1", split);
+	ck_assert_int_eq(html_to_book(tgz.data, o.data, NULL, NULL, &err), GALLEY_OK);
+	char *b1 = bpath("archive-split-001.epub"), *b2 = bpath("archive-split-002.epub");
+	size_t n;
+	free(zip_member(b1, NULL, NULL, &n));
+	ck_assert_uint_eq(n, 8 + 3); /* one chapter, three images */
+	free(zip_member(b2, NULL, NULL, &n));
+	ck_assert_uint_eq(n, 8 + 1); /* one chapter, the photo again */
+	free(b1);
+	free(b2);
+	free(split);
+
+	/* images=alt: none */
+	galley_buf_reset(&p);
+	galley_buf_printf(&p, "%s/alt.epub", dir);
+	galley_buf_reset(&o);
+	galley_buf_printf(&o, "output='%s' images=alt", p.data);
+	ck_assert_int_eq(html_to_book(tgz.data, o.data, NULL, NULL, &err), GALLEY_OK);
+	free(zip_member(p.data, NULL, NULL, &n));
+	ck_assert_uint_eq(n, 9);
+
+	/* an archive that changes while the book is written fails the run, not the book */
+	galley_buf_reset(&p);
+	galley_buf_printf(&p, "%s/changed.epub", dir);
+	galley_buf_reset(&o);
+	galley_buf_printf(&o, "output='%s'", p.data);
+	rc = html_to_book(tgz.data, o.data, change_photo, tgz.data, &err);
+	ck_assert_int_eq(rc, GALLEY_ERR_FATAL);
+	ck_assert_msg(contains(err.message, "changed while the book was written"), "%s", err.message);
+	struct stat sb;
+	ck_assert(stat(p.data, &sb) != 0);
+	write_tgz(tgz.data, m, 6);
+
+	/* the same pages unpacked into a directory: read-html input=dir embeds the same images */
+	galley_buf_reset(&p);
+	galley_buf_printf(&p, "%s/unpacked", dir);
+	ck_assert(mkdir(p.data, 0755) == 0);
+	for (const char *const *d = (const char *const[]){"/site", "/site/a", "/site/a/page_files", "/site/shared", NULL};
+	     *d; d++) {
+		galley_buf q = {0};
+		galley_buf_printf(&q, "%s%s", p.data, *d);
+		ck_assert(mkdir(q.data, 0755) == 0);
+		galley_buf_free(&q);
+	}
+	for (size_t i = 0; i < 6; i++) {
+		galley_buf q = {0};
+		galley_buf_printf(&q, "%s/%s", p.data, m[i].name);
+		th_write_file(q.data, m[i].data, m[i].len);
+		galley_buf_free(&q);
+	}
+	char *dbook = bpath("directory-images.epub");
+	galley_buf_reset(&o);
+	galley_buf_printf(&o, "output='%s'", dbook);
+	ck_assert_int_eq(html_to_book(p.data, o.data, NULL, NULL, &err), GALLEY_OK);
+	/* the directory walk is sorted: site/a/page.html, then top.html */
+	check_archive_book(dbook);
+	free(dbook);
+
+	free(book);
+	galley_buf_free(&tgz);
+	galley_buf_free(&p);
+	galley_buf_free(&o);
+	th_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
 /* Chapters reach the disk before the book ends. */
 START_TEST(test_streaming)
 {
@@ -1006,6 +1252,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_split);
 	tcase_add_test(tc, test_css_and_cover);
 	tcase_add_test(tc, test_local_images);
+	tcase_add_test(tc, test_archive_images);
 	tcase_add_test(tc, test_streaming);
 	tcase_add_test(tc, test_roundtrip_read_epub);
 	tcase_add_test(tc, test_pandoc_reads_back);

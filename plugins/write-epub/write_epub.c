@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "epub_images.h"
 #include "epub_xhtml.h"
 #include "epub_zip.h"
 
@@ -98,16 +99,19 @@ typedef struct write_epub_entry {
 } write_epub_entry;
 
 typedef struct write_epub_image {
-	char name[48];     /* "images/0123456789abcdef.png" */
+	char name[WRITE_EPUB_IMAGE_NAME]; /* "images/0123456789abcdef01234567.png" */
 	const char *type;  /* media type (static) */
-	unsigned char *data;
+	unsigned char *data; /* a file's bytes, or NULL: an archive member, copied when the book ends */
 	size_t len;
+	char *file, *member; /* the archive and member, when data is NULL */
 } write_epub_image;
 
 typedef struct write_epub_book {
 	galley_output *out;
 	write_epub_image *img; /* images in this book (data NULL: only name and type kept) */
 	size_t n_img;
+	write_epub_pending *pend; /* images to copy from input archives when the book ends */
+	size_t n_pend;
 	write_epub_zip *zip;
 	write_epub_entry *e;
 	size_t n, cap;
@@ -120,6 +124,7 @@ typedef struct write_epub_state {
 	int group_by;
 	int64_t split;
 	bool embed_images;
+	write_epub_archives *archives; /* images inside input archives, indexed on first use */
 	galley_wordlist labels; /* data/write-epub/labels.tsv lines: "lang<TAB>key<TAB>text" */
 	char *css;
 	size_t css_len;
@@ -335,31 +340,72 @@ static char *article_lang(const write_epub_state *st, const galley_article *a)
 typedef struct image_ctx {
 	char *dir; /* real path of the page's directory, or NULL: no local images */
 	write_epub_chapter *ch;
+	const galley_article *a;
+	const write_epub_state *st;
 } image_ctx;
 
-/* The media type of an image EPUB readers must all show, checked a little beyond the magic
- * number (epubcheck reads image headers), or NULL. */
-static const char *image_type(const unsigned char *d, size_t n, const char **ext)
+/* Add an image to the chapter (once) and return its href from the chapter (owned). */
+static char *chapter_image(write_epub_chapter *ch, write_epub_image *im)
 {
-	if (n > 33 && !memcmp(d, "\x89PNG\r\n\x1a\n", 8) && !memcmp(d + 12, "IHDR", 4)) {
-		*ext = "png";
-		return "image/png";
+	bool seen = false;
+	for (size_t i = 0; i < ch->n_img && !seen; i++)
+		seen = !strcmp(ch->img[i].name, im->name);
+	if (seen) {
+		free(im->data);
+		free(im->file);
+		free(im->member);
+	} else {
+		ch->img = galley_realloc(ch->img, (ch->n_img + 1) * sizeof *ch->img);
+		ch->img[ch->n_img++] = *im;
 	}
-	if (n > 4 && d[0] == 0xff && d[1] == 0xd8 && d[2] == 0xff && d[n - 2] == 0xff && d[n - 1] == 0xd9) {
-		*ext = "jpg";
-		return "image/jpeg";
+	galley_buf h = {0};
+	galley_buf_printf(&h, "../%s", im->name);
+	return galley_buf_steal(&h);
+}
+
+/* An image file's bytes as a chapter image, or false when it is not a JPEG, PNG or GIF. */
+static bool file_image(const char *path, write_epub_image *im)
+{
+	unsigned char *data = NULL;
+	size_t len = 0;
+	galley_error err = {0};
+	int r = galley_read_file(path, &data, &len, MAX_IMAGE_BYTES, &err);
+	const char *ext = NULL, *type = r == GALLEY_OK ? write_epub_image_type(data, len, &ext) : NULL;
+	if (!type) {
+		free(data);
+		return false;
 	}
-	if (n > 13 && (!memcmp(d, "GIF87a", 6) || !memcmp(d, "GIF89a", 6)) && d[n - 1] == 0x3b) {
-		*ext = "gif";
-		return "image/gif";
+	*im = (write_epub_image){.type = type, .data = data, .len = len};
+	write_epub_image_name(data, len, ext, im->name);
+	return true;
+}
+
+/* An image the reader recorded as a local resource: a file (read now) or an archive member
+ * (checked against the archive's index now, copied when the book ends). */
+static char *write_epub_resource_image(image_ctx *ctx, const galley_resource *res)
+{
+	write_epub_image im = {0};
+	if (!res->member) {
+		if (!file_image(res->file, &im))
+			return NULL;
+		return chapter_image(ctx->ch, &im);
 	}
-	return NULL;
+	if (!write_epub_archives_find(ctx->st->archives, res->file, res->member, im.name, &im.type))
+		return NULL;
+	im.file = galley_strdup(res->file);
+	im.member = write_epub_member_norm(res->member);
+	return chapter_image(ctx->ch, &im);
 }
 
 static char *write_epub_local_image(void *vctx, const char *src)
 {
 	image_ctx *ctx = vctx;
-	if (!ctx->dir || !src || ctx->ch->n_img >= MAX_IMAGES_PER_ARTICLE)
+	if (!src || ctx->ch->n_img >= MAX_IMAGES_PER_ARTICLE)
+		return NULL;
+	const galley_resource *res = galley_article_resource_find(ctx->a, src);
+	if (res)
+		return write_epub_resource_image(ctx, res);
+	if (!ctx->dir)
 		return NULL;
 	while (*src == ' ' || *src == '\t' || *src == '\n' || *src == '\r')
 		src++;
@@ -383,32 +429,10 @@ static char *write_epub_local_image(void *vctx, const char *src)
 		free(real);
 		return NULL;
 	}
-	unsigned char *data = NULL;
-	size_t len = 0;
-	galley_error err = {0};
-	int r = galley_read_file(real, &data, &len, MAX_IMAGE_BYTES, &err);
+	write_epub_image im;
+	bool ok = file_image(real, &im);
 	free(real);
-	const char *ext = NULL, *type = r == GALLEY_OK ? image_type(data, len, &ext) : NULL;
-	if (!type) {
-		free(data);
-		return NULL;
-	}
-	uint64_t h1 = galley_hash64(data, len, GALLEY_HASH_SEED), h2 = galley_hash64(data, len, ~GALLEY_HASH_SEED);
-	write_epub_image im = {.type = type, .data = data, .len = len};
-	snprintf(im.name, sizeof im.name, "images/%016" PRIx64 "%08" PRIx32 ".%s", h1, (uint32_t)(h2 >> 32), ext);
-	write_epub_chapter *ch = ctx->ch;
-	bool seen = false;
-	for (size_t i = 0; i < ch->n_img && !seen; i++)
-		seen = !strcmp(ch->img[i].name, im.name);
-	if (seen) {
-		free(data);
-	} else {
-		ch->img = galley_realloc(ch->img, (ch->n_img + 1) * sizeof *ch->img);
-		ch->img[ch->n_img++] = im;
-	}
-	galley_buf h = {0};
-	galley_buf_printf(&h, "../%s", im.name);
-	return galley_buf_steal(&h);
+	return ok ? chapter_image(ctx->ch, &im) : NULL;
 }
 
 /* The real directory of the page an article came from, when it is a plain file. (owned) */
@@ -500,10 +524,11 @@ static write_epub_chapter *write_epub_build_chapter(const write_epub_state *st, 
 	free(href);
 
 	write_epub_chapter *ch = galley_calloc(1, sizeof *ch);
-	image_ctx ictx = {.dir = st->embed_images ? page_dir(a) : NULL, .ch = ch};
+	image_ctx ictx = {.dir = st->embed_images ? page_dir(a) : NULL, .ch = ch, .a = a, .st = st};
+	bool images = st->embed_images && (ictx.dir || galley_article_n_resources(a));
 	xmlDocPtr bdoc = galley_article_body(a);
 	write_epub_xhtml_convert(bdoc ? galley_body_root(bdoc) : NULL, sec, ns, url,
-	                         ictx.dir ? write_epub_local_image : NULL, &ictx);
+	                         images ? write_epub_local_image : NULL, &ictx);
 	free(ictx.dir);
 
 	ch->xhtml = doc_bytes(doc, &ch->len);
@@ -516,8 +541,11 @@ static void write_epub_chapter_free(void *p)
 	write_epub_chapter *ch = p;
 	if (!ch)
 		return;
-	for (size_t i = 0; i < ch->n_img; i++)
+	for (size_t i = 0; i < ch->n_img; i++) {
 		free(ch->img[i].data);
+		free(ch->img[i].file);
+		free(ch->img[i].member);
+	}
 	free(ch->img);
 	free(ch->xhtml);
 	free(ch);
@@ -623,6 +651,11 @@ static void write_epub_book_free(write_epub_book *b)
 	write_epub_zip_free(b->zip);
 	galley_output_abort(b->out);
 	free(b->img);
+	for (size_t i = 0; i < b->n_pend; i++) {
+		free(b->pend[i].file);
+		free(b->pend[i].member);
+	}
+	free(b->pend);
 	for (size_t i = 0; i < b->n; i++)
 		write_epub_entry_free(&b->e[i]);
 	free(b->e);
@@ -1082,10 +1115,33 @@ static xmlDocPtr write_epub_opf(write_epub_state *st, write_epub_book *b, const 
 	return doc;
 }
 
+/* One image copied from an input archive into the book (write_epub_archives_extract's sink). */
+static int add_image(void *ctx, const char *name, const unsigned char *data, size_t len, char *errbuf,
+                     size_t errlen)
+{
+	write_epub_book *b = ctx;
+	char member[64], msg[512];
+	snprintf(member, sizeof member, "EPUB/%s", name);
+	if (write_epub_zip_add(b->zip, member, data, len, true, msg, sizeof msg) < 0) {
+		snprintf(errbuf, errlen, "%s: %s", galley_output_path(b->out), msg);
+		return -1;
+	}
+	return 0;
+}
+
 /* Write the rest of the current book and close its container; the output waits for finish(). */
 static int write_epub_end_book(write_epub_state *st, galley_error *err)
 {
 	write_epub_book *b = st->book;
+	char emsg[1024];
+	/* images from input archives: each archive read once, before the package document */
+	if (b->n_pend &&
+	    write_epub_archives_extract(b->pend, b->n_pend, MAX_IMAGE_BYTES, add_image, b, emsg, sizeof emsg) < 0) {
+		galley_error_set(err, GALLEY_ERR_FATAL, "%s", emsg);
+		write_epub_book_free(b);
+		st->book = NULL;
+		return GALLEY_ERR_FATAL;
+	}
 	book_meta m = {0};
 	write_epub_book_meta(st, b, &m);
 	int r = GALLEY_OK;
@@ -1187,6 +1243,8 @@ static int write_epub_setup(galley_stage *stage, write_epub_state *st, galley_er
 	st->split = galley_stage_opt_int(stage, "split");
 	const char *im = galley_stage_opt_string(stage, "images");
 	st->embed_images = !im || !strcmp(im, "embed");
+	if (st->embed_images && !st->archives)
+		st->archives = write_epub_archives_new(stage, MAX_IMAGE_BYTES);
 	const char *g = galley_stage_opt_string(stage, "group_by");
 	st->group_by = !g ? GROUP_NONE
 	               : !strcmp(g, "source") ? GROUP_SOURCE
@@ -1338,13 +1396,23 @@ static int write_epub_write(galley_stage *stage, void *state, galley_article *a,
 			have = !strcmp(b->img[k].name, im->name);
 		if (have)
 			continue;
-		char member[64];
-		snprintf(member, sizeof member, "EPUB/%s", im->name);
-		if (write_epub_zip_add(b->zip, member, im->data, im->len, true, msg, sizeof msg) < 0)
-			return galley_error_set(err, GALLEY_ERR_FATAL, "%s: %s", galley_output_path(b->out), msg);
+		if (im->data) {
+			char member[64];
+			snprintf(member, sizeof member, "EPUB/%s", im->name);
+			if (write_epub_zip_add(b->zip, member, im->data, im->len, true, msg, sizeof msg) < 0)
+				return galley_error_set(err, GALLEY_ERR_FATAL, "%s: %s", galley_output_path(b->out), msg);
+		} else {
+			/* inside an input archive: copied when the book ends */
+			b->pend = galley_realloc(b->pend, (b->n_pend + 1) * sizeof *b->pend);
+			write_epub_pending *pd = &b->pend[b->n_pend++];
+			pd->file = im->file;
+			pd->member = im->member;
+			memcpy(pd->name, im->name, sizeof pd->name);
+			im->file = im->member = NULL;
+		}
 		b->img = galley_realloc(b->img, (b->n_img + 1) * sizeof *b->img);
-		b->img[b->n_img] = *im;
-		b->img[b->n_img++].data = NULL;
+		b->img[b->n_img] = (write_epub_image){.type = im->type};
+		memcpy(b->img[b->n_img++].name, im->name, sizeof im->name);
 	}
 	b->h1 = galley_hash64(ch->xhtml, ch->len, b->h1);
 	b->h2 = galley_hash64(ch->xhtml, ch->len, b->h2 ^ 0x9e3779b97f4a7c15ULL);
@@ -1393,6 +1461,7 @@ static void write_epub_close(galley_stage *stage, void *state)
 	free(st->done);
 	free(st->css);
 	free(st->cover);
+	write_epub_archives_free(st->archives);
 	galley_wordlist_free(&st->labels);
 	free(st);
 }
