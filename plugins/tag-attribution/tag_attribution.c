@@ -2718,7 +2718,11 @@ static char *ta_byline_prepare(const ta_state *st, const char *text)
 	}
 	galley_buf_putc(&b, 0);
 	char *s = galley_buf_steal(&b);
-	char *norm = galley_ws_normalize(s);
+	/* separators left before the label by the markup: ", par Attac France", "| By Jane Doe" */
+	char *s0 = s;
+	while (*s0 == ',' || *s0 == ';' || *s0 == '|' || *s0 == ' ' || *s0 == '-' || *s0 == '/')
+		s0++;
+	char *norm = galley_ws_normalize(s0);
 	free(s);
 	ta_words w;
 	ta_split_words(norm, &w);
@@ -3149,8 +3153,8 @@ static void ta_meta_authors(const ta_state *st, const galley_article *a, ta_name
 			const galley_candidate *c = galley_article_candidate(a, i);
 			if (strcmp(c->field, "author") || ta_origin_rank(c->origin) != rank)
 				continue;
-			/* links and microdata repeat the authors of teasers: the first one only */
-			if (tmp.n && (!strcmp(c->origin, "link") || !strcmp(c->origin, "microdata")))
+			/* links, microdata and microformats repeat the authors of teasers: the first one only */
+			if (tmp.n && (!strcmp(c->origin, "link") || !strcmp(c->origin, "microdata") || !strcmp(c->origin, "microformat")))
 				continue;
 			if (c->value[0] == '@' || strstr(c->value, "://"))
 				continue;
@@ -3196,6 +3200,21 @@ static bool ta_names_cover(const ta_names *big, const ta_names *small)
 	return true;
 }
 
+/* Some name of one list inside a name of the other, ignoring case ("Evan Halper" and "Evan
+ * Halper Staff"): the same person, spelt with more or fewer words. */
+static bool ta_names_overlap(const ta_names *x, const ta_names *y)
+{
+	bool hit = false;
+	for (size_t i = 0; i < x->n && !hit; i++)
+		for (size_t k = 0; k < y->n && !hit; k++) {
+			char *a = ta_lower(x->v[i], strlen(x->v[i])), *b = ta_lower(y->v[k], strlen(y->v[k]));
+			hit = strstr(a, b) || strstr(b, a);
+			free(a);
+			free(b);
+		}
+	return hit;
+}
+
 /* A user name rather than a person's name: one word, no capital ("sarah-indra", "admin"). */
 static bool ta_account_like(const ta_names *m)
 {
@@ -3225,13 +3244,69 @@ static bool ta_person_like(const ta_state *st, const ta_names *m)
 	return m->n > 0;
 }
 
+/* Letters and digits of s, lower-cased ("El Colombiano" -> "elcolombiano"). (owned) */
+static char *ta_alnum_key(const char *s, size_t n)
+{
+	char *lo = ta_lower(s, n);
+	size_t k = 0;
+	for (size_t i = 0; lo[i]; i++)
+		if (((unsigned char)lo[i] & 0x80) || (lo[i] >= 'a' && lo[i] <= 'z') || (lo[i] >= '0' && lo[i] <= '9'))
+			lo[k++] = lo[i];
+	lo[k] = 0;
+	return lo;
+}
+
+/* The name is the site's own: its web address ("L-MAG" on l-mag.de, "El Colombiano" on
+ * elcolombiano.com, "LN" on ln-online.de) or the site's social-media handle ("@Eurosport_DE"). */
+static bool ta_site_named(const galley_article *a, const char *v)
+{
+	char *key = ta_alnum_key(v, strlen(v));
+	size_t kl = strlen(key);
+	bool hit = false;
+	const char *url = galley_article_get(a, GALLEY_FIELD_URL);
+	if (url && kl >= 2) {
+		const char *h = strstr(url, "://");
+		h = h ? h + 3 : url;
+		size_t hl = strcspn(h, "/?#:");
+		/* each label of the host but the last: "www", "l-mag", "security.googleblog" */
+		const char *lab = h;
+		while (lab < h + hl && !hit) {
+			const char *dot = memchr(lab, '.', (size_t)(h + hl - lab));
+			if (!dot)
+				break; /* the top-level domain */
+			char *lk = ta_alnum_key(lab, (size_t)(dot - lab));
+			size_t ll = strlen(lk);
+			/* the whole label, or its first part when the label is the name plus a word
+			 * ("ln" of "ln-online"), or the name plus a common ending ("googleblog") */
+			const char *dash = memchr(lab, '-', (size_t)(dot - lab));
+			if (!strcmp(lk, key) || (dash && (size_t)(dash - lab) == strlen(v) && kl == (size_t)(dash - lab) && !strncmp(lk, key, kl)) ||
+			    (kl >= 4 && ll > kl && ll <= kl + 6 && !strncmp(lk, key, kl)))
+				hit = true;
+			free(lk);
+			lab = dot + 1;
+		}
+	}
+	for (size_t i = 0; i < galley_article_n_candidates(a) && !hit && kl >= 3; i++) {
+		const galley_candidate *c = galley_article_candidate(a, i);
+		/* the site's handle, not an author's own (twitter:creator is often the writer's) */
+		if (c->value[0] != '@' || (strcmp(c->field, "site") && strcmp(c->field, "publisher")))
+			continue;
+		char *hk = ta_alnum_key(c->value + 1, strlen(c->value + 1));
+		size_t hl = strlen(hk);
+		hit = !strcmp(hk, key) || (hl > kl && hl <= kl + 3 && !strncmp(hk, key, kl)); /* "@Eurosport_DE" */
+		free(hk);
+	}
+	free(key);
+	return hit;
+}
+
 /* Names that are the outlet or the site rather than a person. */
 static bool ta_outlet_like(const ta_state *st, const galley_article *a, const ta_names *m, const char *site)
 {
 	if (m->n != 1)
 		return false;
 	const char *v = m->v[0];
-	if (ta_is_qualifier(st, v, site))
+	if (ta_is_qualifier(st, v, site) || ta_site_named(a, v))
 		return true;
 	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
 		const galley_candidate *c = galley_article_candidate(a, i);
@@ -3357,22 +3432,26 @@ static bool ta_ieq_loose(const char *a, const char *b)
  * "span.author after-body in:related"):
  *   0  in the kept text or before it (the article's header);
  *   1  after it, or the place is not known;
- *   2  inside a teaser, related-stories box, sidebar, comments or navigation, or a byline
- *      class that repeats on the page with other text (the bylines of a list of teasers). */
+ *   2  a byline class that repeats on the page with other text (the bylines of a list of
+ *      teasers), or one inside a teaser, related-stories box, sidebar, comments or
+ *      navigation after the article (inside such a part before it or in it: 1). */
 static int ta_removed_tier(const galley_removed *r, bool repeated)
 {
 	static const char *const weak_in[] = {"teaser", "related", "link-density", "sidebar", "comments", "nav", "footer",
 	                                      "share", "newsletter", "ad", "author-box", "duplicate", "cookie", "paywall"};
 	const char *ctx = r->context ? r->context : "";
 	const char *in = strstr(ctx, " in:");
+	bool weak = false;
 	if (in) {
 		in += 4;
 		for (size_t i = 0; i < sizeof weak_in / sizeof weak_in[0]; i++)
 			if (!strcmp(in, weak_in[i]))
-				return 2;
+				weak = true;
 	}
 	if (repeated)
 		return 2;
+	if (weak)
+		return strstr(ctx, " after-body") ? 2 : 1;
 	if (strstr(ctx, " before-body") || strstr(ctx, " in-body"))
 		return 0;
 	return 1;
@@ -3520,9 +3599,11 @@ static void ta_authors(ta_doc *d)
 			use = seen; /* all of them and more, or the same in the page's own spelling */
 		else if (lab.n && ta_account_like(&meta) && ta_person_like(st, &lab))
 			use = &lab; /* a CMS account ("sarah-indra") against a byline */
-		else if (lab.n && lab_tier == 0 && ta_person_like(st, &lab))
+		else if (lab.n && lab_tier == 0 && ta_person_like(st, &lab) && !ta_names_overlap(&lab, &meta))
 			use = &lab; /* the byline the reader sees with the article names other people */
-	} else if (lab.n && !(lab.n == 1 && !strchr(lab.v[0], ' ') && ta_person_like(st, &vis)))
+	} else if (lab.n && lab_tier == 2 && meta.n)
+		use = &meta; /* the bylines of a teaser list or a sidebar say nothing of this article */
+	else if (lab.n && !(lab.n == 1 && !strchr(lab.v[0], ' ') && ta_person_like(st, &vis)))
 		use = &lab; /* a labelled byline beats metadata that names the outlet */
 	else if (vis.n && !(meta.n && ta_outlet_like(st, a, &vis, site)))
 		use = &vis;
