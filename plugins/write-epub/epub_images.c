@@ -84,8 +84,8 @@ static struct archive *open_archive(const char *file)
 	archive_read_support_filter_all(a);
 	archive_read_support_format_tar(a);
 	archive_read_support_format_zip(a);
-	if (archive_read_open_filename(a, file, READ_BLOCK) != ARCHIVE_OK)
-		return a; /* the caller sees the error on the first header */
+	/* a failure shows as ARCHIVE_FATAL on the first header */
+	(void)archive_read_open_filename(a, file, READ_BLOCK);
 	return a;
 }
 
@@ -97,11 +97,24 @@ static unsigned char *read_image_member(struct archive *a, struct archive_entry 
 	*len = 0;
 	if (archive_entry_size_is_set(e) && (archive_entry_size(e) < 8 || (uint64_t)archive_entry_size(e) > max))
 		return NULL;
+	/* the first bytes alone decide whether the rest is read */
+	unsigned char head[8];
+	size_t n = 0;
+	while (n < sizeof head) {
+		la_ssize_t r = archive_read_data(a, head + n, sizeof head - n);
+		if (r < 0)
+			*fatal = r == ARCHIVE_FATAL;
+		if (r <= 0)
+			return NULL;
+		n += (size_t)r;
+	}
+	if (!image_start(head, n))
+		return NULL; /* the next header skips the rest */
 	size_t cap = archive_entry_size_is_set(e) ? (size_t)archive_entry_size(e) + 1 : READ_BLOCK;
 	if (cap > max + 1)
 		cap = max + 1;
 	unsigned char *d = galley_malloc(cap);
-	size_t n = 0;
+	memcpy(d, head, n);
 	for (;;) {
 		if (n == cap) {
 			if (cap > max) {
@@ -120,10 +133,6 @@ static unsigned char *read_image_member(struct archive *a, struct archive_entry 
 		if (r == 0)
 			break;
 		n += (size_t)r;
-		if (n >= 8 && n - (size_t)r < 8 && !image_start(d, n)) {
-			free(d);
-			return NULL; /* not an image: the next header skips the rest */
-		}
 	}
 	if (n > max) {
 		free(d);

@@ -2,8 +2,9 @@
 # write-epub and read-epub through the command line: scraped pages to a book that epubcheck
 # passes with no errors and no warnings, byte-identical across runs and time zones, readable
 # by pandoc paragraph by paragraph, split into parts, refused when empty (the old book is kept),
-# and read back with read-epub.  With ../shared present, the 990 pages of the development set
-# go into one book too, which epubcheck must pass as well.
+# with the images of a scraper's tar.gz embedded, and read back with read-epub.  With ../shared
+# present, the 990 pages of the development set go into one book too, which epubcheck must pass
+# as well.
 set -uo pipefail
 g=${GALLEY_BIN:?}
 src=${GALLEY_SOURCE_DIR:?}
@@ -103,7 +104,57 @@ rc=$?
 grep -q "no articles reached write-epub" "$tmp/empty.out" || { cat "$tmp/empty.out"; fail "no clear message"; }
 [ "$(cat "$tmp/keep.epub")" = "old book" ] || fail "the old book was replaced"
 
-books=("$tmp/storms.epub" "$tmp/parts/storms-001.epub" "$tmp/parts/storms-003.epub")
+# ---- images inside a scraper's archive ------------------------------------------------------
+# site.tar.gz holds pages and their images, some before the pages and some after them; a
+# missing image, one outside the archive and a remote one become their alt text; the rest are
+# embedded once each with their media type, with 2 worker threads building chapters at once.
+bytes() { printf '%b' "$(printf '%s' "$1" | sed 's/../\\x&/g')"; }
+png=89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f01f0005000100ff89993d1d0000000049454e44ae426082
+gif=47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b
+jpg=ffd8ffe000104a46494600010100000100010000ffdb0043000101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101010101ffc0000b080001000101011100ffc40014000100000000000000000000000000000000ffc40014100100000000000000000000000000000000ffda0008010100003f003fffd9
+mkdir -p "$tmp/scrape/site/news/story_files" "$tmp/scrape/site/img"
+bytes "$png" >"$tmp/scrape/site/news/story_files/map.png"
+bytes "$jpg" >"$tmp/scrape/site/news/story_files/photo.jpg"
+bytes "$gif" >"$tmp/scrape/site/img/logo.gif"
+bytes "$png" >"$tmp/escape.png"
+for i in 1 2 3; do
+	cat >"$tmp/scrape/site/news/story-$i.html" <<EOF
+<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Flood story $i</title></head><body>
+<article><h1>Flood story $i</h1>
+<p>Flood paragraph one of story $i: the river rose two metres overnight and the old bridge closed at six.</p>
+<figure><img src="story_files/photo.jpg" alt="The bridge"><figcaption>The bridge at dawn.</figcaption></figure>
+<p>Flood paragraph two of story $i: <img src="story_files/map.png" alt="A map"> the map shows the streets under water.</p>
+<p>Flood paragraph three of story $i: <img src="../img/logo.gif" alt="Logo"> <img src="story_files/gone.png" alt="Gone picture">
+<img src="../../../escape.png" alt="Escaped picture"> <img src="https://cdn.example.com/r.png" alt="Remote picture"></p>
+</article></body></html>
+EOF
+done
+# members in this order: an image, the pages, then the other images
+(cd "$tmp/scrape" && tar -czf "$tmp/site.tar.gz" site/news/story_files/map.png site/news/story-1.html \
+	site/news/story-2.html site/news/story-3.html site/news/story_files/photo.jpg site/img/logo.gif) ||
+	fail "cannot make site.tar.gz"
+"$g" -q --jobs 2 run -e "read-html input=$tmp/site.tar.gz ! write-epub output=$tmp/archive.epub" >"$tmp/run.out" 2>&1 ||
+	{ cat "$tmp/run.out"; fail "site.tar.gz to a book"; }
+unzip -Z1 "$tmp/archive.epub" >"$tmp/archive.list"
+[ "$(grep -c '^EPUB/images/' "$tmp/archive.list")" = 3 ] || { cat "$tmp/archive.list"; fail "archive: expected 3 images"; }
+for t in image/png image/jpeg image/gif; do
+	unzip -p "$tmp/archive.epub" EPUB/package.opf | grep -q "media-type=\"$t\"" || fail "archive: no $t in the manifest"
+done
+for i in 1 2 3; do
+	c=$(unzip -p "$tmp/archive.epub" "EPUB/text/a000$i.xhtml")
+	[ "$(grep -o '<img src="../images/' <<<"$c" | wc -l)" = 3 ] || fail "archive: chapter $i should show 3 images"
+	for alt in "Gone picture" "Escaped picture" "Remote picture"; do
+		grep -q "<span class=\"img-alt\">$alt</span>" <<<"$c" || fail "archive: '$alt' should be alt text in chapter $i"
+	done
+done
+"$g" -q --jobs 1 run -e "read-html input=$tmp/site.tar.gz ! write-epub output=$tmp/archive1.epub" >"$tmp/run.out" 2>&1 ||
+	{ cat "$tmp/run.out"; fail "site.tar.gz to a book, one thread"; }
+cmp -s "$tmp/archive.epub" "$tmp/archive1.epub" || fail "archive: 1 and 2 threads gave different books"
+# the same pages unpacked (a browser's saved pages): the same images
+run "read-html input=$tmp/scrape ! write-epub output=$tmp/unpacked.epub"
+[ "$(unzip -Z1 "$tmp/unpacked.epub" | grep -c '^EPUB/images/')" = 3 ] || fail "unpacked: expected 3 images"
+
+books=("$tmp/storms.epub" "$tmp/parts/storms-001.epub" "$tmp/parts/storms-003.epub" "$tmp/archive.epub" "$tmp/unpacked.epub")
 books2=() # checked by a second JVM, in parallel
 
 # ---- the seed article -----------------------------------------------------------------------
