@@ -2483,7 +2483,7 @@ static bool ta_plausible2(const ta_state *st, const char *s, bool lenient)
 	size_t n = strlen(s);
 	if (n < 2 || n > 70)
 		return false;
-	if (strstr(s, "://") || strstr(s, "www.") || s[0] == '@' || strchr(s, '{') || strchr(s, '<'))
+	if (strstr(s, "://") || strstr(s, "www.") || s[0] == '@' || strchr(s, '{') || strchr(s, '<') || strchr(s, '!') || strchr(s, '?'))
 		return false;
 	ta_words w;
 	ta_split_words(s, &w);
@@ -2930,16 +2930,23 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 			continue;
 		if (i > 0) {
 			/* mid-text, a label must be a real byline word followed by a capital, and not
-			 * credit a photo or a theme ("Foto von X", "Theme by X") */
-			if (!mid)
+			 * credit a photo or a theme ("Foto von X", "Theme by X"); in a line of a post's
+			 * meta data, not in a teaser's sentence ("... die drei Apps von ADAC, Fazua und
+			 * PocDoc im Fokus") */
+			if (!mid || strlen(text) > 120)
 				break;
 			char *lo = ta_lower(w.w[i], w.l[i]);
 			bool strong = lab > 1 || !strcmp(lo, "by") || !strcmp(lo, "von") || !strcmp(lo, "vom") || !strcmp(lo, "par") ||
 			              !strcmp(lo, "por") || !strcmp(lo, "door") || w.w[i + lab - 1][w.l[i + lab - 1] - 1] == ':';
 			free(lo);
 			/* "by damianduchamps on August 3", "von rasos am 24. Juli": a user name, closed */
+			uint32_t next_cp = 0;
+			if (i + lab + 1 < w.n) {
+				const char *q = w.w[i + lab + 1];
+				next_cp = galley_utf8_next(&q, q + w.l[i + lab + 1]); /* "·" is no letter */
+			}
 			bool user = i + lab + 1 >= w.n || ta_word_in(&st->datewords, w.w[i + lab + 1], w.l[i + lab + 1]) ||
-			            ta_has_digit(w.w[i + lab + 1], w.l[i + lab + 1]) || !ta_is_letter((unsigned char)w.w[i + lab + 1][0]);
+			            ta_has_digit(w.w[i + lab + 1], w.l[i + lab + 1]) || !ta_is_letter(next_cp);
 			bool photo = false; /* "Foto von Josh Willink von Pexels" */
 			for (size_t k = 0; k < i && !photo; k++)
 				photo = ta_word_in(&st->photowords, w.w[k], w.l[k]);
@@ -3554,25 +3561,35 @@ static void ta_authors(ta_doc *d)
 	static const char *const unlabelled[] = {"byline", "author-box"};
 	static const char *const segmented[] = {"byline", "dateline", "meta", "author-box"};
 	/* a full name first ("Juan Carlos Muñoz C." rather than the section "Espectáculos") */
-	for (int pass = 0; pass < 2 && !vis.n; pass++) {
-		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
-			const galley_removed *r = galley_article_removed(a, i);
-			if (!r->text || !ta_reason_is(r, unlabelled, sizeof unlabelled / sizeof unlabelled[0]) || strlen(r->text) > 80)
+	int vis_tier = 3;
+	nord = ta_removed_order(a, unlabelled, sizeof unlabelled / sizeof unlabelled[0], &ord, &tiers);
+	for (int pass = 0; pass < 3 && !vis.n; pass++) {
+		if (pass == 1) {
+			/* "Marco Kratzenberg , 01. Dez. 2017, 12:01 Uhr": a name among dates comes
+			 * before an unlabelled block that is not a person's name */
+			for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
+				const galley_removed *r = galley_article_removed(a, i);
+				if (r->text && ta_reason_is(r, segmented, sizeof segmented / sizeof segmented[0]))
+					ta_find_segment_name(st, r->text, &vis, site);
+			}
+			continue;
+		}
+		for (size_t i = 0; i < nord && !vis.n; i++) {
+			const galley_removed *r = galley_article_removed(a, ord[i]);
+			if (strlen(r->text) > 80)
 				continue;
 			ta_names tmp = {0};
 			ta_parse_byline2(st, r->text, &tmp, site, false, false);
-			if (tmp.n && (pass == 1 || ta_person_like(st, &tmp))) {
+			if (tmp.n && (pass == 2 || ta_person_like(st, &tmp))) {
 				vis = tmp;
+				vis_tier = tiers[i];
 				break;
 			}
 			ta_names_free(&tmp);
 		}
 	}
-	for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
-		const galley_removed *r = galley_article_removed(a, i);
-		if (r->text && ta_reason_is(r, segmented, sizeof segmented / sizeof segmented[0]))
-			ta_find_segment_name(st, r->text, &vis, site);
-	}
+	free(ord);
+	free(tiers);
 	/* a signature closing the body: "Denis Clerc" alone in the last paragraphs */
 	for (size_t k = 0; k < 2 && k < d->nbody && !vis.n && !lab.n; k++) {
 		const ta_para *P = &d->p[d->nbody - 1 - k];
@@ -3599,10 +3616,14 @@ static void ta_authors(ta_doc *d)
 			use = seen; /* all of them and more, or the same in the page's own spelling */
 		else if (lab.n && ta_account_like(&meta) && ta_person_like(st, &lab))
 			use = &lab; /* a CMS account ("sarah-indra") against a byline */
+		else if (!lab.n && vis_tier == 0 && ta_account_like(&meta) && ta_person_like(st, &vis))
+			use = &vis; /* a CMS account against a person's name shown with the article */
 		else if (lab.n && lab_tier == 0 && ta_person_like(st, &lab) && !ta_names_overlap(&lab, &meta))
 			use = &lab; /* the byline the reader sees with the article names other people */
 	} else if (lab.n && lab_tier == 2 && meta.n)
 		use = &meta; /* the bylines of a teaser list or a sidebar say nothing of this article */
+	else if (lab.n && lab_tier >= 1 && vis_tier == 0 && ta_person_like(st, &vis) && !ta_person_like(st, &lab))
+		use = &vis; /* a person named in the article's header, not a phrase found further away */
 	else if (lab.n && !(lab.n == 1 && !strchr(lab.v[0], ' ') && ta_person_like(st, &vis)))
 		use = &lab; /* a labelled byline beats metadata that names the outlet */
 	else if (vis.n && !(meta.n && ta_outlet_like(st, a, &vis, site)))
