@@ -2517,7 +2517,8 @@ static bool ta_plausible2(const ta_state *st, const char *s, bool lenient)
 		if (!ta_has_upper_start(w.w[i], w.l[i]) && !ta_word_in(&st->particles, w.w[i], w.l[i]))
 			lower++;
 	}
-	if (w.n - neutral > 1 && lower > (lenient && ta_has_upper_start(w.w[0], w.l[0]) ? (w.n - neutral) / 2 : 0))
+	/* metadata may start with a lower-case brand ("revamp-it Webteam", "auto-motor.at Redaktion") */
+	if (w.n - neutral > 1 && lower > (lenient ? (w.n - neutral) / 2 : 0))
 		return false;
 	if (digits > 1 || (digits && w.n > 1))
 		return false;
