@@ -764,14 +764,15 @@ static void write_tgz(const char *path, const member *m, size_t n)
 	archive_write_free(w);
 }
 
-/* read-html over input, then write-epub with options; returns finish()'s status.  With
- * between, the function is called after the articles were written and before finish(). */
-static int html_to_book(const char *input, const char *options, void (*between)(void *), void *ctx,
-                        galley_error *err)
+/* reader (read-html unless named) over input, then write-epub with options; returns finish()'s
+ * status.  With between, the function is called after the articles were written and before
+ * finish(). */
+static int to_book(const char *reader, const char *input, const char *options, void (*between)(void *),
+                   void *ctx, galley_error *err)
 {
 	galley_buf o = {0};
 	galley_buf_printf(&o, "input='%s'", input);
-	galley_stage *r = th_stage("read-html", o.data);
+	galley_stage *r = th_stage(reader, o.data);
 	galley_stage *w = th_stage("write-epub", options);
 	int rc = GALLEY_OK;
 	for (;;) {
@@ -780,7 +781,7 @@ static int html_to_book(const char *input, const char *options, void (*between)(
 		int got = galley_stage_read(r, &a, &rerr);
 		if (got == GALLEY_END)
 			break;
-		ck_assert_msg(got == GALLEY_OK, "read-html: %s", rerr.message);
+		ck_assert_msg(got == GALLEY_OK, "%s: %s", reader, rerr.message);
 		if (rc == GALLEY_OK)
 			rc = galley_stage_feed(w, a, err);
 		galley_article_free(a);
@@ -793,6 +794,12 @@ static int html_to_book(const char *input, const char *options, void (*between)(
 	galley_stage_free(r);
 	galley_buf_free(&o);
 	return rc;
+}
+
+static int html_to_book(const char *input, const char *options, void (*between)(void *), void *ctx,
+                        galley_error *err)
+{
+	return to_book("read-html", input, options, between, ctx, err);
 }
 
 static const char arch_page[] =
@@ -900,13 +907,24 @@ START_TEST(test_archive_images)
 	free(d1);
 	free(d2);
 
+	/* read-epub records the book's images as resources: the book read back keeps them */
+	galley_buf_reset(&p);
+	galley_buf_printf(&p, "%s/back.epub", dir);
+	galley_buf_reset(&o);
+	galley_buf_printf(&o, "output='%s'", p.data);
+	ck_assert_int_eq(to_book("read-epub", book, o.data, NULL, NULL, &err), GALLEY_OK);
+	size_t n;
+	char *opf = zip_member(p.data, "EPUB/package.opf", NULL, &n);
+	ck_assert_uint_eq(n, 9 + 3);
+	ck_assert(contains(opf, "media-type=\"image/jpeg\""));
+	free(opf);
+
 	/* one book per article: each book copies its own images */
 	char *split = bpath("archive-split.epub");
 	galley_buf_reset(&o);
 	galley_buf_printf(&o, "output='%s' split=1", split);
 	ck_assert_int_eq(html_to_book(tgz.data, o.data, NULL, NULL, &err), GALLEY_OK);
 	char *b1 = bpath("archive-split-001.epub"), *b2 = bpath("archive-split-002.epub");
-	size_t n;
 	free(zip_member(b1, NULL, NULL, &n));
 	ck_assert_uint_eq(n, 8 + 3); /* one chapter, three images */
 	free(zip_member(b2, NULL, NULL, &n));

@@ -993,6 +993,51 @@ static bool is_heading(xmlNodePtr n)
 
 static bool is_title(xmlNodePtr n) { return !strcasecmp((const char *)n->name, "title"); }
 
+/* The book's images: each relative img@src of the chapter, resolved against the chapter's
+ * path, is recorded as a local resource (the book's file, the member), so a writer can embed
+ * the image again (write-epub checks that it is there and is an image). */
+static void read_epub_resources(galley_article *a, xmlNodePtr root)
+{
+	const galley_source_location *loc = galley_article_location(a);
+	if (!loc || !loc->file || !loc->member || !strcmp(loc->file, "-"))
+		return;
+	char *dir = galley_strdup(loc->member);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = 0;
+	else
+		dir[0] = 0;
+	xmlNodePtr n = root;
+	size_t count = 0;
+	while (n && count < 500) {
+		if (n->type == XML_ELEMENT_NODE && !xmlStrcmp(n->name, BAD_CAST "img")) {
+			xmlChar *src = xmlGetProp(n, BAD_CAST "src");
+			const char *s = (const char *)src;
+			size_t scheme = s ? strcspn(s, ":/?#") : 0;
+			if (s && *s && s[0] != '/' && s[scheme] != ':' && !galley_article_resource_find(a, s)) {
+				char *path = resolve_href(dir, s);
+				if (path && *path) {
+					galley_resource r = {s, loc->file, path, NULL};
+					galley_article_add_resource(a, &r);
+					count++;
+				}
+				free(path);
+			}
+			xmlFree(src);
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
+	free(dir);
+}
+
 static int read_epub_parse(galley_stage *stage, void *state, galley_article *a, galley_error *err)
 {
 	const galley_raw *raw = galley_article_raw(a);
@@ -1055,6 +1100,7 @@ static int read_epub_parse(galley_stage *stage, void *state, galley_article *a, 
 		free(ht);
 	}
 	galley_body_sanitize(out);
+	read_epub_resources(a, oroot);
 	galley_article_set_body(a, out);
 	return GALLEY_OK;
 }
