@@ -2786,6 +2786,9 @@ static size_t ta_label_at(const ta_state *st, const ta_words *w, size_t i)
 		size_t len = (size_t)(w->w[i + k - 1] + w->l[i + k - 1] - w->w[i]);
 		char *lo = ta_lower(w->w[i], len);
 		size_t ll = strlen(lo);
+		/* "Redaktion:" is a label only with its colon (the file says so) */
+		if (ll > 1 && lo[ll - 1] == ':' && ta_set_get(&st->prefixes, lo, ll) >= 0)
+			best = k;
 		while (ll && (lo[ll - 1] == ':' || lo[ll - 1] == ','))
 			lo[--ll] = 0;
 		if (ll && ta_set_get(&st->prefixes, lo, ll) >= 0)
@@ -2973,7 +2976,7 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 
 /* A byline line of segments: "04.02.2022 | 13:10 Uhr | Uta Helkenberg", "Janic Cathomen,
  * 01.12.2021": the segment that is a person's name. */
-static void ta_find_segment_name(const ta_state *st, const char *text, ta_names *out, const char *site)
+static void ta_find_segment_name(const ta_state *st, const char *text, ta_names *out, const char *site, bool single)
 {
 	if (strlen(text) > 120)
 		return;
@@ -3000,7 +3003,7 @@ static void ta_find_segment_name(const ta_state *st, const char *text, ta_names 
 	}
 	ta_words all;
 	ta_split_words(text, &all);
-	bool single_ok = all.n <= 5; /* "HansEhrlich 17.10.2019, 13:56 Uhr", "Benni 10. September 2017" */
+	bool single_ok = single && all.n <= 5; /* "HansEhrlich 17.10.2019, 13:56 Uhr", "Benni 10. September 2017" */
 	char *save = NULL;
 	for (char *seg = strtok_r(s, "\n", &save); seg && !out->n; seg = strtok_r(NULL, "\n", &save)) {
 		char *nm0 = galley_ws_normalize(seg);
@@ -3563,6 +3566,7 @@ static void ta_authors(ta_doc *d)
 	static const char *const segmented[] = {"byline", "dateline", "meta", "author-box"};
 	/* a full name first ("Juan Carlos Muñoz C." rather than the section "Espectáculos") */
 	int vis_tier = 3;
+	bool vis_weak = false; /* found in a line not marked as a byline: only when metadata names nobody */
 	nord = ta_removed_order(a, unlabelled, sizeof unlabelled / sizeof unlabelled[0], &ord, &tiers);
 	for (int pass = 0; pass < 3 && !vis.n; pass++) {
 		if (pass == 1) {
@@ -3571,7 +3575,18 @@ static void ta_authors(ta_doc *d)
 			for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
 				const galley_removed *r = galley_article_removed(a, i);
 				if (r->text && ta_reason_is(r, segmented, sizeof segmented / sizeof segmented[0]))
-					ta_find_segment_name(st, r->text, &vis, site);
+					ta_find_segment_name(st, r->text, &vis, site, true);
+			}
+			/* the same in a short unclassified line of the article's header: "11.12.2019 -
+			 * Amelie Loevenich" */
+			static const char *const header_lines[] = {"outside-main", "header", "short"};
+			for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
+				const galley_removed *r = galley_article_removed(a, i);
+				if (r->text && r->context && strstr(r->context, " before-body") && strlen(r->text) <= 80 &&
+				    ta_reason_is(r, header_lines, sizeof header_lines / sizeof header_lines[0])) {
+					ta_find_segment_name(st, r->text, &vis, site, false); /* a full name only */
+					vis_weak = vis.n > 0;
+				}
 			}
 			continue;
 		}
@@ -3627,7 +3642,7 @@ static void ta_authors(ta_doc *d)
 		use = &vis; /* a person named in the article's header, not a phrase found further away */
 	else if (lab.n && !(lab.n == 1 && !strchr(lab.v[0], ' ') && ta_person_like(st, &vis)))
 		use = &lab; /* a labelled byline beats metadata that names the outlet */
-	else if (vis.n && !(meta.n && ta_outlet_like(st, a, &vis, site)))
+	else if (vis.n && !(meta.n && (vis_weak || ta_outlet_like(st, a, &vis, site))))
 		use = &vis;
 	else if (meta.n)
 		use = &meta;
@@ -3650,7 +3665,8 @@ static void ta_authors(ta_doc *d)
 			meta.n = 0, use = NULL;
 	}
 	/* a first name alone ("Todd", a CMS display name): the fullest form the page gives */
-	if (use && use->n == 1 && !strchr(use->v[0], ' ') && ta_has_upper_start(use->v[0], strlen(use->v[0]))) {
+	if (use && use->n == 1 && !strchr(use->v[0], ' ') && ta_has_upper_start(use->v[0], strlen(use->v[0])) &&
+	    !ta_site_named(a, use->v[0])) {
 		char *full = ta_extend_name(d, use->v[0]);
 		if (full) {
 			free(use->v[0]);
