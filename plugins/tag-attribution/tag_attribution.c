@@ -297,6 +297,8 @@ typedef struct ta_state {
 	size_t n_role_list;
 	size_t role_lens[32]; /* the distinct lengths of role_list */
 	size_t n_role_lens;
+	char **date_pub, **date_upd; /* lower-case words of date-labels.tsv: "published", "updated" */
+	size_t n_date_pub, n_date_upd;
 	bool mark;
 	int min_words;
 } ta_state;
@@ -320,6 +322,12 @@ static void ta_state_free(ta_state *st)
 	for (size_t i = 0; i < st->n_role_list; i++)
 		free(st->role_list[i]);
 	free(st->role_list);
+	for (size_t i = 0; i < st->n_date_pub; i++)
+		free(st->date_pub[i]);
+	free(st->date_pub);
+	for (size_t i = 0; i < st->n_date_upd; i++)
+		free(st->date_upd[i]);
+	free(st->date_upd);
 	free(st);
 }
 
@@ -464,6 +472,21 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		st->relay_close[st->n_relay] = ta_lower(tab + 1, strlen(tab + 1));
 		ta_put_lower(&st->relay, w.items[i], (size_t)(tab - w.items[i]), (int)st->n_relay);
 		st->n_relay++;
+	}
+	galley_wordlist_free(&w);
+
+	rc = ta_load_tsv("tag-attribution/date-labels.tsv", &w, err);
+	if (rc != GALLEY_OK)
+		return rc;
+	for (size_t i = 0; i < w.n; i++) {
+		const char *tab = strchr(w.items[i], '\t');
+		if (!tab || !tab[1])
+			continue;
+		bool pub = (size_t)(tab - w.items[i]) == 9 && !memcmp(w.items[i], "published", 9);
+		char ***v = pub ? &st->date_pub : &st->date_upd;
+		size_t *nv = pub ? &st->n_date_pub : &st->n_date_upd;
+		*v = galley_realloc(*v, (*nv + 1) * sizeof **v);
+		(*v)[(*nv)++] = ta_lower(tab + 1, strlen(tab + 1));
 	}
 	galley_wordlist_free(&w);
 
@@ -3490,16 +3513,18 @@ static size_t ta_removed_order(const galley_article *a, const char *const *reaso
 		const galley_removed *r = galley_article_removed(a, idx[i]);
 		/* the same element kind and class with another text elsewhere: a list's bylines.
 		 * Bounded: pages with very many such blocks compare each with its neighbours only. */
-		bool repeated = false;
+		int others = 0;
 		size_t el = ta_context_elem(r->context);
 		size_t lo = i > 32 ? i - 32 : 0, hi = i + 32 < m ? i + 32 : m;
-		for (size_t k = lo; k < hi && !repeated && el; k++) {
+		for (size_t k = lo; k < hi && others < 2 && el; k++) {
 			if (k == i)
 				continue;
 			const galley_removed *o = galley_article_removed(a, idx[k]);
-			repeated = ta_context_elem(o->context) == el && !memcmp(o->context, r->context, el) && strcmp(o->reason, r->reason) == 0 &&
-			           strcmp(o->text, r->text) != 0 && strchr(r->context, '.') != NULL;
+			if (ta_context_elem(o->context) == el && !memcmp(o->context, r->context, el) && strcmp(o->reason, r->reason) == 0 &&
+			    strcmp(o->text, r->text) != 0 && strchr(r->context, '.') != NULL)
+				others++;
 		}
+		bool repeated = others >= 2; /* three or more: a list, not a byline and a dateline side by side */
 		tier[i] = ta_removed_tier(r, repeated);
 	}
 	size_t *ord = galley_malloc((m + 1) * sizeof *ord);
@@ -3802,7 +3827,8 @@ static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 
 static int ta_date_rank(const char *o)
 {
-	static const char *const order[] = {"json-ld", "article-meta", "opengraph", "dublin-core", "meta", "time", "text", "twitter"};
+	/* microdata is itemprop=datePublished: as good as the article's meta tags */
+	static const char *const order[] = {"json-ld", "article-meta", "opengraph", "microdata", "dublin-core", "meta", "time", "text", "twitter"};
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
 		if (!strcmp(o, order[i]))
 			return (int)i;
@@ -3811,12 +3837,97 @@ static int ta_date_rank(const char *o)
 	return 10;
 }
 
+/* The first position in lo (lower-case) of one of words, or NULL. */
+static const char *ta_find_any(const char *lo, char *const *words, size_t n)
+{
+	const char *best = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const char *p = strstr(lo, words[i]);
+		if (p && (!best || p < best))
+			best = p;
+	}
+	return best;
+}
+
+/* The publication date a removed line shows: after a "published" label when there is one
+ * ("PUBLISHED: November 8, 2023 | UPDATED: November 9, 2023"), none when the line only shows an
+ * update. */
+static bool ta_line_date(const ta_state *st, const char *text, ta_date *out, bool *labelled)
+{
+	char *lo = ta_lower(text, strlen(text));
+	const char *pub = ta_find_any(lo, st->date_pub, st->n_date_pub);
+	const char *upd = ta_find_any(lo, st->date_upd, st->n_date_upd);
+	bool ok = false;
+	*labelled = pub != NULL;
+	if (pub) {
+		/* the same byte offsets in text: lower-casing keeps lengths of ASCII, and labels are
+		 * found in the lower-case copy; search the original from the label on */
+		size_t off = (size_t)(pub - lo);
+		if (strlen(text) == strlen(lo)) {
+			char *part = galley_strdup(text + off);
+			if (upd && upd > pub)
+				part[upd - pub] = 0;
+			ok = ta_find_date(st, part, out);
+			free(part);
+		}
+		if (!ok && !upd)
+			ok = ta_find_date(st, text, out);
+	} else if (!upd)
+		ok = ta_find_date(st, text, out);
+	free(lo);
+	return ok;
+}
+
+/* The publication date the page shows with the article: datelines, bylines and meta lines
+ * the stripper removed, most trusted place first (ta_removed_tier), a labelled one
+ * ("Veröffentlicht am ...") before an unlabelled one of the same tier.  With max_tier 2 (no
+ * metadata), short lines of the article's header too, and dates of lists (tier 2). */
+static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int max_tier)
+{
+	static const char *const reasons[] = {"dateline", "byline", "meta", "outside-main", "header", "short"};
+	size_t *ord = NULL;
+	int *tiers = NULL;
+	const galley_article *a = d->a;
+	size_t n = ta_removed_order(a, reasons, sizeof reasons / sizeof reasons[0], &ord, &tiers);
+	bool found = false;
+	/* phases: 0 datelines, bylines and meta lines in or before the article, 1 short unclassified
+	 * lines of the article's header, 2 those of lists; 1 and 2 only when the page gives no date
+	 * in its metadata (max_tier 2) */
+	for (int phase = 0; phase <= (max_tier >= 2 ? 2 : 0) && !found; phase++)
+	for (int t = 0; t <= 2 && !found; t++)
+		for (int want_label = 1; want_label >= 0 && !found; want_label--)
+			for (size_t i = 0; i < n && !found; i++) {
+				if (tiers[i] != t || (phase < 2 && t == 2) || (phase == 2 && t < 2))
+					continue;
+				const galley_removed *r = galley_article_removed(a, ord[i]);
+				bool strong = !strcmp(r->reason, "dateline") || !strcmp(r->reason, "byline") || !strcmp(r->reason, "meta");
+				if (phase == 0 && !strong)
+					continue;
+				if (phase == 1 && (strong || !r->context || !strstr(r->context, " before-body") || strlen(r->text) > 80))
+					continue;
+				if (phase == 2 && !strong)
+					continue;
+				if (strlen(r->text) > 200)
+					continue;
+				bool labelled;
+				ta_date dt;
+				if (ta_line_date(d->st, r->text, &dt, &labelled) && (labelled || !want_label)) {
+					*out = dt;
+					*tier_out = t;
+					found = true;
+				}
+			}
+	free(ord);
+	free(tiers);
+	return found;
+}
+
 static void ta_date_decide(ta_doc *d)
 {
 	galley_article *a = d->a;
 	const galley_candidate *best = NULL;
 	int br = 100;
-	ta_date bd;
+	ta_date bd = {0};
 	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
 		const galley_candidate *c = galley_article_candidate(a, i);
 		if (strcmp(c->field, "date"))
@@ -3829,26 +3940,21 @@ static void ta_date_decide(ta_doc *d)
 		br = r;
 		bd = dt;
 	}
-	if (!best) {
-		/* no metadata: the date a removed dateline shows, unless it is an update's */
-		for (size_t i = 0; i < galley_article_n_removed(a); i++) {
-			const galley_removed *r = galley_article_removed(a, i);
-			if (!r->reason || strcmp(r->reason, "dateline") || !r->text)
-				continue;
-			char *lo = ta_lower(r->text, strlen(r->text));
-			bool update = strstr(lo, "update") || strstr(lo, "aktualisiert") || strstr(lo, "mis à jour") ||
-			              strstr(lo, "modifi") || strstr(lo, "geändert");
-			free(lo);
-			ta_date vd;
-			if (update || !ta_find_date(d->st, r->text, &vd))
-				continue;
-			char shown0[40];
-			snprintf(shown0, sizeof shown0, "%04d-%02d-%02d", vd.y, vd.m, vd.d);
-			galley_article_set(a, GALLEY_FIELD_DATE, shown0);
-			return;
-		}
+	ta_date vis = {0};
+	int vis_tier = 3;
+	/* with metadata, only a date shown with the article counts; without, any, as a last resort
+	 * the first of a list (a page of entries, newest first) */
+	bool have_vis = ta_visible_date(d, &vis, &vis_tier, best ? 1 : 2);
+	/* no metadata, or only weak metadata (a <time> anywhere on the page, a generic meta tag)
+	 * that disagrees with the date shown with the article: the date shown */
+	if (have_vis && (!best || (br >= 4 && vis_tier == 0 && (vis.y != bd.y || vis.m != bd.m || vis.d != bd.d)))) {
+		char shown0[40];
+		snprintf(shown0, sizeof shown0, "%04d-%02d-%02d", vis.y, vis.m, vis.d);
+		galley_article_set(a, GALLEY_FIELD_DATE, shown0);
 		return;
 	}
+	if (!best)
+		return;
 	const char *value = best->value;
 	char shown[40] = "";
 	if (bd.has_time && bd.has_off && bd.off == 0) {
