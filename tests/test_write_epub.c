@@ -819,7 +819,8 @@ static void arch_members(member m[7])
 	m[0] = (member){"./site/a/page_files/photo.png", pngdata, sizeof pngdata};
 	m[1] = (member){"site/a/page.html", arch_page, strlen(arch_page)};
 	m[2] = (member){"site/a/page_files/pic.jpg", jpgdata, sizeof jpgdata};
-	m[3] = (member){"site/a/page_files/fake.jpg", "\xff\xd8\xff but not a JPEG", 20};
+	static const char fake[] = "\xff\xd8\xff but not a JPEG";
+	m[3] = (member){"site/a/page_files/fake.jpg", fake, sizeof fake - 1};
 	m[4] = (member){"top.html", arch_top, strlen(arch_top)};
 	m[5] = (member){"site/shared/dot.gif", gifdata, sizeof gifdata};
 	m[6] = (member){"escape.png", pngdata, sizeof pngdata}; /* only as a file beside the archive */
