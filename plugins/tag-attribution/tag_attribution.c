@@ -3543,6 +3543,70 @@ static size_t ta_removed_order(const galley_article *a, const char *const *reaso
 	return m;
 }
 
+/* A person's full name alone on a line, after a copyright mark when copyright: "Stefan
+ * Wasmer" closing an article, "© 2020 Wolfgang Michal", "Copyright (c) 2012- Gregory Szorc.
+ * All rights reserved." */
+static void ta_name_line(const ta_state *st, const char *text, ta_names *out, bool copyright)
+{
+	if (strlen(text) > 120)
+		return;
+	char *s = galley_ws_normalize(text);
+	ta_words w;
+	ta_split_words(s, &w);
+	size_t i = 0;
+	if (copyright) {
+		bool mark = false;
+		for (; i < w.n; i++) {
+			char *lo = ta_lower(w.w[i], w.l[i]);
+			bool m = !strcmp(lo, "©") || !strcmp(lo, "(c)") || !strcmp(lo, "copyright") || !strcmp(lo, "copyright:");
+			bool year = ta_has_digit(w.w[i], w.l[i]) || !strcmp(lo, "-") || !strcmp(lo, "by");
+			free(lo);
+			if (m)
+				mark = true;
+			else if (!(mark && year) && !(!mark && i == 0 && !strncmp(w.w[i], "\xc2\xa9", 2)))
+				break;
+			if (!m && !year && w.l[i] > 2) {
+				/* "©2020" glued: not a name start either */
+				break;
+			}
+		}
+		if (!mark || i >= w.n) {
+			free(s);
+			return;
+		}
+	}
+	size_t j = i;
+	while (j < w.n && j - i < 4) {
+		const char *wd = w.w[j];
+		size_t l = w.l[j];
+		bool last = l && (wd[l - 1] == '.' || wd[l - 1] == ',');
+		if (!ta_has_upper_start(wd, l) || ta_has_digit(wd, l))
+			break;
+		j++;
+		if (last && l > 2)
+			break;
+	}
+	/* the name must end the line or be followed by a separator or a sentence's end */
+	bool ends = j == w.n || (j > i && (w.w[j - 1][w.l[j - 1] - 1] == '.' || w.w[j - 1][w.l[j - 1] - 1] == ',')) ||
+	            (j < w.n && !ta_is_letter((unsigned char)w.w[j][0]) && !((unsigned char)w.w[j][0] & 0x80 && ta_has_upper_start(w.w[j], w.l[j])));
+	if (!copyright && j != w.n)
+		ends = false;
+	if (ends && j - i >= 2 && j - i <= 3) {
+		const char *a0 = w.w[i];
+		size_t len = (size_t)(w.w[j - 1] + w.l[j - 1] - a0);
+		while (len && (a0[len - 1] == '.' || a0[len - 1] == ','))
+			len--;
+		char *nm = galley_strndup(a0, len);
+		ta_names tmp = {0};
+		ta_names_add(&tmp, nm);
+		if (ta_plausible(st, nm) && ta_person_like(st, &tmp) && !ta_is_qualifier(st, nm, NULL))
+			ta_names_add(out, nm);
+		ta_names_free(&tmp);
+		free(nm);
+	}
+	free(s);
+}
+
 static void ta_authors(ta_doc *d)
 {
 	const ta_state *st = d->st;
@@ -3646,6 +3710,25 @@ static void ta_authors(ta_doc *d)
 	xmlDocPtr body = galley_article_body(a);
 	if (!vis.n && !lab.n && body)
 		ta_dom_bylines(st, galley_body_root(body), &vis);
+
+	/* nothing else: a name alone on a line of the article's own text that the stripper set
+	 * apart (a signature), then the person a personal site's copyright line names */
+	if (!meta.n && !lab.n && !vis.n) {
+		static const char *const sig[] = {"short", "outside-main"};
+		static const char *const foot[] = {"footer", "credit", "outside-main", "short", "sidebar"};
+		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			if (r->text && r->context && strstr(r->context, " in-body") && ta_reason_is(r, sig, sizeof sig / sizeof sig[0]))
+				ta_name_line(st, r->text, &vis, false);
+		}
+		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			/* the page's footer, not a picture's credit ("© Niklas Grapatin / Greenpeace") */
+			if (r->text && ta_reason_is(r, foot, sizeof foot / sizeof foot[0]) && !strchr(r->text, '/') &&
+			    (!strcmp(r->reason, "footer") || (r->context && strstr(r->context, " after-body"))))
+				ta_name_line(st, r->text, &vis, true);
+		}
+	}
 
 	const ta_names *use = NULL;
 	const ta_names *seen = lab.n ? &lab : vis.n ? &vis : NULL;
