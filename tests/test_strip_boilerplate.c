@@ -342,6 +342,51 @@ START_TEST(test_text_shape)
 END_TEST
 
 /* Declared and parallel-safe; options documented. */
+/* The removed block containing needle, or NULL. */
+static const galley_removed *removed_block(galley_article *a, const char *needle)
+{
+	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (r->text && strstr(r->text, needle))
+			return r;
+	}
+	return NULL;
+}
+
+START_TEST(test_byline_text_and_place)
+{
+	/* inline elements glued by the markup are spaced in the removed text; the context says
+	 * where each block was, for the attribution tagger */
+	galley_article *a = th_article_html(
+		"<div class='page'><header class='masthead'><div class='byline'><span>von</span><a href='/a'>Chris Jung</a>"
+		"<time>12.03.2022</time></div></header>"
+		"<article><div class='article-body'><p>" LOREM1 "</p><p>" LOREM2 "</p>"
+		"<div class='related'><h3>Related</h3><div class='teaser'><p class='teaser-title'>Another story about the harbour</p>"
+		"<p class='author'>By Anna Roe</p></div></div>"
+		"<p>" LOREM3 "</p></div></article>"
+		"<div class='more'><p class='author'>Von Max Muster</p></div></div>");
+	strip(a, NULL);
+	const galley_removed *r = removed_block(a, "Chris Jung");
+	ck_assert(r != NULL);
+	ck_assert_msg(strstr(r->text, "von Chris Jung 12.03.2022") != NULL, "glued: %s", r->text);
+	ck_assert_msg(r->context && strstr(r->context, " before-body"), "context: %s", r->context ? r->context : "(null)");
+	r = removed_block(a, "Anna Roe");
+	ck_assert(r != NULL);
+	ck_assert_msg(r->context && strstr(r->context, " in-body") && strstr(r->context, " in:related"), "context: %s",
+	              r->context ? r->context : "(null)");
+	r = removed_block(a, "Max Muster");
+	ck_assert(r != NULL);
+	ck_assert_msg(r->context && strstr(r->context, " after-body"), "context: %s", r->context ? r->context : "(null)");
+	/* words split by markup stay whole ("<b>W</b>ord") */
+	galley_article_free(a);
+	a = th_article_html("<article><div class='article-body'><p>" LOREM1 "</p><p>" LOREM2 "</p></div></article>"
+	                    "<footer><p><b>W</b>ord of the day</p></footer>");
+	strip(a, NULL);
+	ck_assert_msg(removed_block(a, "Word of the day") != NULL, "a drop capital was split");
+	galley_article_free(a);
+}
+END_TEST
+
 START_TEST(test_descriptor)
 {
 	galley_stage *s = th_stage("strip-boilerplate", "explain=true min_chars=100");
@@ -536,6 +581,7 @@ int main(void)
 	tcase_add_test(tc, test_fallbacks);
 	tcase_add_test(tc, test_text_shape);
 	tcase_add_test(tc, test_descriptor);
+	tcase_add_test(tc, test_byline_text_and_place);
 	suite_add_tcase(s, tc);
 	TCase *dev = tcase_create("devset");
 	tcase_set_timeout(dev, 600);

@@ -399,6 +399,142 @@ START_TEST(date_from_dateline_only)
 }
 END_TEST
 
+static void add_removed(galley_article *a, const char *reason, const char *text, const char *context)
+{
+	galley_removed r = {reason, text, context};
+	galley_article_add_removed(a, &r);
+}
+
+START_TEST(bylines_by_place)
+{
+	/* a teaser list's bylines (one class, several names) come before the article's own in the
+	 * removed list; the article's own wins */
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "von Petra Basler", "p.listing__author before-body");
+	add_removed(a, "byline", "von Thomas Hanstein", "p.listing__author before-body");
+	add_removed(a, "byline", "von Taiya Mikisch", "p.listing__author before-body");
+	add_removed(a, "byline", "von Julia Kern", "p in-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Julia Kern");
+	galley_article_free(a);
+
+	/* a byline inside a related-stories box after the article is not the article's */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Weinlachgummi", "microdata");
+	add_removed(a, "byline", "by Akira Arenth", "div.book_author after-body in:sidebar");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Weinlachgummi");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(visible_byline_beats_other_metadata)
+{
+	/* the byline shown with the article names someone else than the metadata */
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Isabell Angele", "json-ld");
+	add_removed(a, "byline", "Von Matthias Lauerer", "p in-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Matthias Lauerer");
+	galley_article_free(a);
+
+	/* ... but the same person spelt with more words ("Staff Writer") is the metadata's */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Evan Halper", "json-ld");
+	add_removed(a, "byline", "By Evan Halper Staff Writer", "div.author before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Evan Halper");
+	galley_article_free(a);
+
+	/* metadata naming the site itself (its web address) is the outlet */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.elcolombiano.com/antioquia/story-123");
+	galley_article_add_candidate(a, "author", "El Colombiano", "json-ld");
+	add_removed(a, "byline", "Jacobo Betancur Peláez | Publicado hace 3 horas", "h6 before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jacobo Betancur Peláez");
+	galley_article_free(a);
+
+	/* a user name closed by a separator, and a label followed by separators of the markup */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "Dezember 10, 2019 · von freeman1984 · in Uncategorized", "div.byline before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "freeman1984");
+	galley_article_free(a);
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher)", "div.news before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Eberhard Fuhr");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(signature_and_copyright)
+{
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "footer", "Copyright (c) 2012- Gregory Szorc. All rights reserved.", "p after-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Gregory Szorc");
+	galley_article_free(a);
+
+	/* a picture's credit is not the author */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "credit", "© Niklas Grapatin / Greenpeace", "span.copyright in-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "short", "Stefan Wasmer", "p in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Stefan Wasmer");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(dates_shown_with_the_article)
+{
+	/* the site header's "today" comes first in the page; the article's labelled date wins, and
+	 * the update after it does not */
+	galley_article *a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "Thursday, November 9th 2023", "div.date before-body in:nav");
+	add_removed(a, "dateline", "PUBLISHED: November 8, 2023 at 4:56 p.m. | UPDATED: November 9, 2023 at 6:00 p.m.",
+	            "div.time in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-08");
+	galley_article_free(a);
+
+	/* a <time> anywhere on the page loses to the dateline shown with the article */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-12-20T11:02:44+01:00", "time");
+	add_removed(a, "dateline", "27.01.2022", "span.date in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-01-27");
+	galley_article_free(a);
+
+	/* the article's metadata stays */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-12-20T11:02:44+01:00", "json-ld");
+	add_removed(a, "dateline", "27.01.2022", "span.date in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-12-20T11:02:44+01:00");
+	galley_article_free(a);
+
+	/* a list of entries and nothing else: the first */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "5. November 2021", "div.event_date in-body");
+	add_removed(a, "dateline", "4. November 2021", "div.event_date in-body");
+	add_removed(a, "dateline", "3. November 2021", "div.event_date in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-11-05");
+	galley_article_free(a);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("tag-attribution");
@@ -415,6 +551,10 @@ static Suite *suite(void)
 	tcase_add_test(tc, speech_tags_inside_and_titles_read_through);
 	tcase_add_test(tc, date_from_dateline_only);
 	tcase_add_test(tc, unnamed_speakers_are_nobody);
+	tcase_add_test(tc, bylines_by_place);
+	tcase_add_test(tc, visible_byline_beats_other_metadata);
+	tcase_add_test(tc, signature_and_copyright);
+	tcase_add_test(tc, dates_shown_with_the_article);
 	suite_add_tcase(s, tc);
 	return s;
 }
