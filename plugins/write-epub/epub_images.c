@@ -11,6 +11,7 @@
 
 #define READ_BLOCK 16384
 #define MAX_INDEXED 65000 /* a book cannot hold more anyway */
+#define MAX_ARCHIVES 8    /* indexes kept; the least recently used goes first (it is rebuilt if needed) */
 
 const char *write_epub_image_type(const unsigned char *d, size_t n, const char **ext)
 {
@@ -147,20 +148,25 @@ typedef struct indexed_image {
 	char *member; /* normalised */
 	char name[WRITE_EPUB_IMAGE_NAME];
 	const char *type;
+	size_t len;
 } indexed_image;
 
 typedef struct indexed_archive {
 	char *file;
 	indexed_image *img; /* sorted by member */
 	size_t n;
+	uint64_t used; /* clock of the last lookup */
 } indexed_archive;
 
+/* Collections read archives one after the other, so a few indexes are enough: pages of an
+ * archive whose index was dropped get it rebuilt (correct, only slower). */
 struct write_epub_archives {
 	pthread_mutex_t lock;
 	galley_stage *stage;
 	size_t max_bytes;
-	indexed_archive *arc;
+	indexed_archive arc[MAX_ARCHIVES];
 	size_t n;
+	uint64_t clock;
 };
 
 write_epub_archives *write_epub_archives_new(galley_stage *stage, size_t max_bytes)
@@ -172,17 +178,21 @@ write_epub_archives *write_epub_archives_new(galley_stage *stage, size_t max_byt
 	return x;
 }
 
+static void indexed_archive_free(indexed_archive *ia)
+{
+	for (size_t k = 0; k < ia->n; k++)
+		free(ia->img[k].member);
+	free(ia->img);
+	free(ia->file);
+	memset(ia, 0, sizeof *ia);
+}
+
 void write_epub_archives_free(write_epub_archives *x)
 {
 	if (!x)
 		return;
-	for (size_t i = 0; i < x->n; i++) {
-		for (size_t k = 0; k < x->arc[i].n; k++)
-			free(x->arc[i].img[k].member);
-		free(x->arc[i].img);
-		free(x->arc[i].file);
-	}
-	free(x->arc);
+	for (size_t i = 0; i < x->n; i++)
+		indexed_archive_free(&x->arc[i]);
 	pthread_mutex_destroy(&x->lock);
 	free(x);
 }
@@ -222,6 +232,7 @@ static void index_archive(write_epub_archives *x, indexed_archive *ia)
 			im->member = member;
 			member = NULL;
 			im->type = type;
+			im->len = len;
 			write_epub_image_name(d, len, ext, im->name);
 		}
 		free(d);
@@ -248,7 +259,7 @@ static void index_archive(write_epub_archives *x, indexed_archive *ia)
 }
 
 bool write_epub_archives_find(write_epub_archives *x, const char *file, const char *member,
-                              char name[WRITE_EPUB_IMAGE_NAME], const char **type)
+                              char name[WRITE_EPUB_IMAGE_NAME], const char **type, size_t *len)
 {
 	char *m = write_epub_member_norm(member);
 	if (!x || !file || !m) {
@@ -261,17 +272,25 @@ bool write_epub_archives_find(write_epub_archives *x, const char *file, const ch
 		if (!strcmp(x->arc[i].file, file))
 			ia = &x->arc[i];
 	if (!ia) {
-		x->arc = galley_realloc(x->arc, (x->n + 1) * sizeof *x->arc);
-		ia = &x->arc[x->n++];
-		memset(ia, 0, sizeof *ia);
+		if (x->n < MAX_ARCHIVES) {
+			ia = &x->arc[x->n++];
+		} else {
+			ia = &x->arc[0];
+			for (size_t i = 1; i < x->n; i++)
+				if (x->arc[i].used < ia->used)
+					ia = &x->arc[i];
+			indexed_archive_free(ia);
+		}
 		ia->file = galley_strdup(file);
 		index_archive(x, ia);
 	}
+	ia->used = ++x->clock;
 	indexed_image key = {.member = m};
 	const indexed_image *hit = ia->n ? bsearch(&key, ia->img, ia->n, sizeof *ia->img, cmp_indexed) : NULL;
 	if (hit) {
 		memcpy(name, hit->name, WRITE_EPUB_IMAGE_NAME);
 		*type = hit->type;
+		*len = hit->len;
 	}
 	pthread_mutex_unlock(&x->lock);
 	free(m);

@@ -8,7 +8,8 @@
  * media type and content hash (not its bytes).  Chapters then refer only to images known to be
  * there and valid; when the book ends, each archive its images came from is read once more and
  * the images are copied into the book, checked against the hash taken the first time.
- * Memory: the index (about 100 bytes per image member) and one image at a time. */
+ * Memory: the indexes of the last 8 archives used (about 100 bytes per image member) and one
+ * image at a time. */
 #ifndef WRITE_EPUB_IMAGES_H
 #define WRITE_EPUB_IMAGES_H
 
@@ -35,10 +36,11 @@ typedef struct write_epub_archives write_epub_archives;
 /* (owned) max_bytes: the largest image taken; stage (borrowed) gets the warnings. */
 write_epub_archives *write_epub_archives_new(galley_stage *stage, size_t max_bytes);
 void write_epub_archives_free(write_epub_archives *x);
-/* Is member of archive file a valid image?  Fills name and *type when it is.  Indexes the
- * archive on first use.  Thread-safe (one lock). */
+/* Is member of archive file a valid image?  Fills name, *type and *len when it is.  Indexes the
+ * archive on first use (a few indexes are kept, the least recently used dropped first).
+ * Thread-safe (one lock). */
 bool write_epub_archives_find(write_epub_archives *x, const char *file, const char *member,
-                              char name[WRITE_EPUB_IMAGE_NAME], const char **type);
+                              char name[WRITE_EPUB_IMAGE_NAME], const char **type, size_t *len);
 
 /* What a book still has to copy from archives when it ends. */
 typedef struct write_epub_pending {

@@ -112,6 +112,7 @@ typedef struct write_epub_book {
 	size_t n_img;
 	write_epub_pending *pend; /* images to copy from input archives when the book ends */
 	size_t n_pend;
+	uint64_t img_bytes; /* bytes of the images in this book */
 	write_epub_zip *zip;
 	write_epub_entry *e;
 	size_t n, cap;
@@ -148,6 +149,8 @@ typedef struct write_epub_chapter {
 
 #define MAX_IMAGE_BYTES (8u << 20)
 #define MAX_IMAGES_PER_ARTICLE 200
+/* images per book: the zip has no Zip64 (4 GiB at most) and reading systems load whole books */
+#define MAX_BOOK_IMAGE_BYTES ((uint64_t)1 << 30)
 
 /* ---- words in the book's language (data/write-epub/labels.tsv) ------------------------------ */
 static const char *const label_defaults[][2] = {
@@ -342,11 +345,28 @@ typedef struct image_ctx {
 	write_epub_chapter *ch;
 	const galley_article *a;
 	const write_epub_state *st;
+	const write_epub_book *only; /* when set: only images this book already holds */
 } image_ctx;
 
-/* Add an image to the chapter (once) and return its href from the chapter (owned). */
-static char *chapter_image(write_epub_chapter *ch, write_epub_image *im)
+static bool book_has_image(const write_epub_book *b, const char *name)
 {
+	for (size_t k = 0; b && k < b->n_img; k++)
+		if (!strcmp(b->img[k].name, name))
+			return true;
+	return false;
+}
+
+/* Add an image to the chapter (once) and return its href from the chapter (owned), or NULL
+ * when the book may take no more images. */
+static char *chapter_image(const image_ctx *ctx, write_epub_image *im)
+{
+	write_epub_chapter *ch = ctx->ch;
+	if (ctx->only && !book_has_image(ctx->only, im->name)) {
+		free(im->data);
+		free(im->file);
+		free(im->member);
+		return NULL;
+	}
 	bool seen = false;
 	for (size_t i = 0; i < ch->n_img && !seen; i++)
 		seen = !strcmp(ch->img[i].name, im->name);
@@ -388,13 +408,13 @@ static char *write_epub_resource_image(image_ctx *ctx, const galley_resource *re
 	if (!res->member) {
 		if (!file_image(res->file, &im))
 			return NULL;
-		return chapter_image(ctx->ch, &im);
+		return chapter_image(ctx, &im);
 	}
-	if (!write_epub_archives_find(ctx->st->archives, res->file, res->member, im.name, &im.type))
+	if (!write_epub_archives_find(ctx->st->archives, res->file, res->member, im.name, &im.type, &im.len))
 		return NULL;
 	im.file = galley_strdup(res->file);
 	im.member = write_epub_member_norm(res->member);
-	return chapter_image(ctx->ch, &im);
+	return chapter_image(ctx, &im);
 }
 
 static char *write_epub_local_image(void *vctx, const char *src)
@@ -432,7 +452,7 @@ static char *write_epub_local_image(void *vctx, const char *src)
 	write_epub_image im;
 	bool ok = file_image(real, &im);
 	free(real);
-	return ok ? chapter_image(ctx->ch, &im) : NULL;
+	return ok ? chapter_image(ctx, &im) : NULL;
 }
 
 /* The real directory of the page an article came from, when it is a plain file. (owned) */
@@ -456,7 +476,9 @@ static char *page_dir(const galley_article *a)
 	return real;
 }
 
-static write_epub_chapter *write_epub_build_chapter(const write_epub_state *st, const galley_article *a)
+/* The chapter of article a; with only, it embeds only the images that book already holds. */
+static write_epub_chapter *write_epub_build_chapter(const write_epub_state *st, const galley_article *a,
+                                                    const write_epub_book *only)
 {
 	const char *title = galley_article_get(a, GALLEY_FIELD_TITLE);
 	const char *url = galley_article_get(a, GALLEY_FIELD_URL);
@@ -524,7 +546,7 @@ static write_epub_chapter *write_epub_build_chapter(const write_epub_state *st, 
 	free(href);
 
 	write_epub_chapter *ch = galley_calloc(1, sizeof *ch);
-	image_ctx ictx = {.dir = st->embed_images ? page_dir(a) : NULL, .ch = ch, .a = a, .st = st};
+	image_ctx ictx = {.dir = st->embed_images ? page_dir(a) : NULL, .ch = ch, .a = a, .st = st, .only = only};
 	bool images = st->embed_images && (ictx.dir || galley_article_n_resources(a));
 	xmlDocPtr bdoc = galley_article_body(a);
 	write_epub_xhtml_convert(bdoc ? galley_body_root(bdoc) : NULL, sec, ns, url,
@@ -1354,7 +1376,7 @@ static int write_epub_open(galley_stage *stage, void **state, galley_error *err)
 static int write_epub_prepare(galley_stage *stage, void *state, galley_article *a, galley_error *err)
 {
 	write_epub_state *st = state;
-	galley_article_set_scratch(a, st, write_epub_build_chapter(st, a), write_epub_chapter_free);
+	galley_article_set_scratch(a, st, write_epub_build_chapter(st, a, NULL), write_epub_chapter_free);
 	return GALLEY_OK;
 }
 
@@ -1363,7 +1385,7 @@ static int write_epub_write(galley_stage *stage, void *state, galley_article *a,
 	write_epub_state *st = state;
 	write_epub_chapter *ch = galley_article_get_scratch(a, st);
 	if (!ch) {
-		ch = write_epub_build_chapter(st, a);
+		ch = write_epub_build_chapter(st, a, NULL);
 		galley_article_set_scratch(a, st, ch, write_epub_chapter_free);
 	}
 	if (!st->book) {
@@ -1372,6 +1394,16 @@ static int write_epub_write(galley_stage *stage, void *state, galley_article *a,
 			return r;
 	}
 	write_epub_book *b = st->book;
+	uint64_t new_bytes = 0;
+	for (size_t i = 0; i < ch->n_img; i++)
+		if (!book_has_image(b, ch->img[i].name))
+			new_bytes += ch->img[i].len;
+	if (new_bytes && b->img_bytes + new_bytes > MAX_BOOK_IMAGE_BYTES) {
+		/* the book is full of images: this chapter shows the alt text of its new ones */
+		galley_stage_count(stage, "chapters with images left out: a book holds 1 GiB of images at most (use split=N)", 1);
+		ch = write_epub_build_chapter(st, a, b);
+		galley_article_set_scratch(a, st, ch, write_epub_chapter_free);
+	}
 	/* a plain zip holds 65,535 files; a book needs 7 besides its chapters (Zip64 is not an
 	 * option: many reading systems cannot open it) */
 	if (b->n + b->n_img + ch->n_img >= 65000)
@@ -1410,6 +1442,7 @@ static int write_epub_write(galley_stage *stage, void *state, galley_article *a,
 			memcpy(pd->name, im->name, sizeof pd->name);
 			im->file = im->member = NULL;
 		}
+		b->img_bytes += im->len;
 		b->img = galley_realloc(b->img, (b->n_img + 1) * sizeof *b->img);
 		b->img[b->n_img] = (write_epub_image){.type = im->type};
 		memcpy(b->img[b->n_img++].name, im->name, sizeof im->name);
