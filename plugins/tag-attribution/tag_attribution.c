@@ -2631,8 +2631,9 @@ static bool ta_is_qualifier(const ta_state *st, const char *seg, const char *sit
 			free(wl);
 			continue;
 		}
-		if (ta_set_get(&st->roles, wl, n) >= 0 || ta_set_get(&st->orgwords, wl, n) >= 0 || ta_set_get(&st->prefixes, wl, n) >= 0)
-			q = true;
+		if (ta_set_get(&st->roles, wl, n) >= 0 || ta_set_get(&st->orgwords, wl, n) >= 0 || ta_set_get(&st->prefixes, wl, n) >= 0 ||
+		    (i == 0 && ta_role_compound(st, w.w[i], w.l[i])))
+			q = true; /* "Projektleiterin der HSS" */
 		/* compounds: "Online-Redaktion", "FOCUS-Online-Experte" */
 		const char *dash = strrchr(wl, '-');
 		if (dash && (ta_set_get(&st->roles, dash + 1, strlen(dash + 1)) >= 0 || ta_set_get(&st->orgwords, dash + 1, strlen(dash + 1)) >= 0))
@@ -3619,7 +3620,7 @@ static void ta_authors(ta_doc *d)
 	 * in or before the article's text, then after it, then a byline paragraph still in the
 	 * body, then the bylines of teaser lists */
 	static const char *const first[] = {"byline", "meta", "dateline"};
-	static const char *const later[] = {"outside-main", "author-box", "short", "link-density", "credit"};
+	static const char *const later[] = {"outside-main", "author-box", "short", "link-density", "credit", "sidebar", "share"};
 	size_t *ord = NULL;
 	int *tiers = NULL;
 	size_t nord = ta_removed_order(a, first, sizeof first / sizeof first[0], &ord, &tiers);
@@ -3633,9 +3634,21 @@ static void ta_authors(ta_doc *d)
 	for (size_t i = 0; i < d->nbody && !lab.n; i++)
 		if ((i < 3 || i + 2 >= d->nbody) && d->p[i].len <= 200) {
 			ta_find_labelled(st, d->p[i].text, &lab, site, false);
+			/* a paragraph is not marked as a byline: it does not overrule metadata, unless
+			 * its label says so with a colon ("Autorin: Uta Staschewski, ...") */
+			const char *colon = lab.n ? strchr(d->p[i].text, ':') : NULL;
 			if (lab.n)
-				lab_tier = 1; /* a paragraph is not marked as a byline: it does not overrule metadata */
+				lab_tier = colon && colon - d->p[i].text <= 16 ? 0 : 1;
 		}
+	/* anywhere in the body, a short paragraph that a label with a colon opens ("Autorin: ...") */
+	for (size_t i = 0; i < d->nbody && !lab.n; i++) {
+		const char *colon = d->p[i].len <= 160 ? strchr(d->p[i].text, ':') : NULL;
+		if (colon && colon - d->p[i].text <= 16) {
+			ta_find_labelled(st, d->p[i].text, &lab, site, false);
+			if (lab.n)
+				lab_tier = 0;
+		}
+	}
 	for (size_t i = 0; i < nord && !lab.n; i++) {
 		if (tiers[i] <= 1)
 			continue;
@@ -3645,11 +3658,19 @@ static void ta_authors(ta_doc *d)
 	}
 	free(ord);
 	free(tiers);
-	for (size_t i = 0; i < galley_article_n_removed(a) && !lab.n; i++) {
-		const galley_removed *r = galley_article_removed(a, i);
-		if (r->text && ta_reason_is(r, later, sizeof later / sizeof later[0]))
-			ta_find_labelled(st, r->text, &lab, site, true);
+	/* labelled names in other removed blocks; in a sidebar or a share bar, only one of the
+	 * article's header ("By Michael Hingston" among the share buttons) */
+	nord = ta_removed_order(a, later, sizeof later / sizeof later[0], &ord, &tiers);
+	for (size_t i = 0; i < nord && !lab.n; i++) {
+		const galley_removed *r = galley_article_removed(a, ord[i]);
+		if ((!strcmp(r->reason, "sidebar") || !strcmp(r->reason, "share")) && tiers[i] > 0)
+			continue;
+		ta_find_labelled(st, r->text, &lab, site, true);
+		if (lab.n)
+			lab_tier = tiers[i] > 1 ? tiers[i] : 1;
 	}
+	free(ord);
+	free(tiers);
 	/* an unlabelled byline block: "Jane Doe" in div.author-name; "Jane Doe, 01.12.2021" */
 	static const char *const unlabelled[] = {"byline", "author-box"};
 	static const char *const segmented[] = {"byline", "dateline", "meta", "author-box"};
