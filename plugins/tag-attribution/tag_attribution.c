@@ -3298,6 +3298,19 @@ static bool ta_site_named(const galley_article *a, const char *v)
 	char *key = ta_alnum_key(v, strlen(v));
 	size_t kl = strlen(key);
 	bool hit = false;
+	/* the initials of a name of several words ("Deutsche Welle" on dw.com) */
+	char ini[16];
+	size_t ni = 0;
+	{
+		ta_words w;
+		ta_split_words(v, &w);
+		for (size_t i = 0; i < w.n && ni + 1 < sizeof ini; i++)
+			if (w.w[i][0] >= 'A' && w.w[i][0] <= 'Z')
+				ini[ni++] = (char)(w.w[i][0] - 'A' + 'a');
+		ini[ni] = 0;
+		if (w.n < 2 || ni != w.n)
+			ni = 0;
+	}
 	const char *url = galley_article_get(a, GALLEY_FIELD_URL);
 	if (url && kl >= 2) {
 		const char *h = strstr(url, "://");
@@ -3314,7 +3327,7 @@ static bool ta_site_named(const galley_article *a, const char *v)
 			/* the whole label, or its first part when the label is the name plus a word
 			 * ("ln" of "ln-online"), or the name plus a common ending ("googleblog") */
 			const char *dash = memchr(lab, '-', (size_t)(dot - lab));
-			if (!strcmp(lk, key) || (dash && (size_t)(dash - lab) == strlen(v) && kl == (size_t)(dash - lab) && !strncmp(lk, key, kl)) ||
+			if (!strcmp(lk, key) || (ni >= 2 && !strcmp(lk, ini)) || (dash && (size_t)(dash - lab) == strlen(v) && kl == (size_t)(dash - lab) && !strncmp(lk, key, kl)) ||
 			    (kl >= 4 && ll > kl && ll <= kl + 6 && !strncmp(lk, key, kl)))
 				hit = true;
 			free(lk);
