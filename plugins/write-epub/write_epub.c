@@ -43,7 +43,8 @@ static const galley_option write_epub_options[] = {
 	{.name = "group_by", .type = GALLEY_OPT_ENUM, .default_value = "none", .choices = "none|source|date|tag",
 	 .help = "group the table of contents into sections, like a periodical's issue"},
 	{.name = "images", .type = GALLEY_OPT_ENUM, .default_value = "embed", .choices = "embed|alt",
-	 .help = "embed: JPEG/PNG/GIF files the pages reference beside them (saved pages); alt: their alt text only"},
+	 .help = "embed: JPEG/PNG/GIF images that came with the pages (beside them, or in their tar/zip archive); "
+	         "alt: their alt text only"},
 	{.name = "split", .type = GALLEY_OPT_INT, .default_value = "0", .min = 0, .max = 1e9,
 	 .help = "start a new book every N articles (0: one book)"},
 	{.name = NULL},
