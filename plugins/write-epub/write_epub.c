@@ -3,7 +3,9 @@
  * Each article becomes one XHTML chapter, added to the zip as soon as it arrives (prepare()
  * builds and serialises it, possibly in parallel; write() adds it).  Only the table of contents
  * and each article's metadata are kept until the book ends; then the title page, nav.xhtml,
- * toc.ncx and package.opf are written.  See docs/epub.md. */
+ * toc.ncx and package.opf are written.  Images that came with the pages (the article's local
+ * resources) are embedded: files with their chapter, archive members when the book ends
+ * (epub_images.h).  See docs/epub.md. */
 #include <galley/galley.h>
 
 #include <ctype.h>
