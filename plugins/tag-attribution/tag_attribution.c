@@ -3560,7 +3560,7 @@ static size_t ta_removed_order(const galley_article *a, const char *const *reaso
 /* A person's full name alone on a line, after a copyright mark when copyright: "Stefan
  * Wasmer" closing an article, "© 2020 Wolfgang Michal", "Copyright (c) 2012- Gregory Szorc.
  * All rights reserved." */
-static void ta_name_line(const ta_state *st, const char *text, ta_names *out, bool copyright)
+static void ta_name_line(const ta_state *st, const char *text, ta_names *out, bool copyright, bool year_needed)
 {
 	if (strlen(text) > 120)
 		return;
@@ -3601,10 +3601,22 @@ static void ta_name_line(const ta_state *st, const char *text, ta_names *out, bo
 			break;
 	}
 	/* the name must end the line or be followed by a separator or a sentence's end */
+	uint32_t next = 0;
+	if (j < w.n) {
+		const char *q = w.w[j];
+		next = galley_utf8_next(&q, q + w.l[j]);
+	}
 	bool ends = j == w.n || (j > i && (w.w[j - 1][w.l[j - 1] - 1] == '.' || w.w[j - 1][w.l[j - 1] - 1] == ',')) ||
-	            (j < w.n && !ta_is_letter((unsigned char)w.w[j][0]) && !((unsigned char)w.w[j][0] & 0x80 && ta_has_upper_start(w.w[j], w.l[j])));
+	            (j < w.n && !ta_is_letter(next) && !(next >= '0' && next <= '9'));
 	if (!copyright && j != w.n)
 		ends = false;
+	if (copyright && year_needed) {
+		bool year = false;
+		for (size_t k = 0; k < i && !year; k++)
+			year = ta_has_digit(w.w[k], w.l[k]);
+		if (!year)
+			ends = false;
+	}
 	if (ends && j - i >= 2 && j - i <= 3) {
 		const char *a0 = w.w[i];
 		size_t len = (size_t)(w.w[j - 1] + w.l[j - 1] - a0);
@@ -3753,14 +3765,16 @@ static void ta_authors(ta_doc *d)
 		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
 			const galley_removed *r = galley_article_removed(a, i);
 			if (r->text && r->context && strstr(r->context, " in-body") && ta_reason_is(r, sig, sizeof sig / sizeof sig[0]))
-				ta_name_line(st, r->text, &vis, false);
+				ta_name_line(st, r->text, &vis, false, false);
 		}
 		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
 			const galley_removed *r = galley_article_removed(a, i);
-			/* the page's footer, not a picture's credit ("© Niklas Grapatin / Greenpeace") */
-			if (r->text && ta_reason_is(r, foot, sizeof foot / sizeof foot[0]) && !strchr(r->text, '/') &&
-			    (!strcmp(r->reason, "footer") || (r->context && strstr(r->context, " after-body"))))
-				ta_name_line(st, r->text, &vis, true);
+			/* the page's footer, not a picture's credit ("© Niklas Grapatin / Greenpeace"); inside
+			 * the article only with a year ("© 2019 Sven Schreivogel") */
+			if (r->text && ta_reason_is(r, foot, sizeof foot / sizeof foot[0]) && !strchr(r->text, '/')) {
+				bool outside = !strcmp(r->reason, "footer") || (r->context && strstr(r->context, " after-body"));
+				ta_name_line(st, r->text, &vis, true, !outside);
+			}
 		}
 	}
 
