@@ -2692,7 +2692,12 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 		else
 			break;
 	}
-	for (size_t i = 0; i < last; i++) {
+	/* and leading ones: "Netzphilosophin Leena Simon", "Redakteur Max Muster" (two words stay) */
+	size_t first = 0;
+	while (last - first > 2 && (ta_word_in(&st->roles, w.w[first], w.l[first]) || ta_role_compound(st, w.w[first], w.l[first])) &&
+	       !ta_is_dr(w.w[first], w.l[first]))
+		first++;
+	for (size_t i = first; i < last; i++) {
 		if (memchr(w.w[i], '@', w.l[i]))
 			continue;
 		if (kept++)
@@ -3794,8 +3799,10 @@ static void ta_authors(ta_doc *d)
 			use = &lab; /* the byline the reader sees with the article names other people */
 	} else if (lab.n && lab_tier == 2 && meta.n)
 		use = &meta; /* the bylines of a teaser list or a sidebar say nothing of this article */
-	else if (lab.n && lab_tier >= 1 && vis_tier == 0 && ta_person_like(st, &vis) && !ta_person_like(st, &lab))
-		use = &vis; /* a person named in the article's header, not a phrase found further away */
+	else if (lab.n && lab_tier >= 1 && vis_tier == 0 && ta_person_like(st, &vis) &&
+	         (!ta_person_like(st, &lab) || (ta_names_overlap(&lab, &vis) && vis.n >= lab.n)))
+		use = &vis; /* a person named in the article's byline element, not a phrase found further
+		             * away, nor the same name with a role around it ("Netzphilosophin Leena Simon") */
 	else if (lab.n && !(lab.n == 1 && !strchr(lab.v[0], ' ') && ta_person_like(st, &vis)))
 		use = &lab; /* a labelled byline beats metadata that names the outlet */
 	else if (vis.n && !(meta.n && (vis_weak || ta_outlet_like(st, a, &vis, site))))
