@@ -474,11 +474,21 @@ END_TEST
 
 START_TEST(signature_and_copyright)
 {
+	/* a personal site's copyright line names its author */
 	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://gregoryszorc.com/blog/2020/01/13/python-3/");
 	add_removed(a, "footer", "Copyright (c) 2012- Gregory Szorc. All rights reserved.", "p after-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Gregory Szorc");
+	galley_article_free(a);
+
+	/* an organisation's site: its copyright line names no author */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.be.ch/de/start/medienmitteilungen.html");
+	add_removed(a, "footer", "© Kanton Bern", "div.copy after-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
 	/* a picture's credit is not the author */

@@ -3562,6 +3562,46 @@ static size_t ta_removed_order(const galley_article *a, const char *const *reaso
 	return m;
 }
 
+/* Is name, read as the tagger reads the article's text, one person (not an organisation: "Kanton
+ * Bern", "Deutscher Handballbund")? */
+static bool ta_person_text(ta_doc *d, const char *name)
+{
+	ta_para P = {.text = name, .len = strlen(name)};
+	ta_tokenize(d, &P);
+	bool person = false;
+	if (P.nt >= 2) {
+		size_t e = ta_chunk_end(d, &P, 0, P.nt);
+		if (e == P.nt) {
+			ta_chunk c = ta_classify(d, &P, 0, e);
+			person = c.kind == NM_PERSON && c.s == 0 && c.e == P.nt;
+		}
+	}
+	free(P.t);
+	return person;
+}
+
+/* Some word of name (4+ letters) in the address of the page's site ("Gregory Szorc" on
+ * gregoryszorc.com); false when the page has no address. */
+static bool ta_in_host(const galley_article *a, const char *name)
+{
+	const char *url = galley_article_get(a, GALLEY_FIELD_URL);
+	if (!url)
+		return false; /* nothing to tell by: a page saved without its address */
+	const char *h = strstr(url, "://");
+	h = h ? h + 3 : url;
+	char *host = ta_alnum_key(h, strcspn(h, "/?#:"));
+	ta_words w;
+	ta_split_words(name, &w);
+	bool hit = false;
+	for (size_t i = 0; i < w.n && !hit; i++) {
+		char *k = ta_alnum_key(w.w[i], w.l[i]);
+		hit = strlen(k) >= 4 && strstr(host, k) != NULL;
+		free(k);
+	}
+	free(host);
+	return hit;
+}
+
 /* A person's full name alone on a line, after a copyright mark when copyright: "Stefan
  * Wasmer" closing an article, "© 2020 Wolfgang Michal", "Copyright (c) 2012- Gregory Szorc.
  * All rights reserved." */
@@ -3717,17 +3757,6 @@ static void ta_authors(ta_doc *d)
 				if (r->text && ta_reason_is(r, segmented, sizeof segmented / sizeof segmented[0]))
 					ta_find_segment_name(st, r->text, &vis, site, true);
 			}
-			/* the same in a short unclassified line of the article's header: "11.12.2019 -
-			 * Amelie Loevenich" */
-			static const char *const header_lines[] = {"outside-main", "header", "short"};
-			for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
-				const galley_removed *r = galley_article_removed(a, i);
-				if (r->text && r->context && strstr(r->context, " before-body") && strlen(r->text) <= 80 &&
-				    ta_reason_is(r, header_lines, sizeof header_lines / sizeof header_lines[0])) {
-					ta_find_segment_name(st, r->text, &vis, site, false); /* a full name only */
-					vis_weak = vis.n > 0;
-				}
-			}
 			continue;
 		}
 		for (size_t i = 0; i < nord && !vis.n; i++) {
@@ -3769,8 +3798,14 @@ static void ta_authors(ta_doc *d)
 		static const char *const foot[] = {"footer", "credit", "outside-main", "short", "sidebar"};
 		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
 			const galley_removed *r = galley_article_removed(a, i);
-			if (r->text && r->context && strstr(r->context, " in-body") && ta_reason_is(r, sig, sizeof sig / sizeof sig[0]))
+			/* a paragraph, not a heading that heads nothing ("Weiterführende Informationen") nor
+			 * a box's line */
+			if (r->text && r->context && strstr(r->context, " in-body") && ta_reason_is(r, sig, sizeof sig / sizeof sig[0]) &&
+			    r->context[0] == 'p' && (r->context[1] == ' ' || r->context[1] == '.' || r->context[1] == '#')) {
 				ta_name_line(st, r->text, &vis, false, false);
+				if (vis.n && !ta_person_text(d, vis.v[0]))
+					ta_names_free(&vis);
+			}
 		}
 		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
 			const galley_removed *r = galley_article_removed(a, i);
@@ -3779,6 +3814,10 @@ static void ta_authors(ta_doc *d)
 			if (r->text && ta_reason_is(r, foot, sizeof foot / sizeof foot[0]) && !strchr(r->text, '/')) {
 				bool outside = !strcmp(r->reason, "footer") || (r->context && strstr(r->context, " after-body"));
 				ta_name_line(st, r->text, &vis, true, !outside);
+				/* a personal site's: the holder's name is in the site's address
+				 * (gregoryszorc.com); an organisation's copyright names no author */
+				if (vis.n && (!ta_in_host(a, vis.v[0]) || !ta_person_text(d, vis.v[0])))
+					ta_names_free(&vis);
 			}
 		}
 	}
