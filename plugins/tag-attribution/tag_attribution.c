@@ -2991,6 +2991,16 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 			ta_names tmp = {0};
 			ta_parse_byline2(st, w.w[i], &tmp, site, true, false);
 			bool closed = user || i + lab + 1 >= w.n;
+			/* one capitalised word closing a long line is a noun ("... ein Zeichen von
+			 * Respekt."), unless it looks like a user name ("MatsWichmann", "rasos", "r23") */
+			if (tmp.n == 1 && closed && strlen(text) > 60 && !strchr(tmp.v[0], ' ')) {
+				const char *v = tmp.v[0];
+				bool inner_cap = false;
+				for (const char *q = v + 1; *q && !inner_cap; q++)
+					inner_cap = *q >= 'A' && *q <= 'Z';
+				if (ta_has_upper_start(v, strlen(v)) && !inner_cap && !ta_has_digit(v, strlen(v)))
+					closed = false;
+			}
 			if (tmp.n && ((tmp.n == 1 && closed) || ta_person_like(st, &tmp))) {
 				for (size_t k = 0; k < tmp.n; k++)
 					ta_names_add(out, tmp.v[k]);
@@ -3533,7 +3543,10 @@ static size_t ta_removed_order(const galley_article *a, const char *const *reaso
 		/* the same element kind and class with another text elsewhere: a list's bylines.
 		 * Bounded: pages with very many such blocks compare each with its neighbours only. */
 		int others = 0;
-		size_t el = ta_context_elem(r->context);
+		/* only blocks classified as bylines or dates: other classes ("div.container") repeat
+		 * on any page */
+		static const char *const listed[] = {"byline", "dateline", "meta", "author-box"};
+		size_t el = ta_reason_is(r, listed, sizeof listed / sizeof listed[0]) ? ta_context_elem(r->context) : 0;
 		size_t lo = i > 32 ? i - 32 : 0, hi = i + 32 < m ? i + 32 : m;
 		for (size_t k = lo; k < hi && others < 2 && el; k++) {
 			if (k == i)
