@@ -212,6 +212,7 @@ int main(int argc, char **argv)
 	const char *galley = NULL, *input = NULL, *label = "input", *jobs_list = "1,2", *which = "all", *tmpdir = "/tmp";
 	int repeat = 3;
 	bool no_floor = false;
+	const char *epub_split = "0"; /* a book holds at most 65,000 articles: split larger sets */
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--galley") && i + 1 < argc)
 			galley = argv[++i];
@@ -229,6 +230,8 @@ int main(int argc, char **argv)
 			tmpdir = argv[++i];
 		else if (!strcmp(argv[i], "--no-floor"))
 			no_floor = true;
+		else if (!strcmp(argv[i], "--epub-split") && i + 1 < argc)
+			epub_split = argv[++i];
 		else {
 			fprintf(stderr, "usage: galley-bench --galley PATH --input DIR|ARCHIVE [--label NAME] [--jobs 1,2] "
 			                "[--repeat N] [--chains all|json|epub] [--tmp DIR]\n");
@@ -284,7 +287,7 @@ int main(int argc, char **argv)
 		{"read-html ! strip-boilerplate", "! strip-boilerplate ! write-json output=/dev/null fields=id", "all"},
 		{"... ! tag-attribution", "! strip-boilerplate ! tag-attribution ! write-json output=/dev/null fields=id", "all"},
 		{"... ! write-json", "! strip-boilerplate ! tag-attribution ! write-json output=@JSON@", "json"},
-		{"... ! write-epub", "! strip-boilerplate ! tag-attribution ! write-epub output=@EPUB@ title=Bench", "epub"},
+		{"... ! write-epub", "! strip-boilerplate ! tag-attribution ! write-epub output=@EPUB@ title=Bench split=@SPLIT@", "epub"},
 	};
 	for (size_t c = 0; c < sizeof chains / sizeof *chains; c++) {
 		if (strcmp(which, "all") && !strstr(which, chains[c].group))
@@ -299,6 +302,8 @@ int main(int argc, char **argv)
 				galley_buf_puts(&chain, out_json), t = at + 6;
 			else if (!strncmp(at, "@EPUB@", 6))
 				galley_buf_puts(&chain, out_epub), t = at + 6;
+			else if (!strncmp(at, "@SPLIT@", 7))
+				galley_buf_puts(&chain, epub_split), t = at + 7;
 			else
 				galley_buf_putc(&chain, '@'), t = at + 1;
 		}
@@ -323,5 +328,10 @@ int main(int argc, char **argv)
 	}
 	unlink(out_json);
 	unlink(out_epub);
+	for (int i = 1; i < 100; i++) { /* split=N books: NAME-001.epub, ... */
+		char part[4200];
+		snprintf(part, sizeof part, "%.*s-%03d.epub", (int)strlen(out_epub) - 5, out_epub, i);
+		unlink(part);
+	}
 	return 0;
 }
