@@ -16,7 +16,7 @@ if [ ! -f "$data/cases.json" ]; then
 fi
 echo "# Extraction and bylines on the development set (read-html ! strip-boilerplate ! tag-attribution)"
 "$build/bench/galley-quality" "$data"
-if [ -x bench/quotes/score.sh ]; then
+if [ -f bench/quotes/score.sh ]; then
 	echo
 	echo "# Quotes and speakers on the labelled set (bench/quotes)"
 	sh bench/quotes/score.sh "$build" "$data"
