@@ -534,6 +534,21 @@ START_TEST(dates_shown_with_the_article)
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-12-20T11:02:44+01:00");
 	galley_article_free(a);
 
+	/* a UTC timestamp: the site header's "today" does not move it; a local midnight written in
+	 * UTC is the next day */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2023-11-08T21:56:18Z", "json-ld");
+	add_removed(a, "dateline", "Thursday, November 9th 2023", "div.date before-body in:nav");
+	add_removed(a, "dateline", "PUBLISHED: November 8, 2023 at 4:56 p.m.", "div.time in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-08T21:56:18Z");
+	galley_article_free(a);
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2022-11-06T23:00:00Z", "article-meta");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-11-07");
+	galley_article_free(a);
+
 	/* a list of entries and nothing else: the first */
 	a = th_article_html("<p>Text.</p>");
 	add_removed(a, "dateline", "5. November 2021", "div.event_date in-body");

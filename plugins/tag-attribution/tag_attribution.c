@@ -3963,6 +3963,32 @@ static long ta_days(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+/* The civil date of a day count (the inverse of ta_days). */
+static void ta_civil(long z, int *y, int *m, int *d)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long yy = yoe + era * 400;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yy + (*m <= 2));
+}
+
+/* "…T23:00:00Z", "…T23:00Z": no seconds, or zero seconds. */
+static bool ta_zero_seconds(const char *iso)
+{
+	const char *t = strchr(iso, 'T');
+	if (!t)
+		t = strchr(iso, ' ');
+	if (!t || strlen(t) < 6)
+		return false;
+	return t[6] != ':' || (t[7] == '0' && t[8] == '0' && (t[9] < '0' || t[9] > '9' || t[9] == '0'));
+}
+
 /* A date written in text: 2024-03-05, 5.3.2024, 5 March 2024, 5. März 2024, March 5, 2024. */
 static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 {
@@ -4163,15 +4189,12 @@ static void ta_date_decide(ta_doc *d)
 				done = true;
 			}
 		}
-		for (size_t i = 0; i < galley_article_n_removed(a) && !done; i++) {
-			const galley_removed *r = galley_article_removed(a, i);
-			ta_date vd;
-			if (!r->reason || (strcmp(r->reason, "dateline") && strcmp(r->reason, "byline")) || !r->text ||
-			    !ta_find_date(d->st, r->text, &vd))
-				continue;
-			long diff = ta_days(vd.y, vd.m, vd.d) - ta_days(bd.y, bd.m, bd.d);
-			if (diff == 1 || diff == -1) {
-				snprintf(shown, sizeof shown, "%04d-%02d-%02d", vd.y, vd.m, vd.d);
+		/* the date shown with the article (not the site header's "today") */
+		if (!done && have_vis) {
+			long diff = ta_days(vis.y, vis.m, vis.d) - ta_days(bd.y, bd.m, bd.d);
+			/* only a day that some time zone can make of that instant (UTC-12 to UTC+14) */
+			if ((diff == 1 && bd.hh >= 10) || (diff == -1 && bd.hh < 12)) {
+				snprintf(shown, sizeof shown, "%04d-%02d-%02d", vis.y, vis.m, vis.d);
 				value = shown;
 			}
 			done = true;
@@ -4186,6 +4209,14 @@ static void ta_date_decide(ta_doc *d)
 				value = c->value;
 				done = true;
 			}
+		}
+		/* 22:00 or 23:00 sharp in UTC: a day's midnight east of Greenwich written in UTC (a
+		 * date-only publication date that the CMS converted): the next day */
+		if (!done && (bd.hh == 22 || bd.hh == 23) && bd.mi == 0 && ta_zero_seconds(best->value)) {
+			long days = ta_days(bd.y, bd.m, bd.d) + 1;
+			ta_civil(days, &bd.y, &bd.m, &bd.d);
+			snprintf(shown, sizeof shown, "%04d-%02d-%02d", bd.y, bd.m, bd.d);
+			value = shown;
 		}
 	}
 	galley_article_set(a, GALLEY_FIELD_DATE, value);
