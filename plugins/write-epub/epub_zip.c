@@ -236,8 +236,10 @@ static int write_epub_zip_flush_entry(write_epub_zip *z)
 	return 0;
 }
 
-int write_epub_zip_add(write_epub_zip *z, const char *name, const void *data, size_t len, bool store,
-                       char *errbuf, size_t errlen)
+/* Add one entry whose bytes come from data (when f is NULL) or from f, read from its start in
+ * chunks: its size is known up front, only the compressed entry is held for the filter. */
+static int write_epub_zip_add_from(write_epub_zip *z, const char *name, const void *data, FILE *f, size_t len,
+                                   bool store, char *errbuf, size_t errlen)
 {
 	if (z->failed) {
 		write_epub_zip_err(errbuf, errlen, "%s", z->msg);
@@ -263,17 +265,41 @@ int write_epub_zip_add(write_epub_zip *z, const char *name, const void *data, si
 	if (r == ARCHIVE_OK)
 		r = archive_write_header(z->a, e);
 	archive_entry_free(e);
-	const char *p = data;
+	enum { CHUNK = 65536 };
+	char *chunk = f ? malloc(CHUNK) : NULL;
+	if (f && !chunk) {
+		z->failed = true;
+		snprintf(z->msg, sizeof z->msg, "out of memory");
+		r = ARCHIVE_FATAL;
+	}
 	size_t left = len;
 	while (r == ARCHIVE_OK && left > 0) {
-		la_ssize_t w = archive_write_data(z->a, p, left);
-		if (w <= 0) {
-			r = ARCHIVE_FATAL;
-			break;
+		const char *p = data;
+		size_t n = left;
+		if (f) {
+			n = fread(chunk, 1, left < CHUNK ? left : CHUNK, f);
+			if (n == 0) {
+				z->failed = true;
+				snprintf(z->msg, sizeof z->msg, "cannot read back %s from its temporary file", name);
+				r = ARCHIVE_FATAL;
+				break;
+			}
+			p = chunk;
+		} else {
+			data = (const char *)data + n;
 		}
-		p += w;
-		left -= (size_t)w;
+		left -= n;
+		while (r == ARCHIVE_OK && n > 0) {
+			la_ssize_t w = archive_write_data(z->a, p, n);
+			if (w <= 0) {
+				r = ARCHIVE_FATAL;
+				break;
+			}
+			p += w;
+			n -= (size_t)w;
+		}
 	}
+	free(chunk);
 	if (r == ARCHIVE_OK)
 		r = archive_write_finish_entry(z->a);
 	z->mode = ZMODE_IDLE;
@@ -292,6 +318,28 @@ int write_epub_zip_add(write_epub_zip *z, const char *name, const void *data, si
 		return -1;
 	}
 	return 0;
+}
+
+int write_epub_zip_add(write_epub_zip *z, const char *name, const void *data, size_t len, bool store,
+                       char *errbuf, size_t errlen)
+{
+	return write_epub_zip_add_from(z, name, data, NULL, len, store, errbuf, errlen);
+}
+
+int write_epub_zip_add_file(write_epub_zip *z, const char *name, FILE *f, bool store, char *errbuf,
+                            size_t errlen)
+{
+	if (z->failed) {
+		write_epub_zip_err(errbuf, errlen, "%s", z->msg);
+		return -1;
+	}
+	long len = -1;
+	if (fflush(f) != 0 || ferror(f) || fseek(f, 0, SEEK_END) != 0 || (len = ftell(f)) < 0 ||
+	    fseek(f, 0, SEEK_SET) != 0) {
+		write_epub_zip_err(errbuf, errlen, "cannot read back %s from its temporary file (disk full?)", name);
+		return -1;
+	}
+	return write_epub_zip_add_from(z, name, NULL, f, (size_t)len, store, errbuf, errlen);
 }
 
 /* Rewrite libarchive's central directory and end record (in z->pend) and emit them. */

@@ -25,6 +25,10 @@ write_epub_zip *write_epub_zip_open(FILE *out, char *errbuf, size_t errlen);
 /* Add one entry (deflated unless store).  0 on success, -1 with a message. */
 int write_epub_zip_add(write_epub_zip *z, const char *name, const void *data, size_t len, bool store,
                        char *errbuf, size_t errlen);
+/* Add one entry with the whole content of f (a temporary file, read from its start in chunks):
+ * memory holds the compressed entry only, never the text.  0 on success, -1 with a message. */
+int write_epub_zip_add_file(write_epub_zip *z, const char *name, FILE *f, bool store, char *errbuf,
+                            size_t errlen);
 /* Write the central directory and end record, flush.  0 on success, -1 with a message.  The
  * FILE stays open. */
 int write_epub_zip_close(write_epub_zip *z, char *errbuf, size_t errlen);

@@ -12,9 +12,12 @@
 #include <inttypes.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
+#include <libxml/xmlwriter.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "epub_images.h"
 #include "epub_xhtml.h"
@@ -89,17 +92,153 @@ static char *strv_join(const strv *s, const char *sep)
 	return galley_buf_steal(&b);
 }
 
+/* ---- XML streamed to a temporary file -----------------------------------------------------
+ * The table of contents, toc.ncx and package.opf grow with the book: they are written with
+ * libxml2's xmlTextWriter into a tmpfile() and copied into the zip in chunks, never built as
+ * trees.  Errors are sticky: the first one marks the writer bad and the rest are skipped. */
+typedef struct xw {
+	FILE *f;
+	xmlTextWriterPtr w;
+	bool bad;
+} xw;
+
+/* A temporary file in TMPDIR (else /tmp), already unlinked: it goes away when closed. */
+static FILE *write_epub_tmpfile(void)
+{
+	const char *dir = getenv("TMPDIR");
+	galley_buf p = {0};
+	galley_buf_printf(&p, "%s/galley-epub-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(p.data);
+	if (fd >= 0)
+		unlink(p.data);
+	galley_buf_free(&p);
+	FILE *f = fd >= 0 ? fdopen(fd, "w+b") : NULL;
+	if (!f && fd >= 0)
+		close(fd);
+	return f;
+}
+
+/* Open a writer on a new temporary file; with document, start with the XML declaration. */
+static bool xw_open(xw *x, bool document)
+{
+	*x = (xw){0};
+	x->f = write_epub_tmpfile();
+	xmlOutputBufferPtr o = x->f ? xmlOutputBufferCreateFile(x->f, NULL) : NULL;
+	x->w = o ? xmlNewTextWriter(o) : NULL;
+	if (!x->w) {
+		if (o)
+			xmlOutputBufferClose(o);
+		if (x->f)
+			fclose(x->f);
+		*x = (xw){.bad = true};
+		return false;
+	}
+	if (document && xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", NULL) < 0)
+		x->bad = true;
+	return !x->bad;
+}
+
+static void xw_close(xw *x)
+{
+	if (x->w)
+		xmlFreeTextWriter(x->w); /* flushes; the FILE stays open */
+	if (x->f)
+		fclose(x->f);
+	*x = (xw){0};
+}
+
+static void xw_start(xw *x, const char *name)
+{
+	if (!x->bad && xmlTextWriterStartElement(x->w, BAD_CAST name) < 0)
+		x->bad = true;
+}
+
+static void xw_end(xw *x)
+{
+	if (!x->bad && xmlTextWriterEndElement(x->w) < 0)
+		x->bad = true;
+}
+
+/* An attribute whose value the plugin made (ids, hrefs, media types): escaped, not cleaned. */
+static void xw_attr(xw *x, const char *name, const char *value)
+{
+	if (!x->bad && xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST(value ? value : "")) < 0)
+		x->bad = true;
+}
+
+/* An attribute from the articles or the options: cleaned to XML-safe UTF-8, escaped. */
+static void xw_attr_clean(xw *x, const char *name, const char *value)
+{
+	char *t = write_epub_xhtml_clean(value, true);
+	xw_attr(x, name, t);
+	free(t);
+}
+
+static void xw_text(xw *x, const char *text)
+{
+	if (x->bad || !text || !*text)
+		return;
+	char *t = write_epub_xhtml_clean(text, true);
+	if (t && *t && xmlTextWriterWriteString(x->w, BAD_CAST t) < 0)
+		x->bad = true;
+	free(t);
+}
+
+/* <name>text</name>, or <name/> without text. */
+static void xw_el_text(xw *x, const char *name, const char *text)
+{
+	xw_start(x, name);
+	xw_text(x, text);
+	xw_end(x);
+}
+
+static void xw_raw(xw *x, const char *s, size_t len)
+{
+	if (!x->bad && len && xmlTextWriterWriteRawLen(x->w, BAD_CAST s, (int)len) < 0)
+		x->bad = true;
+}
+
+/* Copy what another writer wrote (a fragment) into this one, in chunks. */
+static void xw_copy(xw *x, xw *from)
+{
+	if (from->bad || !from->w || xmlTextWriterFlush(from->w) < 0 || fflush(from->f) != 0 || ferror(from->f) ||
+	    fseek(from->f, 0, SEEK_SET) != 0)
+		x->bad = true;
+	char buf[16384];
+	size_t n;
+	while (!x->bad && (n = fread(buf, 1, sizeof buf, from->f)) > 0)
+		xw_raw(x, buf, n);
+	if (ferror(from->f))
+		x->bad = true;
+}
+
 /* ---- state -------------------------------------------------------------------------------- */
+/* What a book keeps of each article until it ends: its table of contents entry.  The article's
+ * metadata for the package document is written to a temporary file when it arrives. */
+enum { ENTRY_TITLE, ENTRY_BY, ENTRY_GROUP, ENTRY_LANG, ENTRY_SRC, ENTRY_PARTS };
 typedef struct write_epub_entry {
-	char id[24];      /* manifest id and file stem, "a0001" */
-	char *title;      /* cleaned, never NULL */
-	char *byline;     /* authors joined, nullable */
-	char *site, *date, *url, *lang, *article_id, *desc; /* cleaned, nullable */
-	char *group;      /* group label (group_by), nullable */
-	strv authors, credits, cited, tags;
+	/* "title\0by\0group\0lang\0src\0", each cleaned, "" when absent: the title, the byline
+	 * shown in the contents (authors, else the site), the group label (group_by), the
+	 * language (BCP 47), the source named in the default title (first credit, else the site) */
+	char *s;
 	int64_t epoch;    /* publication time, when has_epoch */
 	bool has_epoch;
 } write_epub_entry;
+
+/* Part k of an entry, NULL when absent. */
+static const char *entry_get(const write_epub_entry *e, int k)
+{
+	const char *p = e->s;
+	for (int i = 0; i < k; i++)
+		p += strlen(p) + 1;
+	return *p ? p : NULL;
+}
+
+/* The manifest id and file stem of the i-th article of a book (from 0): "a0001". */
+static void entry_id(char *buf, size_t len, size_t i)
+{
+	snprintf(buf, len, "a%04zu", i + 1);
+}
 
 typedef struct write_epub_image {
 	char name[WRITE_EPUB_IMAGE_NAME]; /* "images/0123456789abcdef01234567.png" */
@@ -119,6 +258,7 @@ typedef struct write_epub_book {
 	write_epub_zip *zip;
 	write_epub_entry *e;
 	size_t n, cap;
+	xw meta; /* package.opf metadata of each article (dc:source and refinements), a fragment */
 	uint64_t h1, h2; /* content hashes for the default identifier */
 } write_epub_book;
 
@@ -601,72 +741,131 @@ static char *clean_or_null(const char *s)
 	return c;
 }
 
-static void write_epub_entry_fill(write_epub_state *st, write_epub_entry *e, const galley_article *a)
+/* The article's dc:source, refined with its metadata, into the book's package fragment. */
+static void opf_meta(xw *x, const char *refines, const char *property, const char *value)
 {
-	const char *title = galley_article_get(a, GALLEY_FIELD_TITLE);
-	e->title = clean_or_null(title); /* NULL: untitled, named in the book's language later */
-	e->site = clean_or_null(galley_article_get(a, GALLEY_FIELD_SITE));
-	e->url = clean_or_null(galley_article_get(a, GALLEY_FIELD_URL));
-	e->date = clean_or_null(galley_article_get(a, GALLEY_FIELD_DATE));
-	e->desc = clean_or_null(galley_article_get(a, GALLEY_FIELD_DESCRIPTION));
-	e->article_id = clean_or_null(galley_article_get(a, GALLEY_FIELD_ID));
-	e->lang = article_lang(NULL, a);
+	if (!value || !*value)
+		return;
+	xw_start(x, "meta");
+	if (refines)
+		xw_attr(x, "refines", refines);
+	xw_attr(x, "property", property);
+	xw_text(x, value);
+	xw_end(x);
+}
+
+static void opf_metas(xw *x, const char *refines, const char *property, const strv *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		opf_meta(x, refines, property, v->v[i]);
+}
+
+static void write_epub_entry_fill(write_epub_state *st, write_epub_book *b, write_epub_entry *e,
+                                  const galley_article *a)
+{
+	char *title = clean_or_null(galley_article_get(a, GALLEY_FIELD_TITLE)); /* NULL: untitled */
+	char *site = clean_or_null(galley_article_get(a, GALLEY_FIELD_SITE));
+	char *url = clean_or_null(galley_article_get(a, GALLEY_FIELD_URL));
+	char *date = clean_or_null(galley_article_get(a, GALLEY_FIELD_DATE));
+	char *desc = clean_or_null(galley_article_get(a, GALLEY_FIELD_DESCRIPTION));
+	char *article_id = clean_or_null(galley_article_get(a, GALLEY_FIELD_ID));
+	char *lang = article_lang(NULL, a);
+	strv authors = {0}, credits = {0}, cited = {0}, tags = {0};
 	for (size_t i = 0; i < galley_article_list_len(a, GALLEY_LIST_AUTHORS); i++) {
 		char *c = clean_or_null(galley_article_list_at(a, GALLEY_LIST_AUTHORS, i));
-		strv_add(&e->authors, c);
+		strv_add(&authors, c);
 		free(c);
 	}
 	for (size_t i = 0; i < galley_article_list_len(a, GALLEY_LIST_TAGS); i++) {
 		char *c = clean_or_null(galley_article_list_at(a, GALLEY_LIST_TAGS, i));
-		strv_add(&e->tags, c);
+		strv_add(&tags, c);
 		free(c);
 	}
 	for (size_t i = 0; i < galley_article_n_sources(a); i++) {
-		const galley_source *s = galley_article_source(a, i);
-		char *c = clean_or_null(s->name);
-		strv_add(s->kind && !strcmp(s->kind, "cited") ? &e->cited : &e->credits, c);
+		const galley_source *src = galley_article_source(a, i);
+		char *c = clean_or_null(src->name);
+		strv_add(src->kind && !strcmp(src->kind, "cited") ? &cited : &credits, c);
 		free(c);
 	}
-	e->byline = e->authors.n ? strv_join(&e->authors, ", ") : NULL;
-	e->has_epoch = e->date && write_epub_parse_time(e->date, &e->epoch);
+	char *byline = authors.n ? strv_join(&authors, ", ") : NULL;
+	e->has_epoch = date && write_epub_parse_time(date, &e->epoch);
+	char *group = NULL;
 	switch (st->group_by) {
 	case GROUP_SOURCE:
-		if (e->credits.n)
-			e->group = galley_strdup(e->credits.v[0]);
-		else if (e->site)
-			e->group = galley_strdup(e->site);
-		else if (!(e->group = url_host(e->url)))
-			e->group = galley_strdup("Unknown source");
+		if (credits.n)
+			group = galley_strdup(credits.v[0]);
+		else if (site)
+			group = galley_strdup(site);
+		else if (!(group = url_host(url)))
+			group = galley_strdup("Unknown source");
 		break;
 	case GROUP_DATE:
-		if (e->has_epoch || (e->date && write_epub_xhtml_datetime_ok(e->date)))
-			e->group = galley_strndup(e->date, 10);
+		if (e->has_epoch || (date && write_epub_xhtml_datetime_ok(date)))
+			group = galley_strndup(date, 10);
 		else
-			e->group = galley_strdup("Undated");
+			group = galley_strdup("Undated");
 		break;
 	case GROUP_TAG:
-		e->group = galley_strdup(e->tags.n ? e->tags.v[0] : "Untagged");
+		group = galley_strdup(tags.n ? tags.v[0] : "Untagged");
 		break;
 	default:
 		break;
 	}
-}
 
-static void write_epub_entry_free(write_epub_entry *e)
-{
-	free(e->title);
-	free(e->byline);
-	free(e->site);
-	free(e->date);
-	free(e->url);
-	free(e->lang);
-	free(e->article_id);
-	free(e->desc);
-	free(e->group);
-	strv_free(&e->authors);
-	strv_free(&e->credits);
-	strv_free(&e->cited);
-	strv_free(&e->tags);
+	/* package.opf: written now, in arrival order */
+	char id[24], idbuf[48], ref[48];
+	entry_id(id, sizeof id, b->n);
+	snprintf(idbuf, sizeof idbuf, "src-%s", id);
+	snprintf(ref, sizeof ref, "#src-%s", id);
+	xw *x = &b->meta;
+	xw_start(x, "dc:source");
+	xw_attr(x, "id", idbuf);
+	xw_text(x, url ? url : article_id ? article_id : id);
+	xw_end(x);
+	opf_meta(x, ref, "dcterms:title", title);
+	opf_metas(x, ref, "dcterms:creator", &authors);
+	opf_meta(x, ref, "dcterms:publisher", site);
+	opf_meta(x, ref, "dcterms:date", date);
+	opf_meta(x, ref, "dcterms:language", lang);
+	opf_meta(x, ref, "dcterms:identifier", article_id);
+	opf_meta(x, ref, "dcterms:description", desc);
+	opf_metas(x, ref, "dcterms:source", &credits);
+	opf_metas(x, ref, "dcterms:references", &cited);
+	opf_metas(x, ref, "dcterms:subject", &tags);
+
+	/* the entry: one allocation */
+	const char *parts[ENTRY_PARTS] = {
+		[ENTRY_TITLE] = title,
+		[ENTRY_BY] = byline ? byline : site,
+		[ENTRY_GROUP] = group,
+		[ENTRY_LANG] = lang,
+		[ENTRY_SRC] = credits.n ? credits.v[0] : site,
+	};
+	size_t len = 0;
+	for (int k = 0; k < ENTRY_PARTS; k++)
+		len += (parts[k] ? strlen(parts[k]) : 0) + 1;
+	char *p = e->s = galley_malloc(len);
+	for (int k = 0; k < ENTRY_PARTS; k++) {
+		size_t n = parts[k] ? strlen(parts[k]) : 0;
+		if (n)
+			memcpy(p, parts[k], n);
+		p[n] = 0;
+		p += n + 1;
+	}
+
+	free(title);
+	free(site);
+	free(url);
+	free(date);
+	free(desc);
+	free(article_id);
+	free(lang);
+	free(byline);
+	free(group);
+	strv_free(&authors);
+	strv_free(&credits);
+	strv_free(&cited);
+	strv_free(&tags);
 }
 
 static void write_epub_book_free(write_epub_book *b)
@@ -682,8 +881,9 @@ static void write_epub_book_free(write_epub_book *b)
 	}
 	free(b->pend);
 	for (size_t i = 0; i < b->n; i++)
-		write_epub_entry_free(&b->e[i]);
+		free(b->e[i].s);
 	free(b->e);
+	xw_close(&b->meta);
 	free(b);
 }
 
@@ -691,7 +891,7 @@ static void write_epub_book_free(write_epub_book *b)
 typedef struct book_meta {
 	char *title, *language, *identifier, *date, *modified;
 	size_t *order; /* spine order of the entries (grouped) */
-	char **group_names;
+	const char **group_names;
 	size_t *group_start, n_groups; /* group g spans order[group_start[g] .. group_start[g+1]) */
 } book_meta;
 
@@ -723,7 +923,7 @@ static void write_epub_book_title(write_epub_state *st, write_epub_book *b, book
 	/* title */
 	const char *common_site = NULL;
 	for (size_t i = 0; i < b->n; i++) {
-		const char *s = b->e[i].credits.n ? b->e[i].credits.v[0] : b->e[i].site;
+		const char *s = entry_get(&b->e[i], ENTRY_SRC);
 		if (!s || (common_site && strcmp(s, common_site))) {
 			common_site = NULL;
 			break;
@@ -733,8 +933,8 @@ static void write_epub_book_title(write_epub_state *st, write_epub_book *b, book
 	galley_buf t = {0};
 	if (st->title && *st->title)
 		galley_buf_puts(&t, st->title);
-	else if (b->n == 1 && st->split == 0 && b->e[0].title)
-		galley_buf_puts(&t, b->e[0].title);
+	else if (b->n == 1 && st->split == 0 && entry_get(&b->e[0], ENTRY_TITLE))
+		galley_buf_puts(&t, entry_get(&b->e[0], ENTRY_TITLE));
 	else if (common_site)
 		galley_buf_printf(&t, "%s: %zu %s", common_site, b->n, label(st, m->language, b->n == 1 ? "article" : "articles"));
 	else
@@ -746,30 +946,66 @@ static void write_epub_book_title(write_epub_state *st, write_epub_book *b, book
 	m->title = tt && *tt ? tt : (free(tt), galley_strdup(label(st, m->language, "untitled")));
 }
 
+/* Entries sorted by a key, then by arrival: O(n log n) where the book needs counts or groups. */
+typedef struct keyed {
+	const char *k;
+	size_t i;
+	size_t first; /* the first arrival with the same key */
+} keyed;
+
+static int keyed_cmp_case(const void *pa, const void *pb)
+{
+	const keyed *a = pa, *b = pb;
+	int c = strcasecmp(a->k, b->k);
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+static int keyed_cmp(const void *pa, const void *pb)
+{
+	const keyed *a = pa, *b = pb;
+	int c = strcmp(a->k, b->k);
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+static int keyed_cmp_first(const void *pa, const void *pb)
+{
+	const keyed *a = pa, *b = pb;
+	if (a->first != b->first)
+		return a->first > b->first ? 1 : -1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
 static void write_epub_book_lang(write_epub_state *st, write_epub_book *b, book_meta *m)
 {
-	/* language: the option, else the most common among the articles, else undetermined */
+	/* language: the option, else the most common among the articles (the first to appear
+	 * among equals), else undetermined */
 	if (write_epub_xhtml_lang_ok(st->language)) {
 		m->language = galley_strdup(st->language);
-	} else {
-		size_t best = 0;
-		for (size_t i = 0; i < b->n; i++) {
-			if (!b->e[i].lang)
-				continue;
-			size_t c = 0;
-			for (size_t j = 0; j < b->n; j++)
-				c += b->e[j].lang && !strcasecmp(b->e[j].lang, b->e[i].lang);
-			if (c > best) {
-				best = c;
-				free(m->language);
-				m->language = galley_strdup(b->e[i].lang);
-			}
-			if (best * 2 > b->n)
-				break;
-		}
-		if (!m->language)
-			m->language = galley_strdup("und");
+		return;
 	}
+	keyed *ks = galley_calloc(b->n ? b->n : 1, sizeof *ks);
+	size_t n = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		const char *l = entry_get(&b->e[i], ENTRY_LANG);
+		if (l)
+			ks[n++] = (keyed){.k = l, .i = i};
+	}
+	qsort(ks, n, sizeof *ks, keyed_cmp_case);
+	size_t best = 0, best_first = 0;
+	const char *best_lang = NULL;
+	for (size_t r = 0; r < n;) {
+		size_t end = r + 1;
+		while (end < n && !strcasecmp(ks[end].k, ks[r].k))
+			end++;
+		if (end - r > best || (end - r == best && ks[r].i < best_first)) {
+			best = end - r;
+			best_first = ks[r].i;
+			best_lang = ks[r].k;
+		}
+		r = end;
+	}
+	m->language = galley_strdup(best_lang ? best_lang : "und");
+	free(ks);
 }
 
 static void write_epub_book_rest(write_epub_state *st, write_epub_book *b, book_meta *m)
@@ -835,21 +1071,26 @@ static void write_epub_book_rest(write_epub_state *st, write_epub_book *b, book_
 			m->order[i] = i;
 		return;
 	}
-	bool *used = galley_calloc(b->n ? b->n : 1, sizeof *used);
-	size_t k = 0;
-	for (size_t i = 0; i < b->n; i++) {
-		if (used[i])
-			continue;
-		m->group_names[m->n_groups] = b->e[i].group;
-		m->group_start[m->n_groups++] = k;
-		for (size_t j = i; j < b->n; j++)
-			if (!used[j] && !strcmp(b->e[j].group, b->e[i].group)) {
-				used[j] = true;
-				m->order[k++] = j;
-			}
+	/* sorted by group: each entry learns its group's first article; then sorted by that */
+	keyed *ks = galley_calloc(b->n ? b->n : 1, sizeof *ks);
+	for (size_t i = 0; i < b->n; i++)
+		ks[i] = (keyed){.k = entry_get(&b->e[i], ENTRY_GROUP), .i = i};
+	for (size_t i = 0; i < b->n; i++)
+		if (!ks[i].k)
+			ks[i].k = "";
+	qsort(ks, b->n, sizeof *ks, keyed_cmp);
+	for (size_t r = 0; r < b->n; r++)
+		ks[r].first = r && !strcmp(ks[r].k, ks[r - 1].k) ? ks[r - 1].first : ks[r].i;
+	qsort(ks, b->n, sizeof *ks, keyed_cmp_first);
+	for (size_t k = 0; k < b->n; k++) {
+		if (!k || ks[k].first != ks[k - 1].first) {
+			m->group_names[m->n_groups] = ks[k].k;
+			m->group_start[m->n_groups++] = k;
+		}
+		m->order[k] = ks[k].i;
 	}
-	m->group_start[m->n_groups] = k;
-	free(used);
+	m->group_start[m->n_groups] = b->n;
+	free(ks);
 }
 
 /* ---- the parts written when a book ends --------------------------------------------------- */
@@ -864,6 +1105,24 @@ static int add_doc(write_epub_book *b, const char *name, xmlDocPtr doc, galley_e
 	if (r < 0)
 		return galley_error_set(err, GALLEY_ERR_FATAL, "%s", msg);
 	return GALLEY_OK;
+}
+
+/* Finish a streamed document and copy it from its temporary file into the book. */
+static int add_xw(write_epub_book *b, const char *name, xw *x, galley_error *err)
+{
+	if (!x->bad && (xmlTextWriterEndDocument(x->w) < 0 || xmlTextWriterFlush(x->w) < 0))
+		x->bad = true;
+	char msg[512];
+	int r = GALLEY_OK;
+	if (x->bad)
+		r = galley_error_set(err, GALLEY_ERR_FATAL,
+		                     "%s: cannot write %s to a temporary file; is the temporary directory (TMPDIR) "
+		                     "full or not writable?",
+		                     galley_output_path(b->out), name);
+	else if (write_epub_zip_add_file(b->zip, name, x->f, false, msg, sizeof msg) < 0)
+		r = galley_error_set(err, GALLEY_ERR_FATAL, "%s: %s", galley_output_path(b->out), msg);
+	xw_close(x);
+	return r;
 }
 
 static xmlDocPtr write_epub_title_page(write_epub_state *st, write_epub_book *b, const book_meta *m)
@@ -903,65 +1162,111 @@ static xmlDocPtr write_epub_cover_page(const book_meta *m, const char *img)
 	return doc;
 }
 
-static void nav_entry_label(xmlNodePtr a, xmlNsPtr ns, const write_epub_entry *e, const char *untitled)
+/* Start an XHTML document on x: doctype, html (namespaces, lang), head, body (left open). */
+static void xw_xhtml_start(xw *x, const char *lang, const char *title, const char *css_href)
 {
-	char *t = write_epub_xhtml_clean(e->title ? e->title : untitled, true);
-	xmlAddChild(a, xmlNewDocText(a->doc, BAD_CAST t));
-	free(t);
-	const char *by = e->byline ? e->byline : e->site;
+	xw_raw(x, "<!DOCTYPE html>\n", 16);
+	xw_start(x, "html");
+	xw_attr(x, "xmlns", XHTML_NS);
+	xw_attr(x, "xmlns:epub", OPS_NS);
+	if (write_epub_xhtml_lang_ok(lang)) {
+		xw_attr(x, "lang", lang);
+		xw_attr(x, "xml:lang", lang);
+	}
+	xw_start(x, "head");
+	xw_start(x, "meta");
+	xw_attr(x, "charset", "utf-8");
+	xw_end(x);
+	xw_el_text(x, "title", title && *title ? title : "Untitled");
+	if (css_href) {
+		xw_start(x, "link");
+		xw_attr(x, "rel", "stylesheet");
+		xw_attr(x, "type", "text/css");
+		xw_attr(x, "href", css_href);
+		xw_end(x);
+	}
+	xw_end(x);
+	xw_start(x, "body");
+}
+
+static void nav_entry(xw *x, const write_epub_entry *e, size_t i, const char *untitled)
+{
+	char id[24], href[64];
+	entry_id(id, sizeof id, i);
+	snprintf(href, sizeof href, "text/%s.xhtml", id);
+	xw_start(x, "li");
+	xw_start(x, "a");
+	xw_attr(x, "href", href);
+	const char *title = entry_get(e, ENTRY_TITLE);
+	xw_text(x, title ? title : untitled);
+	const char *by = entry_get(e, ENTRY_BY);
 	if (by) {
 		galley_buf b = {0};
 		galley_buf_printf(&b, "\xe2\x80\x94 %s", by);
-		xmlAddChild(a, xmlNewDocText(a->doc, BAD_CAST " "));
-		xmlSetProp(el_text(a, ns, "span", b.data), BAD_CAST "class", BAD_CAST "toc-byline");
+		xw_raw(x, " ", 1);
+		xw_start(x, "span");
+		xw_attr(x, "class", "toc-byline");
+		xw_text(x, b.data);
+		xw_end(x);
 		galley_buf_free(&b);
 	}
+	xw_end(x);
+	xw_end(x);
 }
 
-static xmlDocPtr write_epub_nav(const write_epub_state *st, write_epub_book *b, const book_meta *m)
+static void write_epub_nav(xw *x, const write_epub_state *st, write_epub_book *b, const book_meta *m)
 {
-	xmlNodePtr body;
-	xmlNsPtr ns;
-	xmlDocPtr doc = xhtml_new(m->language, m->title, "style.css", &body, &ns);
-	xmlNsPtr epub = xmlSearchNsByHref(doc, xmlDocGetRootElement(doc), BAD_CAST OPS_NS);
-	xmlNodePtr nav = xmlNewChild(body, ns, BAD_CAST "nav", NULL);
-	xmlSetNsProp(nav, epub, BAD_CAST "type", BAD_CAST "toc");
-	xmlSetProp(nav, BAD_CAST "id", BAD_CAST "toc");
-	el_text(nav, ns, "h1", label(st, m->language, "contents"));
-	xmlNodePtr ol = xmlNewChild(nav, ns, BAD_CAST "ol", NULL);
-	char href[64];
+	xw_xhtml_start(x, m->language, m->title, "style.css");
+	xw_start(x, "nav");
+	xw_attr(x, "epub:type", "toc");
+	xw_attr(x, "id", "toc");
+	xw_el_text(x, "h1", label(st, m->language, "contents"));
+	xw_start(x, "ol");
+	const char *untitled = label(st, m->language, "untitled");
 	size_t groups = m->n_groups ? m->n_groups : 1;
-	for (size_t g = 0; g < groups; g++) {
-		xmlNodePtr list = ol;
+	for (size_t g = 0; g < groups && !x->bad; g++) {
 		size_t from = m->n_groups ? m->group_start[g] : 0, to = m->n_groups ? m->group_start[g + 1] : b->n;
 		if (m->n_groups) {
-			xmlNodePtr li = xmlNewChild(ol, ns, BAD_CAST "li", NULL);
-			el_text(li, ns, "span", m->group_names[g]);
-			list = xmlNewChild(li, ns, BAD_CAST "ol", NULL);
+			xw_start(x, "li");
+			xw_el_text(x, "span", m->group_names[g]);
+			xw_start(x, "ol");
 		}
-		for (size_t k = from; k < to; k++) {
-			const write_epub_entry *e = &b->e[m->order[k]];
-			xmlNodePtr li = xmlNewChild(list, ns, BAD_CAST "li", NULL);
-			xmlNodePtr a = xmlNewChild(li, ns, BAD_CAST "a", NULL);
-			snprintf(href, sizeof href, "text/%s.xhtml", e->id);
-			xmlSetProp(a, BAD_CAST "href", BAD_CAST href);
-			nav_entry_label(a, ns, e, label(st, m->language, "untitled"));
+		for (size_t k = from; k < to; k++)
+			nav_entry(x, &b->e[m->order[k]], m->order[k], untitled);
+		if (m->n_groups) {
+			xw_end(x);
+			xw_end(x);
 		}
 	}
-	return doc;
 }
 
-static xmlDocPtr write_epub_ncx(const write_epub_state *st, write_epub_book *b, const book_meta *m, bool cover)
+static void ncx_point(xw *x, int np, size_t play, const char *text, size_t entry)
 {
-	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr ncx = xmlNewDocNode(doc, NULL, BAD_CAST "ncx", NULL);
-	xmlDocSetRootElement(doc, ncx);
-	xmlNsPtr ns = xmlNewNs(ncx, BAD_CAST "http://www.daisy.org/z3986/2005/ncx/", NULL);
-	xmlSetNs(ncx, ns);
-	xmlSetProp(ncx, BAD_CAST "version", BAD_CAST "2005-1");
-	write_epub_xhtml_set_lang(ncx, m->language);
-	xmlUnsetProp(ncx, BAD_CAST "lang");
-	xmlNodePtr head = xmlNewChild(ncx, ns, BAD_CAST "head", NULL);
+	char buf[64];
+	xw_start(x, "navPoint");
+	snprintf(buf, sizeof buf, "np-%d", np);
+	xw_attr(x, "id", buf);
+	snprintf(buf, sizeof buf, "%zu", play);
+	xw_attr(x, "playOrder", buf);
+	xw_start(x, "navLabel");
+	xw_el_text(x, "text", text);
+	xw_end(x);
+	char id[24];
+	entry_id(id, sizeof id, entry);
+	snprintf(buf, sizeof buf, "text/%s.xhtml", id);
+	xw_start(x, "content");
+	xw_attr(x, "src", buf);
+	xw_end(x);
+}
+
+static void write_epub_ncx(xw *x, const write_epub_state *st, write_epub_book *b, const book_meta *m)
+{
+	xw_start(x, "ncx");
+	xw_attr(x, "xmlns", "http://www.daisy.org/z3986/2005/ncx/");
+	xw_attr(x, "version", "2005-1");
+	if (write_epub_xhtml_lang_ok(m->language))
+		xw_attr(x, "xml:lang", m->language);
+	xw_start(x, "head");
 	char depth[8];
 	snprintf(depth, sizeof depth, "%d", m->n_groups ? 2 : 1);
 	const char *metas[][2] = {{"dtb:uid", m->identifier},
@@ -969,175 +1274,132 @@ static xmlDocPtr write_epub_ncx(const write_epub_state *st, write_epub_book *b, 
 	                          {"dtb:totalPageCount", "0"},
 	                          {"dtb:maxPageNumber", "0"}};
 	for (size_t i = 0; i < 4; i++) {
-		xmlNodePtr me = xmlNewChild(head, ns, BAD_CAST "meta", NULL);
-		xmlSetProp(me, BAD_CAST "name", BAD_CAST metas[i][0]);
-		set_attr(me, "content", metas[i][1]);
+		xw_start(x, "meta");
+		xw_attr(x, "name", metas[i][0]);
+		xw_attr_clean(x, "content", metas[i][1]);
+		xw_end(x);
 	}
-	el_text(xmlNewChild(ncx, ns, BAD_CAST "docTitle", NULL), ns, "text", m->title);
-	xmlNodePtr map = xmlNewChild(ncx, ns, BAD_CAST "navMap", NULL);
+	xw_end(x);
+	xw_start(x, "docTitle");
+	xw_el_text(x, "text", m->title);
+	xw_end(x);
+	xw_start(x, "navMap");
 	/* play order: 1, 2, ... in reading order, without gaps; a group shares its first article's */
-	int first = 1;
-	(void)cover;
-	char buf[64];
+	const char *untitled = label(st, m->language, "untitled");
 	size_t groups = m->n_groups ? m->n_groups : 1;
 	int np = 0;
-	for (size_t g = 0; g < groups; g++) {
-		xmlNodePtr parent = map;
+	galley_buf l = {0};
+	for (size_t g = 0; g < groups && !x->bad; g++) {
 		size_t from = m->n_groups ? m->group_start[g] : 0, to = m->n_groups ? m->group_start[g + 1] : b->n;
-		if (m->n_groups) {
-			xmlNodePtr p = xmlNewChild(map, ns, BAD_CAST "navPoint", NULL);
-			snprintf(buf, sizeof buf, "np-%d", ++np);
-			xmlSetProp(p, BAD_CAST "id", BAD_CAST buf);
-			snprintf(buf, sizeof buf, "%d", first + (int)from);
-			xmlSetProp(p, BAD_CAST "playOrder", BAD_CAST buf);
-			el_text(xmlNewChild(p, ns, BAD_CAST "navLabel", NULL), ns, "text", m->group_names[g]);
-			xmlNodePtr c = xmlNewChild(p, ns, BAD_CAST "content", NULL);
-			snprintf(buf, sizeof buf, "text/%s.xhtml", b->e[m->order[from]].id);
-			xmlSetProp(c, BAD_CAST "src", BAD_CAST buf);
-			parent = p;
-		}
+		if (m->n_groups)
+			ncx_point(x, ++np, from + 1, m->group_names[g], m->order[from]);
 		for (size_t k = from; k < to; k++) {
 			const write_epub_entry *e = &b->e[m->order[k]];
-			xmlNodePtr p = xmlNewChild(parent, ns, BAD_CAST "navPoint", NULL);
-			snprintf(buf, sizeof buf, "np-%d", ++np);
-			xmlSetProp(p, BAD_CAST "id", BAD_CAST buf);
-			snprintf(buf, sizeof buf, "%d", first + (int)k);
-			xmlSetProp(p, BAD_CAST "playOrder", BAD_CAST buf);
-			galley_buf l = {0};
-			galley_buf_puts(&l, e->title ? e->title : label(st, m->language, "untitled"));
-			if (e->byline || e->site)
-				galley_buf_printf(&l, " \xe2\x80\x94 %s", e->byline ? e->byline : e->site);
-			el_text(xmlNewChild(p, ns, BAD_CAST "navLabel", NULL), ns, "text", l.data);
-			galley_buf_free(&l);
-			xmlNodePtr c = xmlNewChild(p, ns, BAD_CAST "content", NULL);
-			snprintf(buf, sizeof buf, "text/%s.xhtml", e->id);
-			xmlSetProp(c, BAD_CAST "src", BAD_CAST buf);
+			const char *title = entry_get(e, ENTRY_TITLE), *by = entry_get(e, ENTRY_BY);
+			galley_buf_reset(&l);
+			galley_buf_puts(&l, title ? title : untitled);
+			if (by)
+				galley_buf_printf(&l, " \xe2\x80\x94 %s", by);
+			ncx_point(x, ++np, k + 1, l.data, m->order[k]);
+			xw_end(x);
 		}
+		if (m->n_groups)
+			xw_end(x);
 	}
-	return doc;
+	galley_buf_free(&l);
 }
 
-static xmlNodePtr opf_meta(xmlNodePtr md, xmlNsPtr ns, const char *refines, const char *property, const char *value)
+static void opf_item(xw *x, const char *id, const char *href, const char *type, const char *props)
 {
-	if (!value || !*value)
-		return NULL;
-	xmlNodePtr e = el_text(md, ns, "meta", value);
-	if (refines)
-		xmlSetProp(e, BAD_CAST "refines", BAD_CAST refines);
-	xmlSetProp(e, BAD_CAST "property", BAD_CAST property);
-	return e;
+	xw_start(x, "item");
+	xw_attr(x, "id", id);
+	xw_attr(x, "href", href);
+	xw_attr(x, "media-type", type);
+	if (props)
+		xw_attr(x, "properties", props);
+	xw_end(x);
 }
 
-static xmlDocPtr write_epub_opf(write_epub_state *st, write_epub_book *b, const book_meta *m)
+static void opf_itemref(xw *x, const char *idref)
 {
-	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr pkg = xmlNewDocNode(doc, NULL, BAD_CAST "package", NULL);
-	xmlDocSetRootElement(doc, pkg);
-	xmlNsPtr ns = xmlNewNs(pkg, BAD_CAST "http://www.idpf.org/2007/opf", NULL);
-	xmlSetNs(pkg, ns);
-	xmlSetProp(pkg, BAD_CAST "version", BAD_CAST "3.0");
-	xmlSetProp(pkg, BAD_CAST "unique-identifier", BAD_CAST "bookid");
-	write_epub_xhtml_set_lang(pkg, m->language);
-	xmlUnsetProp(pkg, BAD_CAST "lang");
-	xmlNodePtr md = xmlNewChild(pkg, ns, BAD_CAST "metadata", NULL);
-	xmlNsPtr dc = xmlNewNs(md, BAD_CAST "http://purl.org/dc/elements/1.1/", BAD_CAST "dc");
-	xmlSetProp(el_text(md, dc, "identifier", m->identifier), BAD_CAST "id", BAD_CAST "bookid");
-	el_text(md, dc, "title", m->title);
-	el_text(md, dc, "language", m->language);
-	if (st->creator && *st->creator)
-		xmlSetProp(el_text(md, dc, "creator", st->creator), BAD_CAST "id", BAD_CAST "creator");
+	xw_start(x, "itemref");
+	xw_attr(x, "idref", idref);
+	xw_end(x);
+}
+
+static void write_epub_opf(xw *x, write_epub_state *st, write_epub_book *b, const book_meta *m)
+{
+	xw_start(x, "package");
+	xw_attr(x, "xmlns", "http://www.idpf.org/2007/opf");
+	xw_attr(x, "version", "3.0");
+	xw_attr(x, "unique-identifier", "bookid");
+	if (write_epub_xhtml_lang_ok(m->language))
+		xw_attr(x, "xml:lang", m->language);
+	xw_start(x, "metadata");
+	xw_attr(x, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
+	xw_start(x, "dc:identifier");
+	xw_attr(x, "id", "bookid");
+	xw_text(x, m->identifier);
+	xw_end(x);
+	xw_el_text(x, "dc:title", m->title);
+	xw_el_text(x, "dc:language", m->language);
+	if (st->creator && *st->creator) {
+		xw_start(x, "dc:creator");
+		xw_attr(x, "id", "creator");
+		xw_text(x, st->creator);
+		xw_end(x);
+	}
 	if (st->publisher && *st->publisher)
-		el_text(md, dc, "publisher", st->publisher);
+		xw_el_text(x, "dc:publisher", st->publisher);
 	if (m->date)
-		el_text(md, dc, "date", m->date);
-	opf_meta(md, ns, NULL, "dcterms:modified", m->modified);
-	xmlNodePtr gen = xmlNewChild(md, ns, BAD_CAST "meta", NULL);
-	xmlSetProp(gen, BAD_CAST "name", BAD_CAST "generator");
-	xmlSetProp(gen, BAD_CAST "content", BAD_CAST "galley " WRITE_EPUB_VERSION);
+		xw_el_text(x, "dc:date", m->date);
+	opf_meta(x, NULL, "dcterms:modified", m->modified);
+	xw_start(x, "meta");
+	xw_attr(x, "name", "generator");
+	xw_attr(x, "content", "galley " WRITE_EPUB_VERSION);
+	xw_end(x);
 	if (st->cover) {
-		xmlNodePtr cv = xmlNewChild(md, ns, BAD_CAST "meta", NULL);
-		xmlSetProp(cv, BAD_CAST "name", BAD_CAST "cover");
-		xmlSetProp(cv, BAD_CAST "content", BAD_CAST "cover-image");
+		xw_start(x, "meta");
+		xw_attr(x, "name", "cover");
+		xw_attr(x, "content", "cover-image");
+		xw_end(x);
 	}
-	/* per article: dc:source (the original URL) refined with its title, authors, site... */
-	char ref[48], idbuf[48];
-	for (size_t k = 0; k < b->n; k++) {
-		const write_epub_entry *e = &b->e[m->order[k]];
-		snprintf(idbuf, sizeof idbuf, "src-%s", e->id);
-		snprintf(ref, sizeof ref, "#src-%s", e->id);
-		const char *val = e->url ? e->url : e->article_id ? e->article_id : e->id;
-		xmlSetProp(el_text(md, dc, "source", val), BAD_CAST "id", BAD_CAST idbuf);
-		opf_meta(md, ns, ref, "dcterms:title", e->title);
-		for (size_t i = 0; i < e->authors.n; i++)
-			opf_meta(md, ns, ref, "dcterms:creator", e->authors.v[i]);
-		opf_meta(md, ns, ref, "dcterms:publisher", e->site);
-		opf_meta(md, ns, ref, "dcterms:date", e->date);
-		opf_meta(md, ns, ref, "dcterms:language", e->lang);
-		opf_meta(md, ns, ref, "dcterms:identifier", e->article_id);
-		opf_meta(md, ns, ref, "dcterms:description", e->desc);
-		for (size_t i = 0; i < e->credits.n; i++)
-			opf_meta(md, ns, ref, "dcterms:source", e->credits.v[i]);
-		for (size_t i = 0; i < e->cited.n; i++)
-			opf_meta(md, ns, ref, "dcterms:references", e->cited.v[i]);
-		for (size_t i = 0; i < e->tags.n; i++)
-			opf_meta(md, ns, ref, "dcterms:subject", e->tags.v[i]);
-	}
+	/* per article, in arrival order: dc:source refined with its title, authors, site... */
+	xw_copy(x, &b->meta);
+	xw_end(x);
 
-	xmlNodePtr man = xmlNewChild(pkg, ns, BAD_CAST "manifest", NULL);
-	struct {
-		const char *id, *href, *type, *props;
-	} fixed[] = {
-		{"nav", "nav.xhtml", "application/xhtml+xml", "nav"},
-		{"ncx", "toc.ncx", "application/x-dtbncx+xml", NULL},
-		{"css", "style.css", "text/css", NULL},
-		{"titlepage", "title.xhtml", "application/xhtml+xml", NULL},
-		{"cover", "cover.xhtml", "application/xhtml+xml", NULL},
-		{"cover-image", NULL, NULL, "cover-image"},
-	};
-	char href[64];
-	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
-		if (!st->cover && !strncmp(fixed[i].id, "cover", 5))
-			continue;
-		xmlNodePtr it = xmlNewChild(man, ns, BAD_CAST "item", NULL);
-		xmlSetProp(it, BAD_CAST "id", BAD_CAST fixed[i].id);
-		if (fixed[i].href) {
-			xmlSetProp(it, BAD_CAST "href", BAD_CAST fixed[i].href);
-			xmlSetProp(it, BAD_CAST "media-type", BAD_CAST fixed[i].type);
-		} else {
-			snprintf(href, sizeof href, "cover.%s", st->cover_ext);
-			xmlSetProp(it, BAD_CAST "href", BAD_CAST href);
-			xmlSetProp(it, BAD_CAST "media-type", BAD_CAST st->cover_type);
-		}
-		if (fixed[i].props)
-			xmlSetProp(it, BAD_CAST "properties", BAD_CAST fixed[i].props);
+	xw_start(x, "manifest");
+	opf_item(x, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
+	opf_item(x, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL);
+	opf_item(x, "css", "style.css", "text/css", NULL);
+	opf_item(x, "titlepage", "title.xhtml", "application/xhtml+xml", NULL);
+	char href[64], id[48];
+	if (st->cover) {
+		opf_item(x, "cover", "cover.xhtml", "application/xhtml+xml", NULL);
+		snprintf(href, sizeof href, "cover.%s", st->cover_ext);
+		opf_item(x, "cover-image", href, st->cover_type, "cover-image");
 	}
 	for (size_t k = 0; k < b->n_img; k++) {
-		xmlNodePtr it = xmlNewChild(man, ns, BAD_CAST "item", NULL);
-		char id[48];
 		const char *stem = b->img[k].name + 7; /* after "images/" */
 		snprintf(id, sizeof id, "img-%.*s", (int)strcspn(stem, "."), stem);
-		xmlSetProp(it, BAD_CAST "id", BAD_CAST id);
-		xmlSetProp(it, BAD_CAST "href", BAD_CAST b->img[k].name);
-		xmlSetProp(it, BAD_CAST "media-type", BAD_CAST b->img[k].type);
+		opf_item(x, id, b->img[k].name, b->img[k].type, NULL);
 	}
-	for (size_t k = 0; k < b->n; k++) {
-		const write_epub_entry *e = &b->e[m->order[k]];
-		xmlNodePtr it = xmlNewChild(man, ns, BAD_CAST "item", NULL);
-		xmlSetProp(it, BAD_CAST "id", BAD_CAST e->id);
-		snprintf(href, sizeof href, "text/%s.xhtml", e->id);
-		xmlSetProp(it, BAD_CAST "href", BAD_CAST href);
-		xmlSetProp(it, BAD_CAST "media-type", BAD_CAST "application/xhtml+xml");
+	for (size_t k = 0; k < b->n && !x->bad; k++) {
+		entry_id(id, sizeof id, m->order[k]);
+		snprintf(href, sizeof href, "text/%s.xhtml", id);
+		opf_item(x, id, href, "application/xhtml+xml", NULL);
 	}
-	xmlNodePtr spine = xmlNewChild(pkg, ns, BAD_CAST "spine", NULL);
-	xmlSetProp(spine, BAD_CAST "toc", BAD_CAST "ncx");
+	xw_end(x);
+	xw_start(x, "spine");
+	xw_attr(x, "toc", "ncx");
 	if (st->cover)
-		xmlSetProp(xmlNewChild(spine, ns, BAD_CAST "itemref", NULL), BAD_CAST "idref", BAD_CAST "cover");
-	xmlSetProp(xmlNewChild(spine, ns, BAD_CAST "itemref", NULL), BAD_CAST "idref", BAD_CAST "titlepage");
-	xmlSetProp(xmlNewChild(spine, ns, BAD_CAST "itemref", NULL), BAD_CAST "idref", BAD_CAST "nav");
-	for (size_t k = 0; k < b->n; k++)
-		xmlSetProp(xmlNewChild(spine, ns, BAD_CAST "itemref", NULL), BAD_CAST "idref",
-		           BAD_CAST b->e[m->order[k]].id);
-	return doc;
+		opf_itemref(x, "cover");
+	opf_itemref(x, "titlepage");
+	opf_itemref(x, "nav");
+	for (size_t k = 0; k < b->n && !x->bad; k++) {
+		entry_id(id, sizeof id, m->order[k]);
+		opf_itemref(x, id);
+	}
 }
 
 /* One image copied from an input archive into the book (write_epub_archives_extract's sink). */
@@ -1176,12 +1438,23 @@ static int write_epub_end_book(write_epub_state *st, galley_error *err)
 		r = add_doc(b, "EPUB/cover.xhtml", write_epub_cover_page(&m, cover_img), err);
 	if (r == GALLEY_OK)
 		r = add_doc(b, "EPUB/title.xhtml", write_epub_title_page(st, b, &m), err);
-	if (r == GALLEY_OK)
-		r = add_doc(b, "EPUB/nav.xhtml", write_epub_nav(st, b, &m), err);
-	if (r == GALLEY_OK)
-		r = add_doc(b, "EPUB/toc.ncx", write_epub_ncx(st, b, &m, st->cover != NULL), err);
-	if (r == GALLEY_OK)
-		r = add_doc(b, "EPUB/package.opf", write_epub_opf(st, b, &m), err);
+	/* the three parts that grow with the book: streamed, never built as trees */
+	xw x;
+	if (r == GALLEY_OK) {
+		xw_open(&x, true);
+		write_epub_nav(&x, st, b, &m);
+		r = add_xw(b, "EPUB/nav.xhtml", &x, err);
+	}
+	if (r == GALLEY_OK) {
+		xw_open(&x, true);
+		write_epub_ncx(&x, st, b, &m);
+		r = add_xw(b, "EPUB/toc.ncx", &x, err);
+	}
+	if (r == GALLEY_OK) {
+		xw_open(&x, true);
+		write_epub_opf(&x, st, b, &m);
+		r = add_xw(b, "EPUB/package.opf", &x, err);
+	}
 	book_meta_free(&m);
 	char msg[512];
 	if (r == GALLEY_OK && write_epub_zip_close(b->zip, msg, sizeof msg) < 0)
@@ -1234,6 +1507,15 @@ static int write_epub_start_book(write_epub_state *st, galley_error *err)
 		return GALLEY_ERR_FATAL;
 	}
 	st->book = b;
+	if (!xw_open(&b->meta, false)) {
+		galley_error_set(err, GALLEY_ERR_FATAL,
+		                 "%s: cannot create a temporary file for the package document; is the temporary "
+		                 "directory (TMPDIR) full or not writable?",
+		                 galley_output_path(b->out));
+		write_epub_book_free(b);
+		st->book = NULL;
+		return GALLEY_ERR_FATAL;
+	}
 	int r = write_epub_zip_add(b->zip, "META-INF/container.xml", container_xml, sizeof container_xml - 1, false,
 	                           msg, sizeof msg);
 	if (r == 0)
@@ -1419,9 +1701,9 @@ static int write_epub_write(galley_stage *stage, void *state, galley_article *a,
 	}
 	write_epub_entry *e = &b->e[b->n];
 	memset(e, 0, sizeof *e);
-	snprintf(e->id, sizeof e->id, "a%04zu", b->n + 1);
-	char name[64], msg[512];
-	snprintf(name, sizeof name, "EPUB/text/%s.xhtml", e->id);
+	char id[24], name[64], msg[512];
+	entry_id(id, sizeof id, b->n);
+	snprintf(name, sizeof name, "EPUB/text/%s.xhtml", id);
 	if (write_epub_zip_add(b->zip, name, ch->xhtml, ch->len, false, msg, sizeof msg) < 0)
 		return galley_error_set(err, GALLEY_ERR_FATAL, "%s: %s", galley_output_path(b->out), msg);
 	for (size_t i = 0; i < ch->n_img; i++) {
@@ -1452,7 +1734,7 @@ static int write_epub_write(galley_stage *stage, void *state, galley_article *a,
 	}
 	b->h1 = galley_hash64(ch->xhtml, ch->len, b->h1);
 	b->h2 = galley_hash64(ch->xhtml, ch->len, b->h2 ^ 0x9e3779b97f4a7c15ULL);
-	write_epub_entry_fill(st, e, a);
+	write_epub_entry_fill(st, b, e, a);
 	b->n++;
 	st->total++;
 	/* the chapter is in the book: free its bytes now rather than with the article */
