@@ -175,28 +175,7 @@ static char *decode_entities(const char *s)
 			galley_buf_putc(&b, *p++);
 			continue;
 		}
-		char t[4];
-		size_t n;
-		if (cp < 0x80) {
-			t[0] = (char)cp;
-			n = 1;
-		} else if (cp < 0x800) {
-			t[0] = (char)(0xC0 | (cp >> 6));
-			t[1] = (char)(0x80 | (cp & 0x3F));
-			n = 2;
-		} else if (cp < 0x10000) {
-			t[0] = (char)(0xE0 | (cp >> 12));
-			t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-			t[2] = (char)(0x80 | (cp & 0x3F));
-			n = 3;
-		} else {
-			t[0] = (char)(0xF0 | (cp >> 18));
-			t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-			t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-			t[3] = (char)(0x80 | (cp & 0x3F));
-			n = 4;
-		}
-		galley_buf_append(&b, t, n);
+		galley_buf_put_utf8(&b, cp);
 		p = semi + 1;
 	}
 	return galley_buf_steal(&b);
@@ -454,32 +433,6 @@ static int nfc_cmp(const void *k, const void *e)
 	return 0;
 }
 
-static void put_cp(galley_buf *b, uint32_t cp)
-{
-	char t[4];
-	size_t n;
-	if (cp < 0x80) {
-		t[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		t[0] = (char)(0xC0 | (cp >> 6));
-		t[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		t[0] = (char)(0xE0 | (cp >> 12));
-		t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		t[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		t[0] = (char)(0xF0 | (cp >> 18));
-		t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		t[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	galley_buf_append(b, t, n);
-}
-
 /* Compose a letter followed by combining marks into the precomposed letter (NFC for Latin,
  * Greek and Cyrillic): "u" U+0308 -> "ü".  Returns a new string, or NULL when nothing changed. */
 static char *nfc_compose(const char *s)
@@ -497,19 +450,19 @@ static char *nfc_compose(const char *s)
 			                              sizeof read_html_nfc[0], nfc_cmp);
 			if (hit) {
 				b.len = base_off;
-				put_cp(&b, hit[2]);
+				galley_buf_put_utf8(&b, hit[2]);
 				base = hit[2];
 				changed = true;
 				continue;
 			}
 			have_base = false; /* a mark that does not compose blocks the later ones */
-			put_cp(&b, cp);
+			galley_buf_put_utf8(&b, cp);
 			continue;
 		}
 		base_off = b.len;
 		base = cp;
 		have_base = true;
-		put_cp(&b, cp);
+		galley_buf_put_utf8(&b, cp);
 	}
 	if (!changed) {
 		galley_buf_free(&b);
@@ -1522,25 +1475,7 @@ static void title_key(const char *s, galley_buf *out)
 			cp += 0x20;
 		else if (cp >= 0x100 && cp <= 0x17F && !(cp & 1))
 			cp += 1;
-		char t[4];
-		size_t n;
-		if (cp < 0x800) {
-			t[0] = (char)(0xC0 | (cp >> 6));
-			t[1] = (char)(0x80 | (cp & 0x3F));
-			n = 2;
-		} else if (cp < 0x10000) {
-			t[0] = (char)(0xE0 | (cp >> 12));
-			t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-			t[2] = (char)(0x80 | (cp & 0x3F));
-			n = 3;
-		} else {
-			t[0] = (char)(0xF0 | (cp >> 18));
-			t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-			t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-			t[3] = (char)(0x80 | (cp & 0x3F));
-			n = 4;
-		}
-		galley_buf_append(out, t, n);
+		galley_buf_put_utf8(out, cp);
 	}
 	if (!out->data)
 		galley_buf_puts(out, "");

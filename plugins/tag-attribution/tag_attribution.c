@@ -137,32 +137,6 @@ static void ta_set_free(ta_set *s)
 	memset(s, 0, sizeof *s);
 }
 
-static void ta_utf8_put(galley_buf *b, uint32_t c)
-{
-	char t[4];
-	size_t n;
-	if (c < 0x80) {
-		t[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		t[0] = (char)(0xC0 | (c >> 6));
-		t[1] = (char)(0x80 | (c & 0x3F));
-		n = 2;
-	} else if (c < 0x10000) {
-		t[0] = (char)(0xE0 | (c >> 12));
-		t[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		t[2] = (char)(0x80 | (c & 0x3F));
-		n = 3;
-	} else {
-		t[0] = (char)(0xF0 | (c >> 18));
-		t[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-		t[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-		t[3] = (char)(0x80 | (c & 0x3F));
-		n = 4;
-	}
-	galley_buf_append(b, t, n);
-}
-
 static uint32_t ta_fold(uint32_t c)
 {
 	if (c >= 'A' && c <= 'Z')
@@ -254,7 +228,7 @@ static void ta_lower_into(galley_buf *b, const char *s, size_t n)
 			continue;
 		}
 		uint32_t c = galley_utf8_next(&p, end);
-		ta_utf8_put(b, ta_fold(c));
+		galley_buf_put_utf8(b, ta_fold(c));
 	}
 }
 
@@ -3180,7 +3154,7 @@ static char *ta_decode_entities(const char *s)
 						cp = e->value;
 				}
 				if (cp > 0 && cp < 0x110000 && !(cp >= 0xD800 && cp < 0xE000)) {
-					ta_utf8_put(&b, cp);
+					galley_buf_put_utf8(&b, cp);
 					s = semi + 1;
 					continue;
 				}
