@@ -1260,3 +1260,35 @@ void galley_collection_close(galley_collection *c)
 	strv_free(c->media);
 	free(c);
 }
+
+char **galley_extensions_parse(const char *list)
+{
+	size_t n = 1;
+	for (const char *p = list ? list : ""; *p; p++)
+		n += *p == ',';
+	char **v = galley_calloc(n + 1, sizeof *v);
+	size_t k = 0;
+	const char *p = list ? list : "";
+	while (*p) {
+		while (*p == ',' || isspace((unsigned char)*p))
+			p++;
+		size_t l = strcspn(p, ", \t");
+		if (l) {
+			galley_buf b = {0};
+			if (*p != '.')
+				galley_buf_putc(&b, '.');
+			for (size_t i = 0; i < l; i++)
+				galley_buf_putc(&b, (char)tolower((unsigned char)p[i]));
+			v[k++] = galley_buf_steal(&b);
+		}
+		p += l;
+	}
+	return v;
+}
+
+void galley_strv_free(char **v)
+{
+	for (size_t i = 0; v && v[i]; i++)
+		free(v[i]);
+	free(v);
+}

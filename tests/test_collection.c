@@ -692,12 +692,32 @@ START_TEST(warc_gzip_body_and_broken)
 }
 END_TEST
 
+START_TEST(extension_lists)
+{
+	char **v = galley_extensions_parse(" html, .HTM,,xhtml ");
+	ck_assert_ptr_nonnull(v);
+	th_str_eq(v[0], ".html");
+	th_str_eq(v[1], ".htm");
+	th_str_eq(v[2], ".xhtml");
+	ck_assert_ptr_null(v[3]);
+	galley_strv_free(v);
+	v = galley_extensions_parse("");
+	ck_assert_ptr_null(v[0]);
+	galley_strv_free(v);
+	v = galley_extensions_parse(NULL);
+	ck_assert_ptr_null(v[0]);
+	galley_strv_free(v);
+	galley_strv_free(NULL);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("collection");
 	TCase *tc = tcase_create("files");
 	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, dir_sorted_recursive);
+	tcase_add_test(tc, extension_lists);
 	tcase_add_test(tc, explicit_glob_list_comma);
 	tcase_add_test(tc, open_errors);
 	tcase_add_test(tc, stdin_plain_and_tar);

@@ -55,6 +55,13 @@ typedef struct galley_entry {
 	int status;                /* HTTP status from the WARC record, 0 otherwise */
 } galley_entry;
 
+/* Parse a user's comma-separated list of name endings ("html, htm" or ".html,.htm") into the
+ * NULL-terminated, lower-case, dotted array galley_collection_options.extensions wants
+ * (owned: galley_strv_free).  An empty list gives an empty array (which accepts nothing). */
+GALLEY_API char **galley_extensions_parse(const char *list);
+/* Free a NULL-terminated array of strings and the strings (NULL is fine). */
+GALLEY_API void galley_strv_free(char **v);
+
 /* Open spec (see above).  Returns NULL and sets err when spec names nothing that exists or an
  * @list cannot be read; problems with single entries are reported by galley_collection_next. */
 GALLEY_API galley_collection *galley_collection_open(const char *spec, const galley_collection_options *opts,

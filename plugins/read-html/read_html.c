@@ -517,39 +517,13 @@ static const char *read_html_guess_language(const read_html_state *st, xmlNodePt
 
 /* ---- options ----------------------------------------------------------------------------- */
 
-static char **read_html_split_exts(const char *s)
-{
-	size_t n = 1;
-	for (const char *p = s; *p; p++)
-		n += *p == ',';
-	char **v = galley_calloc(n + 1, sizeof *v);
-	size_t k = 0;
-	const char *p = s;
-	while (*p) {
-		while (*p == ',' || isspace((unsigned char)*p))
-			p++;
-		size_t l = strcspn(p, ", \t");
-		if (l) {
-			galley_buf b = {0};
-			if (*p != '.')
-				galley_buf_putc(&b, '.');
-			galley_buf_append(&b, p, l);
-			v[k++] = galley_buf_steal(&b);
-		}
-		p += l;
-	}
-	return v;
-}
-
 static void read_html_close(galley_stage *stage, void *state)
 {
 	read_html_state *st = state;
 	if (!st)
 		return;
 	galley_collection_close(st->coll);
-	for (size_t i = 0; st->exts && st->exts[i]; i++)
-		free(st->exts[i]);
-	free(st->exts);
+	galley_strv_free(st->exts);
 	for (size_t i = 0; i < st->n_words; i++)
 		free(st->words[i].word);
 	free(st->words);
@@ -593,7 +567,7 @@ static int read_html_open(galley_stage *stage, void **state, galley_error *err)
 		st->default_charset = galley_strdup("windows-1252");
 	}
 	const char *exts = galley_stage_opt_string(stage, "extensions");
-	st->exts = read_html_split_exts(exts ? exts : "");
+	st->exts = galley_extensions_parse(exts);
 	read_html_load_stopwords(stage, st);
 	static const char *const media[] = {"text/html", "application/xhtml+xml", "text/plain", NULL};
 	galley_collection_options co = {

@@ -46,37 +46,6 @@ typedef struct read_text_state {
 	int64_t cur_index;
 } read_text_state;
 
-static char **read_text_split_exts(const char *s)
-{
-	size_t n = 1;
-	for (const char *p = s; *p; p++)
-		n += *p == ',';
-	char **v = galley_calloc(n + 1, sizeof *v);
-	size_t k = 0;
-	const char *p = s;
-	while (*p) {
-		while (*p == ',' || isspace((unsigned char)*p))
-			p++;
-		size_t l = strcspn(p, ", \t");
-		if (l) {
-			galley_buf b = {0};
-			if (*p != '.')
-				galley_buf_putc(&b, '.');
-			galley_buf_append(&b, p, l);
-			v[k++] = galley_buf_steal(&b);
-		}
-		p += l;
-	}
-	return v;
-}
-
-static void read_text_free_exts(char **v)
-{
-	for (size_t i = 0; v && v[i]; i++)
-		free(v[i]);
-	free(v);
-}
-
 static int read_text_open(galley_stage *stage, void **state, galley_error *err)
 {
 	/* libxml2 must be initialised on one thread before parse() runs on workers (idempotent) */
@@ -103,7 +72,7 @@ static int read_text_open(galley_stage *stage, void **state, galley_error *err)
 		st->charset = galley_strdup(cs);
 	}
 	const char *exts = galley_stage_opt_string(stage, "extensions");
-	st->exts = read_text_split_exts(exts ? exts : "");
+	st->exts = galley_extensions_parse(exts);
 	static const char *const media[] = {"text/plain", NULL};
 	galley_collection_options co = {
 		.extensions = st->exts[0] ? (const char *const *)st->exts : NULL,
@@ -112,7 +81,7 @@ static int read_text_open(galley_stage *stage, void **state, galley_error *err)
 	};
 	st->coll = galley_collection_open(galley_stage_opt_string(stage, "input"), &co, err);
 	if (!st->coll) {
-		read_text_free_exts(st->exts);
+		galley_strv_free(st->exts);
 		free(st->separator);
 		free(st->charset);
 		free(st);
@@ -139,7 +108,7 @@ static void read_text_close(galley_stage *stage, void *state)
 		return;
 	read_text_drop_cur(st);
 	galley_collection_close(st->coll);
-	read_text_free_exts(st->exts);
+	galley_strv_free(st->exts);
 	free(st->separator);
 	free(st->charset);
 	free(st);
