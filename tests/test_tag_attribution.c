@@ -429,6 +429,36 @@ START_TEST(bylines_by_place)
 }
 END_TEST
 
+START_TEST(header_lines_set_apart)
+{
+	/* a full name closing a header line right after a date */
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "11.12.2019 - Amelie Loevenich", "p.text-muted before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Amelie Loevenich");
+	galley_article_free(a);
+
+	/* ... not a heading or a name before a date, nor a list of years and names */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "Pressemitteilung Aktuell 02. November 2021", "div.headline-info before-body");
+	add_removed(a, "outside-main", "2020 Antonio Andrioli", "li.group before-body");
+	add_removed(a, "outside-main", "2019 Michael Müller", "li.group before-body");
+	add_removed(a, "outside-main", "2017 Klaus Töpfer", "h2 before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a post's meta line taken for a teaser inside the article, labelled and dated */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "teaser", "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "div.metaInfo in-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Pamela Sladky");
+	galley_article_free(a);
+}
+END_TEST
+
 START_TEST(visible_byline_beats_other_metadata)
 {
 	/* the byline shown with the article names someone else than the metadata */
@@ -578,6 +608,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, unnamed_speakers_are_nobody);
 	tcase_add_test(tc, bylines_by_place);
 	tcase_add_test(tc, visible_byline_beats_other_metadata);
+	tcase_add_test(tc, header_lines_set_apart);
 	tcase_add_test(tc, signature_and_copyright);
 	tcase_add_test(tc, dates_shown_with_the_article);
 	suite_add_tcase(s, tc);

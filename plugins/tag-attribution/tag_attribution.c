@@ -3665,6 +3665,49 @@ static void ta_name_line(const ta_state *st, const char *text, ta_names *out, bo
 	free(s);
 }
 
+/* A removed block's place: in or before the article's kept text, not inside another removed part. */
+static bool ta_header_place(const char *context)
+{
+	return (strstr(context, " before-body") || strstr(context, " in-body")) && !strstr(context, " in:");
+}
+
+/* A header line that ends with a full name right after a date ("11.12.2019 - Amelie
+ * Loevenich", "The Guardian 02/10/2020 Anna Fazackerley"), in a paragraph or a box, not a heading,
+ * a list item or a link: the name. */
+static bool ta_dated_name_line(const ta_state *st, const char *text, const char *context, ta_names *out)
+{
+	size_t tag = strcspn(context, " .#");
+	if (!tag || (tag == 2 && (context[0] == 'h' || !strncmp(context, "li", 2) || !strncmp(context, "td", 2) || !strncmp(context, "dt", 2))) ||
+	    (tag == 1 && context[0] == 'a'))
+		return false;
+	char *norm = galley_ws_normalize(text);
+	ta_words w;
+	ta_split_words(norm, &w);
+	size_t e = w.n, b = e;
+	while (b > 0 && e - b < 5 && !ta_has_digit(w.w[b - 1], w.l[b - 1]) && !ta_is_month(st, w.w[b - 1], w.l[b - 1]) &&
+	       ta_has_upper_start(w.w[b - 1], w.l[b - 1]))
+		b--;
+	size_t sep = b;
+	/* a separator between the date and the name: "-", "|", "·" */
+	if (sep > 0 && w.l[sep - 1] <= 3 && !ta_has_digit(w.w[sep - 1], w.l[sep - 1]) && !ta_has_upper_start(w.w[sep - 1], w.l[sep - 1]))
+		sep--;
+	bool ok = e - b >= 2 && e - b <= 4 && sep > 0 && ta_has_digit(w.w[sep - 1], w.l[sep - 1]);
+	for (size_t i = b; i < e && ok; i++)
+		if (ta_word_in(&st->notnames, w.w[i], w.l[i]) || ta_word_in(&st->prefixes, w.w[i], w.l[i]) ||
+		    ta_word_in(&st->roles, w.w[i], w.l[i]) || ta_word_in(&st->notauthors, w.w[i], w.l[i]) ||
+		    ta_word_in(&st->datewords, w.w[i], w.l[i]))
+			ok = false;
+	if (ok) {
+		char *nm = galley_strndup(w.w[b], (size_t)(w.w[e - 1] + w.l[e - 1] - w.w[b]));
+		ok = ta_plausible(st, nm);
+		if (ok)
+			ta_names_add(out, nm);
+		free(nm);
+	}
+	free(norm);
+	return ok;
+}
+
 static void ta_authors(ta_doc *d)
 {
 	const ta_state *st = d->st;
@@ -3728,6 +3771,18 @@ static void ta_authors(ta_doc *d)
 	}
 	free(ord);
 	free(tiers);
+	/* a post's meta line that the stripper took for a teaser, inside or before the article's
+	 * text, labelled and with a date: "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45" (a
+	 * teaser's own byline lies outside the kept text or repeats in a list) */
+	for (size_t i = 0; i < galley_article_n_removed(a) && !lab.n; i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (r->text && r->context && !strcmp(r->reason, "teaser") && ta_header_place(r->context) && strlen(r->text) <= 80 &&
+		    ta_has_digit(r->text, strlen(r->text))) {
+			ta_find_labelled(st, r->text, &lab, site, true);
+			if (lab.n)
+				lab_tier = 1;
+		}
+	}
 	/* an unlabelled byline block: "Jane Doe" in div.author-name; "Jane Doe, 01.12.2021" */
 	static const char *const unlabelled[] = {"byline", "author-box"};
 	static const char *const segmented[] = {"byline", "dateline", "meta", "author-box"};
@@ -3743,6 +3798,25 @@ static void ta_authors(ta_doc *d)
 				const galley_removed *r = galley_article_removed(a, i);
 				if (r->text && ta_reason_is(r, segmented, sizeof segmented / sizeof segmented[0]))
 					ta_find_segment_name(st, r->text, &vis, site, true);
+			}
+			/* a short line of the article's header that the stripper set apart, a full name
+			 * closing it right after a date: "11.12.2019 - Amelie Loevenich", "The Guardian
+			 * 02/10/2020 Anna Fazackerley"; weak: only when metadata names nobody */
+			for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
+				const galley_removed *r = galley_article_removed(a, i);
+				if (r->text && r->context && !strcmp(r->reason, "outside-main") && strstr(r->context, " before-body") &&
+				    !strstr(r->context, " in:") && strlen(r->text) <= 60 && ta_dated_name_line(st, r->text, r->context, &vis)) {
+					if (!ta_person_text(d, vis.v[0]))
+						ta_names_free(&vis);
+					/* a list ("2020 Antonio Andrioli", "2019 Michael Müller"): not one byline */
+					for (size_t k = 0; k < galley_article_n_removed(a) && vis.n; k++) {
+						const galley_removed *o = galley_article_removed(a, k);
+						if (k != i && o->context && !strcmp(o->context, r->context) && !strcmp(o->reason, r->reason))
+							ta_names_free(&vis);
+					}
+					if (vis.n)
+						vis_weak = true;
+				}
 			}
 			continue;
 		}
