@@ -14,6 +14,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* An entry's compressed bytes beyond this go to a temporary file: a large entry (package.opf of
+ * a big book) costs no memory. */
+#define SPILL_AT (256u << 10)
 
 enum { ZMODE_IDLE, ZMODE_ENTRY, ZMODE_TRAILER };
 
@@ -32,6 +37,8 @@ struct write_epub_zip {
 	FILE *out;
 	int mode;
 	zbuf pend;          /* bytes libarchive wrote during the current call */
+	FILE *spill;        /* an entry's bytes beyond SPILL_AT, in a temporary file */
+	uint64_t spill_len; /* bytes of the current entry in spill (0: all in pend) */
 	uint64_t lib_off;   /* bytes libarchive has written so far */
 	uint64_t out_off;   /* bytes written to out so far */
 	zentry *entries;
@@ -115,6 +122,59 @@ static int write_epub_zip_emit(write_epub_zip *z, const void *p, size_t n)
 	return 0;
 }
 
+/* A temporary file in TMPDIR (else /tmp), already unlinked. */
+static FILE *write_epub_zip_tmpfile(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	if (snprintf(path, sizeof path, "%s/galley-zip-XXXXXX", dir && *dir ? dir : "/tmp") >= (int)sizeof path)
+		return NULL;
+	int fd = mkstemp(path);
+	if (fd < 0)
+		return NULL;
+	unlink(path);
+	FILE *f = fdopen(fd, "w+b");
+	if (!f)
+		close(fd);
+	return f;
+}
+
+/* Emit n bytes of the spilled part of the entry from offset at. */
+static int write_epub_zip_emit_spill(write_epub_zip *z, uint64_t at, uint64_t n)
+{
+	unsigned char buf[65536];
+	if (n && (fflush(z->spill) != 0 || fseeko(z->spill, (off_t)at, SEEK_SET) != 0)) {
+		snprintf(z->msg, sizeof z->msg, "cannot read a temporary file back");
+		return -1;
+	}
+	while (n) {
+		size_t k = n < sizeof buf ? (size_t)n : sizeof buf;
+		if (fread(buf, 1, k, z->spill) != k) {
+			snprintf(z->msg, sizeof z->msg, "cannot read a temporary file back");
+			return -1;
+		}
+		if (write_epub_zip_emit(z, buf, k) < 0)
+			return -1;
+		n -= k;
+	}
+	return 0;
+}
+
+/* Bytes [at, at + n) of the current entry, from pend and then the spill file. */
+static int write_epub_zip_entry_bytes(write_epub_zip *z, uint64_t at, unsigned char *out, size_t n)
+{
+	while (n && at < z->pend.len) {
+		*out++ = z->pend.data[at++];
+		n--;
+	}
+	if (n && (fflush(z->spill) != 0 || fseeko(z->spill, (off_t)(at - z->pend.len), SEEK_SET) != 0 ||
+	          fread(out, 1, n, z->spill) != n)) {
+		snprintf(z->msg, sizeof z->msg, "cannot read a temporary file back");
+		return -1;
+	}
+	return 0;
+}
+
 static la_ssize_t write_epub_zip_cb(struct archive *a, void *client, const void *buf, size_t len)
 {
 	(void)a;
@@ -123,6 +183,21 @@ static la_ssize_t write_epub_zip_cb(struct archive *a, void *client, const void 
 		z->failed = true;
 		snprintf(z->msg, sizeof z->msg, "libarchive wrote %zu bytes outside an entry", len);
 		return -1;
+	}
+	if (z->mode == ZMODE_ENTRY && (z->spill_len || z->pend.len + len > SPILL_AT)) {
+		if (!z->spill && !(z->spill = write_epub_zip_tmpfile())) {
+			z->failed = true;
+			snprintf(z->msg, sizeof z->msg,
+			         "cannot create a temporary file; is the temporary directory (TMPDIR) full or not writable?");
+			return -1;
+		}
+		if ((!z->spill_len && fseek(z->spill, 0, SEEK_SET) != 0) || fwrite(buf, 1, len, z->spill) != len) {
+			z->failed = true;
+			snprintf(z->msg, sizeof z->msg, "cannot write a temporary file (disk full?)");
+			return -1;
+		}
+		z->spill_len += len;
+		return (la_ssize_t)len;
 	}
 	if (zbuf_append(&z->pend, buf, len) < 0) {
 		z->failed = true;
@@ -172,12 +247,14 @@ write_epub_zip *write_epub_zip_open(FILE *out, char *errbuf, size_t errlen)
 	return z;
 }
 
-/* Rewrite the one entry libarchive wrote into z->pend and emit it. */
+/* Rewrite the one entry libarchive wrote into z->pend (and z->spill beyond SPILL_AT) and emit
+ * it. */
 static int write_epub_zip_flush_entry(write_epub_zip *z)
 {
 	unsigned char *p = z->pend.data;
-	size_t len = z->pend.len;
-	if (len < 30 || get32(p) != 0x04034b50u) {
+	size_t mem = z->pend.len;
+	uint64_t len = mem + z->spill_len;
+	if (mem < 30 || get32(p) != 0x04034b50u) {
 		snprintf(z->msg, sizeof z->msg, "unexpected zip local header from libarchive");
 		return -1;
 	}
@@ -185,20 +262,27 @@ static int write_epub_zip_flush_entry(write_epub_zip *z)
 	size_t nlen = get16(p + 26), xlen = get16(p + 28);
 	size_t data_at = 30 + nlen + xlen;
 	uint32_t crc = get32(p + 14), csize = get32(p + 18), usize = get32(p + 22);
-	if (data_at > len) {
+	if (data_at > mem) {
 		snprintf(z->msg, sizeof z->msg, "truncated zip local header from libarchive");
 		return -1;
 	}
-	size_t data_len = len - data_at;
+	uint64_t data_len = len - data_at;
 	if (flags & 0x0008) {
 		/* data descriptor at the end: signature, crc, csize, usize (no Zip64 here) */
-		if (data_len < 16 || get32(p + len - 16) != 0x08074b50u) {
+		unsigned char dd[16];
+		if (data_len < 16) {
 			snprintf(z->msg, sizeof z->msg, "unexpected zip data descriptor from libarchive (Zip64?)");
 			return -1;
 		}
-		crc = get32(p + len - 12);
-		csize = get32(p + len - 8);
-		usize = get32(p + len - 4);
+		if (write_epub_zip_entry_bytes(z, len - 16, dd, 16) < 0)
+			return -1;
+		if (get32(dd) != 0x08074b50u) {
+			snprintf(z->msg, sizeof z->msg, "unexpected zip data descriptor from libarchive (Zip64?)");
+			return -1;
+		}
+		crc = get32(dd + 4);
+		csize = get32(dd + 8);
+		usize = get32(dd + 12);
 		data_len -= 16;
 	}
 	if (data_len != csize || csize == 0xffffffffu || usize == 0xffffffffu) {
@@ -229,10 +313,13 @@ static int write_epub_zip_flush_entry(write_epub_zip *z)
 	put32(h + 18, csize);
 	put32(h + 22, usize);
 	put16(h + 28, 0);
+	size_t in_mem = mem - data_at < data_len ? mem - data_at : (size_t)data_len;
 	if (write_epub_zip_emit(z, h, 30) < 0 || write_epub_zip_emit(z, p + 30, nlen) < 0 ||
-	    write_epub_zip_emit(z, p + data_at, data_len) < 0)
+	    write_epub_zip_emit(z, p + data_at, in_mem) < 0 ||
+	    write_epub_zip_emit_spill(z, 0, data_len - in_mem) < 0)
 		return -1;
 	z->pend.len = 0;
+	z->spill_len = 0;
 	return 0;
 }
 
@@ -260,6 +347,7 @@ static int write_epub_zip_add_from(write_epub_zip *z, const char *name, const vo
 	archive_entry_set_size(e, (la_int64_t)len);
 	z->mode = ZMODE_ENTRY;
 	z->pend.len = 0;
+	z->spill_len = 0;
 	int r = store ? archive_write_zip_set_compression_store(z->a)
 	              : archive_write_zip_set_compression_deflate(z->a);
 	if (r == ARCHIVE_OK)
@@ -342,12 +430,13 @@ int write_epub_zip_add_file(write_epub_zip *z, const char *name, FILE *f, bool s
 	return write_epub_zip_add_from(z, name, NULL, f, (size_t)len, store, errbuf, errlen);
 }
 
-/* Rewrite libarchive's central directory and end record (in z->pend) and emit them. */
+/* Rewrite libarchive's central directory and end record (in z->pend) and emit them, one
+ * header at a time. */
 static int write_epub_zip_flush_trailer(write_epub_zip *z)
 {
 	const unsigned char *p = z->pend.data;
 	size_t len = z->pend.len, at = 0;
-	zbuf cd = {0};
+	uint64_t cd_len = 0;
 	int rc = -1;
 	uint64_t cd_start = z->out_off;
 	size_t mlen = sizeof write_epub_zip_mimetype - 1;
@@ -364,8 +453,9 @@ static int write_epub_zip_flush_trailer(write_epub_zip *z)
 	put16(m + 28, 8);
 	put32(m + 38, 0100644u << 16);
 	put32(m + 42, 0);
-	if (zbuf_append(&cd, m, 46) < 0 || zbuf_append(&cd, "mimetype", 8) < 0)
-		goto oom;
+	if (write_epub_zip_emit(z, m, 46) < 0 || write_epub_zip_emit(z, "mimetype", 8) < 0)
+		goto out;
+	cd_len += 46 + 8;
 
 	size_t i = 0;
 	while (at + 46 <= len && get32(p + at) == 0x02014b50u) {
@@ -390,8 +480,9 @@ static int write_epub_zip_flush_trailer(write_epub_zip *z)
 			goto out;
 		}
 		put32(h + 42, (uint32_t)z->entries[i].out_offset);
-		if (zbuf_append(&cd, h, 46) < 0 || zbuf_append(&cd, p + at + 46, nlen) < 0)
-			goto oom;
+		if (write_epub_zip_emit(z, h, 46) < 0 || write_epub_zip_emit(z, p + at + 46, nlen) < 0)
+			goto out;
+		cd_len += 46 + nlen;
 		at += 46 + nlen + xlen + clen;
 		i++;
 	}
@@ -399,7 +490,7 @@ static int write_epub_zip_flush_trailer(write_epub_zip *z)
 		snprintf(z->msg, sizeof z->msg, "unexpected zip end record from libarchive (Zip64?)");
 		goto out;
 	}
-	if (cd_start + cd.len >= 0xffffffffu || z->n_entries + 1 > 0xfffe) {
+	if (cd_start + cd_len >= 0xffffffffu || z->n_entries + 1 > 0xfffe) {
 		snprintf(z->msg, sizeof z->msg,
 		         "the book has too many files or bytes for a plain zip; use split= to make several");
 		goto out;
@@ -408,16 +499,10 @@ static int write_epub_zip_flush_trailer(write_epub_zip *z)
 	put32(e, 0x06054b50u);
 	put16(e + 8, (uint16_t)(z->n_entries + 1));
 	put16(e + 10, (uint16_t)(z->n_entries + 1));
-	put32(e + 12, (uint32_t)cd.len);
+	put32(e + 12, (uint32_t)cd_len);
 	put32(e + 16, (uint32_t)cd_start);
-	if (zbuf_append(&cd, e, 22) < 0)
-		goto oom;
-	rc = write_epub_zip_emit(z, cd.data, cd.len);
-	goto out;
-oom:
-	snprintf(z->msg, sizeof z->msg, "out of memory");
+	rc = write_epub_zip_emit(z, e, 22);
 out:
-	free(cd.data);
 	return rc;
 }
 
@@ -459,6 +544,8 @@ void write_epub_zip_free(write_epub_zip *z)
 		archive_write_free(z->a);
 	}
 	free(z->pend.data);
+	if (z->spill)
+		fclose(z->spill);
 	free(z->entries);
 	free(z);
 }
