@@ -449,6 +449,15 @@ START_TEST(header_lines_set_apart)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
+	/* the section beside each date of a list after the article names nobody */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "dateline", "03/05/2022 Seguridad", "div.date-section after-body in:paywall");
+	add_removed(a, "dateline", "03/05/2022 Cochabamba", "div.date-section after-body in:paywall");
+	add_removed(a, "dateline", "04/05/2022 Cultura", "div.date-section after-body in:paywall");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
 	/* a post's meta line taken for a teaser inside the article, labelled and dated */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "teaser", "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "div.metaInfo in-body");

@@ -3794,11 +3794,15 @@ static void ta_authors(ta_doc *d)
 		if (pass == 1) {
 			/* "Marco Kratzenberg , 01. Dez. 2017, 12:01 Uhr": a name among dates comes
 			 * before an unlabelled block that is not a person's name */
-			for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
-				const galley_removed *r = galley_article_removed(a, i);
-				if (r->text && ta_reason_is(r, segmented, sizeof segmented / sizeof segmented[0]))
-					ta_find_segment_name(st, r->text, &vis, site, true);
-			}
+			/* most trusted first; not the lines of a teaser list or a box after the article
+			 * ("Kultur| 19.10.19", "03/05/2022 País": a section beside each teaser's date) */
+			size_t *sord = NULL;
+			int *stiers = NULL;
+			size_t nsord = ta_removed_order(a, segmented, sizeof segmented / sizeof segmented[0], &sord, &stiers);
+			for (size_t i = 0; i < nsord && !vis.n && stiers[i] <= 1; i++)
+				ta_find_segment_name(st, galley_article_removed(a, sord[i])->text, &vis, site, true);
+			free(sord);
+			free(stiers);
 			/* a short line of the article's header that the stripper set apart, a full name
 			 * closing it right after a date: "11.12.2019 - Amelie Loevenich", "The Guardian
 			 * 02/10/2020 Anna Fazackerley"; weak: only when metadata names nobody */
