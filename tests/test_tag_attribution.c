@@ -458,6 +458,14 @@ START_TEST(header_lines_set_apart)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
+	/* a first name alone, completed from the author's note that opens with the full name */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "Stefanus", "div.cb-author before-body");
+	add_removed(a, "byline", "Stefanus Stahl - Maschinenbauer, Abenteurer und Projektleiter.", "div.author-bio before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Stefanus Stahl");
+	galley_article_free(a);
+
 	/* a post's meta line taken for a teaser inside the article, labelled and dated */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "teaser", "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "div.metaInfo in-body");

@@ -3403,7 +3403,10 @@ static char *ta_extend_in(const ta_state *st, const char *text, const char *firs
 			labelled = ta_set_get(&st->prefixes, lo, strlen(lo)) >= 0;
 			free(lo);
 		}
-		if (words >= 1 && labelled) {
+		/* a line that opens with the name and a dash: an author's note ("Stefanus Stahl -
+		 * Maschinenbauer, Abenteurer ...") */
+		bool dashed = p == text && (!strncmp(end, " - ", 3) || !strncmp(end, " \xe2\x80\x93 ", 5) || !strncmp(end, " \xe2\x80\x94 ", 5));
+		if (words >= 1 && (labelled || dashed)) {
 			char *full = galley_strndup(p, (size_t)(end - p));
 			if (ta_plausible(st, full))
 				return full;
