@@ -466,6 +466,14 @@ START_TEST(header_lines_set_apart)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Stefanus Stahl");
 	galley_article_free(a);
 
+	/* "Author" mid-line in the article's meta line, against a name in a sidebar after it */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "Posted on 28. Juli 2019 Author Andreas Kalt 4 Kommentare", "p.entry-meta before-body");
+	add_removed(a, "byline", "Thomas Mann", "div.quote_author after-body in:sidebar");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Andreas Kalt");
+	galley_article_free(a);
+
 	/* a post's meta line taken for a teaser inside the article, labelled and dated */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "teaser", "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "div.metaInfo in-body");

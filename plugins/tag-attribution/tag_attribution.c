@@ -2944,7 +2944,8 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 				break;
 			char *lo = ta_lower(w.w[i], w.l[i]);
 			bool strong = lab > 1 || !strcmp(lo, "by") || !strcmp(lo, "von") || !strcmp(lo, "vom") || !strcmp(lo, "par") ||
-			              !strcmp(lo, "por") || !strcmp(lo, "door") || w.w[i + lab - 1][w.l[i + lab - 1] - 1] == ':';
+			              !strcmp(lo, "por") || !strcmp(lo, "door") || !strcmp(lo, "author") || !strcmp(lo, "autor") ||
+			              !strcmp(lo, "autorin") || !strcmp(lo, "auteur") || w.w[i + lab - 1][w.l[i + lab - 1] - 1] == ':';
 			free(lo);
 			/* "by damianduchamps on August 3", "von rasos am 24. Juli": a user name, closed */
 			uint32_t next_cp = 0;
