@@ -474,6 +474,21 @@ START_TEST(header_lines_set_apart)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Andreas Kalt");
 	galley_article_free(a);
 
+	/* a heading in capitals: its "VON" is a preposition */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "KLIMANEUTRALITÄT VON UNTERNEHMEN", "p after-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a line the label opens, taken for a teaser inside the article, beats an organisation's metadata */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Bund der Energieverbraucher e.V.", "json-ld");
+	add_removed(a, "teaser", "Von Leonora Holling", "h5 in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Leonora Holling");
+	galley_article_free(a);
+
 	/* a post's meta line taken for a teaser inside the article, labelled and dated */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "teaser", "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "div.metaInfo in-body");

@@ -2924,6 +2924,8 @@ static bool ta_person_like(const ta_state *st, const ta_names *m);
 
 /* A labelled name anywhere in a short text: "Posted on 21 May 2020 by Adi Tzlil",
  * "Accueil | Par Loïc Le Clerc | 30 septembre 2018". */
+static bool ta_all_caps_words(const char *s);
+
 static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const char *site, bool mid)
 {
 	if (strlen(text) > 200)
@@ -2968,6 +2970,15 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 			bool closed = user || i + lab + 1 >= w.n;
 			/* one capitalised word closing a long line is a noun ("... ein Zeichen von
 			 * Respekt."), unless it looks like a user name ("MatsWichmann", "rasos", "r23") */
+			/* in a heading in capitals, the label is a preposition ("KLIMANEUTRALITÄT VON
+			 * UNTERNEHMEN"); a user name is not written so */
+			if (tmp.n == 1 && !strchr(tmp.v[0], ' ') && strlen(tmp.v[0]) > 3 && ta_all_caps_words(tmp.v[0])) {
+				bool caps_label = true;
+				for (size_t k = 0; k < w.l[i] && caps_label; k++)
+					caps_label = !(w.w[i][k] >= 'a' && w.w[i][k] <= 'z');
+				if (caps_label)
+					closed = false;
+			}
 			if (tmp.n == 1 && closed && strlen(text) > 60 && !strchr(tmp.v[0], ' ')) {
 				const char *v = tmp.v[0];
 				bool inner_cap = false;
@@ -3776,13 +3787,13 @@ static void ta_authors(ta_doc *d)
 	free(ord);
 	free(tiers);
 	/* a post's meta line that the stripper took for a teaser, inside or before the article's
-	 * text, labelled and with a date: "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45" (a
-	 * teaser's own byline lies outside the kept text or repeats in a list) */
+	 * text, labelled: "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "Von Leonora Holling"
+	 * (a teaser's own byline lies outside the kept text or repeats in a list) */
 	for (size_t i = 0; i < galley_article_n_removed(a) && !lab.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
-		if (r->text && r->context && !strcmp(r->reason, "teaser") && ta_header_place(r->context) && strlen(r->text) <= 80 &&
-		    ta_has_digit(r->text, strlen(r->text))) {
-			ta_find_labelled(st, r->text, &lab, site, true);
+		if (r->text && r->context && !strcmp(r->reason, "teaser") && ta_header_place(r->context) && strlen(r->text) <= 80) {
+			/* dated, the label anywhere; else only a line the label opens ("Von Leonora Holling") */
+			ta_find_labelled(st, r->text, &lab, site, ta_has_digit(r->text, strlen(r->text)));
 			if (lab.n)
 				lab_tier = 1;
 		}
