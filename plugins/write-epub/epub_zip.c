@@ -20,7 +20,7 @@
  * a big book) costs no memory. */
 #define SPILL_AT (256u << 10)
 
-enum { ZMODE_IDLE, ZMODE_ENTRY, ZMODE_TRAILER };
+enum { ZMODE_IDLE, ZMODE_ENTRY, ZMODE_TRAILER, ZMODE_DISCARD };
 
 typedef struct zbuf {
 	unsigned char *data;
@@ -39,6 +39,8 @@ struct write_epub_zip {
 	zbuf pend;          /* bytes libarchive wrote during the current call */
 	FILE *spill;        /* an entry's bytes beyond SPILL_AT, in a temporary file */
 	uint64_t spill_len; /* bytes of the current entry in spill (0: all in pend) */
+	uint64_t cd_start, cd_len; /* the central directory being written */
+	size_t cd_done;     /* its entries rewritten so far (besides mimetype) */
 	uint64_t lib_off;   /* bytes libarchive has written so far */
 	uint64_t out_off;   /* bytes written to out so far */
 	zentry *entries;
@@ -175,6 +177,93 @@ static int write_epub_zip_entry_bytes(write_epub_zip *z, uint64_t at, unsigned c
 	return 0;
 }
 
+/* The central directory: the mimetype entry's header first (the filter wrote that entry). */
+static int write_epub_zip_trailer_start(write_epub_zip *z)
+{
+	size_t mlen = sizeof write_epub_zip_mimetype - 1;
+	z->cd_start = z->out_off;
+	z->cd_len = 0;
+	z->cd_done = 0;
+	unsigned char m[46] = {0};
+	put32(m, 0x02014b50u);
+	put16(m + 4, (3 << 8) | 20); /* made by: Unix, zip 2.0 */
+	put16(m + 6, 10);
+	put16(m + 12, ZIP_DOS_TIME);
+	put16(m + 14, ZIP_DOS_DATE);
+	put32(m + 16, write_epub_zip_crc32(write_epub_zip_mimetype, mlen));
+	put32(m + 20, (uint32_t)mlen);
+	put32(m + 24, (uint32_t)mlen);
+	put16(m + 28, 8);
+	put32(m + 38, 0100644u << 16);
+	put32(m + 42, 0);
+	if (write_epub_zip_emit(z, m, 46) < 0 || write_epub_zip_emit(z, "mimetype", 8) < 0)
+		return -1;
+	z->cd_len = 46 + 8;
+	return 0;
+}
+
+/* Rewrite and emit the complete central directory headers libarchive has written so far (in
+ * z->pend), keeping an incomplete one for the next call: the directory is never held whole. */
+static int write_epub_zip_trailer_step(write_epub_zip *z)
+{
+	const unsigned char *p = z->pend.data;
+	size_t len = z->pend.len, at = 0;
+	while (at + 46 <= len && get32(p + at) == 0x02014b50u) {
+		size_t nlen = get16(p + at + 28), xlen = get16(p + at + 30), clen = get16(p + at + 32);
+		if (at + 46 + nlen + xlen + clen > len)
+			break; /* the rest comes with the next write */
+		size_t i = z->cd_done;
+		if (i >= z->n_entries || get32(p + at + 42) != z->entries[i].lib_offset) {
+			snprintf(z->msg, sizeof z->msg, "central directory from libarchive does not match its entries");
+			return -1;
+		}
+		unsigned char h[46];
+		memcpy(h, p + at, 46);
+		put16(h + 8, (uint16_t)(get16(h + 8) & ~0x0008u));
+		put16(h + 12, ZIP_DOS_TIME);
+		put16(h + 14, ZIP_DOS_DATE);
+		put16(h + 30, 0);
+		put16(h + 32, 0);
+		if (z->entries[i].out_offset >= 0xffffffffu) {
+			snprintf(z->msg, sizeof z->msg, "the book is larger than 4 GiB; use split= to make several");
+			return -1;
+		}
+		put32(h + 42, (uint32_t)z->entries[i].out_offset);
+		if (write_epub_zip_emit(z, h, 46) < 0 || write_epub_zip_emit(z, p + at + 46, nlen) < 0)
+			return -1;
+		z->cd_len += 46 + nlen;
+		at += 46 + nlen + xlen + clen;
+		z->cd_done++;
+	}
+	if (at) {
+		memmove(z->pend.data, p + at, len - at);
+		z->pend.len = len - at;
+	}
+	return 0;
+}
+
+/* After libarchive's end record: check it and emit ours with the real offsets. */
+static int write_epub_zip_trailer_end(write_epub_zip *z)
+{
+	const unsigned char *p = z->pend.data;
+	if (z->cd_done != z->n_entries || z->pend.len < 22 || get32(p) != 0x06054b50u) {
+		snprintf(z->msg, sizeof z->msg, "unexpected zip end record from libarchive (Zip64?)");
+		return -1;
+	}
+	if (z->cd_start + z->cd_len >= 0xffffffffu || z->n_entries + 1 > 0xfffe) {
+		snprintf(z->msg, sizeof z->msg,
+		         "the book has too many files or bytes for a plain zip; use split= to make several");
+		return -1;
+	}
+	unsigned char e[22] = {0};
+	put32(e, 0x06054b50u);
+	put16(e + 8, (uint16_t)(z->n_entries + 1));
+	put16(e + 10, (uint16_t)(z->n_entries + 1));
+	put32(e + 12, (uint32_t)z->cd_len);
+	put32(e + 16, (uint32_t)z->cd_start);
+	return write_epub_zip_emit(z, e, 22);
+}
+
 static la_ssize_t write_epub_zip_cb(struct archive *a, void *client, const void *buf, size_t len)
 {
 	(void)a;
@@ -199,9 +288,15 @@ static la_ssize_t write_epub_zip_cb(struct archive *a, void *client, const void 
 		z->spill_len += len;
 		return (la_ssize_t)len;
 	}
+	if (z->mode == ZMODE_DISCARD)
+		return (la_ssize_t)len;
 	if (zbuf_append(&z->pend, buf, len) < 0) {
 		z->failed = true;
 		snprintf(z->msg, sizeof z->msg, "out of memory");
+		return -1;
+	}
+	if (z->mode == ZMODE_TRAILER && !z->failed && write_epub_zip_trailer_step(z) < 0) {
+		z->failed = true;
 		return -1;
 	}
 	return (la_ssize_t)len;
@@ -430,90 +525,19 @@ int write_epub_zip_add_file(write_epub_zip *z, const char *name, FILE *f, bool s
 	return write_epub_zip_add_from(z, name, NULL, f, (size_t)len, store, errbuf, errlen);
 }
 
-/* Rewrite libarchive's central directory and end record (in z->pend) and emit them, one
- * header at a time. */
-static int write_epub_zip_flush_trailer(write_epub_zip *z)
-{
-	const unsigned char *p = z->pend.data;
-	size_t len = z->pend.len, at = 0;
-	uint64_t cd_len = 0;
-	int rc = -1;
-	uint64_t cd_start = z->out_off;
-	size_t mlen = sizeof write_epub_zip_mimetype - 1;
-
-	unsigned char m[46] = {0};
-	put32(m, 0x02014b50u);
-	put16(m + 4, (3 << 8) | 20); /* made by: Unix, zip 2.0 */
-	put16(m + 6, 10);
-	put16(m + 12, ZIP_DOS_TIME);
-	put16(m + 14, ZIP_DOS_DATE);
-	put32(m + 16, write_epub_zip_crc32(write_epub_zip_mimetype, mlen));
-	put32(m + 20, (uint32_t)mlen);
-	put32(m + 24, (uint32_t)mlen);
-	put16(m + 28, 8);
-	put32(m + 38, 0100644u << 16);
-	put32(m + 42, 0);
-	if (write_epub_zip_emit(z, m, 46) < 0 || write_epub_zip_emit(z, "mimetype", 8) < 0)
-		goto out;
-	cd_len += 46 + 8;
-
-	size_t i = 0;
-	while (at + 46 <= len && get32(p + at) == 0x02014b50u) {
-		size_t nlen = get16(p + at + 28), xlen = get16(p + at + 30), clen = get16(p + at + 32);
-		if (at + 46 + nlen + xlen + clen > len) {
-			snprintf(z->msg, sizeof z->msg, "truncated central directory from libarchive");
-			goto out;
-		}
-		if (i >= z->n_entries || get32(p + at + 42) != z->entries[i].lib_offset) {
-			snprintf(z->msg, sizeof z->msg, "central directory from libarchive does not match its entries");
-			goto out;
-		}
-		unsigned char h[46];
-		memcpy(h, p + at, 46);
-		put16(h + 8, (uint16_t)(get16(h + 8) & ~0x0008u));
-		put16(h + 12, ZIP_DOS_TIME);
-		put16(h + 14, ZIP_DOS_DATE);
-		put16(h + 30, 0);
-		put16(h + 32, 0);
-		if (z->entries[i].out_offset >= 0xffffffffu) {
-			snprintf(z->msg, sizeof z->msg, "the book is larger than 4 GiB; use split= to make several");
-			goto out;
-		}
-		put32(h + 42, (uint32_t)z->entries[i].out_offset);
-		if (write_epub_zip_emit(z, h, 46) < 0 || write_epub_zip_emit(z, p + at + 46, nlen) < 0)
-			goto out;
-		cd_len += 46 + nlen;
-		at += 46 + nlen + xlen + clen;
-		i++;
-	}
-	if (i != z->n_entries || at + 22 > len || get32(p + at) != 0x06054b50u) {
-		snprintf(z->msg, sizeof z->msg, "unexpected zip end record from libarchive (Zip64?)");
-		goto out;
-	}
-	if (cd_start + cd_len >= 0xffffffffu || z->n_entries + 1 > 0xfffe) {
-		snprintf(z->msg, sizeof z->msg,
-		         "the book has too many files or bytes for a plain zip; use split= to make several");
-		goto out;
-	}
-	unsigned char e[22] = {0};
-	put32(e, 0x06054b50u);
-	put16(e + 8, (uint16_t)(z->n_entries + 1));
-	put16(e + 10, (uint16_t)(z->n_entries + 1));
-	put32(e + 12, (uint32_t)cd_len);
-	put32(e + 16, (uint32_t)cd_start);
-	rc = write_epub_zip_emit(z, e, 22);
-out:
-	return rc;
-}
-
 int write_epub_zip_close(write_epub_zip *z, char *errbuf, size_t errlen)
 {
 	if (z->failed) {
 		write_epub_zip_err(errbuf, errlen, "%s", z->msg);
 		return -1;
 	}
-	z->mode = ZMODE_TRAILER;
 	z->pend.len = 0;
+	if (write_epub_zip_trailer_start(z) < 0) {
+		z->failed = true;
+		write_epub_zip_err(errbuf, errlen, "%s", z->msg);
+		return -1;
+	}
+	z->mode = ZMODE_TRAILER;
 	int r = archive_write_close(z->a);
 	z->mode = ZMODE_IDLE;
 	if (r != ARCHIVE_OK || z->failed) {
@@ -524,7 +548,7 @@ int write_epub_zip_close(write_epub_zip *z, char *errbuf, size_t errlen)
 		write_epub_zip_err(errbuf, errlen, "%s", z->msg);
 		return -1;
 	}
-	if (write_epub_zip_flush_trailer(z) < 0 || fflush(z->out) != 0 || ferror(z->out)) {
+	if (write_epub_zip_trailer_end(z) < 0 || fflush(z->out) != 0 || ferror(z->out)) {
 		if (!z->failed && !z->msg[0])
 			snprintf(z->msg, sizeof z->msg, "cannot write the book (disk full?)");
 		z->failed = true;
@@ -540,7 +564,7 @@ void write_epub_zip_free(write_epub_zip *z)
 		return;
 	if (z->a) {
 		/* archive_write_free closes an open archive; keep its bytes out of the file */
-		z->mode = ZMODE_TRAILER;
+		z->mode = ZMODE_DISCARD;
 		archive_write_free(z->a);
 	}
 	free(z->pend.data);

@@ -9,7 +9,9 @@
  *     local header), and gets the fixed DOS time 1980-01-01 00:00, so the bytes are the same in
  *     every time zone and with every libarchive release;
  *   - the central directory and end record are rewritten with the shifted offsets.
- * Only one entry is buffered at a time: memory is bounded by the largest entry. */
+ * Only one entry is buffered at a time, and its bytes past 256 KiB go to an unlinked temporary
+ * file (TMPDIR, else /tmp); the central directory is rewritten header by header as libarchive
+ * writes it. */
 #ifndef WRITE_EPUB_ZIP_H
 #define WRITE_EPUB_ZIP_H
 

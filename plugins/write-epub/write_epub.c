@@ -1,11 +1,12 @@
 /* write-epub: the articles as an EPUB 3 book (with an EPUB 2 toc.ncx), streamed.
  *
  * Each article becomes one XHTML chapter, added to the zip as soon as it arrives (prepare()
- * builds and serialises it, possibly in parallel; write() adds it).  Only the table of contents
- * and each article's metadata are kept until the book ends; then the title page, nav.xhtml,
- * toc.ncx and package.opf are written.  Images that came with the pages (the article's local
- * resources) are embedded: files with their chapter, archive members when the book ends
- * (epub_images.h).  See docs/epub.md. */
+ * builds and serialises it, possibly in parallel; write() adds it, and writes the article's
+ * package metadata to a temporary file).  Only a small table of contents entry per article is
+ * kept until the book ends; then the title page, nav.xhtml, toc.ncx and package.opf are written,
+ * the last three streamed (xmlTextWriter into temporary files), never built as trees.  Images
+ * that came with the pages (the article's local resources) are embedded: files with their
+ * chapter, archive members when the book ends (epub_images.h).  See docs/epub.md. */
 #include <galley/galley.h>
 
 #include <ctype.h>
@@ -890,10 +891,16 @@ static void write_epub_book_free(write_epub_book *b)
 /* ---- book metadata ------------------------------------------------------------------------ */
 typedef struct book_meta {
 	char *title, *language, *identifier, *date, *modified;
-	size_t *order; /* spine order of the entries (grouped) */
+	size_t *order; /* spine order of the entries with group_by, else NULL: arrival order */
 	const char **group_names;
 	size_t *group_start, n_groups; /* group g spans order[group_start[g] .. group_start[g+1]) */
 } book_meta;
+
+/* The k-th article of the spine. */
+static size_t spine_at(const book_meta *m, size_t k)
+{
+	return m->order ? m->order[k] : k;
+}
 
 static void book_meta_free(book_meta *m)
 {
@@ -1063,14 +1070,8 @@ static void write_epub_book_rest(write_epub_state *st, write_epub_book *b, book_
 	}
 
 	/* spine order: grouped by first appearance of each group, input order within a group */
-	m->order = galley_calloc(b->n ? b->n : 1, sizeof *m->order);
-	m->group_names = galley_calloc(b->n + 1, sizeof *m->group_names);
-	m->group_start = galley_calloc(b->n + 2, sizeof *m->group_start);
-	if (st->group_by == GROUP_NONE) {
-		for (size_t i = 0; i < b->n; i++)
-			m->order[i] = i;
-		return;
-	}
+	if (st->group_by == GROUP_NONE)
+		return; /* no order array: the spine is the arrival order */
 	/* sorted by group: each entry learns its group's first article; then sorted by that */
 	keyed *ks = galley_calloc(b->n ? b->n : 1, sizeof *ks);
 	for (size_t i = 0; i < b->n; i++)
@@ -1082,6 +1083,12 @@ static void write_epub_book_rest(write_epub_state *st, write_epub_book *b, book_
 	for (size_t r = 0; r < b->n; r++)
 		ks[r].first = r && !strcmp(ks[r].k, ks[r - 1].k) ? ks[r - 1].first : ks[r].i;
 	qsort(ks, b->n, sizeof *ks, keyed_cmp_first);
+	size_t groups = 0;
+	for (size_t k = 0; k < b->n; k++)
+		groups += !k || ks[k].first != ks[k - 1].first;
+	m->order = galley_calloc(b->n ? b->n : 1, sizeof *m->order);
+	m->group_names = galley_calloc(groups + 1, sizeof *m->group_names);
+	m->group_start = galley_calloc(groups + 2, sizeof *m->group_start);
 	for (size_t k = 0; k < b->n; k++) {
 		if (!k || ks[k].first != ks[k - 1].first) {
 			m->group_names[m->n_groups] = ks[k].k;
@@ -1232,7 +1239,7 @@ static void write_epub_nav(xw *x, const write_epub_state *st, write_epub_book *b
 			xw_start(x, "ol");
 		}
 		for (size_t k = from; k < to; k++)
-			nav_entry(x, &b->e[m->order[k]], m->order[k], untitled);
+			nav_entry(x, &b->e[spine_at(m, k)], spine_at(m, k), untitled);
 		if (m->n_groups) {
 			xw_end(x);
 			xw_end(x);
@@ -1292,15 +1299,15 @@ static void write_epub_ncx(xw *x, const write_epub_state *st, write_epub_book *b
 	for (size_t g = 0; g < groups && !x->bad; g++) {
 		size_t from = m->n_groups ? m->group_start[g] : 0, to = m->n_groups ? m->group_start[g + 1] : b->n;
 		if (m->n_groups)
-			ncx_point(x, ++np, from + 1, m->group_names[g], m->order[from]);
+			ncx_point(x, ++np, from + 1, m->group_names[g], spine_at(m, from));
 		for (size_t k = from; k < to; k++) {
-			const write_epub_entry *e = &b->e[m->order[k]];
+			const write_epub_entry *e = &b->e[spine_at(m, k)];
 			const char *title = entry_get(e, ENTRY_TITLE), *by = entry_get(e, ENTRY_BY);
 			galley_buf_reset(&l);
 			galley_buf_puts(&l, title ? title : untitled);
 			if (by)
 				galley_buf_printf(&l, " \xe2\x80\x94 %s", by);
-			ncx_point(x, ++np, k + 1, l.data, m->order[k]);
+			ncx_point(x, ++np, k + 1, l.data, spine_at(m, k));
 			xw_end(x);
 		}
 		if (m->n_groups)
@@ -1385,7 +1392,7 @@ static void write_epub_opf(xw *x, write_epub_state *st, write_epub_book *b, cons
 		opf_item(x, id, b->img[k].name, b->img[k].type, NULL);
 	}
 	for (size_t k = 0; k < b->n && !x->bad; k++) {
-		entry_id(id, sizeof id, m->order[k]);
+		entry_id(id, sizeof id, spine_at(m, k));
 		snprintf(href, sizeof href, "text/%s.xhtml", id);
 		opf_item(x, id, href, "application/xhtml+xml", NULL);
 	}
@@ -1397,7 +1404,7 @@ static void write_epub_opf(xw *x, write_epub_state *st, write_epub_book *b, cons
 	opf_itemref(x, "titlepage");
 	opf_itemref(x, "nav");
 	for (size_t k = 0; k < b->n && !x->bad; k++) {
-		entry_id(id, sizeof id, m->order[k]);
+		entry_id(id, sizeof id, spine_at(m, k));
 		opf_itemref(x, id);
 	}
 }
