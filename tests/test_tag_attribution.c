@@ -489,6 +489,14 @@ START_TEST(header_lines_set_apart)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Leonora Holling");
 	galley_article_free(a);
 
+	/* a CMS account made of a person's names, written out where the article signs */
+	a = th_article_html("<p>Some story text that is long enough to be an article.</p>"
+	                    "<p>Die Gemeindepolitik bleibt spannend. (Christian P. Stadtfeld) +++</p>");
+	galley_article_add_candidate(a, "author", "christian.stadtfeld", "json-ld");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Christian P. Stadtfeld");
+	galley_article_free(a);
+
 	/* a post's meta line taken for a teaser inside the article, labelled and dated */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "teaser", "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "div.metaInfo in-body");

@@ -3680,6 +3680,83 @@ static void ta_name_line(const ta_state *st, const char *text, ta_names *out, bo
 	free(s);
 }
 
+/* The page's own spelling of a CMS account made of a person's names ("christian.stadtfeld" ->
+ * "Christian P. Stadtfeld", "anna-schmidt" -> "Anna Schmidt"): capitalised words in text that open
+ * with the first part and close with the last, at most two between.  Owned, or NULL. */
+static char *ta_account_in(const char *text, char *const *parts, size_t np)
+{
+	char *norm = galley_ws_normalize(text);
+	ta_words w;
+	ta_split_words(norm, &w);
+	char *found = NULL;
+	for (size_t i = 0; i < w.n && !found; i++) {
+		const char *s0 = w.w[i];
+		size_t l0 = w.l[i];
+		while (l0 && (*s0 == '(' || *s0 == '[' || *s0 == '"')) /* "(Christian P. Stadtfeld)" */
+			s0++, l0--;
+		if (!l0 || !ta_is_upper((unsigned char)*s0) || l0 != strlen(parts[0]))
+			continue;
+		char *lo = ta_lower(s0, l0);
+		bool first = !strcmp(lo, parts[0]);
+		free(lo);
+		if (!first)
+			continue;
+		for (size_t j = i + np - 1; j < w.n && j <= i + np + 1 && !found; j++) {
+			bool caps = true;
+			for (size_t k = i + 1; k <= j && caps; k++)
+				caps = ta_is_upper((unsigned char)w.w[k][0]);
+			if (!caps)
+				break;
+			size_t lj = w.l[j];
+			while (lj && (w.w[j][lj - 1] == ')' || w.w[j][lj - 1] == ',' || w.w[j][lj - 1] == '.' || w.w[j][lj - 1] == ']' ||
+			              w.w[j][lj - 1] == '"'))
+				lj--;
+			char *lj_lo = ta_lower(w.w[j], lj);
+			if (!strcmp(lj_lo, parts[np - 1]))
+				found = galley_strndup(s0, (size_t)(w.w[j] + lj - s0));
+			free(lj_lo);
+			/* the words between must end there: "Christian P. Stadtfeld)", not past a closing mark */
+			char last = w.w[j][w.l[j] - 1];
+			if (last == ')' || last == ']' || last == '"' || last == ',')
+				break;
+		}
+	}
+	free(norm);
+	return found;
+}
+
+static char *ta_account_person(const ta_doc *d, const char *account)
+{
+	char *parts[4];
+	size_t np = 0;
+	bool ok = true;
+	const char *p = account;
+	while (*p && ok) {
+		size_t l = strcspn(p, ".-_");
+		ok = l >= 2 && np < 4;
+		for (size_t k = 0; k < l && ok; k++)
+			ok = (p[k] >= 'a' && p[k] <= 'z') || ((unsigned char)p[k] & 0x80);
+		if (ok)
+			parts[np++] = galley_strndup(p, l);
+		p += l;
+		if (*p)
+			p++;
+	}
+	char *full = NULL;
+	if (ok && np >= 2) {
+		for (size_t i = 0; i < d->nbody && !full; i++)
+			full = ta_account_in(d->p[i].text, parts, np);
+		for (size_t i = 0; i < galley_article_n_removed(d->a) && !full; i++) {
+			const galley_removed *r = galley_article_removed(d->a, i);
+			if (r->text && strcmp(r->reason, "comments"))
+				full = ta_account_in(r->text, parts, np);
+		}
+	}
+	for (size_t i = 0; i < np; i++)
+		free(parts[i]);
+	return full;
+}
+
 /* A removed block's place: in or before the article's kept text, not inside another removed part. */
 static bool ta_header_place(const char *context)
 {
@@ -3945,6 +4022,14 @@ static void ta_authors(ta_doc *d)
 			meta.n = k;
 		else
 			meta.n = 0, use = NULL;
+	}
+	/* a CMS account of a person's names: as the page writes them */
+	if (use && ta_account_like(use)) {
+		char *full = ta_account_person(d, use->v[0]);
+		if (full) {
+			free(use->v[0]);
+			((ta_names *)use)->v[0] = full;
+		}
 	}
 	/* a first name alone ("Todd", a CMS display name): the fullest form the page gives */
 	if (use && use->n == 1 && !strchr(use->v[0], ' ') && ta_has_upper_start(use->v[0], strlen(use->v[0])) &&
