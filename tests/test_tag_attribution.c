@@ -497,6 +497,14 @@ START_TEST(header_lines_set_apart)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Christian P. Stadtfeld");
 	galley_article_free(a);
 
+	/* initials alone in the byline: the full name the page gives with them after a label */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "Posted by DT in Tagebuch", "p before-body");
+	add_removed(a, "credit", "Ein Hundetagebuch von Donald Townsend steht unter einer Creative Commons Lizenz.", "div after-body in:footer");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Donald Townsend");
+	galley_article_free(a);
+
 	/* a post's meta line taken for a teaser inside the article, labelled and dated */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "teaser", "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "div.metaInfo in-body");

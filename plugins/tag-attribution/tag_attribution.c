@@ -3757,6 +3757,63 @@ static char *ta_account_person(const ta_doc *d, const char *account)
 	return full;
 }
 
+/* Initials alone ("DT"): the full name with those initials that the page gives after a byline
+ * label ("Ein Hundetagebuch von Donald Townsend steht unter einer Lizenz"). Owned, or NULL. */
+static char *ta_initials_in(const ta_state *st, const char *text, const char *ini)
+{
+	size_t n = strlen(ini);
+	char *norm = galley_ws_normalize(text);
+	ta_words w;
+	ta_split_words(norm, &w);
+	char *found = NULL;
+	for (size_t i = 0; i + n < w.n && !found; i++) {
+		if (!ta_word_in(&st->prefixes, w.w[i], w.l[i]))
+			continue;
+		bool ok = true;
+		for (size_t k = 0; k < n && ok; k++) {
+			const char *x = w.w[i + 1 + k];
+			size_t xl = w.l[i + 1 + k];
+			ok = xl >= 2 && x[0] == ini[k] && ta_is_letter((unsigned char)x[1]) && !ta_word_in(&st->notnames, x, xl) &&
+			     !ta_word_in(&st->orgwords, x, xl);
+		}
+		/* exactly those words: the next one is no capitalised name part */
+		if (ok && i + 1 + n < w.n && ta_is_upper((unsigned char)w.w[i + 1 + n][0]))
+			ok = false;
+		if (ok) {
+			size_t last = i + n;
+			size_t ll = w.l[last];
+			while (ll && (w.w[last][ll - 1] == ',' || w.w[last][ll - 1] == '.'))
+				ll--;
+			char *nm = galley_strndup(w.w[i + 1], (size_t)(w.w[last] + ll - w.w[i + 1]));
+			if (ta_plausible(st, nm))
+				found = nm;
+			else
+				free(nm);
+		}
+	}
+	free(norm);
+	return found;
+}
+
+static char *ta_expand_initials(const ta_doc *d, const char *ini)
+{
+	size_t n = strlen(ini);
+	if (n < 2 || n > 3)
+		return NULL;
+	for (size_t k = 0; k < n; k++)
+		if (ini[k] < 'A' || ini[k] > 'Z')
+			return NULL;
+	char *full = NULL;
+	for (size_t i = 0; i < galley_article_n_removed(d->a) && !full; i++) {
+		const galley_removed *r = galley_article_removed(d->a, i);
+		if (r->text && strcmp(r->reason, "comments") && strlen(r->text) <= 300)
+			full = ta_initials_in(d->st, r->text, ini);
+	}
+	for (size_t i = 0; i < d->nbody && !full; i++)
+		full = ta_initials_in(d->st, d->p[i].text, ini);
+	return full;
+}
+
 /* A removed block's place: in or before the article's kept text, not inside another removed part. */
 static bool ta_header_place(const char *context)
 {
@@ -4026,6 +4083,14 @@ static void ta_authors(ta_doc *d)
 	/* a CMS account of a person's names: as the page writes them */
 	if (use && ta_account_like(use)) {
 		char *full = ta_account_person(d, use->v[0]);
+		if (full) {
+			free(use->v[0]);
+			((ta_names *)use)->v[0] = full;
+		}
+	}
+	/* initials alone ("Posted by DT"): the full name the page gives with them */
+	if (use && use->n == 1) {
+		char *full = ta_expand_initials(d, use->v[0]);
 		if (full) {
 			free(use->v[0]);
 			((ta_names *)use)->v[0] = full;
