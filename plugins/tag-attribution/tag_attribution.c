@@ -3418,7 +3418,9 @@ static char *ta_extend_in(const ta_state *st, const char *text, const char *firs
 		/* a line that opens with the name and a dash: an author's note ("Stefanus Stahl -
 		 * Maschinenbauer, Abenteurer ...") */
 		bool dashed = p == text && (!strncmp(end, " - ", 3) || !strncmp(end, " \xe2\x80\x93 ", 5) || !strncmp(end, " \xe2\x80\x94 ", 5));
-		if (words >= 1 && (labelled || dashed)) {
+		/* or a line that is the full name alone (p.full-name "Todd Bates", its "By" in another element) */
+		bool alone = p == text && *end == 0;
+		if (words >= 1 && (labelled || dashed || alone)) {
 			char *full = galley_strndup(p, (size_t)(end - p));
 			if (ta_plausible(st, full))
 				return full;
