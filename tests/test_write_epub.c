@@ -222,7 +222,7 @@ START_TEST(test_samples)
 	ck_assert(contains(opf, "urn:uuid:"));
 	ck_assert(contains(opf, "<dc:source id=\"src-a0002\">https://news.example.com/Al Arabiya/story-1.html</dc:source>") ||
 	          contains(opf, "src-a0002"));
-	ck_assert(contains(opf, "property=\"dcterms:creator\">John Roe</meta>"));
+	ck_assert(contains(opf, "property=\"dcterms:creator\">Jane Doe</meta>"));
 	ck_assert(contains(opf, "property=\"dcterms:source\">Reuters</meta>"));
 	ck_assert(contains(opf, "property=\"dcterms:references\">BBC</meta>"));
 	ck_assert(contains(opf, "<spine toc=\"ncx\">"));
@@ -349,6 +349,95 @@ START_TEST(test_thousand_grouped)
 	free(out);
 	free_all(arts, N);
 	free(arts);
+}
+END_TEST
+
+/* A book whose package document compresses to more than 256 KiB (metadata that does not
+ * compress): the streamed documents and the zip filter's temporary file give a sound container
+ * with every article in the contents, the ncx and the package. */
+START_TEST(test_large_package)
+{
+	enum { N = 4000 };
+	galley_article **arts = galley_calloc(N, sizeof *arts);
+	for (size_t i = 0; i < N; i++) {
+		arts[i] = th_article_html("<p>Short.</p>");
+		char buf[512];
+		uint64_t h = galley_hash64(&i, sizeof i, 7);
+		snprintf(buf, sizeof buf, "https://example.org/%016llx/%zu", (unsigned long long)h, i);
+		galley_article_set(arts[i], GALLEY_FIELD_URL, buf);
+		snprintf(buf, sizeof buf, "Story %zu %08llx", i, (unsigned long long)(h >> 32));
+		galley_article_set(arts[i], GALLEY_FIELD_TITLE, buf);
+		size_t k = 0;
+		for (int j = 0; j < 6; j++) {
+			h = galley_hash64(&h, sizeof h, (uint64_t)j);
+			k += (size_t)snprintf(buf + k, sizeof buf - k, "%016llx ", (unsigned long long)h);
+		}
+		galley_article_set(arts[i], GALLEY_FIELD_DESCRIPTION, buf);
+		galley_article_list_add(arts[i], GALLEY_LIST_AUTHORS, i % 2 ? "Jane Doe" : "John Roe");
+	}
+	char *dir = th_tmpdir();
+	galley_buf out = {0};
+	galley_buf_printf(&out, "%s/large.epub", dir);
+	galley_buf o = {0};
+	galley_buf_printf(&o, "output='%s'", out.data);
+	write_ok(o.data, arts, N);
+	check_container(out.data);
+	size_t len, count;
+	char *opf = zip_member(out.data, "EPUB/package.opf", &len, &count);
+	ck_assert_uint_eq(count, N + 7);
+	ck_assert_msg(opf && len > 1000000, "package.opf is %zu bytes", len);
+	ck_assert(contains(opf, "<dc:source id=\"src-a0001\">https://example.org/"));
+	ck_assert(contains(opf, "<meta refines=\"#src-a4000\" property=\"dcterms:creator\">Jane Doe</meta>"));
+	ck_assert(contains(opf, "<itemref idref=\"a3999\"/><itemref idref=\"a4000\"/></spine></package>\n"));
+	char *nav = zip_member(out.data, "EPUB/nav.xhtml", NULL, NULL);
+	ck_assert(contains(nav, "<li><a href=\"text/a4000.xhtml\">Story 3999 "));
+	ck_assert(contains(nav, "</ol></nav></body></html>\n"));
+	char *ncx = zip_member(out.data, "EPUB/toc.ncx", NULL, NULL);
+	ck_assert(contains(ncx, "<navPoint id=\"np-4000\" playOrder=\"4000\">"));
+	ck_assert(contains(ncx, "</navPoint></navMap></ncx>\n"));
+	/* the package entry really went past the filter's 256 KiB */
+	size_t zlen;
+	unsigned char *d = (unsigned char *)th_read_file(out.data, &zlen);
+	size_t eocd = zlen - 22, cd = rd32(d + eocd + 16);
+	size_t csize = 0;
+	for (size_t i = 0; i < N + 7; i++) {
+		size_t nlen = rd16(d + cd + 28);
+		if (nlen == 16 && !memcmp(d + cd + 46, "EPUB/package.opf", 16))
+			csize = rd32(d + cd + 20);
+		cd += 46 + nlen + rd16(d + cd + 30) + rd16(d + cd + 32);
+	}
+	ck_assert_msg(csize > 300000, "package.opf compressed to %zu bytes only", csize);
+	free(d);
+	free(ncx);
+	free(nav);
+	free(opf);
+	galley_buf_free(&o);
+	galley_buf_free(&out);
+	free(dir);
+	free_all(arts, N);
+	free(arts);
+}
+END_TEST
+
+/* Temporary files go to TMPDIR: when it cannot be written the run fails and says so. */
+START_TEST(test_tmpdir_unwritable)
+{
+	galley_article *arts[1] = {sample_article(1, "Example News")};
+	char *dir = th_tmpdir();
+	galley_buf out = {0}, o = {0};
+	galley_buf_printf(&out, "%s/notmp.epub", dir);
+	galley_buf_printf(&o, "output='%s'", out.data);
+	setenv("TMPDIR", "/nonexistent/galley-no-such-dir", 1);
+	galley_error err = {0};
+	int rc = write_book(o.data, arts, 1, &err);
+	unsetenv("TMPDIR");
+	ck_assert_int_ne(rc, GALLEY_OK);
+	ck_assert_msg(contains(err.message, "TMPDIR"), "%s", err.message);
+	ck_assert(access(out.data, F_OK) != 0);
+	galley_buf_free(&o);
+	galley_buf_free(&out);
+	free(dir);
+	free_all(arts, 1);
 }
 END_TEST
 
@@ -1265,6 +1354,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_empty_metadata);
 	tcase_add_test(tc, test_labels_language);
 	tcase_add_test(tc, test_thousand_grouped);
+	tcase_add_test(tc, test_large_package);
+	tcase_add_test(tc, test_tmpdir_unwritable);
 	tcase_add_test(tc, test_hostile_text);
 	tcase_add_test(tc, test_reproducible);
 	tcase_add_test(tc, test_empty_collection);
