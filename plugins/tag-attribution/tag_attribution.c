@@ -3973,6 +3973,27 @@ static void ta_authors(ta_doc *d)
 						vis_weak = true;
 				}
 			}
+			/* a person's name alone in a header line whose class says meta data or author
+			 * ("p.news__meta-text": "Nikolai Huke,"), which the stripper did not take for a byline */
+			for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
+				const galley_removed *r = galley_article_removed(a, i);
+				if (!r->text || !r->context || strcmp(r->reason, "outside-main") || !strstr(r->context, " before-body") ||
+				    strstr(r->context, " in:") || strlen(r->text) > 60 || ta_has_digit(r->text, strlen(r->text)))
+					continue;
+				size_t el = ta_context_elem(r->context);
+				char *cls = ta_lower(r->context, el);
+				bool metaish = strchr(cls, '.') && (strstr(cls, "meta") || strstr(cls, "author") || strstr(cls, "byline"));
+				free(cls);
+				if (!metaish)
+					continue;
+				ta_names tmp = {0};
+				ta_parse_byline2(st, r->text, &tmp, site, false, false);
+				if (tmp.n && ta_person_like(st, &tmp) && ta_person_text(d, tmp.v[0])) {
+					vis = tmp;
+					vis_weak = true;
+				} else
+					ta_names_free(&tmp);
+			}
 			continue;
 		}
 		for (size_t i = 0; i < nord && !vis.n; i++) {
