@@ -2963,6 +2963,9 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 			if (!strong || photo || (!ta_has_upper_start(w.w[i + lab], w.l[i + lab]) && !user) ||
 			    ta_word_in(&st->datewords, w.w[i - 1], w.l[i - 1]) || ta_word_in(&st->notauthors, w.w[i - 1], w.l[i - 1]))
 				continue;
+			/* after a role the label is "of": "Geschäftsführer von Valendo" */
+			if (ta_word_in(&st->roles, w.w[i - 1], w.l[i - 1]) || ta_role_compound(st, w.w[i - 1], w.l[i - 1]))
+				continue;
 			/* mid-text "von"/"by" is often a preposition ("von Hungerlöhnen"): a full name, or a
 			 * user name closed by a date or a separator */
 			ta_names tmp = {0};
@@ -2983,7 +2986,7 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 				const char *v = tmp.v[0];
 				bool inner_cap = false;
 				for (const char *q = v + 1; *q && !inner_cap; q++)
-					inner_cap = *q >= 'A' && *q <= 'Z';
+					inner_cap = *q >= 'A' && *q <= 'Z' && q[-1] != '-'; /* "Präparate-Zuordnung" is a noun */
 				if (ta_has_upper_start(v, strlen(v)) && !inner_cap && !ta_has_digit(v, strlen(v)))
 					closed = false;
 			}
