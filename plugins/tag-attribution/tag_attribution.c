@@ -3953,8 +3953,12 @@ static void ta_authors(ta_doc *d)
 			size_t *sord = NULL;
 			int *stiers = NULL;
 			size_t nsord = ta_removed_order(a, segmented, sizeof segmented / sizeof segmented[0], &sord, &stiers);
-			for (size_t i = 0; i < nsord && !vis.n && stiers[i] <= 1; i++)
+			for (size_t i = 0; i < nsord && !vis.n && stiers[i] <= 1; i++) {
 				ta_find_segment_name(st, galley_article_removed(a, sord[i])->text, &vis, site, true);
+				/* a category beside the date ("2020-04-26 Deutsche Sprache") is no person */
+				if (vis.n && strchr(vis.v[0], ' ') && !ta_person_text(d, vis.v[0]))
+					ta_names_free(&vis);
+			}
 			free(sord);
 			free(stiers);
 			/* a short line of the article's header that the stripper set apart, a full name
