@@ -4080,6 +4080,9 @@ static void ta_authors(ta_doc *d)
 			use = &vis; /* a CMS account against a person's name shown with the article */
 		else if (lab.n && lab_tier == 0 && ta_person_like(st, &lab) && !ta_names_overlap(&lab, &meta))
 			use = &lab; /* the byline the reader sees with the article names other people */
+		else if (lab.n == 1 && lab_tier == 0 && !strchr(lab.v[0], ' ') && ta_has_upper_start(lab.v[0], strlen(lab.v[0])) &&
+		         !ta_names_overlap(&lab, &meta) && !ta_site_named(a, lab.v[0]))
+			use = &lab; /* a user's name in that byline: "Geschrieben von Cooper am 25.08.2015" */
 	} else if (lab.n && lab_tier == 2 && meta.n)
 		use = &meta; /* the bylines of a teaser list or a sidebar say nothing of this article */
 	else if (lab.n && lab_tier >= 1 && vis_tier == 0 && ta_person_like(st, &vis) &&
