@@ -3980,7 +3980,7 @@ static void ta_authors(ta_doc *d)
 						vis_weak = true;
 				}
 			}
-			/* a person's name alone in a header line whose class says meta data or author
+			/* a person's name alone in a header line whose class says meta data or author, or with an agency after a slash
 			 * ("p.news__meta-text": "Nikolai Huke,"), which the stripper did not take for a byline */
 			for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
 				const galley_removed *r = galley_article_removed(a, i);
@@ -3991,10 +3991,26 @@ static void ta_authors(ta_doc *d)
 				char *cls = ta_lower(r->context, el);
 				bool metaish = strchr(cls, '.') && (strstr(cls, "meta") || strstr(cls, "author") || strstr(cls, "byline"));
 				free(cls);
-				if (!metaish)
+				/* or a name with an agency's short name after a slash: "Peter Maahn/SP-X" */
+				const char *slash = strchr(r->text, '/');
+				size_t agency = 0;
+				if (!metaish && slash && !strchr(slash + 1, '/') && slash > r->text) {
+					const char *q = slash + 1;
+					while (*q == ' ')
+						q++;
+					size_t ql = strlen(q);
+					bool caps = ql >= 2 && ql <= 8 && *q >= 'A' && *q <= 'Z';
+					for (size_t k = 0; k < ql && caps; k++)
+						caps = (q[k] >= 'A' && q[k] <= 'Z') || (q[k] >= '0' && q[k] <= '9') || q[k] == '-';
+					if (caps)
+						agency = (size_t)(slash - r->text);
+				}
+				if (!metaish && !agency)
 					continue;
 				ta_names tmp = {0};
-				ta_parse_byline2(st, r->text, &tmp, site, false, false);
+				char *txt = agency ? galley_strndup(r->text, agency) : galley_strdup(r->text);
+				ta_parse_byline2(st, txt, &tmp, site, false, false);
+				free(txt);
 				if (tmp.n && ta_person_like(st, &tmp) && ta_person_text(d, tmp.v[0])) {
 					vis = tmp;
 					vis_weak = true;
