@@ -3970,8 +3970,10 @@ static void ta_authors(ta_doc *d)
 				    !strstr(r->context, " in:") && strlen(r->text) <= 60 && ta_dated_name_line(st, r->text, r->context, &vis)) {
 					if (!ta_person_text(d, vis.v[0]))
 						ta_names_free(&vis);
-					/* a list ("2020 Antonio Andrioli", "2019 Michael Müller"): not one byline */
-					for (size_t k = 0; k < galley_article_n_removed(a) && vis.n; k++) {
+					/* a list ("2020 Antonio Andrioli", "2019 Michael Müller"): not one byline.
+					 * Its neighbours only, so a long archive list stays linear */
+					size_t nrm = galley_article_n_removed(a);
+					for (size_t k = i > 32 ? i - 32 : 0; k < nrm && k <= i + 32 && vis.n; k++) {
 						const galley_removed *o = galley_article_removed(a, k);
 						if (k != i && o->context && !strcmp(o->context, r->context) && !strcmp(o->reason, r->reason))
 							ta_names_free(&vis);
