@@ -1292,3 +1292,40 @@ void galley_strv_free(char **v)
 		free(v[i]);
 	free(v);
 }
+
+char *galley_path_resolve(const char *base, const char *rel)
+{
+	galley_buf b = {0};
+	if (base)
+		galley_buf_puts(&b, base);
+	const char *p = rel;
+	bool dir_last = false;
+	while (*p) {
+		size_t l = strcspn(p, "/");
+		if (l == 0 || (l == 1 && p[0] == '.')) {
+			dir_last = true;
+		} else if (l == 2 && p[0] == '.' && p[1] == '.') {
+			if (!b.len) {
+				galley_buf_free(&b);
+				return NULL;
+			}
+			char *slash = strrchr(b.data, '/');
+			b.len = slash ? (size_t)(slash - b.data) : 0;
+			b.data[b.len] = 0;
+			dir_last = true;
+		} else {
+			if (b.len)
+				galley_buf_putc(&b, '/');
+			galley_buf_append(&b, p, l);
+			dir_last = false;
+		}
+		p += l;
+		if (*p == '/')
+			p++;
+	}
+	if (!b.len || dir_last) {
+		galley_buf_free(&b);
+		return NULL;
+	}
+	return galley_buf_steal(&b);
+}

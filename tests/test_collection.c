@@ -711,6 +711,20 @@ START_TEST(extension_lists)
 }
 END_TEST
 
+START_TEST(path_resolution)
+{
+	char *p = galley_path_resolve("site/a", "../img/./b.png");
+	th_str_eq(p, "site/img/b.png");
+	free(p);
+	p = galley_path_resolve(NULL, "./a//b/../c.png");
+	th_str_eq(p, "a/c.png");
+	free(p);
+	ck_assert_ptr_null(galley_path_resolve("", "../escape.png"));
+	ck_assert_ptr_null(galley_path_resolve("a", "../../escape.png"));
+	ck_assert_ptr_null(galley_path_resolve("a", "."));
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("collection");
@@ -718,6 +732,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, dir_sorted_recursive);
 	tcase_add_test(tc, extension_lists);
+	tcase_add_test(tc, path_resolution);
 	tcase_add_test(tc, explicit_glob_list_comma);
 	tcase_add_test(tc, open_errors);
 	tcase_add_test(tc, stdin_plain_and_tar);

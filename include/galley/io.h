@@ -59,6 +59,11 @@ typedef struct galley_entry {
  * NULL-terminated, lower-case, dotted array galley_collection_options.extensions wants
  * (owned: galley_strv_free).  An empty list gives an empty array (which accepts nothing). */
 GALLEY_API char **galley_extensions_parse(const char *list);
+/* base (a '/'-separated directory inside a collection or archive, "" or NULL for the top, no
+ * trailing slash) joined with the relative path rel, "." and ".." resolved lexically (owned,
+ * free()), or NULL when ".." climbs above the top or the result names no file (empty, or ends
+ * in "." or "..").  Used to resolve a page's relative links against its archive member. */
+GALLEY_API char *galley_path_resolve(const char *base, const char *rel);
 /* Free a NULL-terminated array of strings and the strings (NULL is fine). */
 GALLEY_API void galley_strv_free(char **v);
 

@@ -109,48 +109,10 @@ static char *read_html_relative_path(const char *src)
 	return out;
 }
 
-/* base (a directory, "" for the top, no trailing slash) joined with rel, "." and ".." resolved
- * lexically (owned), or NULL when ".." climbs above the top or nothing names a file. */
-static char *read_html_join(const char *base, const char *rel)
-{
-	galley_buf b = {0};
-	galley_buf_puts(&b, base);
-	const char *p = rel;
-	bool dir_last = false;
-	while (*p) {
-		size_t l = strcspn(p, "/");
-		if (l == 0 || (l == 1 && p[0] == '.')) {
-			dir_last = true;
-		} else if (l == 2 && p[0] == '.' && p[1] == '.') {
-			if (!b.len) {
-				galley_buf_free(&b);
-				return NULL;
-			}
-			char *slash = strrchr(b.data, '/');
-			b.len = slash ? (size_t)(slash - b.data) : 0;
-			b.data[b.len] = 0;
-			dir_last = true;
-		} else {
-			if (b.len)
-				galley_buf_putc(&b, '/');
-			galley_buf_append(&b, p, l);
-			dir_last = false;
-		}
-		p += l;
-		if (*p == '/')
-			p++;
-	}
-	if (!b.len || dir_last) {
-		galley_buf_free(&b);
-		return NULL;
-	}
-	return galley_buf_steal(&b);
-}
-
 /* The member's directory inside the archive, normalised ("./a/b.html" -> "a"), (owned). */
 static char *read_html_member_dir(const char *member)
 {
-	char *joined = read_html_join("", member);
+	char *joined = galley_path_resolve("", member);
 	if (!joined)
 		return galley_strdup("");
 	char *slash = strrchr(joined, '/');
@@ -217,7 +179,7 @@ static void read_html_resolve(galley_article *a, const read_html_roots *roots, p
 		return;
 	}
 	if (pl->member_dir) {
-		char *member = read_html_join(pl->member_dir, rel);
+		char *member = galley_path_resolve(pl->member_dir, rel);
 		if (member) {
 			galley_resource r = {src, pl->loc->file, member, read_html_media_type(member)};
 			galley_article_add_resource(a, &r);

@@ -43,41 +43,6 @@ void write_epub_image_name(const unsigned char *d, size_t n, const char *ext, ch
 	snprintf(name, WRITE_EPUB_IMAGE_NAME, "images/%016" PRIx64 "%08" PRIx32 ".%s", h1, (uint32_t)(h2 >> 32), ext);
 }
 
-char *write_epub_member_norm(const char *member)
-{
-	galley_buf b = {0};
-	const char *p = member;
-	bool dir_last = false;
-	while (p && *p) {
-		size_t l = strcspn(p, "/");
-		if (l == 0 || (l == 1 && p[0] == '.')) {
-			dir_last = true;
-		} else if (l == 2 && p[0] == '.' && p[1] == '.') {
-			if (!b.len) {
-				galley_buf_free(&b);
-				return NULL;
-			}
-			char *slash = strrchr(b.data, '/');
-			b.len = slash ? (size_t)(slash - b.data) : 0;
-			b.data[b.len] = 0;
-			dir_last = true;
-		} else {
-			if (b.len)
-				galley_buf_putc(&b, '/');
-			galley_buf_append(&b, p, l);
-			dir_last = false;
-		}
-		p += l;
-		if (*p == '/')
-			p++;
-	}
-	if (!b.len || dir_last) {
-		galley_buf_free(&b);
-		return NULL;
-	}
-	return galley_buf_steal(&b);
-}
-
 /* ---- reading members ------------------------------------------------------------------------ */
 static struct archive *open_archive(const char *file)
 {
@@ -217,7 +182,7 @@ static void index_archive(write_epub_archives *x, indexed_archive *ia)
 		}
 		if (r < ARCHIVE_WARN || archive_entry_filetype(e) != AE_IFREG)
 			continue;
-		char *member = write_epub_member_norm(archive_entry_pathname(e));
+		char *member = galley_path_resolve(NULL, archive_entry_pathname(e));
 		if (!member)
 			continue;
 		size_t len;
@@ -261,7 +226,7 @@ static void index_archive(write_epub_archives *x, indexed_archive *ia)
 bool write_epub_archives_find(write_epub_archives *x, const char *file, const char *member,
                               char name[WRITE_EPUB_IMAGE_NAME], const char **type, size_t *len)
 {
-	char *m = write_epub_member_norm(member);
+	char *m = galley_path_resolve(NULL, member);
 	if (!x || !file || !m) {
 		free(m);
 		return false;
@@ -333,7 +298,7 @@ int write_epub_archives_extract(const write_epub_pending *p, size_t n, size_t ma
 			}
 			if (r < ARCHIVE_WARN || archive_entry_filetype(e) != AE_IFREG)
 				continue;
-			char *member = write_epub_member_norm(archive_entry_pathname(e));
+			char *member = galley_path_resolve(NULL, archive_entry_pathname(e));
 			write_epub_pending key = {.member = member};
 			const write_epub_pending *kp = &key;
 			const write_epub_pending **hit =

@@ -27,9 +27,6 @@
 const char *write_epub_image_type(const unsigned char *d, size_t n, const char **ext);
 /* "images/<content hash>.<ext>" into name. */
 void write_epub_image_name(const unsigned char *d, size_t n, const char *ext, char name[WRITE_EPUB_IMAGE_NAME]);
-/* A member path as the index knows it: "./a//b/../c.png" -> "a/c.png"; (owned) or NULL when
- * it climbs above the archive's top or names no file. */
-char *write_epub_member_norm(const char *member);
 
 typedef struct write_epub_archives write_epub_archives;
 

@@ -557,7 +557,7 @@ static char *write_epub_resource_image(image_ctx *ctx, const galley_resource *re
 	if (!write_epub_archives_find(ctx->st->archives, res->file, res->member, im.name, &im.type, &im.len))
 		return NULL;
 	im.file = galley_strdup(res->file);
-	im.member = write_epub_member_norm(res->member);
+	im.member = galley_path_resolve(NULL, res->member);
 	return chapter_image(ctx, &im);
 }
 
