@@ -1,5 +1,7 @@
 #include "harness.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <dirent.h>
 #include <errno.h>
 #include <libxml/HTMLparser.h>
@@ -28,6 +30,64 @@ const char *th_shared_dir(void)
 	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
 		return NULL;
 	return path;
+}
+
+char *th_devset_archive(void)
+{
+	const char *shared = th_shared_dir();
+	if (!shared)
+		return NULL;
+	galley_buf b = {0};
+	galley_buf_printf(&b, "%s/datasets/webextract-dev.tar.xz", shared);
+	struct stat st;
+	if (stat(b.data, &st) != 0) {
+		galley_buf_free(&b);
+		return NULL;
+	}
+	return galley_buf_steal(&b);
+}
+
+bool th_extract(const char *archive, const char *dest)
+{
+	struct archive *a = archive_read_new();
+	archive_read_support_filter_all(a);
+	archive_read_support_format_all(a);
+	if (archive_read_open_filename(a, archive, 1 << 16) != ARCHIVE_OK) {
+		archive_read_free(a);
+		return false;
+	}
+	struct archive_entry *e;
+	bool ok = true;
+	while (archive_read_next_header(a, &e) == ARCHIVE_OK) {
+		const char *name = archive_entry_pathname(e);
+		if (strstr(name, "..") || name[0] == '/')
+			continue;
+		galley_buf p = {0};
+		galley_buf_printf(&p, "%s/%s", dest, name);
+		if (archive_entry_filetype(e) == AE_IFDIR) {
+			mkdir(p.data, 0755);
+		} else if (archive_entry_filetype(e) == AE_IFREG) {
+			char *slash = strrchr(p.data, '/');
+			*slash = 0;
+			mkdir(p.data, 0755);
+			*slash = '/';
+			FILE *f = fopen(p.data, "wb");
+			if (!f) {
+				ok = false;
+				galley_buf_free(&p);
+				break;
+			}
+			const void *buf;
+			size_t size;
+			la_int64_t off;
+			while (archive_read_data_block(a, &buf, &size, &off) == ARCHIVE_OK)
+				fwrite(buf, 1, size, f);
+			fclose(f);
+		}
+		galley_buf_free(&p);
+	}
+	archive_read_free(a);
+	return ok;
 }
 
 char *th_tmpdir(void)

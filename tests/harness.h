@@ -12,6 +12,12 @@
 char *th_src(const char *rel);
 /* ../shared beside the checkout, or NULL when absent (tests that need it skip). */
 const char *th_shared_dir(void);
+/* The development set's archive (owned, free()), or NULL when ../shared or the file is absent:
+ * the caller prints why it skips and returns. */
+char *th_devset_archive(void);
+/* Unpack every regular file of archive into dest (names with ".." or a leading '/' are
+ * skipped); false when the archive cannot be opened or a file cannot be written. */
+bool th_extract(const char *archive, const char *dest);
 /* A fresh temporary directory (owned, free()), removed by th_rmrf. */
 char *th_tmpdir(void);
 void th_rmrf(const char *path);

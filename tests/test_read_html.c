@@ -964,49 +964,6 @@ static char *mojibake_of(const char *s)
 	return galley_buf_steal(&b);
 }
 
-static bool extract_tar(const char *tarball, const char *dest)
-{
-	struct archive *a = archive_read_new();
-	archive_read_support_filter_all(a);
-	archive_read_support_format_all(a);
-	if (archive_read_open_filename(a, tarball, 1 << 16) != ARCHIVE_OK) {
-		archive_read_free(a);
-		return false;
-	}
-	struct archive_entry *e;
-	bool ok = true;
-	while (archive_read_next_header(a, &e) == ARCHIVE_OK) {
-		const char *name = archive_entry_pathname(e);
-		if (strstr(name, "..") || name[0] == '/')
-			continue;
-		galley_buf p = {0};
-		galley_buf_printf(&p, "%s/%s", dest, name);
-		if (archive_entry_filetype(e) == AE_IFDIR) {
-			mkdir(p.data, 0755);
-		} else if (archive_entry_filetype(e) == AE_IFREG) {
-			char *slash = strrchr(p.data, '/');
-			*slash = 0;
-			mkdir(p.data, 0755);
-			*slash = '/';
-			FILE *f = fopen(p.data, "wb");
-			if (!f) {
-				ok = false;
-				galley_buf_free(&p);
-				break;
-			}
-			const void *buf;
-			size_t size;
-			la_int64_t off;
-			while (archive_read_data_block(a, &buf, &size, &off) == ARCHIVE_OK)
-				fwrite(buf, 1, size, f);
-			fclose(f);
-		}
-		galley_buf_free(&p);
-	}
-	archive_read_free(a);
-	return ok;
-}
-
 static double now_s(void)
 {
 	struct timespec ts;
@@ -1016,20 +973,15 @@ static double now_s(void)
 
 START_TEST(devset_acceptance)
 {
-	const char *shared = th_shared_dir();
-	if (!shared) {
-		printf("devset: ../shared is absent, skipping the dev-set acceptance check\n");
+	char *archive = th_devset_archive();
+	if (!archive) {
+		printf("devset: ../shared/datasets/webextract-dev.tar.xz is absent, skipping the dev-set acceptance check\n");
 		return;
 	}
 	galley_buf tb = {0};
-	galley_buf_printf(&tb, "%s/datasets/webextract-dev.tar.xz", shared);
-	struct stat st;
-	if (stat(tb.data, &st) != 0) {
-		printf("devset: %s is absent, skipping\n", tb.data);
-		galley_buf_free(&tb);
-		return;
-	}
-	ck_assert_msg(extract_tar(tb.data, th_tmp), "cannot extract %s", tb.data);
+	galley_buf_puts(&tb, archive);
+	free(archive);
+	ck_assert_msg(th_extract(tb.data, th_tmp), "cannot extract %s", tb.data);
 	char *cases_path = th_tmp_path("cases.json");
 	json_object *cases = json_object_from_file(cases_path);
 	ck_assert_msg(cases != NULL, "cannot read %s", cases_path);

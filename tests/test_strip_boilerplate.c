@@ -398,51 +398,6 @@ START_TEST(test_descriptor)
 END_TEST
 
 /* ---- dev-set regression floor ---------------------------------------------------------------- */
-static bool extract_all(const char *tarball, const char *dest)
-{
-	struct archive *a = archive_read_new();
-	archive_read_support_filter_all(a);
-	archive_read_support_format_all(a);
-	if (archive_read_open_filename(a, tarball, 1 << 16) != ARCHIVE_OK) {
-		archive_read_free(a);
-		return false;
-	}
-	struct archive_entry *e;
-	bool ok = true;
-	while (archive_read_next_header(a, &e) == ARCHIVE_OK) {
-		const char *name = archive_entry_pathname(e);
-		if (!name || strstr(name, ".."))
-			continue;
-		galley_buf p = {0};
-		galley_buf_printf(&p, "%s/%s", dest, name);
-		if (archive_entry_filetype(e) == AE_IFDIR) {
-			mkdir(p.data, 0755);
-		} else if (archive_entry_filetype(e) == AE_IFREG) {
-			char *slash = strrchr(p.data, '/');
-			if (slash) {
-				*slash = '\0';
-				mkdir(p.data, 0755);
-				*slash = '/';
-			}
-			FILE *f = fopen(p.data, "wb");
-			if (!f) {
-				ok = false;
-				galley_buf_free(&p);
-				break;
-			}
-			const void *buf;
-			size_t size;
-			la_int64_t off;
-			while (archive_read_data_block(a, &buf, &size, &off) == ARCHIVE_OK)
-				fwrite(buf, 1, size, f);
-			fclose(f);
-		}
-		galley_buf_free(&p);
-	}
-	archive_read_free(a);
-	return ok;
-}
-
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -458,21 +413,16 @@ static char *norm(const char *s)
 
 START_TEST(test_devset_floor)
 {
-	const char *shared = th_shared_dir();
-	if (!shared) {
-		printf("strip-boilerplate devset: ../shared is absent, skipping\n");
+	char *archive = th_devset_archive();
+	if (!archive) {
+		printf("strip-boilerplate devset: ../shared/datasets/webextract-dev.tar.xz is absent, skipping\n");
 		return;
 	}
 	galley_buf tb = {0};
-	galley_buf_printf(&tb, "%s/datasets/webextract-dev.tar.xz", shared);
-	struct stat st;
-	if (stat(tb.data, &st) != 0) {
-		printf("strip-boilerplate devset: %s is absent, skipping\n", tb.data);
-		galley_buf_free(&tb);
-		return;
-	}
+	galley_buf_puts(&tb, archive);
+	free(archive);
 	char *tmp = th_tmpdir();
-	ck_assert_msg(extract_all(tb.data, tmp), "cannot extract %s", tb.data);
+	ck_assert_msg(th_extract(tb.data, tmp), "cannot extract %s", tb.data);
 	galley_buf p = {0};
 	galley_buf_printf(&p, "%s/cases.json", tmp);
 	json_object *cases = json_object_from_file(p.data);
