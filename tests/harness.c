@@ -215,6 +215,33 @@ size_t th_read_all(const char *plugin, const char *options, galley_article **out
 	return n;
 }
 
+void th_read_results(const char *plugin, const char *options, th_results *r)
+{
+	memset(r, 0, sizeof *r);
+	galley_stage *s = th_stage(plugin, options);
+	for (;;) {
+		galley_error err = {0};
+		galley_article *a = NULL;
+		int rc = galley_stage_read(s, &a, &err);
+		if (rc == GALLEY_END)
+			break;
+		ck_assert_msg(rc != GALLEY_ERR_FATAL, "fatal: %s", err.message);
+		ck_assert_uint_lt(r->n, TH_MAX_RESULTS);
+		r->a[r->n] = a;
+		r->rc[r->n] = rc;
+		snprintf(r->msg[r->n], sizeof r->msg[0], "%s", err.message);
+		r->n++;
+	}
+	galley_stage_free(s);
+}
+
+void th_results_free(th_results *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		galley_article_free(r->a[i]);
+	memset(r, 0, sizeof *r);
+}
+
 galley_article *th_article_html(const char *html)
 {
 	galley_article *a = galley_article_new();

@@ -40,6 +40,17 @@ galley_stage *th_stage(const char *plugin, const char *options);
 /* A reader stage over `input`, read every article; returns the count and puts them in out[]
  * (owned, galley_article_free each) up to max. */
 size_t th_read_all(const char *plugin, const char *options, galley_article **out, size_t max);
+/* Every outcome of running a reader to its end: articles (owned, NULL for failed reads), the
+ * status of each read and its message.  A fatal status fails the test. */
+#define TH_MAX_RESULTS 64
+typedef struct th_results {
+	galley_article *a[TH_MAX_RESULTS];
+	int rc[TH_MAX_RESULTS];
+	char msg[TH_MAX_RESULTS][1024];
+	size_t n;
+} th_results;
+void th_read_results(const char *plugin, const char *options, th_results *r);
+void th_results_free(th_results *r);
 /* An article whose body is parsed from an HTML fragment (owned). */
 galley_article *th_article_html(const char *html);
 

@@ -16,41 +16,6 @@
 #include <time.h>
 
 
-#define MAXR 64
-typedef struct results {
-	galley_article *a[MAXR];
-	int rc[MAXR];
-	char msg[MAXR][1024];
-	size_t n;
-} results;
-
-static void read_all(const char *plugin, const char *opts, results *r)
-{
-	memset(r, 0, sizeof *r);
-	galley_stage *s = th_stage(plugin, opts);
-	for (;;) {
-		galley_error err = {0};
-		galley_article *a = NULL;
-		int rc = galley_stage_read(s, &a, &err);
-		if (rc == GALLEY_END)
-			break;
-		ck_assert_msg(rc != GALLEY_ERR_FATAL, "fatal: %s", err.message);
-		ck_assert_uint_lt(r->n, MAXR);
-		r->a[r->n] = a;
-		r->rc[r->n] = rc;
-		snprintf(r->msg[r->n], sizeof r->msg[0], "%s", err.message);
-		r->n++;
-	}
-	galley_stage_free(s);
-}
-
-static void results_free(results *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		galley_article_free(r->a[i]);
-	memset(r, 0, sizeof *r);
-}
-
 /* Read one page given as bytes; returns the article (owned) and fails the test on error. */
 static galley_article *read_page(const void *bytes, size_t len, const char *opts)
 {
@@ -58,8 +23,8 @@ static galley_article *read_page(const void *bytes, size_t len, const char *opts
 	th_write_file(p, bytes, len);
 	galley_buf o = {0};
 	galley_buf_printf(&o, "input='%s' %s", p, opts ? opts : "");
-	results r;
-	read_all("read-html", o.data, &r);
+	th_results r;
+	th_read_results("read-html", o.data, &r);
 	ck_assert_uint_eq(r.n, 1);
 	ck_assert_msg(r.rc[0] == GALLEY_OK, "read failed: %s", r.msg[0]);
 	galley_article *a = r.a[0];
@@ -384,8 +349,8 @@ START_TEST(body_image_resources)
 	/* a directory: the root is the directory given */
 	galley_buf o = {0};
 	galley_buf_printf(&o, "input='%s'", site);
-	results r;
-	read_all("read-html", o.data, &r);
+	th_results r;
+	th_read_results("read-html", o.data, &r);
 	ck_assert_uint_eq(r.n, 1);
 	galley_article *a = r.a[0];
 	ck_assert_uint_eq(galley_article_n_resources(a), 3);
@@ -400,16 +365,16 @@ START_TEST(body_image_resources)
 	ck_assert_ptr_nonnull(res_of(a, "../shared/logo.gif"));
 	ck_assert_ptr_null(res_of(a, "missing.png"));
 	ck_assert_ptr_null(res_of(a, "../../outside.png"));
-	results_free(&r);
+	th_results_free(&r);
 
 	/* the page named alone: only its own directory */
 	galley_buf_reset(&o);
 	galley_buf_printf(&o, "input='%s/a/page.html'", site);
-	read_all("read-html", o.data, &r);
+	th_read_results("read-html", o.data, &r);
 	ck_assert_uint_eq(r.n, 1);
 	ck_assert_uint_eq(galley_article_n_resources(r.a[0]), 2);
 	ck_assert_ptr_null(res_of(r.a[0], "../shared/logo.gif"));
-	results_free(&r);
+	th_results_free(&r);
 
 	/* an archive: members resolved inside it, not checked; nothing above its top */
 	static const char top[] = "<html><body><p>Top <img src='../escape.png'> <img src='img%20one.png?v=2'></p></body></html>";
@@ -421,7 +386,7 @@ START_TEST(body_image_resources)
 	write_tgz(tgz, names, data, 4);
 	galley_buf_reset(&o);
 	galley_buf_printf(&o, "input='%s'", tgz);
-	read_all("read-html", o.data, &r);
+	th_read_results("read-html", o.data, &r);
 	ck_assert_uint_eq(r.n, 2);
 	a = r.a[0];
 	th_str_eq(galley_article_location(a)->member, "a/page.html");
@@ -435,7 +400,7 @@ START_TEST(body_image_resources)
 	a = r.a[1];
 	ck_assert_uint_eq(galley_article_n_resources(a), 1);
 	th_str_eq(res_of(a, "img%20one.png?v=2")->member, "img one.png");
-	results_free(&r);
+	th_results_free(&r);
 	galley_buf_free(&o);
 	free(tgz);
 	free(site);
@@ -694,10 +659,10 @@ START_TEST(bad_inputs_run_continues)
 	PUT("e-invalid.html", bad, sizeof bad - 1);
 	PUT("f-good.html", "<html><body><p>good page</p></body></html>", 42);
 	PUT("g-nul.html", "<html><body><p>nul\0byte</p></body></html>", 41);
-	results r;
+	th_results r;
 	galley_buf o = {0};
 	galley_buf_printf(&o, "input='%s'", dir);
-	read_all("read-html", o.data, &r);
+	th_read_results("read-html", o.data, &r);
 	ck_assert_uint_eq(r.n, 7);
 	ck_assert_int_eq(r.rc[0], GALLEY_ERR_ARTICLE);
 	ck_assert_msg(strstr(r.msg[0], "empty"), "%s", r.msg[0]);
@@ -717,7 +682,7 @@ START_TEST(bad_inputs_run_continues)
 	t = text_of(r.a[6]);
 	ck_assert_msg(strstr(t, "nul") && strstr(t, "byte"), "%s", t);
 	free(t);
-	results_free(&r);
+	th_results_free(&r);
 	galley_buf_free(&o);
 	galley_buf_free(&p);
 	free(dir);
@@ -799,12 +764,12 @@ START_TEST(bad_huge_page)
 	th_write_file(p, b.data, b.len);
 	galley_buf o = {0};
 	galley_buf_printf(&o, "input='%s' max_size=1048576", p);
-	results r;
-	read_all("read-html", o.data, &r);
+	th_results r;
+	th_read_results("read-html", o.data, &r);
 	ck_assert_uint_eq(r.n, 1);
 	ck_assert_int_eq(r.rc[0], GALLEY_ERR_ARTICLE);
 	ck_assert_msg(strstr(r.msg[0], "limit") && strstr(r.msg[0], "max_size"), "%s", r.msg[0]);
-	results_free(&r);
+	th_results_free(&r);
 	galley_buf_free(&o);
 	galley_buf_free(&b);
 	free(p);
@@ -852,8 +817,8 @@ START_TEST(warc_transport)
 	th_write_file(p, w.data, w.len);
 	galley_buf o = {0};
 	galley_buf_printf(&o, "input='%s'", p);
-	results r;
-	read_all("read-html", o.data, &r);
+	th_results r;
+	th_read_results("read-html", o.data, &r);
 	ck_assert_uint_eq(r.n, 1);
 	ck_assert_msg(r.rc[0] == GALLEY_OK, "%s", r.msg[0]);
 	galley_article *a = r.a[0];
@@ -874,20 +839,20 @@ START_TEST(warc_transport)
 	                  http.len);
 	galley_buf_append(&w, http.data, http.len);
 	th_write_file(p, w.data, w.len);
-	results r2;
-	read_all("read-html", o.data, &r2);
+	th_results r2;
+	th_read_results("read-html", o.data, &r2);
 	ck_assert_uint_eq(r2.n, 1);
 	th_str_eq(galley_article_candidate_first(r2.a[0], "date"), "2019-05-05");
 	th_str_eq(galley_article_candidate_first(r2.a[0], "url"), "/canonical");
 	th_str_eq(galley_article_get(r2.a[0], GALLEY_FIELD_URL), "https://news.example/canonical");
 	th_str_eq(galley_article_get(r2.a[0], GALLEY_FIELD_DATE), "2019-05-05");
 	ck_candidate(r2.a[0], "date", "2020-01-02T03:04:05Z", "warc");
-	results_free(&r2);
+	th_results_free(&r2);
 	ck_assert_int_eq(galley_article_location(a)->offset, 0);
 	char *t = text_of(a);
 	th_str_eq(t, "Grüße");
 	free(t);
-	results_free(&r);
+	th_results_free(&r);
 	galley_buf_free(&o);
 	galley_buf_free(&w);
 	galley_buf_free(&http);
@@ -902,8 +867,8 @@ START_TEST(samples_read)
 	char *src = th_src("samples/html");
 	galley_buf o = {0};
 	galley_buf_printf(&o, "input='%s'", src);
-	results r;
-	read_all("read-html", o.data, &r);
+	th_results r;
+	th_read_results("read-html", o.data, &r);
 	ck_assert_uint_ge(r.n, 4);
 	for (size_t i = 0; i < r.n; i++) {
 		ck_assert_msg(r.rc[i] == GALLEY_OK, "%s", r.msg[i]);
@@ -927,7 +892,7 @@ START_TEST(samples_read)
 			ck_candidate(r.a[i], "author", "Jürgen Weißenbäck", "dublin-core");
 		}
 	ck_assert(latin);
-	results_free(&r);
+	th_results_free(&r);
 	galley_buf_free(&o);
 	free(src);
 }

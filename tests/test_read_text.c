@@ -7,48 +7,13 @@
 #include <sys/stat.h>
 
 
-#define MAXR 32
-typedef struct results {
-	galley_article *a[MAXR];
-	int rc[MAXR];
-	char msg[MAXR][1024];
-	size_t n;
-} results;
-
-static void read_all(const char *opts, results *r)
-{
-	memset(r, 0, sizeof *r);
-	galley_stage *s = th_stage("read-text", opts);
-	for (;;) {
-		galley_error err = {0};
-		galley_article *a = NULL;
-		int rc = galley_stage_read(s, &a, &err);
-		if (rc == GALLEY_END)
-			break;
-		ck_assert_msg(rc != GALLEY_ERR_FATAL, "fatal: %s", err.message);
-		ck_assert_uint_lt(r->n, MAXR);
-		r->a[r->n] = a;
-		r->rc[r->n] = rc;
-		snprintf(r->msg[r->n], sizeof r->msg[0], "%s", err.message);
-		r->n++;
-	}
-	galley_stage_free(s);
-}
-
-static void results_free(results *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		galley_article_free(r->a[i]);
-	memset(r, 0, sizeof *r);
-}
-
-static void read_file_text(const char *name, const void *bytes, size_t len, const char *extra, results *r)
+static void read_file_text(const char *name, const void *bytes, size_t len, const char *extra, th_results *r)
 {
 	char *p = th_tmp_path(name);
 	th_write_file(p, bytes, len);
 	galley_buf o = {0};
 	galley_buf_printf(&o, "input='%s' %s", p, extra ? extra : "");
-	read_all(o.data, r);
+	th_read_results("read-text", o.data, r);
 	galley_buf_free(&o);
 	free(p);
 }
@@ -58,8 +23,8 @@ START_TEST(seed_sample)
 	char *src = th_src("samples/scraped-article.txt");
 	galley_buf o = {0};
 	galley_buf_printf(&o, "input='%s'", src);
-	results r;
-	read_all(o.data, &r);
+	th_results r;
+	th_read_results("read-text", o.data, &r);
 	ck_assert_uint_eq(r.n, 1);
 	ck_assert_msg(r.rc[0] == GALLEY_OK, "%s", r.msg[0]);
 	galley_article *a = r.a[0];
@@ -92,7 +57,7 @@ START_TEST(seed_sample)
 	ck_assert(credit);
 	galley_paragraphs_free(&p);
 	free(raw);
-	results_free(&r);
+	th_results_free(&r);
 	galley_buf_free(&o);
 	free(src);
 }
@@ -101,7 +66,7 @@ END_TEST
 START_TEST(paragraphs_and_lines)
 {
 	const char *t = "\n\n  Title line  \r\nfirst para line one\r\nline two\r\n\r\n\r\nsecond para\n   \nthird\rold mac line\n";
-	results r;
+	th_results r;
 	read_file_text("a.txt", t, strlen(t), NULL, &r);
 	ck_assert_uint_eq(r.n, 1);
 	galley_article *a = r.a[0];
@@ -122,14 +87,14 @@ START_TEST(paragraphs_and_lines)
 	char *text = galley_body_text(doc);
 	th_str_eq(text, "first para line one line two\n\nsecond para\n\nthird old mac line");
 	free(text);
-	results_free(&r);
+	th_results_free(&r);
 }
 END_TEST
 
 START_TEST(separator_many_articles)
 {
 	const char *t = "First story\nBody one.\n----\n\n   ----   \nSecond story\n\nBody two.\n----\nThird\nBody three";
-	results r;
+	th_results r;
 	read_file_text("many.txt", t, strlen(t), "separator=----", &r);
 	ck_assert_uint_eq(r.n, 3);
 	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_TITLE), "First story");
@@ -142,7 +107,7 @@ START_TEST(separator_many_articles)
 	char *b = galley_body_text(galley_article_body(r.a[2]));
 	th_str_eq(b, "Body three");
 	free(b);
-	results_free(&r);
+	th_results_free(&r);
 }
 END_TEST
 
@@ -150,23 +115,23 @@ START_TEST(encodings)
 {
 	/* not UTF-8: windows-1252 */
 	const char l1[] = "Caf\xe9 news\n\n\x93Quoted\x94 text";
-	results r;
+	th_results r;
 	read_file_text("l1.txt", l1, sizeof l1 - 1, NULL, &r);
 	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_TITLE), "Café news");
 	char *b = galley_body_text(galley_article_body(r.a[0]));
 	th_str_eq(b, "“Quoted” text");
 	free(b);
-	results_free(&r);
+	th_results_free(&r);
 	/* a BOM is dropped */
 	const char bom[] = "\xEF\xBB\xBFTitle\n\nBody";
 	read_file_text("bom.txt", bom, sizeof bom - 1, NULL, &r);
 	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_TITLE), "Title");
-	results_free(&r);
+	th_results_free(&r);
 	/* charset= */
 	const char cyr[] = "\xcf\xf0\xe8\xe2\xe5\xf2\n\n\xcc\xe8\xf0";
 	read_file_text("cyr.txt", cyr, sizeof cyr - 1, "charset=windows-1251", &r);
 	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_TITLE), "Привет");
-	results_free(&r);
+	th_results_free(&r);
 }
 END_TEST
 
@@ -184,8 +149,8 @@ START_TEST(collections_and_bad_input)
 	}
 	galley_buf o = {0};
 	galley_buf_printf(&o, "input='%s'", d);
-	results r;
-	read_all(o.data, &r);
+	th_results r;
+	th_read_results("read-text", o.data, &r);
 	ck_assert_uint_eq(r.n, 5);
 	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_TITLE), "Alpha");
 	th_str_eq(galley_article_get(r.a[1], GALLEY_FIELD_TITLE), "Beta");
@@ -194,13 +159,13 @@ START_TEST(collections_and_bad_input)
 	ck_assert_int_eq(r.rc[3], GALLEY_ERR_ARTICLE);
 	ck_assert_int_eq(r.rc[4], GALLEY_ERR_ARTICLE);
 	ck_assert_msg(strstr(r.msg[4], "binary"), "%s", r.msg[4]);
-	results_free(&r);
+	th_results_free(&r);
 	/* with a separator, an empty file is reported too */
 	galley_buf_printf(&o, " separator=###");
-	read_all(o.data, &r);
+	th_read_results("read-text", o.data, &r);
 	ck_assert_uint_eq(r.n, 5);
 	ck_assert_int_eq(r.rc[2], GALLEY_ERR_ARTICLE);
-	results_free(&r);
+	th_results_free(&r);
 	galley_buf_free(&o);
 	galley_buf_free(&p);
 	free(d);
