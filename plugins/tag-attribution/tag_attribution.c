@@ -1512,6 +1512,23 @@ static ta_who ta_who_chunk(const ta_doc *d, const ta_para *P, ta_chunk c)
 
 /* The speaker named after a verb or cue phrase, in tokens [s, lim): "said Hossein Salami",
  * "said the commander of the IRGC Hossein Salami", "sagte er", "according to the minister". */
+/* A role noun found as the subject ("the commander said") names the person last named who
+ * fits it, unless an indefinite article makes it someone new; otherwise org stands (taken). */
+static ta_who ta_role_or(const ta_doc *d, int pi, const char *role, size_t role_tok, ta_who org)
+{
+	const ta_para *P = &d->p[pi];
+	if (role && !ta_indefinite_before(d, P, role_tok)) {
+		int id = ta_last_person(d, pi, role_tok, role);
+		if (id < 0 && ta_is_role(d, &P->t[role_tok]))
+			id = ta_last_person_near(d, pi, role_tok);
+		if (id >= 0) {
+			free(org.name);
+			return (ta_who){id, NULL};
+		}
+	}
+	return org;
+}
+
 static ta_who ta_np_after(const ta_doc *d, int pi, size_t s, size_t lim)
 {
 	const ta_para *P = &d->p[pi];
@@ -1587,16 +1604,7 @@ static ta_who ta_np_after(const ta_doc *d, int pi, size_t s, size_t lim)
 		if (ta_in(&d->st->verbs, d, t))
 			break;
 	}
-	if (role && !ta_indefinite_before(d, P, role_tok)) {
-		int id = ta_last_person(d, pi, role_tok, role);
-		if (id < 0 && ta_is_role(d, &P->t[role_tok]))
-			id = ta_last_person_near(d, pi, role_tok);
-		if (id >= 0) {
-			free(org.name);
-			return (ta_who){id, NULL};
-		}
-	}
-	return org;
+	return ta_role_or(d, pi, role, role_tok, org);
 }
 
 /* The subject of a verb at k, looking back to s: "Salami said", "he added", "the commander
@@ -1678,16 +1686,7 @@ static ta_who ta_np_before(const ta_doc *d, int pi, size_t s, size_t k, bool far
 		if (!far && steps > 8)
 			break;
 	}
-	if (role && !ta_indefinite_before(d, P, role_tok)) {
-		int id = ta_last_person(d, pi, role_tok, role);
-		if (id < 0 && ta_is_role(d, &P->t[role_tok]))
-			id = ta_last_person_near(d, pi, role_tok);
-		if (id >= 0) {
-			free(org.name);
-			return (ta_who){id, NULL};
-		}
-	}
-	return org;
+	return ta_role_or(d, pi, role, role_tok, org);
 }
 
 static char *ta_cue_text(const ta_doc *d, const ta_para *P, size_t s, size_t n)
