@@ -255,8 +255,8 @@ galley_pipeline *galley_pipeline_parse(galley_registry *r, const char *text, boo
 		return NULL;
 	if (n == 0) {
 		galley_error_set(err, GALLEY_ERR_FATAL,
-		                 "%s: the pipeline is empty; it needs a reader, any transforms, and a writer, e.g. "
-		                 "'read-html input=pages ! write-json output=out.jsonl'",
+		                 "%s: the pipeline is empty; it needs a reader, any transforms, and a writer "
+		                 "(`galley plugins` lists them by kind)",
 		                 origin);
 		free_stages(st, n);
 		return NULL;
@@ -280,7 +280,7 @@ galley_pipeline *galley_pipeline_parse(galley_registry *r, const char *text, boo
 		word *w = &st[i].words[0];
 		const char *msg = NULL;
 		if (i == 0 && k != GALLEY_KIND_READER)
-			msg = "a pipeline starts with a reader (read-html, read-text, ...)";
+			msg = "a pipeline starts with a reader (`galley plugins` lists them)";
 		else if (i > 0 && k == GALLEY_KIND_READER)
 			msg = "only one reader, at the start of the pipeline";
 		else if (k == GALLEY_KIND_TRANSFORM && i > 0 && p->stages[i - 1]->plugin->kind == GALLEY_KIND_WRITER)
@@ -296,7 +296,7 @@ galley_pipeline *galley_pipeline_parse(galley_registry *r, const char *text, boo
 	if (p->stages[n - 1]->plugin->kind != GALLEY_KIND_WRITER) {
 		word *w = &st[n - 1].words[0];
 		galley_error_set(err, GALLEY_ERR_FATAL,
-		                 "%s:%d:%d: the pipeline ends with '%s', a %s; it needs at least one writer at the end (write-json, write-epub, ...)",
+		                 "%s:%d:%d: the pipeline ends with '%s', a %s; it needs at least one writer at the end (`galley plugins` lists them)",
 		                 origin, w->line, w->col, p->stages[n - 1]->plugin->name,
 		                 galley_kind_name(p->stages[n - 1]->plugin->kind));
 		free_stages(st, n);
