@@ -38,7 +38,6 @@ typedef struct slot {
 	int status;           /* GALLEY_OK, GALLEY_DROP or GALLEY_ERR_* after the parallel steps */
 	galley_stage *failed; /* the stage that failed or dropped */
 	galley_error err;
-	size_t seq;
 } slot;
 
 typedef struct runner {
