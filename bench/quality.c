@@ -11,7 +11,8 @@
  * true positive, else a false negative; a `without` segment found is a false positive, else a
  * true negative; sums over all cases.  A page that fails anywhere scores no positives.
  * When tag-attribution ran: author exact-match accuracy over the cases that name authors (gold
- * list joined with "; " against the article's authors joined with "; "), raw (the published
+ * list joined with "; " against the article's byline, the credit line as the page prints it
+ * when it names several authors, else its authors joined with "; "), raw (the published
  * method: the strings as they are) and with white space normalised in both (the gold keeps
  * stray spaces and tabs of the page); publication-date accuracy over the cases with a gold
  * `date` (the article's date's YYYY-MM-DD against the gold day).
@@ -284,7 +285,10 @@ int main(int argc, char **argv)
 				printf("%s tag-attribution failed: %s\n", c->id, err.message);
 			if (gold) {
 				galley_buf got = {0};
-				for (size_t i = 0; i < galley_article_list_len(a, GALLEY_LIST_AUTHORS); i++) {
+				const char *byline = galley_article_get(a, GALLEY_FIELD_BYLINE);
+				if (byline)
+					galley_buf_puts(&got, byline); /* the credit as the page prints it */
+				for (size_t i = 0; !byline && i < galley_article_list_len(a, GALLEY_LIST_AUTHORS); i++) {
 					if (i)
 						galley_buf_puts(&got, "; ");
 					galley_buf_puts(&got, galley_article_list_at(a, GALLEY_LIST_AUTHORS, i));

@@ -52,7 +52,7 @@ struct galley_article {
 	} while (0)
 
 static const char *const field_names[GALLEY_FIELD__COUNT] = {
-	"id", "url", "title", "date", "site", "language", "description",
+	"id", "url", "title", "date", "site", "language", "description", "byline",
 };
 
 const char *galley_field_name(galley_field f)

@@ -263,6 +263,8 @@ START_TEST(authors_visible_beats_metadata)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 2);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jane Doe");
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 1), "John Roe");
+	/* the credit as printed, without its label nor what follows the names */
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_BYLINE), "Jane Doe and John Roe");
 	galley_article_free(a);
 
 	/* metadata names only the first of two */
@@ -271,6 +273,16 @@ START_TEST(authors_visible_beats_metadata)
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 2);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 1), "Peter Müller");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_BYLINE), "Anna Schmidt und Peter Müller");
+	galley_article_free(a);
+
+	/* metadata lists three that the page never prints together: no byline */
+	a = th_article_html("<p>Text by the desk about Ann Lee and others.</p>");
+	galley_article_add_candidate(a, "author", "Ann Lee", "json-ld");
+	galley_article_add_candidate(a, "author", "Bo Chen", "json-ld");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 2);
+	ck_assert_ptr_null(galley_article_get(a, GALLEY_FIELD_BYLINE));
 	galley_article_free(a);
 
 	/* metadata only; URLs are not names */

@@ -56,6 +56,9 @@ typedef enum galley_field {
 	GALLEY_FIELD_SITE,      /* site or outlet name, "Al Arabiya" */
 	GALLEY_FIELD_LANGUAGE,  /* BCP 47 tag, "en", "de-CH" */
 	GALLEY_FIELD_DESCRIPTION, /* summary or teaser the page declares */
+	GALLEY_FIELD_BYLINE,    /* the author credit as the page prints it, without its label, when it
+	                         * names several authors in one line: "Jane Doe und John Roe" (the
+	                         * authors list holds them apart); unset otherwise */
 	GALLEY_FIELD__COUNT
 } galley_field;
 

@@ -851,6 +851,7 @@ static int read_epub_read(galley_stage *stage, void *state, galley_article **out
 			galley_article_set(a, GALLEY_FIELD_LANGUAGE, meta_get(it, "dcterms:language"));
 			galley_article_set(a, GALLEY_FIELD_ID, meta_get(it, "dcterms:identifier"));
 			galley_article_set(a, GALLEY_FIELD_DESCRIPTION, meta_get(it, "dcterms:description"));
+			galley_article_set(a, GALLEY_FIELD_BYLINE, meta_get(it, "schema:creditText"));
 			if (it->source_value && (!strncmp(it->source_value, "http://", 7) ||
 			                         !strncmp(it->source_value, "https://", 8)))
 				galley_article_set(a, GALLEY_FIELD_URL, it->source_value);

@@ -3861,6 +3861,63 @@ static bool ta_dated_name_line(const ta_state *st, const char *text, const char 
 	return ok;
 }
 
+/* The credit line as the page prints it, when it names several authors: "Lars Fischer und Alina
+ * Schadwinkel", "Daniel Braun, Davor Pasoski". The names, in order, with only separators between
+ * them (commas, semicolons, slashes, "&" and one conjunction: "and", "und", "et", "y"), in a text
+ * of the page. NULL when no text shows them so. (owned) */
+static const char *ta_memmem(const char *h, size_t hl, const char *n, size_t nl)
+{
+	for (size_t i = 0; nl && i + nl <= hl; i++)
+		if (h[i] == n[0] && !memcmp(h + i, n, nl))
+			return h + i;
+	return NULL;
+}
+
+static bool ta_ascii_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+static char *ta_display_byline(const ta_doc *d, const ta_names *use)
+{
+	if (use->n < 2)
+		return NULL;
+	size_t l0 = strlen(use->v[0]);
+	for (size_t i = 0; i < d->np; i++) {
+		const char *t = d->p[i].text, *end = t + d->p[i].len;
+		for (const char *h = t; (h = ta_memmem(h, (size_t)(end - h), use->v[0], l0)) != NULL; h++) {
+			if (h > t && ((unsigned char)h[-1] >= 0x80 || ta_ascii_alnum((unsigned char)h[-1])))
+				continue;
+			const char *q = h + l0;
+			size_t k = 1;
+			for (; k < use->n; k++) {
+				const char *r = q;
+				bool conj = false, sep = false;
+				for (;;) {
+					while (r < end && (*r == ' ' || *r == ',' || *r == ';' || *r == '/'))
+						sep = true, r++;
+					size_t wl = 0;
+					while (r + wl < end && (ta_ascii_alnum((unsigned char)r[wl]) || r[wl] == '&'))
+						wl++;
+					if (!conj && wl && r + wl < end && r[wl] == ' ' && ta_is_conj(r, wl)) {
+						conj = sep = true;
+						r += wl;
+						continue;
+					}
+					break;
+				}
+				size_t lk = strlen(use->v[k]);
+				if (!sep || (size_t)(end - r) < lk || memcmp(r, use->v[k], lk))
+					break;
+				q = r + lk;
+			}
+			if (k == use->n && (q == end || ((unsigned char)*q < 0x80 && !ta_ascii_alnum((unsigned char)*q))))
+				return galley_strndup(h, (size_t)(q - h));
+		}
+	}
+	return NULL;
+}
+
 static void ta_authors(ta_doc *d)
 {
 	const ta_state *st = d->st;
@@ -4159,6 +4216,9 @@ static void ta_authors(ta_doc *d)
 		galley_article_list_clear(a, GALLEY_LIST_AUTHORS);
 		for (size_t i = 0; i < use->n; i++)
 			galley_article_list_add(a, GALLEY_LIST_AUTHORS, use->v[i]);
+		char *line = ta_display_byline(d, use);
+		galley_article_set(a, GALLEY_FIELD_BYLINE, line);
+		free(line);
 	}
 	ta_names_free(&meta);
 	ta_names_free(&lab);

@@ -459,8 +459,12 @@ static char *article_credit(const galley_article *a)
 	return r;
 }
 
+/* The credit as the page printed it ("Jane Doe und John Roe"), else the authors joined. */
 static char *article_authors(const galley_article *a)
 {
+	const char *line = galley_article_get(a, GALLEY_FIELD_BYLINE);
+	if (line)
+		return galley_strdup(line);
 	strv s = {0};
 	for (size_t i = 0; i < galley_article_list_len(a, GALLEY_LIST_AUTHORS); i++)
 		strv_add(&s, galley_article_list_at(a, GALLEY_LIST_AUTHORS, i));
@@ -788,7 +792,8 @@ static void write_epub_entry_fill(write_epub_state *st, write_epub_book *b, writ
 		strv_add(src->kind && !strcmp(src->kind, "cited") ? &cited : &credits, c);
 		free(c);
 	}
-	char *byline = authors.n ? strv_join(&authors, ", ") : NULL;
+	char *printed = clean_or_null(galley_article_get(a, GALLEY_FIELD_BYLINE));
+	char *byline = printed ? galley_strdup(printed) : authors.n ? strv_join(&authors, ", ") : NULL;
 	e->has_epoch = date && write_epub_parse_time(date, &e->epoch);
 	char *group = NULL;
 	switch (st->group_by) {
@@ -825,6 +830,7 @@ static void write_epub_entry_fill(write_epub_state *st, write_epub_book *b, writ
 	xw_end(x);
 	opf_meta(x, ref, "dcterms:title", title);
 	opf_metas(x, ref, "dcterms:creator", &authors);
+	opf_meta(x, ref, "schema:creditText", printed); /* a reserved prefix: no declaration */
 	opf_meta(x, ref, "dcterms:publisher", site);
 	opf_meta(x, ref, "dcterms:date", date);
 	opf_meta(x, ref, "dcterms:language", lang);
@@ -862,6 +868,7 @@ static void write_epub_entry_fill(write_epub_state *st, write_epub_book *b, writ
 	free(article_id);
 	free(lang);
 	free(byline);
+	free(printed);
 	free(group);
 	strv_free(&authors);
 	strv_free(&credits);

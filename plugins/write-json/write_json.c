@@ -23,6 +23,7 @@ enum {
 	WJ_SOURCE_LOCATION,
 	WJ_TITLE,
 	WJ_AUTHORS,
+	WJ_BYLINE,
 	WJ_DATE,
 	WJ_SITE,
 	WJ_LANGUAGE,
@@ -39,7 +40,7 @@ enum {
 };
 
 static const char *const write_json_field_names[WJ__COUNT] = {
-	"id", "url", "source_location", "title", "authors", "date", "site", "language", "description",
+	"id", "url", "source_location", "title", "authors", "byline", "date", "site", "language", "description",
 	"tags", "text", "html", "sources", "quotes", "removed", "pipeline", "extra",
 };
 
@@ -692,6 +693,8 @@ static json_object *write_json_article(const write_json_state *st, const galley_
 		write_json_add(o, "title", write_json_str(galley_article_get(a, GALLEY_FIELD_TITLE)));
 	if (st->want[WJ_AUTHORS])
 		write_json_add(o, "authors", write_json_list(a, GALLEY_LIST_AUTHORS));
+	if (st->want[WJ_BYLINE])
+		write_json_add(o, "byline", write_json_str(galley_article_get(a, GALLEY_FIELD_BYLINE)));
 	if (st->want[WJ_DATE])
 		write_json_add(o, "date", write_json_str(galley_article_get(a, GALLEY_FIELD_DATE)));
 	if (st->want[WJ_SITE])
