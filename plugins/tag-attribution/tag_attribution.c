@@ -2717,6 +2717,11 @@ static char *ta_byline_prepare(const ta_state *st, const char *text)
 		uint32_t c = galley_utf8_next(&p, end);
 		if (c == 0xAD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF)
 			continue;
+		if (c == 0xFF1A) {
+			/* a full-width colon closes a label as ':' does: "责任编辑：焦鹏" */
+			galley_buf_puts(&b, ": ");
+			continue;
+		}
 		galley_buf_append(&b, c0, (size_t)(p - c0));
 	}
 	galley_buf_putc(&b, 0);
@@ -3873,7 +3878,7 @@ static void ta_authors(ta_doc *d)
 	 * in or before the article's text, then after it, then a byline paragraph still in the
 	 * body, then the bylines of teaser lists */
 	static const char *const first[] = {"byline", "meta", "dateline"};
-	static const char *const later[] = {"outside-main", "author-box", "short", "link-density", "credit", "sidebar", "share"};
+	static const char *const later[] = {"outside-main", "author-box", "short", "link-density", "credit", "sidebar", "share", "tags"};
 	size_t *ord = NULL;
 	int *tiers = NULL;
 	size_t nord = ta_removed_order(a, first, sizeof first / sizeof first[0], &ord, &tiers);
@@ -3918,7 +3923,9 @@ static void ta_authors(ta_doc *d)
 		const galley_removed *r = galley_article_removed(a, ord[i]);
 		if ((!strcmp(r->reason, "sidebar") || !strcmp(r->reason, "share")) && tiers[i] > 0)
 			continue;
-		ta_find_labelled(st, r->text, &lab, site, true);
+		/* in a line of tags, only a label that opens it ("责任编辑： 焦鹏", the editor under a
+		 * Chinese article), not a topic's "von" */
+		ta_find_labelled(st, r->text, &lab, site, strcmp(r->reason, "tags") != 0);
 		if (lab.n)
 			lab_tier = tiers[i] > 1 ? tiers[i] : 1;
 	}
