@@ -3988,8 +3988,10 @@ static void ta_authors(ta_doc *d)
 						vis_weak = true;
 				}
 			}
-			/* a person's name alone in a header line whose class says meta data or author, or with an agency after a slash
-			 * ("p.news__meta-text": "Nikolai Huke,"), which the stripper did not take for a byline */
+			/* a person's name alone in a header line whose class says meta data, author or the
+			 * author's profile, or with an agency after a slash ("p.news__meta-text": "Nikolai
+			 * Huke,", "div.profil-nowrap": "Kathrin Führes"), which the stripper did not take for
+			 * a byline */
 			for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
 				const galley_removed *r = galley_article_removed(a, i);
 				if (!r->text || !r->context || strcmp(r->reason, "outside-main") || !strstr(r->context, " before-body") ||
@@ -3997,7 +3999,7 @@ static void ta_authors(ta_doc *d)
 					continue;
 				size_t el = ta_context_elem(r->context);
 				char *cls = ta_lower(r->context, el);
-				bool metaish = strchr(cls, '.') && (strstr(cls, "meta") || strstr(cls, "author") || strstr(cls, "byline"));
+				bool metaish = strchr(cls, '.') && (strstr(cls, "meta") || strstr(cls, "author") || strstr(cls, "byline") || strstr(cls, "profil"));
 				free(cls);
 				/* or a name with an agency's short name after a slash: "Peter Maahn/SP-X" */
 				const char *slash = strchr(r->text, '/');
