@@ -4083,10 +4083,14 @@ static void ta_authors(ta_doc *d)
 			 * the article only with a year ("© 2019 Sven Schreivogel") */
 			if (r->text && ta_reason_is(r, foot, sizeof foot / sizeof foot[0]) && !strchr(r->text, '/')) {
 				bool outside = !strcmp(r->reason, "footer") || (r->context && strstr(r->context, " after-body"));
-				ta_name_line(st, r->text, &vis, true, !outside);
+				/* a page saved without its address: only a site's copyright line, which gives
+				 * the year ("Copyright (c) 2012- Gregory Szorc."), not a photographer's credit
+				 * ("Copyright: Gisele Wender") */
+				bool addressed = galley_article_get(a, GALLEY_FIELD_URL) != NULL;
+				ta_name_line(st, r->text, &vis, true, !outside || !addressed);
 				/* a personal site's: the holder's name is in the site's address
 				 * (gregoryszorc.com); an organisation's copyright names no author */
-				if (vis.n && (!ta_in_host(a, vis.v[0]) || !ta_person_text(d, vis.v[0])))
+				if (vis.n && ((addressed && !ta_in_host(a, vis.v[0])) || !ta_person_text(d, vis.v[0])))
 					ta_names_free(&vis);
 			}
 		}
