@@ -3866,6 +3866,68 @@ static bool ta_dated_name_line(const ta_state *st, const char *text, const char 
 	return ok;
 }
 
+/* Is the word at s (up to a slash, comma or space) a news agency's short name ("dpa" of
+ * "dpa/lno", "AFP")? */
+static bool ta_agency_word(const ta_state *st, const char *s, size_t n)
+{
+	size_t l = 0;
+	while (l < n && s[l] != '/' && s[l] != ',' && s[l] != ' ')
+		l++;
+	if (!l)
+		return false;
+	char *lo = ta_lower(s, l);
+	bool hit = ta_set_get(&st->outlets, lo, strlen(lo)) >= 0;
+	free(lo);
+	return hit;
+}
+
+/* An agency's credit that opens the story, as written: a paragraph that is the credit alone
+ * ("JIJI" under the headline), or the dateline's credit in parentheses before a dash ("Hamburg
+ * (dpa/lno) – Trotz eines Gespräches ...", "WASHINGTON (AP) — ..."). */
+static bool ta_agency_credit(const ta_state *st, const char *text, ta_names *out)
+{
+	size_t n = strlen(text);
+	const char *c0 = NULL, *c1 = NULL;
+	if (n <= 24) {
+		c0 = text;
+		c1 = text + n;
+	} else {
+		const char *open = memchr(text, '(', n < 48 ? n : 48);
+		const char *close = open ? strchr(open, ')') : NULL;
+		if (!close || close - open > 25 || memchr(open + 1, '(', (size_t)(close - open - 1)))
+			return false;
+		/* the place before it: one to three capitalised words */
+		ta_words w;
+		char *place = galley_strndup(text, (size_t)(open - text));
+		ta_split_words(place, &w);
+		bool ok = w.n >= 1 && w.n <= 3;
+		for (size_t i = 0; i < w.n && ok; i++)
+			ok = ta_has_upper_start(w.w[i], w.l[i]) && !ta_has_digit(w.w[i], w.l[i]);
+		free(place);
+		const char *after = close + 1;
+		while (*after == ' ')
+			after++;
+		if (!ok || !(*after == '-' || !strncmp(after, "\xe2\x80\x93", 3) || !strncmp(after, "\xe2\x80\x94", 3)))
+			return false;
+		c0 = open + 1;
+		c1 = close;
+	}
+	while (c0 < c1 && *c0 == ' ')
+		c0++;
+	while (c1 > c0 && (c1[-1] == ' ' || c1[-1] == '.'))
+		c1--;
+	if (c1 <= c0 || !ta_agency_word(st, c0, (size_t)(c1 - c0)))
+		return false;
+	char *credit = galley_strndup(c0, (size_t)(c1 - c0));
+	ta_words w;
+	ta_split_words(credit, &w);
+	bool ok = w.n <= 3 && ta_plausible(st, credit);
+	if (ok)
+		ta_names_add(out, credit);
+	free(credit);
+	return ok;
+}
+
 static void ta_authors(ta_doc *d)
 {
 	const ta_state *st = d->st;
@@ -4062,7 +4124,8 @@ static void ta_authors(ta_doc *d)
 		ta_dom_bylines(st, galley_body_root(body), &vis);
 
 	/* nothing else: a name alone on a line of the article's own text that the stripper set
-	 * apart (a signature), then the person a personal site's copyright line names */
+	 * apart (a signature), then a news agency's credit, then the person a personal site's
+	 * copyright line names */
 	if (!meta.n && !lab.n && !vis.n) {
 		static const char *const sig[] = {"short", "outside-main"};
 		static const char *const foot[] = {"footer", "credit", "outside-main", "short", "sidebar"};
@@ -4077,6 +4140,10 @@ static void ta_authors(ta_doc *d)
 					ta_names_free(&vis);
 			}
 		}
+		/* a news agency's story: its credit at the start of the text ("JIJI", "Hamburg
+		 * (dpa/lno) – ...") */
+		for (size_t i = 0; i < d->nbody && i < 3 && !vis.n; i++)
+			ta_agency_credit(st, d->p[i].text, &vis);
 		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
 			const galley_removed *r = galley_article_removed(a, i);
 			/* the page's footer, not a picture's credit ("© Niklas Grapatin / Greenpeace"); inside
