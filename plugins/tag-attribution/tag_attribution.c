@@ -592,6 +592,7 @@ typedef struct ta_doc {
 	ta_set surnames; /* last word of a person's name -> the last person added with it */
 	int *pnext;      /* the previous person with the same last word, or -1 */
 	ta_mention *men;
+	const galley_paragraphs *gp; /* the body's paragraphs with their elements; NULL without a body */
 	size_t nmen, cmen;
 } ta_doc;
 
@@ -3573,6 +3574,27 @@ static size_t ta_removed_order(const galley_article *a, const char *const *reaso
 	return m;
 }
 
+/* Is all of a block's text set in italics ("<p><em>Denis Clerc</em></p>")? */
+static bool ta_all_italic(xmlNodePtr n, bool in_italic, int depth)
+{
+	if (depth > 16)
+		return false;
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE) {
+			if (in_italic)
+				continue;
+			for (const xmlChar *t = c->content; t && *t; t++)
+				if (*t != ' ' && *t != '\n' && *t != '\t' && *t != '\r')
+					return false;
+		} else if (c->type == XML_ELEMENT_NODE) {
+			bool it = in_italic || !xmlStrcasecmp(c->name, BAD_CAST "em") || !xmlStrcasecmp(c->name, BAD_CAST "i");
+			if (!ta_all_italic(c, it, depth + 1))
+				return false;
+		}
+	}
+	return true;
+}
+
 /* Is name, read as the tagger reads the article's text, one person (not an organisation: "Kanton
  * Bern", "Deutscher Handballbund")? */
 static bool ta_person_text(ta_doc *d, const char *name)
@@ -4138,6 +4160,24 @@ static void ta_authors(ta_doc *d)
 				ta_name_line(st, r->text, &vis, false, false);
 				if (vis.n && !ta_person_text(d, vis.v[0]))
 					ta_names_free(&vis);
+			}
+		}
+		/* a signature in italics under the article's last paragraph, notes or a box after it:
+		 * "... Elles sont moins porteuses d'inégalités et de conflits." then "<em>Denis
+		 * Clerc</em>" */
+		for (size_t i = 1; i < d->nbody && d->gp && i < d->gp->n && !vis.n; i++) {
+			const ta_para *P = &d->p[i], *prev = &d->p[i - 1];
+			char last = prev->len ? prev->text[prev->len - 1] : 0;
+			bool ended = last == '.' || last == '!' || last == '?' || last == '"' ||
+			             (prev->len >= 2 && !memcmp(prev->text + prev->len - 2, "\xc2\xbb", 2)); /* » */
+			if (P->nt < 2 || P->nt > 4 || P->len > 40 || prev->len < 200 || !ended || !d->gp->node[i] ||
+			    !ta_all_italic(d->gp->node[i], false, 0))
+				continue;
+			size_t e = ta_chunk_end(d, P, 0, P->nt);
+			if (e == P->nt) {
+				ta_chunk c = ta_classify(d, P, 0, e);
+				if (c.kind == NM_PERSON && c.s == 0 && ta_person_text(d, P->text))
+					ta_names_add(&vis, P->text);
 			}
 		}
 		/* a news agency's story: its credit at the start of the text ("JIJI", "Hamburg
@@ -4736,6 +4776,7 @@ static int tag_attribution_process(galley_stage *stage, void *state, galley_arti
 	xmlDocPtr body = galley_article_body(a);
 	if (body)
 		galley_body_paragraphs(body, &gp);
+	d.gp = &gp;
 
 	/* removed blocks that may carry credit lines, after the body's paragraphs */
 	size_t nrem = 0;
