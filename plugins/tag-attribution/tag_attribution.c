@@ -267,6 +267,7 @@ typedef struct ta_state {
 	ta_set srcbefore, srcafter, agencyafter, agencybefore, credit, creditphrase;
 	ta_set datewords; /* words that end a byline: "updated", "am" */
 	ta_set notauthors; /* "WordPress", "Theme": credited with "by" but not authors */
+	ta_set joins;      /* "im Gespräch mit": two people of a byline, both authors */
 	char **role_list; /* roles of 4+ bytes, for German compounds ("Bundeskanzlerin") */
 	size_t n_role_list;
 	size_t role_lens[32]; /* the distinct lengths of role_list */
@@ -284,7 +285,7 @@ static void ta_state_free(ta_state *st)
 	ta_set *sets[] = {&st->indefinites, &st->photowords, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
-	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors};
+	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins};
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
 		ta_set_free(sets[i]);
 	for (size_t i = 0; i < st->n_relay; i++)
@@ -415,6 +416,7 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		{"tag-attribution/indefinites.txt", offsetof(ta_state, indefinites)},
 		{"tag-attribution/byline-stops.txt", offsetof(ta_state, datewords)},
 		{"tag-attribution/not-authors.txt", offsetof(ta_state, notauthors)},
+		{"tag-attribution/byline-joins.txt", offsetof(ta_state, joins)},
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
 		int rc = ta_load_words(lists[i].file, (ta_set *)((char *)st + lists[i].off), err);
@@ -2806,6 +2808,20 @@ static size_t ta_label_at(const ta_state *st, const ta_words *w, size_t i)
 	return best;
 }
 
+/* The number of words of a phrase at w[i] that joins two people of a byline ("im Gespräch
+ * mit"), 0 if none. */
+static size_t ta_join_at(const ta_state *st, const ta_words *w, size_t i)
+{
+	size_t best = 0;
+	for (size_t k = 2; k <= (size_t)st->joins.maxw && i + k <= w->n; k++) {
+		char *lo = ta_lower(w->w[i], (size_t)(w->w[i + k - 1] + w->l[i + k - 1] - w->w[i]));
+		if (ta_set_get(&st->joins, lo, strlen(lo)) >= 0)
+			best = k;
+		free(lo);
+	}
+	return best;
+}
+
 static bool ta_has_digit(const char *w, size_t l)
 {
 	for (size_t c = 0; c < l; c++)
@@ -2861,6 +2877,11 @@ static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out
 	ta_split_words(names, &w);
 	size_t end = w.n;
 	for (size_t k = 1; k < w.n; k++) {
+		size_t jm = ta_join_at(st, &w, k);
+		if (jm) {
+			k += jm - 1; /* "in conversation with": no stop word there */
+			continue;
+		}
 		bool stop = ta_word_in(&st->datewords, w.w[k], w.l[k]) && (!ta_has_upper_start(w.w[k], w.l[k]) || w.l[k] >= 4);
 		bool month = ta_is_month(st, w.w[k], w.l[k]) && k + 1 < w.n && ta_has_digit(w.w[k + 1], w.l[k + 1]);
 		if (ta_has_digit(w.w[k], w.l[k]) || stop || month) {
@@ -2870,7 +2891,11 @@ static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out
 	}
 	size_t seg = 0;
 	for (size_t k = 0; k <= end; k++) {
-		bool brk = k == end || (ta_is_conj(w.w[k], w.l[k]) && k + 1 < end && ta_has_upper_start(w.w[k + 1], w.l[k + 1]));
+		/* "Richard David Precht im Gespräch mit Karin Fischer": both */
+		size_t jm = k > 0 && k < end ? ta_join_at(st, &w, k) : 0;
+		if (jm && !(k + jm < end && ta_has_upper_start(w.w[k + jm], w.l[k + jm])))
+			jm = 0;
+		bool brk = k == end || jm || (ta_is_conj(w.w[k], w.l[k]) && k + 1 < end && ta_has_upper_start(w.w[k + 1], w.l[k + 1]));
 		bool semi = k < end && w.w[k][w.l[k] - 1] == ';';
 		if (!brk && !semi)
 			continue;
@@ -2914,7 +2939,9 @@ static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out
 			}
 			free(part);
 		}
-		seg = k + 1;
+		seg = k + (jm ? jm : 1);
+		if (jm)
+			k += jm - 1;
 	}
 	free(names);
 	free(s);
