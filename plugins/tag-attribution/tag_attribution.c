@@ -2884,7 +2884,9 @@ static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out
 		}
 		bool stop = ta_word_in(&st->datewords, w.w[k], w.l[k]) && (!ta_has_upper_start(w.w[k], w.l[k]) || w.l[k] >= 4);
 		bool month = ta_is_month(st, w.w[k], w.l[k]) && k + 1 < w.n && ta_has_digit(w.w[k + 1], w.l[k + 1]);
-		if (ta_has_digit(w.w[k], w.l[k]) || stop || month) {
+		/* a picture's credit after the names: "Olga Symbolbild imago", "Jane Doe Foto: dpa" */
+		bool photo = ta_has_upper_start(w.w[k], w.l[k]) && ta_word_in(&st->photowords, w.w[k], w.l[k]);
+		if (ta_has_digit(w.w[k], w.l[k]) || stop || month || photo) {
 			end = k;
 			break;
 		}
@@ -2987,8 +2989,10 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 				const char *q = w.w[i + lab + 1];
 				next_cp = galley_utf8_next(&q, q + w.l[i + lab + 1]); /* "·" is no letter */
 			}
+			/* or by a picture's credit that follows ("von Olga Symbolbild imago") */
 			bool user = i + lab + 1 >= w.n || ta_word_in(&st->datewords, w.w[i + lab + 1], w.l[i + lab + 1]) ||
-			            ta_has_digit(w.w[i + lab + 1], w.l[i + lab + 1]) || !ta_is_letter(next_cp);
+			            ta_has_digit(w.w[i + lab + 1], w.l[i + lab + 1]) || !ta_is_letter(next_cp) ||
+			            ta_word_in(&st->photowords, w.w[i + lab + 1], w.l[i + lab + 1]);
 			bool photo = false; /* "Foto von Josh Willink von Pexels" */
 			for (size_t k = 0; k < i && !photo; k++)
 				photo = ta_word_in(&st->photowords, w.w[k], w.l[k]);
@@ -3432,7 +3436,7 @@ static char *ta_extend_in(const ta_state *st, const char *text, const char *firs
 			if (wend == r || !ta_has_upper_start(r, (size_t)(wend - r)) || ta_has_digit(r, (size_t)(wend - r)) ||
 			    ta_word_in(&st->notnames, r, (size_t)(wend - r)) || ta_word_in(&st->orgwords, r, (size_t)(wend - r)) ||
 			    ta_word_in(&st->roles, r, (size_t)(wend - r)) || ta_word_in(&st->datewords, r, (size_t)(wend - r)) ||
-			    ta_is_month(st, r, (size_t)(wend - r)))
+			    ta_word_in(&st->photowords, r, (size_t)(wend - r)) || ta_is_month(st, r, (size_t)(wend - r)))
 				break;
 			end = wend;
 			words++;
@@ -4002,7 +4006,10 @@ static void ta_authors(ta_doc *d)
 	/* a byline paragraph still in the body, near the top or the end: "By Jane Doe" */
 	for (size_t i = 0; i < d->nbody && !lab.n; i++)
 		if ((i < 3 || i + 2 >= d->nbody) && d->p[i].len <= 200) {
-			ta_find_labelled(st, d->p[i].text, &lab, site, false);
+			/* a short dated line at the top, the article's meta line: the label anywhere
+			 * ("Stars (1 / 1) 06.11.2023 13:30 von Olga Symbolbild imago") */
+			bool meta_line = i < 3 && d->p[i].len <= 80 && ta_has_digit(d->p[i].text, d->p[i].len);
+			ta_find_labelled(st, d->p[i].text, &lab, site, meta_line);
 			/* a paragraph is not marked as a byline: it does not overrule metadata, unless
 			 * its label says so with a colon ("Autorin: Uta Staschewski, ...") */
 			const char *colon = lab.n ? strchr(d->p[i].text, ':') : NULL;
