@@ -2482,6 +2482,10 @@ static bool ta_plausible2(const ta_state *st, const char *s, bool lenient)
 	size_t n = strlen(s);
 	if (n < 2 || n > 70)
 		return false;
+	/* a site's address alone, as a blog signs its posts ("Autor: www.koffergepackt.com") */
+	bool site_name = !strncmp(s, "www.", 4) && !strchr(s, ' ') && !strchr(s, '/') && strchr(s + 4, '.') && s[n - 1] != '.';
+	if (site_name)
+		return true;
 	if (strstr(s, "://") || strstr(s, "www.") || s[0] == '@' || strchr(s, '{') || strchr(s, '<') || strchr(s, '!') || strchr(s, '?'))
 		return false;
 	ta_words w;
