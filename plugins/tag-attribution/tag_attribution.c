@@ -4020,13 +4020,24 @@ static void ta_authors(ta_doc *d)
 			if (lab.n)
 				lab_tier = colon && colon - d->p[i].text <= 16 ? 0 : 1;
 		}
-	/* anywhere in the body, a short paragraph that a label with a colon opens ("Autorin: ...") */
+	/* anywhere in the body, a short paragraph that a label with a colon opens ("Autorin: ..."),
+	 * or the noun "author" without one when people's names follow ("Autoren Jelko Djuren und
+	 * Jutta Klaukien") */
 	for (size_t i = 0; i < d->nbody && !lab.n; i++) {
 		const char *colon = d->p[i].len <= 160 ? strchr(d->p[i].text, ':') : NULL;
 		if (colon && colon - d->p[i].text <= 16) {
 			ta_find_labelled(st, d->p[i].text, &lab, site, false);
 			if (lab.n)
 				lab_tier = 0;
+		} else if (d->p[i].len <= 100 && d->p[i].nt >= 3 &&
+		           (ta_tok_is(d, &d->p[i].t[0], "autor") || ta_tok_is(d, &d->p[i].t[0], "autorin") ||
+		            ta_tok_is(d, &d->p[i].t[0], "autoren") || ta_tok_is(d, &d->p[i].t[0], "author") ||
+		            ta_tok_is(d, &d->p[i].t[0], "auteur"))) {
+			ta_find_labelled(st, d->p[i].text, &lab, site, false);
+			if (lab.n && !ta_person_like(st, &lab))
+				ta_names_free(&lab);
+			if (lab.n)
+				lab_tier = 1;
 		}
 	}
 	for (size_t i = 0; i < nord && !lab.n; i++) {
