@@ -268,6 +268,7 @@ typedef struct ta_state {
 	ta_set datewords; /* words that end a byline: "updated", "am" */
 	ta_set notauthors; /* "WordPress", "Theme": credited with "by" but not authors */
 	ta_set joins;      /* "im Gespräch mit": two people of a byline, both authors */
+	ta_set speeches;   /* "Rede", "Speech": a title that names its speaker after a label */
 	char **role_list; /* roles of 4+ bytes, for German compounds ("Bundeskanzlerin") */
 	size_t n_role_list;
 	size_t role_lens[32]; /* the distinct lengths of role_list */
@@ -285,7 +286,7 @@ static void ta_state_free(ta_state *st)
 	ta_set *sets[] = {&st->indefinites, &st->photowords, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
-	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins};
+	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches};
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
 		ta_set_free(sets[i]);
 	for (size_t i = 0; i < st->n_relay; i++)
@@ -417,6 +418,7 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		{"tag-attribution/byline-stops.txt", offsetof(ta_state, datewords)},
 		{"tag-attribution/not-authors.txt", offsetof(ta_state, notauthors)},
 		{"tag-attribution/byline-joins.txt", offsetof(ta_state, joins)},
+		{"tag-attribution/speech-words.txt", offsetof(ta_state, speeches)},
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
 		int rc = ta_load_words(lists[i].file, (ta_set *)((char *)st + lists[i].off), err);
@@ -3938,6 +3940,46 @@ static bool ta_agency_word(const ta_state *st, const char *s, size_t n)
 	return hit;
 }
 
+/* A speech's page: its title names the speaker, the text's author, after a label and roles
+ * ("Rede von Bundespräsident Johannes Rau beim Föderalismuskonvent der deutschen
+ * Landesparlamente", "Speech by Prime Minister Jane Doe at ..."): a full name only. */
+static void ta_speech_title(const ta_state *st, const char *title, ta_names *out)
+{
+	if (!title || strlen(title) > 240)
+		return;
+	char *norm = galley_ws_normalize(title);
+	ta_words w;
+	ta_split_words(norm, &w);
+	size_t lab = w.n >= 4 && ta_word_in(&st->speeches, w.w[0], w.l[0]) ? ta_label_at(st, &w, 1) : 0;
+	if (lab) {
+		size_t i = 1 + lab;
+		while (i < w.n && (ta_word_in(&st->roles, w.w[i], w.l[i]) || ta_role_compound(st, w.w[i], w.l[i])))
+			i++;
+		size_t j = i;
+		bool closed = false;
+		while (j < w.n && j - i < 4 && !closed && ta_has_upper_start(w.w[j], w.l[j]) && !ta_has_digit(w.w[j], w.l[j]) &&
+		       !ta_word_in(&st->notnames, w.w[j], w.l[j]) && !ta_word_in(&st->orgwords, w.w[j], w.l[j])) {
+			char last = w.w[j][w.l[j] - 1];
+			closed = last == ',' || last == ':';
+			j++;
+		}
+		/* the name ends where the title goes on in lower case ("beim", "at") or a mark */
+		if (j > i + 1 && (closed || j == w.n || !ta_has_upper_start(w.w[j], w.l[j]))) {
+			size_t len = (size_t)(w.w[j - 1] + w.l[j - 1] - w.w[i]);
+			while (len && (w.w[i][len - 1] == ',' || w.w[i][len - 1] == ':'))
+				len--;
+			char *nm = galley_strndup(w.w[i], len);
+			ta_names tmp = {0};
+			ta_names_add(&tmp, nm);
+			if (ta_plausible(st, nm) && ta_person_like(st, &tmp))
+				ta_names_add(out, nm);
+			ta_names_free(&tmp);
+			free(nm);
+		}
+	}
+	free(norm);
+}
+
 /* An agency's credit that opens the story, as written: a paragraph that is the credit alone
  * ("JIJI" under the headline), or the dateline's credit in parentheses before a dash ("Hamburg
  * (dpa/lno) – Trotz eines Gespräches ...", "WASHINGTON (AP) — ..."). */
@@ -4229,6 +4271,9 @@ static void ta_authors(ta_doc *d)
 					ta_names_add(&vis, P->text);
 			}
 		}
+		/* a speech: the speaker its title names */
+		if (!vis.n)
+			ta_speech_title(st, galley_article_get(a, GALLEY_FIELD_TITLE), &vis);
 		/* a news agency's story: its credit at the start of the text ("JIJI", "Hamburg
 		 * (dpa/lno) – ...") */
 		for (size_t i = 0; i < d->nbody && i < 3 && !vis.n; i++)
