@@ -269,6 +269,7 @@ typedef struct ta_state {
 	ta_set notauthors; /* "WordPress", "Theme": credited with "by" but not authors */
 	ta_set joins;      /* "im Gespräch mit": two people of a byline, both authors */
 	ta_set speeches;   /* "Rede", "Speech": a title that names its speaker after a label */
+	ta_set contacts;   /* "Pressekontakt", "Telefon": a press release's contact person */
 	char **role_list; /* roles of 4+ bytes, for German compounds ("Bundeskanzlerin") */
 	size_t n_role_list;
 	size_t role_lens[32]; /* the distinct lengths of role_list */
@@ -286,7 +287,7 @@ static void ta_state_free(ta_state *st)
 	ta_set *sets[] = {&st->indefinites, &st->photowords, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
-	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches};
+	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts};
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
 		ta_set_free(sets[i]);
 	for (size_t i = 0; i < st->n_relay; i++)
@@ -419,6 +420,7 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		{"tag-attribution/not-authors.txt", offsetof(ta_state, notauthors)},
 		{"tag-attribution/byline-joins.txt", offsetof(ta_state, joins)},
 		{"tag-attribution/speech-words.txt", offsetof(ta_state, speeches)},
+		{"tag-attribution/contact-words.txt", offsetof(ta_state, contacts)},
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
 		int rc = ta_load_words(lists[i].file, (ta_set *)((char *)st + lists[i].off), err);
@@ -3940,6 +3942,70 @@ static bool ta_agency_word(const ta_state *st, const char *s, size_t n)
 	return hit;
 }
 
+/* A press release's contact person, in a short line that a contact label opens or that goes
+ * on with the person's role or telephone: "Pressekontakt Dr. Tim Loppe Pressesprecher naturstrom
+ * AG Tel.: ...", "Jan Koch Telefon +49 ...", "Alexandra Weber Stellvertretende Pressesprecherin
+ * und ...". */
+static void ta_contact_name(const ta_state *st, const char *text, ta_names *out)
+{
+	if (!text || strlen(text) > 200)
+		return;
+	char *norm = galley_ws_normalize(text);
+	ta_words w;
+	ta_split_words(norm, &w);
+	size_t i = 0;
+	bool labelled = false;
+	for (size_t k = 0; k < 2 && k < w.n && !labelled; k++)
+		if (ta_word_in(&st->contacts, w.w[k], w.l[k]) && (k == 0 || !ta_has_digit(w.w[0], w.l[0]))) {
+			labelled = true;
+			i = k + 1;
+		}
+	size_t b = i;
+	if (i < w.n && ta_is_dr(w.w[i], w.l[i]))
+		i++;
+	for (size_t len = 2; len <= 3 && i + len < w.n; len++) {
+		bool name = true;
+		for (size_t k = i; k < i + len && name; k++) {
+			const char *x = w.w[k];
+			size_t xl = w.l[k];
+			/* names and initials ("Karin J. Schmitz"), not abbreviations ("St. Louis") */
+			name = ta_has_upper_start(x, xl) && !ta_has_digit(x, xl) && xl >= 2 && !ta_word_in(&st->contacts, x, xl) &&
+			       !ta_word_in(&st->roles, x, xl) && !ta_role_compound(st, x, xl) && !ta_word_in(&st->notnames, x, xl) &&
+			       !ta_word_in(&st->orgwords, x, xl) && (x[xl - 1] != '.' || xl == 2) &&
+			       (k + 1 == i + len || (x[xl - 1] != ',' && x[xl - 1] != ':'));
+		}
+		if (!name)
+			break;
+		/* what follows, as in a contact's address lines (no comma: "Ernst Kick, Vorstandsvorsitzender
+		 * der Spielwarenmesse, im Interview" is a teaser): a telephone ("Telefon +49"), a role, a
+		 * role after one adjective ("Stellvertretende Pressesprecherin"); after a label, a comma */
+		size_t n = i + len;
+		bool comma = w.w[n - 1][w.l[n - 1] - 1] == ',';
+		bool phone = ta_word_in(&st->contacts, w.w[n], w.l[n]) && n + 1 < w.n &&
+		             (ta_has_digit(w.w[n + 1], w.l[n + 1]) || w.w[n + 1][0] == '+');
+		bool role = ta_word_in(&st->roles, w.w[n], w.l[n]) || ta_role_compound(st, w.w[n], w.l[n]) ||
+		            (n + 1 < w.n && ta_has_upper_start(w.w[n], w.l[n]) &&
+		             (ta_word_in(&st->roles, w.w[n + 1], w.l[n + 1]) || ta_role_compound(st, w.w[n + 1], w.l[n + 1])));
+		if (!(labelled && comma) && (comma || !(phone || role)))
+			continue;
+		size_t l = (size_t)(w.w[n - 1] + w.l[n - 1] - w.w[b]);
+		while (l && (w.w[b][l - 1] == ',' || w.w[b][l - 1] == ':'))
+			l--;
+		char *nm = galley_strndup(w.w[b], l);
+		/* a person's name, the title "Dr." aside */
+		char *bare = galley_strndup(w.w[i], (size_t)(w.w[n - 1] + w.l[n - 1] - w.w[i]));
+		ta_names tmp = {0};
+		ta_names_add(&tmp, bare);
+		if (ta_plausible(st, nm) && ta_person_like(st, &tmp))
+			ta_names_add(out, nm);
+		ta_names_free(&tmp);
+		free(bare);
+		free(nm);
+		break;
+	}
+	free(norm);
+}
+
 /* A speech's page: its title names the speaker, the text's author, after a label and roles
  * ("Rede von Bundespräsident Johannes Rau beim Föderalismuskonvent der deutschen
  * Landesparlamente", "Speech by Prime Minister Jane Doe at ..."): a full name only. */
@@ -4294,6 +4360,16 @@ static void ta_authors(ta_doc *d)
 				if (vis.n && ((addressed && !ta_in_host(a, vis.v[0])) || !ta_person_text(d, vis.v[0])))
 					ta_names_free(&vis);
 			}
+		}
+		/* a press release: its contact person, in the text or a short block beside it */
+		for (size_t i = 0; i < d->nbody && !vis.n; i++)
+			ta_contact_name(st, d->p[i].text, &vis);
+		static const char *const contact[] = {"short", "teaser", "outside-main"};
+		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			if (r->context && strstr(r->context, " in-body") && !strstr(r->context, " in:") &&
+			    ta_reason_is(r, contact, sizeof contact / sizeof contact[0]))
+				ta_contact_name(st, r->text, &vis);
 		}
 	}
 
