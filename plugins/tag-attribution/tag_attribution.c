@@ -4361,6 +4361,31 @@ static void ta_authors(ta_doc *d)
 					ta_names_free(&vis);
 			}
 		}
+		/* an author box: a person's name alone, then a link to the author's other texts ("Iris
+		 * Lange-Fricke" then "zu allen Rezepten vom Autor", "Jane Doe" then "More by this author") */
+		for (size_t i = 0; i + 1 < galley_article_n_removed(a) && !vis.n; i++) {
+			const galley_removed *r = galley_article_removed(a, i), *next = galley_article_removed(a, i + 1);
+			if (!r->text || !next->text || strlen(r->text) > 40 || strlen(next->text) > 60 || !strcmp(r->reason, "comments") ||
+			    !strcmp(r->reason, "nav"))
+				continue;
+			ta_words w;
+			ta_split_words(next->text, &w);
+			bool author = false;
+			for (size_t k = 0; k < w.n && !author; k++) {
+				char *lo = ta_lower(w.w[k], w.l[k]);
+				size_t l = strlen(lo);
+				while (l && (lo[l - 1] == '.' || lo[l - 1] == ',' || lo[l - 1] == ':'))
+					lo[--l] = 0;
+				author = !strcmp(lo, "autor") || !strcmp(lo, "autorin") || !strcmp(lo, "author") || !strcmp(lo, "auteur") ||
+				         !strcmp(lo, "autors") || !strcmp(lo, "author's");
+				free(lo);
+			}
+			if (author) {
+				ta_name_line(st, r->text, &vis, false, false);
+				if (vis.n && !ta_person_text(d, vis.v[0]))
+					ta_names_free(&vis);
+			}
+		}
 		/* a press release: its contact person, in the text or a short block beside it */
 		for (size_t i = 0; i < d->nbody && !vis.n; i++)
 			ta_contact_name(st, d->p[i].text, &vis);
