@@ -4054,6 +4054,13 @@ static bool ta_agency_credit(const ta_state *st, const char *text, ta_names *out
 	size_t n = strlen(text);
 	const char *c0 = NULL, *c1 = NULL;
 	if (n <= 24) {
+		/* alone, the whole credit is an agency's name, or one with its desk after a slash
+		 * ("JIJI", "dpa/lno"), not a line that opens with a word like one ("Mehr Infos") */
+		char *lo = ta_lower(text, n);
+		bool whole = ta_set_get(&st->outlets, lo, strlen(lo)) >= 0 || (strchr(text, '/') && !strchr(text, ' '));
+		free(lo);
+		if (!whole)
+			return false;
 		c0 = text;
 		c1 = text + n;
 	} else {
