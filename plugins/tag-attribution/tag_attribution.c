@@ -4125,9 +4125,11 @@ static void ta_authors(ta_doc *d)
 	/* a byline paragraph still in the body, near the top or the end: "By Jane Doe" */
 	for (size_t i = 0; i < d->nbody && !lab.n; i++)
 		if ((i < 3 || i + 2 >= d->nbody) && d->p[i].len <= 200) {
-			/* a short dated line at the top, the article's meta line: the label anywhere
-			 * ("Stars (1 / 1) 06.11.2023 13:30 von Olga Symbolbild imago") */
-			bool meta_line = i < 3 && d->p[i].len <= 80 && ta_has_digit(d->p[i].text, d->p[i].len);
+			/* a short line at the top with a date or a time, the article's meta line: the
+			 * label anywhere ("Stars (1 / 1) 06.11.2023 13:30 von Olga Symbolbild imago") */
+			bool meta_line = false;
+			for (const char *q = d->p[i].text; i < 3 && d->p[i].len <= 80 && *q && !meta_line; q++)
+				meta_line = q[0] >= '0' && q[0] <= '9' && (q[1] == '.' || q[1] == ':' || q[1] == '/') && q[2] >= '0' && q[2] <= '9';
 			ta_find_labelled(st, d->p[i].text, &lab, site, meta_line);
 			/* a paragraph is not marked as a byline: it does not overrule metadata, unless
 			 * its label says so with a colon ("Autorin: Uta Staschewski, ...") */
