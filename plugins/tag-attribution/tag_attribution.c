@@ -598,8 +598,8 @@ typedef struct ta_doc {
 	ta_set surnames; /* last word of a person's name -> the last person added with it */
 	int *pnext;      /* the previous person with the same last word, or -1 */
 	ta_mention *men;
-	const galley_paragraphs *gp; /* the body's paragraphs with their elements; NULL without a body */
 	size_t nmen, cmen;
+	const galley_paragraphs *gp; /* the body's paragraphs with their elements */
 } ta_doc;
 
 #define LOW(d, tk) ((d)->arena.data + (tk)->lo)
