@@ -768,6 +768,20 @@ START_TEST(authors_when_nothing_else_names_one)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
+	/* a personal site's header, the name its address spells; not an outlet's */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://alexanderlasch.wordpress.com/2019/11/14/sprachgeschichte/");
+	add_removed(a, "outside-main", "Sprachpunkt Alexander Lasch", "div#logo before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Alexander Lasch");
+	galley_article_free(a);
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.twincities.com/2023/11/08/st-louis-park/");
+	add_removed(a, "header", "Twin Cities", "div.site-title before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
 	/* an author box read from its link */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "link-density", "Iris Lange-Fricke", "div.recipe-expert-name in-body");

@@ -270,6 +270,7 @@ typedef struct ta_state {
 	ta_set joins;      /* "im Gespräch mit": two people of a byline, both authors */
 	ta_set speeches;   /* "Rede", "Speech": a title that names its speaker after a label */
 	ta_set contacts;   /* "Pressekontakt", "Telefon": a press release's contact person */
+	ta_set given;      /* common given names: "Alexander" */
 	char **role_list; /* roles of 4+ bytes, for German compounds ("Bundeskanzlerin") */
 	size_t n_role_list;
 	size_t role_lens[32]; /* the distinct lengths of role_list */
@@ -287,7 +288,7 @@ static void ta_state_free(ta_state *st)
 	ta_set *sets[] = {&st->indefinites, &st->photowords, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
-	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts};
+	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given};
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
 		ta_set_free(sets[i]);
 	for (size_t i = 0; i < st->n_relay; i++)
@@ -421,6 +422,7 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		{"tag-attribution/byline-joins.txt", offsetof(ta_state, joins)},
 		{"tag-attribution/speech-words.txt", offsetof(ta_state, speeches)},
 		{"tag-attribution/contact-words.txt", offsetof(ta_state, contacts)},
+		{"tag-attribution/given-names.txt", offsetof(ta_state, given)},
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
 		int rc = ta_load_words(lists[i].file, (ta_set *)((char *)st + lists[i].off), err);
@@ -3674,6 +3676,60 @@ static bool ta_in_host(const galley_article *a, const char *name)
 	return hit;
 }
 
+/* A personal site's owner, as a line of the site's header writes the name that the site's
+ * address spells: "Dr. Alexander Klier" on alexander-klier.net, "Sprachpunkt Alexander Lasch" on
+ * alexanderlasch.wordpress.com give "Alexander Klier", "Alexander Lasch": two or three
+ * capitalised words whose letters, joined, are in the host, the first a common given name
+ * (not "Twin Cities" on twincities.com). */
+static bool ta_host_person(ta_doc *d, const char *text, ta_names *out)
+{
+	const char *url = galley_article_get(d->a, GALLEY_FIELD_URL);
+	if (!url || !text || strlen(text) > 80)
+		return false;
+	const char *h = strstr(url, "://");
+	h = h ? h + 3 : url;
+	char *host = ta_alnum_key(h, strcspn(h, "/?#:"));
+	char *norm = galley_ws_normalize(text);
+	ta_words w;
+	ta_split_words(norm, &w);
+	bool found = false;
+	for (size_t i = 0; i + 1 < w.n && !found; i++) {
+		if (!ta_word_in(&d->st->given, w.w[i], w.l[i]))
+			continue;
+		size_t best = 0;
+		for (size_t j = i + 2; j <= i + 3 && j <= w.n; j++) {
+			bool words = true;
+			for (size_t k = i; k < j && words; k++) {
+				/* words, not initials or short names in capitals ("Lavazza DE") */
+				bool lower = false;
+				words = ta_has_upper_start(w.w[k], w.l[k]) && !ta_has_digit(w.w[k], w.l[k]);
+				for (size_t c = 0; c < w.l[k] && words; c++) {
+					words = w.w[k][c] != '.' && w.w[k][c] != ',' && w.w[k][c] != ':' && w.w[k][c] != '|';
+					lower = lower || (w.w[k][c] >= 'a' && w.w[k][c] <= 'z');
+				}
+				words = words && lower;
+			}
+			if (!words)
+				break;
+			char *key = ta_alnum_key(w.w[i], (size_t)(w.w[j - 1] + w.l[j - 1] - w.w[i]));
+			if (strlen(key) >= 8 && strstr(host, key))
+				best = j;
+			free(key);
+		}
+		if (best) {
+			char *nm = galley_strndup(w.w[i], (size_t)(w.w[best - 1] + w.l[best - 1] - w.w[i]));
+			if (ta_plausible(d->st, nm) && ta_person_text(d, nm)) {
+				ta_names_add(out, nm);
+				found = true;
+			}
+			free(nm);
+		}
+	}
+	free(norm);
+	free(host);
+	return found;
+}
+
 /* A person's full name alone on a line, after a copyright mark when copyright: "Stefan
  * Wasmer" closing an article, "© 2020 Wolfgang Michal", "Copyright (c) 2012- Gregory Szorc.
  * All rights reserved." */
@@ -4313,7 +4369,7 @@ static void ta_authors(ta_doc *d)
 
 	/* nothing else: a name alone on a line of the article's own text that the stripper set
 	 * apart (a signature), then a news agency's credit, then the person a personal site's
-	 * copyright line names */
+	 * copyright line or header names */
 	if (!meta.n && !lab.n && !vis.n) {
 		static const char *const sig[] = {"short", "outside-main"};
 		static const char *const foot[] = {"footer", "credit", "outside-main", "short", "sidebar"};
@@ -4369,6 +4425,14 @@ static void ta_authors(ta_doc *d)
 				if (vis.n && ((addressed && !ta_in_host(a, vis.v[0])) || !ta_person_text(d, vis.v[0])))
 					ta_names_free(&vis);
 			}
+		}
+		/* a personal site's owner, named in the site's name or its header as in its address */
+		if (!vis.n)
+			ta_host_person(d, site, &vis);
+		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			if (r->context && strstr(r->context, " before-body") && (!strcmp(r->reason, "header") || !strcmp(r->reason, "outside-main")))
+				ta_host_person(d, r->text, &vis);
 		}
 		/* an author box: a person's name alone, then a link to the author's other texts ("Iris
 		 * Lange-Fricke" then "zu allen Rezepten vom Autor", "Jane Doe" then "More by this author") */
