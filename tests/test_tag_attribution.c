@@ -768,6 +768,20 @@ START_TEST(authors_when_nothing_else_names_one)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
+	/* a copyright line naming a person by a common given name, not a picture's credit */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "http://ohneq.de/ohneq/johannes/");
+	add_removed(a, "credit", "(c) Johannes Wolf • Weitere Rechte siehe Impressum", "p.copyrights-text after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Johannes Wolf");
+	galley_article_free(a);
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.lbv.de/news/details/story/");
+	add_removed(a, "footer", "© Frank Derer (LBV-Bildarchiv)", "figure.image_container after-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
 	/* a personal site's header, the name its address spells; not an outlet's */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_set(a, GALLEY_FIELD_URL, "https://alexanderlasch.wordpress.com/2019/11/14/sprachgeschichte/");

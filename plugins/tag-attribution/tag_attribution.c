@@ -4421,8 +4421,12 @@ static void ta_authors(ta_doc *d)
 				bool addressed = galley_article_get(a, GALLEY_FIELD_URL) != NULL;
 				ta_name_line(st, r->text, &vis, true, !outside || !addressed);
 				/* a personal site's: the holder's name is in the site's address
-				 * (gregoryszorc.com); an organisation's copyright names no author */
-				if (vis.n && ((addressed && !ta_in_host(a, vis.v[0])) || !ta_person_text(d, vis.v[0])))
+				 * (gregoryszorc.com) or opens with a common given name ("(c) Johannes Wolf •
+				 * Weitere Rechte siehe Impressum"), outside a figure (a picture's credit); an
+				 * organisation's copyright names no author */
+				bool given = vis.n && ta_word_in(&st->given, vis.v[0], strcspn(vis.v[0], " ")) && r->context &&
+				             strncmp(r->context, "fig", 3) != 0;
+				if (vis.n && ((addressed && !ta_in_host(a, vis.v[0]) && !given) || !ta_person_text(d, vis.v[0])))
 					ta_names_free(&vis);
 			}
 		}
