@@ -716,6 +716,140 @@ START_TEST(dates_shown_with_the_article)
 }
 END_TEST
 
+START_TEST(authors_when_nothing_else_names_one)
+{
+	static const char long_para[] = "<p>Il n'empêche : s'il faut travailler plus, mieux vaudrait explorer ces pistes avant de "
+	                                 "remettre en cause des symboles sociaux comme les 35 heures et la retraite à 60 ans. Elles "
+	                                 "sont moins porteuses d'inégalités et de conflits.</p>";
+	/* a page saved without its address: a copyright line with a year, not a photographer's credit */
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "footer", "Copyright (c) 2012- Gregory Szorc. All rights reserved.", "p after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Gregory Szorc");
+	galley_article_free(a);
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "credit", "Copyright: Gisele Wender", "p after-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* an agency's credit opening the story, alone or in the dateline */
+	a = th_article_html("<p>Hamburg (dpa/lno) – Trotz eines Gespräches bleiben die Fronten verhärtet.</p>");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "dpa/lno");
+	galley_article_free(a);
+	a = th_article_html("<p>JIJI</p><p>A total of 6,000 surgical masks have been lost at a hospital in Kobe.</p>");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "JIJI");
+	galley_article_free(a);
+	a = th_article_html("<p>Mehr Infos</p><p>A total of 6,000 surgical masks have been lost at a hospital in Kobe.</p>"
+	                    "<p>The Hyogo Prefectural Police is investigating the incident as a case of theft.</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a signature in italics under the last paragraph, notes after it */
+	galley_buf h = {0};
+	galley_buf_printf(&h, "%s<p><em>Denis Clerc</em></p><p>(1) Ces chiffres sont collectés par l'OCDE.</p>", long_para);
+	a = th_article_html(h.data);
+	galley_buf_free(&h);
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Denis Clerc");
+	galley_article_free(a);
+
+	/* a speech's speaker */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "Rede von Bundespräsident Johannes Rau beim Föderalismuskonvent der deutschen Landesparlamente");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Johannes Rau");
+	galley_article_free(a);
+
+	/* a press release's contact, not a person a teaser introduces */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "short", "Pressekontakt Dr. Tim Loppe Pressesprecher naturstrom AG Tel.: 0211 77900 363", "p in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Dr. Tim Loppe");
+	galley_article_free(a);
+	a = th_article_html("<p>Some story text that is long enough.</p><p>Jan Koch Telefon +49 (0)40 / 49 07 11 06</p>");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jan Koch");
+	galley_article_free(a);
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "short", "Ernst Kick, Vorstandsvorsitzender der Spielwarenmesse eG, im Interview", "p in-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a copyright line naming a person by a common given name, not a picture's credit */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "http://ohneq.de/ohneq/johannes/");
+	add_removed(a, "credit", "(c) Johannes Wolf • Weitere Rechte siehe Impressum", "p.copyrights-text after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Johannes Wolf");
+	galley_article_free(a);
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.lbv.de/news/details/story/");
+	add_removed(a, "footer", "© Frank Derer (LBV-Bildarchiv)", "figure.image_container after-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a personal site's header, the name its address spells; not an outlet's */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://alexanderlasch.wordpress.com/2019/11/14/sprachgeschichte/");
+	add_removed(a, "outside-main", "Sprachpunkt Alexander Lasch", "div#logo before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Alexander Lasch");
+	galley_article_free(a);
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.twincities.com/2023/11/08/st-louis-park/");
+	add_removed(a, "header", "Twin Cities", "div.site-title before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* an author box read from its link */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "link-density", "Iris Lange-Fricke", "div.recipe-expert-name in-body");
+	add_removed(a, "link-density", "zu allen Rezepten vom Autor", "div.recipe-expert-text in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Iris Lange-Fricke");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(byline_labels_and_joins)
+{
+	/* a Chinese label with a full-width colon, in a line of tags */
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "tags", "责任编辑： 焦鹏", "span.p-jc in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "焦鹏");
+	galley_article_free(a);
+
+	/* an interview's byline: both people */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "Richard David Precht im Gespräch mit Karin Fischer", "p.author in-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 2);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 1), "Karin Fischer");
+	galley_article_free(a);
+
+	/* the meta line kept at the top of the text, a picture's credit after the name */
+	a = th_article_html("<p>Stars (1 / 1) 06.11.2023 13:30 von Olga Symbolbild imago</p><p>Some story text that is long enough.</p>");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Olga");
+	galley_article_free(a);
+
+	/* a site's address as the author's name */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "Datum: 13. April 2017 Autor: www.koffergepackt.com 2 Kommentare", "div.post-meta before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "www.koffergepackt.com");
+	galley_article_free(a);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("tag-attribution");
@@ -737,6 +871,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, header_lines_set_apart);
 	tcase_add_test(tc, signature_and_copyright);
 	tcase_add_test(tc, dates_shown_with_the_article);
+	tcase_add_test(tc, authors_when_nothing_else_names_one);
+	tcase_add_test(tc, byline_labels_and_joins);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -267,6 +267,10 @@ typedef struct ta_state {
 	ta_set srcbefore, srcafter, agencyafter, agencybefore, credit, creditphrase;
 	ta_set datewords; /* words that end a byline: "updated", "am" */
 	ta_set notauthors; /* "WordPress", "Theme": credited with "by" but not authors */
+	ta_set joins;      /* "im Gespräch mit": two people of a byline, both authors */
+	ta_set speeches;   /* "Rede", "Speech": a title that names its speaker after a label */
+	ta_set contacts;   /* "Pressekontakt", "Telefon": a press release's contact person */
+	ta_set given;      /* common given names: "Alexander" */
 	char **role_list; /* roles of 4+ bytes, for German compounds ("Bundeskanzlerin") */
 	size_t n_role_list;
 	size_t role_lens[32]; /* the distinct lengths of role_list */
@@ -284,7 +288,7 @@ static void ta_state_free(ta_state *st)
 	ta_set *sets[] = {&st->indefinites, &st->photowords, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
-	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors};
+	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given};
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
 		ta_set_free(sets[i]);
 	for (size_t i = 0; i < st->n_relay; i++)
@@ -415,6 +419,10 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		{"tag-attribution/indefinites.txt", offsetof(ta_state, indefinites)},
 		{"tag-attribution/byline-stops.txt", offsetof(ta_state, datewords)},
 		{"tag-attribution/not-authors.txt", offsetof(ta_state, notauthors)},
+		{"tag-attribution/byline-joins.txt", offsetof(ta_state, joins)},
+		{"tag-attribution/speech-words.txt", offsetof(ta_state, speeches)},
+		{"tag-attribution/contact-words.txt", offsetof(ta_state, contacts)},
+		{"tag-attribution/given-names.txt", offsetof(ta_state, given)},
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
 		int rc = ta_load_words(lists[i].file, (ta_set *)((char *)st + lists[i].off), err);
@@ -593,6 +601,7 @@ typedef struct ta_doc {
 	int *pnext;      /* the previous person with the same last word, or -1 */
 	ta_mention *men;
 	size_t nmen, cmen;
+	const galley_paragraphs *gp; /* the body's paragraphs with their elements */
 } ta_doc;
 
 #define LOW(d, tk) ((d)->arena.data + (tk)->lo)
@@ -2479,6 +2488,10 @@ static bool ta_plausible2(const ta_state *st, const char *s, bool lenient)
 	size_t n = strlen(s);
 	if (n < 2 || n > 70)
 		return false;
+	/* a site's address alone, as a blog signs its posts ("Autor: www.koffergepackt.com") */
+	bool site_name = !strncmp(s, "www.", 4) && !strchr(s, ' ') && !strchr(s, '/') && strchr(s + 4, '.') && s[n - 1] != '.';
+	if (site_name)
+		return true;
 	if (strstr(s, "://") || strstr(s, "www.") || s[0] == '@' || strchr(s, '{') || strchr(s, '<') || strchr(s, '!') || strchr(s, '?'))
 		return false;
 	ta_words w;
@@ -2717,6 +2730,11 @@ static char *ta_byline_prepare(const ta_state *st, const char *text)
 		uint32_t c = galley_utf8_next(&p, end);
 		if (c == 0xAD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF)
 			continue;
+		if (c == 0xFF1A) {
+			/* a full-width colon closes a label as ':' does: "责任编辑：焦鹏" */
+			galley_buf_puts(&b, ": ");
+			continue;
+		}
 		galley_buf_append(&b, c0, (size_t)(p - c0));
 	}
 	galley_buf_putc(&b, 0);
@@ -2800,6 +2818,20 @@ static size_t ta_label_at(const ta_state *st, const ta_words *w, size_t i)
 	return best;
 }
 
+/* The number of words of a phrase at w[i] that joins two people of a byline ("im Gespräch
+ * mit"), 0 if none. */
+static size_t ta_join_at(const ta_state *st, const ta_words *w, size_t i)
+{
+	size_t best = 0;
+	for (size_t k = 2; k <= (size_t)st->joins.maxw && i + k <= w->n; k++) {
+		char *lo = ta_lower(w->w[i], (size_t)(w->w[i + k - 1] + w->l[i + k - 1] - w->w[i]));
+		if (ta_set_get(&st->joins, lo, strlen(lo)) >= 0)
+			best = k;
+		free(lo);
+	}
+	return best;
+}
+
 static bool ta_has_digit(const char *w, size_t l)
 {
 	for (size_t c = 0; c < l; c++)
@@ -2855,16 +2887,27 @@ static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out
 	ta_split_words(names, &w);
 	size_t end = w.n;
 	for (size_t k = 1; k < w.n; k++) {
+		size_t jm = ta_join_at(st, &w, k);
+		if (jm) {
+			k += jm - 1; /* "in conversation with": no stop word there */
+			continue;
+		}
 		bool stop = ta_word_in(&st->datewords, w.w[k], w.l[k]) && (!ta_has_upper_start(w.w[k], w.l[k]) || w.l[k] >= 4);
 		bool month = ta_is_month(st, w.w[k], w.l[k]) && k + 1 < w.n && ta_has_digit(w.w[k + 1], w.l[k + 1]);
-		if (ta_has_digit(w.w[k], w.l[k]) || stop || month) {
+		/* a picture's credit after the names: "Olga Symbolbild imago", "Jane Doe Foto: dpa" */
+		bool photo = ta_has_upper_start(w.w[k], w.l[k]) && ta_word_in(&st->photowords, w.w[k], w.l[k]);
+		if (ta_has_digit(w.w[k], w.l[k]) || stop || month || photo) {
 			end = k;
 			break;
 		}
 	}
 	size_t seg = 0;
 	for (size_t k = 0; k <= end; k++) {
-		bool brk = k == end || (ta_is_conj(w.w[k], w.l[k]) && k + 1 < end && ta_has_upper_start(w.w[k + 1], w.l[k + 1]));
+		/* "Richard David Precht im Gespräch mit Karin Fischer": both */
+		size_t jm = k > 0 && k < end ? ta_join_at(st, &w, k) : 0;
+		if (jm && !(k + jm < end && ta_has_upper_start(w.w[k + jm], w.l[k + jm])))
+			jm = 0;
+		bool brk = k == end || jm || (ta_is_conj(w.w[k], w.l[k]) && k + 1 < end && ta_has_upper_start(w.w[k + 1], w.l[k + 1]));
 		bool semi = k < end && w.w[k][w.l[k] - 1] == ';';
 		if (!brk && !semi)
 			continue;
@@ -2908,7 +2951,9 @@ static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out
 			}
 			free(part);
 		}
-		seg = k + 1;
+		seg = k + (jm ? jm : 1);
+		if (jm)
+			k += jm - 1;
 	}
 	free(names);
 	free(s);
@@ -2954,8 +2999,10 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 				const char *q = w.w[i + lab + 1];
 				next_cp = galley_utf8_next(&q, q + w.l[i + lab + 1]); /* "·" is no letter */
 			}
+			/* or by a picture's credit that follows ("von Olga Symbolbild imago") */
 			bool user = i + lab + 1 >= w.n || ta_word_in(&st->datewords, w.w[i + lab + 1], w.l[i + lab + 1]) ||
-			            ta_has_digit(w.w[i + lab + 1], w.l[i + lab + 1]) || !ta_is_letter(next_cp);
+			            ta_has_digit(w.w[i + lab + 1], w.l[i + lab + 1]) || !ta_is_letter(next_cp) ||
+			            ta_word_in(&st->photowords, w.w[i + lab + 1], w.l[i + lab + 1]);
 			bool photo = false; /* "Foto von Josh Willink von Pexels" */
 			for (size_t k = 0; k < i && !photo; k++)
 				photo = ta_word_in(&st->photowords, w.w[k], w.l[k]);
@@ -3399,7 +3446,7 @@ static char *ta_extend_in(const ta_state *st, const char *text, const char *firs
 			if (wend == r || !ta_has_upper_start(r, (size_t)(wend - r)) || ta_has_digit(r, (size_t)(wend - r)) ||
 			    ta_word_in(&st->notnames, r, (size_t)(wend - r)) || ta_word_in(&st->orgwords, r, (size_t)(wend - r)) ||
 			    ta_word_in(&st->roles, r, (size_t)(wend - r)) || ta_word_in(&st->datewords, r, (size_t)(wend - r)) ||
-			    ta_is_month(st, r, (size_t)(wend - r)))
+			    ta_word_in(&st->photowords, r, (size_t)(wend - r)) || ta_is_month(st, r, (size_t)(wend - r)))
 				break;
 			end = wend;
 			words++;
@@ -3568,6 +3615,27 @@ static size_t ta_removed_order(const galley_article *a, const char *const *reaso
 	return m;
 }
 
+/* Is all of a block's text set in italics ("<p><em>Denis Clerc</em></p>")? */
+static bool ta_all_italic(xmlNodePtr n, bool in_italic, int depth)
+{
+	if (depth > 16)
+		return false;
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE) {
+			if (in_italic)
+				continue;
+			for (const xmlChar *t = c->content; t && *t; t++)
+				if (*t != ' ' && *t != '\n' && *t != '\t' && *t != '\r')
+					return false;
+		} else if (c->type == XML_ELEMENT_NODE) {
+			bool it = in_italic || !xmlStrcasecmp(c->name, BAD_CAST "em") || !xmlStrcasecmp(c->name, BAD_CAST "i");
+			if (!ta_all_italic(c, it, depth + 1))
+				return false;
+		}
+	}
+	return true;
+}
+
 /* Is name, read as the tagger reads the article's text, one person (not an organisation: "Kanton
  * Bern", "Deutscher Handballbund")? */
 static bool ta_person_text(ta_doc *d, const char *name)
@@ -3606,6 +3674,60 @@ static bool ta_in_host(const galley_article *a, const char *name)
 	}
 	free(host);
 	return hit;
+}
+
+/* A personal site's owner, as a line of the site's header writes the name that the site's
+ * address spells: "Dr. Alexander Klier" on alexander-klier.net, "Sprachpunkt Alexander Lasch" on
+ * alexanderlasch.wordpress.com give "Alexander Klier", "Alexander Lasch": two or three
+ * capitalised words whose letters, joined, are in the host, the first a common given name
+ * (not "Twin Cities" on twincities.com). */
+static bool ta_host_person(ta_doc *d, const char *text, ta_names *out)
+{
+	const char *url = galley_article_get(d->a, GALLEY_FIELD_URL);
+	if (!url || !text || strlen(text) > 80)
+		return false;
+	const char *h = strstr(url, "://");
+	h = h ? h + 3 : url;
+	char *host = ta_alnum_key(h, strcspn(h, "/?#:"));
+	char *norm = galley_ws_normalize(text);
+	ta_words w;
+	ta_split_words(norm, &w);
+	bool found = false;
+	for (size_t i = 0; i + 1 < w.n && !found; i++) {
+		if (!ta_word_in(&d->st->given, w.w[i], w.l[i]))
+			continue;
+		size_t best = 0;
+		for (size_t j = i + 2; j <= i + 3 && j <= w.n; j++) {
+			bool words = true;
+			for (size_t k = i; k < j && words; k++) {
+				/* words, not initials or short names in capitals ("Lavazza DE") */
+				bool lower = false;
+				words = ta_has_upper_start(w.w[k], w.l[k]) && !ta_has_digit(w.w[k], w.l[k]);
+				for (size_t c = 0; c < w.l[k] && words; c++) {
+					words = w.w[k][c] != '.' && w.w[k][c] != ',' && w.w[k][c] != ':' && w.w[k][c] != '|';
+					lower = lower || (w.w[k][c] >= 'a' && w.w[k][c] <= 'z');
+				}
+				words = words && lower;
+			}
+			if (!words)
+				break;
+			char *key = ta_alnum_key(w.w[i], (size_t)(w.w[j - 1] + w.l[j - 1] - w.w[i]));
+			if (strlen(key) >= 8 && strstr(host, key))
+				best = j;
+			free(key);
+		}
+		if (best) {
+			char *nm = galley_strndup(w.w[i], (size_t)(w.w[best - 1] + w.l[best - 1] - w.w[i]));
+			if (ta_plausible(d->st, nm) && ta_person_text(d, nm)) {
+				ta_names_add(out, nm);
+				found = true;
+			}
+			free(nm);
+		}
+	}
+	free(norm);
+	free(host);
+	return found;
 }
 
 /* A person's full name alone on a line, after a copyright mark when copyright: "Stefan
@@ -3918,6 +4040,179 @@ static char *ta_display_byline(const ta_doc *d, const ta_names *use)
 	return NULL;
 }
 
+/* Is the word at s (up to a slash, comma or space) a news agency's short name ("dpa" of
+ * "dpa/lno", "AFP")? */
+static bool ta_agency_word(const ta_state *st, const char *s, size_t n)
+{
+	size_t l = 0;
+	while (l < n && s[l] != '/' && s[l] != ',' && s[l] != ' ')
+		l++;
+	if (!l)
+		return false;
+	char *lo = ta_lower(s, l);
+	bool hit = ta_set_get(&st->outlets, lo, strlen(lo)) >= 0;
+	free(lo);
+	return hit;
+}
+
+/* A press release's contact person, in a short line that a contact label opens or that goes
+ * on with the person's role or telephone: "Pressekontakt Dr. Tim Loppe Pressesprecher naturstrom
+ * AG Tel.: ...", "Jan Koch Telefon +49 ...", "Alexandra Weber Stellvertretende Pressesprecherin
+ * und ...". */
+static void ta_contact_name(const ta_state *st, const char *text, ta_names *out)
+{
+	if (!text || strlen(text) > 200)
+		return;
+	char *norm = galley_ws_normalize(text);
+	ta_words w;
+	ta_split_words(norm, &w);
+	size_t i = 0;
+	bool labelled = false;
+	for (size_t k = 0; k < 2 && k < w.n && !labelled; k++)
+		if (ta_word_in(&st->contacts, w.w[k], w.l[k]) && (k == 0 || !ta_has_digit(w.w[0], w.l[0]))) {
+			labelled = true;
+			i = k + 1;
+		}
+	size_t b = i;
+	if (i < w.n && ta_is_dr(w.w[i], w.l[i]))
+		i++;
+	for (size_t len = 2; len <= 3 && i + len < w.n; len++) {
+		bool name = true;
+		for (size_t k = i; k < i + len && name; k++) {
+			const char *x = w.w[k];
+			size_t xl = w.l[k];
+			/* names and initials ("Karin J. Schmitz"), not abbreviations ("St. Louis") */
+			name = ta_has_upper_start(x, xl) && !ta_has_digit(x, xl) && xl >= 2 && !ta_word_in(&st->contacts, x, xl) &&
+			       !ta_word_in(&st->roles, x, xl) && !ta_role_compound(st, x, xl) && !ta_word_in(&st->notnames, x, xl) &&
+			       !ta_word_in(&st->orgwords, x, xl) && (x[xl - 1] != '.' || xl == 2) &&
+			       (k + 1 == i + len || (x[xl - 1] != ',' && x[xl - 1] != ':'));
+		}
+		if (!name)
+			break;
+		/* what follows, as in a contact's address lines (no comma: "Ernst Kick, Vorstandsvorsitzender
+		 * der Spielwarenmesse, im Interview" is a teaser): a telephone ("Telefon +49"), a role, a
+		 * role after one adjective ("Stellvertretende Pressesprecherin"); after a label, a comma */
+		size_t n = i + len;
+		bool comma = w.w[n - 1][w.l[n - 1] - 1] == ',';
+		bool phone = ta_word_in(&st->contacts, w.w[n], w.l[n]) && n + 1 < w.n &&
+		             (ta_has_digit(w.w[n + 1], w.l[n + 1]) || w.w[n + 1][0] == '+');
+		bool role = ta_word_in(&st->roles, w.w[n], w.l[n]) || ta_role_compound(st, w.w[n], w.l[n]) ||
+		            (n + 1 < w.n && ta_has_upper_start(w.w[n], w.l[n]) &&
+		             (ta_word_in(&st->roles, w.w[n + 1], w.l[n + 1]) || ta_role_compound(st, w.w[n + 1], w.l[n + 1])));
+		if (!(labelled && comma) && (comma || !(phone || role)))
+			continue;
+		size_t l = (size_t)(w.w[n - 1] + w.l[n - 1] - w.w[b]);
+		while (l && (w.w[b][l - 1] == ',' || w.w[b][l - 1] == ':'))
+			l--;
+		char *nm = galley_strndup(w.w[b], l);
+		/* a person's name, the title "Dr." aside */
+		char *bare = galley_strndup(w.w[i], (size_t)(w.w[n - 1] + w.l[n - 1] - w.w[i]));
+		ta_names tmp = {0};
+		ta_names_add(&tmp, bare);
+		if (ta_plausible(st, nm) && ta_person_like(st, &tmp))
+			ta_names_add(out, nm);
+		ta_names_free(&tmp);
+		free(bare);
+		free(nm);
+		break;
+	}
+	free(norm);
+}
+
+/* A speech's page: its title names the speaker, the text's author, after a label and roles
+ * ("Rede von Bundespräsident Johannes Rau beim Föderalismuskonvent der deutschen
+ * Landesparlamente", "Speech by Prime Minister Jane Doe at ..."): a full name only. */
+static void ta_speech_title(const ta_state *st, const char *title, ta_names *out)
+{
+	if (!title || strlen(title) > 240)
+		return;
+	char *norm = galley_ws_normalize(title);
+	ta_words w;
+	ta_split_words(norm, &w);
+	size_t lab = w.n >= 4 && ta_word_in(&st->speeches, w.w[0], w.l[0]) ? ta_label_at(st, &w, 1) : 0;
+	if (lab) {
+		size_t i = 1 + lab;
+		while (i < w.n && (ta_word_in(&st->roles, w.w[i], w.l[i]) || ta_role_compound(st, w.w[i], w.l[i])))
+			i++;
+		size_t j = i;
+		bool closed = false;
+		while (j < w.n && j - i < 4 && !closed && ta_has_upper_start(w.w[j], w.l[j]) && !ta_has_digit(w.w[j], w.l[j]) &&
+		       !ta_word_in(&st->notnames, w.w[j], w.l[j]) && !ta_word_in(&st->orgwords, w.w[j], w.l[j])) {
+			char last = w.w[j][w.l[j] - 1];
+			closed = last == ',' || last == ':';
+			j++;
+		}
+		/* the name ends where the title goes on in lower case ("beim", "at") or a mark */
+		if (j > i + 1 && (closed || j == w.n || !ta_has_upper_start(w.w[j], w.l[j]))) {
+			size_t len = (size_t)(w.w[j - 1] + w.l[j - 1] - w.w[i]);
+			while (len && (w.w[i][len - 1] == ',' || w.w[i][len - 1] == ':'))
+				len--;
+			char *nm = galley_strndup(w.w[i], len);
+			ta_names tmp = {0};
+			ta_names_add(&tmp, nm);
+			if (ta_plausible(st, nm) && ta_person_like(st, &tmp))
+				ta_names_add(out, nm);
+			ta_names_free(&tmp);
+			free(nm);
+		}
+	}
+	free(norm);
+}
+
+/* An agency's credit that opens the story, as written: a paragraph that is the credit alone
+ * ("JIJI" under the headline), or the dateline's credit in parentheses before a dash ("Hamburg
+ * (dpa/lno) – Trotz eines Gespräches ...", "WASHINGTON (AP) — ..."). */
+static bool ta_agency_credit(const ta_state *st, const char *text, ta_names *out)
+{
+	size_t n = strlen(text);
+	const char *c0 = NULL, *c1 = NULL;
+	if (n <= 24) {
+		/* alone, the whole credit is an agency's name, or one with its desk after a slash
+		 * ("JIJI", "dpa/lno"), not a line that opens with a word like one ("Mehr Infos") */
+		char *lo = ta_lower(text, n);
+		bool whole = ta_set_get(&st->outlets, lo, strlen(lo)) >= 0 || (strchr(text, '/') && !strchr(text, ' '));
+		free(lo);
+		if (!whole)
+			return false;
+		c0 = text;
+		c1 = text + n;
+	} else {
+		const char *open = memchr(text, '(', n < 48 ? n : 48);
+		const char *close = open ? strchr(open, ')') : NULL;
+		if (!close || close - open > 25 || memchr(open + 1, '(', (size_t)(close - open - 1)))
+			return false;
+		/* the place before it: one to three capitalised words */
+		ta_words w;
+		char *place = galley_strndup(text, (size_t)(open - text));
+		ta_split_words(place, &w);
+		bool ok = w.n >= 1 && w.n <= 3;
+		for (size_t i = 0; i < w.n && ok; i++)
+			ok = ta_has_upper_start(w.w[i], w.l[i]) && !ta_has_digit(w.w[i], w.l[i]);
+		free(place);
+		const char *after = close + 1;
+		while (*after == ' ')
+			after++;
+		if (!ok || !(*after == '-' || !strncmp(after, "\xe2\x80\x93", 3) || !strncmp(after, "\xe2\x80\x94", 3)))
+			return false;
+		c0 = open + 1;
+		c1 = close;
+	}
+	while (c0 < c1 && *c0 == ' ')
+		c0++;
+	while (c1 > c0 && (c1[-1] == ' ' || c1[-1] == '.'))
+		c1--;
+	if (c1 <= c0 || !ta_agency_word(st, c0, (size_t)(c1 - c0)))
+		return false;
+	char *credit = galley_strndup(c0, (size_t)(c1 - c0));
+	ta_words w;
+	ta_split_words(credit, &w);
+	bool ok = w.n <= 3 && ta_plausible(st, credit);
+	if (ok)
+		ta_names_add(out, credit);
+	free(credit);
+	return ok;
+}
+
 static void ta_authors(ta_doc *d)
 {
 	const ta_state *st = d->st;
@@ -3930,7 +4225,7 @@ static void ta_authors(ta_doc *d)
 	 * in or before the article's text, then after it, then a byline paragraph still in the
 	 * body, then the bylines of teaser lists */
 	static const char *const first[] = {"byline", "meta", "dateline"};
-	static const char *const later[] = {"outside-main", "author-box", "short", "link-density", "credit", "sidebar", "share"};
+	static const char *const later[] = {"outside-main", "author-box", "short", "link-density", "credit", "sidebar", "share", "tags"};
 	size_t *ord = NULL;
 	int *tiers = NULL;
 	size_t nord = ta_removed_order(a, first, sizeof first / sizeof first[0], &ord, &tiers);
@@ -3943,20 +4238,36 @@ static void ta_authors(ta_doc *d)
 	/* a byline paragraph still in the body, near the top or the end: "By Jane Doe" */
 	for (size_t i = 0; i < d->nbody && !lab.n; i++)
 		if ((i < 3 || i + 2 >= d->nbody) && d->p[i].len <= 200) {
-			ta_find_labelled(st, d->p[i].text, &lab, site, false);
+			/* a short line at the top with a date or a time, the article's meta line: the
+			 * label anywhere ("Stars (1 / 1) 06.11.2023 13:30 von Olga Symbolbild imago") */
+			bool meta_line = false;
+			for (const char *q = d->p[i].text; i < 3 && d->p[i].len <= 80 && *q && !meta_line; q++)
+				meta_line = q[0] >= '0' && q[0] <= '9' && (q[1] == '.' || q[1] == ':' || q[1] == '/') && q[2] >= '0' && q[2] <= '9';
+			ta_find_labelled(st, d->p[i].text, &lab, site, meta_line);
 			/* a paragraph is not marked as a byline: it does not overrule metadata, unless
 			 * its label says so with a colon ("Autorin: Uta Staschewski, ...") */
 			const char *colon = lab.n ? strchr(d->p[i].text, ':') : NULL;
 			if (lab.n)
 				lab_tier = colon && colon - d->p[i].text <= 16 ? 0 : 1;
 		}
-	/* anywhere in the body, a short paragraph that a label with a colon opens ("Autorin: ...") */
+	/* anywhere in the body, a short paragraph that a label with a colon opens ("Autorin: ..."),
+	 * or the noun "author" without one when people's names follow ("Autoren Jelko Djuren und
+	 * Jutta Klaukien") */
 	for (size_t i = 0; i < d->nbody && !lab.n; i++) {
 		const char *colon = d->p[i].len <= 160 ? strchr(d->p[i].text, ':') : NULL;
 		if (colon && colon - d->p[i].text <= 16) {
 			ta_find_labelled(st, d->p[i].text, &lab, site, false);
 			if (lab.n)
 				lab_tier = 0;
+		} else if (d->p[i].len <= 100 && d->p[i].nt >= 3 &&
+		           (ta_tok_is(d, &d->p[i].t[0], "autor") || ta_tok_is(d, &d->p[i].t[0], "autorin") ||
+		            ta_tok_is(d, &d->p[i].t[0], "autoren") || ta_tok_is(d, &d->p[i].t[0], "author") ||
+		            ta_tok_is(d, &d->p[i].t[0], "auteur"))) {
+			ta_find_labelled(st, d->p[i].text, &lab, site, false);
+			if (lab.n && !ta_person_like(st, &lab))
+				ta_names_free(&lab);
+			if (lab.n)
+				lab_tier = 1;
 		}
 	}
 	for (size_t i = 0; i < nord && !lab.n; i++) {
@@ -3975,7 +4286,9 @@ static void ta_authors(ta_doc *d)
 		const galley_removed *r = galley_article_removed(a, ord[i]);
 		if ((!strcmp(r->reason, "sidebar") || !strcmp(r->reason, "share")) && tiers[i] > 0)
 			continue;
-		ta_find_labelled(st, r->text, &lab, site, true);
+		/* in a line of tags, only a label that opens it ("责任编辑： 焦鹏", the editor under a
+		 * Chinese article), not a topic's "von" */
+		ta_find_labelled(st, r->text, &lab, site, strcmp(r->reason, "tags") != 0);
 		if (lab.n)
 			lab_tier = tiers[i] > 1 ? tiers[i] : 1;
 	}
@@ -4038,8 +4351,10 @@ static void ta_authors(ta_doc *d)
 						vis_weak = true;
 				}
 			}
-			/* a person's name alone in a header line whose class says meta data or author, or with an agency after a slash
-			 * ("p.news__meta-text": "Nikolai Huke,"), which the stripper did not take for a byline */
+			/* a person's name alone in a header line whose class says meta data, author or the
+			 * author's profile, or with an agency after a slash ("p.news__meta-text": "Nikolai
+			 * Huke,", "div.profil-nowrap": "Kathrin Führes"), which the stripper did not take for
+			 * a byline */
 			for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
 				const galley_removed *r = galley_article_removed(a, i);
 				if (!r->text || !r->context || strcmp(r->reason, "outside-main") || !strstr(r->context, " before-body") ||
@@ -4047,7 +4362,7 @@ static void ta_authors(ta_doc *d)
 					continue;
 				size_t el = ta_context_elem(r->context);
 				char *cls = ta_lower(r->context, el);
-				bool metaish = strchr(cls, '.') && (strstr(cls, "meta") || strstr(cls, "author") || strstr(cls, "byline"));
+				bool metaish = strchr(cls, '.') && (strstr(cls, "meta") || strstr(cls, "author") || strstr(cls, "byline") || strstr(cls, "profil"));
 				free(cls);
 				/* or a name with an agency's short name after a slash: "Peter Maahn/SP-X" */
 				const char *slash = strchr(r->text, '/');
@@ -4110,7 +4425,8 @@ static void ta_authors(ta_doc *d)
 		ta_dom_bylines(st, galley_body_root(body), &vis);
 
 	/* nothing else: a name alone on a line of the article's own text that the stripper set
-	 * apart (a signature), then the person a personal site's copyright line names */
+	 * apart (a signature), then a news agency's credit, then the person a personal site's
+	 * copyright line or header names */
 	if (!meta.n && !lab.n && !vis.n) {
 		static const char *const sig[] = {"short", "outside-main"};
 		static const char *const foot[] = {"footer", "credit", "outside-main", "short", "sidebar"};
@@ -4125,18 +4441,94 @@ static void ta_authors(ta_doc *d)
 					ta_names_free(&vis);
 			}
 		}
+		/* a signature in italics under the article's last paragraph, notes or a box after it:
+		 * "... Elles sont moins porteuses d'inégalités et de conflits." then "<em>Denis
+		 * Clerc</em>" */
+		for (size_t i = 1; i < d->nbody && d->gp && i < d->gp->n && !vis.n; i++) {
+			const ta_para *P = &d->p[i], *prev = &d->p[i - 1];
+			char last = prev->len ? prev->text[prev->len - 1] : 0;
+			bool ended = last == '.' || last == '!' || last == '?' || last == '"' ||
+			             (prev->len >= 2 && !memcmp(prev->text + prev->len - 2, "\xc2\xbb", 2)); /* » */
+			if (P->nt < 2 || P->nt > 4 || P->len > 40 || prev->len < 200 || !ended || !d->gp->node[i] ||
+			    !ta_all_italic(d->gp->node[i], false, 0))
+				continue;
+			size_t e = ta_chunk_end(d, P, 0, P->nt);
+			if (e == P->nt) {
+				ta_chunk c = ta_classify(d, P, 0, e);
+				if (c.kind == NM_PERSON && c.s == 0 && ta_person_text(d, P->text))
+					ta_names_add(&vis, P->text);
+			}
+		}
+		/* a speech: the speaker its title names */
+		if (!vis.n)
+			ta_speech_title(st, galley_article_get(a, GALLEY_FIELD_TITLE), &vis);
+		/* a news agency's story: its credit at the start of the text ("JIJI", "Hamburg
+		 * (dpa/lno) – ...") */
+		for (size_t i = 0; i < d->nbody && i < 3 && !vis.n; i++)
+			ta_agency_credit(st, d->p[i].text, &vis);
 		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
 			const galley_removed *r = galley_article_removed(a, i);
 			/* the page's footer, not a picture's credit ("© Niklas Grapatin / Greenpeace"); inside
 			 * the article only with a year ("© 2019 Sven Schreivogel") */
 			if (r->text && ta_reason_is(r, foot, sizeof foot / sizeof foot[0]) && !strchr(r->text, '/')) {
 				bool outside = !strcmp(r->reason, "footer") || (r->context && strstr(r->context, " after-body"));
-				ta_name_line(st, r->text, &vis, true, !outside);
+				/* a page saved without its address: only a site's copyright line, which gives
+				 * the year ("Copyright (c) 2012- Gregory Szorc."), not a photographer's credit
+				 * ("Copyright: Gisele Wender") */
+				bool addressed = galley_article_get(a, GALLEY_FIELD_URL) != NULL;
+				ta_name_line(st, r->text, &vis, true, !outside || !addressed);
 				/* a personal site's: the holder's name is in the site's address
-				 * (gregoryszorc.com); an organisation's copyright names no author */
-				if (vis.n && (!ta_in_host(a, vis.v[0]) || !ta_person_text(d, vis.v[0])))
+				 * (gregoryszorc.com) or opens with a common given name ("(c) Johannes Wolf •
+				 * Weitere Rechte siehe Impressum"), outside a figure (a picture's credit); an
+				 * organisation's copyright names no author */
+				bool given = vis.n && ta_word_in(&st->given, vis.v[0], strcspn(vis.v[0], " ")) && r->context &&
+				             strncmp(r->context, "fig", 3) != 0;
+				if (vis.n && ((addressed && !ta_in_host(a, vis.v[0]) && !given) || !ta_person_text(d, vis.v[0])))
 					ta_names_free(&vis);
 			}
+		}
+		/* a personal site's owner, named in the site's name or its header as in its address */
+		if (!vis.n)
+			ta_host_person(d, site, &vis);
+		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			if (r->context && strstr(r->context, " before-body") && (!strcmp(r->reason, "header") || !strcmp(r->reason, "outside-main")))
+				ta_host_person(d, r->text, &vis);
+		}
+		/* an author box: a person's name alone, then a link to the author's other texts ("Iris
+		 * Lange-Fricke" then "zu allen Rezepten vom Autor", "Jane Doe" then "More by this author") */
+		for (size_t i = 0; i + 1 < galley_article_n_removed(a) && !vis.n; i++) {
+			const galley_removed *r = galley_article_removed(a, i), *next = galley_article_removed(a, i + 1);
+			if (!r->text || !next->text || strlen(r->text) > 40 || strlen(next->text) > 60 || !strcmp(r->reason, "comments") ||
+			    !strcmp(r->reason, "nav"))
+				continue;
+			ta_words w;
+			ta_split_words(next->text, &w);
+			bool author = false;
+			for (size_t k = 0; k < w.n && !author; k++) {
+				char *lo = ta_lower(w.w[k], w.l[k]);
+				size_t l = strlen(lo);
+				while (l && (lo[l - 1] == '.' || lo[l - 1] == ',' || lo[l - 1] == ':'))
+					lo[--l] = 0;
+				author = !strcmp(lo, "autor") || !strcmp(lo, "autorin") || !strcmp(lo, "author") || !strcmp(lo, "auteur") ||
+				         !strcmp(lo, "autors") || !strcmp(lo, "author's");
+				free(lo);
+			}
+			if (author) {
+				ta_name_line(st, r->text, &vis, false, false);
+				if (vis.n && !ta_person_text(d, vis.v[0]))
+					ta_names_free(&vis);
+			}
+		}
+		/* a press release: its contact person, in the text or a short block beside it */
+		for (size_t i = 0; i < d->nbody && !vis.n; i++)
+			ta_contact_name(st, d->p[i].text, &vis);
+		static const char *const contact[] = {"short", "teaser", "outside-main"};
+		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			if (r->context && strstr(r->context, " in-body") && !strstr(r->context, " in:") &&
+			    ta_reason_is(r, contact, sizeof contact / sizeof contact[0]))
+				ta_contact_name(st, r->text, &vis);
 		}
 	}
 
@@ -4716,6 +5108,7 @@ static int tag_attribution_process(galley_stage *stage, void *state, galley_arti
 	xmlDocPtr body = galley_article_body(a);
 	if (body)
 		galley_body_paragraphs(body, &gp);
+	d.gp = &gp;
 
 	/* removed blocks that may carry credit lines, after the body's paragraphs */
 	size_t nrem = 0;
