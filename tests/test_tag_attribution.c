@@ -509,6 +509,15 @@ START_TEST(header_lines_set_apart)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Christian P. Stadtfeld");
 	galley_article_free(a);
 
+	/* a CMS account in lower case, capitalised where the article signs with it */
+	a = th_article_html("<p>Some story text that is long enough to be an article.</p>");
+	galley_article_add_candidate(a, "author", "mady", "json-ld");
+	add_removed(a, "outside-main", "3. April 2022 by mady", "div.post-info before-body");
+	add_removed(a, "short", "Deine Mady", "p in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Mady");
+	galley_article_free(a);
+
 	/* initials alone in the byline: the full name the page gives with them after a label */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "byline", "Posted by DT in Tagebuch", "p before-body");

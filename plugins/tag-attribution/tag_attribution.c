@@ -3883,6 +3883,46 @@ static char *ta_account_person(const ta_doc *d, const char *account)
 	return full;
 }
 
+/* The account as a signature line closing the article writes it, capitalised: "mady" signing
+ * "Deine Mady" (a short line of the article's own text, the last paragraphs or one the stripper
+ * set apart).  Owned, or NULL. */
+static char *ta_signed_in(const char *text, const char *account)
+{
+	size_t al = strlen(account), tl = strlen(text);
+	if (tl > 40)
+		return NULL;
+	ta_words w;
+	ta_split_words(text, &w);
+	if (w.n > 4)
+		return NULL;
+	for (size_t i = 0; i < w.n; i++) {
+		size_t l = w.l[i];
+		while (l && (w.w[i][l - 1] == ',' || w.w[i][l - 1] == '.' || w.w[i][l - 1] == '!'))
+			l--;
+		if (l != al || !ta_is_upper((unsigned char)w.w[i][0]))
+			continue;
+		char *lo = ta_lower(w.w[i], l);
+		bool same = !strcmp(lo, account);
+		free(lo);
+		if (same)
+			return galley_strndup(w.w[i], l);
+	}
+	return NULL;
+}
+
+static char *ta_account_signed(const ta_doc *d, const char *account)
+{
+	char *found = NULL;
+	for (size_t k = 0; k < 3 && k < d->nbody && !found; k++)
+		found = ta_signed_in(d->p[d->nbody - 1 - k].text, account);
+	for (size_t i = 0; i < galley_article_n_removed(d->a) && !found; i++) {
+		const galley_removed *r = galley_article_removed(d->a, i);
+		if (r->text && r->context && !strcmp(r->reason, "short") && strstr(r->context, " in-body"))
+			found = ta_signed_in(r->text, account);
+	}
+	return found;
+}
+
 /* Initials alone ("DT"): the full name with those initials that the page gives after a byline
  * label ("Ein Hundetagebuch von Donald Townsend steht unter einer Lizenz"). Owned, or NULL. */
 static char *ta_initials_in(const ta_state *st, const char *text, const char *ini)
@@ -4582,6 +4622,9 @@ static void ta_authors(ta_doc *d)
 	/* a CMS account of a person's names: as the page writes them */
 	if (use && ta_account_like(use)) {
 		char *full = ta_account_person(d, use->v[0]);
+		/* or the name the article signs with: "mady", "Deine Mady" */
+		if (!full)
+			full = ta_account_signed(d, use->v[0]);
 		if (full) {
 			free(use->v[0]);
 			((ta_names *)use)->v[0] = full;
