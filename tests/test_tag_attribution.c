@@ -517,6 +517,12 @@ START_TEST(header_lines_set_apart)
 	run_one(a, NULL);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Mady");
 	galley_article_free(a);
+	/* a short last line that only starts with the word signs nothing */
+	a = th_article_html("<p>Some story text that is long enough to be an article.</p><p>Red Bull Racing</p>");
+	galley_article_add_candidate(a, "author", "red", "json-ld");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "red");
+	galley_article_free(a);
 
 	/* initials alone in the byline: the full name the page gives with them after a label */
 	a = th_article_html("<p>Some story text that is long enough.</p>");

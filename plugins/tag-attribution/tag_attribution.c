@@ -3884,8 +3884,8 @@ static char *ta_account_person(const ta_doc *d, const char *account)
 }
 
 /* The account as a signature line closing the article writes it, capitalised: "mady" signing
- * "Deine Mady" (a short line of the article's own text, the last paragraphs or one the stripper
- * set apart).  Owned, or NULL. */
+ * "Deine Mady" (a short line of the article's own text that ends with the name: one of the last
+ * paragraphs, or one the stripper set apart).  Owned, or NULL. */
 static char *ta_signed_in(const char *text, const char *account)
 {
 	size_t al = strlen(account), tl = strlen(text);
@@ -3895,19 +3895,18 @@ static char *ta_signed_in(const char *text, const char *account)
 	ta_split_words(text, &w);
 	if (w.n > 4)
 		return NULL;
-	for (size_t i = 0; i < w.n; i++) {
-		size_t l = w.l[i];
-		while (l && (w.w[i][l - 1] == ',' || w.w[i][l - 1] == '.' || w.w[i][l - 1] == '!'))
-			l--;
-		if (l != al || !ta_is_upper((unsigned char)w.w[i][0]))
-			continue;
-		char *lo = ta_lower(w.w[i], l);
-		bool same = !strcmp(lo, account);
-		free(lo);
-		if (same)
-			return galley_strndup(w.w[i], l);
-	}
-	return NULL;
+	/* the line ends with the name, as a signature does ("Red Bull Racing" signs nothing) */
+	if (!w.n)
+		return NULL;
+	size_t i = w.n - 1, l = w.l[i];
+	while (l && (w.w[i][l - 1] == ',' || w.w[i][l - 1] == '.' || w.w[i][l - 1] == '!'))
+		l--;
+	if (l != al || !ta_is_upper((unsigned char)w.w[i][0]))
+		return NULL;
+	char *lo = ta_lower(w.w[i], l);
+	bool same = !strcmp(lo, account);
+	free(lo);
+	return same ? galley_strndup(w.w[i], l) : NULL;
 }
 
 static char *ta_account_signed(const ta_doc *d, const char *account)
