@@ -3330,7 +3330,12 @@ static bool ta_site_named(const galley_article *a, const char *v)
 			/* the whole label, or its first part when the label is the name plus a word
 			 * ("ln" of "ln-online"), or the name plus a common ending ("googleblog") */
 			const char *dash = memchr(lab, '-', (size_t)(dot - lab));
-			if (!strcmp(lk, key) || (ni >= 2 && !strcmp(lk, ini)) || (dash && (size_t)(dash - lab) == strlen(v) && kl == (size_t)(dash - lab) && !strncmp(lk, key, kl)) ||
+			/* or the address from this label on, written as a name ("MesOpinions.com" on
+			 * www.mesopinions.com, "polizeitickerch" on polizeiticker.ch) */
+			char *rest = ta_alnum_key(lab, (size_t)(h + hl - lab));
+			bool whole = kl >= 5 && !strcmp(rest, key);
+			free(rest);
+			if (whole || !strcmp(lk, key) || (ni >= 2 && !strcmp(lk, ini)) || (dash && (size_t)(dash - lab) == strlen(v) && kl == (size_t)(dash - lab) && !strncmp(lk, key, kl)) ||
 			    (kl >= 4 && ll > kl && ll <= kl + 6 && !strncmp(lk, key, kl)))
 				hit = true;
 			free(lk);
@@ -4108,8 +4113,9 @@ static void ta_authors(ta_doc *d)
 		             * away, nor the same name with a role around it ("Netzphilosophin Leena Simon") */
 	else if (lab.n && !(lab.n == 1 && !strchr(lab.v[0], ' ') && ta_person_like(st, &vis)))
 		use = &lab; /* a labelled byline beats metadata that names the outlet */
-	else if (vis.n && !(meta.n && (vis_weak || ta_outlet_like(st, a, &vis, site))))
-		use = &vis;
+	else if (vis.n && !(meta.n && (vis_weak || (ta_outlet_like(st, a, &vis, site) && vis_tier > 1))))
+		use = &vis; /* metadata names the site: the byline element's own words, a team or a group
+		             * too ("Teufel Blog Redaktion" under "Autor", "Les Membres du Choeur de Radio France") */
 	else if (meta.n)
 		use = &meta;
 	else if (lab.n)
