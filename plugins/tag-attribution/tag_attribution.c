@@ -2472,6 +2472,24 @@ static bool ta_has_upper_start(const char *w, size_t l)
 
 static bool ta_has_digit(const char *w, size_t l);
 
+/* An agency credit: "dsw / DPA", "dpa/lno", "APA/AP", "MDR THÜRINGEN/ls": up to three words,
+ * each next to the slash (not "A/B bei C"). */
+static bool ta_slash_credit(const char *s)
+{
+	size_t n = strlen(s);
+	if (!strchr(s, '/') || n > 30 || ta_has_digit(s, n))
+		return false;
+	ta_words w;
+	ta_split_words(s, &w);
+	if (!w.n || w.n > 3)
+		return false;
+	bool credit = true;
+	for (size_t i = 0; i < w.n && credit; i++)
+		credit = memchr(w.w[i], '/', w.l[i]) || (i > 0 && memchr(w.w[i - 1], '/', w.l[i - 1])) ||
+		         (i + 1 < w.n && memchr(w.w[i + 1], '/', w.l[i + 1]));
+	return credit;
+}
+
 /* Is this one author's name (a person or an organisation), not a sentence or a date? */
 /* lenient: a metadata value, which is meant to be a name ("Mobasir hassan", "Der Spendenteddy") */
 static bool ta_plausible2(const ta_state *st, const char *s, bool lenient)
@@ -2485,16 +2503,8 @@ static bool ta_plausible2(const ta_state *st, const char *s, bool lenient)
 	ta_split_words(s, &w);
 	if (w.n == 0 || w.n > 7)
 		return false;
-	/* agency credits: "dsw / DPA", "dpa/lno", "APA/AP" */
-	if (strchr(s, '/') && w.n <= 3 && n <= 30 && !ta_has_digit(s, n)) {
-		/* every word next to the slash: "dsw / DPA", "MDR THÜRINGEN/ls", not "A/B bei C" */
-		bool credit = true;
-		for (size_t i = 0; i < w.n && credit; i++)
-			credit = memchr(w.w[i], '/', w.l[i]) || (i > 0 && memchr(w.w[i - 1], '/', w.l[i - 1])) ||
-			         (i + 1 < w.n && memchr(w.w[i + 1], '/', w.l[i + 1]));
-		if (credit)
-			return true;
-	}
+	if (ta_slash_credit(s))
+		return true;
 	size_t lower = 0, digits = 0, neutral = 0;
 	for (size_t i = 0; i < w.n; i++) {
 		bool dig = false;
@@ -3829,6 +3839,23 @@ static bool ta_header_place(const char *context)
 	return (strstr(context, " before-body") || strstr(context, " in-body")) && !strstr(context, " in:");
 }
 
+/* A credit line naming the desk and the editor's sign or the agencies, its label with a colon:
+ * "Quelle: MDR THÜRINGEN/ls", "Quelle: hessenschau.de/bb", "Source: dpa/AFP". */
+static void ta_credit_line(const ta_state *st, const char *text, ta_names *out)
+{
+	if (strlen(text) > 60)
+		return;
+	char *s = galley_ws_normalize(text);
+	ta_words w;
+	ta_split_words(s, &w);
+	if (w.n >= 2 && w.l[0] >= 2 && w.w[0][w.l[0] - 1] == ':' && ta_word_in(&st->credit, w.w[0], w.l[0] - 1)) {
+		const char *rest = w.w[1];
+		if (ta_slash_credit(rest))
+			ta_names_add(out, rest);
+	}
+	free(s);
+}
+
 /* A header line that ends with a full name right after a date ("11.12.2019 - Amelie
  * Loevenich", "The Guardian 02/10/2020 Anna Fazackerley"), in a paragraph or a box, not a heading,
  * a list item or a link: the name. */
@@ -4088,6 +4115,26 @@ static void ta_authors(ta_doc *d)
 		}
 	}
 
+	/* no byline with the article and metadata naming the site at most: a credit line of the
+	 * desk and its editor's sign in or closing the story ("Quelle: MDR THÜRINGEN/ls"), not a
+	 * picture's credit */
+	if (!lab.n && (!vis.n || vis_tier >= 2) && (!meta.n || ta_outlet_like(st, a, &meta, site))) {
+		static const char *const pic[] = {"credit", "caption"};
+		ta_names cred = {0};
+		for (size_t i = 0; i < galley_article_n_removed(a) && !cred.n; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			if (r->text && r->context && ta_header_place(r->context) && !ta_reason_is(r, pic, sizeof pic / sizeof pic[0]))
+				ta_credit_line(st, r->text, &cred);
+		}
+		for (size_t k = 0; k < 3 && k < d->nbody && !cred.n; k++)
+			ta_credit_line(st, d->p[d->nbody - 1 - k].text, &cred);
+		if (cred.n) {
+			ta_names_free(&vis);
+			vis = cred;
+			vis_tier = 0;
+			vis_weak = false;
+		}
+	}
 	const ta_names *use = NULL;
 	const ta_names *seen = lab.n ? &lab : vis.n ? &vis : NULL;
 	if (meta.n && !ta_outlet_like(st, a, &meta, site)) {
