@@ -2843,6 +2843,12 @@ static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out
 		free(s);
 		return; /* "Foto: ...", "Quelle: ...", "Photograph by ..." */
 	}
+	/* a label word before a number is a preposition: "Über 10.000 Inhaltsstoffe mit ...",
+	 * "By 2030 ..." */
+	if (i > 0 && i < w.n && w.w[i][0] >= '0' && w.w[i][0] <= '9') {
+		free(s);
+		return;
+	}
 	const char *from = i < w.n ? w.w[i] : s + strlen(s);
 	size_t cut = strlen(from);
 	for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
@@ -2930,6 +2936,19 @@ static void ta_parse_byline(const ta_state *st, const char *text, ta_names *out)
 }
 
 static bool ta_person_like(const ta_state *st, const ta_names *m);
+
+/* A text that is only a byline label with its colon: "Autor:", "Written by:" (not "Über" or
+ * "More from", a menu's link or a list's heading). */
+static bool ta_label_only(const ta_state *st, const char *text)
+{
+	char *s = galley_ws_normalize(text);
+	ta_words w;
+	ta_split_words(s, &w);
+	size_t n = strlen(s);
+	bool ok = w.n && w.n <= 3 && n > 1 && s[n - 1] == ':' && ta_label_at(st, &w, 0) == w.n;
+	free(s);
+	return ok;
+}
 
 /* A labelled name anywhere in a short text: "Posted on 21 May 2020 by Adi Tzlil",
  * "Accueil | Par Loïc Le Clerc | 30 septembre 2018". */
@@ -3933,6 +3952,39 @@ static void ta_authors(ta_doc *d)
 			if (lab.n)
 				lab_tier = 0;
 		}
+	}
+	/* a label alone in its element and the name in the next one: "Autor:" then "Redaktion
+	 * Gelbe Liste Pharmindex", <dt>Auteur</dt><dd>Uriel Gadessaud</dd> */
+	for (size_t i = 0; i + 1 < galley_article_n_removed(a) && !lab.n; i++) {
+		const galley_removed *r = galley_article_removed(a, i), *nx = galley_article_removed(a, i + 1);
+		static const char *const ui[] = {"nav", "form"}; /* a search form's "Von:" field */
+		if (!r->text || !nx->text || !nx->context || strlen(nx->text) > 80 || ta_reason_is(r, ui, 2) || ta_reason_is(nx, ui, 2) ||
+		    !ta_label_only(st, r->text))
+			continue;
+		int t = ta_removed_tier(nx, false);
+		if (t > 1)
+			continue;
+		galley_buf b = {0};
+		galley_buf_printf(&b, "%s %s", r->text, nx->text);
+		galley_buf_putc(&b, 0);
+		char *both = galley_buf_steal(&b);
+		ta_parse_byline2(st, both, &lab, site, true, false);
+		free(both);
+		/* a person's name with the agency's short name after a slash: "Peter Maahn/SP-X" */
+		const char *slash = lab.n == 1 ? strchr(lab.v[0], '/') : NULL;
+		if (slash) {
+			ta_names one = {0};
+			char *nm = galley_strndup(lab.v[0], (size_t)(slash - lab.v[0]));
+			ta_names_add(&one, nm);
+			free(nm);
+			if (ta_person_like(st, &one)) {
+				ta_names_free(&lab);
+				lab = one;
+			} else
+				ta_names_free(&one);
+		}
+		if (lab.n)
+			lab_tier = t;
 	}
 	for (size_t i = 0; i < nord && !lab.n; i++) {
 		if (tiers[i] <= 1)
