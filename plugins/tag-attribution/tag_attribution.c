@@ -3448,7 +3448,9 @@ static char *ta_extend_in(const ta_state *st, const char *text, const char *firs
 			while (b > text && b[-1] != ' ')
 				b--;
 			char *lo = ta_lower(b, (size_t)(p - 1 - b));
-			labelled = ta_set_get(&st->prefixes, lo, strlen(lo)) >= 0;
+			/* in a byline's short line, not a sentence's agent ("..., wurde 2012 von Jessie
+			 * Weiß gegründet") */
+			labelled = ta_set_get(&st->prefixes, lo, strlen(lo)) >= 0 && strlen(text) <= 80;
 			free(lo);
 		}
 		/* a line that opens with the name and a dash: an author's note ("Stefanus Stahl -
@@ -3471,7 +3473,9 @@ static char *ta_extend_name(const ta_doc *d, const char *first)
 	const galley_article *a = d->a;
 	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
 		const galley_removed *r = galley_article_removed(a, i);
-		if (!r->text || (r->reason && (!strcmp(r->reason, "comments") || !strcmp(r->reason, "caption"))))
+		/* not the site's header ("Journal von Andrea Bottlinger"): the owner's full name
+		 * there, while the post is signed with the first name alone ("von Andrea") */
+		if (!r->text || (r->reason && (!strcmp(r->reason, "comments") || !strcmp(r->reason, "caption") || !strcmp(r->reason, "header"))))
 			continue;
 		char *t = galley_ws_normalize(r->text);
 		char *full = ta_extend_in(d->st, t, first);
