@@ -3957,6 +3957,30 @@ static void ta_authors(ta_doc *d)
 				lab_tier = 0;
 		}
 	}
+	/* a signature line closing the story that the markup joined to its last paragraph with line
+	 * breaks: "... rügte das Gericht. Quelle: ... Autor: Rechtsanwalt Sebastian Einbock" (the
+	 * label with its colon, the name ending the text) */
+	for (size_t k = 0; k < 2 && k < d->nbody && !lab.n; k++) {
+		const char *t = d->p[d->nbody - 1 - k].text;
+		size_t tl = strlen(t);
+		if (tl > 100) { /* its last words only */
+			t += tl - 100;
+			while (*t && *t != ' ')
+				t++;
+		}
+		ta_words w;
+		ta_split_words(t, &w);
+		for (size_t i = w.n > 6 ? w.n - 6 : 1; i + 1 < w.n && !lab.n; i++) {
+			size_t ln = ta_label_at(st, &w, i);
+			if (!ln || i + ln >= w.n || w.w[i + ln - 1][w.l[i + ln - 1] - 1] != ':')
+				continue;
+			ta_parse_byline2(st, w.w[i], &lab, site, true, false);
+			if (lab.n && !ta_person_like(st, &lab))
+				ta_names_free(&lab);
+			if (lab.n)
+				lab_tier = 0;
+		}
+	}
 	/* a label alone in its element and the name in the next one: "Autor:" then "Redaktion
 	 * Gelbe Liste Pharmindex", <dt>Auteur</dt><dd>Uriel Gadessaud</dd> */
 	for (size_t i = 0; i + 1 < galley_article_n_removed(a) && !lab.n; i++) {
