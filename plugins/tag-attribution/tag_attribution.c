@@ -2644,10 +2644,15 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 	free(raw);
 	/* comma segments after the first: drop qualifiers ("Jane Doe, PhD", "Rob Picheta, CNN") */
 	char *comma = strchr(name, ',');
+	/* but an editor's short sign before the outlet and its agencies is one credit, kept as
+	 * the page shows it: "red, wien.ORF.at/Agenturen" */
+	bool sign = comma && comma - name >= 2 && comma - name <= 4;
+	for (const char *p = name; sign && p < comma; p++)
+		sign = *p >= 'a' && *p <= 'z';
 	while (comma) {
 		char *next = strchr(comma + 1, ',');
 		char *seg = galley_strndup(comma + 1, next ? (size_t)(next - comma - 1) : strlen(comma + 1));
-		bool q = ta_is_qualifier(st, seg, site);
+		bool q = ta_is_qualifier(st, seg, site) && !(sign && !next && ta_slash_credit(seg));
 		free(seg);
 		if (q) {
 			if (next)
