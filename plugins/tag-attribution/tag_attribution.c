@@ -4153,6 +4153,24 @@ static void ta_authors(ta_doc *d)
 	}
 	free(ord);
 	free(tiers);
+	/* a line of the article's meta data that lists its writers, unlabelled: "Clara Löw,
+	 * Siddharth Prakash & Klaus Jacob" (two or more people's names, nothing else) */
+	static const char *const metaline[] = {"meta"};
+	nord = ta_removed_order(a, metaline, 1, &ord, &tiers);
+	for (size_t i = 0; i < nord && !vis.n && tiers[i] <= 1; i++) {
+		const galley_removed *r = galley_article_removed(a, ord[i]);
+		if (strlen(r->text) > 80 || ta_has_digit(r->text, strlen(r->text)))
+			continue;
+		ta_names tmp = {0};
+		ta_parse_byline2(st, r->text, &tmp, site, false, false);
+		if (tmp.n >= 2 && ta_person_like(st, &tmp)) {
+			vis = tmp;
+			vis_tier = tiers[i];
+		} else
+			ta_names_free(&tmp);
+	}
+	free(ord);
+	free(tiers);
 	/* a signature closing the body: "Denis Clerc" alone in the last paragraphs */
 	for (size_t k = 0; k < 2 && k < d->nbody && !vis.n && !lab.n; k++) {
 		const ta_para *P = &d->p[d->nbody - 1 - k];
