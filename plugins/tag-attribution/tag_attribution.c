@@ -4238,6 +4238,40 @@ static void ta_authors(ta_doc *d)
 			vis_weak = false;
 		}
 	}
+	/* a statement its organisation's officer signs: metadata names the organisation ("DITIB"),
+	 * the text closes with the name and the role in it ("Kazım TÜRKMEN DITIB-Bundesvorsitzender") */
+	if (!lab.n && meta.n == 1 && !strchr(meta.v[0], ' ') && strlen(meta.v[0]) >= 2) {
+		size_t ml = strlen(meta.v[0]);
+		for (size_t i = 0; i <= galley_article_n_removed(a) && !lab.n; i++) {
+			const char *t = NULL;
+			if (i < galley_article_n_removed(a)) {
+				const galley_removed *r = galley_article_removed(a, i);
+				if (r->text && r->context && r->context[0] == 'p' && strstr(r->context, " in-body") && !strstr(r->context, " in:"))
+					t = r->text;
+			} else if (d->nbody)
+				t = d->p[d->nbody - 1].text;
+			if (!t || strlen(t) > 80)
+				continue;
+			char *sg = galley_ws_normalize(t);
+			ta_words w;
+			ta_split_words(sg, &w);
+			const char *role = w.n >= 3 && w.n <= 5 ? w.w[w.n - 1] : NULL;
+			size_t rl = role ? w.l[w.n - 1] : 0;
+			if (role && rl > ml + 1 && role[ml] == '-' && !strncasecmp(role, meta.v[0], ml) &&
+			    (ta_word_in(&st->roles, role + ml + 1, rl - ml - 1) || ta_role_compound(st, role + ml + 1, rl - ml - 1))) {
+				ta_names one = {0};
+				char *nm = galley_strndup(w.w[0], (size_t)(w.w[w.n - 2] + w.l[w.n - 2] - w.w[0]));
+				ta_names_add(&one, nm);
+				free(nm);
+				if (ta_person_like(st, &one)) {
+					lab = one;
+					lab_tier = 0;
+				} else
+					ta_names_free(&one);
+			}
+			free(sg);
+		}
+	}
 	const ta_names *use = NULL;
 	const ta_names *seen = lab.n ? &lab : vis.n ? &vis : NULL;
 	if (meta.n && !ta_outlet_like(st, a, &meta, site)) {
