@@ -3418,7 +3418,7 @@ static bool ta_reason_is(const galley_removed *r, const char *const *reasons, si
 static char *ta_extend_in(const ta_state *st, const char *text, const char *first)
 {
 	size_t fl = strlen(first);
-	for (const char *p = text; (p = strstr(p, first)) != NULL; p += fl) {
+	for (const char *p = text; (p = strcasestr(p, first)) != NULL; p += fl) {
 		if (p > text && (ta_is_letter((unsigned char)p[-1]) || ((unsigned char)p[-1] & 0x80)))
 			continue;
 		if (p[fl] != ' ')
