@@ -707,6 +707,17 @@ START_TEST(credit_lines_and_labels_apart)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Kazım TÜRKMEN");
 	galley_article_free(a);
 
+	/* the author's note closing the article names one of a list's bylines */
+	a = th_article_html("<p>Some story text that is long enough.</p><p>Jörg Staff ist Mitglied des Vorstands "
+	                    "und Chief People Officer bei einer Genossenschaftsbank.</p>");
+	add_removed(a, "byline", "Von Jörn Mecher am 08.12.2022", "div.listing__author after-body");
+	add_removed(a, "byline", "Von Petra Walther am 06.12.2022", "div.listing__author after-body");
+	add_removed(a, "byline", "Von Jörg Staff am 16.11.2022", "div.listing__author after-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jörg Staff");
+	galley_article_free(a);
+
 	/* an embedded post's credit names no author */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "link-density", "Ein Beitrag geteilt von Eleonora Aricó (@eleonoraarico)", "p in-body");

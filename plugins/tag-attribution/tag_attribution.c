@@ -4053,6 +4053,42 @@ static void ta_authors(ta_doc *d)
 				lab_tier = 1;
 		}
 	}
+	/* an author's note closing the article ("Jörg Staff ist Mitglied des Vorstands ..."), its
+	 * person named in a labelled byline elsewhere on the page too (a list of their articles,
+	 * "Von Jörg Staff am 16.11.2022"): that person, not the first byline of a teaser list */
+	if ((!lab.n || lab_tier >= 2) && d->nbody) {
+		ta_words w;
+		ta_split_words(d->p[d->nbody - 1].text, &w);
+		for (size_t nw = 3; nw >= 2 && w.n > 4; nw--) {
+			bool ok = true;
+			for (size_t k = 0; k < nw && ok; k++)
+				ok = ta_has_upper_start(w.w[k], w.l[k]) && !strchr(",.:;!?()\"", w.w[k][w.l[k] - 1]);
+			if (!ok || ta_has_upper_start(w.w[nw], w.l[nw]))
+				continue; /* the name, then a verb: "ist", "is" */
+			char *nm = galley_strndup(w.w[0], (size_t)(w.w[nw - 1] + w.l[nw - 1] - w.w[0]));
+			ta_names one = {0};
+			ta_names_add(&one, nm);
+			bool hit = false;
+			static const char *const bl[] = {"byline"};
+			for (size_t i = 0; i < galley_article_n_removed(a) && !hit; i++) {
+				const galley_removed *r = galley_article_removed(a, i);
+				if (!r->text || !ta_reason_is(r, bl, 1))
+					continue;
+				ta_names tmp = {0};
+				ta_find_labelled(st, r->text, &tmp, site, true);
+				hit = tmp.n == 1 && !strcmp(tmp.v[0], nm);
+				ta_names_free(&tmp);
+			}
+			free(nm);
+			if (hit) {
+				ta_names_free(&lab);
+				lab = one;
+				lab_tier = 1;
+				break;
+			}
+			ta_names_free(&one);
+		}
+	}
 	/* an unlabelled byline block: "Jane Doe" in div.author-name; "Jane Doe, 01.12.2021" */
 	static const char *const unlabelled[] = {"byline", "author-box"};
 	static const char *const segmented[] = {"byline", "dateline", "meta", "author-box"};
