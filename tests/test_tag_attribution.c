@@ -718,6 +718,14 @@ START_TEST(credit_lines_and_labels_apart)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jörg Staff");
 	galley_article_free(a);
 
+	/* the outlet's staff after the name */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_SITE, "PhillyVoice");
+	add_removed(a, "byline", "Adam Aaronson PhillyVoice Staff", "p.author after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Adam Aaronson");
+	galley_article_free(a);
+
 	/* an embedded post's credit names no author */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "link-density", "Ein Beitrag geteilt von Eleonora Aricó (@eleonoraarico)", "p in-body");

@@ -2673,7 +2673,15 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 	while (last > 2 || (last == 2 && !ta_word_in(&st->roles, w.w[1], w.l[1]))) {
 		const char *lw = w.w[last - 1];
 		size_t ll = w.l[last - 1];
-		if ((ta_word_in(&st->roles, lw, ll) || ta_role_compound(st, lw, ll)) && !ta_is_dr(lw, ll))
+		/* the outlet's staff after the name: "Adam Aaronson PhillyVoice Staff" */
+		const char *ow = w.w[last - 2];
+		size_t ol = w.l[last - 2];
+		char *olow = last >= 4 && ta_word_in(&st->orgwords, lw, ll) ? ta_lower(ow, ol) : NULL;
+		bool outlet_staff = olow && ((site && strlen(site) == ol && !strncasecmp(site, ow, ol)) || ta_set_get(&st->outlets, olow, strlen(olow)) >= 0);
+		free(olow);
+		if (outlet_staff)
+			last -= 2;
+		else if ((ta_word_in(&st->roles, lw, ll) || ta_role_compound(st, lw, ll)) && !ta_is_dr(lw, ll))
 			last--;
 		else if (ta_word_in(&st->prefixes, lw, ll) || ta_word_in(&st->datewords, lw, ll))
 			last--;
