@@ -662,6 +662,12 @@ START_TEST(credit_lines_and_labels_apart)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "MDR THÜRINGEN/ls");
 	galley_article_free(a);
 
+	/* a chart's source is no credit of the desk */
+	a = th_article_html("<p>Some story text that is long enough.</p><p>Quelle: Statistisches Bundesamt/eigene Berechnung</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
 	/* the site's address written as a name yields to the byline element, a team too */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_set(a, GALLEY_FIELD_URL, "https://polizeiticker.ch/artikel/unfall-219645");

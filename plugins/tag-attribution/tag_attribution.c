@@ -3885,8 +3885,14 @@ static void ta_credit_line(const ta_state *st, const char *text, ta_names *out)
 	ta_words w;
 	ta_split_words(s, &w);
 	if (w.n >= 2 && w.l[0] >= 2 && w.w[0][w.l[0] - 1] == ':' && ta_word_in(&st->credit, w.w[0], w.l[0] - 1)) {
+		/* one short word after the last slash, a sign or an agency ("ls", "AFP", "Agenturen"),
+		 * not a chart's "Statistisches Bundesamt/eigene Berechnung" */
 		const char *rest = w.w[1];
-		if (ta_slash_credit(rest))
+		const char *last = strrchr(rest, '/');
+		while (last && last[1] == ' ')
+			last++; /* "dsw / DPA" */
+		size_t tail = last ? strlen(last + 1) : 0;
+		if (ta_slash_credit(rest) && tail >= 2 && tail <= 12 && !strchr(last + 1, ' '))
 			ta_names_add(out, rest);
 	}
 	free(s);
