@@ -3028,7 +3028,11 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 				bool inner_cap = false;
 				for (const char *q = v + 1; *q && !inner_cap; q++)
 					inner_cap = *q >= 'A' && *q <= 'Z' && q[-1] != '-'; /* "Präparate-Zuordnung" is a noun */
-				if (ta_has_upper_start(v, strlen(v)) && !inner_cap && !ta_has_digit(v, strlen(v)))
+				/* a compound of capitalised parts is a noun too, whatever its first part
+				 * ("CO2-Emissionen") */
+				const char *dash = strchr(v, '-');
+				bool compound = dash && dash > v && ta_is_upper((unsigned char)dash[1]);
+				if (ta_has_upper_start(v, strlen(v)) && (compound || (!inner_cap && !ta_has_digit(v, strlen(v)))))
 					closed = false;
 			}
 			if (tmp.n && ((tmp.n == 1 && closed) || ta_person_like(st, &tmp))) {
