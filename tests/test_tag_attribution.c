@@ -677,6 +677,97 @@ START_TEST(signature_and_copyright)
 }
 END_TEST
 
+START_TEST(credit_lines_and_labels_apart)
+{
+	/* metadata names the site; the desk's credit line with its editor's sign is the byline */
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.mdr.de/thueringen/story-100.html");
+	galley_article_add_candidate(a, "author", "mdr.de", "json-ld");
+	add_removed(a, "teaser", "Quelle: MDR THÜRINGEN/ls", "p.text in-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "MDR THÜRINGEN/ls");
+	galley_article_free(a);
+
+	/* a chart's source is no credit of the desk */
+	a = th_article_html("<p>Some story text that is long enough.</p><p>Quelle: Statistisches Bundesamt/eigene Berechnung</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* the site's address written as a name yields to the byline element, a team too */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://polizeiticker.ch/artikel/unfall-219645");
+	galley_article_add_candidate(a, "author", "polizeitickerch", "json-ld");
+	add_removed(a, "byline", "Redaktion Polizeiticker Schweiz", "p.article-author before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Redaktion Polizeiticker Schweiz");
+	galley_article_free(a);
+
+	/* an editor's sign, the outlet and its agencies: one credit as shown */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://wien.orf.at/stories/3017954/");
+	galley_article_add_candidate(a, "author", "ORF.at", "json-ld");
+	add_removed(a, "byline", "red, wien.ORF.at/Agenturen", "p in-body in:footer");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "red, wien.ORF.at/Agenturen");
+	galley_article_free(a);
+
+	/* the label in one element, the name in the next; a search form's "Von:" is none */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "nav", "Von:", "div.inputGroup before-body");
+	add_removed(a, "nav", "Suche", "button before-body");
+	add_removed(a, "outside-main", "Autor:", "h5.title-inline before-body");
+	add_removed(a, "outside-main", "Peter Maahn/SP-X", "div.col-md-4 before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Peter Maahn");
+	galley_article_free(a);
+
+	/* a signature joined to the last paragraph by line breaks */
+	a = th_article_html("<p>Das Gericht wies die Klage ab, wie es mitteilte. Symbolgrafik: © Butch Autor: Rechtsanwalt "
+	                    "Sebastian Einbock</p>");
+	galley_article_add_candidate(a, "author", "Redaktion", "json-ld");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Sebastian Einbock");
+	galley_article_free(a);
+
+	/* an organisation's statement signed by its officer */
+	a = th_article_html("<p>Möge ihre Nacht gesegnet sein.</p>");
+	galley_article_add_candidate(a, "author", "DITIB", "json-ld");
+	add_removed(a, "short", "Kazım TÜRKMEN DITIB-Bundesvorsitzender", "p in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Kazım TÜRKMEN");
+	galley_article_free(a);
+
+	/* the author's note closing the article names one of a list's bylines */
+	a = th_article_html("<p>Some story text that is long enough.</p><p>Jörg Staff ist Mitglied des Vorstands "
+	                    "und Chief People Officer bei einer Genossenschaftsbank.</p>");
+	add_removed(a, "byline", "Von Jörn Mecher am 08.12.2022", "div.listing__author after-body");
+	add_removed(a, "byline", "Von Petra Walther am 06.12.2022", "div.listing__author after-body");
+	add_removed(a, "byline", "Von Jörg Staff am 16.11.2022", "div.listing__author after-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jörg Staff");
+	galley_article_free(a);
+
+	/* the outlet's staff after the name */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_SITE, "PhillyVoice");
+	add_removed(a, "byline", "Adam Aaronson PhillyVoice Staff", "p.author after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Adam Aaronson");
+	galley_article_free(a);
+
+	/* an embedded post's credit names no author */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "link-density", "Ein Beitrag geteilt von Eleonora Aricó (@eleonoraarico)", "p in-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+}
+END_TEST
+
 START_TEST(dates_shown_with_the_article)
 {
 	/* the site header's "today" comes first in the page; the article's labelled date wins, and
@@ -888,6 +979,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, dates_shown_with_the_article);
 	tcase_add_test(tc, authors_when_nothing_else_names_one);
 	tcase_add_test(tc, byline_labels_and_joins);
+	tcase_add_test(tc, credit_lines_and_labels_apart);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2481,6 +2481,24 @@ static bool ta_has_upper_start(const char *w, size_t l)
 
 static bool ta_has_digit(const char *w, size_t l);
 
+/* An agency credit: "dsw / DPA", "dpa/lno", "APA/AP", "MDR THÜRINGEN/ls": up to three words,
+ * each next to the slash (not "A/B bei C"). */
+static bool ta_slash_credit(const char *s)
+{
+	size_t n = strlen(s);
+	if (!strchr(s, '/') || n > 30 || ta_has_digit(s, n))
+		return false;
+	ta_words w;
+	ta_split_words(s, &w);
+	if (!w.n || w.n > 3)
+		return false;
+	bool credit = true;
+	for (size_t i = 0; i < w.n && credit; i++)
+		credit = memchr(w.w[i], '/', w.l[i]) || (i > 0 && memchr(w.w[i - 1], '/', w.l[i - 1])) ||
+		         (i + 1 < w.n && memchr(w.w[i + 1], '/', w.l[i + 1]));
+	return credit;
+}
+
 /* Is this one author's name (a person or an organisation), not a sentence or a date? */
 /* lenient: a metadata value, which is meant to be a name ("Mobasir hassan", "Der Spendenteddy") */
 static bool ta_plausible2(const ta_state *st, const char *s, bool lenient)
@@ -2498,16 +2516,8 @@ static bool ta_plausible2(const ta_state *st, const char *s, bool lenient)
 	ta_split_words(s, &w);
 	if (w.n == 0 || w.n > 7)
 		return false;
-	/* agency credits: "dsw / DPA", "dpa/lno", "APA/AP" */
-	if (strchr(s, '/') && w.n <= 3 && n <= 30 && !ta_has_digit(s, n)) {
-		/* every word next to the slash: "dsw / DPA", "MDR THÜRINGEN/ls", not "A/B bei C" */
-		bool credit = true;
-		for (size_t i = 0; i < w.n && credit; i++)
-			credit = memchr(w.w[i], '/', w.l[i]) || (i > 0 && memchr(w.w[i - 1], '/', w.l[i - 1])) ||
-			         (i + 1 < w.n && memchr(w.w[i + 1], '/', w.l[i + 1]));
-		if (credit)
-			return true;
-	}
+	if (ta_slash_credit(s))
+		return true;
 	size_t lower = 0, digits = 0, neutral = 0;
 	for (size_t i = 0; i < w.n; i++) {
 		bool dig = false;
@@ -2647,10 +2657,15 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 	free(raw);
 	/* comma segments after the first: drop qualifiers ("Jane Doe, PhD", "Rob Picheta, CNN") */
 	char *comma = strchr(name, ',');
+	/* but an editor's short sign before the outlet and its agencies is one credit, kept as
+	 * the page shows it: "red, wien.ORF.at/Agenturen" */
+	bool sign = comma && comma - name >= 2 && comma - name <= 4;
+	for (const char *p = name; sign && p < comma; p++)
+		sign = *p >= 'a' && *p <= 'z';
 	while (comma) {
 		char *next = strchr(comma + 1, ',');
 		char *seg = galley_strndup(comma + 1, next ? (size_t)(next - comma - 1) : strlen(comma + 1));
-		bool q = ta_is_qualifier(st, seg, site);
+		bool q = ta_is_qualifier(st, seg, site) && !(sign && !next && ta_slash_credit(seg));
 		free(seg);
 		if (q) {
 			if (next)
@@ -2671,7 +2686,15 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 	while (last > 2 || (last == 2 && !ta_word_in(&st->roles, w.w[1], w.l[1]))) {
 		const char *lw = w.w[last - 1];
 		size_t ll = w.l[last - 1];
-		if ((ta_word_in(&st->roles, lw, ll) || ta_role_compound(st, lw, ll)) && !ta_is_dr(lw, ll))
+		/* the outlet's staff after the name: "Adam Aaronson PhillyVoice Staff" */
+		const char *ow = w.w[last - 2];
+		size_t ol = w.l[last - 2];
+		char *olow = last >= 4 && ta_word_in(&st->orgwords, lw, ll) ? ta_lower(ow, ol) : NULL;
+		bool outlet_staff = olow && ((site && strlen(site) == ol && !strncasecmp(site, ow, ol)) || ta_set_get(&st->outlets, olow, strlen(olow)) >= 0);
+		free(olow);
+		if (outlet_staff)
+			last -= 2;
+		else if ((ta_word_in(&st->roles, lw, ll) || ta_role_compound(st, lw, ll)) && !ta_is_dr(lw, ll))
 			last--;
 		else if (ta_word_in(&st->prefixes, lw, ll) || ta_word_in(&st->datewords, lw, ll))
 			last--;
@@ -2865,6 +2888,12 @@ static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out
 		free(s);
 		return; /* "Foto: ...", "Quelle: ...", "Photograph by ..." */
 	}
+	/* a label word before a number is a preposition: "Über 10.000 Inhaltsstoffe mit ...",
+	 * "By 2030 ..." */
+	if (i > 0 && i < w.n && w.w[i][0] >= '0' && w.w[i][0] <= '9') {
+		free(s);
+		return;
+	}
 	const char *from = i < w.n ? w.w[i] : s + strlen(s);
 	size_t cut = strlen(from);
 	for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
@@ -2966,6 +2995,19 @@ static void ta_parse_byline(const ta_state *st, const char *text, ta_names *out)
 
 static bool ta_person_like(const ta_state *st, const ta_names *m);
 
+/* A text that is only a byline label with its colon: "Autor:", "Written by:" (not "Über" or
+ * "More from", a menu's link or a list's heading). */
+static bool ta_label_only(const ta_state *st, const char *text)
+{
+	char *s = galley_ws_normalize(text);
+	ta_words w;
+	ta_split_words(s, &w);
+	size_t n = strlen(s);
+	bool ok = w.n && w.n <= 3 && n > 1 && s[n - 1] == ':' && ta_label_at(st, &w, 0) == w.n;
+	free(s);
+	return ok;
+}
+
 /* A labelled name anywhere in a short text: "Posted on 21 May 2020 by Adi Tzlil",
  * "Accueil | Par Loïc Le Clerc | 30 septembre 2018". */
 static bool ta_all_caps_words(const char *s);
@@ -3033,7 +3075,11 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 				bool inner_cap = false;
 				for (const char *q = v + 1; *q && !inner_cap; q++)
 					inner_cap = *q >= 'A' && *q <= 'Z' && q[-1] != '-'; /* "Präparate-Zuordnung" is a noun */
-				if (ta_has_upper_start(v, strlen(v)) && !inner_cap && !ta_has_digit(v, strlen(v)))
+				/* a compound of capitalised parts is a noun too, whatever its first part
+				 * ("CO2-Emissionen") */
+				const char *dash = strchr(v, '-');
+				bool compound = dash && dash > v && ta_is_upper((unsigned char)dash[1]);
+				if (ta_has_upper_start(v, strlen(v)) && (compound || (!inner_cap && !ta_has_digit(v, strlen(v)))))
 					closed = false;
 			}
 			if (tmp.n && ((tmp.n == 1 && closed) || ta_person_like(st, &tmp))) {
@@ -3377,7 +3423,12 @@ static bool ta_site_named(const galley_article *a, const char *v)
 			/* the whole label, or its first part when the label is the name plus a word
 			 * ("ln" of "ln-online"), or the name plus a common ending ("googleblog") */
 			const char *dash = memchr(lab, '-', (size_t)(dot - lab));
-			if (!strcmp(lk, key) || (ni >= 2 && !strcmp(lk, ini)) || (dash && (size_t)(dash - lab) == strlen(v) && kl == (size_t)(dash - lab) && !strncmp(lk, key, kl)) ||
+			/* or the address from this label on, written as a name ("MesOpinions.com" on
+			 * www.mesopinions.com, "polizeitickerch" on polizeiticker.ch) */
+			char *rest = ta_alnum_key(lab, (size_t)(h + hl - lab));
+			bool whole = kl >= 5 && !strcmp(rest, key);
+			free(rest);
+			if (whole || !strcmp(lk, key) || (ni >= 2 && !strcmp(lk, ini)) || (dash && (size_t)(dash - lab) == strlen(v) && kl == (size_t)(dash - lab) && !strncmp(lk, key, kl)) ||
 			    (kl >= 4 && ll > kl && ll <= kl + 6 && !strncmp(lk, key, kl)))
 				hit = true;
 			free(lk);
@@ -3426,7 +3477,7 @@ static bool ta_reason_is(const galley_removed *r, const char *const *reasons, si
 static char *ta_extend_in(const ta_state *st, const char *text, const char *first)
 {
 	size_t fl = strlen(first);
-	for (const char *p = text; (p = strstr(p, first)) != NULL; p += fl) {
+	for (const char *p = text; (p = strcasestr(p, first)) != NULL; p += fl) {
 		if (p > text && (ta_is_letter((unsigned char)p[-1]) || ((unsigned char)p[-1] & 0x80)))
 			continue;
 		if (p[fl] != ' ')
@@ -3461,7 +3512,9 @@ static char *ta_extend_in(const ta_state *st, const char *text, const char *firs
 			while (b > text && b[-1] != ' ')
 				b--;
 			char *lo = ta_lower(b, (size_t)(p - 1 - b));
-			labelled = ta_set_get(&st->prefixes, lo, strlen(lo)) >= 0;
+			/* in a byline's short line, not a sentence's agent ("..., wurde 2012 von Jessie
+			 * Weiß gegründet") */
+			labelled = ta_set_get(&st->prefixes, lo, strlen(lo)) >= 0 && strlen(text) <= 80;
 			free(lo);
 		}
 		/* a line that opens with the name and a dash: an author's note ("Stefanus Stahl -
@@ -3484,7 +3537,9 @@ static char *ta_extend_name(const ta_doc *d, const char *first)
 	const galley_article *a = d->a;
 	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
 		const galley_removed *r = galley_article_removed(a, i);
-		if (!r->text || (r->reason && (!strcmp(r->reason, "comments") || !strcmp(r->reason, "caption"))))
+		/* not the site's header ("Journal von Andrea Bottlinger"): the owner's full name
+		 * there, while the post is signed with the first name alone ("von Andrea") */
+		if (!r->text || (r->reason && (!strcmp(r->reason, "comments") || !strcmp(r->reason, "caption") || !strcmp(r->reason, "header"))))
 			continue;
 		char *t = galley_ws_normalize(r->text);
 		char *full = ta_extend_in(d->st, t, first);
@@ -3985,6 +4040,29 @@ static bool ta_header_place(const char *context)
 	return (strstr(context, " before-body") || strstr(context, " in-body")) && !strstr(context, " in:");
 }
 
+/* A credit line naming the desk and the editor's sign or the agencies, its label with a colon:
+ * "Quelle: MDR THÜRINGEN/ls", "Quelle: hessenschau.de/bb", "Source: dpa/AFP". */
+static void ta_credit_line(const ta_state *st, const char *text, ta_names *out)
+{
+	if (strlen(text) > 60)
+		return;
+	char *s = galley_ws_normalize(text);
+	ta_words w;
+	ta_split_words(s, &w);
+	if (w.n >= 2 && w.l[0] >= 2 && w.w[0][w.l[0] - 1] == ':' && ta_word_in(&st->credit, w.w[0], w.l[0] - 1)) {
+		/* one short word after the last slash, a sign or an agency ("ls", "AFP", "Agenturen"),
+		 * not a chart's "Statistisches Bundesamt/eigene Berechnung" */
+		const char *rest = w.w[1];
+		const char *last = strrchr(rest, '/');
+		while (last && last[1] == ' ')
+			last++; /* "dsw / DPA" */
+		size_t tail = last ? strlen(last + 1) : 0;
+		if (ta_slash_credit(rest) && tail >= 2 && tail <= 12 && !strchr(last + 1, ' '))
+			ta_names_add(out, rest);
+	}
+	free(s);
+}
+
 /* A header line that ends with a full name right after a date ("11.12.2019 - Amelie
  * Loevenich", "The Guardian 02/10/2020 Anna Fazackerley"), in a paragraph or a box, not a heading,
  * a list item or a link: the name. */
@@ -4309,6 +4387,63 @@ static void ta_authors(ta_doc *d)
 				lab_tier = 1;
 		}
 	}
+	/* a signature line closing the story that the markup joined to its last paragraph with line
+	 * breaks: "... rügte das Gericht. Quelle: ... Autor: Rechtsanwalt Sebastian Einbock" (the
+	 * label with its colon, the name ending the text) */
+	for (size_t k = 0; k < 2 && k < d->nbody && !lab.n; k++) {
+		const char *t = d->p[d->nbody - 1 - k].text;
+		size_t tl = strlen(t);
+		if (tl > 100) { /* its last words only */
+			t += tl - 100;
+			while (*t && *t != ' ')
+				t++;
+		}
+		ta_words w;
+		ta_split_words(t, &w);
+		for (size_t i = w.n > 6 ? w.n - 6 : 1; i + 1 < w.n && !lab.n; i++) {
+			size_t ln = ta_label_at(st, &w, i);
+			if (!ln || i + ln >= w.n || w.w[i + ln - 1][w.l[i + ln - 1] - 1] != ':')
+				continue;
+			ta_parse_byline2(st, w.w[i], &lab, site, true, false);
+			if (lab.n && !ta_person_like(st, &lab))
+				ta_names_free(&lab);
+			if (lab.n)
+				lab_tier = 0;
+		}
+	}
+	/* a label alone in its element and the name in the next one: "Autor:" then "Redaktion
+	 * Gelbe Liste Pharmindex", <dt>Auteur</dt><dd>Uriel Gadessaud</dd> */
+	for (size_t i = 0; i + 1 < galley_article_n_removed(a) && !lab.n; i++) {
+		const galley_removed *r = galley_article_removed(a, i), *nx = galley_article_removed(a, i + 1);
+		static const char *const ui[] = {"nav", "form"}; /* a search form's "Von:" field */
+		if (!r->text || !nx->text || !nx->context || strlen(nx->text) > 80 || ta_reason_is(r, ui, 2) || ta_reason_is(nx, ui, 2) ||
+		    !ta_label_only(st, r->text))
+			continue;
+		int t = ta_removed_tier(nx, false);
+		if (t > 1)
+			continue;
+		galley_buf b = {0};
+		galley_buf_printf(&b, "%s %s", r->text, nx->text);
+		galley_buf_putc(&b, 0);
+		char *both = galley_buf_steal(&b);
+		ta_parse_byline2(st, both, &lab, site, true, false);
+		free(both);
+		/* a person's name with the agency's short name after a slash: "Peter Maahn/SP-X" */
+		const char *slash = lab.n == 1 ? strchr(lab.v[0], '/') : NULL;
+		if (slash) {
+			ta_names one = {0};
+			char *nm = galley_strndup(lab.v[0], (size_t)(slash - lab.v[0]));
+			ta_names_add(&one, nm);
+			free(nm);
+			if (ta_person_like(st, &one)) {
+				ta_names_free(&lab);
+				lab = one;
+			} else
+				ta_names_free(&one);
+		}
+		if (lab.n)
+			lab_tier = t;
+	}
 	for (size_t i = 0; i < nord && !lab.n; i++) {
 		if (tiers[i] <= 1)
 			continue;
@@ -4343,6 +4478,42 @@ static void ta_authors(ta_doc *d)
 			ta_find_labelled(st, r->text, &lab, site, ta_has_digit(r->text, strlen(r->text)));
 			if (lab.n)
 				lab_tier = 1;
+		}
+	}
+	/* an author's note closing the article ("Jörg Staff ist Mitglied des Vorstands ..."), its
+	 * person named in a labelled byline elsewhere on the page too (a list of their articles,
+	 * "Von Jörg Staff am 16.11.2022"): that person, not the first byline of a teaser list */
+	if ((!lab.n || lab_tier >= 2) && d->nbody) {
+		ta_words w;
+		ta_split_words(d->p[d->nbody - 1].text, &w);
+		for (size_t nw = 3; nw >= 2 && w.n > 4; nw--) {
+			bool ok = true;
+			for (size_t k = 0; k < nw && ok; k++)
+				ok = ta_has_upper_start(w.w[k], w.l[k]) && !strchr(",.:;!?()\"", w.w[k][w.l[k] - 1]);
+			if (!ok || ta_has_upper_start(w.w[nw], w.l[nw]))
+				continue; /* the name, then a verb: "ist", "is" */
+			char *nm = galley_strndup(w.w[0], (size_t)(w.w[nw - 1] + w.l[nw - 1] - w.w[0]));
+			ta_names one = {0};
+			ta_names_add(&one, nm);
+			bool hit = false;
+			static const char *const bl[] = {"byline"};
+			for (size_t i = 0; i < galley_article_n_removed(a) && !hit; i++) {
+				const galley_removed *r = galley_article_removed(a, i);
+				if (!r->text || !ta_reason_is(r, bl, 1))
+					continue;
+				ta_names tmp = {0};
+				ta_find_labelled(st, r->text, &tmp, site, true);
+				hit = tmp.n == 1 && !strcmp(tmp.v[0], nm);
+				ta_names_free(&tmp);
+			}
+			free(nm);
+			if (hit) {
+				ta_names_free(&lab);
+				lab = one;
+				lab_tier = 1;
+				break;
+			}
+			ta_names_free(&one);
 		}
 	}
 	/* an unlabelled byline block: "Jane Doe" in div.author-name; "Jane Doe, 01.12.2021" */
@@ -4444,6 +4615,24 @@ static void ta_authors(ta_doc *d)
 			}
 			ta_names_free(&tmp);
 		}
+	}
+	free(ord);
+	free(tiers);
+	/* a line of the article's meta data that lists its writers, unlabelled: "Clara Löw,
+	 * Siddharth Prakash & Klaus Jacob" (two or more people's names, nothing else) */
+	static const char *const metaline[] = {"meta"};
+	nord = ta_removed_order(a, metaline, 1, &ord, &tiers);
+	for (size_t i = 0; i < nord && !vis.n && tiers[i] <= 1; i++) {
+		const galley_removed *r = galley_article_removed(a, ord[i]);
+		if (strlen(r->text) > 80 || ta_has_digit(r->text, strlen(r->text)))
+			continue;
+		ta_names tmp = {0};
+		ta_parse_byline2(st, r->text, &tmp, site, false, false);
+		if (tmp.n >= 2 && ta_person_like(st, &tmp)) {
+			vis = tmp;
+			vis_tier = tiers[i];
+		} else
+			ta_names_free(&tmp);
 	}
 	free(ord);
 	free(tiers);
@@ -4571,6 +4760,60 @@ static void ta_authors(ta_doc *d)
 		}
 	}
 
+	/* no byline with the article and metadata naming the site at most: a credit line of the
+	 * desk and its editor's sign in or closing the story ("Quelle: MDR THÜRINGEN/ls"), not a
+	 * picture's credit */
+	if (!lab.n && (!vis.n || vis_tier >= 2) && (!meta.n || ta_outlet_like(st, a, &meta, site))) {
+		static const char *const pic[] = {"credit", "caption"};
+		ta_names cred = {0};
+		for (size_t i = 0; i < galley_article_n_removed(a) && !cred.n; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			if (r->text && r->context && ta_header_place(r->context) && !ta_reason_is(r, pic, sizeof pic / sizeof pic[0]))
+				ta_credit_line(st, r->text, &cred);
+		}
+		for (size_t k = 0; k < 3 && k < d->nbody && !cred.n; k++)
+			ta_credit_line(st, d->p[d->nbody - 1 - k].text, &cred);
+		if (cred.n) {
+			ta_names_free(&vis);
+			vis = cred;
+			vis_tier = 0;
+			vis_weak = false;
+		}
+	}
+	/* a statement its organisation's officer signs: metadata names the organisation ("DITIB"),
+	 * the text closes with the name and the role in it ("Kazım TÜRKMEN DITIB-Bundesvorsitzender") */
+	if (!lab.n && meta.n == 1 && !strchr(meta.v[0], ' ') && strlen(meta.v[0]) >= 2) {
+		size_t ml = strlen(meta.v[0]);
+		for (size_t i = 0; i <= galley_article_n_removed(a) && !lab.n; i++) {
+			const char *t = NULL;
+			if (i < galley_article_n_removed(a)) {
+				const galley_removed *r = galley_article_removed(a, i);
+				if (r->text && r->context && r->context[0] == 'p' && strstr(r->context, " in-body") && !strstr(r->context, " in:"))
+					t = r->text;
+			} else if (d->nbody)
+				t = d->p[d->nbody - 1].text;
+			if (!t || strlen(t) > 80)
+				continue;
+			char *sg = galley_ws_normalize(t);
+			ta_words w;
+			ta_split_words(sg, &w);
+			const char *role = w.n >= 3 && w.n <= 5 ? w.w[w.n - 1] : NULL;
+			size_t rl = role ? w.l[w.n - 1] : 0;
+			if (role && rl > ml + 1 && role[ml] == '-' && !strncasecmp(role, meta.v[0], ml) &&
+			    (ta_word_in(&st->roles, role + ml + 1, rl - ml - 1) || ta_role_compound(st, role + ml + 1, rl - ml - 1))) {
+				ta_names one = {0};
+				char *nm = galley_strndup(w.w[0], (size_t)(w.w[w.n - 2] + w.l[w.n - 2] - w.w[0]));
+				ta_names_add(&one, nm);
+				free(nm);
+				if (ta_person_like(st, &one)) {
+					lab = one;
+					lab_tier = 0;
+				} else
+					ta_names_free(&one);
+			}
+			free(sg);
+		}
+	}
 	const ta_names *use = NULL;
 	const ta_names *seen = lab.n ? &lab : vis.n ? &vis : NULL;
 	if (meta.n && !ta_outlet_like(st, a, &meta, site)) {
@@ -4596,8 +4839,9 @@ static void ta_authors(ta_doc *d)
 		             * away, nor the same name with a role around it ("Netzphilosophin Leena Simon") */
 	else if (lab.n && !(lab.n == 1 && !strchr(lab.v[0], ' ') && ta_person_like(st, &vis)))
 		use = &lab; /* a labelled byline beats metadata that names the outlet */
-	else if (vis.n && !(meta.n && (vis_weak || ta_outlet_like(st, a, &vis, site))))
-		use = &vis;
+	else if (vis.n && !(meta.n && (vis_weak || (ta_outlet_like(st, a, &vis, site) && vis_tier > 1))))
+		use = &vis; /* metadata names the site: the byline element's own words, a team or a group
+		             * too ("Teufel Blog Redaktion" under "Autor", "Les Membres du Choeur de Radio France") */
 	else if (meta.n)
 		use = &meta;
 	else if (lab.n)
