@@ -2865,6 +2865,16 @@ static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out
 		free(s);
 		return; /* "Foto: ...", "Quelle: ...", "Photograph by ..." */
 	}
+	/* after a label, a nickname with its article: "Eingestellt von der Michel um 21:11" (one
+	 * capitalised word that the line's end, a date or a time closes; no role: not "von der
+	 * Redaktion") */
+	if (i > 0 && i + 1 < w.n && ta_word_in(&st->determiners, w.w[i], w.l[i]) && !ta_has_upper_start(w.w[i], w.l[i]) &&
+	    ta_has_upper_start(w.w[i + 1], w.l[i + 1]) && !strchr(",.;:|()", w.w[i + 1][w.l[i + 1] - 1]) &&
+	    (i + 2 >= w.n || ta_word_in(&st->datewords, w.w[i + 2], w.l[i + 2]) || ta_has_digit(w.w[i + 2], w.l[i + 2])) &&
+	    !ta_word_in(&st->roles, w.w[i + 1], w.l[i + 1]) && !ta_role_compound(st, w.w[i + 1], w.l[i + 1]) &&
+	    !ta_word_in(&st->notnames, w.w[i + 1], w.l[i + 1]) && !ta_word_in(&st->notauthors, w.w[i + 1], w.l[i + 1]) &&
+	    !ta_word_in(&st->prefixes, w.w[i + 1], w.l[i + 1]) && !ta_word_in(&st->orgwords, w.w[i + 1], w.l[i + 1]))
+		lenient = true;
 	const char *from = i < w.n ? w.w[i] : s + strlen(s);
 	size_t cut = strlen(from);
 	for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
@@ -4458,6 +4468,14 @@ static void ta_authors(ta_doc *d)
 				if (c.kind == NM_PERSON && c.s == 0 && ta_person_text(d, P->text))
 					ta_names_add(&vis, P->text);
 			}
+		}
+		/* a post's footer under its text, labelled and dated: "Eingestellt von Jane um 21:11"
+		 * (a blog's post footer, which the stripper takes for the page's) */
+		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			if (r->text && r->context && !strcmp(r->reason, "footer") && strstr(r->context, " after-body") &&
+			    !strstr(r->context, " in:") && strlen(r->text) <= 80 && ta_has_digit(r->text, strlen(r->text)))
+				ta_find_labelled(st, r->text, &vis, site, true);
 		}
 		/* a speech: the speaker its title names */
 		if (!vis.n)
