@@ -3767,18 +3767,37 @@ static void ta_name_line(const ta_state *st, const char *text, ta_names *out, bo
 				break;
 			}
 		}
+		/* no mark, a year (or years) and "by" opening the line or after a bracket: "(Creative
+		 * Commons-Lizenz) 2006-2008 by Martin Weber Hosted by ..." */
+		for (size_t k = 0; !mark && k + 2 < w.n; k++) {
+			char c0 = w.w[k][0];
+			bool years = w.l[k] >= 4 && c0 >= '1' && c0 <= '2';
+			for (size_t c = 0; c < w.l[k] && years; c++)
+				years = (w.w[k][c] >= '0' && w.w[k][c] <= '9') || w.w[k][c] == '-';
+			bool opens = k == 0 || w.w[k - 1][w.l[k - 1] - 1] == ')' || w.w[k - 1][w.l[k - 1] - 1] == ']' ||
+			             w.w[k - 1][w.l[k - 1] - 1] == '|';
+			if (years && opens && w.l[k + 1] == 2 && !memcmp(w.w[k + 1], "by", 2)) {
+				mark = true;
+				i = k + 2;
+			}
+		}
 		if (!mark || i >= w.n) {
 			free(s);
 			return;
 		}
 	}
 	size_t j = i;
+	bool credit_after = false; /* another credit follows the name: "... Martin Weber Hosted by ..." */
 	while (j < w.n && j - i < 4) {
 		const char *wd = w.w[j];
 		size_t l = w.l[j];
 		bool last = l && (wd[l - 1] == '.' || wd[l - 1] == ',');
 		if (!ta_has_upper_start(wd, l) || ta_has_digit(wd, l))
 			break;
+		if (copyright && j - i >= 2 && j + 1 < w.n && w.l[j + 1] == 2 && !memcmp(w.w[j + 1], "by", 2)) {
+			credit_after = true;
+			break;
+		}
 		j++;
 		if (last && l > 2)
 			break;
@@ -3789,7 +3808,7 @@ static void ta_name_line(const ta_state *st, const char *text, ta_names *out, bo
 		const char *q = w.w[j];
 		next = galley_utf8_next(&q, q + w.l[j]);
 	}
-	bool ends = j == w.n || (j > i && (w.w[j - 1][w.l[j - 1] - 1] == '.' || w.w[j - 1][w.l[j - 1] - 1] == ',')) ||
+	bool ends = j == w.n || credit_after || (j > i && (w.w[j - 1][w.l[j - 1] - 1] == '.' || w.w[j - 1][w.l[j - 1] - 1] == ',')) ||
 	            (j < w.n && !ta_is_letter(next) && !(next >= '0' && next <= '9'));
 	if (!copyright && j != w.n)
 		ends = false;
