@@ -4242,6 +4242,48 @@ static bool ta_agency_credit(const ta_state *st, const char *text, ta_names *out
 	return ok;
 }
 
+/* A post's meta line that gives the author then "@" and the time: "Filed under: Alltag — jancak
+ * @ 00:11 Tags: ...": the words between a separator and the "@" (a user name or a person's
+ * name). */
+static void ta_at_time_name(const ta_state *st, const char *text, ta_names *out, const char *site)
+{
+	if (!text || strlen(text) > 200)
+		return;
+	char *s = galley_ws_normalize(text);
+	ta_words w;
+	ta_split_words(s, &w);
+	for (size_t k = 1; k + 1 < w.n && !out->n; k++) {
+		const char *t = w.w[k + 1];
+		size_t tl = w.l[k + 1];
+		bool time = w.l[k] == 1 && w.w[k][0] == '@' && tl >= 4 && t[0] >= '0' && t[0] <= '9' &&
+		            (t[1] == ':' || (t[1] >= '0' && t[1] <= '9' && t[2] == ':'));
+		if (!time)
+			continue;
+		/* back to a separator ("—", "|", "-", "·") or the line's start, at most three words */
+		size_t b = k;
+		bool sep = false;
+		while (b > 0 && k - b <= 3) {
+			const char *q = w.w[b - 1];
+			uint32_t c = galley_utf8_next(&q, w.w[b - 1] + w.l[b - 1]);
+			if (!ta_is_letter(c)) {
+				sep = true;
+				break;
+			}
+			b--;
+		}
+		if (b == k || k - b > 3 || (b > 0 && !sep))
+			continue; /* no separator before the name: a sentence's words */
+		char *nm = galley_strndup(w.w[b], (size_t)(w.w[k - 1] + w.l[k - 1] - w.w[b]));
+		ta_names tmp = {0};
+		ta_names_add(&tmp, nm);
+		if (ta_plausible(st, nm) && !ta_is_qualifier(st, nm, site) && (k - b == 1 || ta_person_like(st, &tmp)))
+			ta_names_add(out, nm);
+		ta_names_free(&tmp);
+		free(nm);
+	}
+	free(s);
+}
+
 static void ta_authors(ta_doc *d)
 {
 	const ta_state *st = d->st;
@@ -4495,6 +4537,13 @@ static void ta_authors(ta_doc *d)
 			if (r->text && r->context && !strcmp(r->reason, "footer") && strstr(r->context, " after-body") &&
 			    !strstr(r->context, " in:") && strlen(r->text) <= 80 && ta_has_digit(r->text, strlen(r->text)))
 				ta_find_labelled(st, r->text, &vis, site, true);
+		}
+		/* a post's meta line in the article's header: "... — jancak @ 00:11" */
+		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			if (r->context && strstr(r->context, " before-body") && !strstr(r->context, " in:") &&
+			    strcmp(r->reason, "comments") != 0 && strcmp(r->reason, "teaser") != 0 && strcmp(r->reason, "sidebar") != 0)
+				ta_at_time_name(st, r->text, &vis, site);
 		}
 		/* a speech: the speaker its title names */
 		if (!vis.n)
