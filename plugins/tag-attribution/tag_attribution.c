@@ -3907,6 +3907,20 @@ static char *ta_account_person(const ta_doc *d, const char *account)
 				full = ta_account_in(r->text, parts, np);
 		}
 	}
+	/* the page does not show it: a common given name then a family name, each capitalised
+	 * ("robert.stitz" -> "Robert Stitz"); plain letters only, whose spelling is sure */
+	if (!full && ok && np == 2 && ta_word_in(&d->st->given, parts[0], strlen(parts[0]))) {
+		bool plain = true;
+		for (size_t i = 0; i < np; i++)
+			for (const char *q = parts[i]; *q && plain; q++)
+				plain = *q >= 'a' && *q <= 'z';
+		if (plain) {
+			full = galley_malloc(strlen(parts[0]) + strlen(parts[1]) + 2);
+			sprintf(full, "%s %s", parts[0], parts[1]);
+			full[0] = (char)(full[0] - 'a' + 'A');
+			full[strlen(parts[0]) + 1] = (char)(full[strlen(parts[0]) + 1] - 'a' + 'A');
+		}
+	}
 	for (size_t i = 0; i < np; i++)
 		free(parts[i]);
 	return full;
