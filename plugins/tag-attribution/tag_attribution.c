@@ -4298,6 +4298,53 @@ static void ta_at_time_name(const ta_state *st, const char *text, ta_names *out,
 	free(s);
 }
 
+/* The title credits a name that the page also shows alone on a line: "gousto.co.uk reviewed by
+ * Mrs H Pyke" with "Mrs H Pyke" beside the review. */
+static void ta_title_credit(ta_doc *d, const char *title, ta_names *out)
+{
+	const ta_state *st = d->st;
+	if (!title || strlen(title) > 200)
+		return;
+	char *norm = galley_ws_normalize(title);
+	ta_words w;
+	ta_split_words(norm, &w);
+	for (size_t i = 1; i + 2 < w.n && !out->n; i++) {
+		bool label = (w.l[i] == 2 && !memcmp(w.w[i], "by", 2)) || (w.l[i] == 3 && (!memcmp(w.w[i], "von", 3) || !memcmp(w.w[i], "par", 3) ||
+		                                                                             !memcmp(w.w[i], "por", 3)));
+		if (!label || !ta_has_upper_start(w.w[i + 1], w.l[i + 1]))
+			continue;
+		/* to the title's end or a separator ("... by Jane Doe | Site") */
+		size_t j = i + 1;
+		while (j < w.n && ta_has_upper_start(w.w[j], w.l[j]) && !ta_has_digit(w.w[j], w.l[j]) &&
+		       !ta_word_in(&st->orgwords, w.w[j], w.l[j]) && !ta_word_in(&st->notauthors, w.w[j], w.l[j]))
+			j++;
+		size_t nw = j - i - 1;
+		if (nw < 2 || nw > 4)
+			continue;
+		if (j < w.n) {
+			const char *q = w.w[j];
+			if (ta_is_letter(galley_utf8_next(&q, w.w[j] + w.l[j])))
+				continue;
+		}
+		char *nm = galley_strndup(w.w[i + 1], (size_t)(w.w[j - 1] + w.l[j - 1] - w.w[i + 1]));
+		bool shown = false;
+		for (size_t k = 0; k < galley_article_n_removed(d->a) && !shown; k++) {
+			const galley_removed *r = galley_article_removed(d->a, k);
+			shown = r->text && strcmp(r->reason, "title") != 0 && !strcmp(r->text, nm);
+		}
+		for (size_t k = 0; k < d->nbody && !shown; k++)
+			shown = d->p[k].len == strlen(nm) && !memcmp(d->p[k].text, nm, d->p[k].len);
+		/* a courtesy title may open it ("Mrs"), no other role */
+		bool role = false;
+		for (size_t k = i + 2; k < j && !role; k++)
+			role = ta_word_in(&st->roles, w.w[k], w.l[k]) || ta_role_compound(st, w.w[k], w.l[k]);
+		if (shown && !role && ta_plausible(st, nm))
+			ta_names_add(out, nm);
+		free(nm);
+	}
+	free(norm);
+}
+
 static void ta_authors(ta_doc *d)
 {
 	const ta_state *st = d->st;
@@ -4562,6 +4609,12 @@ static void ta_authors(ta_doc *d)
 		/* a speech: the speaker its title names */
 		if (!vis.n)
 			ta_speech_title(st, galley_article_get(a, GALLEY_FIELD_TITLE), &vis);
+		/* the title, or another the page gives (its <title> beside the og:title) */
+		for (size_t i = 0; i < galley_article_n_candidates(a) && !vis.n; i++) {
+			const galley_candidate *c = galley_article_candidate(a, i);
+			if (!strcmp(c->field, "title"))
+				ta_title_credit(d, c->value, &vis);
+		}
 		/* a news agency's story: its credit at the start of the text ("JIJI", "Hamburg
 		 * (dpa/lno) – ...") */
 		for (size_t i = 0; i < d->nbody && i < 3 && !vis.n; i++)
