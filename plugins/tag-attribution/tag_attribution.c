@@ -4610,6 +4610,8 @@ static void ta_authors(ta_doc *d)
 		if (!vis.n)
 			ta_speech_title(st, galley_article_get(a, GALLEY_FIELD_TITLE), &vis);
 		/* the title, or another the page gives (its <title> beside the og:title) */
+		if (!vis.n)
+			ta_title_credit(d, galley_article_get(a, GALLEY_FIELD_TITLE), &vis);
 		for (size_t i = 0; i < galley_article_n_candidates(a) && !vis.n; i++) {
 			const galley_candidate *c = galley_article_candidate(a, i);
 			if (!strcmp(c->field, "title"))
