@@ -856,6 +856,18 @@ START_TEST(authors_when_nothing_else_names_one)
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
+
+	/* a page about a person, not about a thing */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "\xc3\x9c" "ber Andr\xc3\xa9 Loibl | ");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Andr\xc3\xa9 Loibl");
+	galley_article_free(a);
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "\xc3\x9c" "ber Kohleausstieg, Kernkraftwerke und Erneuerbare Energien");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
 }
 END_TEST
 

@@ -271,6 +271,7 @@ typedef struct ta_state {
 	ta_set speeches;   /* "Rede", "Speech": a title that names its speaker after a label */
 	ta_set contacts;   /* "Pressekontakt", "Telefon": a press release's contact person */
 	ta_set given;      /* common given names: "Alexander" */
+	ta_set about;      /* "Über", "About": a title about a person, the person's own page */
 	char **role_list; /* roles of 4+ bytes, for German compounds ("Bundeskanzlerin") */
 	size_t n_role_list;
 	size_t role_lens[32]; /* the distinct lengths of role_list */
@@ -288,7 +289,7 @@ static void ta_state_free(ta_state *st)
 	ta_set *sets[] = {&st->indefinites, &st->photowords, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
-	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given};
+	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given, &st->about};
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
 		ta_set_free(sets[i]);
 	for (size_t i = 0; i < st->n_relay; i++)
@@ -423,6 +424,7 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		{"tag-attribution/speech-words.txt", offsetof(ta_state, speeches)},
 		{"tag-attribution/contact-words.txt", offsetof(ta_state, contacts)},
 		{"tag-attribution/given-names.txt", offsetof(ta_state, given)},
+		{"tag-attribution/about-words.txt", offsetof(ta_state, about)},
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
 		int rc = ta_load_words(lists[i].file, (ta_set *)((char *)st + lists[i].off), err);
@@ -4345,6 +4347,38 @@ static void ta_title_credit(ta_doc *d, const char *title, ta_names *out)
 	free(norm);
 }
 
+/* A page about a person, the title the person's name alone after "Über"/"About": "Über André
+ * Loibl | " (a personal site's about page), the name opening with a common given name. */
+static void ta_about_title(ta_doc *d, const char *title, ta_names *out)
+{
+	const ta_state *st = d->st;
+	if (!title || strlen(title) > 120)
+		return;
+	char *norm = galley_ws_normalize(title);
+	ta_words w;
+	ta_split_words(norm, &w);
+	if (w.n >= 3 && ta_word_in(&st->about, w.w[0], w.l[0]) && ta_word_in(&st->given, w.w[1], w.l[1])) {
+		size_t j = 1;
+		while (j < w.n && j <= 3 && ta_has_upper_start(w.w[j], w.l[j]) && !ta_has_digit(w.w[j], w.l[j]))
+			j++;
+		bool ends = j == w.n;
+		if (j < w.n) {
+			const char *q = w.w[j];
+			ends = !ta_is_letter(galley_utf8_next(&q, w.w[j] + w.l[j]));
+		}
+		if (ends && j >= 3) {
+			char *nm = galley_strndup(w.w[1], (size_t)(w.w[j - 1] + w.l[j - 1] - w.w[1]));
+			ta_names tmp = {0};
+			ta_names_add(&tmp, nm);
+			if (ta_plausible(st, nm) && ta_person_like(st, &tmp) && ta_person_text(d, nm))
+				ta_names_add(out, nm);
+			ta_names_free(&tmp);
+			free(nm);
+		}
+	}
+	free(norm);
+}
+
 static void ta_authors(ta_doc *d)
 {
 	const ta_state *st = d->st;
@@ -4616,6 +4650,14 @@ static void ta_authors(ta_doc *d)
 			const galley_candidate *c = galley_article_candidate(a, i);
 			if (!strcmp(c->field, "title"))
 				ta_title_credit(d, c->value, &vis);
+		}
+		/* a page about a person: "Über André Loibl" */
+		if (!vis.n)
+			ta_about_title(d, galley_article_get(a, GALLEY_FIELD_TITLE), &vis);
+		for (size_t i = 0; i < galley_article_n_candidates(a) && !vis.n; i++) {
+			const galley_candidate *c = galley_article_candidate(a, i);
+			if (!strcmp(c->field, "title"))
+				ta_about_title(d, c->value, &vis);
 		}
 		/* a news agency's story: its credit at the start of the text ("JIJI", "Hamburg
 		 * (dpa/lno) – ...") */
