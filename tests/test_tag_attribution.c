@@ -868,6 +868,15 @@ START_TEST(authors_when_nothing_else_names_one)
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
+
+	/* a forum's thread taken for comments: the opening post's author */
+	a = th_article_html("");
+	add_removed(a, "comments", "macbacchi 28.09.19 12:44", "div.MtnCommentInformation in-body");
+	add_removed(a, "comments", "hallo, hat jemand eine idee was ich anders machen k\xc3\xb6nnte?", "div.MtnCommentText in-body");
+	add_removed(a, "comments", "th3Chris 28.09.19 13:39", "div.MtnCommentInformation in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "macbacchi");
+	galley_article_free(a);
 }
 END_TEST
 

@@ -4633,6 +4633,22 @@ static void ta_authors(ta_doc *d)
 			    !strstr(r->context, " in:") && strlen(r->text) <= 80 && ta_has_digit(r->text, strlen(r->text)))
 				ta_find_labelled(st, r->text, &vis, site, true);
 		}
+		/* a forum's thread, all of it taken for comments (no text kept): the opening post's
+		 * author, in the first post's line of name and date ("macbacchi 28.09.19 12:44") */
+		size_t kept = 0;
+		for (size_t i = 0; i < d->nbody; i++)
+			kept += d->p[i].len;
+		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n && kept < 100; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			if (!r->text || !r->context || !strstr(r->context, " in-body"))
+				continue;
+			if (strcmp(r->reason, "comments") != 0)
+				continue;
+			if (strlen(r->text) > 60 || !ta_has_digit(r->text, strlen(r->text)))
+				break; /* the first post's first line only */
+			ta_find_segment_name(st, r->text, &vis, site, true);
+			break;
+		}
 		/* a post's meta line in the article's header: "... — jancak @ 00:11" */
 		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
 			const galley_removed *r = galley_article_removed(a, i);
