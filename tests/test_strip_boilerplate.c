@@ -384,6 +384,20 @@ START_TEST(test_byline_text_and_place)
 	strip(a, NULL);
 	ck_assert_msg(removed_block(a, "Word of the day") != NULL, "a drop capital was split");
 	galley_article_free(a);
+	/* hidden text is no part of a removed line; an author's inline element among a meta
+	 * block's loose bits is a byline of its own */
+	a = th_article_html("<article><div class='article-body'><p>" LOREM1 "</p><p>" LOREM2 "</p></div></article>"
+	                    "<div id='meta'><span class='comments' style='display: none;'>0 Kommentare</span>"
+	                    "<span class='author'><a href='/u/lars'>Lars</a></span><div class='social'>Teilen</div></div>");
+	strip(a, NULL);
+	ck_assert_msg(removed_block(a, "Kommentare") == NULL, "hidden text kept");
+	bool byline = false;
+	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+		const galley_removed *b = galley_article_removed(a, i);
+		byline = byline || (!strcmp(b->text, "Lars") && !strcmp(b->reason, "byline"));
+	}
+	ck_assert_msg(byline, "no byline of its own");
+	galley_article_free(a);
 }
 END_TEST
 

@@ -921,6 +921,68 @@ START_TEST(authors_when_nothing_else_names_one)
 	run_one(a, NULL);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Iris Lange-Fricke");
 	galley_article_free(a);
+
+	/* a blog post's dated footer, a nickname with its article after the label */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "footer", "Eingestellt von der Michel um 21:11", "div.post-footer-line after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "der Michel");
+	galley_article_free(a);
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "footer", "Ein Angebot von der Redaktion um 21:11", "div.post-footer-line after-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* years and "by" as a copyright mark, the name ending before the next credit */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.example.org/2008/07/29/post/");
+	add_removed(a, "outside-main", "(Creative Commons-Lizenz) 2006-2008 by Martin Weber Hosted by Net-Hosting - Theme by dimido",
+	            "p after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Martin Weber");
+	galley_article_free(a);
+
+	/* a post's meta line: the name then "@" and the time */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "Filed under: Alltag,Schreibbericht \xe2\x80\x94 jancak @ 00:11 Tags: Neujahr", "div.meta before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "jancak");
+	galley_article_free(a);
+
+	/* a name the title credits, shown alone on a line */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "gousto.co.uk reviewed by Mrs H Pyke");
+	add_removed(a, "sidebar", "Mrs H Pyke", "div.consumer-information__name before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Mrs H Pyke");
+	galley_article_free(a);
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "Photos taken by Jane Doe");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a page about a person, not about a thing */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "\xc3\x9c" "ber Andr\xc3\xa9 Loibl | ");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Andr\xc3\xa9 Loibl");
+	galley_article_free(a);
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "\xc3\x9c" "ber Kohleausstieg, Kernkraftwerke und Erneuerbare Energien");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a forum's thread taken for comments: the opening post's author */
+	a = th_article_html("");
+	add_removed(a, "comments", "macbacchi 28.09.19 12:44", "div.MtnCommentInformation in-body");
+	add_removed(a, "comments", "hallo, hat jemand eine idee was ich anders machen k\xc3\xb6nnte?", "div.MtnCommentText in-body");
+	add_removed(a, "comments", "th3Chris 28.09.19 13:39", "div.MtnCommentInformation in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "macbacchi");
+	galley_article_free(a);
 }
 END_TEST
 

@@ -764,7 +764,9 @@ static bool is_article_type(const char *s)
 {
 	size_t l = strlen(s);
 	return (l >= 7 && !strcmp(s + l - 7, "Article")) || (l >= 7 && !strcmp(s + l - 7, "Posting")) ||
-	       !strcmp(s, "Report") || !strcmp(s, "Blog") || !strcmp(s, "NewsMediaArticle");
+	       !strcmp(s, "Report") || !strcmp(s, "Blog") || !strcmp(s, "NewsMediaArticle") ||
+	       /* a text of instructions is written by someone too: a how-to */
+	       !strcmp(s, "HowTo");
 }
 
 static bool is_page_type(const char *s)

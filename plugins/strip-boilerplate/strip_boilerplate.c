@@ -1548,7 +1548,20 @@ static void sb_boundary_space(galley_buf *b, size_t at, bool adjacent)
 	b->data[at] = ' ';
 }
 
-static void sb_collect_text(xmlNodePtr n, galley_buf *b, int depth)
+/* Whether an element is hidden from the reader (display:none, the hidden attribute): its text
+ * is no part of the line around it ("<span style="display: none;">0 Kommentare</span><span
+ * class="author">Lars</span>" reads "Lars").  A hidden credit the page keeps for machines (a
+ * byline's or a date's microformat) stays. */
+static bool sb_hidden_part(const sb_ctx *c, xmlNodePtr n)
+{
+	int idx = sb_index(n);
+	if (idx < 0 || !(c->info[idx].flags & F_HIDDEN))
+		return false;
+	int neg = c->info[idx].neg;
+	return neg != R_BYLINE && neg != R_DATELINE && neg != R_AUTHOR_BOX && neg != R_META;
+}
+
+static void sb_collect_text(const sb_ctx *c, xmlNodePtr n, galley_buf *b, int depth)
 {
 	for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
 		if (ch->type == XML_TEXT_NODE || ch->type == XML_CDATA_SECTION_NODE) {
@@ -1558,12 +1571,12 @@ static void sb_collect_text(xmlNodePtr n, galley_buf *b, int depth)
 				sb_boundary_space(b, at, false);
 		} else if (ch->type == XML_ELEMENT_NODE && depth < SB_MAX_DEPTH) {
 			int k = sb_kind_of(ch);
-			if (k == K_DROP)
+			if (k == K_DROP || sb_hidden_part(c, ch))
 				continue;
 			if (k == K_BR)
 				galley_buf_putc(b, ' ');
 			size_t at = b->len;
-			sb_collect_text(ch, b, depth + 1);
+			sb_collect_text(c, ch, b, depth + 1);
 			if (k == K_INLINE || k == K_A || k == K_OTHER)
 				sb_boundary_space(b, at, ch->prev && ch->prev->type == XML_ELEMENT_NODE);
 			if (k != K_INLINE && k != K_A && k != K_OTHER)
@@ -1676,7 +1689,7 @@ static void sb_record_walk(sb_ctx *c, xmlNodePtr n, int reason, int depth)
 	}
 	galley_buf b = {0};
 	if (!sb_has_block_child(c, n)) {
-		sb_collect_text(n, &b, 0);
+		sb_collect_text(c, n, &b, 0);
 		sb_record_text(c, n, r, &b);
 		galley_buf_free(&b);
 		c->within = within;
@@ -1695,9 +1708,21 @@ static void sb_record_walk(sb_ctx *c, xmlNodePtr n, int reason, int depth)
 			continue;
 		int k = sb_kind_of(ch);
 		if ((k == K_INLINE || k == K_A || k == K_OTHER) && !sb_has_block_child(c, ch)) {
+			if (sb_hidden_part(c, ch))
+				continue;
 			size_t at = b.len;
-			sb_collect_text(ch, &b, 0);
+			sb_collect_text(c, ch, &b, 0);
 			sb_boundary_space(&b, at, ch->prev && ch->prev->type == XML_ELEMENT_NODE);
+			/* an inline element the page marks as the author's, among the loose bits of a meta
+			 * block ("<span class="comments">…</span><span class="author">Lars</span><div
+			 * class="social">"): also a byline of its own */
+			int ci = sb_index(ch);
+			if (ci >= 0 && c->info[ci].neg == R_BYLINE && (r == R_OUTSIDE || r == R_META || r == R_HEADER) && !c->within && b.len > at) {
+				galley_buf one = {0};
+				galley_buf_append(&one, b.data + at, b.len - at);
+				sb_record_text(c, ch, R_BYLINE, &one);
+				galley_buf_free(&one);
+			}
 			continue;
 		}
 		if (b.len)

@@ -271,6 +271,7 @@ typedef struct ta_state {
 	ta_set speeches;   /* "Rede", "Speech": a title that names its speaker after a label */
 	ta_set contacts;   /* "Pressekontakt", "Telefon": a press release's contact person */
 	ta_set given;      /* common given names: "Alexander" */
+	ta_set about;      /* "Über", "About": a title about a person, the person's own page */
 	char **role_list; /* roles of 4+ bytes, for German compounds ("Bundeskanzlerin") */
 	size_t n_role_list;
 	size_t role_lens[32]; /* the distinct lengths of role_list */
@@ -288,7 +289,7 @@ static void ta_state_free(ta_state *st)
 	ta_set *sets[] = {&st->indefinites, &st->photowords, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
-	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given};
+	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given, &st->about};
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
 		ta_set_free(sets[i]);
 	for (size_t i = 0; i < st->n_relay; i++)
@@ -423,6 +424,7 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		{"tag-attribution/speech-words.txt", offsetof(ta_state, speeches)},
 		{"tag-attribution/contact-words.txt", offsetof(ta_state, contacts)},
 		{"tag-attribution/given-names.txt", offsetof(ta_state, given)},
+		{"tag-attribution/about-words.txt", offsetof(ta_state, about)},
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
 		int rc = ta_load_words(lists[i].file, (ta_set *)((char *)st + lists[i].off), err);
@@ -2894,6 +2896,16 @@ static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out
 		free(s);
 		return;
 	}
+	/* after a label, a nickname with its article: "Eingestellt von der Michel um 21:11" (one
+	 * capitalised word that the line's end, a date or a time closes; no role: not "von der
+	 * Redaktion") */
+	if (i > 0 && i + 1 < w.n && ta_word_in(&st->determiners, w.w[i], w.l[i]) && !ta_has_upper_start(w.w[i], w.l[i]) &&
+	    ta_has_upper_start(w.w[i + 1], w.l[i + 1]) && !strchr(",.;:|()", w.w[i + 1][w.l[i + 1] - 1]) &&
+	    (i + 2 >= w.n || ta_word_in(&st->datewords, w.w[i + 2], w.l[i + 2]) || ta_has_digit(w.w[i + 2], w.l[i + 2])) &&
+	    !ta_word_in(&st->roles, w.w[i + 1], w.l[i + 1]) && !ta_role_compound(st, w.w[i + 1], w.l[i + 1]) &&
+	    !ta_word_in(&st->notnames, w.w[i + 1], w.l[i + 1]) && !ta_word_in(&st->notauthors, w.w[i + 1], w.l[i + 1]) &&
+	    !ta_word_in(&st->prefixes, w.w[i + 1], w.l[i + 1]) && !ta_word_in(&st->orgwords, w.w[i + 1], w.l[i + 1]))
+		lenient = true;
 	const char *from = i < w.n ? w.w[i] : s + strlen(s);
 	size_t cut = strlen(from);
 	for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
@@ -3812,18 +3824,37 @@ static void ta_name_line(const ta_state *st, const char *text, ta_names *out, bo
 				break;
 			}
 		}
+		/* no mark, a year (or years) and "by" opening the line or after a bracket: "(Creative
+		 * Commons-Lizenz) 2006-2008 by Martin Weber Hosted by ..." */
+		for (size_t k = 0; !mark && k + 2 < w.n; k++) {
+			char c0 = w.w[k][0];
+			bool years = w.l[k] >= 4 && c0 >= '1' && c0 <= '2';
+			for (size_t c = 0; c < w.l[k] && years; c++)
+				years = (w.w[k][c] >= '0' && w.w[k][c] <= '9') || w.w[k][c] == '-';
+			bool opens = k == 0 || w.w[k - 1][w.l[k - 1] - 1] == ')' || w.w[k - 1][w.l[k - 1] - 1] == ']' ||
+			             w.w[k - 1][w.l[k - 1] - 1] == '|';
+			if (years && opens && w.l[k + 1] == 2 && !memcmp(w.w[k + 1], "by", 2)) {
+				mark = true;
+				i = k + 2;
+			}
+		}
 		if (!mark || i >= w.n) {
 			free(s);
 			return;
 		}
 	}
 	size_t j = i;
+	bool credit_after = false; /* another credit follows the name: "... Martin Weber Hosted by ..." */
 	while (j < w.n && j - i < 4) {
 		const char *wd = w.w[j];
 		size_t l = w.l[j];
 		bool last = l && (wd[l - 1] == '.' || wd[l - 1] == ',');
 		if (!ta_has_upper_start(wd, l) || ta_has_digit(wd, l))
 			break;
+		if (copyright && j - i >= 2 && j + 1 < w.n && w.l[j + 1] == 2 && !memcmp(w.w[j + 1], "by", 2)) {
+			credit_after = true;
+			break;
+		}
 		j++;
 		if (last && l > 2)
 			break;
@@ -3834,7 +3865,7 @@ static void ta_name_line(const ta_state *st, const char *text, ta_names *out, bo
 		const char *q = w.w[j];
 		next = galley_utf8_next(&q, q + w.l[j]);
 	}
-	bool ends = j == w.n || (j > i && (w.w[j - 1][w.l[j - 1] - 1] == '.' || w.w[j - 1][w.l[j - 1] - 1] == ',')) ||
+	bool ends = j == w.n || credit_after || (j > i && (w.w[j - 1][w.l[j - 1] - 1] == '.' || w.w[j - 1][w.l[j - 1] - 1] == ',')) ||
 	            (j < w.n && !ta_is_letter(next) && !(next >= '0' && next <= '9'));
 	if (!copyright && j != w.n)
 		ends = false;
@@ -3931,6 +3962,20 @@ static char *ta_account_person(const ta_doc *d, const char *account)
 			const galley_removed *r = galley_article_removed(d->a, i);
 			if (r->text && strcmp(r->reason, "comments"))
 				full = ta_account_in(r->text, parts, np);
+		}
+	}
+	/* the page does not show it: a common given name then a family name, each capitalised
+	 * ("robert.stitz" -> "Robert Stitz"); plain letters only, whose spelling is sure */
+	if (!full && ok && np == 2 && ta_word_in(&d->st->given, parts[0], strlen(parts[0]))) {
+		bool plain = true;
+		for (size_t i = 0; i < np; i++)
+			for (const char *q = parts[i]; *q && plain; q++)
+				plain = *q >= 'a' && *q <= 'z';
+		if (plain) {
+			full = galley_malloc(strlen(parts[0]) + strlen(parts[1]) + 2);
+			sprintf(full, "%s %s", parts[0], parts[1]);
+			full[0] = (char)(full[0] - 'a' + 'A');
+			full[strlen(parts[0]) + 1] = (char)(full[strlen(parts[0]) + 1] - 'a' + 'A');
 		}
 	}
 	for (size_t i = 0; i < np; i++)
@@ -4330,6 +4375,127 @@ static bool ta_agency_credit(const ta_state *st, const char *text, ta_names *out
 	return ok;
 }
 
+/* A post's meta line that gives the author then "@" and the time: "Filed under: Alltag — jancak
+ * @ 00:11 Tags: ...": the words between a separator and the "@" (a user name or a person's
+ * name). */
+static void ta_at_time_name(const ta_state *st, const char *text, ta_names *out, const char *site)
+{
+	if (!text || strlen(text) > 200)
+		return;
+	char *s = galley_ws_normalize(text);
+	ta_words w;
+	ta_split_words(s, &w);
+	for (size_t k = 1; k + 1 < w.n && !out->n; k++) {
+		const char *t = w.w[k + 1];
+		size_t tl = w.l[k + 1];
+		bool time = w.l[k] == 1 && w.w[k][0] == '@' && tl >= 4 && t[0] >= '0' && t[0] <= '9' &&
+		            (t[1] == ':' || (t[1] >= '0' && t[1] <= '9' && t[2] == ':'));
+		if (!time)
+			continue;
+		/* back to a separator ("—", "|", "-", "·") or the line's start, at most three words */
+		size_t b = k;
+		bool sep = false;
+		while (b > 0 && k - b <= 3) {
+			const char *q = w.w[b - 1];
+			uint32_t c = galley_utf8_next(&q, w.w[b - 1] + w.l[b - 1]);
+			if (!ta_is_letter(c)) {
+				sep = true;
+				break;
+			}
+			b--;
+		}
+		if (b == k || k - b > 3 || (b > 0 && !sep))
+			continue; /* no separator before the name: a sentence's words */
+		char *nm = galley_strndup(w.w[b], (size_t)(w.w[k - 1] + w.l[k - 1] - w.w[b]));
+		ta_names tmp = {0};
+		ta_names_add(&tmp, nm);
+		if (ta_plausible(st, nm) && !ta_is_qualifier(st, nm, site) && (k - b == 1 || ta_person_like(st, &tmp)))
+			ta_names_add(out, nm);
+		ta_names_free(&tmp);
+		free(nm);
+	}
+	free(s);
+}
+
+/* The title credits a name that the page also shows alone on a line: "gousto.co.uk reviewed by
+ * Mrs H Pyke" with "Mrs H Pyke" beside the review. */
+static void ta_title_credit(ta_doc *d, const char *title, ta_names *out)
+{
+	const ta_state *st = d->st;
+	if (!title || strlen(title) > 200)
+		return;
+	char *norm = galley_ws_normalize(title);
+	ta_words w;
+	ta_split_words(norm, &w);
+	for (size_t i = 1; i + 2 < w.n && !out->n; i++) {
+		bool label = (w.l[i] == 2 && !memcmp(w.w[i], "by", 2)) || (w.l[i] == 3 && (!memcmp(w.w[i], "von", 3) || !memcmp(w.w[i], "par", 3) ||
+		                                                                             !memcmp(w.w[i], "por", 3)));
+		if (!label || !ta_has_upper_start(w.w[i + 1], w.l[i + 1]))
+			continue;
+		/* to the title's end or a separator ("... by Jane Doe | Site") */
+		size_t j = i + 1;
+		while (j < w.n && ta_has_upper_start(w.w[j], w.l[j]) && !ta_has_digit(w.w[j], w.l[j]) &&
+		       !ta_word_in(&st->orgwords, w.w[j], w.l[j]) && !ta_word_in(&st->notauthors, w.w[j], w.l[j]))
+			j++;
+		size_t nw = j - i - 1;
+		if (nw < 2 || nw > 4)
+			continue;
+		if (j < w.n) {
+			const char *q = w.w[j];
+			if (ta_is_letter(galley_utf8_next(&q, w.w[j] + w.l[j])))
+				continue;
+		}
+		char *nm = galley_strndup(w.w[i + 1], (size_t)(w.w[j - 1] + w.l[j - 1] - w.w[i + 1]));
+		bool shown = false;
+		for (size_t k = 0; k < galley_article_n_removed(d->a) && !shown; k++) {
+			const galley_removed *r = galley_article_removed(d->a, k);
+			shown = r->text && strcmp(r->reason, "title") != 0 && !strcmp(r->text, nm);
+		}
+		for (size_t k = 0; k < d->nbody && !shown; k++)
+			shown = d->p[k].len == strlen(nm) && !memcmp(d->p[k].text, nm, d->p[k].len);
+		/* a courtesy title may open it ("Mrs"), no other role */
+		bool role = false;
+		for (size_t k = i + 2; k < j && !role; k++)
+			role = ta_word_in(&st->roles, w.w[k], w.l[k]) || ta_role_compound(st, w.w[k], w.l[k]);
+		if (shown && !role && ta_plausible(st, nm))
+			ta_names_add(out, nm);
+		free(nm);
+	}
+	free(norm);
+}
+
+/* A page about a person, the title the person's name alone after "Über"/"About": "Über André
+ * Loibl | " (a personal site's about page), the name opening with a common given name. */
+static void ta_about_title(ta_doc *d, const char *title, ta_names *out)
+{
+	const ta_state *st = d->st;
+	if (!title || strlen(title) > 120)
+		return;
+	char *norm = galley_ws_normalize(title);
+	ta_words w;
+	ta_split_words(norm, &w);
+	if (w.n >= 3 && ta_word_in(&st->about, w.w[0], w.l[0]) && ta_word_in(&st->given, w.w[1], w.l[1])) {
+		size_t j = 1;
+		while (j < w.n && j <= 3 && ta_has_upper_start(w.w[j], w.l[j]) && !ta_has_digit(w.w[j], w.l[j]))
+			j++;
+		bool ends = j == w.n;
+		if (j < w.n) {
+			const char *q = w.w[j];
+			ends = !ta_is_letter(galley_utf8_next(&q, w.w[j] + w.l[j]));
+		}
+		if (ends && j >= 3) {
+			char *nm = galley_strndup(w.w[1], (size_t)(w.w[j - 1] + w.l[j - 1] - w.w[1]));
+			ta_names tmp = {0};
+			ta_names_add(&tmp, nm);
+			if (ta_plausible(st, nm) && ta_person_like(st, &tmp) && ta_person_text(d, nm))
+				ta_names_add(out, nm);
+			ta_names_free(&tmp);
+			free(nm);
+		}
+	}
+	free(norm);
+}
+
 static void ta_authors(ta_doc *d)
 {
 	const ta_state *st = d->st;
@@ -4687,9 +4853,56 @@ static void ta_authors(ta_doc *d)
 					ta_names_add(&vis, P->text);
 			}
 		}
+		/* a post's footer under its text, labelled and dated: "Eingestellt von Jane um 21:11"
+		 * (a blog's post footer, which the stripper takes for the page's) */
+		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			if (r->text && r->context && !strcmp(r->reason, "footer") && strstr(r->context, " after-body") &&
+			    !strstr(r->context, " in:") && strlen(r->text) <= 80 && ta_has_digit(r->text, strlen(r->text)))
+				ta_find_labelled(st, r->text, &vis, site, true);
+		}
+		/* a forum's thread, all of it taken for comments (no text kept): the opening post's
+		 * author, in the first post's line of name and date ("macbacchi 28.09.19 12:44") */
+		size_t kept = 0;
+		for (size_t i = 0; i < d->nbody; i++)
+			kept += d->p[i].len;
+		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n && kept < 100; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			if (!r->text || !r->context || !strstr(r->context, " in-body"))
+				continue;
+			if (strcmp(r->reason, "comments") != 0)
+				continue;
+			if (strlen(r->text) > 60 || !ta_has_digit(r->text, strlen(r->text)))
+				break; /* the first post's first line only */
+			ta_find_segment_name(st, r->text, &vis, site, true);
+			break;
+		}
+		/* a post's meta line in the article's header: "... — jancak @ 00:11" */
+		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			if (r->context && strstr(r->context, " before-body") && !strstr(r->context, " in:") &&
+			    strcmp(r->reason, "comments") != 0 && strcmp(r->reason, "teaser") != 0 && strcmp(r->reason, "sidebar") != 0)
+				ta_at_time_name(st, r->text, &vis, site);
+		}
 		/* a speech: the speaker its title names */
 		if (!vis.n)
 			ta_speech_title(st, galley_article_get(a, GALLEY_FIELD_TITLE), &vis);
+		/* the title, or another the page gives (its <title> beside the og:title) */
+		if (!vis.n)
+			ta_title_credit(d, galley_article_get(a, GALLEY_FIELD_TITLE), &vis);
+		for (size_t i = 0; i < galley_article_n_candidates(a) && !vis.n; i++) {
+			const galley_candidate *c = galley_article_candidate(a, i);
+			if (!strcmp(c->field, "title"))
+				ta_title_credit(d, c->value, &vis);
+		}
+		/* a page about a person: "Über André Loibl" */
+		if (!vis.n)
+			ta_about_title(d, galley_article_get(a, GALLEY_FIELD_TITLE), &vis);
+		for (size_t i = 0; i < galley_article_n_candidates(a) && !vis.n; i++) {
+			const galley_candidate *c = galley_article_candidate(a, i);
+			if (!strcmp(c->field, "title"))
+				ta_about_title(d, c->value, &vis);
+		}
 		/* a news agency's story: its credit at the start of the text ("JIJI", "Hamburg
 		 * (dpa/lno) – ...") */
 		for (size_t i = 0; i < d->nbody && i < 3 && !vis.n; i++)
