@@ -728,6 +728,63 @@ START_TEST(dates_shown_with_the_article)
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-11-05");
 	galley_article_free(a);
+
+	/* dates as pages write them: a two-digit year, slashes, months in other languages, a day
+	 * glued to its month */
+	static const char *const shown[][2] = {
+	    {"Von: Björn Jahner | 31.10.23", "2023-10-31"},
+	    {"17/02/2022", "2022-02-17"},
+	    {"12/31/2022 10:00 am", "2022-12-31"},
+	    {"3 de mayo de 2022 21:25", "2022-05-03"},
+	    {"04 de mayo 2022, 12:00 A. M.", "2022-05-04"},
+	    {"15 августа 2016, 13:43", "2016-08-15"},
+	    {"8.Dezember 2010 um 09:43", "2010-12-08"},
+	    {"Updated Mar 12, 2020 @ 10:42 am by Jo", "2020-03-12"},
+	};
+	for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
+		a = th_article_html("<p>Text.</p>");
+		add_removed(a, "dateline", shown[i][0], "div.date before-body");
+		run_one(a, NULL);
+		const char *got = galley_article_get(a, GALLEY_FIELD_DATE);
+		if (i == 7) /* a line that only shows an update gives no publication date */
+			ck_assert_msg(got == NULL, "got %s", got);
+		else
+			th_str_eq(got, shown[i][1]);
+		galley_article_free(a);
+	}
+	/* a version number is no date */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "Version 13.1.1.2", "div.date before-body");
+	run_one(a, NULL);
+	ck_assert(galley_article_get(a, GALLEY_FIELD_DATE) == NULL);
+	galley_article_free(a);
+
+	/* a teaser's date after the article comes after any date before or in it */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "byline", "22 сентября 2021 Серия А", "p.intro after-body");
+	add_removed(a, "dateline", "15 августа 2016, 13:43", "p.date before-body");
+	add_removed(a, "dateline", "13 июля 2016, 17:37", "p.date after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2016-08-15");
+	galley_article_free(a);
+
+	/* the date shown under the headline is the page's last change, as its metadata says: that
+	 * day, not the first publication */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-11-29T14:13:37Z", "json-ld");
+	galley_article_add_candidate(a, "date_modified", "2022-01-12T14:27:30Z", "json-ld");
+	add_removed(a, "byline", "ca. 8 Min. 12.01.2022", "div.meta in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-01-12");
+	galley_article_free(a);
+	/* ... but not a teaser's <time> */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-01-15T01:01:01Z", "article-meta");
+	galley_article_add_candidate(a, "date", "2019-07-22T16:00:06Z", "time");
+	add_removed(a, "dateline", "22 July 2019", "div.date in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-01-15T01:01:01Z");
+	galley_article_free(a);
 }
 END_TEST
 

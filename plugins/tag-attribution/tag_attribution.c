@@ -275,6 +275,7 @@ typedef struct ta_state {
 	size_t n_role_list;
 	size_t role_lens[32]; /* the distinct lengths of role_list */
 	size_t n_role_lens;
+	ta_set datemonths; /* every month name of months.tsv, also those that are names ("Julio") */
 	char **date_pub, **date_upd; /* lower-case words of date-labels.tsv: "published", "updated" */
 	size_t n_date_pub, n_date_upd;
 	bool mark;
@@ -288,7 +289,7 @@ static void ta_state_free(ta_state *st)
 	ta_set *sets[] = {&st->indefinites, &st->photowords, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
-	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given};
+	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given, &st->datemonths};
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
 		ta_set_free(sets[i]);
 	for (size_t i = 0; i < st->n_relay; i++)
@@ -477,7 +478,13 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		return rc;
 	for (size_t i = 0; i < w.n; i++) {
 		const char *tab = strchr(w.items[i], '\t');
-		if (tab)
+		if (!tab)
+			continue;
+		/* a third column "date" marks a month that is also a name ("julio", "mayo"): read in
+		 * dates only, not taken for a date among a byline's names */
+		const char *tab2 = strchr(tab + 1, '\t');
+		ta_put_lower(&st->datemonths, w.items[i], (size_t)(tab - w.items[i]), atoi(tab + 1));
+		if (!tab2 || strcmp(tab2 + 1, "date"))
 			ta_put_lower(&st->months, w.items[i], (size_t)(tab - w.items[i]), atoi(tab + 1));
 	}
 	galley_wordlist_free(&w);
@@ -4664,6 +4671,7 @@ static void ta_authors(ta_doc *d)
 typedef struct ta_date {
 	int y, m, d;
 	bool has_time, has_off;
+	bool ambig; /* "03/05/2022": may also be month first */
 	int hh, mi, off; /* off: minutes east of UTC */
 } ta_date;
 
@@ -4750,48 +4758,113 @@ static bool ta_zero_seconds(const char *iso)
 	return t[6] != ':' || (t[7] == '0' && t[8] == '0' && (t[9] < '0' || t[9] > '9' || t[9] == '0'));
 }
 
-/* A date written in text: 2024-03-05, 5.3.2024, 5 March 2024, 5. März 2024, March 5, 2024. */
+/* A two-digit year ("23.09.22"): this century up to ten years ahead of the oldest pages kept,
+ * the last one before. */
+static int ta_full_year(int yy)
+{
+	return yy < 70 ? 2000 + yy : 1900 + yy;
+}
+
+/* Is c a byte that may follow a date's last digit ("23.09.22 -", "17/02/2022,"), not one more
+ * digit or a version's next part ("13.1.1.2")? */
+static bool ta_date_end(const char *p)
+{
+	return !(*p >= '0' && *p <= '9') && !((*p == '.' || *p == '/') && p[1] >= '0' && p[1] <= '9');
+}
+
+/* A connector between a day, a month and a year: "3 de mayo de 2022", "12 di maggio". */
+static bool ta_date_joiner(const char *w, size_t l)
+{
+	return (l == 2 && (!memcmp(w, "de", 2) || !memcmp(w, "di", 2))) || (l == 3 && !memcmp(w, "del", 3));
+}
+
+/* A date written in text: 2024-03-05, 5.3.2024, 23.09.22, 17/02/2022, 2022/02/17, 5 March 2024,
+ * 5. März 2024, 8.Dezember 2010, March 5, 2024, 3 de mayo de 2022, 15 августа 2016.  A day and
+ * month with slashes that both read as months ("03/05/2022") are taken day first, as most of
+ * the world writes them, and marked ambiguous (the caller may read them month first to agree
+ * with the page's metadata). */
 static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 {
 	memset(out, 0, sizeof *out);
 	size_t n = strlen(text);
-	for (size_t i = 0; i + 8 <= n; i++) {
-		if (text[i] < '0' || text[i] > '9' || (i && text[i - 1] >= '0' && text[i - 1] <= '9'))
+	for (size_t i = 0; i + 6 <= n; i++) {
+		if (text[i] < '0' || text[i] > '9' || (i && ((text[i - 1] >= '0' && text[i - 1] <= '9') || text[i - 1] == '.' || text[i - 1] == '/')))
 			continue;
-		int y, m, d;
-		if (i + 10 <= n && ta_digits(text + i, 4, &y) && text[i + 4] == '-' && ta_digits(text + i + 5, 2, &m) &&
-		    text[i + 7] == '-' && ta_digits(text + i + 8, 2, &d) && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+		int y, m, d, k = 0;
+		const char *t = text + i;
+		if (i + 10 <= n && ta_digits(t, 4, &y) && (t[4] == '-' || t[4] == '/') && ta_digits(t + 5, 2, &m) && t[7] == t[4] &&
+		    ta_digits(t + 8, 2, &d) && m >= 1 && m <= 12 && d >= 1 && d <= 31 && y > 1900) {
 			*out = (ta_date){.y = y, .m = m, .d = d};
 			return true;
 		}
-		if (sscanf(text + i, "%2d.%2d.%4d", &d, &m, &y) == 3 && y > 1900 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-			*out = (ta_date){.y = y, .m = m, .d = d};
-			return true;
+		/* d.m.yyyy, d.m.yy, d/m/yyyy */
+		char sep = 0;
+		if (sscanf(t, "%2d%n", &d, &k) == 1 && (t[k] == '.' || t[k] == '/')) {
+			sep = t[k];
+			const char *q = t + k + 1;
+			int k2 = 0;
+			if (sscanf(q, "%2d%n", &m, &k2) == 1 && k2 >= 1 && q[k2] == sep && q[0] >= '0' && q[0] <= '9') {
+				const char *r = q + k2 + 1;
+				int yl = 0;
+				while (yl < 5 && r[yl] >= '0' && r[yl] <= '9')
+					yl++;
+				bool ok = false;
+				if (yl == 4 && ta_digits(r, 4, &y) && y > 1900 && ta_date_end(r + 4))
+					ok = true;
+				else if (yl == 2 && sep == '.' && ta_digits(r, 2, &y) && ta_date_end(r + 2)) {
+					y = ta_full_year(y);
+					ok = true;
+				}
+				if (ok && sep == '/' && m > 12 && d <= 12) {
+					int tmp = d; /* 12/31/2022: month first */
+					d = m;
+					m = tmp;
+				}
+				if (ok && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+					*out = (ta_date){.y = y, .m = m, .d = d, .ambig = sep == '/' && d <= 12 && d != m};
+					return true;
+				}
+			}
 		}
 	}
 	/* words */
 	ta_words w;
 	char *norm = galley_ws_normalize(text);
 	ta_split_words(norm, &w);
-	for (size_t i = 0; i + 1 < w.n; i++) {
-		char *lo = ta_lower(w.w[i], w.l[i]);
+	for (size_t i = 0; i < w.n; i++) {
+		const char *mw = w.w[i];
+		size_t ml = w.l[i];
+		int lead = -1; /* "8.Dezember": the day glued to the month */
+		int kk = 0;
+		if (ml > 3 && sscanf(mw, "%2d.%n", &lead, &kk) == 1 && kk > 1 && mw[kk - 1] == '.' && !(mw[kk] >= '0' && mw[kk] <= '9')) {
+			mw += kk;
+			ml -= (size_t)kk;
+		} else
+			lead = -1;
+		char *lo = ta_lower(mw, ml);
 		size_t ll = strlen(lo);
 		while (ll && (lo[ll - 1] == '.' || lo[ll - 1] == ','))
 			lo[--ll] = 0;
-		int mon = ll ? ta_set_get(&st->months, lo, ll) : -1;
+		int mon = ll ? ta_set_get(&st->datemonths, lo, ll) : -1;
 		free(lo);
 		if (mon < 1)
 			continue;
 		int d = 0, y = 0;
-		/* "5 March 2024", "5. März 2024" */
-		if (i > 0 && i + 1 < w.n && sscanf(w.w[i - 1], "%2d", &d) == 1 && sscanf(w.w[i + 1], "%4d", &y) == 1 && y > 1900 &&
-		    d >= 1 && d <= 31) {
+		size_t after = i + 1;
+		if (after < w.n && ta_date_joiner(w.w[after], w.l[after]))
+			after++;
+		/* "5 March 2024", "5. März 2024", "3 de mayo de 2022", "8.Dezember 2010" */
+		size_t before = i;
+		if (lead < 0 && before > 1 && ta_date_joiner(w.w[before - 1], w.l[before - 1]))
+			before--;
+		bool dayok = lead >= 1 ? (d = lead, true) : (before > 0 && sscanf(w.w[before - 1], "%2d", &d) == 1);
+		if (dayok && after < w.n && sscanf(w.w[after], "%4d", &y) == 1 && y > 1900 && d >= 1 && d <= 31) {
 			*out = (ta_date){.y = y, .m = mon, .d = d};
 			free(norm);
 			return true;
 		}
-		/* "March 5, 2024" */
-		if (i + 2 < w.n && sscanf(w.w[i + 1], "%2d", &d) == 1 && sscanf(w.w[i + 2], "%4d", &y) == 1 && y > 1900 && d >= 1 &&
+		/* "March 5, 2024", "Mar 12, 2020 @ 10:42 am", "Feb 18 2009" */
+		if (lead < 0 && i + 2 < w.n && sscanf(w.w[i + 1], "%2d", &d) == 1 && sscanf(w.w[i + 2], "%4d", &y) == 1 && y > 1900 && d >= 1 &&
 		    d <= 31) {
 			*out = (ta_date){.y = y, .m = mon, .d = d};
 			free(norm);
@@ -4855,6 +4928,12 @@ static bool ta_line_date(const ta_state *st, const char *text, ta_date *out, boo
 	return ok;
 }
 
+/* Is a removed block from after the article's body? */
+static bool ta_after_body(const galley_removed *r)
+{
+	return r->context && strstr(r->context, " after-body");
+}
+
 /* The publication date the page shows with the article: datelines, bylines and meta lines
  * the stripper removed, most trusted place first (ta_removed_tier), a labelled one
  * ("Veröffentlicht am ...") before an unlabelled one of the same tier.  With max_tier 2 (no
@@ -4868,13 +4947,17 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 	size_t n = ta_removed_order(a, reasons, sizeof reasons / sizeof reasons[0], &ord, &tiers);
 	bool found = false;
 	/* phases: 0 datelines, bylines and meta lines in or before the article, 1 short unclassified
-	 * lines of the article's header, 2 those of lists; 1 and 2 only when the page gives no date
-	 * in its metadata (max_tier 2) */
-	for (int phase = 0; phase <= (max_tier >= 2 ? 2 : 0) && !found; phase++)
+	 * lines of the article's header, 2 those of lists, 3 those after the article's body (a
+	 * teaser's or a comment's: "21 сентября 2021 Серия А. Итоги..." under the article); 1 to 3
+	 * only when the page gives no date in its metadata (max_tier 2) */
+	for (int phase = 0; phase <= (max_tier >= 2 ? 3 : 0) && !found; phase++)
 	for (int t = 0; t <= 2 && !found; t++)
 		for (int want_label = 1; want_label >= 0 && !found; want_label--)
 			for (size_t i = 0; i < n && !found; i++) {
 				if (tiers[i] != t || (phase < 2 && t == 2) || (phase == 2 && t < 2))
+					continue;
+				bool after = ta_after_body(galley_article_removed(a, ord[i]));
+				if (phase < 3 ? after : !after)
 					continue;
 				const galley_removed *r = galley_article_removed(a, ord[i]);
 				bool strong = !strcmp(r->reason, "dateline") || !strcmp(r->reason, "byline") || !strcmp(r->reason, "meta");
@@ -4882,7 +4965,7 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 					continue;
 				if (phase == 1 && (strong || !r->context || !strstr(r->context, " before-body") || strlen(r->text) > 80))
 					continue;
-				if (phase == 2 && !strong)
+				if (phase >= 2 && !strong)
 					continue;
 				if (strlen(r->text) > 200)
 					continue;
@@ -4932,6 +5015,25 @@ static void ta_date_decide(ta_doc *d)
 	}
 	if (!best)
 		return;
+	/* the date shown with the article is another day that the page's metadata also gives, as
+	 * another publication date of its article metadata (not a <time> of a teaser) or as its
+	 * last change: the page shows that change as the
+	 * article's date ("Christoph Hein · 12.01.2022" under the headline, modified 2022-01-12,
+	 * published 2021-11-29) */
+	if (have_vis && vis_tier == 0 && (vis.y != bd.y || vis.m != bd.m || vis.d != bd.d)) {
+		for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
+			const galley_candidate *c = galley_article_candidate(a, i);
+			ta_date dt;
+			if ((strcmp(c->field, "date") && strcmp(c->field, "date_modified")) || c == best || ta_date_rank(c->origin) < 0 ||
+			    (!strcmp(c->field, "date") && ta_date_rank(c->origin) >= 4) ||
+			    !ta_parse_iso(c->value, &dt) || dt.y != vis.y || dt.m != vis.m || dt.d != vis.d)
+				continue;
+			char shown1[40];
+			snprintf(shown1, sizeof shown1, "%04d-%02d-%02d", vis.y, vis.m, vis.d);
+			galley_article_set(a, GALLEY_FIELD_DATE, shown1);
+			return;
+		}
+	}
 	const char *value = best->value;
 	char shown[40] = "";
 	if (bd.has_time && bd.has_off && bd.off == 0) {
