@@ -4857,7 +4857,9 @@ static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 		size_t before = i;
 		if (lead < 0 && before > 1 && ta_date_joiner(w.w[before - 1], w.l[before - 1]))
 			before--;
-		bool dayok = lead >= 1 ? (d = lead, true) : (before > 0 && sscanf(w.w[before - 1], "%2d", &d) == 1);
+		/* "(21. November 2022)": the day may follow an opening bracket */
+		bool dayok = lead >= 1 ? (d = lead, true)
+		                       : (before > 0 && sscanf(w.w[before - 1] + (w.w[before - 1][0] == '(' || w.w[before - 1][0] == '['), "%2d", &d) == 1);
 		if (dayok && after < w.n && sscanf(w.w[after], "%4d", &y) == 1 && y > 1900 && d >= 1 && d <= 31) {
 			*out = (ta_date){.y = y, .m = mon, .d = d};
 			free(norm);
@@ -4982,6 +4984,69 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 	return found;
 }
 
+/* The day in a page address: "/2014/05/18/", "/2020-02-14-", "/20191016/" (a year of this
+ * or the last century and a valid month and day, between separators). */
+static bool ta_url_date(const char *url, ta_date *out)
+{
+	size_t n = url ? strlen(url) : 0;
+	for (size_t i = 1; i + 8 <= n; i++) {
+		const char *t = url + i;
+		char sep0 = url[i - 1];
+		if (sep0 != '/' && sep0 != '-' && sep0 != '_')
+			continue;
+		int y, m, d;
+		if (!ta_digits(t, 4, &y) || (y / 100 != 19 && y / 100 != 20))
+			continue;
+		const char *q = t + 4;
+		if ((*q == '/' || *q == '-' || *q == '_') && ta_digits(q + 1, 2, &m) && q[3] == *q && ta_digits(q + 4, 2, &d) &&
+		    (q[6] == '/' || q[6] == '-' || q[6] == '_' || q[6] == '.' || !q[6]))
+			;
+		else if (ta_digits(q, 2, &m) && ta_digits(q + 2, 2, &d) && (q[4] == '/' || q[4] == '-' || q[4] == '_'))
+			;
+		else
+			continue;
+		if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+			*out = (ta_date){.y = y, .m = m, .d = d};
+			return true;
+		}
+	}
+	return false;
+}
+
+/* When the page gives no publication date at all: the last change a line with the article
+ * shows ("Aktualisiert: 30.12.2016", "last edited 2019-11-10"), then a date opening one of
+ * the article's first paragraphs or in a short one ("29.11.2022 – Mehrfach und vehement...",
+ * "Pressemitteilung vom 25. Januar 2022 | Berlin"), then the day in the page's address
+ * ("/2014/05/18/"). */
+static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
+{
+	const galley_article *a = d->a;
+	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (!r->text || !r->reason || ta_after_body(r) || strlen(r->text) > 200 ||
+		    (strcmp(r->reason, "dateline") && strcmp(r->reason, "byline") && strcmp(r->reason, "meta")))
+			continue;
+		char *lo = ta_lower(r->text, strlen(r->text));
+		bool upd = ta_find_any(lo, d->st->date_upd, d->st->n_date_upd) != NULL;
+		free(lo);
+		if (upd && ta_find_date(d->st, r->text, out))
+			return true;
+	}
+	for (size_t i = 0; i < d->nbody && i < 3; i++) {
+		const char *t = d->p[i].text;
+		size_t l = d->p[i].len;
+		if (!t || !l)
+			continue;
+		char head[64];
+		size_t hl = l < sizeof head - 1 ? l : sizeof head - 1;
+		memcpy(head, t, hl);
+		head[hl] = 0;
+		if (ta_find_date(d->st, l <= 120 ? t : head, out))
+			return true;
+	}
+	return ta_url_date(galley_article_get(a, GALLEY_FIELD_URL), out);
+}
+
 static void ta_date_decide(ta_doc *d)
 {
 	galley_article *a = d->a;
@@ -5013,8 +5078,15 @@ static void ta_date_decide(ta_doc *d)
 		galley_article_set(a, GALLEY_FIELD_DATE, shown0);
 		return;
 	}
-	if (!best)
+	if (!best) {
+		ta_date last;
+		if (!have_vis && ta_last_resort_date(d, &last)) {
+			char shown2[40];
+			snprintf(shown2, sizeof shown2, "%04d-%02d-%02d", last.y, last.m, last.d);
+			galley_article_set(a, GALLEY_FIELD_DATE, shown2);
+		}
 		return;
+	}
 	/* the date shown with the article is another day that the page's metadata also gives, as
 	 * another publication date of its article metadata (not a <time> of a teaser) or as its
 	 * last change: the page shows that change as the
