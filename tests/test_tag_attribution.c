@@ -793,6 +793,22 @@ START_TEST(dates_shown_with_the_article)
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2014-05-18");
 	galley_article_free(a);
 
+	a = th_article_html("<p>Die neue Umlage, über die lange gestritten wurde, gilt nun seit dem 1. Oktober 2022 und trifft "
+	                    "viele Haushalte in diesem Winter sehr hart.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.example.org/meldungen/29-10-2021");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-10-29");
+	galley_article_free(a);
+	/* ... then a short line the stripper took: in the article before one after it, never a menu's */
+	a = th_article_html("<p>Die neue Umlage, über die lange gestritten wurde, gilt nun seit dem 1. Oktober 2022 und trifft "
+	                    "viele Haushalte in diesem Winter sehr hart.</p>");
+	add_removed(a, "nav", "Archiv 12.12.2021", "li before-body");
+	add_removed(a, "comments", "26. Mai 2022 um 21:07", "div.comment-meta after-body");
+	add_removed(a, "link-density", "Von Deutscher Tennis Bund 4. 2. 2022.", "div.att-date in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-02-04");
+	galley_article_free(a);
+
 	/* ... but not a teaser's <time> */
 	a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2020-01-15T01:01:01Z", "article-meta");

@@ -4797,6 +4797,12 @@ static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 			*out = (ta_date){.y = y, .m = m, .d = d};
 			return true;
 		}
+		/* "4. 2. 2022": a day and a month each closed by a point and a space */
+		if (sscanf(t, "%2d. %2d. %4d%n", &d, &m, &y, &k) == 3 && t[k - 5] == ' ' && y > 1900 && ta_date_end(t + k) && m >= 1 &&
+		    m <= 12 && d >= 1 && d <= 31) {
+			*out = (ta_date){.y = y, .m = m, .d = d};
+			return true;
+		}
 		/* d.m.yyyy, d.m.yy, d/m/yyyy */
 		char sep = 0;
 		if (sscanf(t, "%2d%n", &d, &k) == 1 && (t[k] == '.' || t[k] == '/')) {
@@ -5010,6 +5016,17 @@ static bool ta_url_date(const char *url, ta_date *out)
 			return true;
 		}
 	}
+	/* "/29-10-2021", "/23-01-2022-dorothea-wierer": the day first */
+	for (size_t i = 1; i + 10 <= n; i++) {
+		const char *t = url + i;
+		int y, m, d;
+		if ((url[i - 1] == '/' || url[i - 1] == '-') && ta_digits(t, 2, &d) && t[2] == '-' && ta_digits(t + 3, 2, &m) && t[5] == '-' &&
+		    ta_digits(t + 6, 4, &y) && (y / 100 == 19 || y / 100 == 20) && (t[10] == '/' || t[10] == '-' || t[10] == '.' || !t[10]) &&
+		    m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+			*out = (ta_date){.y = y, .m = m, .d = d};
+			return true;
+		}
+	}
 	return false;
 }
 
@@ -5044,7 +5061,26 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 		if (ta_find_date(d->st, l <= 120 ? t : head, out))
 			return true;
 	}
-	return ta_url_date(galley_article_get(a, GALLEY_FIELD_URL), out);
+	if (ta_url_date(galley_article_get(a, GALLEY_FIELD_URL), out))
+		return true;
+	/* any short line the stripper took from the page, not a menu's: in the article ("Tanja
+	 * Karrasch 3.11.2023", "28.01.22 / 0 Kommentare"), then the nearest before it (a heading
+	 * "23.01.2022 - Dorothea Wierer ..."), then the first after it (the first comment, "26. Mai
+	 * 2008 um 21:07", or "last edited 2019-11-10") */
+	size_t nr = galley_article_n_removed(a);
+	for (int pass = 0; pass < 3; pass++)
+		for (size_t k = 0; k < nr; k++) {
+			size_t i = pass == 1 ? nr - 1 - k : k;
+			const galley_removed *r = galley_article_removed(a, i);
+			const char *ctx = r->context ? r->context : "";
+			static const char *const where[] = {" in-body", " before-body", " after-body"};
+			if (!r->text || strlen(r->text) > 100 || !strstr(ctx, where[pass]) || strstr(ctx, " in:nav") ||
+			    (r->reason && (!strcmp(r->reason, "nav") || !strcmp(r->reason, "cookie") || !strcmp(r->reason, "form"))))
+				continue;
+			if (ta_find_date(d->st, r->text, out))
+				return true;
+		}
+	return false;
 }
 
 static void ta_date_decide(ta_doc *d)
