@@ -809,6 +809,27 @@ START_TEST(dates_shown_with_the_article)
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-02-04");
 	galley_article_free(a);
 
+	/* an HTTP-style date in the metadata, and a line that shows the same instant in the
+	 * page's own time on the day before (UTC-3) */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "Wed, 04 May 2022 00:25:56 GMT", "json-ld");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-04T00:25:00Z");
+	galley_article_free(a);
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "Wed, 04 May 2022 00:25:56 GMT", "json-ld");
+	add_removed(a, "outside-main", "3 de mayo de 2022 21:25", "div.col-12 before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-03");
+	galley_article_free(a);
+	/* ... not a teaser's round hour */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2019-10-19T03:00:00.000Z", "json-ld");
+	add_removed(a, "outside-main", "18.10.2019, 20:00 Uhr", "div.teaser before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2019-10-19T03:00:00.000Z");
+	galley_article_free(a);
+
 	/* ... but not a teaser's <time> */
 	a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2020-01-15T01:01:01Z", "article-meta");

@@ -4687,7 +4687,7 @@ static bool ta_digits(const char *s, int n, int *out)
 	return true;
 }
 
-static bool ta_parse_iso(const char *s, ta_date *dt)
+static bool ta_parse_iso8601(const char *s, ta_date *dt)
 {
 	memset(dt, 0, sizeof *dt);
 	while (*s == ' ')
@@ -4719,6 +4719,29 @@ static bool ta_parse_iso(const char *s, ta_date *dt)
 		}
 	}
 	return true;
+}
+
+/* An HTTP-style date ("Wed, 04 May 2022 00:25:56 GMT"), as some JSON-LD writes it. */
+static bool ta_parse_rfc1123(const char *s, ta_date *dt)
+{
+	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	char m[4] = "", tz[4] = "";
+	int d, y, hh, mi, ss;
+	memset(dt, 0, sizeof *dt);
+	const char *c = strchr(s, ',');
+	if (!c || sscanf(c + 1, " %2d %3s %4d %2d:%2d:%2d %3s", &d, m, &y, &hh, &mi, &ss, tz) != 7 || (strcmp(tz, "GMT") && strcmp(tz, "UTC")))
+		return false;
+	for (int i = 0; i < 12; i++)
+		if (!strcmp(m, mon[i])) {
+			*dt = (ta_date){.y = y, .m = i + 1, .d = d, .has_time = true, .has_off = true, .hh = hh, .mi = mi};
+			return d >= 1 && d <= 31 && y > 1900 && hh < 24 && mi < 60;
+		}
+	return false;
+}
+
+static bool ta_parse_iso(const char *s, ta_date *dt)
+{
+	return ta_parse_iso8601(s, dt) || ta_parse_rfc1123(s, dt);
 }
 
 static long ta_days(int y, int m, int d)
@@ -4863,9 +4886,18 @@ static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 		size_t before = i;
 		if (lead < 0 && before > 1 && ta_date_joiner(w.w[before - 1], w.l[before - 1]))
 			before--;
-		/* "(21. November 2022)": the day may follow an opening bracket */
+		/* "(21. November 2022)": the day may follow an opening bracket; "Original Research7 April
+		 * 2020": or be glued to the word before it (a line break the text lost) */
 		bool dayok = lead >= 1 ? (d = lead, true)
 		                       : (before > 0 && sscanf(w.w[before - 1] + (w.w[before - 1][0] == '(' || w.w[before - 1][0] == '['), "%2d", &d) == 1);
+		if (!dayok && lead < 0 && before > 0 && w.l[before - 1] >= 3) {
+			const char *pw = w.w[before - 1];
+			size_t pl = w.l[before - 1], nd = 0;
+			while (nd < pl && nd < 3 && pw[pl - 1 - nd] >= '0' && pw[pl - 1 - nd] <= '9')
+				nd++;
+			if ((nd == 1 || nd == 2) && pl > nd && ((pw[pl - 1 - nd] | 0x20) >= 'a' && (pw[pl - 1 - nd] | 0x20) <= 'z'))
+				dayok = sscanf(pw + pl - nd, "%2d", &d) == 1;
+		}
 		if (dayok && after < w.n && sscanf(w.w[after], "%4d", &y) == 1 && y > 1900 && d >= 1 && d <= 31) {
 			*out = (ta_date){.y = y, .m = mon, .d = d};
 			free(norm);
@@ -4880,6 +4912,33 @@ static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 		}
 	}
 	free(norm);
+	return false;
+}
+
+/* The first clock time in text: "21:25", "um 9:05 Uhr" (hours and minutes, not a date's
+ * numbers or a longer run of digits). */
+static bool ta_find_clock(const char *text, int *hh, int *mi)
+{
+	for (const char *p = text; *p; p++) {
+		if (*p != ':' || p == text)
+			continue;
+		const char *q = p;
+		int nd = 0;
+		while (q > text && q[-1] >= '0' && q[-1] <= '9' && nd < 3) {
+			q--;
+			nd++;
+		}
+		if ((nd != 1 && nd != 2) || (q > text && (q[-1] == ':' || q[-1] == '.' || (q[-1] >= '0' && q[-1] <= '9'))))
+			continue;
+		int h = 0, m = 0;
+		for (const char *k = q; k < p; k++)
+			h = h * 10 + (*k - '0');
+		if (!ta_digits(p + 1, 2, &m) || (p[3] >= '0' && p[3] <= '9') || h > 23 || m > 59)
+			continue;
+		*hh = h;
+		*mi = m;
+		return true;
+	}
 	return false;
 }
 
@@ -5161,6 +5220,23 @@ static void ta_date_decide(ta_doc *d)
 			}
 		}
 		/* the date shown with the article (not the site header's "today") */
+		/* a short line before or in the article that shows the same instant in the page's own
+		 * time, another day ("3 de mayo de 2022 21:25" for 2022-05-04T00:25Z: UTC-3) */
+		for (size_t i = 0; i < galley_article_n_removed(a) && !done; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			ta_date sd;
+			int th, tm;
+			/* minutes that tell one instant from another (not a teaser's "20:00 Uhr") */
+			if (bd.mi == 0 || !r->text || strlen(r->text) > 80 || ta_after_body(r) || (r->context && strstr(r->context, " in:")) || !ta_find_date(d->st, r->text, &sd) || !ta_find_clock(r->text, &th, &tm))
+				continue;
+			long local = (ta_days(sd.y, sd.m, sd.d) * 24 + th) * 60 + tm;
+			long off = local - inst;
+			if (off != 0 && off % 15 == 0 && off >= -12 * 60 && off <= 14 * 60 && (sd.y != bd.y || sd.m != bd.m || sd.d != bd.d)) {
+				snprintf(shown, sizeof shown, "%04d-%02d-%02d", sd.y, sd.m, sd.d);
+				value = shown;
+				done = true;
+			}
+		}
 		if (!done && have_vis) {
 			long diff = ta_days(vis.y, vis.m, vis.d) - ta_days(bd.y, bd.m, bd.d);
 			/* only a day that some time zone can make of that instant (UTC-12 to UTC+14) */
@@ -5189,6 +5265,12 @@ static void ta_date_decide(ta_doc *d)
 			snprintf(shown, sizeof shown, "%04d-%02d-%02d", bd.y, bd.m, bd.d);
 			value = shown;
 		}
+	}
+	/* an HTTP-style date is written as ISO 8601 */
+	ta_date iso;
+	if (value == best->value && !ta_parse_iso8601(value, &iso)) {
+		snprintf(shown, sizeof shown, "%04d-%02d-%02dT%02d:%02d:00Z", bd.y, bd.m, bd.d, bd.hh, bd.mi);
+		value = shown;
 	}
 	galley_article_set(a, GALLEY_FIELD_DATE, value);
 }
