@@ -5237,6 +5237,17 @@ static void ta_date_decide(ta_doc *d)
 				done = true;
 			}
 		}
+		/* the day in the page's address, when a time zone can make it of that instant
+		 * ("/2019/01/01/ins-neue-jahr" for 2018-12-31T23:11:59Z) */
+		ta_date ud;
+		if (!done && !have_vis && ta_url_date(galley_article_get(a, GALLEY_FIELD_URL), &ud)) {
+			long diff = ta_days(ud.y, ud.m, ud.d) - ta_days(bd.y, bd.m, bd.d);
+			if ((diff == 1 && bd.hh >= 10) || (diff == -1 && bd.hh < 12)) {
+				snprintf(shown, sizeof shown, "%04d-%02d-%02d", ud.y, ud.m, ud.d);
+				value = shown;
+				done = true;
+			}
+		}
 		if (!done && have_vis) {
 			long diff = ta_days(vis.y, vis.m, vis.d) - ta_days(bd.y, bd.m, bd.d);
 			/* only a day that some time zone can make of that instant (UTC-12 to UTC+14) */
