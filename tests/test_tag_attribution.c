@@ -689,6 +689,13 @@ START_TEST(dates_shown_with_the_article)
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-08");
 	galley_article_free(a);
 
+	/* "Written" labels the publication too; an update after it is not the date */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "Written: 2023-11-07 15:03:30 / Updated: 2023-11-08 15:30:46", "p.date before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-07");
+	galley_article_free(a);
+
 	/* a <time> anywhere on the page loses to the dateline shown with the article */
 	a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2021-12-20T11:02:44+01:00", "time");
