@@ -746,6 +746,7 @@ START_TEST(dates_shown_with_the_article)
 	    {"04 de mayo 2022, 12:00 A. M.", "2022-05-04"},
 	    {"15 августа 2016, 13:43", "2016-08-15"},
 	    {"8.Dezember 2010 um 09:43", "2010-12-08"},
+	    {"Wochenbericht 14. - 20. Januar 2022", "2022-01-14"},
 	    {"Updated Mar 12, 2020 @ 10:42 am by Jo", "2020-03-12"},
 	};
 	for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {

@@ -4898,6 +4898,16 @@ static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 			if ((nd == 1 || nd == 2) && pl > nd && ((pw[pl - 1 - nd] | 0x20) >= 'a' && (pw[pl - 1 - nd] | 0x20) <= 'z'))
 				dayok = sscanf(pw + pl - nd, "%2d", &d) == 1;
 		}
+		/* a period is dated by its first day: "14. - 20. Januar 2022", "14.-20. Januar 2022" */
+		if (dayok && lead < 0 && before > 0) {
+			const char *pw = w.w[before - 1];
+			int d0 = 0, k0 = 0;
+			if (sscanf(pw, "%2d.%n", &d0, &k0) == 1 && k0 > 0 && pw[k0 - 1] == '.' && pw[k0] == '-' && d0 >= 1 && d0 < d)
+				d = d0;
+			else if (before >= 3 && ((w.l[before - 2] == 1 && w.w[before - 2][0] == '-') || (w.l[before - 2] == 3 && !memcmp(w.w[before - 2], "\xe2\x80\x93", 3))) &&
+			         sscanf(w.w[before - 3], "%2d.%n", &d0, &k0) == 1 && k0 > 0 && (size_t)k0 == w.l[before - 3] && d0 >= 1 && d0 < d)
+				d = d0;
+		}
 		if (dayok && after < w.n && sscanf(w.w[after], "%4d", &y) == 1 && y > 1900 && d >= 1 && d <= 31) {
 			*out = (ta_date){.y = y, .m = mon, .d = d};
 			free(norm);
