@@ -789,6 +789,11 @@ START_TEST(dates_shown_with_the_article)
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2016-12-30");
 	galley_article_free(a);
+	a = th_article_html("<p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 statt.</p>");
+	add_removed(a, "footer", "Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.", "li#lastmod after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-01-29");
+	galley_article_free(a);
 	a = th_article_html("<p>(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung nach der nächsten, seit dem "
 	                    "1. Oktober 2022 gilt die neue Umlage.</p>");
 	run_one(a, NULL);

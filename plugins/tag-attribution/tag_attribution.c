@@ -5100,17 +5100,22 @@ static bool ta_url_date(const char *url, ta_date *out)
 }
 
 /* When the page gives no publication date at all: the last change a line with the article
- * shows ("Aktualisiert: 30.12.2016", "last edited 2019-11-10"), then a date opening one of
+ * shows ("Aktualisiert: 30.12.2016"), or any other line (a wiki's "last edited 2019-11-10"), then a date opening one of
  * the article's first paragraphs or in a short one ("29.11.2022 – Mehrfach und vehement...",
  * "Pressemitteilung vom 25. Januar 2022 | Berlin"), then the day in the page's address
  * ("/2014/05/18/"). */
 static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 {
 	const galley_article *a = d->a;
-	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+	/* pass 0: datelines, bylines and meta lines before or in the article; pass 1: any line, as
+	 * a wiki's footer ("Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert") */
+	for (size_t k = 0; k < 2 * galley_article_n_removed(a); k++) {
+		size_t i = k % galley_article_n_removed(a);
+		bool any = k >= galley_article_n_removed(a);
 		const galley_removed *r = galley_article_removed(a, i);
-		if (!r->text || !r->reason || ta_after_body(r) || strlen(r->text) > 200 ||
-		    (strcmp(r->reason, "dateline") && strcmp(r->reason, "byline") && strcmp(r->reason, "meta")))
+		bool strong = r->reason && (!strcmp(r->reason, "dateline") || !strcmp(r->reason, "byline") || !strcmp(r->reason, "meta"));
+		if (!r->text || !r->reason || strlen(r->text) > 200 || (!any && (ta_after_body(r) || !strong)) || (any && strong && !ta_after_body(r)) ||
+		    !strcmp(r->reason, "nav"))
 			continue;
 		char *lo = ta_lower(r->text, strlen(r->text));
 		bool upd = ta_find_any(lo, d->st->date_upd, d->st->n_date_upd) != NULL;
