@@ -780,6 +780,13 @@ START_TEST(dates_shown_with_the_article)
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-08");
 	galley_article_free(a);
 
+	/* "Written" labels the publication too; an update after it is not the date */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "Written: 2023-11-07 15:03:30 / Updated: 2023-11-08 15:30:46", "p.date before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-07");
+	galley_article_free(a);
+
 	/* a <time> anywhere on the page loses to the dateline shown with the article */
 	a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2021-12-20T11:02:44+01:00", "time");
@@ -818,6 +825,129 @@ START_TEST(dates_shown_with_the_article)
 	add_removed(a, "dateline", "3. November 2021", "div.event_date in-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-11-05");
+	galley_article_free(a);
+
+	/* dates as pages write them: a two-digit year, slashes, months in other languages, a day
+	 * glued to its month */
+	static const char *const shown[][2] = {
+	    {"Von: Björn Jahner | 31.10.23", "2023-10-31"},
+	    {"17/02/2022", "2022-02-17"},
+	    {"12/31/2022 10:00 am", "2022-12-31"},
+	    {"3 de mayo de 2022 21:25", "2022-05-03"},
+	    {"04 de mayo 2022, 12:00 A. M.", "2022-05-04"},
+	    {"15 августа 2016, 13:43", "2016-08-15"},
+	    {"8.Dezember 2010 um 09:43", "2010-12-08"},
+	    {"Wochenbericht 14. - 20. Januar 2022", "2022-01-14"},
+	    {"Updated Mar 12, 2020 @ 10:42 am by Jo", "2020-03-12"},
+	};
+	for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
+		a = th_article_html("<p>Text.</p>");
+		add_removed(a, "dateline", shown[i][0], "div.date before-body");
+		run_one(a, NULL);
+		/* the last one shows only an update: the page's date when it gives no other */
+		th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), shown[i][1]);
+		galley_article_free(a);
+	}
+	/* a version number is no date */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "Version 13.1.1.2", "div.date before-body");
+	run_one(a, NULL);
+	ck_assert(galley_article_get(a, GALLEY_FIELD_DATE) == NULL);
+	galley_article_free(a);
+
+	/* a teaser's date after the article comes after any date before or in it */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "byline", "22 сентября 2021 Серия А", "p.intro after-body");
+	add_removed(a, "dateline", "15 августа 2016, 13:43", "p.date before-body");
+	add_removed(a, "dateline", "13 июля 2016, 17:37", "p.date after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2016-08-15");
+	galley_article_free(a);
+
+	/* the date shown under the headline is the page's last change, as its metadata says: that
+	 * day, not the first publication */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-11-29T14:13:37Z", "json-ld");
+	galley_article_add_candidate(a, "date_modified", "2022-01-12T14:27:30Z", "json-ld");
+	add_removed(a, "byline", "ca. 8 Min. 12.01.2022", "div.meta in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-01-12");
+	galley_article_free(a);
+	/* a page that gives no publication date: the last change it shows, then a date opening
+	 * its first paragraph, then the day in its address */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "Aktualisiert: 30.12.2016", "p.info in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2016-12-30");
+	galley_article_free(a);
+	a = th_article_html("<p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 statt.</p>");
+	add_removed(a, "footer", "Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.", "li#lastmod after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-01-29");
+	galley_article_free(a);
+	a = th_article_html("<p>(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung nach der nächsten, seit dem "
+	                    "1. Oktober 2022 gilt die neue Umlage.</p>");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-11-21");
+	galley_article_free(a);
+	a = th_article_html("<p>Die neue Umlage, über die lange gestritten wurde, gilt nun seit dem 1. Oktober 2022 und trifft "
+	                    "viele Haushalte in diesem Winter sehr hart.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "http://www.example.org/2014/05/18/alles-neu/");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2014-05-18");
+	galley_article_free(a);
+
+	a = th_article_html("<p>Die neue Umlage, über die lange gestritten wurde, gilt nun seit dem 1. Oktober 2022 und trifft "
+	                    "viele Haushalte in diesem Winter sehr hart.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.example.org/meldungen/29-10-2021");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-10-29");
+	galley_article_free(a);
+	/* ... then a short line the stripper took: in the article before one after it, never a menu's */
+	a = th_article_html("<p>Die neue Umlage, über die lange gestritten wurde, gilt nun seit dem 1. Oktober 2022 und trifft "
+	                    "viele Haushalte in diesem Winter sehr hart.</p>");
+	add_removed(a, "nav", "Archiv 12.12.2021", "li before-body");
+	add_removed(a, "comments", "26. Mai 2022 um 21:07", "div.comment-meta after-body");
+	add_removed(a, "link-density", "Von Deutscher Tennis Bund 4. 2. 2022.", "div.att-date in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-02-04");
+	galley_article_free(a);
+
+	/* an HTTP-style date in the metadata, and a line that shows the same instant in the
+	 * page's own time on the day before (UTC-3) */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "Wed, 04 May 2022 00:25:56 GMT", "json-ld");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-04T00:25:00Z");
+	galley_article_free(a);
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "Wed, 04 May 2022 00:25:56 GMT", "json-ld");
+	add_removed(a, "outside-main", "3 de mayo de 2022 21:25", "div.col-12 before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-03");
+	galley_article_free(a);
+	/* ... or the day in its address, when a time zone makes that day of the instant */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2018-12-31T23:11:59+00:00", "article-meta");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://example.wordpress.com/2019/01/01/ins-neue-jahr-4/");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2019-01-01");
+	galley_article_free(a);
+	/* ... not a teaser's round hour */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2019-10-19T03:00:00.000Z", "json-ld");
+	add_removed(a, "outside-main", "18.10.2019, 20:00 Uhr", "div.teaser before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2019-10-19T03:00:00.000Z");
+	galley_article_free(a);
+
+	/* ... but not a teaser's <time> */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-01-15T01:01:01Z", "article-meta");
+	galley_article_add_candidate(a, "date", "2019-07-22T16:00:06Z", "time");
+	add_removed(a, "dateline", "22 July 2019", "div.date in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-01-15T01:01:01Z");
 	galley_article_free(a);
 }
 END_TEST

@@ -276,6 +276,7 @@ typedef struct ta_state {
 	size_t n_role_list;
 	size_t role_lens[32]; /* the distinct lengths of role_list */
 	size_t n_role_lens;
+	ta_set datemonths; /* every month name of months.tsv, also those that are names ("Julio") */
 	char **date_pub, **date_upd; /* lower-case words of date-labels.tsv: "published", "updated" */
 	size_t n_date_pub, n_date_upd;
 	bool mark;
@@ -289,7 +290,7 @@ static void ta_state_free(ta_state *st)
 	ta_set *sets[] = {&st->indefinites, &st->photowords, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
-	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given, &st->about};
+	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given, &st->about, &st->datemonths};
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
 		ta_set_free(sets[i]);
 	for (size_t i = 0; i < st->n_relay; i++)
@@ -479,7 +480,13 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		return rc;
 	for (size_t i = 0; i < w.n; i++) {
 		const char *tab = strchr(w.items[i], '\t');
-		if (tab)
+		if (!tab)
+			continue;
+		/* a third column "date" marks a month that is also a name ("julio", "mayo"): read in
+		 * dates only, not taken for a date among a byline's names */
+		const char *tab2 = strchr(tab + 1, '\t');
+		ta_put_lower(&st->datemonths, w.items[i], (size_t)(tab - w.items[i]), atoi(tab + 1));
+		if (!tab2 || strcmp(tab2 + 1, "date"))
 			ta_put_lower(&st->months, w.items[i], (size_t)(tab - w.items[i]), atoi(tab + 1));
 	}
 	galley_wordlist_free(&w);
@@ -5121,6 +5128,7 @@ static void ta_authors(ta_doc *d)
 typedef struct ta_date {
 	int y, m, d;
 	bool has_time, has_off;
+	bool ambig; /* "03/05/2022": may also be month first */
 	int hh, mi, off; /* off: minutes east of UTC */
 } ta_date;
 
@@ -5136,7 +5144,7 @@ static bool ta_digits(const char *s, int n, int *out)
 	return true;
 }
 
-static bool ta_parse_iso(const char *s, ta_date *dt)
+static bool ta_parse_iso8601(const char *s, ta_date *dt)
 {
 	memset(dt, 0, sizeof *dt);
 	while (*s == ' ')
@@ -5168,6 +5176,29 @@ static bool ta_parse_iso(const char *s, ta_date *dt)
 		}
 	}
 	return true;
+}
+
+/* An HTTP-style date ("Wed, 04 May 2022 00:25:56 GMT"), as some JSON-LD writes it. */
+static bool ta_parse_rfc1123(const char *s, ta_date *dt)
+{
+	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	char m[4] = "", tz[4] = "";
+	int d, y, hh, mi, ss;
+	memset(dt, 0, sizeof *dt);
+	const char *c = strchr(s, ',');
+	if (!c || sscanf(c + 1, " %2d %3s %4d %2d:%2d:%2d %3s", &d, m, &y, &hh, &mi, &ss, tz) != 7 || (strcmp(tz, "GMT") && strcmp(tz, "UTC")))
+		return false;
+	for (int i = 0; i < 12; i++)
+		if (!strcmp(m, mon[i])) {
+			*dt = (ta_date){.y = y, .m = i + 1, .d = d, .has_time = true, .has_off = true, .hh = hh, .mi = mi};
+			return d >= 1 && d <= 31 && y > 1900 && hh < 24 && mi < 60;
+		}
+	return false;
+}
+
+static bool ta_parse_iso(const char *s, ta_date *dt)
+{
+	return ta_parse_iso8601(s, dt) || ta_parse_rfc1123(s, dt);
 }
 
 static long ta_days(int y, int m, int d)
@@ -5207,48 +5238,140 @@ static bool ta_zero_seconds(const char *iso)
 	return t[6] != ':' || (t[7] == '0' && t[8] == '0' && (t[9] < '0' || t[9] > '9' || t[9] == '0'));
 }
 
-/* A date written in text: 2024-03-05, 5.3.2024, 5 March 2024, 5. März 2024, March 5, 2024. */
+/* A two-digit year ("23.09.22"): this century up to ten years ahead of the oldest pages kept,
+ * the last one before. */
+static int ta_full_year(int yy)
+{
+	return yy < 70 ? 2000 + yy : 1900 + yy;
+}
+
+/* Is c a byte that may follow a date's last digit ("23.09.22 -", "17/02/2022,"), not one more
+ * digit or a version's next part ("13.1.1.2")? */
+static bool ta_date_end(const char *p)
+{
+	return !(*p >= '0' && *p <= '9') && !((*p == '.' || *p == '/') && p[1] >= '0' && p[1] <= '9');
+}
+
+/* A connector between a day, a month and a year: "3 de mayo de 2022", "12 di maggio". */
+static bool ta_date_joiner(const char *w, size_t l)
+{
+	return (l == 2 && (!memcmp(w, "de", 2) || !memcmp(w, "di", 2))) || (l == 3 && !memcmp(w, "del", 3));
+}
+
+/* A date written in text: 2024-03-05, 5.3.2024, 23.09.22, 17/02/2022, 2022/02/17, 5 March 2024,
+ * 5. März 2024, 8.Dezember 2010, March 5, 2024, 3 de mayo de 2022, 15 августа 2016.  A day and
+ * month with slashes that both read as months ("03/05/2022") are taken day first, as most of
+ * the world writes them, and marked ambiguous (the caller may read them month first to agree
+ * with the page's metadata). */
 static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 {
 	memset(out, 0, sizeof *out);
 	size_t n = strlen(text);
-	for (size_t i = 0; i + 8 <= n; i++) {
-		if (text[i] < '0' || text[i] > '9' || (i && text[i - 1] >= '0' && text[i - 1] <= '9'))
+	for (size_t i = 0; i + 6 <= n; i++) {
+		if (text[i] < '0' || text[i] > '9' || (i && ((text[i - 1] >= '0' && text[i - 1] <= '9') || text[i - 1] == '.' || text[i - 1] == '/')))
 			continue;
-		int y, m, d;
-		if (i + 10 <= n && ta_digits(text + i, 4, &y) && text[i + 4] == '-' && ta_digits(text + i + 5, 2, &m) &&
-		    text[i + 7] == '-' && ta_digits(text + i + 8, 2, &d) && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+		int y, m, d, k = 0;
+		const char *t = text + i;
+		if (i + 10 <= n && ta_digits(t, 4, &y) && (t[4] == '-' || t[4] == '/') && ta_digits(t + 5, 2, &m) && t[7] == t[4] &&
+		    ta_digits(t + 8, 2, &d) && m >= 1 && m <= 12 && d >= 1 && d <= 31 && y > 1900) {
 			*out = (ta_date){.y = y, .m = m, .d = d};
 			return true;
 		}
-		if (sscanf(text + i, "%2d.%2d.%4d", &d, &m, &y) == 3 && y > 1900 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+		/* "4. 2. 2022": a day and a month each closed by a point and a space */
+		if (sscanf(t, "%2d. %2d. %4d%n", &d, &m, &y, &k) == 3 && t[k - 5] == ' ' && y > 1900 && ta_date_end(t + k) && m >= 1 &&
+		    m <= 12 && d >= 1 && d <= 31) {
 			*out = (ta_date){.y = y, .m = m, .d = d};
 			return true;
+		}
+		/* d.m.yyyy, d.m.yy, d/m/yyyy */
+		char sep = 0;
+		if (sscanf(t, "%2d%n", &d, &k) == 1 && (t[k] == '.' || t[k] == '/')) {
+			sep = t[k];
+			const char *q = t + k + 1;
+			int k2 = 0;
+			if (sscanf(q, "%2d%n", &m, &k2) == 1 && k2 >= 1 && q[k2] == sep && q[0] >= '0' && q[0] <= '9') {
+				const char *r = q + k2 + 1;
+				int yl = 0;
+				while (yl < 5 && r[yl] >= '0' && r[yl] <= '9')
+					yl++;
+				bool ok = false;
+				if (yl == 4 && ta_digits(r, 4, &y) && y > 1900 && ta_date_end(r + 4))
+					ok = true;
+				else if (yl == 2 && sep == '.' && ta_digits(r, 2, &y) && ta_date_end(r + 2)) {
+					y = ta_full_year(y);
+					ok = true;
+				}
+				if (ok && sep == '/' && m > 12 && d <= 12) {
+					int tmp = d; /* 12/31/2022: month first */
+					d = m;
+					m = tmp;
+				}
+				if (ok && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+					*out = (ta_date){.y = y, .m = m, .d = d, .ambig = sep == '/' && d <= 12 && d != m};
+					return true;
+				}
+			}
 		}
 	}
 	/* words */
 	ta_words w;
 	char *norm = galley_ws_normalize(text);
 	ta_split_words(norm, &w);
-	for (size_t i = 0; i + 1 < w.n; i++) {
-		char *lo = ta_lower(w.w[i], w.l[i]);
+	for (size_t i = 0; i < w.n; i++) {
+		const char *mw = w.w[i];
+		size_t ml = w.l[i];
+		int lead = -1; /* "8.Dezember": the day glued to the month */
+		int kk = 0;
+		if (ml > 3 && sscanf(mw, "%2d.%n", &lead, &kk) == 1 && kk > 1 && mw[kk - 1] == '.' && !(mw[kk] >= '0' && mw[kk] <= '9')) {
+			mw += kk;
+			ml -= (size_t)kk;
+		} else
+			lead = -1;
+		char *lo = ta_lower(mw, ml);
 		size_t ll = strlen(lo);
 		while (ll && (lo[ll - 1] == '.' || lo[ll - 1] == ','))
 			lo[--ll] = 0;
-		int mon = ll ? ta_set_get(&st->months, lo, ll) : -1;
+		int mon = ll ? ta_set_get(&st->datemonths, lo, ll) : -1;
 		free(lo);
 		if (mon < 1)
 			continue;
 		int d = 0, y = 0;
-		/* "5 March 2024", "5. März 2024" */
-		if (i > 0 && i + 1 < w.n && sscanf(w.w[i - 1], "%2d", &d) == 1 && sscanf(w.w[i + 1], "%4d", &y) == 1 && y > 1900 &&
-		    d >= 1 && d <= 31) {
+		size_t after = i + 1;
+		if (after < w.n && ta_date_joiner(w.w[after], w.l[after]))
+			after++;
+		/* "5 March 2024", "5. März 2024", "3 de mayo de 2022", "8.Dezember 2010" */
+		size_t before = i;
+		if (lead < 0 && before > 1 && ta_date_joiner(w.w[before - 1], w.l[before - 1]))
+			before--;
+		/* "(21. November 2022)": the day may follow an opening bracket; "Original Research7 April
+		 * 2020": or be glued to the word before it (a line break the text lost) */
+		bool dayok = lead >= 1 ? (d = lead, true)
+		                       : (before > 0 && sscanf(w.w[before - 1] + (w.w[before - 1][0] == '(' || w.w[before - 1][0] == '['), "%2d", &d) == 1);
+		if (!dayok && lead < 0 && before > 0 && w.l[before - 1] >= 3) {
+			const char *pw = w.w[before - 1];
+			size_t pl = w.l[before - 1], nd = 0;
+			while (nd < pl && nd < 3 && pw[pl - 1 - nd] >= '0' && pw[pl - 1 - nd] <= '9')
+				nd++;
+			if ((nd == 1 || nd == 2) && pl > nd && ((pw[pl - 1 - nd] | 0x20) >= 'a' && (pw[pl - 1 - nd] | 0x20) <= 'z'))
+				dayok = sscanf(pw + pl - nd, "%2d", &d) == 1;
+		}
+		/* a period is dated by its first day: "14. - 20. Januar 2022", "14.-20. Januar 2022" */
+		if (dayok && lead < 0 && before > 0) {
+			const char *pw = w.w[before - 1];
+			int d0 = 0, k0 = 0;
+			if (sscanf(pw, "%2d.%n", &d0, &k0) == 1 && k0 > 0 && pw[k0 - 1] == '.' && pw[k0] == '-' && d0 >= 1 && d0 < d)
+				d = d0;
+			else if (before >= 3 && ((w.l[before - 2] == 1 && w.w[before - 2][0] == '-') || (w.l[before - 2] == 3 && !memcmp(w.w[before - 2], "\xe2\x80\x93", 3))) &&
+			         sscanf(w.w[before - 3], "%2d.%n", &d0, &k0) == 1 && k0 > 0 && (size_t)k0 == w.l[before - 3] && d0 >= 1 && d0 < d)
+				d = d0;
+		}
+		if (dayok && after < w.n && sscanf(w.w[after], "%4d", &y) == 1 && y > 1900 && d >= 1 && d <= 31) {
 			*out = (ta_date){.y = y, .m = mon, .d = d};
 			free(norm);
 			return true;
 		}
-		/* "March 5, 2024" */
-		if (i + 2 < w.n && sscanf(w.w[i + 1], "%2d", &d) == 1 && sscanf(w.w[i + 2], "%4d", &y) == 1 && y > 1900 && d >= 1 &&
+		/* "March 5, 2024", "Mar 12, 2020 @ 10:42 am", "Feb 18 2009" */
+		if (lead < 0 && i + 2 < w.n && sscanf(w.w[i + 1], "%2d", &d) == 1 && sscanf(w.w[i + 2], "%4d", &y) == 1 && y > 1900 && d >= 1 &&
 		    d <= 31) {
 			*out = (ta_date){.y = y, .m = mon, .d = d};
 			free(norm);
@@ -5256,6 +5379,33 @@ static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 		}
 	}
 	free(norm);
+	return false;
+}
+
+/* The first clock time in text: "21:25", "um 9:05 Uhr" (hours and minutes, not a date's
+ * numbers or a longer run of digits). */
+static bool ta_find_clock(const char *text, int *hh, int *mi)
+{
+	for (const char *p = text; *p; p++) {
+		if (*p != ':' || p == text)
+			continue;
+		const char *q = p;
+		int nd = 0;
+		while (q > text && q[-1] >= '0' && q[-1] <= '9' && nd < 3) {
+			q--;
+			nd++;
+		}
+		if ((nd != 1 && nd != 2) || (q > text && (q[-1] == ':' || q[-1] == '.' || (q[-1] >= '0' && q[-1] <= '9'))))
+			continue;
+		int h = 0, m = 0;
+		for (const char *k = q; k < p; k++)
+			h = h * 10 + (*k - '0');
+		if (!ta_digits(p + 1, 2, &m) || (p[3] >= '0' && p[3] <= '9') || h > 23 || m > 59)
+			continue;
+		*hh = h;
+		*mi = m;
+		return true;
+	}
 	return false;
 }
 
@@ -5312,6 +5462,12 @@ static bool ta_line_date(const ta_state *st, const char *text, ta_date *out, boo
 	return ok;
 }
 
+/* Is a removed block from after the article's body? */
+static bool ta_after_body(const galley_removed *r)
+{
+	return r->context && strstr(r->context, " after-body");
+}
+
 /* The publication date the page shows with the article: datelines, bylines and meta lines
  * the stripper removed, most trusted place first (ta_removed_tier), a labelled one
  * ("Veröffentlicht am ...") before an unlabelled one of the same tier.  With max_tier 2 (no
@@ -5325,13 +5481,17 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 	size_t n = ta_removed_order(a, reasons, sizeof reasons / sizeof reasons[0], &ord, &tiers);
 	bool found = false;
 	/* phases: 0 datelines, bylines and meta lines in or before the article, 1 short unclassified
-	 * lines of the article's header, 2 those of lists; 1 and 2 only when the page gives no date
-	 * in its metadata (max_tier 2) */
-	for (int phase = 0; phase <= (max_tier >= 2 ? 2 : 0) && !found; phase++)
+	 * lines of the article's header, 2 those of lists, 3 those after the article's body (a
+	 * teaser's or a comment's: "21 сентября 2021 Серия А. Итоги..." under the article); 1 to 3
+	 * only when the page gives no date in its metadata (max_tier 2) */
+	for (int phase = 0; phase <= (max_tier >= 2 ? 3 : 0) && !found; phase++)
 	for (int t = 0; t <= 2 && !found; t++)
 		for (int want_label = 1; want_label >= 0 && !found; want_label--)
 			for (size_t i = 0; i < n && !found; i++) {
 				if (tiers[i] != t || (phase < 2 && t == 2) || (phase == 2 && t < 2))
+					continue;
+				bool after = ta_after_body(galley_article_removed(a, ord[i]));
+				if (phase < 3 ? after : !after)
 					continue;
 				const galley_removed *r = galley_article_removed(a, ord[i]);
 				bool strong = !strcmp(r->reason, "dateline") || !strcmp(r->reason, "byline") || !strcmp(r->reason, "meta");
@@ -5339,7 +5499,7 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 					continue;
 				if (phase == 1 && (strong || !r->context || !strstr(r->context, " before-body") || strlen(r->text) > 80))
 					continue;
-				if (phase == 2 && !strong)
+				if (phase >= 2 && !strong)
 					continue;
 				if (strlen(r->text) > 200)
 					continue;
@@ -5354,6 +5514,104 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 	free(ord);
 	free(tiers);
 	return found;
+}
+
+/* The day in a page address: "/2014/05/18/", "/2020-02-14-", "/20191016/" (a year of this
+ * or the last century and a valid month and day, between separators). */
+static bool ta_url_date(const char *url, ta_date *out)
+{
+	size_t n = url ? strlen(url) : 0;
+	for (size_t i = 1; i + 8 <= n; i++) {
+		const char *t = url + i;
+		char sep0 = url[i - 1];
+		if (sep0 != '/' && sep0 != '-' && sep0 != '_')
+			continue;
+		int y, m, d;
+		if (!ta_digits(t, 4, &y) || (y / 100 != 19 && y / 100 != 20))
+			continue;
+		const char *q = t + 4;
+		if ((*q == '/' || *q == '-' || *q == '_') && ta_digits(q + 1, 2, &m) && q[3] == *q && ta_digits(q + 4, 2, &d) &&
+		    (q[6] == '/' || q[6] == '-' || q[6] == '_' || q[6] == '.' || !q[6]))
+			;
+		else if (ta_digits(q, 2, &m) && ta_digits(q + 2, 2, &d) && (q[4] == '/' || q[4] == '-' || q[4] == '_'))
+			;
+		else
+			continue;
+		if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+			*out = (ta_date){.y = y, .m = m, .d = d};
+			return true;
+		}
+	}
+	/* "/29-10-2021", "/23-01-2022-dorothea-wierer": the day first */
+	for (size_t i = 1; i + 10 <= n; i++) {
+		const char *t = url + i;
+		int y, m, d;
+		if ((url[i - 1] == '/' || url[i - 1] == '-') && ta_digits(t, 2, &d) && t[2] == '-' && ta_digits(t + 3, 2, &m) && t[5] == '-' &&
+		    ta_digits(t + 6, 4, &y) && (y / 100 == 19 || y / 100 == 20) && (t[10] == '/' || t[10] == '-' || t[10] == '.' || !t[10]) &&
+		    m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+			*out = (ta_date){.y = y, .m = m, .d = d};
+			return true;
+		}
+	}
+	return false;
+}
+
+/* When the page gives no publication date at all: the last change a line with the article
+ * shows ("Aktualisiert: 30.12.2016"), or any other line (a wiki's "last edited 2019-11-10"), then a date opening one of
+ * the article's first paragraphs or in a short one ("29.11.2022 – Mehrfach und vehement...",
+ * "Pressemitteilung vom 25. Januar 2022 | Berlin"), then the day in the page's address
+ * ("/2014/05/18/"). */
+static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
+{
+	const galley_article *a = d->a;
+	/* pass 0: datelines, bylines and meta lines before or in the article; pass 1: any line, as
+	 * a wiki's footer ("Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert") */
+	for (size_t k = 0; k < 2 * galley_article_n_removed(a); k++) {
+		size_t i = k % galley_article_n_removed(a);
+		bool any = k >= galley_article_n_removed(a);
+		const galley_removed *r = galley_article_removed(a, i);
+		bool strong = r->reason && (!strcmp(r->reason, "dateline") || !strcmp(r->reason, "byline") || !strcmp(r->reason, "meta"));
+		if (!r->text || !r->reason || strlen(r->text) > 200 || (!any && (ta_after_body(r) || !strong)) || (any && strong && !ta_after_body(r)) ||
+		    !strcmp(r->reason, "nav"))
+			continue;
+		char *lo = ta_lower(r->text, strlen(r->text));
+		bool upd = ta_find_any(lo, d->st->date_upd, d->st->n_date_upd) != NULL;
+		free(lo);
+		if (upd && ta_find_date(d->st, r->text, out))
+			return true;
+	}
+	for (size_t i = 0; i < d->nbody && i < 3; i++) {
+		const char *t = d->p[i].text;
+		size_t l = d->p[i].len;
+		if (!t || !l)
+			continue;
+		char head[64];
+		size_t hl = l < sizeof head - 1 ? l : sizeof head - 1;
+		memcpy(head, t, hl);
+		head[hl] = 0;
+		if (ta_find_date(d->st, l <= 120 ? t : head, out))
+			return true;
+	}
+	if (ta_url_date(galley_article_get(a, GALLEY_FIELD_URL), out))
+		return true;
+	/* any short line the stripper took from the page, not a menu's: in the article ("Tanja
+	 * Karrasch 3.11.2023", "28.01.22 / 0 Kommentare"), then the nearest before it (a heading
+	 * "23.01.2022 - Dorothea Wierer ..."), then the first after it (the first comment, "26. Mai
+	 * 2008 um 21:07", or "last edited 2019-11-10") */
+	size_t nr = galley_article_n_removed(a);
+	for (int pass = 0; pass < 3; pass++)
+		for (size_t k = 0; k < nr; k++) {
+			size_t i = pass == 1 ? nr - 1 - k : k;
+			const galley_removed *r = galley_article_removed(a, i);
+			const char *ctx = r->context ? r->context : "";
+			static const char *const where[] = {" in-body", " before-body", " after-body"};
+			if (!r->text || strlen(r->text) > 100 || !strstr(ctx, where[pass]) || strstr(ctx, " in:nav") ||
+			    (r->reason && (!strcmp(r->reason, "nav") || !strcmp(r->reason, "cookie") || !strcmp(r->reason, "form"))))
+				continue;
+			if (ta_find_date(d->st, r->text, out))
+				return true;
+		}
+	return false;
 }
 
 static void ta_date_decide(ta_doc *d)
@@ -5387,8 +5645,34 @@ static void ta_date_decide(ta_doc *d)
 		galley_article_set(a, GALLEY_FIELD_DATE, shown0);
 		return;
 	}
-	if (!best)
+	if (!best) {
+		ta_date last;
+		if (!have_vis && ta_last_resort_date(d, &last)) {
+			char shown2[40];
+			snprintf(shown2, sizeof shown2, "%04d-%02d-%02d", last.y, last.m, last.d);
+			galley_article_set(a, GALLEY_FIELD_DATE, shown2);
+		}
 		return;
+	}
+	/* the date shown with the article is another day that the page's metadata also gives, as
+	 * another publication date of its article metadata (not a <time> of a teaser) or as its
+	 * last change: the page shows that change as the
+	 * article's date ("Christoph Hein · 12.01.2022" under the headline, modified 2022-01-12,
+	 * published 2021-11-29) */
+	if (have_vis && vis_tier == 0 && (vis.y != bd.y || vis.m != bd.m || vis.d != bd.d)) {
+		for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
+			const galley_candidate *c = galley_article_candidate(a, i);
+			ta_date dt;
+			if ((strcmp(c->field, "date") && strcmp(c->field, "date_modified")) || c == best || ta_date_rank(c->origin) < 0 ||
+			    (!strcmp(c->field, "date") && ta_date_rank(c->origin) >= 4) ||
+			    !ta_parse_iso(c->value, &dt) || dt.y != vis.y || dt.m != vis.m || dt.d != vis.d)
+				continue;
+			char shown1[40];
+			snprintf(shown1, sizeof shown1, "%04d-%02d-%02d", vis.y, vis.m, vis.d);
+			galley_article_set(a, GALLEY_FIELD_DATE, shown1);
+			return;
+		}
+	}
 	const char *value = best->value;
 	char shown[40] = "";
 	if (bd.has_time && bd.has_off && bd.off == 0) {
@@ -5408,6 +5692,34 @@ static void ta_date_decide(ta_doc *d)
 			}
 		}
 		/* the date shown with the article (not the site header's "today") */
+		/* a short line before or in the article that shows the same instant in the page's own
+		 * time, another day ("3 de mayo de 2022 21:25" for 2022-05-04T00:25Z: UTC-3) */
+		for (size_t i = 0; i < galley_article_n_removed(a) && !done; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			ta_date sd;
+			int th, tm;
+			/* minutes that tell one instant from another (not a teaser's "20:00 Uhr") */
+			if (bd.mi == 0 || !r->text || strlen(r->text) > 80 || ta_after_body(r) || (r->context && strstr(r->context, " in:")) || !ta_find_date(d->st, r->text, &sd) || !ta_find_clock(r->text, &th, &tm))
+				continue;
+			long local = (ta_days(sd.y, sd.m, sd.d) * 24 + th) * 60 + tm;
+			long off = local - inst;
+			if (off != 0 && off % 15 == 0 && off >= -12 * 60 && off <= 14 * 60 && (sd.y != bd.y || sd.m != bd.m || sd.d != bd.d)) {
+				snprintf(shown, sizeof shown, "%04d-%02d-%02d", sd.y, sd.m, sd.d);
+				value = shown;
+				done = true;
+			}
+		}
+		/* the day in the page's address, when a time zone can make it of that instant
+		 * ("/2019/01/01/ins-neue-jahr" for 2018-12-31T23:11:59Z) */
+		ta_date ud;
+		if (!done && !have_vis && ta_url_date(galley_article_get(a, GALLEY_FIELD_URL), &ud)) {
+			long diff = ta_days(ud.y, ud.m, ud.d) - ta_days(bd.y, bd.m, bd.d);
+			if ((diff == 1 && bd.hh >= 10) || (diff == -1 && bd.hh < 12)) {
+				snprintf(shown, sizeof shown, "%04d-%02d-%02d", ud.y, ud.m, ud.d);
+				value = shown;
+				done = true;
+			}
+		}
 		if (!done && have_vis) {
 			long diff = ta_days(vis.y, vis.m, vis.d) - ta_days(bd.y, bd.m, bd.d);
 			/* only a day that some time zone can make of that instant (UTC-12 to UTC+14) */
@@ -5436,6 +5748,12 @@ static void ta_date_decide(ta_doc *d)
 			snprintf(shown, sizeof shown, "%04d-%02d-%02d", bd.y, bd.m, bd.d);
 			value = shown;
 		}
+	}
+	/* an HTTP-style date is written as ISO 8601 */
+	ta_date iso;
+	if (value == best->value && !ta_parse_iso8601(value, &iso)) {
+		snprintf(shown, sizeof shown, "%04d-%02d-%02dT%02d:%02d:00Z", bd.y, bd.m, bd.d, bd.hh, bd.mi);
+		value = shown;
 	}
 	galley_article_set(a, GALLEY_FIELD_DATE, value);
 }
