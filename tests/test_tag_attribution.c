@@ -689,6 +689,19 @@ START_TEST(credit_lines_and_labels_apart)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "MDR THÜRINGEN/ls");
 	galley_article_free(a);
 
+	/* metadata names only the desk; the story closes with its agency credit in parentheses */
+	a = th_article_html("<p>Some story text that is long enough.</p><p>Die Zyste k\xc3\xb6nne sich jederzeit neu bilden, hie\xc3\x9f es. (FR mit dpa)</p>");
+	galley_article_add_candidate(a, "author", "Redaktion", "json-ld");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "FR mit dpa");
+	galley_article_free(a);
+
+	/* a figure in parentheses, a picture's label, are no credit */
+	a = th_article_html("<p>Some story text that is long enough.</p><p>Der Umsatz stieg deutlich. (Foto: dpa)</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
 	/* a chart's source is no credit of the desk */
 	a = th_article_html("<p>Some story text that is long enough.</p><p>Quelle: Statistisches Bundesamt/eigene Berechnung</p>");
 	run_one(a, NULL);

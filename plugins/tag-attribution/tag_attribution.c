@@ -4217,6 +4217,51 @@ static bool ta_agency_word(const ta_state *st, const char *s, size_t n)
 	return hit;
 }
 
+/* The credit a news story closes with, in parentheses after its last sentence: "... hieß es.
+ * (FR mit dpa)", "(dpa/lno)", "(AFP)". Short words only, one of them a news agency's name, no
+ * label ("(Foto: dpa)") nor a figure. */
+static void ta_closing_credit(const ta_state *st, const char *text, ta_names *out)
+{
+	size_t n = strlen(text);
+	while (n && text[n - 1] == ' ')
+		n--;
+	if (n < 4 || text[n - 1] != ')')
+		return;
+	const char *open = NULL;
+	for (size_t i = n - 1; i-- > 0 && !open;)
+		if (text[i] == '(')
+			open = text + i;
+	if (!open || n - 2 - (size_t)(open - text) > 30)
+		return;
+	/* after a sentence's end, or alone */
+	const char *b = open;
+	while (b > text && b[-1] == ' ')
+		b--;
+	if (b > text && !strchr(".!?\"\xbb\x9c\x9d", b[-1]))
+		return;
+	char *c = galley_strndup(open + 1, n - 2 - (size_t)(open - text));
+	ta_words w;
+	ta_split_words(c, &w);
+	bool ok = w.n >= 1 && w.n <= 4 && !ta_has_digit(c, strlen(c)) && !strchr(c, ':') && !strchr(c, '(');
+	bool agency = false;
+	for (size_t i = 0; i < w.n && ok; i++) {
+		const char *q = w.w[i], *e = w.w[i] + w.l[i];
+		while (q < e) {
+			size_t l = 0;
+			while (q + l < e && q[l] != '/' && q[l] != ',')
+				l++;
+			if (l > 6 && !ta_agency_word(st, q, l))
+				ok = false;
+			if (l && ta_agency_word(st, q, l))
+				agency = true;
+			q += l < (size_t)(e - q) ? l + 1 : l;
+		}
+	}
+	if (ok && agency)
+		ta_names_add(out, c);
+	free(c);
+}
+
 /* A press release's contact person, in a short line that a contact label opens or that goes
  * on with the person's role or telephone: "Pressekontakt Dr. Tim Loppe Pressesprecher naturstrom
  * AG Tel.: ...", "Jan Koch Telefon +49 ...", "Alexandra Weber Stellvertretende Pressesprecherin
@@ -4986,6 +5031,8 @@ static void ta_authors(ta_doc *d)
 		}
 		for (size_t k = 0; k < 3 && k < d->nbody && !cred.n; k++)
 			ta_credit_line(st, d->p[d->nbody - 1 - k].text, &cred);
+		if (!cred.n && d->nbody)
+			ta_closing_credit(st, d->p[d->nbody - 1].text, &cred);
 		if (cred.n) {
 			ta_names_free(&vis);
 			vis = cred;
