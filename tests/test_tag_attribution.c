@@ -689,6 +689,22 @@ START_TEST(credit_lines_and_labels_apart)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "MDR THÜRINGEN/ls");
 	galley_article_free(a);
 
+	/* metadata names the site; a paragraph closing the text names the agency as its source */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.katholisch.at/aktuelles/136290/story");
+	galley_article_add_candidate(a, "author", "katholisch.at", "meta");
+	add_removed(a, "credit", "Quelle: kathpress", "p in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "kathpress");
+	galley_article_free(a);
+
+	/* a picture's credit is none */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "credit", "Quelle: dpa", "figcaption in-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
 	/* metadata names only the desk; the story closes with its agency credit in parentheses */
 	a = th_article_html("<p>Some story text that is long enough.</p><p>Die Zyste k\xc3\xb6nne sich jederzeit neu bilden, hie\xc3\x9f es. (FR mit dpa)</p>");
 	galley_article_add_candidate(a, "author", "Redaktion", "json-ld");

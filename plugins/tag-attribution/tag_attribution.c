@@ -4085,6 +4085,8 @@ static bool ta_header_place(const char *context)
 	return (strstr(context, " before-body") || strstr(context, " in-body")) && !strstr(context, " in:");
 }
 
+static bool ta_agency_word(const ta_state *st, const char *s, size_t n);
+
 /* A credit line naming the desk and the editor's sign or the agencies, its label with a colon:
  * "Quelle: MDR THÜRINGEN/ls", "Quelle: hessenschau.de/bb", "Source: dpa/AFP". */
 static void ta_credit_line(const ta_state *st, const char *text, ta_names *out)
@@ -4103,6 +4105,9 @@ static void ta_credit_line(const ta_state *st, const char *text, ta_names *out)
 			last++; /* "dsw / DPA" */
 		size_t tail = last ? strlen(last + 1) : 0;
 		if (ta_slash_credit(rest) && tail >= 2 && tail <= 12 && !strchr(last + 1, ' '))
+			ta_names_add(out, rest);
+		/* or a news agency's name alone: "Quelle: kathpress" */
+		else if (!last && w.n == 2 && ta_agency_word(st, rest, w.l[1]))
 			ta_names_add(out, rest);
 	}
 	free(s);
@@ -5026,7 +5031,10 @@ static void ta_authors(ta_doc *d)
 		ta_names cred = {0};
 		for (size_t i = 0; i < galley_article_n_removed(a) && !cred.n; i++) {
 			const galley_removed *r = galley_article_removed(a, i);
-			if (r->text && r->context && ta_header_place(r->context) && !ta_reason_is(r, pic, sizeof pic / sizeof pic[0]))
+			/* a paragraph of the text that the stripper took for a credit is one ("<p>Quelle:
+			 * kathpress</p>"), a figure's is not */
+			bool para = r->context && r->context[0] == 'p' && (r->context[1] == ' ' || r->context[1] == '.' || r->context[1] == '#');
+			if (r->text && r->context && ta_header_place(r->context) && (para || !ta_reason_is(r, pic, sizeof pic / sizeof pic[0])))
 				ta_credit_line(st, r->text, &cred);
 		}
 		for (size_t k = 0; k < 3 && k < d->nbody && !cred.n; k++)
