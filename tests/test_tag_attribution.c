@@ -689,6 +689,22 @@ START_TEST(credit_lines_and_labels_apart)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "MDR THÜRINGEN/ls");
 	galley_article_free(a);
 
+	/* a description list's term kept with the text, its value set apart: the term labels it */
+	a = th_article_html("<dl><dt>Auteur</dt></dl><p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Gilles Gressani", "json-ld");
+	add_removed(a, "link-density", "Uriel Gadessaud", "dd.inline-block in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Uriel Gadessaud");
+	galley_article_free(a);
+
+	/* another term ("Cover") labels nothing */
+	a = th_article_html("<dl><dt>Cover</dt></dl><p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Gilles Gressani", "json-ld");
+	add_removed(a, "link-density", "Uriel Gadessaud", "dd.inline-block in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Gilles Gressani");
+	galley_article_free(a);
+
 	/* metadata names the site; a paragraph closing the text names the agency as its source */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_set(a, GALLEY_FIELD_URL, "https://www.katholisch.at/aktuelles/136290/story");

@@ -4660,6 +4660,35 @@ static void ta_authors(ta_doc *d)
 		if (lab.n)
 			lab_tier = t;
 	}
+	/* a description list's term kept in the text, its value (a link to the author's page) set
+	 * apart: <dt>Auteur</dt><dd><a>Uriel Gadessaud</a></dd>; the term is the label without a
+	 * colon */
+	for (size_t i = 0; i < d->nbody && d->gp && i < d->gp->n && !lab.n; i++) {
+		xmlNodePtr nd = d->gp->node[i];
+		if (!nd || !nd->name || strcmp((const char *)nd->name, "dt") || d->p[i].len > 30)
+			continue;
+		ta_words w;
+		ta_split_words(d->p[i].text, &w);
+		if (!w.n || w.n > 3 || ta_label_at(st, &w, 0) != w.n)
+			continue;
+		for (size_t k = 0; k < galley_article_n_removed(a) && !lab.n; k++) {
+			const galley_removed *r = galley_article_removed(a, k);
+			if (!r->text || !r->context || strncmp(r->context, "dd", 2) || (r->context[2] != ' ' && r->context[2] != '.' && r->context[2] != '#') ||
+			    !strstr(r->context, " in-body") || strstr(r->context, " in:") || strlen(r->text) > 80)
+				continue;
+			galley_buf b = {0};
+			galley_buf_printf(&b, "%s %s", d->p[i].text, r->text);
+			galley_buf_putc(&b, 0);
+			char *both = galley_buf_steal(&b);
+			ta_parse_byline2(st, both, &lab, site, true, false);
+			free(both);
+			if (lab.n && !ta_person_like(st, &lab))
+				ta_names_free(&lab);
+			if (lab.n)
+				lab_tier = 0;
+			break; /* the list's first value set apart only */
+		}
+	}
 	for (size_t i = 0; i < nord && !lab.n; i++) {
 		if (tiers[i] <= 1)
 			continue;
