@@ -689,6 +689,15 @@ START_TEST(credit_lines_and_labels_apart)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "MDR THÜRINGEN/ls");
 	galley_article_free(a);
 
+	/* the text opens by saying it is an interview by its writer with someone: the writer, over
+	 * metadata that names the account that posted it */
+	a = th_article_html("<p>Es gibt mehr Kritiker als vermutet.</p><p><em>Ein Interview von <strong>Eugen Zentner</strong> mit <strong>Sonja Silberhorn</strong>.</em></p><p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Paul Soldan", "meta");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Eugen Zentner");
+	galley_article_free(a);
+
 	/* a description list's term kept with the text, its value set apart: the term labels it */
 	a = th_article_html("<dl><dt>Auteur</dt></dl><p>Some story text that is long enough.</p>");
 	galley_article_add_candidate(a, "author", "Gilles Gressani", "json-ld");

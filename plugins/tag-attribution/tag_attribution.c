@@ -4576,12 +4576,27 @@ static void ta_authors(ta_doc *d)
 			bool meta_line = false;
 			for (const char *q = d->p[i].text; i < 3 && d->p[i].len <= 80 && *q && !meta_line; q++)
 				meta_line = q[0] >= '0' && q[0] <= '9' && (q[1] == '.' || q[1] == ':' || q[1] == '/') && q[2] >= '0' && q[2] <= '9';
-			ta_find_labelled(st, d->p[i].text, &lab, site, meta_line);
+			/* a phrase that opens it and says what the text is, its writer then the person
+			 * met: "Ein Interview von Eugen Zentner mit Sonja Silberhorn." (the writer) */
+			ta_words pw;
+			ta_split_words(d->p[i].text, &pw);
+			size_t phrase = ta_label_at(st, &pw, 0);
+			char *cut = NULL;
+			if (phrase >= 3) {
+				static const char *const with[] = {"mit", "with", "avec", "con"};
+				for (size_t k = phrase + 1; k < pw.n && !cut; k++)
+					for (size_t m = 0; m < sizeof with / sizeof with[0] && !cut; m++)
+						if (pw.l[k] == strlen(with[m]) && !memcmp(pw.w[k], with[m], pw.l[k]))
+							cut = galley_strndup(d->p[i].text, (size_t)(pw.w[k] - d->p[i].text));
+			}
+			ta_find_labelled(st, cut ? cut : d->p[i].text, &lab, site, meta_line);
+			free(cut);
 			/* a paragraph is not marked as a byline: it does not overrule metadata, unless
-			 * its label says so with a colon ("Autorin: Uta Staschewski, ...") */
+			 * its label says so with a colon ("Autorin: Uta Staschewski, ...") or is that
+			 * phrase */
 			const char *colon = lab.n ? strchr(d->p[i].text, ':') : NULL;
 			if (lab.n)
-				lab_tier = colon && colon - d->p[i].text <= 16 ? 0 : 1;
+				lab_tier = (colon && colon - d->p[i].text <= 16) || phrase >= 3 ? 0 : 1;
 		}
 	/* anywhere in the body, a short paragraph that a label with a colon opens ("Autorin: ..."),
 	 * or the noun "author" without one when people's names follow ("Autoren Jelko Djuren und
