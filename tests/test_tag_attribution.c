@@ -1029,6 +1029,22 @@ START_TEST(authors_when_nothing_else_names_one)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
+	/* a column's host on a line of its own under its name */
+	a = th_article_html("<p>This week's theme: people who have more than one word coined after them.</p><p>with Anu Garg</p><p>maudlin</p><p>Some story text that is long enough.</p>");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Anu Garg");
+	galley_article_free(a);
+
+	/* a dish's ingredients are nobody */
+	a = th_article_html("<p>Pasta</p><p>mit Tomaten Basilikum</p><p>Some story text that is long enough.</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+	a = th_article_html("<p>Steak</p><p>with Garlic Butter</p><p>Some story text that is long enough.</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
 	/* a forum's thread taken for comments: the opening post's author */
 	a = th_article_html("");
 	add_removed(a, "comments", "macbacchi 28.09.19 12:44", "div.MtnCommentInformation in-body");

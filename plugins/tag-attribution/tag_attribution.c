@@ -4978,6 +4978,23 @@ static void ta_authors(ta_doc *d)
 			    strcmp(r->reason, "comments") != 0 && strcmp(r->reason, "teaser") != 0 && strcmp(r->reason, "sidebar") != 0)
 				ta_at_time_name(st, r->text, &vis, site);
 		}
+		/* a column's host, a line of its own under the column's name at the top: "A.Word.A.Day"
+		 * then "with Anu Garg" (in English, where capitals after "with" are a name, not nouns
+		 * as in German "mit Tomaten Basilikum") */
+		for (size_t i = 0; i < d->nbody && i < 4 && !vis.n; i++) {
+			const char *t = d->p[i].text;
+			if (d->p[i].len > 40 || strncmp(t, "with ", 5))
+				continue;
+			const char *nm = strchr(t, ' ') + 1;
+			ta_words w;
+			ta_split_words(nm, &w);
+			/* a common given name first: not "with Garlic Butter" */
+			bool caps = w.n >= 2 && w.n <= 3 && ta_word_in(&st->given, w.w[0], w.l[0]);
+			for (size_t k = 0; k < w.n && caps; k++)
+				caps = ta_has_upper_start(w.w[k], w.l[k]) && !ta_has_digit(w.w[k], w.l[k]);
+			if (caps && ta_plausible(st, nm) && ta_person_text(d, nm))
+				ta_names_add(&vis, nm);
+		}
 		/* a speech: the speaker its title names */
 		if (!vis.n)
 			ta_speech_title(st, galley_article_get(a, GALLEY_FIELD_TITLE), &vis);
