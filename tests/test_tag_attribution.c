@@ -1029,6 +1029,27 @@ START_TEST(authors_when_nothing_else_names_one)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
+	/* a category beside the date is no person, a nationality's adjective opening it */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "meta", "2020-04-26 Deutsche Sprache", "div.mh-meta before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a release signed by its issuer's short name, which the text gave in parentheses */
+	a = th_article_html("<p>Dazu werden an der Berlin-Brandenburgischen Akademie der Wissenschaften (BBAW) die Ver\xc3\xa4nderungen erfasst.</p>");
+	add_removed(a, "teaser", "BBAW", "p in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "BBAW");
+	galley_article_free(a);
+
+	/* a short name the text does not introduce signs nothing */
+	a = th_article_html("<p>Dazu werden an der Akademie die Ver\xc3\xa4nderungen erfasst.</p>");
+	add_removed(a, "teaser", "BBAW", "p in-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
 	/* a column's host on a line of its own under its name */
 	a = th_article_html("<p>This week's theme: people who have more than one word coined after them.</p><p>with Anu Garg</p><p>maudlin</p><p>Some story text that is long enough.</p>");
 	run_one(a, NULL);

@@ -4978,6 +4978,28 @@ static void ta_authors(ta_doc *d)
 			    strcmp(r->reason, "comments") != 0 && strcmp(r->reason, "teaser") != 0 && strcmp(r->reason, "sidebar") != 0)
 				ta_at_time_name(st, r->text, &vis, site);
 		}
+		/* a release closing with its issuer's short name on a line of its own, the short name
+		 * the text gave it: "... an der Berlin-Brandenburgischen Akademie der Wissenschaften
+		 * (BBAW) ..." then "BBAW" */
+		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			if (!r->text || !r->context || r->context[0] != 'p' || (r->context[1] != ' ' && r->context[1] != '.') ||
+			    !strstr(r->context, " in-body") || strstr(r->context, " in:"))
+				continue;
+			size_t n = strlen(r->text), letters = 0;
+			bool caps = n >= 2 && n <= 8;
+			for (size_t k = 0; k < n && caps; k++) {
+				caps = (r->text[k] >= 'A' && r->text[k] <= 'Z') || (r->text[k] >= '0' && r->text[k] <= '9');
+				letters += r->text[k] >= 'A' && r->text[k] <= 'Z';
+			}
+			if (!caps || letters < 2)
+				continue;
+			char paren[16];
+			snprintf(paren, sizeof paren, "(%s)", r->text);
+			for (size_t k = 0; k < d->nbody && !vis.n; k++)
+				if (strstr(d->p[k].text, paren))
+					ta_names_add(&vis, r->text);
+		}
 		/* a column's host, a line of its own under the column's name at the top: "A.Word.A.Day"
 		 * then "with Anu Garg" (in English, where capitals after "with" are a name, not nouns
 		 * as in German "mit Tomaten Basilikum") */
