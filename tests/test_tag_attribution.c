@@ -689,6 +689,60 @@ START_TEST(credit_lines_and_labels_apart)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "MDR THÜRINGEN/ls");
 	galley_article_free(a);
 
+	/* the text opens by saying it is an interview by its writer with someone: the writer, over
+	 * metadata that names the account that posted it */
+	a = th_article_html("<p>Es gibt mehr Kritiker als vermutet.</p><p><em>Ein Interview von <strong>Eugen Zentner</strong> mit <strong>Sonja Silberhorn</strong>.</em></p><p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Paul Soldan", "meta");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Eugen Zentner");
+	galley_article_free(a);
+
+	/* a description list's term kept with the text, its value set apart: the term labels it */
+	a = th_article_html("<dl><dt>Auteur</dt></dl><p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Gilles Gressani", "json-ld");
+	add_removed(a, "link-density", "Uriel Gadessaud", "dd.inline-block in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Uriel Gadessaud");
+	galley_article_free(a);
+
+	/* another term ("Cover") labels nothing */
+	a = th_article_html("<dl><dt>Cover</dt></dl><p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Gilles Gressani", "json-ld");
+	add_removed(a, "link-density", "Uriel Gadessaud", "dd.inline-block in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Gilles Gressani");
+	galley_article_free(a);
+
+	/* metadata names the site; a paragraph closing the text names the agency as its source */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.katholisch.at/aktuelles/136290/story");
+	galley_article_add_candidate(a, "author", "katholisch.at", "meta");
+	add_removed(a, "credit", "Quelle: kathpress", "p in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "kathpress");
+	galley_article_free(a);
+
+	/* a picture's credit is none */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "credit", "Quelle: dpa", "figcaption in-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* metadata names only the desk; the story closes with its agency credit in parentheses */
+	a = th_article_html("<p>Some story text that is long enough.</p><p>Die Zyste k\xc3\xb6nne sich jederzeit neu bilden, hie\xc3\x9f es. (FR mit dpa)</p>");
+	galley_article_add_candidate(a, "author", "Redaktion", "json-ld");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "FR mit dpa");
+	galley_article_free(a);
+
+	/* a figure in parentheses, a picture's label, are no credit */
+	a = th_article_html("<p>Some story text that is long enough.</p><p>Der Umsatz stieg deutlich. (Foto: dpa)</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
 	/* a chart's source is no credit of the desk */
 	a = th_article_html("<p>Some story text that is long enough.</p><p>Quelle: Statistisches Bundesamt/eigene Berechnung</p>");
 	run_one(a, NULL);
@@ -1101,6 +1155,43 @@ START_TEST(authors_when_nothing_else_names_one)
 	galley_article_free(a);
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_set(a, GALLEY_FIELD_TITLE, "\xc3\x9c" "ber Kohleausstieg, Kernkraftwerke und Erneuerbare Energien");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a category beside the date is no person, a nationality's adjective opening it */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "meta", "2020-04-26 Deutsche Sprache", "div.mh-meta before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a release signed by its issuer's short name, which the text gave in parentheses */
+	a = th_article_html("<p>Dazu werden an der Berlin-Brandenburgischen Akademie der Wissenschaften (BBAW) die Ver\xc3\xa4nderungen erfasst.</p>");
+	add_removed(a, "teaser", "BBAW", "p in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "BBAW");
+	galley_article_free(a);
+
+	/* a short name the text does not introduce signs nothing */
+	a = th_article_html("<p>Dazu werden an der Akademie die Ver\xc3\xa4nderungen erfasst.</p>");
+	add_removed(a, "teaser", "BBAW", "p in-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a column's host on a line of its own under its name */
+	a = th_article_html("<p>This week's theme: people who have more than one word coined after them.</p><p>with Anu Garg</p><p>maudlin</p><p>Some story text that is long enough.</p>");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Anu Garg");
+	galley_article_free(a);
+
+	/* a dish's ingredients are nobody */
+	a = th_article_html("<p>Pasta</p><p>mit Tomaten Basilikum</p><p>Some story text that is long enough.</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+	a = th_article_html("<p>Steak</p><p>with Garlic Butter</p><p>Some story text that is long enough.</p>");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);

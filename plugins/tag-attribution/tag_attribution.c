@@ -4092,6 +4092,8 @@ static bool ta_header_place(const char *context)
 	return (strstr(context, " before-body") || strstr(context, " in-body")) && !strstr(context, " in:");
 }
 
+static bool ta_agency_word(const ta_state *st, const char *s, size_t n);
+
 /* A credit line naming the desk and the editor's sign or the agencies, its label with a colon:
  * "Quelle: MDR THÜRINGEN/ls", "Quelle: hessenschau.de/bb", "Source: dpa/AFP". */
 static void ta_credit_line(const ta_state *st, const char *text, ta_names *out)
@@ -4110,6 +4112,9 @@ static void ta_credit_line(const ta_state *st, const char *text, ta_names *out)
 			last++; /* "dsw / DPA" */
 		size_t tail = last ? strlen(last + 1) : 0;
 		if (ta_slash_credit(rest) && tail >= 2 && tail <= 12 && !strchr(last + 1, ' '))
+			ta_names_add(out, rest);
+		/* or a news agency's name alone: "Quelle: kathpress" */
+		else if (!last && w.n == 2 && ta_agency_word(st, rest, w.l[1]))
 			ta_names_add(out, rest);
 	}
 	free(s);
@@ -4222,6 +4227,51 @@ static bool ta_agency_word(const ta_state *st, const char *s, size_t n)
 	bool hit = ta_set_get(&st->outlets, lo, strlen(lo)) >= 0;
 	free(lo);
 	return hit;
+}
+
+/* The credit a news story closes with, in parentheses after its last sentence: "... hieß es.
+ * (FR mit dpa)", "(dpa/lno)", "(AFP)". Short words only, one of them a news agency's name, no
+ * label ("(Foto: dpa)") nor a figure. */
+static void ta_closing_credit(const ta_state *st, const char *text, ta_names *out)
+{
+	size_t n = strlen(text);
+	while (n && text[n - 1] == ' ')
+		n--;
+	if (n < 4 || text[n - 1] != ')')
+		return;
+	const char *open = NULL;
+	for (size_t i = n - 1; i-- > 0 && !open;)
+		if (text[i] == '(')
+			open = text + i;
+	if (!open || n - 2 - (size_t)(open - text) > 30)
+		return;
+	/* after a sentence's end, or alone */
+	const char *b = open;
+	while (b > text && b[-1] == ' ')
+		b--;
+	if (b > text && !strchr(".!?\"\xbb\x9c\x9d", b[-1]))
+		return;
+	char *c = galley_strndup(open + 1, n - 2 - (size_t)(open - text));
+	ta_words w;
+	ta_split_words(c, &w);
+	bool ok = w.n >= 1 && w.n <= 4 && !ta_has_digit(c, strlen(c)) && !strchr(c, ':') && !strchr(c, '(');
+	bool agency = false;
+	for (size_t i = 0; i < w.n && ok; i++) {
+		const char *q = w.w[i], *e = w.w[i] + w.l[i];
+		while (q < e) {
+			size_t l = 0;
+			while (q + l < e && q[l] != '/' && q[l] != ',')
+				l++;
+			if (l > 6 && !ta_agency_word(st, q, l))
+				ok = false;
+			if (l && ta_agency_word(st, q, l))
+				agency = true;
+			q += l < (size_t)(e - q) ? l + 1 : l;
+		}
+	}
+	if (ok && agency)
+		ta_names_add(out, c);
+	free(c);
 }
 
 /* A press release's contact person, in a short line that a contact label opens or that goes
@@ -4533,12 +4583,27 @@ static void ta_authors(ta_doc *d)
 			bool meta_line = false;
 			for (const char *q = d->p[i].text; i < 3 && d->p[i].len <= 80 && *q && !meta_line; q++)
 				meta_line = q[0] >= '0' && q[0] <= '9' && (q[1] == '.' || q[1] == ':' || q[1] == '/') && q[2] >= '0' && q[2] <= '9';
-			ta_find_labelled(st, d->p[i].text, &lab, site, meta_line);
+			/* a phrase that opens it and says what the text is, its writer then the person
+			 * met: "Ein Interview von Eugen Zentner mit Sonja Silberhorn." (the writer) */
+			ta_words pw;
+			ta_split_words(d->p[i].text, &pw);
+			size_t phrase = ta_label_at(st, &pw, 0);
+			char *cut = NULL;
+			if (phrase >= 3) {
+				static const char *const with[] = {"mit", "with", "avec", "con"};
+				for (size_t k = phrase + 1; k < pw.n && !cut; k++)
+					for (size_t m = 0; m < sizeof with / sizeof with[0] && !cut; m++)
+						if (pw.l[k] == strlen(with[m]) && !memcmp(pw.w[k], with[m], pw.l[k]))
+							cut = galley_strndup(d->p[i].text, (size_t)(pw.w[k] - d->p[i].text));
+			}
+			ta_find_labelled(st, cut ? cut : d->p[i].text, &lab, site, meta_line);
+			free(cut);
 			/* a paragraph is not marked as a byline: it does not overrule metadata, unless
-			 * its label says so with a colon ("Autorin: Uta Staschewski, ...") */
+			 * its label says so with a colon ("Autorin: Uta Staschewski, ...") or is that
+			 * phrase */
 			const char *colon = lab.n ? strchr(d->p[i].text, ':') : NULL;
 			if (lab.n)
-				lab_tier = colon && colon - d->p[i].text <= 16 ? 0 : 1;
+				lab_tier = (colon && colon - d->p[i].text <= 16) || phrase >= 3 ? 0 : 1;
 		}
 	/* anywhere in the body, a short paragraph that a label with a colon opens ("Autorin: ..."),
 	 * or the noun "author" without one when people's names follow ("Autoren Jelko Djuren und
@@ -4616,6 +4681,35 @@ static void ta_authors(ta_doc *d)
 		}
 		if (lab.n)
 			lab_tier = t;
+	}
+	/* a description list's term kept in the text, its value (a link to the author's page) set
+	 * apart: <dt>Auteur</dt><dd><a>Uriel Gadessaud</a></dd>; the term is the label without a
+	 * colon */
+	for (size_t i = 0; i < d->nbody && d->gp && i < d->gp->n && !lab.n; i++) {
+		xmlNodePtr nd = d->gp->node[i];
+		if (!nd || !nd->name || strcmp((const char *)nd->name, "dt") || d->p[i].len > 30)
+			continue;
+		ta_words w;
+		ta_split_words(d->p[i].text, &w);
+		if (!w.n || w.n > 3 || ta_label_at(st, &w, 0) != w.n)
+			continue;
+		for (size_t k = 0; k < galley_article_n_removed(a) && !lab.n; k++) {
+			const galley_removed *r = galley_article_removed(a, k);
+			if (!r->text || !r->context || strncmp(r->context, "dd", 2) || (r->context[2] != ' ' && r->context[2] != '.' && r->context[2] != '#') ||
+			    !strstr(r->context, " in-body") || strstr(r->context, " in:") || strlen(r->text) > 80)
+				continue;
+			galley_buf b = {0};
+			galley_buf_printf(&b, "%s %s", d->p[i].text, r->text);
+			galley_buf_putc(&b, 0);
+			char *both = galley_buf_steal(&b);
+			ta_parse_byline2(st, both, &lab, site, true, false);
+			free(both);
+			if (lab.n && !ta_person_like(st, &lab))
+				ta_names_free(&lab);
+			if (lab.n)
+				lab_tier = 0;
+			break; /* the list's first value set apart only */
+		}
 	}
 	for (size_t i = 0; i < nord && !lab.n; i++) {
 		if (tiers[i] <= 1)
@@ -4891,6 +4985,45 @@ static void ta_authors(ta_doc *d)
 			    strcmp(r->reason, "comments") != 0 && strcmp(r->reason, "teaser") != 0 && strcmp(r->reason, "sidebar") != 0)
 				ta_at_time_name(st, r->text, &vis, site);
 		}
+		/* a release closing with its issuer's short name on a line of its own, the short name
+		 * the text gave it: "... an der Berlin-Brandenburgischen Akademie der Wissenschaften
+		 * (BBAW) ..." then "BBAW" */
+		for (size_t i = 0; i < galley_article_n_removed(a) && !vis.n; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			if (!r->text || !r->context || r->context[0] != 'p' || (r->context[1] != ' ' && r->context[1] != '.') ||
+			    !strstr(r->context, " in-body") || strstr(r->context, " in:"))
+				continue;
+			size_t n = strlen(r->text), letters = 0;
+			bool caps = n >= 2 && n <= 8;
+			for (size_t k = 0; k < n && caps; k++) {
+				caps = (r->text[k] >= 'A' && r->text[k] <= 'Z') || (r->text[k] >= '0' && r->text[k] <= '9');
+				letters += r->text[k] >= 'A' && r->text[k] <= 'Z';
+			}
+			if (!caps || letters < 2)
+				continue;
+			char paren[16];
+			snprintf(paren, sizeof paren, "(%s)", r->text);
+			for (size_t k = 0; k < d->nbody && !vis.n; k++)
+				if (strstr(d->p[k].text, paren))
+					ta_names_add(&vis, r->text);
+		}
+		/* a column's host, a line of its own under the column's name at the top: "A.Word.A.Day"
+		 * then "with Anu Garg" (in English, where capitals after "with" are a name, not nouns
+		 * as in German "mit Tomaten Basilikum") */
+		for (size_t i = 0; i < d->nbody && i < 4 && !vis.n; i++) {
+			const char *t = d->p[i].text;
+			if (d->p[i].len > 40 || strncmp(t, "with ", 5))
+				continue;
+			const char *nm = strchr(t, ' ') + 1;
+			ta_words w;
+			ta_split_words(nm, &w);
+			/* a common given name first: not "with Garlic Butter" */
+			bool caps = w.n >= 2 && w.n <= 3 && ta_word_in(&st->given, w.w[0], w.l[0]);
+			for (size_t k = 0; k < w.n && caps; k++)
+				caps = ta_has_upper_start(w.w[k], w.l[k]) && !ta_has_digit(w.w[k], w.l[k]);
+			if (caps && ta_plausible(st, nm) && ta_person_text(d, nm))
+				ta_names_add(&vis, nm);
+		}
 		/* a speech: the speaker its title names */
 		if (!vis.n)
 			ta_speech_title(st, galley_article_get(a, GALLEY_FIELD_TITLE), &vis);
@@ -4988,11 +5121,16 @@ static void ta_authors(ta_doc *d)
 		ta_names cred = {0};
 		for (size_t i = 0; i < galley_article_n_removed(a) && !cred.n; i++) {
 			const galley_removed *r = galley_article_removed(a, i);
-			if (r->text && r->context && ta_header_place(r->context) && !ta_reason_is(r, pic, sizeof pic / sizeof pic[0]))
+			/* a paragraph of the text that the stripper took for a credit is one ("<p>Quelle:
+			 * kathpress</p>"), a figure's is not */
+			bool para = r->context && r->context[0] == 'p' && (r->context[1] == ' ' || r->context[1] == '.' || r->context[1] == '#');
+			if (r->text && r->context && ta_header_place(r->context) && (para || !ta_reason_is(r, pic, sizeof pic / sizeof pic[0])))
 				ta_credit_line(st, r->text, &cred);
 		}
 		for (size_t k = 0; k < 3 && k < d->nbody && !cred.n; k++)
 			ta_credit_line(st, d->p[d->nbody - 1 - k].text, &cred);
+		if (!cred.n && d->nbody)
+			ta_closing_credit(st, d->p[d->nbody - 1].text, &cred);
 		if (cred.n) {
 			ta_names_free(&vis);
 			vis = cred;
