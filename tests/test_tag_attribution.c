@@ -1236,6 +1236,37 @@ START_TEST(byline_labels_and_joins)
 	run_one(a, NULL);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "www.koffergepackt.com");
 	galley_article_free(a);
+
+	/* an agency's credit line: the reporter writes, the editor does not */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "Reporting by Jane Doe; Editing by John Roe", "p.credit after-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jane Doe");
+	galley_article_free(a);
+
+	/* an editor's or a translator's credit names no author, nor is the whole line a name, in a
+	 * byline block or in metadata */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "Revised Edition Edited by Adrian Parr", "span in-body");
+	galley_article_add_candidate(a, "author", "Revised Edition Edited by Adrian Parr", "microdata");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "Von Anna Schmidt. Übersetzt von Peter Müller", "p.author before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Anna Schmidt");
+	galley_article_free(a);
+
+	/* a name's particle is no label */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Walter von Aachen", "json-ld");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Walter von Aachen");
+	galley_article_free(a);
 }
 END_TEST
 

@@ -260,6 +260,7 @@ typedef struct ta_state {
 	char **relay_close;
 	size_t n_relay;
 	ta_set pronouns, roles, orgwords, notnames, prefixes, particles, months, preps, placepreps, determiners, photowords, indefinites;
+	ta_set othercredits; /* "edited", "übersetzt": a label after one credits no author */
 	ta_set outlets;   /* alias -> index into outlet_names */
 	char **outlet_names;
 	size_t n_outlets;
@@ -287,7 +288,7 @@ static void ta_state_free(ta_state *st)
 {
 	if (!st)
 		return;
-	ta_set *sets[] = {&st->indefinites, &st->photowords, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
+	ta_set *sets[] = {&st->indefinites, &st->photowords, &st->othercredits, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
 	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given, &st->about, &st->datemonths};
@@ -418,6 +419,7 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		{"tag-attribution/place-prepositions.txt", offsetof(ta_state, placepreps)},
 		{"tag-attribution/determiners.txt", offsetof(ta_state, determiners)},
 		{"tag-attribution/photo-words.txt", offsetof(ta_state, photowords)},
+		{"tag-attribution/other-credits.txt", offsetof(ta_state, othercredits)},
 		{"tag-attribution/indefinites.txt", offsetof(ta_state, indefinites)},
 		{"tag-attribution/byline-stops.txt", offsetof(ta_state, datewords)},
 		{"tag-attribution/not-authors.txt", offsetof(ta_state, notauthors)},
@@ -2527,6 +2529,16 @@ static bool ta_plausible2(const ta_state *st, const char *s, bool lenient)
 		return false;
 	if (ta_slash_credit(s))
 		return true;
+	/* a credit for other work than the writing, or a label in the run before a capitalised
+	 * word: "Revised Edition Edited by Adrian Parr", "Editing by John Roe" name no author (a
+	 * name's particle is no label: "Walter von Aachen") */
+	for (size_t i = 0; i < w.n; i++) {
+		if (ta_word_in(&st->othercredits, w.w[i], w.l[i]))
+			return false;
+		if (i > 0 && i + 1 < w.n && !ta_has_upper_start(w.w[i], w.l[i]) && ta_has_upper_start(w.w[i + 1], w.l[i + 1]) &&
+		    ta_word_in(&st->prefixes, w.w[i], w.l[i]) && !ta_word_in(&st->particles, w.w[i], w.l[i]))
+			return false;
+	}
 	size_t lower = 0, digits = 0, neutral = 0;
 	for (size_t i = 0; i < w.n; i++) {
 		bool dig = false;
@@ -2893,9 +2905,10 @@ static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out
 		}
 		i += lab;
 	}
-	if ((need_label && i == 0) || (i < w.n && (ta_word_in(&st->datewords, w.w[i], w.l[i]) || ta_word_in(&st->photowords, w.w[i], w.l[i])))) {
+	if ((need_label && i == 0) || (i < w.n && (ta_word_in(&st->datewords, w.w[i], w.l[i]) || ta_word_in(&st->photowords, w.w[i], w.l[i]) ||
+	                                           ta_word_in(&st->othercredits, w.w[i], w.l[i])))) {
 		free(s);
-		return; /* "Foto: ...", "Quelle: ...", "Photograph by ..." */
+		return; /* "Foto: ...", "Quelle: ...", "Photograph by ...", "Edited by ..." */
 	}
 	/* a label word before a number is a preposition: "Über 10.000 Inhaltsstoffe mit ...",
 	 * "By 2030 ..." */
@@ -2935,6 +2948,21 @@ static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out
 	ta_split_words(names, &w);
 	size_t end = w.n;
 	for (size_t k = 1; k < w.n; k++) {
+		/* the editor's or translator's credit after the writers' names, set off by a mark, ends
+		 * them: "Reporting by Jane Doe; Editing by John Roe" (Jane Doe); in the run of the
+		 * words it makes them all a credit ("Revised Edition Edited by Adrian Parr": nobody) */
+		if (ta_word_in(&st->othercredits, w.w[k], w.l[k])) {
+			if (!strchr(",.;:", w.w[k - 1][w.l[k - 1] - 1])) {
+				free(names);
+				free(s);
+				return;
+			}
+			/* the full stop closed the sentence, not an initial: "Von Anna Schmidt. Übersetzt von" */
+			if (w.w[k - 1][w.l[k - 1] - 1] == '.' && w.l[k - 1] > 3)
+				w.l[k - 1]--;
+			end = k;
+			break;
+		}
 		size_t jm = ta_join_at(st, &w, k);
 		if (jm) {
 			k += jm - 1; /* "in conversation with": no stop word there */
@@ -3068,8 +3096,9 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 			for (size_t k = 0; k < i && !photo; k++)
 				photo = ta_word_in(&st->photowords, w.w[k], w.l[k]);
 			if (!strong || photo || (!ta_has_upper_start(w.w[i + lab], w.l[i + lab]) && !user) ||
-			    ta_word_in(&st->datewords, w.w[i - 1], w.l[i - 1]) || ta_word_in(&st->notauthors, w.w[i - 1], w.l[i - 1]))
-				continue;
+			    ta_word_in(&st->datewords, w.w[i - 1], w.l[i - 1]) || ta_word_in(&st->notauthors, w.w[i - 1], w.l[i - 1]) ||
+			    ta_word_in(&st->othercredits, w.w[i - 1], w.l[i - 1]))
+				continue; /* "Edited by Adrian Parr" credits an editor */
 			/* after a role the label is "of": "Geschäftsführer von Valendo" */
 			if (ta_word_in(&st->roles, w.w[i - 1], w.l[i - 1]) || ta_role_compound(st, w.w[i - 1], w.l[i - 1]))
 				continue;
