@@ -1261,6 +1261,19 @@ START_TEST(byline_labels_and_joins)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Anna Schmidt");
 	galley_article_free(a);
 
+	/* the byline in bold italics opening the text's block, the editor credited in the source
+	 * line: the writer */
+	a = th_article_html("<p>micropolitics <strong><em>---- by Kenneth Surin</em></strong> Deleuze and Guattari oppose "
+	                    "micropolitics to the politics of molarisation. Where the molar designates structures and "
+	                    "principles that are based on rigid stratifications or codings, the molecular allows for "
+	                    "connections that are local and singular.</p>");
+	add_removed(a, "byline", "Revised Edition Edited by Adrian Parr", "span in-body");
+	galley_article_add_candidate(a, "author", "Revised Edition Edited by Adrian Parr", "microdata");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Kenneth Surin");
+	galley_article_free(a);
+
 	/* a name's particle is no label */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_add_candidate(a, "author", "Walter von Aachen", "json-ld");

@@ -4582,6 +4582,43 @@ static void ta_about_title(ta_doc *d, const char *title, ta_names *out)
 	free(norm);
 }
 
+/* A labelled byline set in bold or italics inside a block of the text, which the markup did not
+ * set apart: "micropolitics <strong><em>---- by Kenneth Surin</em></strong> Deleuze and ...";
+ * the first emphasised run of the block's opening only. */
+static void ta_emphasised_byline(const ta_state *st, xmlNodePtr n, ta_names *out, const char *site, size_t *seen, int depth)
+{
+	static const char *const emph[] = {"em", "i", "strong", "b"};
+	for (xmlNodePtr c = n->children; c && !out->n && *seen < 200 && depth < 8; c = c->next) {
+		if (c->type == XML_TEXT_NODE) {
+			*seen += c->content ? strlen((const char *)c->content) : 0;
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		bool is_emph = false;
+		for (size_t k = 0; k < sizeof emph / sizeof emph[0] && !is_emph; k++)
+			is_emph = !xmlStrcasecmp(c->name, BAD_CAST emph[k]);
+		if (!is_emph) {
+			ta_emphasised_byline(st, c, out, site, seen, depth + 1);
+			continue;
+		}
+		xmlChar *txt = xmlNodeGetContent(c);
+		char *t = txt ? galley_ws_normalize((const char *)txt) : NULL;
+		xmlFree(txt);
+		if (t && strlen(t) <= 60) {
+			ta_names tmp = {0};
+			ta_find_labelled(st, t, &tmp, site, false);
+			if (tmp.n && ta_person_like(st, &tmp))
+				*out = tmp;
+			else
+				ta_names_free(&tmp);
+		}
+		*seen += t ? strlen(t) : 0;
+		free(t);
+		*seen = 200; /* the first emphasised run only */
+	}
+}
+
 static void ta_authors(ta_doc *d)
 {
 	const ta_state *st = d->st;
@@ -4634,6 +4671,14 @@ static void ta_authors(ta_doc *d)
 			if (lab.n)
 				lab_tier = (colon && colon - d->p[i].text <= 16) || phrase >= 3 ? 0 : 1;
 		}
+	for (size_t i = 0; i < 2 && i < d->nbody && d->gp && i < d->gp->n && !lab.n; i++) {
+		size_t seen = 0;
+		if (d->gp->node[i] && d->p[i].len > 200) {
+			ta_emphasised_byline(st, d->gp->node[i], &lab, site, &seen, 0);
+			if (lab.n)
+				lab_tier = 1;
+		}
+	}
 	/* anywhere in the body, a short paragraph that a label with a colon opens ("Autorin: ..."),
 	 * or the noun "author" without one when people's names follow ("Autoren Jelko Djuren und
 	 * Jutta Klaukien") */
