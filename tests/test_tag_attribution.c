@@ -1274,6 +1274,20 @@ START_TEST(byline_labels_and_joins)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Kenneth Surin");
 	galley_article_free(a);
 
+	/* in a link's text, a label inside it is a preposition; one opening it is a byline */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "link-density", "KB3075249 vom 18.08.2015: offizielle Beschreibung von Microsoft »", "li in-body");
+	add_removed(a, "link-density", "Pale Ale Mosaic von Finne", "h3.field-content in-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "link-density", "von Marianne1 am 20.09.2020", "div.user-name in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Marianne1");
+	galley_article_free(a);
+
 	/* a name's particle is no label */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_add_candidate(a, "author", "Walter von Aachen", "json-ld");

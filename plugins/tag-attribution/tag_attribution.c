@@ -4802,8 +4802,10 @@ static void ta_authors(ta_doc *d)
 		if ((!strcmp(r->reason, "sidebar") || !strcmp(r->reason, "share")) && tiers[i] > 0)
 			continue;
 		/* in a line of tags, only a label that opens it ("责任编辑： 焦鹏", the editor under a
-		 * Chinese article), not a topic's "von" */
-		ta_find_labelled(st, r->text, &lab, site, strcmp(r->reason, "tags") != 0);
+		 * Chinese article), not a topic's "von"; in a link's text too, a teaser's title ("von
+		 * Marianne1 am 20.09.2020", not "Pale Ale Mosaic von Finne", "KB3075249: offizielle
+		 * Beschreibung von Microsoft »") */
+		ta_find_labelled(st, r->text, &lab, site, strcmp(r->reason, "tags") != 0 && strcmp(r->reason, "link-density") != 0);
 		if (lab.n)
 			lab_tier = tiers[i] > 1 ? tiers[i] : 1;
 	}
