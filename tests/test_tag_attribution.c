@@ -1288,6 +1288,16 @@ START_TEST(byline_labels_and_joins)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Marianne1");
 	galley_article_free(a);
 
+	/* the text opens with the desk's name that a separator closes, its date in the next
+	 * element; metadata names only "Agencies" */
+	a = th_article_html("<p>ET Online|</p><p>Some story text that is long enough.</p>");
+	add_removed(a, "dateline", "09 Jun 2020, 02:32 PM IST", "div.publish_on in-body");
+	galley_article_add_candidate(a, "author", "Agencies", "json-ld");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "ET Online");
+	galley_article_free(a);
+
 	/* a name's particle is no label */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_add_candidate(a, "author", "Walter von Aachen", "json-ld");

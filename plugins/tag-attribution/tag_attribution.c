@@ -2417,6 +2417,13 @@ static void ta_sources_in_para(ta_doc *d, int pi, bool removed_credit)
 
 /* ---- authors -------------------------------------------------------------------------------- */
 
+typedef struct ta_date {
+	int y, m, d;
+	bool has_time, has_off;
+	bool ambig; /* "03/05/2022": may also be month first */
+	int hh, mi, off; /* off: minutes east of UTC */
+} ta_date;
+
 typedef struct ta_names {
 	char **v;
 	size_t n;
@@ -4585,6 +4592,8 @@ static void ta_about_title(ta_doc *d, const char *title, ta_names *out)
 /* A labelled byline set in bold or italics inside a block of the text, which the markup did not
  * set apart: "micropolitics <strong><em>---- by Kenneth Surin</em></strong> Deleuze and ...";
  * the first emphasised run of the block's opening only. */
+static bool ta_find_date(const ta_state *st, const char *text, ta_date *out);
+
 static void ta_emphasised_byline(const ta_state *st, xmlNodePtr n, ta_names *out, const char *site, size_t *seen, int depth)
 {
 	static const char *const emph[] = {"em", "i", "strong", "b"};
@@ -4979,6 +4988,29 @@ static void ta_authors(ta_doc *d)
 	}
 	free(ord);
 	free(tiers);
+	/* the text opening with a short name that a separator closes, the byline's date set in the
+	 * next element: "ET Online|" then "09 Jun 2020, 02:32 PM IST" */
+	if (!vis.n && !lab.n && d->nbody && d->p[0].len <= 40 && d->p[0].len > 2 && d->p[0].text[d->p[0].len - 1] == '|') {
+		char *nm = galley_strndup(d->p[0].text, d->p[0].len - 1);
+		char *norm = galley_ws_normalize(nm);
+		ta_words w;
+		ta_split_words(norm, &w);
+		bool caps = w.n >= 1 && w.n <= 4;
+		for (size_t k = 0; k < w.n && caps; k++)
+			caps = ta_has_upper_start(w.w[k], w.l[k]) && !ta_has_digit(w.w[k], w.l[k]);
+		bool dated = false;
+		for (size_t i = 0; i < galley_article_n_removed(a) && caps && !dated; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			ta_date dt;
+			dated = r->text && !strcmp(r->reason, "dateline") && strlen(r->text) <= 40 && ta_find_date(st, r->text, &dt);
+		}
+		if (caps && dated && ta_plausible(st, norm)) {
+			ta_names_add(&vis, norm);
+			vis_tier = 1;
+		}
+		free(norm);
+		free(nm);
+	}
 	/* a signature closing the body: "Denis Clerc" alone in the last paragraphs */
 	for (size_t k = 0; k < 2 && k < d->nbody && !vis.n && !lab.n; k++) {
 		const ta_para *P = &d->p[d->nbody - 1 - k];
@@ -5338,13 +5370,6 @@ static void ta_authors(ta_doc *d)
 }
 
 /* ---- publication date ------------------------------------------------------------------------ */
-
-typedef struct ta_date {
-	int y, m, d;
-	bool has_time, has_off;
-	bool ambig; /* "03/05/2022": may also be month first */
-	int hh, mi, off; /* off: minutes east of UTC */
-} ta_date;
 
 static bool ta_digits(const char *s, int n, int *out)
 {
