@@ -2536,14 +2536,18 @@ static bool ta_plausible2(const ta_state *st, const char *s, bool lenient)
 		return false;
 	if (ta_slash_credit(s))
 		return true;
-	/* a credit for other work than the writing, or a label in the run before a capitalised
-	 * word: "Revised Edition Edited by Adrian Parr", "Editing by John Roe" name no author (a
-	 * name's particle is no label: "Walter von Aachen") */
+	/* a credit for other work than the writing, or a byline's "by" in the run before a
+	 * capitalised word: "Revised Edition Edited by Adrian Parr", "Editing by John Roe" name no
+	 * author (a name's particle is no label: "Walter von Aachen"; nor is "from" in "James
+	 * Lynch from University of Michigan") */
 	for (size_t i = 0; i < w.n; i++) {
 		if (ta_word_in(&st->othercredits, w.w[i], w.l[i]))
 			return false;
-		if (i > 0 && i + 1 < w.n && !ta_has_upper_start(w.w[i], w.l[i]) && ta_has_upper_start(w.w[i + 1], w.l[i + 1]) &&
-		    ta_word_in(&st->prefixes, w.w[i], w.l[i]) && !ta_word_in(&st->particles, w.w[i], w.l[i]))
+		static const char *const by[] = {"by", "par", "por", "door"};
+		bool label = false;
+		for (size_t k = 0; k < sizeof by / sizeof by[0] && !label; k++)
+			label = w.l[i] == strlen(by[k]) && !memcmp(w.w[i], by[k], w.l[i]);
+		if (label && i > 0 && i + 1 < w.n && ta_has_upper_start(w.w[i + 1], w.l[i + 1]))
 			return false;
 	}
 	size_t lower = 0, digits = 0, neutral = 0;
