@@ -662,6 +662,25 @@ START_TEST(signature_and_copyright)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
+	/* nor when the site bears the office's name */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.be.ch/de/start/medienmitteilungen.html");
+	galley_article_set(a, GALLEY_FIELD_SITE, "Kanton Bern");
+	add_removed(a, "footer", "© Kanton Bern", "div.copy after-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a site named after its holder, an initial glued to the surname, "since" before the year */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://chabermu.wordpress.com/2015/09/02/windows/");
+	galley_article_set(a, GALLEY_FIELD_SITE, "C.Habermueller");
+	add_removed(a, "sidebar", "© since 2010 by C.Habermueller All rights reserved Impressum", "div.textwidget after-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "C.Habermueller");
+	galley_article_free(a);
+
 	/* a picture's credit is not the author */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "credit", "© Niklas Grapatin / Greenpeace", "span.copyright in-body");

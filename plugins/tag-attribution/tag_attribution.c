@@ -3847,6 +3847,27 @@ static bool ta_host_person(ta_doc *d, const char *text, ta_names *out)
 /* A person's full name alone on a line, after a copyright mark when copyright: "Stefan
  * Wasmer" closing an article, "© 2020 Wolfgang Michal", "Copyright (c) 2012- Gregory Szorc.
  * All rights reserved." */
+/* A name whose initial is glued to the surname, "C.Habermueller", with the space a reader
+ * reads there ("C. Habermueller"); NULL for any other text. */
+static char *ta_unglue_initial(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 5 || strchr(s, ' ') || !(s[0] >= 'A' && s[0] <= 'Z') || s[1] != '.' || !(s[2] >= 'A' && s[2] <= 'Z'))
+		return NULL;
+	bool lower = false;
+	for (size_t k = 3; k < n; k++) {
+		if (!ta_is_letter((unsigned char)s[k]) && !((unsigned char)s[k] & 0x80) && s[k] != '-')
+			return NULL;
+		lower = lower || (s[k] >= 'a' && s[k] <= 'z');
+	}
+	if (!lower)
+		return NULL;
+	galley_buf b = {0};
+	galley_buf_printf(&b, "%.2s %s", s, s + 2);
+	galley_buf_putc(&b, 0);
+	return galley_buf_steal(&b);
+}
+
 static void ta_name_line(const ta_state *st, const char *text, ta_names *out, bool copyright, bool year_needed)
 {
 	if (strlen(text) > 120)
@@ -3860,7 +3881,10 @@ static void ta_name_line(const ta_state *st, const char *text, ta_names *out, bo
 		for (; i < w.n; i++) {
 			char *lo = ta_lower(w.w[i], w.l[i]);
 			bool m = !strcmp(lo, "©") || !strcmp(lo, "(c)") || !strcmp(lo, "copyright") || !strcmp(lo, "copyright:");
-			bool year = ta_has_digit(w.w[i], w.l[i]) || !strcmp(lo, "-") || !strcmp(lo, "by");
+			/* "© since 2010 by C.Habermueller", "© seit 2010" */
+			bool since = mark && i + 1 < w.n && ta_has_digit(w.w[i + 1], w.l[i + 1]) &&
+			             (!strcmp(lo, "since") || !strcmp(lo, "seit") || !strcmp(lo, "depuis") || !strcmp(lo, "desde"));
+			bool year = ta_has_digit(w.w[i], w.l[i]) || !strcmp(lo, "-") || !strcmp(lo, "by") || since;
 			free(lo);
 			if (m)
 				mark = true;
@@ -3902,6 +3926,16 @@ static void ta_name_line(const ta_state *st, const char *text, ta_names *out, bo
 			credit_after = true;
 			break;
 		}
+		/* "... C.Habermueller All rights reserved", "Alle Rechte vorbehalten" */
+		if (copyright && j > i && j + 1 < w.n) {
+			char *lo = ta_lower(w.w[j + 1], w.l[j + 1]);
+			bool rights = !strcmp(lo, "rights") || !strcmp(lo, "rechte") || !strcmp(lo, "droits") || !strcmp(lo, "derechos");
+			free(lo);
+			if (rights) {
+				credit_after = true;
+				break;
+			}
+		}
 		j++;
 		if (last && l > 2)
 			break;
@@ -3923,19 +3957,24 @@ static void ta_name_line(const ta_state *st, const char *text, ta_names *out, bo
 		if (!year)
 			ends = false;
 	}
-	if (ends && j - i >= 2 && j - i <= 3) {
+	/* one word that is an initial and a surname: "C.Habermueller" */
+	char *one = copyright && j == i + 1 ? galley_strndup(w.w[i], w.l[i]) : NULL;
+	char *spaced = one ? ta_unglue_initial(one) : NULL;
+	free(one);
+	if (ends && ((j - i >= 2 && j - i <= 3) || spaced)) {
 		const char *a0 = w.w[i];
 		size_t len = (size_t)(w.w[j - 1] + w.l[j - 1] - a0);
 		while (len && (a0[len - 1] == '.' || a0[len - 1] == ','))
 			len--;
 		char *nm = galley_strndup(a0, len);
 		ta_names tmp = {0};
-		ta_names_add(&tmp, nm);
+		ta_names_add(&tmp, spaced ? spaced : nm);
 		if (ta_plausible(st, nm) && ta_person_like(st, &tmp) && !ta_is_qualifier(st, nm, NULL))
 			ta_names_add(out, nm);
 		ta_names_free(&tmp);
 		free(nm);
 	}
+	free(spaced);
 	free(s);
 }
 
@@ -5176,8 +5215,14 @@ static void ta_authors(ta_doc *d)
 				 * organisation's copyright names no author */
 				bool given = vis.n && ta_word_in(&st->given, vis.v[0], strcspn(vis.v[0], " ")) && r->context &&
 				             strncmp(r->context, "fig", 3) != 0;
-				if (vis.n && ((addressed && !ta_in_host(a, vis.v[0]) && !given) || !ta_person_text(d, vis.v[0])))
+				/* or the site bears the holder's name, a person's initial and surname
+				 * ("C.Habermueller", "© since 2010 by C.Habermueller"), not an office's ("©
+				 * Kanton Bern") */
+				char *spaced = vis.n ? ta_unglue_initial(vis.v[0]) : NULL;
+				bool own = spaced && site && ta_ieq(site, vis.v[0]);
+				if (vis.n && ((addressed && !ta_in_host(a, vis.v[0]) && !given && !own) || !ta_person_text(d, spaced ? spaced : vis.v[0])))
 					ta_names_free(&vis);
+				free(spaced);
 			}
 		}
 		/* a personal site's owner, named in the site's name or its header as in its address */
