@@ -2857,19 +2857,21 @@ static char *ta_byline_prepare(const ta_state *st, const char *text)
 static size_t ta_label_at(const ta_state *st, const ta_words *w, size_t i)
 {
 	size_t best = 0;
+	/* the words lower-cased once, one after the other: every length k is a prefix of it */
+	galley_buf b = {0};
 	for (size_t k = 1; k <= (size_t)st->prefixes.maxw && i + k <= w->n; k++) {
-		size_t len = (size_t)(w->w[i + k - 1] + w->l[i + k - 1] - w->w[i]);
-		char *lo = ta_lower(w->w[i], len);
-		size_t ll = strlen(lo);
+		const char *from = k == 1 ? w->w[i] : w->w[i + k - 2] + w->l[i + k - 2];
+		ta_lower_into(&b, from, (size_t)(w->w[i + k - 1] + w->l[i + k - 1] - from));
+		size_t ll = b.len;
 		/* "Redaktion:" is a label only with its colon (the file says so) */
-		if (ll > 1 && lo[ll - 1] == ':' && ta_set_get(&st->prefixes, lo, ll) >= 0)
+		if (ll > 1 && b.data[ll - 1] == ':' && ta_set_get(&st->prefixes, b.data, ll) >= 0)
 			best = k;
-		while (ll && (lo[ll - 1] == ':' || lo[ll - 1] == ','))
-			lo[--ll] = 0;
-		if (ll && ta_set_get(&st->prefixes, lo, ll) >= 0)
+		while (ll && (b.data[ll - 1] == ':' || b.data[ll - 1] == ','))
+			ll--;
+		if (ll && ta_set_get(&st->prefixes, b.data, ll) >= 0)
 			best = k;
-		free(lo);
 	}
+	galley_buf_free(&b);
 	return best;
 }
 
@@ -2878,12 +2880,17 @@ static size_t ta_label_at(const ta_state *st, const ta_words *w, size_t i)
 static size_t ta_join_at(const ta_state *st, const ta_words *w, size_t i)
 {
 	size_t best = 0;
+	if (st->joins.maxw < 2 || i + 2 > w->n)
+		return 0;
+	galley_buf b = {0}; /* the words lower-cased once, as in ta_label_at */
+	ta_lower_into(&b, w->w[i], w->l[i]);
 	for (size_t k = 2; k <= (size_t)st->joins.maxw && i + k <= w->n; k++) {
-		char *lo = ta_lower(w->w[i], (size_t)(w->w[i + k - 1] + w->l[i + k - 1] - w->w[i]));
-		if (ta_set_get(&st->joins, lo, strlen(lo)) >= 0)
+		const char *from = w->w[i + k - 2] + w->l[i + k - 2];
+		ta_lower_into(&b, from, (size_t)(w->w[i + k - 1] + w->l[i + k - 1] - from));
+		if (ta_set_get(&st->joins, b.data, b.len) >= 0)
 			best = k;
-		free(lo);
 	}
+	galley_buf_free(&b);
 	return best;
 }
 
