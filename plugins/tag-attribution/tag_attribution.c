@@ -2863,6 +2863,14 @@ static size_t ta_label_at(const ta_state *st, const ta_words *w, size_t i)
 		const char *from = k == 1 ? w->w[i] : w->w[i + k - 2] + w->l[i + k - 2];
 		ta_lower_into(&b, from, (size_t)(w->w[i + k - 1] + w->l[i + k - 1] - from));
 		size_t ll = b.len;
+		if (k == 1 && st->prefixes.firsts) {
+			/* a quick no: no label opens with this word ("Text:", "Written by") */
+			size_t fl = ll;
+			while (fl && (b.data[fl - 1] == ':' || b.data[fl - 1] == ','))
+				fl--;
+			if (ta_set_get(st->prefixes.firsts, b.data, ll) < 0 && (!fl || ta_set_get(st->prefixes.firsts, b.data, fl) < 0))
+				break;
+		}
 		/* "Redaktion:" is a label only with its colon (the file says so) */
 		if (ll > 1 && b.data[ll - 1] == ':' && ta_set_get(&st->prefixes, b.data, ll) >= 0)
 			best = k;
