@@ -1667,20 +1667,23 @@ static void sb_record_text(sb_ctx *c, xmlNodePtr n, int reason, galley_buf *b)
 	galley_buf_reset(b);
 }
 
-/* Words in b (runs of non-space characters holding a letter), and whether all of them are
- * lower-case. */
-static int sb_buf_words(const galley_buf *b, bool *lower)
+/* Words in a white-space normalised text (runs of non-spaces holding a letter), its
+ * characters other than spaces, and whether it has no capital. */
+static int sb_line_words(const char *t, size_t *chars, bool *lower)
 {
 	int words = 0;
 	bool in_word = false;
+	*chars = 0;
 	*lower = true;
-	for (size_t i = 0; i < b->len; i++) {
-		unsigned char ch = (unsigned char)b->data[i];
-		bool sp = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+	for (const char *p = t; *p; p++) {
+		unsigned char ch = (unsigned char)*p;
+		bool sp = ch == ' ';
 		if (!sp && !in_word && (isalpha(ch) || ch >= 0x80))
 			words++;
 		if (isupper(ch))
 			*lower = false;
+		if (!sp && (ch & 0xC0) != 0x80)
+			(*chars)++;
 		in_word = !sp;
 	}
 	return words;
@@ -1721,16 +1724,18 @@ static void sb_record_byline_line(sb_ctx *c, xmlNodePtr n, int r)
 			break;
 		}
 		bool lower;
+		size_t chars;
 		galley_buf_reset(&u);
 		sb_collect_text(c, ch, &u, 0);
-		int words = sb_buf_words(&u, &lower);
+		char *t = sb_norm(sb_cstr(&u));
+		int words = sb_line_words(t, &chars, &lower);
+		free(t);
 		ok = words >= 2 && words <= 5; /* a name, not the byline's word, a dash or a biography */
 		if (ok && units) {
 			/* between two names: a separator */
-			int lw = sb_buf_words(&loose, &lower);
-			size_t chars = 0;
-			for (size_t i = 0; i < loose.len; i++)
-				chars += loose.data[i] != ' ' && loose.data[i] != '\n' && loose.data[i] != '\t' && loose.data[i] != '\r';
+			t = sb_norm(sb_cstr(&loose));
+			int lw = sb_line_words(t, &chars, &lower);
+			free(t);
 			ok = chars && chars <= 5 && lw <= 1 && lower;
 		}
 		units++;
