@@ -398,6 +398,21 @@ START_TEST(test_byline_text_and_place)
 	}
 	ck_assert_msg(byline, "no byline of its own");
 	galley_article_free(a);
+	/* a byline whose names are blocks of their own is also recorded whole, as printed; not one
+	 * whose blocks hold the byline's word and a dash */
+	a = th_article_html("<div class='byline'>By <div class='byline-unit'><a href='/s/jd'>Jane Doe</a></div>"
+	                    "<span> and </span><div class='byline-unit'><a href='/s/jr'>John Roe</a></div></div>"
+	                    "<article><div class='article-body'><p>" LOREM1 "</p><p>" LOREM2 "</p></div></article>");
+	strip(a, NULL);
+	r = removed_block(a, "By Jane Doe and John Roe");
+	ck_assert_msg(r != NULL && !strcmp(r->reason, "byline"), "no whole byline line");
+	galley_article_free(a);
+	a = th_article_html("<div class='author-name'><div class='author-by'>By</div><a href='/s/site'>The Site Press</a>"
+	                    "<div class='author-line'>-</div></div>"
+	                    "<article><div class='article-body'><p>" LOREM1 "</p><p>" LOREM2 "</p></div></article>");
+	strip(a, NULL);
+	ck_assert_msg(removed_block(a, "By The Site Press") == NULL, "a line of a word and a dash recorded whole");
+	galley_article_free(a);
 }
 END_TEST
 

@@ -1667,6 +1667,91 @@ static void sb_record_text(sb_ctx *c, xmlNodePtr n, int reason, galley_buf *b)
 	galley_buf_reset(b);
 }
 
+/* Words in a white-space normalised text (runs of non-spaces holding a letter), its
+ * characters other than spaces, and whether it has no capital. */
+static int sb_line_words(const char *t, size_t *chars, bool *lower)
+{
+	int words = 0;
+	bool in_word = false;
+	*chars = 0;
+	*lower = true;
+	for (const char *p = t; *p; p++) {
+		unsigned char ch = (unsigned char)*p;
+		bool sp = ch == ' ';
+		if (!sp && !in_word && (isalpha(ch) || ch >= 0x80))
+			words++;
+		if (isupper(ch))
+			*lower = false;
+		if (!sp && (ch & 0xC0) != 0x80)
+			(*chars)++;
+		in_word = !sp;
+	}
+	return words;
+}
+
+/* A byline whose names sit in blocks of their own, the words between them loose in the line
+ * ("<div class="byline">By <div class="byline-unit">David Brand</div><span> and </span><div
+ * class="byline-unit">Ramsey Khalifeh</div></div>"): its pieces are recorded one by one ("By",
+ * "David Brand", "and", ...), and the whole line as the page shows it ("By David Brand and Ramsey
+ * Khalifeh") after them, so the attribution tagger sees the credit line as printed. Only a
+ * short line of at least two name blocks (two to five words each, no other block), each after
+ * the first set apart by a separator: punctuation or one short lower-case word ("and", "und",
+ * "y", "&", ","). */
+static void sb_record_byline_line(sb_ctx *c, xmlNodePtr n, int r)
+{
+	int idx = sb_index(n);
+	if (r != R_BYLINE || idx < 0 || c->info[idx].neg != R_BYLINE)
+		return;
+	int units = 0;
+	bool ok = true;
+	galley_buf loose = {0}, u = {0};
+	for (xmlNodePtr ch = n->children; ch && ok; ch = ch->next) {
+		if (ch->type == XML_TEXT_NODE) {
+			galley_buf_puts(&loose, (const char *)ch->content);
+			continue;
+		}
+		if (ch->type != XML_ELEMENT_NODE)
+			continue;
+		int k = sb_kind_of(ch);
+		if ((k == K_INLINE || k == K_A || k == K_OTHER) && !sb_has_block_child(c, ch)) {
+			if (!sb_hidden_part(c, ch))
+				sb_collect_text(c, ch, &loose, 0);
+			continue;
+		}
+		int ci = sb_index(ch);
+		if (ci < 0 || c->info[ci].neg != R_BYLINE || sb_has_block_child(c, ch)) {
+			ok = false; /* another block in the line: not one credit line */
+			break;
+		}
+		bool lower;
+		size_t chars;
+		galley_buf_reset(&u);
+		sb_collect_text(c, ch, &u, 0);
+		char *t = sb_norm(sb_cstr(&u));
+		int words = sb_line_words(t, &chars, &lower);
+		free(t);
+		ok = words >= 2 && words <= 5; /* a name, not the byline's word, a dash or a biography */
+		if (ok && units) {
+			/* between two names: a separator */
+			t = sb_norm(sb_cstr(&loose));
+			int lw = sb_line_words(t, &chars, &lower);
+			free(t);
+			ok = chars && chars <= 5 && lw <= 1 && lower;
+		}
+		units++;
+		galley_buf_reset(&loose);
+	}
+	galley_buf_free(&loose);
+	galley_buf_free(&u);
+	if (!ok || units < 2)
+		return;
+	galley_buf b = {0};
+	sb_collect_text(c, n, &b, 0);
+	if (b.len && b.len <= 200)
+		sb_record_text(c, n, R_BYLINE, &b);
+	galley_buf_free(&b);
+}
+
 static void sb_record_walk(sb_ctx *c, xmlNodePtr n, int reason, int depth)
 {
 	if (n->type != XML_ELEMENT_NODE || depth > SB_MAX_DEPTH)
@@ -1732,6 +1817,7 @@ static void sb_record_walk(sb_ctx *c, xmlNodePtr n, int reason, int depth)
 	if (b.len)
 		sb_record_text(c, n, r, &b);
 	galley_buf_free(&b);
+	sb_record_byline_line(c, n, r);
 	c->within = within;
 }
 
