@@ -276,6 +276,16 @@ START_TEST(authors_visible_beats_metadata)
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_BYLINE), "Anna Schmidt und Peter Müller");
 	galley_article_free(a);
 
+	/* a role in the plural after the names is no third author */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_removed rp = {"byline", "By Mara Penrose and Tomas Okafor, Local Democracy Reporters", "div.byline"};
+	galley_article_add_removed(a, &rp);
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 2);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 1), "Tomas Okafor");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_BYLINE), "Mara Penrose and Tomas Okafor");
+	galley_article_free(a);
+
 	/* metadata lists three that the page never prints together: no byline */
 	a = th_article_html("<p>Text by the desk about Ann Lee and others.</p>");
 	galley_article_add_candidate(a, "author", "Ann Lee", "json-ld");

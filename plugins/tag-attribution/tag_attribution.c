@@ -2662,6 +2662,10 @@ static bool ta_is_qualifier(const ta_state *st, const char *seg, const char *sit
 		if (ta_set_get(&st->roles, wl, n) >= 0 || ta_set_get(&st->orgwords, wl, n) >= 0 || ta_set_get(&st->prefixes, wl, n) >= 0 ||
 		    (i == 0 && ta_role_compound(st, w.w[i], w.l[i])))
 			q = true; /* "Projektleiterin der HSS" */
+		/* a role in the plural, shared by the names before it: "Jane Doe and John Roe, Local
+		 * Democracy Reporters" */
+		if (n > 4 && wl[n - 1] == 's' && i + 1 == w.n && ta_set_get(&st->roles, wl, n - 1) >= 0)
+			q = true;
 		/* compounds: "Online-Redaktion", "FOCUS-Online-Experte" */
 		const char *dash = strrchr(wl, '-');
 		if (dash && (ta_set_get(&st->roles, dash + 1, strlen(dash + 1)) >= 0 || ta_set_get(&st->orgwords, dash + 1, strlen(dash + 1)) >= 0))
