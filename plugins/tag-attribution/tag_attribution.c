@@ -3129,6 +3129,10 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 			    ta_word_in(&st->datewords, w.w[i - 1], w.l[i - 1]) || ta_word_in(&st->notauthors, w.w[i - 1], w.l[i - 1]) ||
 			    ta_word_in(&st->othercredits, w.w[i - 1], w.l[i - 1]))
 				continue; /* "Edited by Adrian Parr" credits an editor */
+			/* after a common given name, "von" is the name's particle: "Bernd von Jutrczenka",
+			 * "2015 Ernst Ulrich von Weizsäcker" (a picture's credit, a list of prize winners) */
+			if (ta_word_in(&st->particles, w.w[i], w.l[i]) && ta_word_in(&st->given, w.w[i - 1], w.l[i - 1]))
+				continue;
 			/* after a role the label is "of": "Geschäftsführer von Valendo" */
 			if (ta_word_in(&st->roles, w.w[i - 1], w.l[i - 1]) || ta_role_compound(st, w.w[i - 1], w.l[i - 1]))
 				continue;
@@ -3137,6 +3141,29 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 			ta_names tmp = {0};
 			ta_parse_byline2(st, w.w[i], &tmp, site, true, false);
 			bool closed = user || i + lab + 1 >= w.n;
+			/* a bare "by"/"von" and one word in a line that is no post's meta line (no date,
+			 * time or separator before it, no date after it) is a preposition and its object:
+			 * "Find news by topic", "Entsendung von Arbeitnehmern", "Betroffene von Gewalt in
+			 * der Familie", "una causa por cohecho" (a user's name has a date beside it: "June
+			 * 5, 2019 by luxurious", "21:11 | von Marianne1", "von rasos am 24. Juli") */
+			if (lab == 1) {
+				bool meta = false;
+				for (size_t k = 0; k < w.n && !meta; k++) {
+					if (k > i + lab) {
+						meta = w.w[k][0] >= '0' && w.w[k][0] <= '9';
+						continue;
+					}
+					if (k >= i)
+						continue;
+					/* a word without letters is a separator ("|", "•", "—") */
+					bool letter = false;
+					for (const char *q = w.w[k], *e = w.w[k] + w.l[k]; q < e && !letter;)
+						letter = ta_is_letter(galley_utf8_next(&q, e));
+					meta = !letter || ta_has_digit(w.w[k], w.l[k]) || ta_is_month(st, w.w[k], w.l[k]) || strchr(",|:;", w.w[k][w.l[k] - 1]);
+				}
+				if (!meta)
+					closed = false;
+			}
 			/* one capitalised word closing a long line is a noun ("... ein Zeichen von
 			 * Respekt."), unless it looks like a user name ("MatsWichmann", "rasos", "r23") */
 			/* in a heading in capitals, the label is a preposition ("KLIMANEUTRALITÄT VON
@@ -3164,6 +3191,20 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 				for (size_t k = 0; k < tmp.n; k++)
 					ta_names_add(out, tmp.v[k]);
 			}
+			ta_names_free(&tmp);
+			continue;
+		}
+		/* "Über"/"About" opens a byline with a person's full name ("Über André Loibl"); a menu's
+		 * "About CC", "Über unser Unternehmen", "über den Kajetanerplatz" name nobody */
+		if (lab == 1 && ta_word_in(&st->about, w.w[i], w.l[i])) {
+			ta_names tmp = {0};
+			ta_parse_byline2(st, w.w[i], &tmp, site, true, false);
+			bool caps = tmp.n > 0;
+			for (size_t k = 0; k < tmp.n && caps; k++)
+				caps = ta_has_upper_start(tmp.v[k], strlen(tmp.v[k]));
+			if (caps && ta_person_like(st, &tmp))
+				for (size_t k = 0; k < tmp.n; k++)
+					ta_names_add(out, tmp.v[k]);
 			ta_names_free(&tmp);
 			continue;
 		}
