@@ -2732,7 +2732,12 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 			last -= 2;
 		else if ((ta_word_in(&st->roles, lw, ll) || ta_role_compound(st, lw, ll)) && !ta_is_dr(lw, ll))
 			last--;
-		else if (ta_word_in(&st->prefixes, lw, ll) || ta_word_in(&st->datewords, lw, ll))
+		else if (last == w.n && ll <= 4 && !ta_has_upper_start(lw, ll) && ta_word_in(&st->prefixes, lw, ll)) {
+			/* the label closing the line, its name set apart in the next element: "Article
+			 * by" names nobody */
+			free(name);
+			return;
+		} else if (ta_word_in(&st->prefixes, lw, ll) || ta_word_in(&st->datewords, lw, ll))
 			last--;
 		else
 			break;
@@ -3265,7 +3270,11 @@ static void ta_find_segment_name(const ta_state *st, const char *text, ta_names 
 		size_t nw = a1 - a0;
 		/* "Lübeck, 31. März 2003": a place before the date, not a name */
 		bool city = nw == 1 && strstr(text, nm) && strstr(text, nm)[strlen(nm)] == ',';
-		bool ok = ((nw >= 2 && nw <= 4) || (nw == 1 && single_ok && w.l[a0] >= 3 && !city)) && !ta_is_qualifier(st, nm, site);
+		/* a field's label and its number: "Ausgabejahr 2022 Datum 25.01.2022" (not a day before
+		 * its month: "Benni 10 September 2017") */
+		bool field = nw == 1 && a1 < w.n && strspn(w.w[a1], "0123456789") == w.l[a1] &&
+		             !(a1 + 1 < w.n && ta_is_month(st, w.w[a1 + 1], w.l[a1 + 1]));
+		bool ok = ((nw >= 2 && nw <= 4) || (nw == 1 && single_ok && w.l[a0] >= 3 && !city && !field)) && !ta_is_qualifier(st, nm, site);
 		for (size_t i = a0; i < a1 && ok; i++)
 			if ((!ta_has_upper_start(w.w[i], w.l[i]) && !(nw == 1 && single_ok)) || ta_word_in(&st->notnames, w.w[i], w.l[i]) ||
 			    ta_word_in(&st->prefixes, w.w[i], w.l[i]) || ta_word_in(&st->roles, w.w[i], w.l[i]) ||
@@ -4988,7 +4997,16 @@ static void ta_authors(ta_doc *d)
 			int *stiers = NULL;
 			size_t nsord = ta_removed_order(a, segmented, sizeof segmented / sizeof segmented[0], &sord, &stiers);
 			for (size_t i = 0; i < nsord && !vis.n && stiers[i] <= 1; i++) {
-				ta_find_segment_name(st, galley_article_removed(a, sord[i])->text, &vis, site, true);
+				/* not a line whose class says it gives the section: "p.category": "24. April
+				 * 2020 | Pressemitteilungen" */
+				const galley_removed *sr = galley_article_removed(a, sord[i]);
+				char *cls = sr->context ? ta_lower(sr->context, ta_context_elem(sr->context)) : NULL;
+				bool section = cls && strchr(cls, '.') &&
+				               (strstr(cls, "categor") || strstr(cls, "kategor") || strstr(cls, "rubri") || strstr(cls, "ressort"));
+				free(cls);
+				if (section)
+					continue;
+				ta_find_segment_name(st, sr->text, &vis, site, true);
 				/* a category beside the date ("2020-04-26 Deutsche Sprache") is no person */
 				if (vis.n && strchr(vis.v[0], ' ') && !ta_person_text(d, vis.v[0]))
 					ta_names_free(&vis);
