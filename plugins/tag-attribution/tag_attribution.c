@@ -3007,6 +3007,20 @@ static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out
 		bool month = ta_is_month(st, w.w[k], w.l[k]) && k + 1 < w.n && ta_has_digit(w.w[k + 1], w.l[k + 1]);
 		/* a picture's credit after the names: "Olga Symbolbild imago", "Jane Doe Foto: dpa" */
 		bool photo = ta_has_upper_start(w.w[k], w.l[k]) && ta_word_in(&st->photowords, w.w[k], w.l[k]);
+		/* metadata's value, one capitalised word, then a preposition and a capitalised word:
+		 * an organisation's name, not a name and its date ("Bundesministerium für Wirtschaft
+		 * und Klimaschutz"; not "Jane on March 5", nor a byline's category: "Posted by DT in
+		 * Tagebuch"); a word of digits and letters is one of its parts ("Bündnis 90/Die
+		 * Grünen") */
+		if (k == 1 && i == 0 && lenient && ta_has_upper_start(w.w[0], w.l[0]) && k + 1 < w.n &&
+		    ((stop && !ta_has_upper_start(w.w[k], w.l[k]) && ta_word_in(&st->preps, w.w[k], w.l[k]) &&
+		      ta_has_upper_start(w.w[k + 1], w.l[k + 1]) && !ta_is_month(st, w.w[k + 1], w.l[k + 1]) &&
+		      !ta_word_in(&st->datewords, w.w[k + 1], w.l[k + 1])) ||
+		     (ta_has_digit(w.w[k], w.l[k]) && memchr(w.w[k], '/', w.l[k]) && ta_is_letter((unsigned char)w.w[k][w.l[k] - 1])))) {
+			free(names);
+			free(s);
+			return;
+		}
 		if (ta_has_digit(w.w[k], w.l[k]) || stop || month || photo) {
 			end = k;
 			break;
