@@ -2747,6 +2747,16 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 	while (last - first > 2 && (ta_word_in(&st->roles, w.w[first], w.l[first]) || ta_role_compound(st, w.w[first], w.l[first])) &&
 	       !ta_is_dr(w.w[first], w.l[first]))
 		first++;
+	/* the name twice, the text of two elements run together (a picture's alternative text and
+	 * the link): "Par Olivier Minot Olivier Minot" */
+	if (last - first >= 4 && (last - first) % 2 == 0) {
+		size_t half = (last - first) / 2;
+		bool twice = true;
+		for (size_t i = first; i < first + half && twice; i++)
+			twice = w.l[i] == w.l[i + half] && !memcmp(w.w[i], w.w[i + half], w.l[i]);
+		if (twice)
+			last = first + half;
+	}
 	for (size_t i = first; i < last; i++) {
 		if (memchr(w.w[i], '@', w.l[i]))
 			continue;
