@@ -2742,6 +2742,13 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 		else
 			break;
 	}
+	/* a role that an article or a preposition before it made part of a phrase: "By Letters To
+	 * The Editor" names nobody */
+	if (last < w.n && last > 0 && (ta_word_in(&st->determiners, w.w[last - 1], w.l[last - 1]) ||
+	                               ta_word_in(&st->preps, w.w[last - 1], w.l[last - 1]))) {
+		free(name);
+		return;
+	}
 	/* and leading ones: "Netzphilosophin Leena Simon", "Redakteur Max Muster" (two words stay) */
 	size_t first = 0;
 	while (last - first > 2 && (ta_word_in(&st->roles, w.w[first], w.l[first]) || ta_role_compound(st, w.w[first], w.l[first])) &&
