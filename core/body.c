@@ -21,6 +21,17 @@ xmlNodePtr galley_body_root(xmlDocPtr doc)
 	return r;
 }
 
+xmlNodePtr galley_node_next(xmlNodePtr n, xmlNodePtr root, bool descend)
+{
+	if (!n)
+		return NULL;
+	if (descend && n->children)
+		return n->children;
+	while (n && n != root && !n->next)
+		n = n->parent;
+	return !n || n == root ? NULL : n->next;
+}
+
 /* ---- element classes ---- */
 static bool name_in(const xmlChar *name, const char *const *set)
 {

@@ -120,6 +120,27 @@ START_TEST(empty_body)
 }
 END_TEST
 
+/* Document order inside a subtree, with and without a node's children. */
+START_TEST(node_walk)
+{
+	galley_article *a = th_article_html("<div><p>A<b>B</b></p><p>C</p></div><p>D</p>");
+	xmlNodePtr root = galley_body_root(galley_article_body(a));
+	galley_buf seen = {0};
+	for (xmlNodePtr n = root; n; n = galley_node_next(n, root, true))
+		if (n->type == XML_TEXT_NODE)
+			galley_buf_puts(&seen, (const char *)n->content);
+	galley_buf_puts(&seen, "");
+	th_str_eq(seen.data, "ABCD");
+	/* without descending, the first p's text is skipped; the walk stays inside the div */
+	xmlNodePtr div = root->children, p1 = div->children;
+	ck_assert_ptr_eq(galley_node_next(p1, div, false), p1->next);
+	ck_assert_ptr_null(galley_node_next(p1->next, div, false));
+	ck_assert_ptr_null(galley_node_next(NULL, root, true));
+	galley_buf_free(&seen);
+	galley_article_free(a);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("body");
@@ -129,6 +150,7 @@ int main(void)
 	tcase_add_test(tc, paragraphs);
 	tcase_add_test(tc, paragraphs_stable_under_sanitize);
 	tcase_add_test(tc, empty_body);
+	tcase_add_test(tc, node_walk);
 	suite_add_tcase(s, tc);
 	return th_run(s);
 }

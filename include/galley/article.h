@@ -29,6 +29,7 @@
 #ifndef GALLEY_ARTICLE_H
 #define GALLEY_ARTICLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <libxml/tree.h>
@@ -132,6 +133,11 @@ GALLEY_API xmlDocPtr galley_article_take_body(galley_article *a);
 GALLEY_API xmlDocPtr galley_body_new(void);
 /* The <body> root element of doc (borrowed), or NULL. */
 GALLEY_API xmlNodePtr galley_body_root(xmlDocPtr doc);
+/* The node after n in document order inside root's subtree (borrowed), NULL past its end: n's
+ * first child when descend and n has children, else its next sibling or the next sibling of the
+ * nearest ancestor below root that has one.  Walks a tree without recursion:
+ *     for (xmlNodePtr n = root; n; n = galley_node_next(n, root, true)) ... */
+GALLEY_API xmlNodePtr galley_node_next(xmlNodePtr n, xmlNodePtr root, bool descend);
 /* Restrict doc to the galley XHTML subset described above, in place. */
 GALLEY_API void galley_body_sanitize(xmlDocPtr doc);
 

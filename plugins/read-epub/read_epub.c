@@ -1026,15 +1026,7 @@ static void read_epub_resources(galley_article *a, xmlNodePtr root)
 			}
 			xmlFree(src);
 		}
-		if (n->type == XML_ELEMENT_NODE && n->children) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		if (!n || n == root)
-			break;
-		n = n->next;
+		n = galley_node_next(n, root, n->type == XML_ELEMENT_NODE);
 	}
 	free(dir);
 }

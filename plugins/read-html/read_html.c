@@ -473,15 +473,7 @@ static const char *read_html_guess_language(const read_html_state *st, xmlNodePt
 					break;
 			}
 		}
-		if (n->type == XML_ELEMENT_NODE && n->children) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		if (!n || n == root)
-			break;
-		n = n->next;
+		n = galley_node_next(n, root, n->type == XML_ELEMENT_NODE);
 	}
 	if (letters >= 50) {
 		size_t cjk = script[SC_HAN] + script[SC_KANA] + script[SC_HANGUL];

@@ -2846,19 +2846,8 @@ static bool sb_prune_empty(xmlNodePtr n, int depth)
 
 static void sb_clear_private(xmlNodePtr root)
 {
-	xmlNodePtr n = root;
-	while (n) {
+	for (xmlNodePtr n = root; n; n = galley_node_next(n, root, true))
 		n->_private = NULL;
-		if (n->children) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		if (!n || n == root)
-			break;
-		n = n->next;
-	}
 }
 
 /* ---- process -------------------------------------------------------------------------------- */

@@ -3373,15 +3373,7 @@ static void ta_dom_bylines(const ta_state *st, xmlNodePtr root, ta_names *out)
 					return;
 			}
 		}
-		if (descend && n->children) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != root && !n->next)
-			n = n->parent;
-		if (!n || n == root)
-			break;
-		n = n->next;
+		n = galley_node_next(n, root, descend);
 	}
 }
 
