@@ -4332,14 +4332,6 @@ static bool ta_dated_name_line(const ta_state *st, const char *text, const char 
  * Schadwinkel", "Daniel Braun, Davor Pasoski". The names, in order, with only separators between
  * them (commas, semicolons, slashes, "&" and one conjunction: "and", "und", "et", "y"), in a text
  * of the page. NULL when no text shows them so. (owned) */
-static const char *ta_memmem(const char *h, size_t hl, const char *n, size_t nl)
-{
-	for (size_t i = 0; nl && i + nl <= hl; i++)
-		if (h[i] == n[0] && !memcmp(h + i, n, nl))
-			return h + i;
-	return NULL;
-}
-
 static bool ta_ascii_alnum(unsigned char c)
 {
 	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
@@ -4352,7 +4344,7 @@ static char *ta_display_byline(const ta_doc *d, const ta_names *use)
 	size_t l0 = strlen(use->v[0]);
 	for (size_t i = 0; i < d->np; i++) {
 		const char *t = d->p[i].text, *end = t + d->p[i].len;
-		for (const char *h = t; (h = ta_memmem(h, (size_t)(end - h), use->v[0], l0)) != NULL; h++) {
+		for (const char *h = t; (h = memmem(h, (size_t)(end - h), use->v[0], l0)) != NULL; h++) {
 			if (h > t && ((unsigned char)h[-1] >= 0x80 || ta_ascii_alnum((unsigned char)h[-1])))
 				continue;
 			const char *q = h + l0;

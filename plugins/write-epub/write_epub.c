@@ -793,7 +793,9 @@ static void write_epub_entry_fill(write_epub_state *st, write_epub_book *b, writ
 		free(c);
 	}
 	char *printed = clean_or_null(galley_article_get(a, GALLEY_FIELD_BYLINE));
-	char *byline = printed ? galley_strdup(printed) : authors.n ? strv_join(&authors, ", ") : NULL;
+	char *shown = article_authors(a); /* as the chapter's header shows it */
+	char *byline = clean_or_null(shown);
+	free(shown);
 	e->has_epoch = date && write_epub_parse_time(date, &e->epoch);
 	char *group = NULL;
 	switch (st->group_by) {
