@@ -442,6 +442,14 @@ START_TEST(meta_jsonld_graph)
 	/* the decision leaves authors to tag-attribution */
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
+
+	/* schema.org's generic work, as forum software writes it for an article: read like a page */
+	a = read_str("<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+	             "\"@type\":\"CreativeWorkSeries\",\"headline\":\"Rute im Test\",\"dateCreated\":\"2022-01-21T12:25:31+01:00\","
+	             "\"author\":{\"@type\":\"Person\",\"name\":\"Catch more fish\"}}</script></head><body><p>x</p></body></html>");
+	ck_candidate(a, "author", "Catch more fish", "json-ld");
+	ck_candidate(a, "date", "2022-01-21T12:25:31+01:00", "json-ld");
+	galley_article_free(a);
 }
 END_TEST
 

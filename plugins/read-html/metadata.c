@@ -769,10 +769,12 @@ static bool is_article_type(const char *s)
 	       !strcmp(s, "HowTo");
 }
 
+/* a page, or schema.org's generic work that a forum or a magazine's software gives an article
+ * ("CreativeWork", "CreativeWorkSeries"): read like a page when no object says Article */
 static bool is_page_type(const char *s)
 {
 	size_t l = strlen(s);
-	return l >= 7 && !strcmp(s + l - 7, "WebPage");
+	return (l >= 7 && !strcmp(s + l - 7, "WebPage")) || !strncmp(s, "CreativeWork", 12);
 }
 
 static bool is_site_type(const char *s)
