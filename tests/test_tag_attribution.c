@@ -253,6 +253,12 @@ START_TEST(outlets_option)
 }
 END_TEST
 
+static void add_removed(galley_article *a, const char *reason, const char *text, const char *context)
+{
+	galley_removed r = {reason, text, context};
+	galley_article_add_removed(a, &r);
+}
+
 START_TEST(authors_visible_beats_metadata)
 {
 	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
@@ -284,6 +290,37 @@ START_TEST(authors_visible_beats_metadata)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 2);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 1), "Tomas Okafor");
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_BYLINE), "Mara Penrose and Tomas Okafor");
+	galley_article_free(a);
+
+	/* a member name that is a phrase, under a label and in metadata: whole, not cut at "more" */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "sidebar", "Autor", "dt after-body");
+	add_removed(a, "sidebar", "Catch more fish", "dd after-body");
+	galley_article_add_candidate(a, "author", "Catch more fish", "json-ld");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Catch more fish");
+	galley_article_free(a);
+
+	/* a team after a name, both listed as authors in metadata: two authors, the line as printed */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "von Michael Rädel, Redaktion", "p.author before-body");
+	galley_article_add_candidate(a, "author", "Michael Rädel", "json-ld");
+	galley_article_add_candidate(a, "author", "Redaktion", "json-ld");
+	galley_article_add_candidate(a, "author", "Michael Rädel, Redaktion", "meta");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 2);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 1), "Redaktion");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_BYLINE), "Michael Rädel, Redaktion");
+	galley_article_free(a);
+
+	/* but an outlet after the name that metadata does not list apart stays out */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "By Jane Doe, Reuters", "p.author before-body");
+	galley_article_add_candidate(a, "author", "Jane Doe, Reuters", "meta");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jane Doe");
 	galley_article_free(a);
 
 	/* metadata lists three that the page never prints together: no byline */
@@ -420,12 +457,6 @@ START_TEST(date_from_dateline_only)
 	galley_article_free(a);
 }
 END_TEST
-
-static void add_removed(galley_article *a, const char *reason, const char *text, const char *context)
-{
-	galley_removed r = {reason, text, context};
-	galley_article_add_removed(a, &r);
-}
 
 START_TEST(bylines_by_place)
 {

@@ -3123,6 +3123,74 @@ static bool ta_label_only(const ta_state *st, const char *text)
 
 /* A labelled name anywhere in a short text: "Posted on 21 May 2020 by Adi Tzlil",
  * "Accueil | Par Loïc Le Clerc | 30 septembre 2018". */
+static int ta_origin_rank(const char *o);
+static char *ta_decode_entities(const char *s);
+
+/* An author's value in metadata that is the chosen name and more words, and that the page shows
+ * whole (a member name that is a phrase: JSON-LD "Catch more fish", shown under "Autor", where
+ * the byline's rules stop at "more"; "Michael Rädel, Redaktion" in <meta name=author> and the
+ * byline, which metadata lists as two authors): that value, as shown. The added words must be
+ * plain words, not a date or a number; a comma-separated part must be an author of its own in
+ * the metadata ("Jane Doe, Reuters" stays "Jane Doe" unless Reuters is listed as an author).
+ * Returns the value (caller frees) and sets *parts when its comma parts are the authors. */
+static char *ta_meta_extends(const ta_doc *d, const char *name, bool *parts)
+{
+	const galley_article *a = d->a;
+	size_t nl = strlen(name);
+	*parts = false;
+	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
+		const galley_candidate *c = galley_article_candidate(a, i);
+		if (strcmp(c->field, "author") || ta_origin_rank(c->origin) > 6 || strstr(c->value, "://") || strchr(c->value, '@'))
+			continue;
+		char *dv = ta_decode_entities(c->value);
+		char *v = galley_ws_normalize(dv);
+		free(dv);
+		size_t vl = strlen(v);
+		bool ok = vl > nl + 1 && vl <= 60 && !strncmp(v, name, nl) && (v[nl] == ' ' || (v[nl] == ',' && v[nl + 1] == ' '));
+		ta_words w;
+		if (ok) {
+			ta_split_words(v, &w);
+			ok = w.n <= 5;
+			for (size_t k = 0; k < w.n && ok; k++)
+				ok = !ta_has_digit(w.w[k], w.l[k]) && !ta_is_month(d->st, w.w[k], w.l[k]);
+		}
+		/* each comma part an author of its own in the metadata */
+		bool comma = ok && strchr(v, ',');
+		for (const char *p = v; comma && p && *p;) {
+			const char *e = strchr(p, ',');
+			size_t pl = e ? (size_t)(e - p) : strlen(p);
+			bool listed = false;
+			for (size_t j = 0; j < galley_article_n_candidates(a) && !listed; j++) {
+				const galley_candidate *o = galley_article_candidate(a, j);
+				listed = j != i && !strcmp(o->field, "author") && strlen(o->value) == pl && !strncmp(o->value, p, pl);
+			}
+			ok = listed;
+			if (!ok)
+				break;
+			p = e ? e + 1 : NULL;
+			while (p && *p == ' ')
+				p++;
+		}
+		/* shown whole: a block's text, or its end after a label ("von Michael Rädel, Redaktion") */
+		bool shown = false;
+		for (size_t k = 0; k < galley_article_n_removed(a) && ok && !shown; k++) {
+			const galley_removed *r = galley_article_removed(a, k);
+			if (!r->text)
+				continue;
+			char *t = galley_ws_normalize(r->text);
+			size_t tl = strlen(t);
+			shown = tl >= vl && !strcmp(t + tl - vl, v) && (tl == vl || t[tl - vl - 1] == ' ') && tl <= vl + 12;
+			free(t);
+		}
+		if (shown) {
+			*parts = comma;
+			return v;
+		}
+		free(v);
+	}
+	return NULL;
+}
+
 static bool ta_all_caps_words(const char *s);
 
 static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const char *site, bool mid)
@@ -5479,6 +5547,30 @@ static void ta_authors(ta_doc *d)
 		if (full) {
 			free(use->v[0]);
 			((ta_names *)use)->v[0] = full;
+		}
+	}
+	/* the name cut short of the value metadata gives and the page shows whole */
+	if (use && use->n == 1) {
+		bool parts = false;
+		char *full = ta_meta_extends(d, use->v[0], &parts);
+		if (full) {
+			ta_names *u = (ta_names *)use;
+			ta_names_free(u);
+			if (parts) {
+				for (char *p = full; p;) {
+					char *e = strchr(p, ',');
+					if (e)
+						*e = 0;
+					ta_names_add(u, p);
+					if (e)
+						*e = ',';
+					p = e ? e + 1 : NULL;
+					while (p && *p == ' ')
+						p++;
+				}
+			} else
+				ta_names_add(u, full);
+			free(full);
 		}
 	}
 	/* initials alone ("Posted by DT"): the full name the page gives with them */
