@@ -314,6 +314,14 @@ START_TEST(authors_visible_beats_metadata)
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_BYLINE), "Michael Rädel, Redaktion");
 	galley_article_free(a);
 
+	/* an account named like the site's brand: the person its footer credits the brand to */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "footer", "© Stylegart by Ramona", "li after-body");
+	galley_article_add_candidate(a, "author", "stylegart", "json-ld");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Ramona");
+	galley_article_free(a);
+
 	/* but an outlet after the name that metadata does not list apart stays out */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "byline", "By Jane Doe, Reuters", "p.author before-body");

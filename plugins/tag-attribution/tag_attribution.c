@@ -4229,6 +4229,52 @@ static char *ta_account_person(const ta_doc *d, const char *account)
 	return full;
 }
 
+/* The person behind an account named like the site's brand, in a short line that credits the
+ * brand to someone ("© Stylegart by Ramona", "Küchenliebe von Anna Berg"): the name closing the
+ * line, one to three capitalised words.  Owned, or NULL. */
+static char *ta_brand_by_in(const ta_state *st, const char *text, const char *account)
+{
+	if (strlen(text) > 80)
+		return NULL;
+	static const char *const by[] = {"by", "von", "par", "por"};
+	char *norm = galley_ws_normalize(text);
+	ta_words w;
+	ta_split_words(norm, &w);
+	char *found = NULL;
+	for (size_t i = 0; i + 2 < w.n && !found; i++) {
+		if (w.l[i] != strlen(account) || strncasecmp(w.w[i], account, w.l[i]))
+			continue;
+		bool label = false;
+		for (size_t k = 0; k < sizeof by / sizeof by[0] && !label; k++)
+			label = w.l[i + 1] == strlen(by[k]) && !memcmp(w.w[i + 1], by[k], w.l[i + 1]);
+		size_t names = w.n - i - 2;
+		if (!label || names > 3)
+			continue;
+		bool ok = true;
+		for (size_t k = i + 2; k < w.n && ok; k++)
+			ok = ta_has_upper_start(w.w[k], w.l[k]) && !ta_has_digit(w.w[k], w.l[k]) &&
+			     !ta_word_in(&st->notnames, w.w[k], w.l[k]) && !ta_word_in(&st->notauthors, w.w[k], w.l[k]) &&
+			     !ta_word_in(&st->orgwords, w.w[k], w.l[k]) && !ta_word_in(&st->roles, w.w[k], w.l[k]);
+		if (ok)
+			found = galley_strndup(w.w[i + 2], (size_t)(w.w[w.n - 1] + w.l[w.n - 1] - w.w[i + 2]));
+	}
+	free(norm);
+	return found;
+}
+
+static char *ta_account_brand(const ta_doc *d, const char *account)
+{
+	char *found = NULL;
+	for (size_t i = 0; i < galley_article_n_removed(d->a) && !found; i++) {
+		const galley_removed *r = galley_article_removed(d->a, i);
+		if (r->text && strcmp(r->reason, "comments"))
+			found = ta_brand_by_in(d->st, r->text, account);
+	}
+	for (size_t i = 0; i < d->nbody && !found; i++)
+		found = ta_brand_by_in(d->st, d->p[i].text, account);
+	return found;
+}
+
 /* The account as a signature line closing the article writes it, capitalised: "mady" signing
  * "Deine Mady" (a short line of the article's own text that ends with the name: one of the last
  * paragraphs, or one the stripper set apart).  Owned, or NULL. */
@@ -5544,6 +5590,9 @@ static void ta_authors(ta_doc *d)
 		/* or the name the article signs with: "mady", "Deine Mady" */
 		if (!full)
 			full = ta_account_signed(d, use->v[0]);
+		/* or the person the brand's line credits: "stylegart", "© Stylegart by Ramona" */
+		if (!full)
+			full = ta_account_brand(d, use->v[0]);
 		if (full) {
 			free(use->v[0]);
 			((ta_names *)use)->v[0] = full;
