@@ -322,6 +322,15 @@ START_TEST(authors_visible_beats_metadata)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Ramona");
 	galley_article_free(a);
 
+	/* nor a role after the name in metadata and the byline alike */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "By Evan Halper Staff Writer", "p.author before-body");
+	galley_article_add_candidate(a, "author", "Evan Halper", "json-ld");
+	galley_article_add_candidate(a, "author", "Evan Halper Staff Writer", "meta");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Evan Halper");
+	galley_article_free(a);
+
 	/* but an outlet after the name that metadata does not list apart stays out */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "byline", "By Jane Doe, Reuters", "p.author before-body");

@@ -3154,8 +3154,14 @@ static char *ta_meta_extends(const ta_doc *d, const char *name, bool *parts)
 			for (size_t k = 0; k < w.n && ok; k++)
 				ok = !ta_has_digit(w.w[k], w.l[k]) && !ta_is_month(d->st, w.w[k], w.l[k]);
 		}
-		/* each comma part an author of its own in the metadata */
 		bool comma = ok && strchr(v, ',');
+		/* without a comma the words added are no role nor an outlet's: "Evan Halper Staff
+		 * Writer" stays "Evan Halper" */
+		for (size_t k = 0; ok && !comma && k < w.n; k++)
+			if (w.w[k] >= v + nl)
+				ok = !ta_word_in(&d->st->roles, w.w[k], w.l[k]) && !ta_role_compound(d->st, w.w[k], w.l[k]) &&
+				     !ta_word_in(&d->st->orgwords, w.w[k], w.l[k]) && !ta_word_in(&d->st->notauthors, w.w[k], w.l[k]);
+		/* each comma part an author of its own in the metadata */
 		for (const char *p = v; comma && p && *p;) {
 			const char *e = strchr(p, ',');
 			size_t pl = e ? (size_t)(e - p) : strlen(p);
