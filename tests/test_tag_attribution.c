@@ -1074,6 +1074,57 @@ START_TEST(dates_shown_with_the_article)
 }
 END_TEST
 
+START_TEST(dates_the_header_shows_among_metadata)
+{
+	/* the metadata gives two publication days: the one the article's header shows wins */
+	galley_article *a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2022-01-15", "article-meta");
+	galley_article_add_candidate(a, "date", "2022-01-25", "time");
+	add_removed(a, "outside-main", "25.01.2022", "li.metadata__item before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-01-25");
+	galley_article_free(a);
+
+	/* the first day is shown too ("29. Dezember 2022 30. Dezember 2022"): it stays */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2022-12-30T07:00:40+01:00", "json-ld");
+	galley_article_add_candidate(a, "date", "2022-12-29T15:36:19+01:00", "time");
+	add_removed(a, "outside-main", "Arne Jo | 29. Dezember 2022 30. Dezember 2022 | HR", "p before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-12-30T07:00:40+01:00");
+	galley_article_free(a);
+
+	/* "By Wikimedia Foundation•15 January 2020": a day glued to a separator is read */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-01-15T01:01:01Z", "article-meta");
+	galley_article_add_candidate(a, "date", "2019-07-22T16:00:06Z", "time");
+	add_removed(a, "byline", "By Wikimedia Foundation\xe2\x80\xa2" "15 January 2020", "div.post-meta before-body");
+	add_removed(a, "byline", "22 July 2019 By Wikimedia Foundation", "div.post-meta in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-01-15T01:01:01Z");
+	galley_article_free(a);
+
+	/* a day the same metadata gives as the last change is the update the header shows */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2017-04-12T18:33:59+02:00", "article-meta");
+	galley_article_add_candidate(a, "date", "2020-02-19", "microdata");
+	galley_article_add_candidate(a, "date_modified", "2020-02-19", "microdata");
+	add_removed(a, "outside-main", "| Le 19 f\xc3\xa9vrier 2020", "div.header-info before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2017-04-12T18:33:59+02:00");
+	galley_article_free(a);
+
+	/* an embedded post's date in the text is no header's */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2019-06-20T10:59:05+02:00", "json-ld");
+	galley_article_add_candidate(a, "date", "2019-06-16T14:30:55Z", "time");
+	add_removed(a, "link-density", "A post shared by Jo (@jo) on Jun 16, 2019 at 7:30am PDT", "p in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2019-06-20T10:59:05+02:00");
+	galley_article_free(a);
+}
+END_TEST
+
 START_TEST(authors_when_nothing_else_names_one)
 {
 	static const char long_para[] = "<p>Il n'empêche : s'il faut travailler plus, mieux vaudrait explorer ces pistes avant de "
@@ -1396,6 +1447,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, header_lines_set_apart);
 	tcase_add_test(tc, signature_and_copyright);
 	tcase_add_test(tc, dates_shown_with_the_article);
+	tcase_add_test(tc, dates_the_header_shows_among_metadata);
 	tcase_add_test(tc, authors_when_nothing_else_names_one);
 	tcase_add_test(tc, byline_labels_and_joins);
 	tcase_add_test(tc, credit_lines_and_labels_apart);

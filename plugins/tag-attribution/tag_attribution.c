@@ -5866,7 +5866,8 @@ static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 		if (lead < 0 && before > 1 && ta_date_joiner(w.w[before - 1], w.l[before - 1]))
 			before--;
 		/* "(21. November 2022)": the day may follow an opening bracket; "Original Research7 April
-		 * 2020": or be glued to the word before it (a line break the text lost) */
+		 * 2020": or be glued to the word before it (a line break the text lost), or to a
+		 * separator ("By Wikimedia Foundation•15 January 2020") */
 		bool dayok = lead >= 1 ? (d = lead, true)
 		                       : (before > 0 && sscanf(w.w[before - 1] + (w.w[before - 1][0] == '(' || w.w[before - 1][0] == '['), "%2d", &d) == 1);
 		if (!dayok && lead < 0 && before > 0 && w.l[before - 1] >= 3) {
@@ -5874,7 +5875,8 @@ static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 			size_t pl = w.l[before - 1], nd = 0;
 			while (nd < pl && nd < 3 && pw[pl - 1 - nd] >= '0' && pw[pl - 1 - nd] <= '9')
 				nd++;
-			if ((nd == 1 || nd == 2) && pl > nd && ((pw[pl - 1 - nd] | 0x20) >= 'a' && (pw[pl - 1 - nd] | 0x20) <= 'z'))
+			unsigned char pc = (unsigned char)pw[pl - 1 - nd];
+			if ((nd == 1 || nd == 2) && pl > nd && (((pc | 0x20) >= 'a' && (pc | 0x20) <= 'z') || pc >= 0x80 || pc == '|'))
 				dayok = sscanf(pw + pl - nd, "%2d", &d) == 1;
 		}
 		/* a period is dated by its first day: "14. - 20. Januar 2022", "14.-20. Januar 2022" */
@@ -5988,6 +5990,35 @@ static bool ta_line_date(const ta_state *st, const char *text, ta_date *out, boo
 static bool ta_after_body(const galley_removed *r)
 {
 	return r->context && strstr(r->context, " after-body");
+}
+
+/* A short line of the article's header or text, as the page shows it with the article: any
+ * kind of block the stripper took before or in the kept text ("25.01.2022" in a list of facts
+ * under the headline, "21.01.2022 - 13:30" beside it), not a menu's, a teaser's, a comment's or
+ * a footer's, nor one inside such a part. */
+static bool ta_header_line(const galley_removed *r)
+{
+	static const char *const other[] = {"nav", "footer", "cookie", "form", "comments", "related", "teaser", "ad", "share", "title"};
+	return r->text && r->reason && strlen(r->text) <= 80 && !ta_after_body(r) && ta_removed_tier(r, false) == 0 &&
+	       !ta_reason_is(r, other, sizeof other / sizeof other[0]);
+}
+
+/* Does a line of the article's header or text (ta_header_line) show this day as the
+ * publication date? */
+static bool ta_header_shows(const ta_doc *d, int y, int m, int dd)
+{
+	for (size_t i = 0; i < galley_article_n_removed(d->a); i++) {
+		const galley_removed *r = galley_article_removed(d->a, i);
+		ta_date sd;
+		bool labelled;
+		if (!ta_header_line(r) || !ta_line_date(d->st, r->text, &sd, &labelled))
+			continue;
+		/* any date of the line: "29. Dezember 2022 30. Dezember 2022" shows both */
+		for (const char *t = r->text; *t; t++)
+			if ((t == r->text || t[-1] == ' ') && ta_find_date(d->st, t, &sd) && sd.y == y && sd.m == m && sd.d == dd)
+				return true;
+	}
+	return false;
 }
 
 /* The publication date the page shows with the article: datelines, bylines and meta lines
@@ -6176,6 +6207,45 @@ static void ta_date_decide(ta_doc *d)
 		}
 		return;
 	}
+	/* the metadata gives more than one publication day and the article's header shows another
+	 * than the first (article:published_time 2022-01-15, <time datetime="2022-01-25">25.01.2022</time>
+	 * under the headline): the day shown */
+	if (!ta_header_shows(d, bd.y, bd.m, bd.d))
+		for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			ta_date sd;
+			bool labelled;
+			/* a line that is little more than the date, not a sentence with one ("A post
+			 * shared by ... on Jun 16, 2019 at 7:30am PDT": an embedded post) */
+			if (!ta_header_line(r) || strlen(r->text) > 40 || !ta_line_date(d->st, r->text, &sd, &labelled))
+				continue;
+			for (size_t k = 0; k < galley_article_n_candidates(a); k++) {
+				const galley_candidate *c = galley_article_candidate(a, k);
+				ta_date dt;
+				if (strcmp(c->field, "date") || c == best || ta_date_rank(c->origin) < 0 || !ta_parse_iso(c->value, &dt) || dt.y != sd.y ||
+				    dt.m != sd.m || dt.d != sd.d)
+					continue;
+				/* a <time> may be a teaser's, as a line in the text may: only a line above the
+				 * text confirms it ("22 July 2019" under a teaser in the text does not) */
+				if (!strcmp(c->origin, "time") && !strstr(r->context ? r->context : "", " before-body"))
+					continue;
+				/* not a day the same metadata gives as the last change: the header shows the
+				 * update ("Le 19 février 2020", microdata's dateModified 2020-02-19) */
+				bool change = false;
+				for (size_t j = 0; j < galley_article_n_candidates(a) && !change; j++) {
+					const galley_candidate *o = galley_article_candidate(a, j);
+					ta_date od;
+					change = !strcmp(o->field, "date_modified") && !strcmp(o->origin, c->origin) && ta_parse_iso(o->value, &od) &&
+					         od.y == dt.y && od.m == dt.m && od.d == dt.d;
+				}
+				if (change)
+					continue;
+				char shown3[40];
+				snprintf(shown3, sizeof shown3, "%04d-%02d-%02d", sd.y, sd.m, sd.d);
+				galley_article_set(a, GALLEY_FIELD_DATE, shown3);
+				return;
+			}
+		}
 	/* the date shown with the article is another day that the page's metadata also gives, as
 	 * another publication date of its article metadata (not a <time> of a teaser) or as its
 	 * last change: the page shows that change as the
