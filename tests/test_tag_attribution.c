@@ -1114,6 +1114,22 @@ START_TEST(dates_the_header_shows_among_metadata)
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2017-04-12T18:33:59+02:00");
 	galley_article_free(a);
 
+	/* no metadata and no dateline: a footer's or a sidebar's line that labels the publication,
+	 * before a date in a sentence, and before the change it shows first */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "footer", "Letzte \xc3\x84nderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023 Lesungen: 61",
+	            "p.footer after-body");
+	add_removed(a, "sidebar", "Die n\xc3\xa4" "chste Ausgabe erscheint am 6. November 2023.", "p after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-01");
+	galley_article_free(a);
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "sidebar", "Literatur und Typographie wurde am 19. Mai 2010 um 23:03 Uhr gepostet und unter Medien abgelegt.",
+	            "p.news before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2010-05-19");
+	galley_article_free(a);
+
 	/* an embedded post's date in the text is no header's */
 	a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2019-06-20T10:59:05+02:00", "json-ld");

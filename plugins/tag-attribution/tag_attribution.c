@@ -6117,6 +6117,17 @@ static bool ta_url_date(const char *url, ta_date *out)
 static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 {
 	const galley_article *a = d->a;
+	/* a line anywhere that labels the publication, as a footer's or a sidebar's ("Letzte
+	 * Änderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023", "... wurde am 19. Mai 2010 um
+	 * 23:03 Uhr gepostet"), not a menu's or a comment's */
+	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		static const char *const other[] = {"nav", "cookie", "form", "comments"};
+		bool labelled;
+		if (r->text && r->reason && strlen(r->text) <= 200 && !ta_reason_is(r, other, sizeof other / sizeof other[0]) &&
+		    !(r->context && strstr(r->context, " in:comments")) && ta_line_date(d->st, r->text, out, &labelled) && labelled)
+			return true;
+	}
 	/* pass 0: datelines, bylines and meta lines before or in the article; pass 1: any line, as
 	 * a wiki's footer ("Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert") */
 	for (size_t k = 0; k < 2 * galley_article_n_removed(a); k++) {
