@@ -1130,6 +1130,22 @@ START_TEST(dates_the_header_shows_among_metadata)
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2010-05-19");
 	galley_article_free(a);
 
+	/* a paragraph under the headings that opens with a date: a press release's dateline, before
+	 * a comment's date; not a number opening a sentence */
+	a = th_article_html("<p>Die Bundesagentur ver\xc3\xb6" "ffentlicht monatlich die Zahlen zum Arbeitsmarkt.</p>"
+	                    "<p>Entwicklung des Arbeitsmarkts</p><p>Auf Erholungskurs</p>"
+	                    "<p>01.02.2022 \xe2\x80\x9e" "Der Arbeitsmarkt ist gut in das Jahr gestartet.</p>");
+	add_removed(a, "comments", "Marth 02.12.2022, 15:57:32", "p after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-02-01");
+	galley_article_free(a);
+	a = th_article_html("<p>Die Bundesagentur ver\xc3\xb6" "ffentlicht monatlich die Zahlen zum Arbeitsmarkt.</p>"
+	                    "<p>Entwicklung des Arbeitsmarkts</p><p>Auf Erholungskurs</p>"
+	                    "<p>12 Kilometer weiter wurde am 1.2.2022 gebaut.</p>");
+	run_one(a, NULL);
+	ck_assert(galley_article_get(a, GALLEY_FIELD_DATE) == NULL);
+	galley_article_free(a);
+
 	/* an embedded post's date in the text is no header's */
 	a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2019-06-20T10:59:05+02:00", "json-ld");

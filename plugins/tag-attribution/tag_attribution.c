@@ -6156,6 +6156,24 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 		if (ta_find_date(d->st, l <= 120 ? t : head, out))
 			return true;
 	}
+	/* a paragraph a little further down that opens with a date, a press release's dateline
+	 * under its headings ("01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr 2022 gestartet",
+	 * "29.11.2022 – Mehrfach und vehement ..."): its first three words */
+	for (size_t i = 3; i < d->nbody && i < 6; i++) {
+		const char *t = d->p[i].text;
+		if (!t || t[0] < '0' || t[0] > '9')
+			continue;
+		char head[64];
+		size_t hl = 0;
+		for (int words = 0; t[hl] && hl < sizeof head - 1; hl++) {
+			if (t[hl] == ' ' && ++words == 3)
+				break;
+			head[hl] = t[hl];
+		}
+		head[hl] = 0;
+		if (ta_find_date(d->st, head, out))
+			return true;
+	}
 	if (ta_url_date(galley_article_get(a, GALLEY_FIELD_URL), out))
 		return true;
 	/* any short line the stripper took from the page, not a menu's: in the article ("Tanja
