@@ -1146,6 +1146,16 @@ START_TEST(dates_the_header_shows_among_metadata)
 	ck_assert(galley_article_get(a, GALLEY_FIELD_DATE) == NULL);
 	galley_article_free(a);
 
+	/* a UTC timestamp in the evening: the site header's "today" over the page is not the day
+	 * when the article's header shows the timestamp's own day */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2022-05-03T20:51:06Z", "json-ld");
+	add_removed(a, "dateline", "Mi\xc3\xa9rcoles 4 de Mayo de 2022", "div.date-item before-body");
+	add_removed(a, "byline", "3 de Mayo de 2022", "div.byline-datetime in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-03T20:51:06Z");
+	galley_article_free(a);
+
 	/* an embedded post's date in the text is no header's */
 	a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2019-06-20T10:59:05+02:00", "json-ld");

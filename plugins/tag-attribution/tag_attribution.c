@@ -6341,6 +6341,11 @@ static void ta_date_decide(ta_doc *d)
 				done = true;
 			}
 		}
+		/* not when the article's header shows the day of the timestamp too: the other day is
+		 * the site header's "today" ("Miércoles 4 de Mayo de 2022" over the page, "3 de Mayo de
+		 * 2022" under the headline, 2022-05-03T20:51:06Z) */
+		if (!done && have_vis && ta_header_shows(d, bd.y, bd.m, bd.d))
+			done = true;
 		if (!done && have_vis) {
 			long diff = ta_days(vis.y, vis.m, vis.d) - ta_days(bd.y, bd.m, bd.d);
 			/* only a day that some time zone can make of that instant (UTC-12 to UTC+14) */
