@@ -961,6 +961,8 @@ START_TEST(dates_shown_with_the_article)
 	    {"8.Dezember 2010 um 09:43", "2010-12-08"},
 	    {"Wochenbericht 14. - 20. Januar 2022", "2022-01-14"},
 	    {"Updated Mar 12, 2020 @ 10:42 am by Jo", "2020-03-12"},
+	    {"26 | 01 | 2022 | 337", "2022-01-26"},
+	    {"( Pescasseroli, 14 Gennaio 20 )", "2020-01-14"},
 	};
 	for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
 		a = th_article_html("<p>Text.</p>");
@@ -970,6 +972,12 @@ START_TEST(dates_shown_with_the_article)
 		th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), shown[i][1]);
 		galley_article_free(a);
 	}
+	/* a two-digit year only where it closes the line: not "20 Personen" */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "Am 14 Januar 20 Personen", "div.date before-body");
+	run_one(a, NULL);
+	ck_assert(galley_article_get(a, GALLEY_FIELD_DATE) == NULL);
+	galley_article_free(a);
 	/* a version number is no date */
 	a = th_article_html("<p>Text.</p>");
 	add_removed(a, "dateline", "Version 13.1.1.2", "div.date before-body");

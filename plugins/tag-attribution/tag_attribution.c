@@ -5799,6 +5799,17 @@ static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 			*out = (ta_date){.y = y, .m = m, .d = d};
 			return true;
 		}
+		/* "26 | 01 | 2022", "26 / 01 / 2022": a day, a month and a year set apart by spaced bars
+		 * or slashes */
+		{
+			char s1 = 0, s2 = 0;
+			int n1 = 0;
+			if (sscanf(t, "%2d %c %2d %c %4d%n", &d, &s1, &m, &s2, &y, &n1) == 5 && s1 == s2 && (s1 == '|' || s1 == '/') && t[n1 - 5] == ' ' &&
+			    y > 1900 && ta_date_end(t + n1) && m >= 1 && m <= 12 && d >= 1 && d <= 31 && strchr(t, s1) > t && strchr(t, s1)[-1] == ' ') {
+				*out = (ta_date){.y = y, .m = m, .d = d};
+				return true;
+			}
+		}
 		/* "4. 2. 2022": a day and a month each closed by a point and a space */
 		if (sscanf(t, "%2d. %2d. %4d%n", &d, &m, &y, &k) == 3 && t[k - 5] == ' ' && y > 1900 && ta_date_end(t + k) && m >= 1 &&
 		    m <= 12 && d >= 1 && d <= 31) {
@@ -5891,6 +5902,13 @@ static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 		}
 		if (dayok && after < w.n && sscanf(w.w[after], "%4d", &y) == 1 && y > 1900 && d >= 1 && d <= 31) {
 			*out = (ta_date){.y = y, .m = mon, .d = d};
+			free(norm);
+			return true;
+		}
+		/* "(Pescasseroli, 14 Gennaio 20)": a two-digit year that closes the line or its bracket */
+		if (dayok && after < w.n && d >= 1 && d <= 31 && w.l[after] >= 2 && ta_digits(w.w[after], 2, &y) &&
+		    (w.l[after] == 2 ? after + 1 == w.n || w.w[after + 1][0] == ')' : w.l[after] == 3 && w.w[after][2] == ')')) {
+			*out = (ta_date){.y = ta_full_year(y), .m = mon, .d = d};
 			free(norm);
 			return true;
 		}
