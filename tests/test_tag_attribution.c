@@ -1164,6 +1164,22 @@ START_TEST(dates_the_header_shows_among_metadata)
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-03T20:51:06Z");
 	galley_article_free(a);
 
+	/* only a generic meta tag's date: a line above the text that opens with another day wins,
+	 * not an item of a list of dated events */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-02-12", "meta");
+	add_removed(a, "outside-main", "05.02.2020 - Redaktion: Eberhard Fuhr", "div.news-timedata before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-02-05");
+	galley_article_free(a);
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-02-11", "meta");
+	add_removed(a, "outside-main", "29.02.2020 18:00 Uhr Portugal vs Spanien", "li.list-group-item before-body");
+	add_removed(a, "outside-main", "04.04.2020 18:00 Uhr Tempranillo", "li.list-group-item before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-02-11");
+	galley_article_free(a);
+
 	/* an embedded post's date in the text is no header's */
 	a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2019-06-20T10:59:05+02:00", "json-ld");

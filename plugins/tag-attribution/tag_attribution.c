@@ -6245,6 +6245,36 @@ static void ta_date_decide(ta_doc *d)
 		galley_article_set(a, GALLEY_FIELD_DATE, shown0);
 		return;
 	}
+	/* only weak metadata, and no dateline: a line above the text that opens with another day
+	 * ("05.02.2020 - Redaktion: Eberhard Fuhr" under the headline, a generic meta tag's
+	 * 2020-02-12) */
+	if (best && br >= 4 && !have_vis && !ta_header_shows(d, bd.y, bd.m, bd.d))
+		for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			ta_date sd;
+			bool labelled;
+			if (!ta_header_line(r) || !strstr(r->context ? r->context : "", " before-body") || r->text[0] < '0' || r->text[0] > '9' ||
+			    !ta_line_date(d->st, r->text, &sd, &labelled))
+				continue;
+			/* one line, not an item of a list of dated events ("29.02.2020 18:00 Uhr Portugal vs
+			 * Spanien", "04.04.2020 18:00 Uhr Tempranillo" in li.list-group-item) */
+			bool listed = false;
+			for (size_t j = 0; j < galley_article_n_removed(a) && !listed; j++) {
+				const galley_removed *o = galley_article_removed(a, j);
+				listed = j != i && o->text && o->context && !strcmp(o->context, r->context) && strcmp(o->text, r->text);
+			}
+			if (listed)
+				continue;
+			/* the date opens the line: its first number is the day, or the year of an ISO date */
+			ta_date fd;
+			if (!ta_find_date(d->st, r->text, &fd) || (fd.d != atoi(r->text) && fd.y != atoi(r->text)) || fd.y != sd.y || fd.m != sd.m ||
+			    fd.d != sd.d)
+				continue;
+			char shown4[40];
+			snprintf(shown4, sizeof shown4, "%04d-%02d-%02d", sd.y, sd.m, sd.d);
+			galley_article_set(a, GALLEY_FIELD_DATE, shown4);
+			return;
+		}
 	if (!best) {
 		ta_date last;
 		if (!have_vis && ta_last_resort_date(d, &last)) {
