@@ -948,6 +948,15 @@ START_TEST(dates_shown_with_the_article)
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-11-05");
 	galley_article_free(a);
+	/* ... the latest, whatever the order; not an event's date with its hours */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "19.1.23, 10:00-11:30 Uhr", "div.field in-body in:link-density");
+	add_removed(a, "dateline", "Feb 16 2009", "div.datum before-body");
+	add_removed(a, "dateline", "Feb 18 2009", "div.datum before-body");
+	add_removed(a, "dateline", "Feb 17 2009", "div.datum before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2009-02-18");
+	galley_article_free(a);
 
 	/* dates as pages write them: a two-digit year, slashes, months in other languages, a day
 	 * glued to its month */

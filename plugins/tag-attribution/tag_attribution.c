@@ -6039,6 +6039,30 @@ static bool ta_header_shows(const ta_doc *d, int y, int m, int dd)
 	return false;
 }
 
+/* Does text show a span of hours ("19.1.23, 10:00-11:30 Uhr", "18:00 – 20:00"): an event's
+ * time, not when something was published? */
+static bool ta_time_span(const char *text)
+{
+	for (const char *p = strchr(text, ':'); p; p = strchr(p + 1, ':')) {
+		if (p == text || p[-1] < '0' || p[-1] > '9' || !ta_digits(p + 1, 2, &(int){0}))
+			continue;
+		const char *q = p + 3;
+		while (*q == ' ')
+			q++;
+		if (*q == '-')
+			q++;
+		else if (!strncmp(q, "\xe2\x80\x93", 3))
+			q += 3;
+		else
+			continue;
+		while (*q == ' ')
+			q++;
+		if (*q >= '0' && *q <= '9')
+			return true;
+	}
+	return false;
+}
+
 /* The publication date the page shows with the article: datelines, bylines and meta lines
  * the stripper removed, most trusted place first (ta_removed_tier), a labelled one
  * ("Veröffentlicht am ...") before an unlabelled one of the same tier.  With max_tier 2 (no
@@ -6072,11 +6096,22 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 					continue;
 				if (phase >= 2 && !strong)
 					continue;
-				if (strlen(r->text) > 200)
+				if (strlen(r->text) > 200 || ta_time_span(r->text))
 					continue;
 				bool labelled;
 				ta_date dt;
 				if (ta_line_date(d->st, r->text, &dt, &labelled) && (labelled || !want_label)) {
+					/* a list's entries: the latest, whatever their order ("Feb 16 2009", "Feb 18
+					 * 2009", "Feb 17 2009" over a blog's posts) */
+					for (size_t j = i + 1; j < n && phase == 2; j++) {
+						const galley_removed *o = galley_article_removed(a, ord[j]);
+						ta_date od;
+						bool ol;
+						if (tiers[j] == 2 && o->context && r->context && !strcmp(o->context, r->context) && !strcmp(o->reason, r->reason) &&
+						    strlen(o->text) <= 200 && ta_line_date(d->st, o->text, &od, &ol) &&
+						    ta_days(od.y, od.m, od.d) > ta_days(dt.y, dt.m, dt.d))
+							dt = od;
+					}
 					*out = dt;
 					*tier_out = t;
 					found = true;
