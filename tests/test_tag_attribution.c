@@ -1192,6 +1192,16 @@ START_TEST(dates_the_header_shows_among_metadata)
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-02-11");
 	galley_article_free(a);
 
+	/* the page's only <time>s are its comments': no date of the article; the line that shows
+	 * one is */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-09-23T18:19:06+02:00", "time");
+	add_removed(a, "link-density", "von Marianne1 am 20.09.2020", "div.tip-user in-body");
+	add_removed(a, "comments", "23.09.20 | 18:19 Rezeptsammlerin", "div.comment-box in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-09-20");
+	galley_article_free(a);
+
 	/* an embedded post's date in the text is no header's */
 	a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2019-06-20T10:59:05+02:00", "json-ld");

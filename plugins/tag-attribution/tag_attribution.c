@@ -6249,6 +6249,20 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 	return false;
 }
 
+/* Is a <time> a comment's: its day shown in a comment ("23.09.20 | 18:19 Rezeptsammlerin"),
+ * and not in the article's header? */
+static bool ta_comment_time(const ta_doc *d, const ta_date *dt)
+{
+	bool comment = false;
+	for (size_t i = 0; i < galley_article_n_removed(d->a) && !comment; i++) {
+		const galley_removed *r = galley_article_removed(d->a, i);
+		ta_date sd;
+		comment = r->text && strlen(r->text) <= 200 && ((r->reason && !strcmp(r->reason, "comments")) || (r->context && strstr(r->context, " in:comments"))) &&
+		          ta_find_date(d->st, r->text, &sd) && sd.y == dt->y && sd.m == dt->m && sd.d == dt->d;
+	}
+	return comment && !ta_header_shows(d, dt->y, dt->m, dt->d);
+}
+
 static void ta_date_decide(ta_doc *d)
 {
 	galley_article *a = d->a;
@@ -6261,7 +6275,7 @@ static void ta_date_decide(ta_doc *d)
 			continue;
 		int r = ta_date_rank(c->origin);
 		ta_date dt;
-		if (r < 0 || r >= br || !ta_parse_iso(c->value, &dt))
+		if (r < 0 || r >= br || !ta_parse_iso(c->value, &dt) || (!strcmp(c->origin, "time") && ta_comment_time(d, &dt)))
 			continue;
 		best = c;
 		br = r;
