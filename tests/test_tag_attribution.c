@@ -1202,6 +1202,18 @@ START_TEST(dates_the_header_shows_among_metadata)
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-09-20");
 	galley_article_free(a);
 
+	/* no metadata: a ticker's item over the article is not its date; the first of the meta
+	 * lines that repeat for the neighbouring posts is */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "outside-main", "Tippspiel +++ KW 4 +++ 28.01.2022 \xe2\x80\x93 29.01.2022", "li before-body");
+	add_removed(a, "meta", "reineckefuchs \xe2\x80\x94 2. Februar 2022", "div.post-meta-left before-body");
+	add_removed(a, "meta", "2. Februar 2022", "div.post-meta-left before-body in:nav");
+	add_removed(a, "meta", "31. Januar 2022", "div.post-meta-left before-body in:nav");
+	add_removed(a, "meta", "30. Januar 2022", "div.post-meta-left before-body in:nav");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-02-02");
+	galley_article_free(a);
+
 	/* an embedded post's date in the text is no header's */
 	a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2019-06-20T10:59:05+02:00", "json-ld");

@@ -6076,7 +6076,8 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 	size_t n = ta_removed_order(a, reasons, sizeof reasons / sizeof reasons[0], &ord, &tiers);
 	bool found = false;
 	/* phases: 0 datelines, bylines and meta lines in or before the article, 1 short unclassified
-	 * lines of the article's header, 2 those of lists, 3 those after the article's body (a
+	 * lines of the article's header (not a list's item: a ticker's "Boxen.de-Tippspiel +++ KW 4
+	 * +++ 28.01.2022 – 29.01.2022"), 2 datelines, bylines and meta lines of lists, 3 those after the article's body (a
 	 * teaser's or a comment's: "21 сентября 2021 Серия А. Итоги..." under the article); 1 to 3
 	 * only when the page gives no date in its metadata (max_tier 2) */
 	for (int phase = 0; phase <= (max_tier >= 2 ? 3 : 0) && !found; phase++)
@@ -6092,7 +6093,7 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 				bool strong = !strcmp(r->reason, "dateline") || !strcmp(r->reason, "byline") || !strcmp(r->reason, "meta");
 				if (phase == 0 && !strong)
 					continue;
-				if (phase == 1 && (strong || !r->context || !strstr(r->context, " before-body") || strlen(r->text) > 80))
+				if (phase == 1 && (strong || !r->context || !strstr(r->context, " before-body") || strlen(r->text) > 80 || !strncmp(r->context, "li", 2)))
 					continue;
 				if (phase >= 2 && !strong)
 					continue;
