@@ -1214,6 +1214,19 @@ START_TEST(dates_the_header_shows_among_metadata)
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-02-02");
 	galley_article_free(a);
 
+	/* a byline the page repeats (so it reads like a list's) shows the last change the
+	 * metadata gives: that day, as for any byline under the headline */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2022-05-03T13:32:45", "json-ld");
+	galley_article_add_candidate(a, "date_modified", "2022-05-04T00:00:00", "json-ld");
+	add_removed(a, "byline", "medell\xc3\xadn Hora de publicaci\xc3\xb3n", "div.author_data before-body");
+	add_removed(a, "byline", "Nombre del autor Hora de publicaci\xc3\xb3n", "div.author_data before-body");
+	add_removed(a, "byline", "medell\xc3\xadn 04 de mayo 2022, 12:00 A. M.", "div.author_data before-body");
+	add_removed(a, "byline", "David Calle 04 de mayo 2022, 12:00 A. M.", "div.author_data before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-04");
+	galley_article_free(a);
+
 	/* an embedded post's date in the text is no header's */
 	a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2019-06-20T10:59:05+02:00", "json-ld");

@@ -6346,11 +6346,16 @@ static void ta_date_decide(ta_doc *d)
 			 * shared by ... on Jun 16, 2019 at 7:30am PDT": an embedded post) */
 			if (!ta_header_line(r) || strlen(r->text) > 40 || !ta_line_date(d->st, r->text, &sd, &labelled))
 				continue;
+			bool strong = !strcmp(r->reason, "dateline") || !strcmp(r->reason, "byline") || !strcmp(r->reason, "meta");
 			for (size_t k = 0; k < galley_article_n_candidates(a); k++) {
 				const galley_candidate *c = galley_article_candidate(a, k);
 				ta_date dt;
-				if (strcmp(c->field, "date") || c == best || ta_date_rank(c->origin) < 0 || !ta_parse_iso(c->value, &dt) || dt.y != sd.y ||
-				    dt.m != sd.m || dt.d != sd.d)
+				/* a byline or dateline that shows the last change shows it as the article's
+				 * date, as in point 3 below ("04 de mayo 2022, 12:00 A. M." in a header the
+				 * page repeats, modified 2022-05-04, published 2022-05-03) */
+				bool modified = strong && !strcmp(c->field, "date_modified");
+				if ((strcmp(c->field, "date") && !modified) || c == best || ta_date_rank(c->origin) < 0 || !ta_parse_iso(c->value, &dt) ||
+				    dt.y != sd.y || dt.m != sd.m || dt.d != sd.d)
 					continue;
 				/* a <time> may be a teaser's, as a line in the text may: only a line above the
 				 * text confirms it ("22 July 2019" under a teaser in the text does not) */
@@ -6365,7 +6370,7 @@ static void ta_date_decide(ta_doc *d)
 					change = !strcmp(o->field, "date_modified") && !strcmp(o->origin, c->origin) && ta_parse_iso(o->value, &od) &&
 					         od.y == dt.y && od.m == dt.m && od.d == dt.d;
 				}
-				if (change)
+				if (change && !modified)
 					continue;
 				char shown3[40];
 				snprintf(shown3, sizeof shown3, "%04d-%02d-%02d", sd.y, sd.m, sd.d);
