@@ -971,6 +971,7 @@ START_TEST(dates_shown_with_the_article)
 	    {"Wochenbericht 14. - 20. Januar 2022", "2022-01-14"},
 	    {"Updated Mar 12, 2020 @ 10:42 am by Jo", "2020-03-12"},
 	    {"26 | 01 | 2022 | 337", "2022-01-26"},
+	    {"2019\xe5\xb9\xb4" "6\xe6\x9c\x88" "24\xe6\x97\xa5 11:30", "2019-06-24"},
 	    {"\xc3\x9altima actualizaci\xc3\xb3n: 5 de mayo de 2022 | Publicaci\xc3\xb3n: 3 de mayo de 2022", "2022-05-03"},
 	    {"5. M\xc3\xa4r. 2022", "2022-03-05"},
 	    {"Pubblicato il 12 ott 2020", "2020-10-12"},

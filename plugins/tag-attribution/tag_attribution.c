@@ -5799,6 +5799,16 @@ static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 			*out = (ta_date){.y = y, .m = m, .d = d};
 			return true;
 		}
+		/* "2019年6月24日": Chinese and Japanese, year, month and day */
+		{
+			int n1 = 0, n2 = 0;
+			if (ta_digits(t, 4, &y) && !strncmp(t + 4, "\xe5\xb9\xb4", 3) && t[7] >= '0' && t[7] <= '9' && sscanf(t + 7, "%2d%n", &m, &n1) == 1 &&
+			    !strncmp(t + 7 + n1, "\xe6\x9c\x88", 3) && t[10 + n1] >= '0' && t[10 + n1] <= '9' && sscanf(t + 10 + n1, "%2d%n", &d, &n2) == 1 &&
+			    !strncmp(t + 10 + n1 + n2, "\xe6\x97\xa5", 3) && y > 1900 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+				*out = (ta_date){.y = y, .m = m, .d = d};
+				return true;
+			}
+		}
 		/* "26 | 01 | 2022", "26 / 01 / 2022": a day, a month and a year set apart by spaced bars
 		 * or slashes */
 		{
