@@ -1178,7 +1178,13 @@ START_TEST(dates_the_header_shows_among_metadata)
 	galley_article_free(a);
 
 	/* only a generic meta tag's date: a line above the text that opens with another day wins,
-	 * not an item of a list of dated events */
+	 * not an item of a list of dated events, nor the site header's "today" */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2023-11-02", "meta");
+	add_removed(a, "header", "06.11.2023 | 14 \xc2\xb0" "C", "div.top before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-02");
+	galley_article_free(a);
 	a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2020-02-12", "meta");
 	add_removed(a, "outside-main", "05.02.2020 - Redaktion: Eberhard Fuhr", "div.news-timedata before-body");

@@ -6022,11 +6022,11 @@ static bool ta_after_body(const galley_removed *r)
 
 /* A short line of the article's header or text, as the page shows it with the article: any
  * kind of block the stripper took before or in the kept text ("25.01.2022" in a list of facts
- * under the headline, "21.01.2022 - 13:30" beside it), not a menu's, a teaser's, a comment's or
- * a footer's, nor one inside such a part. */
+ * under the headline, "21.01.2022 - 13:30" beside it), not a menu's, the site header's (its
+ * "today"), a teaser's, a comment's or a footer's, nor one inside such a part. */
 static bool ta_header_line(const galley_removed *r)
 {
-	static const char *const other[] = {"nav", "footer", "cookie", "form", "comments", "related", "teaser", "ad", "share", "title"};
+	static const char *const other[] = {"nav", "header", "footer", "cookie", "form", "comments", "related", "teaser", "ad", "share", "title"};
 	return r->text && r->reason && strlen(r->text) <= 80 && !ta_after_body(r) && ta_removed_tier(r, false) == 0 &&
 	       !ta_reason_is(r, other, sizeof other / sizeof other[0]);
 }
