@@ -1150,6 +1150,13 @@ START_TEST(dates_the_header_shows_among_metadata)
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2010-05-19");
 	galley_article_free(a);
+	/* ... but the day in the page's address first: a sidebar's post may be another */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "http://www.example.org/2014/05/18/alles-neu/");
+	add_removed(a, "sidebar", "Posted on 2 June 2014 by Jo", "p.recent before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2014-05-18");
+	galley_article_free(a);
 
 	/* a paragraph under the headings that opens with a date: a press release's dateline, before
 	 * a comment's date; not a number opening a sentence */

@@ -6183,8 +6183,11 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 	const galley_article *a = d->a;
 	/* a line anywhere that labels the publication, as a footer's or a sidebar's ("Letzte
 	 * Änderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023", "... wurde am 19. Mai 2010 um
-	 * 23:03 Uhr gepostet"), not a menu's or a comment's */
-	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+	 * 23:03 Uhr gepostet"), not a menu's or a comment's; not when the page's address has a
+	 * day, the article's own (below), and the line may be another post's in a sidebar */
+	ta_date ud;
+	bool url_day = ta_url_date(galley_article_get(a, GALLEY_FIELD_URL), &ud);
+	for (size_t i = 0; i < galley_article_n_removed(a) && !url_day; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
 		static const char *const other[] = {"nav", "cookie", "form", "comments"};
 		bool labelled;
