@@ -6223,9 +6223,12 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 		if (ta_find_date(d->st, l <= 120 ? t : head, out))
 			return true;
 	}
-	/* a paragraph a little further down that opens with a date, a press release's dateline
-	 * under its headings ("01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr 2022 gestartet",
-	 * "29.11.2022 – Mehrfach und vehement ..."): its first three words */
+	if (ta_url_date(galley_article_get(a, GALLEY_FIELD_URL), out))
+		return true;
+	/* after the day in the page's address: a paragraph a little further down that opens with
+	 * a date, a press release's dateline under its headings ("01.02.2022 „Der Arbeitsmarkt ist
+	 * gut in das Jahr 2022 gestartet", "29.11.2022 – Mehrfach und vehement ..."): its first
+	 * three words */
 	for (size_t i = 3; i < d->nbody && i < 6; i++) {
 		const char *t = d->p[i].text;
 		if (!t || t[0] < '0' || t[0] > '9')
@@ -6241,8 +6244,6 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 		if (ta_find_date(d->st, head, out))
 			return true;
 	}
-	if (ta_url_date(galley_article_get(a, GALLEY_FIELD_URL), out))
-		return true;
 	/* any short line the stripper took from the page, not a menu's: in the article ("Tanja
 	 * Karrasch 3.11.2023", "28.01.22 / 0 Kommentare"), then the nearest before it (a heading
 	 * "23.01.2022 - Dorothea Wierer ..."), then the first after it (the first comment, "26. Mai
