@@ -1167,6 +1167,14 @@ START_TEST(dates_the_header_shows_among_metadata)
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-02-01");
 	galley_article_free(a);
+	/* ... after the day in the page's address */
+	a = th_article_html("<p>Die Bundesagentur ver\xc3\xb6" "ffentlicht monatlich die Zahlen zum Arbeitsmarkt.</p>"
+	                    "<p>Entwicklung des Arbeitsmarkts</p><p>Auf Erholungskurs</p>"
+	                    "<p>01.02.2022 \xe2\x80\x9e" "Der Arbeitsmarkt ist gut in das Jahr gestartet.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "http://www.example.org/2022/01/31/arbeitsmarkt/");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-01-31");
+	galley_article_free(a);
 	a = th_article_html("<p>Die Bundesagentur ver\xc3\xb6" "ffentlicht monatlich die Zahlen zum Arbeitsmarkt.</p>"
 	                    "<p>Entwicklung des Arbeitsmarkts</p><p>Auf Erholungskurs</p>"
 	                    "<p>12 Kilometer weiter wurde am 1.2.2022 gebaut.</p>");
