@@ -6087,9 +6087,10 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 	bool found = false;
 	/* phases: 0 datelines, bylines and meta lines in or before the article, 1 short unclassified
 	 * lines of the article's header (not a list's item: a ticker's "Boxen.de-Tippspiel +++ KW 4
-	 * +++ 28.01.2022 – 29.01.2022"), 2 datelines, bylines and meta lines of lists, 3 those after the article's body (a
-	 * teaser's or a comment's: "21 сентября 2021 Серия А. Итоги..." under the article); 1 to 3
-	 * only when the page gives no date in its metadata (max_tier 2) */
+	 * +++ 28.01.2022 – 29.01.2022"), 2 datelines, bylines and meta lines of lists, 3 those
+	 * after the article's body (a teaser's or a comment's: "21 сентября 2021 Серия А.
+	 * Итоги..." under the article); 1 to 3 only when the page gives no date in its metadata
+	 * (max_tier 2); never an event's date with its hours */
 	for (int phase = 0; phase <= (max_tier >= 2 ? 3 : 0) && !found; phase++)
 	for (int t = 0; t <= 2 && !found; t++)
 		for (int want_label = 1; want_label >= 0 && !found; want_label--)
@@ -6103,7 +6104,8 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 				bool strong = !strcmp(r->reason, "dateline") || !strcmp(r->reason, "byline") || !strcmp(r->reason, "meta");
 				if (phase == 0 && !strong)
 					continue;
-				if (phase == 1 && (strong || !r->context || !strstr(r->context, " before-body") || strlen(r->text) > 80 || !strncmp(r->context, "li", 2)))
+				if (phase == 1 && (strong || !r->context || !strstr(r->context, " before-body") || strlen(r->text) > 80 ||
+				                   !strncmp(r->context, "li", 2)))
 					continue;
 				if (phase >= 2 && !strong)
 					continue;
@@ -6272,7 +6274,8 @@ static bool ta_comment_time(const ta_doc *d, const ta_date *dt)
 	for (size_t i = 0; i < galley_article_n_removed(d->a) && !comment; i++) {
 		const galley_removed *r = galley_article_removed(d->a, i);
 		ta_date sd;
-		comment = r->text && strlen(r->text) <= 200 && ((r->reason && !strcmp(r->reason, "comments")) || (r->context && strstr(r->context, " in:comments"))) &&
+		comment = r->text && strlen(r->text) <= 200 &&
+		          ((r->reason && !strcmp(r->reason, "comments")) || (r->context && strstr(r->context, " in:comments"))) &&
 		          ta_find_date(d->st, r->text, &sd) && sd.y == dt->y && sd.m == dt->m && sd.d == dt->d;
 	}
 	return comment && !ta_header_shows(d, dt->y, dt->m, dt->d);
