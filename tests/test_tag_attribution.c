@@ -957,6 +957,15 @@ START_TEST(dates_shown_with_the_article)
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-11-05");
 	galley_article_free(a);
+	/* ... the latest, whatever the order; not an event's date with its hours */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "19.1.23, 10:00-11:30 Uhr", "div.field in-body in:link-density");
+	add_removed(a, "dateline", "Feb 16 2009", "div.datum before-body");
+	add_removed(a, "dateline", "Feb 18 2009", "div.datum before-body");
+	add_removed(a, "dateline", "Feb 17 2009", "div.datum before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2009-02-18");
+	galley_article_free(a);
 
 	/* dates as pages write them: a two-digit year, slashes, months in other languages, a day
 	 * glued to its month */
@@ -970,6 +979,12 @@ START_TEST(dates_shown_with_the_article)
 	    {"8.Dezember 2010 um 09:43", "2010-12-08"},
 	    {"Wochenbericht 14. - 20. Januar 2022", "2022-01-14"},
 	    {"Updated Mar 12, 2020 @ 10:42 am by Jo", "2020-03-12"},
+	    {"26 | 01 | 2022 | 337", "2022-01-26"},
+	    {"2019\xe5\xb9\xb4" "6\xe6\x9c\x88" "24\xe6\x97\xa5 11:30", "2019-06-24"},
+	    {"\xc3\x9altima actualizaci\xc3\xb3n: 5 de mayo de 2022 | Publicaci\xc3\xb3n: 3 de mayo de 2022", "2022-05-03"},
+	    {"5. M\xc3\xa4r. 2022", "2022-03-05"},
+	    {"Pubblicato il 12 ott 2020", "2020-10-12"},
+	    {"( Pescasseroli, 14 Gennaio 20 )", "2020-01-14"},
 	};
 	for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
 		a = th_article_html("<p>Text.</p>");
@@ -979,6 +994,12 @@ START_TEST(dates_shown_with_the_article)
 		th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), shown[i][1]);
 		galley_article_free(a);
 	}
+	/* a two-digit year only where it closes the line: not "20 Personen" */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "Am 14 Januar 20 Personen", "div.date before-body");
+	run_one(a, NULL);
+	ck_assert(galley_article_get(a, GALLEY_FIELD_DATE) == NULL);
+	galley_article_free(a);
 	/* a version number is no date */
 	a = th_article_html("<p>Text.</p>");
 	add_removed(a, "dateline", "Version 13.1.1.2", "div.date before-body");
@@ -1079,6 +1100,171 @@ START_TEST(dates_shown_with_the_article)
 	add_removed(a, "dateline", "22 July 2019", "div.date in-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-01-15T01:01:01Z");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(dates_the_header_shows_among_metadata)
+{
+	/* the metadata gives two publication days: the one the article's header shows wins */
+	galley_article *a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2022-01-15", "article-meta");
+	galley_article_add_candidate(a, "date", "2022-01-25", "time");
+	add_removed(a, "outside-main", "25.01.2022", "li.metadata__item before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-01-25");
+	galley_article_free(a);
+
+	/* the first day is shown too ("29. Dezember 2022 30. Dezember 2022"): it stays */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2022-12-30T07:00:40+01:00", "json-ld");
+	galley_article_add_candidate(a, "date", "2022-12-29T15:36:19+01:00", "time");
+	add_removed(a, "outside-main", "Arne Jo | 29. Dezember 2022 30. Dezember 2022 | HR", "p before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-12-30T07:00:40+01:00");
+	galley_article_free(a);
+
+	/* "By Wikimedia Foundation•15 January 2020": a day glued to a separator is read */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-01-15T01:01:01Z", "article-meta");
+	galley_article_add_candidate(a, "date", "2019-07-22T16:00:06Z", "time");
+	add_removed(a, "byline", "By Wikimedia Foundation\xe2\x80\xa2" "15 January 2020", "div.post-meta before-body");
+	add_removed(a, "byline", "22 July 2019 By Wikimedia Foundation", "div.post-meta in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-01-15T01:01:01Z");
+	galley_article_free(a);
+
+	/* a day the same metadata gives as the last change is the update the header shows */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2017-04-12T18:33:59+02:00", "article-meta");
+	galley_article_add_candidate(a, "date", "2020-02-19", "microdata");
+	galley_article_add_candidate(a, "date_modified", "2020-02-19", "microdata");
+	add_removed(a, "outside-main", "| Le 19 f\xc3\xa9vrier 2020", "div.header-info before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2017-04-12T18:33:59+02:00");
+	galley_article_free(a);
+
+	/* no metadata and no dateline: a footer's or a sidebar's line that labels the publication,
+	 * before a date in a sentence, and before the change it shows first */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "footer", "Letzte \xc3\x84nderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023 Lesungen: 61",
+	            "p.footer after-body");
+	add_removed(a, "sidebar", "Die n\xc3\xa4" "chste Ausgabe erscheint am 6. November 2023.", "p after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-01");
+	galley_article_free(a);
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "sidebar", "Literatur und Typographie wurde am 19. Mai 2010 um 23:03 Uhr gepostet und unter Medien abgelegt.",
+	            "p.news before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2010-05-19");
+	galley_article_free(a);
+	/* ... but the day in the page's address first: a sidebar's post may be another */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "http://www.example.org/2014/05/18/alles-neu/");
+	add_removed(a, "sidebar", "Posted on 2 June 2014 by Jo", "p.recent before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2014-05-18");
+	galley_article_free(a);
+
+	/* a paragraph under the headings that opens with a date: a press release's dateline, before
+	 * a comment's date; not a number opening a sentence */
+	a = th_article_html("<p>Die Bundesagentur ver\xc3\xb6" "ffentlicht monatlich die Zahlen zum Arbeitsmarkt.</p>"
+	                    "<p>Entwicklung des Arbeitsmarkts</p><p>Auf Erholungskurs</p>"
+	                    "<p>01.02.2022 \xe2\x80\x9e" "Der Arbeitsmarkt ist gut in das Jahr gestartet.</p>");
+	add_removed(a, "comments", "Marth 02.12.2022, 15:57:32", "p after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-02-01");
+	galley_article_free(a);
+	/* ... after the day in the page's address */
+	a = th_article_html("<p>Die Bundesagentur ver\xc3\xb6" "ffentlicht monatlich die Zahlen zum Arbeitsmarkt.</p>"
+	                    "<p>Entwicklung des Arbeitsmarkts</p><p>Auf Erholungskurs</p>"
+	                    "<p>01.02.2022 \xe2\x80\x9e" "Der Arbeitsmarkt ist gut in das Jahr gestartet.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "http://www.example.org/2022/01/31/arbeitsmarkt/");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-01-31");
+	galley_article_free(a);
+	a = th_article_html("<p>Die Bundesagentur ver\xc3\xb6" "ffentlicht monatlich die Zahlen zum Arbeitsmarkt.</p>"
+	                    "<p>Entwicklung des Arbeitsmarkts</p><p>Auf Erholungskurs</p>"
+	                    "<p>12 Kilometer weiter wurde am 1.2.2022 gebaut.</p>");
+	run_one(a, NULL);
+	ck_assert(galley_article_get(a, GALLEY_FIELD_DATE) == NULL);
+	galley_article_free(a);
+
+	/* a UTC timestamp in the evening: the site header's "today" over the page is not the day
+	 * when the article's header shows the timestamp's own day */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2022-05-03T20:51:06Z", "json-ld");
+	add_removed(a, "dateline", "Mi\xc3\xa9rcoles 4 de Mayo de 2022", "div.date-item before-body");
+	add_removed(a, "byline", "3 de Mayo de 2022", "div.byline-datetime in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-03T20:51:06Z");
+	galley_article_free(a);
+
+	/* only a generic meta tag's date: a line above the text that opens with another day wins,
+	 * not an item of a list of dated events, nor the site header's "today" */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2023-11-02", "meta");
+	add_removed(a, "header", "06.11.2023 | 14 \xc2\xb0" "C", "div.top before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-02");
+	galley_article_free(a);
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-02-12", "meta");
+	add_removed(a, "outside-main", "05.02.2020 - Redaktion: Eberhard Fuhr", "div.news-timedata before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-02-05");
+	galley_article_free(a);
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-02-11", "meta");
+	add_removed(a, "outside-main", "29.02.2020 18:00 Uhr Portugal vs Spanien", "li.list-group-item before-body");
+	add_removed(a, "outside-main", "04.04.2020 18:00 Uhr Tempranillo", "li.list-group-item before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-02-11");
+	galley_article_free(a);
+
+	/* the page's only <time>s are its comments': no date of the article; the line that shows
+	 * one is */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-09-23T18:19:06+02:00", "time");
+	add_removed(a, "link-density", "von Marianne1 am 20.09.2020", "div.tip-user in-body");
+	add_removed(a, "comments", "23.09.20 | 18:19 Rezeptsammlerin", "div.comment-box in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-09-20");
+	galley_article_free(a);
+
+	/* no metadata: a ticker's item over the article is not its date; the first of the meta
+	 * lines that repeat for the neighbouring posts is */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "outside-main", "Tippspiel +++ KW 4 +++ 28.01.2022 \xe2\x80\x93 29.01.2022", "li before-body");
+	add_removed(a, "meta", "reineckefuchs \xe2\x80\x94 2. Februar 2022", "div.post-meta-left before-body");
+	add_removed(a, "meta", "2. Februar 2022", "div.post-meta-left before-body in:nav");
+	add_removed(a, "meta", "31. Januar 2022", "div.post-meta-left before-body in:nav");
+	add_removed(a, "meta", "30. Januar 2022", "div.post-meta-left before-body in:nav");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-02-02");
+	galley_article_free(a);
+
+	/* a byline the page repeats (so it reads like a list's) shows the last change the
+	 * metadata gives: that day, as for any byline under the headline */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2022-05-03T13:32:45", "json-ld");
+	galley_article_add_candidate(a, "date_modified", "2022-05-04T00:00:00", "json-ld");
+	add_removed(a, "byline", "medell\xc3\xadn Hora de publicaci\xc3\xb3n", "div.author_data before-body");
+	add_removed(a, "byline", "Nombre del autor Hora de publicaci\xc3\xb3n", "div.author_data before-body");
+	add_removed(a, "byline", "medell\xc3\xadn 04 de mayo 2022, 12:00 A. M.", "div.author_data before-body");
+	add_removed(a, "byline", "David Calle 04 de mayo 2022, 12:00 A. M.", "div.author_data before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-04");
+	galley_article_free(a);
+
+	/* an embedded post's date in the text is no header's */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2019-06-20T10:59:05+02:00", "json-ld");
+	galley_article_add_candidate(a, "date", "2019-06-16T14:30:55Z", "time");
+	add_removed(a, "link-density", "A post shared by Jo (@jo) on Jun 16, 2019 at 7:30am PDT", "p in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2019-06-20T10:59:05+02:00");
 	galley_article_free(a);
 }
 END_TEST
@@ -1405,6 +1591,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, header_lines_set_apart);
 	tcase_add_test(tc, signature_and_copyright);
 	tcase_add_test(tc, dates_shown_with_the_article);
+	tcase_add_test(tc, dates_the_header_shows_among_metadata);
 	tcase_add_test(tc, authors_when_nothing_else_names_one);
 	tcase_add_test(tc, byline_labels_and_joins);
 	tcase_add_test(tc, credit_lines_and_labels_apart);

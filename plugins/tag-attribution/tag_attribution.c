@@ -5805,6 +5805,27 @@ static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 			*out = (ta_date){.y = y, .m = m, .d = d};
 			return true;
 		}
+		/* "2019年6月24日": Chinese and Japanese, year, month and day */
+		{
+			int n1 = 0, n2 = 0;
+			if (ta_digits(t, 4, &y) && !strncmp(t + 4, "\xe5\xb9\xb4", 3) && t[7] >= '0' && t[7] <= '9' && sscanf(t + 7, "%2d%n", &m, &n1) == 1 &&
+			    !strncmp(t + 7 + n1, "\xe6\x9c\x88", 3) && t[10 + n1] >= '0' && t[10 + n1] <= '9' && sscanf(t + 10 + n1, "%2d%n", &d, &n2) == 1 &&
+			    !strncmp(t + 10 + n1 + n2, "\xe6\x97\xa5", 3) && y > 1900 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+				*out = (ta_date){.y = y, .m = m, .d = d};
+				return true;
+			}
+		}
+		/* "26 | 01 | 2022", "26 / 01 / 2022": a day, a month and a year set apart by spaced bars
+		 * or slashes */
+		{
+			char s1 = 0, s2 = 0;
+			int n1 = 0;
+			if (sscanf(t, "%2d %c %2d %c %4d%n", &d, &s1, &m, &s2, &y, &n1) == 5 && s1 == s2 && (s1 == '|' || s1 == '/') && t[n1 - 5] == ' ' &&
+			    y > 1900 && ta_date_end(t + n1) && m >= 1 && m <= 12 && d >= 1 && d <= 31 && strchr(t, s1) > t && strchr(t, s1)[-1] == ' ') {
+				*out = (ta_date){.y = y, .m = m, .d = d};
+				return true;
+			}
+		}
 		/* "4. 2. 2022": a day and a month each closed by a point and a space */
 		if (sscanf(t, "%2d. %2d. %4d%n", &d, &m, &y, &k) == 3 && t[k - 5] == ' ' && y > 1900 && ta_date_end(t + k) && m >= 1 &&
 		    m <= 12 && d >= 1 && d <= 31) {
@@ -5872,7 +5893,8 @@ static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 		if (lead < 0 && before > 1 && ta_date_joiner(w.w[before - 1], w.l[before - 1]))
 			before--;
 		/* "(21. November 2022)": the day may follow an opening bracket; "Original Research7 April
-		 * 2020": or be glued to the word before it (a line break the text lost) */
+		 * 2020": or be glued to the word before it (a line break the text lost), or to a
+		 * separator ("By Wikimedia Foundation•15 January 2020") */
 		bool dayok = lead >= 1 ? (d = lead, true)
 		                       : (before > 0 && sscanf(w.w[before - 1] + (w.w[before - 1][0] == '(' || w.w[before - 1][0] == '['), "%2d", &d) == 1);
 		if (!dayok && lead < 0 && before > 0 && w.l[before - 1] >= 3) {
@@ -5880,7 +5902,8 @@ static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 			size_t pl = w.l[before - 1], nd = 0;
 			while (nd < pl && nd < 3 && pw[pl - 1 - nd] >= '0' && pw[pl - 1 - nd] <= '9')
 				nd++;
-			if ((nd == 1 || nd == 2) && pl > nd && ((pw[pl - 1 - nd] | 0x20) >= 'a' && (pw[pl - 1 - nd] | 0x20) <= 'z'))
+			unsigned char pc = (unsigned char)pw[pl - 1 - nd];
+			if ((nd == 1 || nd == 2) && pl > nd && (((pc | 0x20) >= 'a' && (pc | 0x20) <= 'z') || pc >= 0x80 || pc == '|'))
 				dayok = sscanf(pw + pl - nd, "%2d", &d) == 1;
 		}
 		/* a period is dated by its first day: "14. - 20. Januar 2022", "14.-20. Januar 2022" */
@@ -5895,6 +5918,13 @@ static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 		}
 		if (dayok && after < w.n && sscanf(w.w[after], "%4d", &y) == 1 && y > 1900 && d >= 1 && d <= 31) {
 			*out = (ta_date){.y = y, .m = mon, .d = d};
+			free(norm);
+			return true;
+		}
+		/* "(Pescasseroli, 14 Gennaio 20)": a two-digit year that closes the line or its bracket */
+		if (dayok && after < w.n && d >= 1 && d <= 31 && w.l[after] >= 2 && ta_digits(w.w[after], 2, &y) &&
+		    (w.l[after] == 2 ? after + 1 == w.n || w.w[after + 1][0] == ')' : w.l[after] == 3 && w.w[after][2] == ')')) {
+			*out = (ta_date){.y = ta_full_year(y), .m = mon, .d = d};
 			free(norm);
 			return true;
 		}
@@ -5996,6 +6026,59 @@ static bool ta_after_body(const galley_removed *r)
 	return r->context && strstr(r->context, " after-body");
 }
 
+/* A short line of the article's header or text, as the page shows it with the article: any
+ * kind of block the stripper took before or in the kept text ("25.01.2022" in a list of facts
+ * under the headline, "21.01.2022 - 13:30" beside it), not a menu's, the site header's (its
+ * "today"), a teaser's, a comment's or a footer's, nor one inside such a part. */
+static bool ta_header_line(const galley_removed *r)
+{
+	static const char *const other[] = {"nav", "header", "footer", "cookie", "form", "comments", "related", "teaser", "ad", "share", "title"};
+	return r->text && r->reason && strlen(r->text) <= 80 && !ta_after_body(r) && ta_removed_tier(r, false) == 0 &&
+	       !ta_reason_is(r, other, sizeof other / sizeof other[0]);
+}
+
+/* Does a line of the article's header or text (ta_header_line) show this day as the
+ * publication date? */
+static bool ta_header_shows(const ta_doc *d, int y, int m, int dd)
+{
+	for (size_t i = 0; i < galley_article_n_removed(d->a); i++) {
+		const galley_removed *r = galley_article_removed(d->a, i);
+		ta_date sd;
+		bool labelled;
+		if (!ta_header_line(r) || !ta_line_date(d->st, r->text, &sd, &labelled))
+			continue;
+		/* any date of the line: "29. Dezember 2022 30. Dezember 2022" shows both */
+		for (const char *t = r->text; *t; t++)
+			if ((t == r->text || t[-1] == ' ') && ta_find_date(d->st, t, &sd) && sd.y == y && sd.m == m && sd.d == dd)
+				return true;
+	}
+	return false;
+}
+
+/* Does text show a span of hours ("19.1.23, 10:00-11:30 Uhr", "18:00 – 20:00"): an event's
+ * time, not when something was published? */
+static bool ta_time_span(const char *text)
+{
+	for (const char *p = strchr(text, ':'); p; p = strchr(p + 1, ':')) {
+		if (p == text || p[-1] < '0' || p[-1] > '9' || !ta_digits(p + 1, 2, &(int){0}))
+			continue;
+		const char *q = p + 3;
+		while (*q == ' ')
+			q++;
+		if (*q == '-')
+			q++;
+		else if (!strncmp(q, "\xe2\x80\x93", 3))
+			q += 3;
+		else
+			continue;
+		while (*q == ' ')
+			q++;
+		if (*q >= '0' && *q <= '9')
+			return true;
+	}
+	return false;
+}
+
 /* The publication date the page shows with the article: datelines, bylines and meta lines
  * the stripper removed, most trusted place first (ta_removed_tier), a labelled one
  * ("Veröffentlicht am ...") before an unlabelled one of the same tier.  With max_tier 2 (no
@@ -6009,9 +6092,11 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 	size_t n = ta_removed_order(a, reasons, sizeof reasons / sizeof reasons[0], &ord, &tiers);
 	bool found = false;
 	/* phases: 0 datelines, bylines and meta lines in or before the article, 1 short unclassified
-	 * lines of the article's header, 2 those of lists, 3 those after the article's body (a
-	 * teaser's or a comment's: "21 сентября 2021 Серия А. Итоги..." under the article); 1 to 3
-	 * only when the page gives no date in its metadata (max_tier 2) */
+	 * lines of the article's header (not a list's item: a ticker's "Boxen.de-Tippspiel +++ KW 4
+	 * +++ 28.01.2022 – 29.01.2022"), 2 datelines, bylines and meta lines of lists, 3 those
+	 * after the article's body (a teaser's or a comment's: "21 сентября 2021 Серия А.
+	 * Итоги..." under the article); 1 to 3 only when the page gives no date in its metadata
+	 * (max_tier 2); never an event's date with its hours */
 	for (int phase = 0; phase <= (max_tier >= 2 ? 3 : 0) && !found; phase++)
 	for (int t = 0; t <= 2 && !found; t++)
 		for (int want_label = 1; want_label >= 0 && !found; want_label--)
@@ -6025,15 +6110,27 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 				bool strong = !strcmp(r->reason, "dateline") || !strcmp(r->reason, "byline") || !strcmp(r->reason, "meta");
 				if (phase == 0 && !strong)
 					continue;
-				if (phase == 1 && (strong || !r->context || !strstr(r->context, " before-body") || strlen(r->text) > 80))
+				if (phase == 1 && (strong || !r->context || !strstr(r->context, " before-body") || strlen(r->text) > 80 ||
+				                   !strncmp(r->context, "li", 2)))
 					continue;
 				if (phase >= 2 && !strong)
 					continue;
-				if (strlen(r->text) > 200)
+				if (strlen(r->text) > 200 || ta_time_span(r->text))
 					continue;
 				bool labelled;
 				ta_date dt;
 				if (ta_line_date(d->st, r->text, &dt, &labelled) && (labelled || !want_label)) {
+					/* a list's entries: the latest, whatever their order ("Feb 16 2009", "Feb 18
+					 * 2009", "Feb 17 2009" over a blog's posts) */
+					for (size_t j = i + 1; j < n && phase == 2; j++) {
+						const galley_removed *o = galley_article_removed(a, ord[j]);
+						ta_date od;
+						bool ol;
+						if (tiers[j] == 2 && o->context && r->context && !strcmp(o->context, r->context) && !strcmp(o->reason, r->reason) &&
+						    strlen(o->text) <= 200 && ta_line_date(d->st, o->text, &od, &ol) &&
+						    ta_days(od.y, od.m, od.d) > ta_days(dt.y, dt.m, dt.d))
+							dt = od;
+					}
 					*out = dt;
 					*tier_out = t;
 					found = true;
@@ -6092,6 +6189,20 @@ static bool ta_url_date(const char *url, ta_date *out)
 static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 {
 	const galley_article *a = d->a;
+	/* a line anywhere that labels the publication, as a footer's or a sidebar's ("Letzte
+	 * Änderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023", "... wurde am 19. Mai 2010 um
+	 * 23:03 Uhr gepostet"), not a menu's or a comment's; not when the page's address has a
+	 * day, the article's own (below), and the line may be another post's in a sidebar */
+	ta_date ud;
+	bool url_day = ta_url_date(galley_article_get(a, GALLEY_FIELD_URL), &ud);
+	for (size_t i = 0; i < galley_article_n_removed(a) && !url_day; i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		static const char *const other[] = {"nav", "cookie", "form", "comments"};
+		bool labelled;
+		if (r->text && r->reason && strlen(r->text) <= 200 && !ta_reason_is(r, other, sizeof other / sizeof other[0]) &&
+		    !(r->context && strstr(r->context, " in:comments")) && ta_line_date(d->st, r->text, out, &labelled) && labelled)
+			return true;
+	}
 	/* pass 0: datelines, bylines and meta lines before or in the article; pass 1: any line, as
 	 * a wiki's footer ("Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert") */
 	for (size_t k = 0; k < 2 * galley_article_n_removed(a); k++) {
@@ -6122,6 +6233,25 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 	}
 	if (ta_url_date(galley_article_get(a, GALLEY_FIELD_URL), out))
 		return true;
+	/* after the day in the page's address: a paragraph a little further down that opens with
+	 * a date, a press release's dateline under its headings ("01.02.2022 „Der Arbeitsmarkt ist
+	 * gut in das Jahr 2022 gestartet", "29.11.2022 – Mehrfach und vehement ..."): its first
+	 * three words */
+	for (size_t i = 3; i < d->nbody && i < 6; i++) {
+		const char *t = d->p[i].text;
+		if (!t || t[0] < '0' || t[0] > '9')
+			continue;
+		char head[64];
+		size_t hl = 0;
+		for (int words = 0; t[hl] && hl < sizeof head - 1; hl++) {
+			if (t[hl] == ' ' && ++words == 3)
+				break;
+			head[hl] = t[hl];
+		}
+		head[hl] = 0;
+		if (ta_find_date(d->st, head, out))
+			return true;
+	}
 	/* any short line the stripper took from the page, not a menu's: in the article ("Tanja
 	 * Karrasch 3.11.2023", "28.01.22 / 0 Kommentare"), then the nearest before it (a heading
 	 * "23.01.2022 - Dorothea Wierer ..."), then the first after it (the first comment, "26. Mai
@@ -6142,6 +6272,21 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 	return false;
 }
 
+/* Is a <time> a comment's: its day shown in a comment ("23.09.20 | 18:19 Rezeptsammlerin"),
+ * and not in the article's header? */
+static bool ta_comment_time(const ta_doc *d, const ta_date *dt)
+{
+	bool comment = false;
+	for (size_t i = 0; i < galley_article_n_removed(d->a) && !comment; i++) {
+		const galley_removed *r = galley_article_removed(d->a, i);
+		ta_date sd;
+		comment = r->text && strlen(r->text) <= 200 &&
+		          ((r->reason && !strcmp(r->reason, "comments")) || (r->context && strstr(r->context, " in:comments"))) &&
+		          ta_find_date(d->st, r->text, &sd) && sd.y == dt->y && sd.m == dt->m && sd.d == dt->d;
+	}
+	return comment && !ta_header_shows(d, dt->y, dt->m, dt->d);
+}
+
 static void ta_date_decide(ta_doc *d)
 {
 	galley_article *a = d->a;
@@ -6154,7 +6299,7 @@ static void ta_date_decide(ta_doc *d)
 			continue;
 		int r = ta_date_rank(c->origin);
 		ta_date dt;
-		if (r < 0 || r >= br || !ta_parse_iso(c->value, &dt))
+		if (r < 0 || r >= br || !ta_parse_iso(c->value, &dt) || (!strcmp(c->origin, "time") && ta_comment_time(d, &dt)))
 			continue;
 		best = c;
 		br = r;
@@ -6173,6 +6318,36 @@ static void ta_date_decide(ta_doc *d)
 		galley_article_set(a, GALLEY_FIELD_DATE, shown0);
 		return;
 	}
+	/* only weak metadata, and no dateline: a line above the text that opens with another day
+	 * ("05.02.2020 - Redaktion: Eberhard Fuhr" under the headline, a generic meta tag's
+	 * 2020-02-12) */
+	if (best && br >= 4 && !have_vis && !ta_header_shows(d, bd.y, bd.m, bd.d))
+		for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			ta_date sd;
+			bool labelled;
+			if (!ta_header_line(r) || !strstr(r->context ? r->context : "", " before-body") || r->text[0] < '0' || r->text[0] > '9' ||
+			    !ta_line_date(d->st, r->text, &sd, &labelled))
+				continue;
+			/* one line, not an item of a list of dated events ("29.02.2020 18:00 Uhr Portugal vs
+			 * Spanien", "04.04.2020 18:00 Uhr Tempranillo" in li.list-group-item) */
+			bool listed = false;
+			for (size_t j = 0; j < galley_article_n_removed(a) && !listed; j++) {
+				const galley_removed *o = galley_article_removed(a, j);
+				listed = j != i && o->text && o->context && !strcmp(o->context, r->context) && strcmp(o->text, r->text);
+			}
+			if (listed)
+				continue;
+			/* the date opens the line: its first number is the day, or the year of an ISO date */
+			ta_date fd;
+			if (!ta_find_date(d->st, r->text, &fd) || (fd.d != atoi(r->text) && fd.y != atoi(r->text)) || fd.y != sd.y || fd.m != sd.m ||
+			    fd.d != sd.d)
+				continue;
+			char shown4[40];
+			snprintf(shown4, sizeof shown4, "%04d-%02d-%02d", sd.y, sd.m, sd.d);
+			galley_article_set(a, GALLEY_FIELD_DATE, shown4);
+			return;
+		}
 	if (!best) {
 		ta_date last;
 		if (!have_vis && ta_last_resort_date(d, &last)) {
@@ -6182,6 +6357,50 @@ static void ta_date_decide(ta_doc *d)
 		}
 		return;
 	}
+	/* the metadata gives more than one publication day and the article's header shows another
+	 * than the first (article:published_time 2022-01-15, <time datetime="2022-01-25">25.01.2022</time>
+	 * under the headline): the day shown */
+	if (!ta_header_shows(d, bd.y, bd.m, bd.d))
+		for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			ta_date sd;
+			bool labelled;
+			/* a line that is little more than the date, not a sentence with one ("A post
+			 * shared by ... on Jun 16, 2019 at 7:30am PDT": an embedded post) */
+			if (!ta_header_line(r) || strlen(r->text) > 40 || !ta_line_date(d->st, r->text, &sd, &labelled))
+				continue;
+			bool strong = !strcmp(r->reason, "dateline") || !strcmp(r->reason, "byline") || !strcmp(r->reason, "meta");
+			for (size_t k = 0; k < galley_article_n_candidates(a); k++) {
+				const galley_candidate *c = galley_article_candidate(a, k);
+				ta_date dt;
+				/* a byline or dateline that shows the last change shows it as the article's
+				 * date, as in point 3 below ("04 de mayo 2022, 12:00 A. M." in a header the
+				 * page repeats, modified 2022-05-04, published 2022-05-03) */
+				bool modified = strong && !strcmp(c->field, "date_modified");
+				if ((strcmp(c->field, "date") && !modified) || c == best || ta_date_rank(c->origin) < 0 || !ta_parse_iso(c->value, &dt) ||
+				    dt.y != sd.y || dt.m != sd.m || dt.d != sd.d)
+					continue;
+				/* a <time> may be a teaser's, as a line in the text may: only a line above the
+				 * text confirms it ("22 July 2019" under a teaser in the text does not) */
+				if (!strcmp(c->origin, "time") && !strstr(r->context ? r->context : "", " before-body"))
+					continue;
+				/* not a day the same metadata gives as the last change: the header shows the
+				 * update ("Le 19 février 2020", microdata's dateModified 2020-02-19) */
+				bool change = false;
+				for (size_t j = 0; j < galley_article_n_candidates(a) && !change; j++) {
+					const galley_candidate *o = galley_article_candidate(a, j);
+					ta_date od;
+					change = !strcmp(o->field, "date_modified") && !strcmp(o->origin, c->origin) && ta_parse_iso(o->value, &od) &&
+					         od.y == dt.y && od.m == dt.m && od.d == dt.d;
+				}
+				if (change && !modified)
+					continue;
+				char shown3[40];
+				snprintf(shown3, sizeof shown3, "%04d-%02d-%02d", sd.y, sd.m, sd.d);
+				galley_article_set(a, GALLEY_FIELD_DATE, shown3);
+				return;
+			}
+		}
 	/* the date shown with the article is another day that the page's metadata also gives, as
 	 * another publication date of its article metadata (not a <time> of a teaser) or as its
 	 * last change: the page shows that change as the
@@ -6248,6 +6467,11 @@ static void ta_date_decide(ta_doc *d)
 				done = true;
 			}
 		}
+		/* not when the article's header shows the day of the timestamp too: the other day is
+		 * the site header's "today" ("Miércoles 4 de Mayo de 2022" over the page, "3 de Mayo de
+		 * 2022" under the headline, 2022-05-03T20:51:06Z) */
+		if (!done && have_vis && ta_header_shows(d, bd.y, bd.m, bd.d))
+			done = true;
 		if (!done && have_vis) {
 			long diff = ta_days(vis.y, vis.m, vis.d) - ta_days(bd.y, bd.m, bd.d);
 			/* only a day that some time zone can make of that instant (UTC-12 to UTC+14) */
