@@ -1375,6 +1375,28 @@ START_TEST(byline_labels_and_joins)
 }
 END_TEST
 
+START_TEST(authors_badges_and_issuers)
+{
+	/* a member's badge opening the text: the avatar, its alternative text the handle beside it */
+	galley_article *a = th_article_html("<p><img alt=\"fri.juli\" title=\"fri.juli\" src=\"a.jpg\"/></p><p>fri.juli</p>"
+	                                    "<p>Seit zwei Jahren gehört der Kühlschrank zu meiner Küche, und ich mag ihn.</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "fri.juli");
+	galley_article_free(a);
+
+	/* not a picture's caption further down, nor one that names a thing */
+	a = th_article_html("<p>Some story text that is long enough.</p><p><img alt=\"fri.juli\" src=\"a.jpg\"/></p><p>fri.juli</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+	a = th_article_html("<p><img alt=\"Das neue Rathaus\" src=\"a.jpg\"/></p><p>Das neue Rathaus</p><p>Some story text that is long enough.</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("tag-attribution");
@@ -1399,6 +1421,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, authors_when_nothing_else_names_one);
 	tcase_add_test(tc, byline_labels_and_joins);
 	tcase_add_test(tc, credit_lines_and_labels_apart);
+	tcase_add_test(tc, authors_badges_and_issuers);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -4869,6 +4869,54 @@ static void ta_emphasised_byline(const ta_state *st, xmlNodePtr n, ta_names *out
 	}
 }
 
+/* The article's text opening with its writer's badge: a picture alone, its alternative text or
+ * title a name, then that name alone on the next line (a member's avatar and handle over a
+ * community post, a columnist's portrait over the column: <img alt="fri.juli"> then
+ * "fri.juli"). A handle of one word, or a person's name; nothing else before them. */
+static bool ta_badge_name(ta_doc *d, ta_names *out)
+{
+	if (!d->nbody || !d->gp || !d->gp->n || !d->gp->node[0] || d->p[0].len > 40 || d->p[0].len < 2)
+		return false;
+	const char *name = d->p[0].text;
+	ta_words w;
+	ta_split_words(name, &w);
+	if (!w.n || w.n > 3 || (w.n == 1 && (ta_word_in(&d->st->notauthors, w.w[0], w.l[0]) ||
+	                                       ta_word_in(&d->st->notnames, w.w[0], w.l[0]))))
+		return false;
+	xmlDocPtr body = galley_article_body(d->a);
+	if (!body)
+		return false;
+	xmlNodePtr root = galley_body_root(body), target = d->gp->node[0], pic = NULL;
+	size_t seen = 0;
+	/* what comes before the line: one picture, no text */
+	for (xmlNodePtr n = root; n && n != target && seen < 64; n = galley_node_next(n, root, true), seen++) {
+		if (n->type == XML_TEXT_NODE && n->content) {
+			for (const xmlChar *c = n->content; *c; c++)
+				if (!strchr(" \t\r\n", *c))
+					return false;
+		} else if (n->type == XML_ELEMENT_NODE && n->name && !strcmp((const char *)n->name, "img")) {
+			if (pic)
+				return false;
+			pic = n;
+		}
+	}
+	if (!pic || seen >= 64)
+		return false;
+	bool same = false;
+	static const char *const attrs[] = {"alt", "title"};
+	for (size_t k = 0; k < 2 && !same; k++) {
+		xmlChar *v = xmlGetProp(pic, BAD_CAST attrs[k]);
+		char *nv = v ? galley_ws_normalize((const char *)v) : NULL;
+		xmlFree(v);
+		same = nv && !strcmp(nv, name);
+		free(nv);
+	}
+	if (!same || (w.n > 1 && !ta_person_text(d, name)))
+		return false;
+	ta_names_add(out, name);
+	return true;
+}
+
 static void ta_authors(ta_doc *d)
 {
 	const ta_state *st = d->st;
@@ -5273,6 +5321,9 @@ static void ta_authors(ta_doc *d)
 				ta_names_add(&vis, P->text);
 		}
 	}
+	/* a member's badge opening the text: the avatar, then the handle ("fri.juli") */
+	if (!vis.n && !lab.n)
+		ta_badge_name(d, &vis);
 	xmlDocPtr body = galley_article_body(a);
 	if (!vis.n && !lab.n && body)
 		ta_dom_bylines(st, galley_body_root(body), &vis);
