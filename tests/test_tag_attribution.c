@@ -1394,6 +1394,30 @@ START_TEST(authors_badges_and_issuers)
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
+
+	/* a press release's issuing office under its label, the address on the next lines: the
+	 * office, not the organisation metadata names */
+	a = th_article_html("<p>Die Delegiertenversammlung hat eine neue Präsidentin des Verbandes gewählt.</p>"
+	                    "<p><strong>Herausgeber:</strong></p><p><strong>Pressestelle des Deutschen Caritasverbandes</strong>"
+	                    "<br/>Reinhardtstraße 13<br/>10117 Berlin</p><p>Sie übernimmt das Amt im November.</p>");
+	galley_article_add_candidate(a, "author", "Deutscher Caritasverband e. V.", "meta");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Pressestelle des Deutschen Caritasverbandes");
+	galley_article_free(a);
+
+	/* a writer's byline comes first; a person in metadata is not overruled */
+	a = th_article_html("<p>Von Anna Schmidt</p><p>Die Delegiertenversammlung hat eine neue Präsidentin gewählt.</p>"
+	                    "<p>Herausgeber:</p><p>Pressestelle des Verbandes<br/>Reinhardtstraße 13</p>");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Anna Schmidt");
+	galley_article_free(a);
+	a = th_article_html("<p>Die Delegiertenversammlung hat eine neue Präsidentin gewählt.</p>"
+	                    "<p>Herausgeber:</p><p>Pressestelle des Verbandes<br/>Reinhardtstraße 13</p>");
+	galley_article_add_candidate(a, "author", "Anna Schmidt", "json-ld");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Anna Schmidt");
+	galley_article_free(a);
 }
 END_TEST
 

@@ -273,6 +273,7 @@ typedef struct ta_state {
 	ta_set contacts;   /* "Pressekontakt", "Telefon": a press release's contact person */
 	ta_set given;      /* common given names: "Alexander" */
 	ta_set about;      /* "Über", "About": a title about a person, the person's own page */
+	ta_set issuers;    /* "Herausgeber": a press release's issuing office on the next line */
 	char **role_list; /* roles of 4+ bytes, for German compounds ("Bundeskanzlerin") */
 	size_t n_role_list;
 	size_t role_lens[32]; /* the distinct lengths of role_list */
@@ -291,7 +292,7 @@ static void ta_state_free(ta_state *st)
 	ta_set *sets[] = {&st->indefinites, &st->photowords, &st->othercredits, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
-	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given, &st->about, &st->datemonths};
+	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given, &st->about, &st->issuers, &st->datemonths};
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
 		ta_set_free(sets[i]);
 	for (size_t i = 0; i < st->n_relay; i++)
@@ -428,6 +429,7 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		{"tag-attribution/contact-words.txt", offsetof(ta_state, contacts)},
 		{"tag-attribution/given-names.txt", offsetof(ta_state, given)},
 		{"tag-attribution/about-words.txt", offsetof(ta_state, about)},
+		{"tag-attribution/issuer-labels.txt", offsetof(ta_state, issuers)},
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
 		int rc = ta_load_words(lists[i].file, (ta_set *)((char *)st + lists[i].off), err);
@@ -4917,6 +4919,61 @@ static bool ta_badge_name(ta_doc *d, ta_names *out)
 	return true;
 }
 
+/* The first line of an element's text, up to its first line break: "Pressestelle des Deutschen
+ * Caritasverbandes" of "<strong>Pressestelle des Deutschen Caritasverbandes</strong><br/>
+ * Reinhardtstraße 13<br/>10117 Berlin". */
+static char *ta_first_line(xmlNodePtr el)
+{
+	galley_buf b = {0};
+	size_t seen = 0;
+	bool text = false;
+	for (xmlNodePtr n = el->children; n && seen < 200; n = galley_node_next(n, el, true), seen++) {
+		if (n->type == XML_ELEMENT_NODE && n->name && !strcmp((const char *)n->name, "br")) {
+			if (text)
+				break;
+		} else if (n->type == XML_TEXT_NODE && n->content) {
+			galley_buf_puts(&b, (const char *)n->content);
+			for (const xmlChar *c = n->content; *c && !text; c++)
+				text = !strchr(" \t\r\n", *c);
+		}
+	}
+	galley_buf_putc(&b, 0);
+	char *raw = galley_buf_steal(&b);
+	char *line = galley_ws_normalize(raw);
+	free(raw);
+	return line;
+}
+
+/* A press release's issuer: its label alone in a paragraph of the text, the issuing office on
+ * the next paragraph's first line and its address after it ("Herausgeber:" then "Pressestelle
+ * des Deutschen Caritasverbandes<br/>Reinhardtstraße 13<br/>10117 Berlin"). */
+static bool ta_issuer(ta_doc *d, ta_names *out)
+{
+	for (size_t i = 0; i + 1 < d->nbody && d->gp && i + 1 < d->gp->n; i++) {
+		const ta_para *P = &d->p[i];
+		if (P->len < 3 || P->len > 30 || !d->gp->node[i + 1])
+			continue;
+		char *lab = galley_ws_normalize(P->text);
+		size_t ll = strlen(lab);
+		bool label = false;
+		if (ll > 1 && lab[ll - 1] == ':') {
+			char *lo = ta_lower(lab, ll - 1);
+			label = ta_set_get(&d->st->issuers, lo, strlen(lo)) >= 0;
+			free(lo);
+		}
+		free(lab);
+		if (!label)
+			continue;
+		char *line = ta_first_line(d->gp->node[i + 1]);
+		size_t n = strlen(line);
+		if (n && n <= 80 && !ta_has_digit(line, n) && ta_plausible2(d->st, line, true))
+			ta_names_add(out, line);
+		free(line);
+		return out->n > 0;
+	}
+	return false;
+}
+
 static void ta_authors(ta_doc *d)
 {
 	const ta_state *st = d->st;
@@ -5120,6 +5177,13 @@ static void ta_authors(ta_doc *d)
 			if (lab.n)
 				lab_tier = 1;
 		}
+	}
+	/* a press release's issuing office under its label: "Herausgeber:" then "Pressestelle des
+	 * Deutschen Caritasverbandes" */
+	bool issuer = false;
+	if (!lab.n && ta_issuer(d, &lab)) {
+		lab_tier = 0;
+		issuer = true;
 	}
 	/* an author's note closing the article ("Jörg Staff ist Mitglied des Vorstands ..."), its
 	 * person named in a labelled byline elsewhere on the page too (a list of their articles,
@@ -5604,6 +5668,8 @@ static void ta_authors(ta_doc *d)
 		else if (lab.n == 1 && lab_tier == 0 && !strchr(lab.v[0], ' ') && ta_has_upper_start(lab.v[0], strlen(lab.v[0])) &&
 		         !ta_names_overlap(&lab, &meta) && !ta_site_named(a, lab.v[0]))
 			use = &lab; /* a user's name in that byline: "Geschrieben von Cooper am 25.08.2015" */
+		else if (issuer && !ta_person_like(st, &meta))
+			use = &lab; /* the release's issuing office under its label, metadata naming the organisation */
 	} else if (lab.n && lab_tier == 2 && meta.n)
 		use = &meta; /* the bylines of a teaser list or a sidebar say nothing of this article */
 	else if (lab.n && lab_tier >= 1 && vis_tier == 0 && ta_person_like(st, &vis) &&
