@@ -1418,6 +1418,21 @@ START_TEST(authors_badges_and_issuers)
 	run_one(a, NULL);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Anna Schmidt");
 	galley_article_free(a);
+
+	/* a release's sender heading the text: the name and the office, the institution on the
+	 * next line; not a heading that names no office */
+	a = th_article_html("<h5>Dr. Karin  J. Schmitz <em>Abteilung Öffentlichkeitsarbeit</em><br/> "
+	                    "<a href=\"/i\">Gesellschaft Deutscher Chemiker e.V.</a></h5>"
+	                    "<p>Ein chinesisches Forschungsteam stellt in der Fachzeitschrift ein Batteriesystem vor.</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Dr. Karin J. Schmitz Abteilung Öffentlichkeitsarbeit");
+	galley_article_free(a);
+	a = th_article_html("<h5>Karin Schmitz erklärt die Lage<br/>Gesellschaft Deutscher Chemiker e.V.</h5>"
+	                    "<p>Ein chinesisches Forschungsteam stellt in der Fachzeitschrift ein Batteriesystem vor.</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
 }
 END_TEST
 

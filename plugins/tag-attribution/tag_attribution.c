@@ -274,6 +274,7 @@ typedef struct ta_state {
 	ta_set given;      /* common given names: "Alexander" */
 	ta_set about;      /* "Über", "About": a title about a person, the person's own page */
 	ta_set issuers;    /* "Herausgeber": a press release's issuing office on the next line */
+	ta_set offices;    /* "Pressestelle", "Abteilung": a release's sender's office after the name */
 	char **role_list; /* roles of 4+ bytes, for German compounds ("Bundeskanzlerin") */
 	size_t n_role_list;
 	size_t role_lens[32]; /* the distinct lengths of role_list */
@@ -292,7 +293,7 @@ static void ta_state_free(ta_state *st)
 	ta_set *sets[] = {&st->indefinites, &st->photowords, &st->othercredits, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
-	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given, &st->about, &st->issuers, &st->datemonths};
+	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given, &st->about, &st->issuers, &st->offices, &st->datemonths};
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
 		ta_set_free(sets[i]);
 	for (size_t i = 0; i < st->n_relay; i++)
@@ -430,6 +431,7 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		{"tag-attribution/given-names.txt", offsetof(ta_state, given)},
 		{"tag-attribution/about-words.txt", offsetof(ta_state, about)},
 		{"tag-attribution/issuer-labels.txt", offsetof(ta_state, issuers)},
+		{"tag-attribution/office-words.txt", offsetof(ta_state, offices)},
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
 		int rc = ta_load_words(lists[i].file, (ta_set *)((char *)st + lists[i].off), err);
@@ -4919,6 +4921,57 @@ static bool ta_badge_name(ta_doc *d, ta_names *out)
 	return true;
 }
 
+static char *ta_first_line(xmlNodePtr el);
+
+/* Is a word a press office's or a department's, or a German compound ending in one
+ * ("Hochschulkommunikation")? */
+static bool ta_office_word(const ta_state *st, const char *w, size_t l)
+{
+	while (l && strchr(",.:;", w[l - 1]))
+		l--;
+	char *lo = ta_lower(w, l);
+	size_t n = strlen(lo);
+	bool hit = ta_set_get(&st->offices, lo, n) >= 0;
+	for (size_t k = 1; !hit && n >= 8 && k + 8 <= n; k++)
+		if (((unsigned char)lo[k] & 0xc0) != 0x80)
+			hit = ta_set_get(&st->offices, lo + k, n - k) >= 0;
+	free(lo);
+	return hit;
+}
+
+/* A release's sender heading its text: a person's name and their office on the first line of
+ * the text's first paragraph, the institution on the next ("Dr. Karin J. Schmitz <em>Abteilung
+ * Öffentlichkeitsarbeit</em><br/>Gesellschaft Deutscher Chemiker e.V."): that line, as the
+ * page shows it. */
+static bool ta_sender_line(ta_doc *d, ta_names *out)
+{
+	if (!d->nbody || !d->gp || !d->gp->n || !d->gp->node[0] || d->p[0].len > 160)
+		return false;
+	char *line = ta_first_line(d->gp->node[0]);
+	size_t n = strlen(line);
+	ta_words w;
+	ta_split_words(line, &w);
+	/* a second line follows; no date, no address */
+	bool ok = n >= 5 && n <= 80 && n + 3 < d->p[0].len && !ta_has_digit(line, n) && w.n >= 3 && w.n <= 8;
+	/* the name (a title before it: "Dr."), then the office */
+	size_t s = 0;
+	while (ok && s < w.n && ta_word_in(&d->st->roles, w.w[s], w.l[s]))
+		s++;
+	size_t k = s + 2;
+	while (ok && k < w.n && k <= s + 4 && !ta_office_word(d->st, w.w[k], w.l[k]))
+		k++;
+	ok = ok && k < w.n && k <= s + 4;
+	if (ok) {
+		char *name = galley_strndup(w.w[s], (size_t)(w.w[k - 1] + w.l[k - 1] - w.w[s]));
+		ok = ta_person_text(d, name);
+		free(name);
+	}
+	if (ok)
+		ta_names_add(out, line);
+	free(line);
+	return ok;
+}
+
 /* The first line of an element's text, up to its first line break: "Pressestelle des Deutschen
  * Caritasverbandes" of "<strong>Pressestelle des Deutschen Caritasverbandes</strong><br/>
  * Reinhardtstraße 13<br/>10117 Berlin". */
@@ -5388,6 +5441,10 @@ static void ta_authors(ta_doc *d)
 	/* a member's badge opening the text: the avatar, then the handle ("fri.juli") */
 	if (!vis.n && !lab.n)
 		ta_badge_name(d, &vis);
+	/* a release's sender heading the text: "Dr. Karin J. Schmitz Abteilung Öffentlichkeitsarbeit"
+	 * over the institution's name */
+	if (!vis.n && !lab.n)
+		ta_sender_line(d, &vis);
 	xmlDocPtr body = galley_article_body(a);
 	if (!vis.n && !lab.n && body)
 		ta_dom_bylines(st, galley_body_root(body), &vis);
