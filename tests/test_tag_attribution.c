@@ -1428,6 +1428,19 @@ START_TEST(authors_badges_and_issuers)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Dr. Karin J. Schmitz Abteilung Öffentlichkeitsarbeit");
 	galley_article_free(a);
+	/* a signature closes the text; a heading between two paragraphs (a speaker's name before her
+	 * answer) does not */
+	a = th_article_html("<p>Creative Commons licenses help solve local and global challenges.</p><p>Jane Porter</p>");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jane Porter");
+	galley_article_free(a);
+	a = th_article_html("<p>Creative Commons licenses help solve local and global challenges.</p><p>Jane Porter</p>"
+	                    "<p>We support platforms that are leaders in the content and knowledge sharing movement, and over "
+	                    "a billion works have been shared through them so far.</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
 	a = th_article_html("<h5>Karin Schmitz erklärt die Lage<br/>Gesellschaft Deutscher Chemiker e.V.</h5>"
 	                    "<p>Ein chinesisches Forschungsteam stellt in der Fachzeitschrift ein Batteriesystem vor.</p>");
 	run_one(a, NULL);

@@ -5426,11 +5426,22 @@ static void ta_authors(ta_doc *d)
 		free(norm);
 		free(nm);
 	}
-	/* a signature closing the body: "Denis Clerc" alone in the last paragraphs */
+	/* a signature closing the body: "Denis Clerc" alone in the last paragraphs, after a sentence's
+	 * end and before at most a short line (a date, a note); not a heading between two paragraphs
+	 * ("... help solve local and global challenges." then "Creative Commons Platforms" then a
+	 * long paragraph), nor a team's name in a match's lines ("1-1", "Olympique Lyonnais") */
 	for (size_t k = 0; k < 2 && k < d->nbody && !vis.n && !lab.n; k++) {
 		const ta_para *P = &d->p[d->nbody - 1 - k];
-		if (P->nt < 2 || P->nt > 4 || P->len > 40)
+		if (P->nt < 2 || P->nt > 4 || P->len > 40 || (k == 1 && d->p[d->nbody - 1].len > 100))
 			continue;
+		if (d->nbody - 1 - k > 0) {
+			const ta_para *prev = P - 1;
+			char last = prev->len ? prev->text[prev->len - 1] : 0;
+			bool ended = (last && strchr(".!?\"')", last)) || (prev->len >= 2 && !memcmp(prev->text + prev->len - 2, "\xc2\xbb", 2)) || /* » */
+			             (prev->len >= 3 && !memcmp(prev->text + prev->len - 3, "\xe2\x80\x9d", 3));                               /* ” */
+			if (!ended)
+				continue;
+		}
 		size_t e = ta_chunk_end(d, P, 0, P->nt);
 		if (e == P->nt) {
 			ta_chunk c = ta_classify(d, P, 0, e);
