@@ -720,6 +720,16 @@ START_TEST(signature_and_copyright)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
+	/* nor when the site's address spells the organisation's name as a personal site's spells its
+	 * holder's */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://statisticsglobe.com/change-font-size-of-ggplot2-plot-in-r");
+	galley_article_set(a, GALLEY_FIELD_SITE, "Statistics Globe");
+	add_removed(a, "footer", "© Copyright Statistics Globe – Legal Notice & Privacy Policy", "p after-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
 	/* a site named after its holder, an initial glued to the surname, "since" before the year */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_set(a, GALLEY_FIELD_URL, "https://chabermu.wordpress.com/2015/09/02/windows/");

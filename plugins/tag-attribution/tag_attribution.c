@@ -3932,28 +3932,6 @@ static bool ta_person_text(ta_doc *d, const char *name)
 	return person;
 }
 
-/* Some word of name (4+ letters) in the address of the page's site ("Gregory Szorc" on
- * gregoryszorc.com); false when the page has no address. */
-static bool ta_in_host(const galley_article *a, const char *name)
-{
-	const char *url = galley_article_get(a, GALLEY_FIELD_URL);
-	if (!url)
-		return false; /* nothing to tell by: a page saved without its address */
-	const char *h = strstr(url, "://");
-	h = h ? h + 3 : url;
-	char *host = ta_alnum_key(h, strcspn(h, "/?#:"));
-	ta_words w;
-	ta_split_words(name, &w);
-	bool hit = false;
-	for (size_t i = 0; i < w.n && !hit; i++) {
-		char *k = ta_alnum_key(w.w[i], w.l[i]);
-		hit = strlen(k) >= 4 && strstr(host, k) != NULL;
-		free(k);
-	}
-	free(host);
-	return hit;
-}
-
 /* A personal site's owner, as a line of the site's header writes the name that the site's
  * address spells: "Dr. Alexander Klier" on alexander-klier.net, "Sprachpunkt Alexander Lasch" on
  * alexanderlasch.wordpress.com give "Alexander Klier", "Alexander Lasch": two or three
@@ -5599,10 +5577,12 @@ static void ta_authors(ta_doc *d)
 				 * ("Copyright: Gisele Wender") */
 				bool addressed = galley_article_get(a, GALLEY_FIELD_URL) != NULL;
 				ta_name_line(st, r->text, &vis, true, !outside || !addressed);
-				/* a personal site's: the holder's name is in the site's address
-				 * (gregoryszorc.com) or opens with a common given name ("(c) Johannes Wolf •
-				 * Weitere Rechte siehe Impressum"), outside a figure (a picture's credit); an
-				 * organisation's copyright names no author */
+				/* a personal site's: the holder's name opens with a common given name ("(c)
+				 * Johannes Wolf • Weitere Rechte siehe Impressum", "Copyright (c) 2012- Gregory
+				 * Szorc." on gregoryszorc.com), outside a figure (a picture's credit); an
+				 * organisation's copyright names no author, even when the site's address spells
+				 * it as a personal site's spells its holder ("© Copyright Statistics Globe" on
+				 * statisticsglobe.com, "© 2021 KulturKaufhaus Dussmann") */
 				bool given = vis.n && ta_word_in(&st->given, vis.v[0], strcspn(vis.v[0], " ")) && r->context &&
 				             strncmp(r->context, "fig", 3) != 0;
 				/* or the site bears the holder's name, a person's initial and surname
@@ -5610,7 +5590,7 @@ static void ta_authors(ta_doc *d)
 				 * Kanton Bern") */
 				char *spaced = vis.n ? ta_unglue_initial(vis.v[0]) : NULL;
 				bool own = spaced && site && ta_ieq(site, vis.v[0]);
-				if (vis.n && ((addressed && !ta_in_host(a, vis.v[0]) && !given && !own) || !ta_person_text(d, spaced ? spaced : vis.v[0])))
+				if (vis.n && ((addressed && !given && !own) || !ta_person_text(d, spaced ? spaced : vis.v[0])))
 					ta_names_free(&vis);
 				free(spaced);
 			}
