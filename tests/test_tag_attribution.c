@@ -1438,6 +1438,27 @@ START_TEST(authors_badges_and_issuers)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Dr. Karin J. Schmitz Abteilung Öffentlichkeitsarbeit");
 	galley_article_free(a);
+	/* an organisation in metadata, a preposition continuing its name: whole, not cut there; a
+	 * person's place is cut off */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Verein: Historische Wehranlage in Horka e.V.", "meta");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Verein: Historische Wehranlage in Horka e.V.");
+	galley_article_free(a);
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Anna Schmidt in Berlin", "meta");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Anna Schmidt");
+	galley_article_free(a);
+
+	/* a count after "von" and a change's label beside its date are no names */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "div.col-md-9 before-body");
+	add_removed(a, "dateline", "Letzte Änderung 14.02.2019", "p.pull-left in-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
 	/* a signature closes the text; a heading between two paragraphs (a speaker's name before her
 	 * answer) does not */
 	a = th_article_html("<p>Creative Commons licenses help solve local and global challenges.</p><p>Jane Porter</p>");

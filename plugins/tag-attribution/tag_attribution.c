@@ -3522,7 +3522,27 @@ static void ta_meta_authors(const ta_state *st, const galley_article *a, ta_name
 					continue; /* "No Author", "admin" */
 			}
 			char *v = ta_decode_entities(c->value);
+			size_t before = tmp.n;
 			ta_parse_byline2(st, v, &tmp, site, false, true);
+			/* an organisation's name that a preposition continues, cut there as a byline's
+			 * place would be ("Eidgenössisches Departement für Wirtschaft, Bildung und
+			 * Forschung WBF" is no "Eidgenössisches Departement"): the whole name, none when
+			 * it runs on to another ("Iberische Weine in Berlin - Vinos Y Tapas"); a person's
+			 * place stays cut off ("Anna Schmidt in Berlin") */
+			if (tmp.n == before + 1) {
+				char *nv = galley_ws_normalize(v);
+				size_t l = strlen(tmp.v[before]);
+				ta_words w = {0};
+				if (!strncmp(nv, tmp.v[before], l) && nv[l] == ' ')
+					ta_split_words(nv + l + 1, &w);
+				if (w.n && ta_word_in(&st->preps, w.w[0], w.l[0]) && !ta_word_in(&st->given, tmp.v[before], strcspn(tmp.v[before], " "))) {
+					free(tmp.v[before]);
+					tmp.n = before;
+					if (strlen(nv) <= 70 && !strstr(nv, " - ") && !strchr(nv, '|'))
+						ta_names_add(&tmp, nv);
+				}
+				free(nv);
+			}
 			free(v);
 		}
 		if (!tmp.n)
