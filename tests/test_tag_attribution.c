@@ -1451,6 +1451,13 @@ START_TEST(authors_badges_and_issuers)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Anna Schmidt");
 	galley_article_free(a);
 
+	/* a name said twice in its block (a link's text and its title): once */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "Hagen von Eitzen Hagen von Eitzen", "div.user-details before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Hagen von Eitzen");
+	galley_article_free(a);
+
 	/* a count after "von" and a change's label beside its date are no names */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "outside-main", "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "div.col-md-9 before-body");

@@ -2880,7 +2880,12 @@ static char *ta_byline_prepare(const ta_state *st, const char *text)
 	}
 	galley_buf_putc(&o, 0);
 	free(norm);
-	return galley_buf_steal(&o);
+	char *out = galley_buf_steal(&o);
+	/* a name said twice, a link's text and its title glued: "Hagen von Eitzen Hagen von Eitzen" */
+	size_t n = strlen(out);
+	if (n >= 5 && n % 2 && out[n / 2] == ' ' && !memcmp(out, out + n / 2 + 1, n / 2))
+		out[n / 2] = 0;
+	return out;
 }
 
 /* The number of words of a label at w[i] ("By", "Written by", "Text:"), 0 if none. */
