@@ -1458,6 +1458,15 @@ START_TEST(authors_badges_and_issuers)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Hagen von Eitzen");
 	galley_article_free(a);
 
+	/* the dateline's place after the outlet is no part of the name */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "By Nada Tawfik, BBC News, New York", "p in-body");
+	galley_article_set(a, GALLEY_FIELD_SITE, "BBC News");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Nada Tawfik");
+	galley_article_free(a);
+
 	/* a count after "von" and a change's label beside its date are no names */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "outside-main", "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "div.col-md-9 before-body");

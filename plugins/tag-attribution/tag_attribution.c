@@ -2702,10 +2702,19 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 	bool sign = comma && comma - name >= 2 && comma - name <= 4;
 	for (const char *p = name; sign && p < comma; p++)
 		sign = *p >= 'a' && *p <= 'z';
+	/* after the outlet, the dateline's place: "By Nada Tawfik, BBC News, New York" */
+	bool outlet = false;
 	while (comma) {
 		char *next = strchr(comma + 1, ',');
 		char *seg = galley_strndup(comma + 1, next ? (size_t)(next - comma - 1) : strlen(comma + 1));
-		bool q = ta_is_qualifier(st, seg, site) && !(sign && !next && ta_slash_credit(seg));
+		bool q = outlet || (ta_is_qualifier(st, seg, site) && !(sign && !next && ta_slash_credit(seg)));
+		if (q && !outlet) {
+			char *sn = galley_ws_normalize(seg);
+			char *lo = ta_lower(sn, strlen(sn));
+			outlet = (site && ta_ieq(sn, site)) || ta_set_get(&st->outlets, lo, strlen(lo)) >= 0;
+			free(lo);
+			free(sn);
+		}
 		free(seg);
 		if (q) {
 			if (next)
