@@ -1467,6 +1467,19 @@ START_TEST(authors_badges_and_issuers)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Nada Tawfik");
 	galley_article_free(a);
 
+	/* a dot between the name and the date separates them as a comma does; a place before it is
+	 * no name */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "dateline", "Jane Doe \xc2\xb7 12.03.2021", "div.meta before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jane Doe");
+	galley_article_free(a);
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "dateline", "Berlin \xe2\x80\xa2 12.03.2021", "div.meta before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
 	/* a count after "von" and a change's label beside its date are no names */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "outside-main", "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "div.col-md-9 before-body");

@@ -3353,10 +3353,19 @@ static void ta_find_segment_name(const ta_state *st, const char *text, ta_names 
 	for (char *p = s; *p; p++)
 		if (*p == '|' || *p == ',' || *p == '/' || *p == ';')
 			*p = '\n';
-	/* " - " and " – " separate too */
+	/* " - " and " – " separate too, and dots between the parts: "16.10.2019 ∙ SWR Fernsehen",
+	 * "Jane Doe · 5. März 2021", "Jane Doe • 5 min" */
 	char *q;
 	while ((q = strstr(s, " - ")) != NULL)
 		q[1] = '\n';
+	static const char *const dots[] = {"\xc2\xb7", "\xe2\x88\x99", "\xe2\x80\xa2"}; /* · ∙ • */
+	for (size_t k = 0; k < sizeof dots / sizeof dots[0]; k++) {
+		size_t dl = strlen(dots[k]);
+		while ((q = strstr(s, dots[k])) != NULL) {
+			q[0] = '\n';
+			memset(q + 1, ' ', dl - 1);
+		}
+	}
 	while ((q = strstr(s, " \xe2\x80\x93 ")) != NULL) {
 		q[1] = '\n';
 		q[2] = ' ';
@@ -3385,8 +3394,13 @@ static void ta_find_segment_name(const ta_state *st, const char *text, ta_names 
 		}
 		char *nm = galley_strndup(w.w[a0], (size_t)(w.w[a1 - 1] + w.l[a1 - 1] - w.w[a0]));
 		size_t nw = a1 - a0;
-		/* "Lübeck, 31. März 2003": a place before the date, not a name */
-		bool city = nw == 1 && strstr(text, nm) && strstr(text, nm)[strlen(nm)] == ',';
+		/* "Lübeck, 31. März 2003", "Berlin · 12.03.2021": a place before the date, not a name */
+		const char *at = nw == 1 ? strstr(text, nm) : NULL;
+		const char *after = at ? at + strlen(nm) : NULL;
+		while (after && *after == ' ')
+			after++;
+		bool city = after && (*after == ',' || !strncmp(after, "\xc2\xb7", 2) || !strncmp(after, "\xe2\x88\x99", 3) ||
+		                      !strncmp(after, "\xe2\x80\xa2", 3));
 		/* a field's label and its number: "Ausgabejahr 2022 Datum 25.01.2022" (not a day before
 		 * its month: "Benni 10 September 2017") */
 		bool field = nw == 1 && a1 < w.n && strspn(w.w[a1], "0123456789") == w.l[a1] &&
