@@ -1429,6 +1429,22 @@ START_TEST(authors_badges_and_issuers)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Anna Schmidt");
 	galley_article_free(a);
 
+	/* a book's publisher in a review's list of facts is no issuing office */
+	a = th_article_html("<p>Ein kluges Buch über die Geschichte der Stadt und ihrer Bewohner.</p>"
+	                    "<p>Herausgeber:</p><p>Suhrkamp Verlag<br/>Berlin</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a portrait of the person the title names, captioned, is no badge */
+	a = th_article_html("<p><img alt=\"Jane Porter\" src=\"a.jpg\"/></p><p>Jane Porter</p>"
+	                    "<p>The new mayor spoke to the council about the budget for the coming year, and about the "
+	                    "roads, the schools and the parks that it will have to pay for.</p>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "Jane Porter wins the vote");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
 	/* a release's sender heading the text: the name and the office, the institution on the
 	 * next line; not a heading that names no office */
 	a = th_article_html("<h5>Dr. Karin  J. Schmitz <em>Abteilung Öffentlichkeitsarbeit</em><br/> "

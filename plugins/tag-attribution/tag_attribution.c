@@ -4941,7 +4941,9 @@ static bool ta_badge_name(ta_doc *d, ta_names *out)
 		same = nv && !strcmp(nv, name);
 		free(nv);
 	}
-	if (!same || (w.n > 1 && !ta_person_text(d, name)))
+	/* not the picture of the person the article is about, captioned: the title names them */
+	const char *title = galley_article_get(d->a, GALLEY_FIELD_TITLE);
+	if (!same || (w.n > 1 && !ta_person_text(d, name)) || (title && strstr(title, name)))
 		return false;
 	ta_names_add(out, name);
 	return true;
@@ -5043,9 +5045,16 @@ static bool ta_issuer(ta_doc *d, ta_names *out)
 		free(lab);
 		if (!label)
 			continue;
+		/* an office that issues releases, not a book's publisher in a review's list of facts
+		 * ("Herausgeber:" then "Suhrkamp Verlag") */
 		char *line = ta_first_line(d->gp->node[i + 1]);
 		size_t n = strlen(line);
-		if (n && n <= 80 && !ta_has_digit(line, n) && ta_plausible2(d->st, line, true))
+		ta_words w;
+		ta_split_words(line, &w);
+		bool office = false;
+		for (size_t k = 0; k < w.n && !office; k++)
+			office = ta_office_word(d->st, w.w[k], w.l[k]);
+		if (n && n <= 80 && office && !ta_has_digit(line, n) && ta_plausible2(d->st, line, true))
 			ta_names_add(out, line);
 		free(line);
 		return out->n > 0;
