@@ -1496,6 +1496,14 @@ START_TEST(authors_badges_and_issuers)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
+	/* a department after the organisation is no second author */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Feuerwehr Oldenburg, Abteilung Wasserrettung", "meta");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Feuerwehr Oldenburg");
+	galley_article_free(a);
+
 	/* a count after "von" and a change's label beside its date are no names */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "outside-main", "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "div.col-md-9 before-body");

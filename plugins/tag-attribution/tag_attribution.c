@@ -2639,6 +2639,8 @@ static bool ta_is_dr(const char *w, size_t l)
 
 /* Does this comma segment say what someone is rather than who ("PhD", "Staff Attorney",
  * "CNN", "Online-Redaktion", the site's name)? */
+static bool ta_office_word(const ta_state *st, const char *w, size_t l);
+
 static bool ta_is_qualifier(const ta_state *st, const char *seg, const char *site)
 {
 	char *norm = galley_ws_normalize(seg);
@@ -2656,6 +2658,9 @@ static bool ta_is_qualifier(const ta_state *st, const char *seg, const char *sit
 	for (size_t i = 0; i < sizeof degrees / sizeof degrees[0]; i++)
 		if (!strcmp(lo, degrees[i]))
 			q = true;
+	/* a department of the organisation before it: "Feuerwehr Oldenburg, Abteilung Wasserrettung" */
+	if (w.n && ta_office_word(st, w.w[0], w.l[0]))
+		q = true;
 	for (size_t i = 0; i < w.n && !q; i++) {
 		char *wl = ta_lower(w.w[i], w.l[i]);
 		size_t n = strlen(wl);
