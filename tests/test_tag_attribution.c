@@ -1504,6 +1504,13 @@ START_TEST(authors_badges_and_issuers)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Feuerwehr Oldenburg");
 	galley_article_free(a);
 
+	/* a German noun in both genders is a role, no name */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "Verifizierte/r Tierfreund/in am 8.6.2020", "div.rating before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
 	/* a count after "von" and a change's label beside its date are no names */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "outside-main", "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "div.col-md-9 before-body");

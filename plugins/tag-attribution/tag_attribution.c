@@ -2538,6 +2538,15 @@ static bool ta_plausible2(const ta_state *st, const char *s, bool lenient)
 	ta_split_words(s, &w);
 	if (w.n == 0 || w.n > 7)
 		return false;
+	/* a German noun in both genders is a role, no name: "Verifizierte/r Tierfreund/in", "Leser/innen" */
+	for (size_t i = 0; i < w.n; i++) {
+		static const char *const gendered[] = {"/r", "/in", "/innen"};
+		for (size_t k = 0; k < sizeof gendered / sizeof gendered[0]; k++) {
+			size_t gl = strlen(gendered[k]);
+			if (w.l[i] > gl + 1 && !memcmp(w.w[i] + w.l[i] - gl, gendered[k], gl))
+				return false;
+		}
+	}
 	if (ta_slash_credit(s))
 		return true;
 	/* a credit for other work than the writing, or a byline's "by" in the run before a
@@ -3355,9 +3364,16 @@ static void ta_find_segment_name(const ta_state *st, const char *text, ta_names 
 		free(s);
 		return;
 	}
-	for (char *p = s; *p; p++)
+	for (char *p = s; *p; p++) {
+		/* not the slash of a German noun in both genders: "Tierfreund/in", "Verifizierte/r" */
+		if (*p == '/' && p > s && p[-1] != ' ') {
+			size_t g = p[1] == 'r' ? 1 : !strncmp(p + 1, "innen", 5) ? 5 : !strncmp(p + 1, "in", 2) ? 2 : 0;
+			if (g && (p[1 + g] == 0 || p[1 + g] == ' '))
+				continue;
+		}
 		if (*p == '|' || *p == ',' || *p == '/' || *p == ';')
 			*p = '\n';
+	}
 	/* " - " and " – " separate too, and dots between the parts: "16.10.2019 ∙ SWR Fernsehen",
 	 * "Jane Doe · 5. März 2021", "Jane Doe • 5 min" */
 	char *q;
