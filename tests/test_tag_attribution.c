@@ -1504,6 +1504,15 @@ START_TEST(authors_badges_and_issuers)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Feuerwehr Oldenburg");
 	galley_article_free(a);
 
+	/* "Über" before a topic that the line goes on about is no page about a person; a menu's
+	 * item with a short name after a slash is no agency's credit */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "Über NVIDIA Omniverse für wissenschaftliche Visualisierungen", "li after-body");
+	add_removed(a, "outside-main", "Fragen zu Klima / FAQ", "li.level1 before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
 	/* a German noun in both genders is a role, no name */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "byline", "Verifizierte/r Tierfreund/in am 8.6.2020", "div.rating before-body");

@@ -3338,6 +3338,15 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 			bool caps = tmp.n > 0;
 			for (size_t k = 0; k < tmp.n && caps; k++)
 				caps = ta_has_upper_start(tmp.v[k], strlen(tmp.v[k]));
+			/* the person is all the line says: not "Über NVIDIA Omniverse für wissenschaftliche
+			 * Visualisierungen", a link's topic */
+			if (caps && tmp.n == 1 && i + 1 < w.n) {
+				const char *rest = w.w[i + 1];
+				size_t rl = strlen(rest), nl = strlen(tmp.v[0]);
+				while (rl && strchr(" .,:;!?", rest[rl - 1]))
+					rl--;
+				caps = rl == nl && !strncmp(rest, tmp.v[0], nl);
+			}
 			if (caps && ta_person_like(st, &tmp))
 				for (size_t k = 0; k < tmp.n; k++)
 					ta_names_add(out, tmp.v[k]);
@@ -5400,7 +5409,9 @@ static void ta_authors(ta_doc *d)
 				/* or a name with an agency's short name after a slash: "Peter Maahn/SP-X" */
 				const char *slash = strchr(r->text, '/');
 				size_t agency = 0;
-				if (!metaish && slash && !strchr(slash + 1, '/') && slash > r->text) {
+				/* not a menu's item: "Fragen zu Klima / FAQ" */
+				bool item = !strncmp(r->context, "li", 2) && (r->context[2] == '.' || r->context[2] == ' ' || r->context[2] == '#');
+				if (!metaish && !item && slash && !strchr(slash + 1, '/') && slash > r->text) {
 					const char *q = slash + 1;
 					while (*q == ' ')
 						q++;
