@@ -729,6 +729,16 @@ START_TEST(signature_and_copyright)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
+	/* nor when the site's address spells the organisation's name as a personal site's spells its
+	 * holder's */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://statisticsglobe.com/change-font-size-of-ggplot2-plot-in-r");
+	galley_article_set(a, GALLEY_FIELD_SITE, "Statistics Globe");
+	add_removed(a, "footer", "© Copyright Statistics Globe – Legal Notice & Privacy Policy", "p after-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
 	/* a site named after its holder, an initial glued to the surname, "since" before the year */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_set(a, GALLEY_FIELD_URL, "https://chabermu.wordpress.com/2015/09/02/windows/");
@@ -1570,6 +1580,170 @@ START_TEST(byline_labels_and_joins)
 }
 END_TEST
 
+START_TEST(authors_badges_and_issuers)
+{
+	/* a member's badge opening the text: the avatar, its alternative text the handle beside it */
+	galley_article *a = th_article_html("<p><img alt=\"fri.juli\" title=\"fri.juli\" src=\"a.jpg\"/></p><p>fri.juli</p>"
+	                                    "<p>Seit zwei Jahren gehört der Kühlschrank zu meiner Küche, und ich mag ihn.</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "fri.juli");
+	galley_article_free(a);
+
+	/* not a picture's caption further down, nor one that names a thing */
+	a = th_article_html("<p>Some story text that is long enough.</p><p><img alt=\"fri.juli\" src=\"a.jpg\"/></p><p>fri.juli</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+	a = th_article_html("<p><img alt=\"Das neue Rathaus\" src=\"a.jpg\"/></p><p>Das neue Rathaus</p><p>Some story text that is long enough.</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a press release's issuing office under its label, the address on the next lines: the
+	 * office, not the organisation metadata names */
+	a = th_article_html("<p>Die Delegiertenversammlung hat eine neue Präsidentin des Verbandes gewählt.</p>"
+	                    "<p><strong>Herausgeber:</strong></p><p><strong>Pressestelle des Deutschen Caritasverbandes</strong>"
+	                    "<br/>Reinhardtstraße 13<br/>10117 Berlin</p><p>Sie übernimmt das Amt im November.</p>");
+	galley_article_add_candidate(a, "author", "Deutscher Caritasverband e. V.", "meta");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Pressestelle des Deutschen Caritasverbandes");
+	galley_article_free(a);
+
+	/* a writer's byline comes first; a person in metadata is not overruled */
+	a = th_article_html("<p>Von Anna Schmidt</p><p>Die Delegiertenversammlung hat eine neue Präsidentin gewählt.</p>"
+	                    "<p>Herausgeber:</p><p>Pressestelle des Verbandes<br/>Reinhardtstraße 13</p>");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Anna Schmidt");
+	galley_article_free(a);
+	a = th_article_html("<p>Die Delegiertenversammlung hat eine neue Präsidentin gewählt.</p>"
+	                    "<p>Herausgeber:</p><p>Pressestelle des Verbandes<br/>Reinhardtstraße 13</p>");
+	galley_article_add_candidate(a, "author", "Anna Schmidt", "json-ld");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Anna Schmidt");
+	galley_article_free(a);
+
+	/* a book's publisher in a review's list of facts is no issuing office */
+	a = th_article_html("<p>Ein kluges Buch über die Geschichte der Stadt und ihrer Bewohner.</p>"
+	                    "<p>Herausgeber:</p><p>Suhrkamp Verlag<br/>Berlin</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a portrait of the person the title names, captioned, is no badge */
+	a = th_article_html("<p><img alt=\"Jane Porter\" src=\"a.jpg\"/></p><p>Jane Porter</p>"
+	                    "<p>The new mayor spoke to the council about the budget for the coming year, and about the "
+	                    "roads, the schools and the parks that it will have to pay for.</p>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "Jane Porter wins the vote");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a release's sender heading the text: the name and the office, the institution on the
+	 * next line; not a heading that names no office */
+	a = th_article_html("<h5>Dr. Karin  J. Schmitz <em>Abteilung Öffentlichkeitsarbeit</em><br/> "
+	                    "<a href=\"/i\">Gesellschaft Deutscher Chemiker e.V.</a></h5>"
+	                    "<p>Ein chinesisches Forschungsteam stellt in der Fachzeitschrift ein Batteriesystem vor.</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Dr. Karin J. Schmitz Abteilung Öffentlichkeitsarbeit");
+	galley_article_free(a);
+	/* an organisation in metadata, a preposition continuing its name: whole, not cut there; a
+	 * person's place is cut off */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Verein: Historische Wehranlage in Horka e.V.", "meta");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Verein: Historische Wehranlage in Horka e.V.");
+	galley_article_free(a);
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Anna Schmidt in Berlin", "meta");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Anna Schmidt");
+	galley_article_free(a);
+
+	/* a name said twice in its block (a link's text and its title): once */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "Hagen von Eitzen Hagen von Eitzen", "div.user-details before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Hagen von Eitzen");
+	galley_article_free(a);
+
+	/* the dateline's place after the outlet is no part of the name */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "By Nada Tawfik, BBC News, New York", "p in-body");
+	galley_article_set(a, GALLEY_FIELD_SITE, "BBC News");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Nada Tawfik");
+	galley_article_free(a);
+
+	/* a dot between the name and the date separates them as a comma does; a place before it is
+	 * no name */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "dateline", "Jane Doe \xc2\xb7 12.03.2021", "div.meta before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jane Doe");
+	galley_article_free(a);
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "dateline", "Berlin \xe2\x80\xa2 12.03.2021", "div.meta before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a department after the organisation is no second author */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Feuerwehr Oldenburg, Abteilung Wasserrettung", "meta");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Feuerwehr Oldenburg");
+	galley_article_free(a);
+
+	/* "Über" before a topic that the line goes on about is no page about a person; a menu's
+	 * item with a short name after a slash is no agency's credit */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "Über NVIDIA Omniverse für wissenschaftliche Visualisierungen", "li after-body");
+	add_removed(a, "outside-main", "Fragen zu Klima / FAQ", "li.level1 before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a German noun in both genders is a role, no name */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "Verifizierte/r Tierfreund/in am 8.6.2020", "div.rating before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a count after "von" and a change's label beside its date are no names */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "div.col-md-9 before-body");
+	add_removed(a, "dateline", "Letzte Änderung 14.02.2019", "p.pull-left in-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a signature closes the text; a heading between two paragraphs (a speaker's name before her
+	 * answer) does not */
+	a = th_article_html("<p>Creative Commons licenses help solve local and global challenges.</p><p>Jane Porter</p>");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jane Porter");
+	galley_article_free(a);
+	a = th_article_html("<p>Creative Commons licenses help solve local and global challenges.</p><p>Jane Porter</p>"
+	                    "<p>We support platforms that are leaders in the content and knowledge sharing movement, and over "
+	                    "a billion works have been shared through them so far.</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	a = th_article_html("<h5>Karin Schmitz erklärt die Lage<br/>Gesellschaft Deutscher Chemiker e.V.</h5>"
+	                    "<p>Ein chinesisches Forschungsteam stellt in der Fachzeitschrift ein Batteriesystem vor.</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("tag-attribution");
@@ -1595,6 +1769,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, authors_when_nothing_else_names_one);
 	tcase_add_test(tc, byline_labels_and_joins);
 	tcase_add_test(tc, credit_lines_and_labels_apart);
+	tcase_add_test(tc, authors_badges_and_issuers);
 	suite_add_tcase(s, tc);
 	return s;
 }

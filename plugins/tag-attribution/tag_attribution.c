@@ -273,6 +273,8 @@ typedef struct ta_state {
 	ta_set contacts;   /* "Pressekontakt", "Telefon": a press release's contact person */
 	ta_set given;      /* common given names: "Alexander" */
 	ta_set about;      /* "Über", "About": a title about a person, the person's own page */
+	ta_set issuers;    /* "Herausgeber": a press release's issuing office on the next line */
+	ta_set offices;    /* "Pressestelle", "Abteilung": a release's sender's office after the name */
 	char **role_list; /* roles of 4+ bytes, for German compounds ("Bundeskanzlerin") */
 	size_t n_role_list;
 	size_t role_lens[32]; /* the distinct lengths of role_list */
@@ -291,7 +293,7 @@ static void ta_state_free(ta_state *st)
 	ta_set *sets[] = {&st->indefinites, &st->photowords, &st->othercredits, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
-	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given, &st->about, &st->datemonths};
+	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given, &st->about, &st->issuers, &st->offices, &st->datemonths};
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
 		ta_set_free(sets[i]);
 	for (size_t i = 0; i < st->n_relay; i++)
@@ -428,6 +430,8 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		{"tag-attribution/contact-words.txt", offsetof(ta_state, contacts)},
 		{"tag-attribution/given-names.txt", offsetof(ta_state, given)},
 		{"tag-attribution/about-words.txt", offsetof(ta_state, about)},
+		{"tag-attribution/issuer-labels.txt", offsetof(ta_state, issuers)},
+		{"tag-attribution/office-words.txt", offsetof(ta_state, offices)},
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
 		int rc = ta_load_words(lists[i].file, (ta_set *)((char *)st + lists[i].off), err);
@@ -2534,6 +2538,15 @@ static bool ta_plausible2(const ta_state *st, const char *s, bool lenient)
 	ta_split_words(s, &w);
 	if (w.n == 0 || w.n > 7)
 		return false;
+	/* a German noun in both genders is a role, no name: "Verifizierte/r Tierfreund/in", "Leser/innen" */
+	for (size_t i = 0; i < w.n; i++) {
+		static const char *const gendered[] = {"/r", "/in", "/innen"};
+		for (size_t k = 0; k < sizeof gendered / sizeof gendered[0]; k++) {
+			size_t gl = strlen(gendered[k]);
+			if (w.l[i] > gl + 1 && !memcmp(w.w[i] + w.l[i] - gl, gendered[k], gl))
+				return false;
+		}
+	}
 	if (ta_slash_credit(s))
 		return true;
 	/* a credit for other work than the writing, or a byline's "by" in the run before a
@@ -2635,6 +2648,8 @@ static bool ta_is_dr(const char *w, size_t l)
 
 /* Does this comma segment say what someone is rather than who ("PhD", "Staff Attorney",
  * "CNN", "Online-Redaktion", the site's name)? */
+static bool ta_office_word(const ta_state *st, const char *w, size_t l);
+
 static bool ta_is_qualifier(const ta_state *st, const char *seg, const char *site)
 {
 	char *norm = galley_ws_normalize(seg);
@@ -2652,6 +2667,9 @@ static bool ta_is_qualifier(const ta_state *st, const char *seg, const char *sit
 	for (size_t i = 0; i < sizeof degrees / sizeof degrees[0]; i++)
 		if (!strcmp(lo, degrees[i]))
 			q = true;
+	/* a department of the organisation before it: "Feuerwehr Oldenburg, Abteilung Wasserrettung" */
+	if (w.n && ta_office_word(st, w.w[0], w.l[0]))
+		q = true;
 	for (size_t i = 0; i < w.n && !q; i++) {
 		char *wl = ta_lower(w.w[i], w.l[i]);
 		size_t n = strlen(wl);
@@ -2698,10 +2716,19 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 	bool sign = comma && comma - name >= 2 && comma - name <= 4;
 	for (const char *p = name; sign && p < comma; p++)
 		sign = *p >= 'a' && *p <= 'z';
+	/* after the outlet, the dateline's place: "By Nada Tawfik, BBC News, New York" */
+	bool outlet = false;
 	while (comma) {
 		char *next = strchr(comma + 1, ',');
 		char *seg = galley_strndup(comma + 1, next ? (size_t)(next - comma - 1) : strlen(comma + 1));
-		bool q = ta_is_qualifier(st, seg, site) && !(sign && !next && ta_slash_credit(seg));
+		bool q = outlet || (ta_is_qualifier(st, seg, site) && !(sign && !next && ta_slash_credit(seg)));
+		if (q && !outlet) {
+			char *sn = galley_ws_normalize(seg);
+			char *lo = ta_lower(sn, strlen(sn));
+			outlet = (site && ta_ieq(sn, site)) || ta_set_get(&st->outlets, lo, strlen(lo)) >= 0;
+			free(lo);
+			free(sn);
+		}
 		free(seg);
 		if (q) {
 			if (next)
@@ -2876,7 +2903,12 @@ static char *ta_byline_prepare(const ta_state *st, const char *text)
 	}
 	galley_buf_putc(&o, 0);
 	free(norm);
-	return galley_buf_steal(&o);
+	char *out = galley_buf_steal(&o);
+	/* a name said twice, a link's text and its title glued: "Hagen von Eitzen Hagen von Eitzen" */
+	size_t n = strlen(out);
+	if (n >= 5 && n % 2 && out[n / 2] == ' ' && !memcmp(out, out + n / 2 + 1, n / 2))
+		out[n / 2] = 0;
+	return out;
 }
 
 /* The number of words of a label at w[i] ("By", "Written by", "Text:"), 0 if none. */
@@ -3312,6 +3344,15 @@ static void ta_find_labelled(const ta_state *st, const char *text, ta_names *out
 			bool caps = tmp.n > 0;
 			for (size_t k = 0; k < tmp.n && caps; k++)
 				caps = ta_has_upper_start(tmp.v[k], strlen(tmp.v[k]));
+			/* the person is all the line says: not "Über NVIDIA Omniverse für wissenschaftliche
+			 * Visualisierungen", a link's topic */
+			if (caps && tmp.n == 1 && i + 1 < w.n) {
+				const char *rest = w.w[i + 1];
+				size_t rl = strlen(rest), nl = strlen(tmp.v[0]);
+				while (rl && strchr(" .,:;!?", rest[rl - 1]))
+					rl--;
+				caps = rl == nl && !strncmp(rest, tmp.v[0], nl);
+			}
 			if (caps && ta_person_like(st, &tmp))
 				for (size_t k = 0; k < tmp.n; k++)
 					ta_names_add(out, tmp.v[k]);
@@ -3338,13 +3379,29 @@ static void ta_find_segment_name(const ta_state *st, const char *text, ta_names 
 		free(s);
 		return;
 	}
-	for (char *p = s; *p; p++)
+	for (char *p = s; *p; p++) {
+		/* not the slash of a German noun in both genders: "Tierfreund/in", "Verifizierte/r" */
+		if (*p == '/' && p > s && p[-1] != ' ') {
+			size_t g = p[1] == 'r' ? 1 : !strncmp(p + 1, "innen", 5) ? 5 : !strncmp(p + 1, "in", 2) ? 2 : 0;
+			if (g && (p[1 + g] == 0 || p[1 + g] == ' '))
+				continue;
+		}
 		if (*p == '|' || *p == ',' || *p == '/' || *p == ';')
 			*p = '\n';
-	/* " - " and " – " separate too */
+	}
+	/* " - " and " – " separate too, and dots between the parts: "16.10.2019 ∙ SWR Fernsehen",
+	 * "Jane Doe · 5. März 2021", "Jane Doe • 5 min" */
 	char *q;
 	while ((q = strstr(s, " - ")) != NULL)
 		q[1] = '\n';
+	static const char *const dots[] = {"\xc2\xb7", "\xe2\x88\x99", "\xe2\x80\xa2"}; /* · ∙ • */
+	for (size_t k = 0; k < sizeof dots / sizeof dots[0]; k++) {
+		size_t dl = strlen(dots[k]);
+		while ((q = strstr(s, dots[k])) != NULL) {
+			q[0] = '\n';
+			memset(q + 1, ' ', dl - 1);
+		}
+	}
 	while ((q = strstr(s, " \xe2\x80\x93 ")) != NULL) {
 		q[1] = '\n';
 		q[2] = ' ';
@@ -3373,8 +3430,13 @@ static void ta_find_segment_name(const ta_state *st, const char *text, ta_names 
 		}
 		char *nm = galley_strndup(w.w[a0], (size_t)(w.w[a1 - 1] + w.l[a1 - 1] - w.w[a0]));
 		size_t nw = a1 - a0;
-		/* "Lübeck, 31. März 2003": a place before the date, not a name */
-		bool city = nw == 1 && strstr(text, nm) && strstr(text, nm)[strlen(nm)] == ',';
+		/* "Lübeck, 31. März 2003", "Berlin · 12.03.2021": a place before the date, not a name */
+		const char *at = nw == 1 ? strstr(text, nm) : NULL;
+		const char *after = at ? at + strlen(nm) : NULL;
+		while (after && *after == ' ')
+			after++;
+		bool city = after && (*after == ',' || !strncmp(after, "\xc2\xb7", 2) || !strncmp(after, "\xe2\x88\x99", 3) ||
+		                      !strncmp(after, "\xe2\x80\xa2", 3));
 		/* a field's label and its number: "Ausgabejahr 2022 Datum 25.01.2022" (not a day before
 		 * its month: "Benni 10 September 2017") */
 		bool field = nw == 1 && a1 < w.n && strspn(w.w[a1], "0123456789") == w.l[a1] &&
@@ -3524,7 +3586,27 @@ static void ta_meta_authors(const ta_state *st, const galley_article *a, ta_name
 					continue; /* "No Author", "admin" */
 			}
 			char *v = ta_decode_entities(c->value);
+			size_t before = tmp.n;
 			ta_parse_byline2(st, v, &tmp, site, false, true);
+			/* an organisation's name that a preposition continues, cut there as a byline's
+			 * place would be ("Eidgenössisches Departement für Wirtschaft, Bildung und
+			 * Forschung WBF" is no "Eidgenössisches Departement"): the whole name, none when
+			 * it runs on to another ("Iberische Weine in Berlin - Vinos Y Tapas"); a person's
+			 * place stays cut off ("Anna Schmidt in Berlin") */
+			if (tmp.n == before + 1) {
+				char *nv = galley_ws_normalize(v);
+				size_t l = strlen(tmp.v[before]);
+				ta_words w = {0};
+				if (!strncmp(nv, tmp.v[before], l) && nv[l] == ' ')
+					ta_split_words(nv + l + 1, &w);
+				if (w.n && ta_word_in(&st->preps, w.w[0], w.l[0]) && !ta_word_in(&st->given, tmp.v[before], strcspn(tmp.v[before], " "))) {
+					free(tmp.v[before]);
+					tmp.n = before;
+					if (strlen(nv) <= 70 && !strstr(nv, " - ") && !strchr(nv, '|'))
+						ta_names_add(&tmp, nv);
+				}
+				free(nv);
+			}
 			free(v);
 		}
 		if (!tmp.n)
@@ -3932,28 +4014,6 @@ static bool ta_person_text(ta_doc *d, const char *name)
 	}
 	free(P.t);
 	return person;
-}
-
-/* Some word of name (4+ letters) in the address of the page's site ("Gregory Szorc" on
- * gregoryszorc.com); false when the page has no address. */
-static bool ta_in_host(const galley_article *a, const char *name)
-{
-	const char *url = galley_article_get(a, GALLEY_FIELD_URL);
-	if (!url)
-		return false; /* nothing to tell by: a page saved without its address */
-	const char *h = strstr(url, "://");
-	h = h ? h + 3 : url;
-	char *host = ta_alnum_key(h, strcspn(h, "/?#:"));
-	ta_words w;
-	ta_split_words(name, &w);
-	bool hit = false;
-	for (size_t i = 0; i < w.n && !hit; i++) {
-		char *k = ta_alnum_key(w.w[i], w.l[i]);
-		hit = strlen(k) >= 4 && strstr(host, k) != NULL;
-		free(k);
-	}
-	free(host);
-	return hit;
 }
 
 /* A personal site's owner, as a line of the site's header writes the name that the site's
@@ -4875,6 +4935,169 @@ static void ta_emphasised_byline(const ta_state *st, xmlNodePtr n, ta_names *out
 	}
 }
 
+/* The article's text opening with its writer's badge: a picture alone, its alternative text or
+ * title a name, then that name alone on the next line (a member's avatar and handle over a
+ * community post, a columnist's portrait over the column: <img alt="fri.juli"> then
+ * "fri.juli"). A handle of one word, or a person's name; nothing else before them. */
+static bool ta_badge_name(ta_doc *d, ta_names *out)
+{
+	if (!d->nbody || !d->gp || !d->gp->n || !d->gp->node[0] || d->p[0].len > 40 || d->p[0].len < 2)
+		return false;
+	const char *name = d->p[0].text;
+	ta_words w;
+	ta_split_words(name, &w);
+	if (!w.n || w.n > 3 || (w.n == 1 && (ta_word_in(&d->st->notauthors, w.w[0], w.l[0]) ||
+	                                       ta_word_in(&d->st->notnames, w.w[0], w.l[0]))))
+		return false;
+	xmlDocPtr body = galley_article_body(d->a);
+	if (!body)
+		return false;
+	xmlNodePtr root = galley_body_root(body), target = d->gp->node[0], pic = NULL;
+	size_t seen = 0;
+	/* what comes before the line: one picture, no text */
+	for (xmlNodePtr n = root; n && n != target && seen < 64; n = galley_node_next(n, root, true), seen++) {
+		if (n->type == XML_TEXT_NODE && n->content) {
+			for (const xmlChar *c = n->content; *c; c++)
+				if (!strchr(" \t\r\n", *c))
+					return false;
+		} else if (n->type == XML_ELEMENT_NODE && n->name && !strcmp((const char *)n->name, "img")) {
+			if (pic)
+				return false;
+			pic = n;
+		}
+	}
+	if (!pic || seen >= 64)
+		return false;
+	bool same = false;
+	static const char *const attrs[] = {"alt", "title"};
+	for (size_t k = 0; k < 2 && !same; k++) {
+		xmlChar *v = xmlGetProp(pic, BAD_CAST attrs[k]);
+		char *nv = v ? galley_ws_normalize((const char *)v) : NULL;
+		xmlFree(v);
+		same = nv && !strcmp(nv, name);
+		free(nv);
+	}
+	/* not the picture of the person the article is about, captioned: the title names them */
+	const char *title = galley_article_get(d->a, GALLEY_FIELD_TITLE);
+	if (!same || (w.n > 1 && !ta_person_text(d, name)) || (title && strstr(title, name)))
+		return false;
+	ta_names_add(out, name);
+	return true;
+}
+
+static char *ta_first_line(xmlNodePtr el);
+
+/* Is a word a press office's or a department's, or a German compound ending in one
+ * ("Hochschulkommunikation")? */
+static bool ta_office_word(const ta_state *st, const char *w, size_t l)
+{
+	while (l && strchr(",.:;", w[l - 1]))
+		l--;
+	char *lo = ta_lower(w, l);
+	size_t n = strlen(lo);
+	bool hit = ta_set_get(&st->offices, lo, n) >= 0;
+	for (size_t k = 1; !hit && n >= 8 && k + 8 <= n; k++)
+		if (((unsigned char)lo[k] & 0xc0) != 0x80)
+			hit = ta_set_get(&st->offices, lo + k, n - k) >= 0;
+	free(lo);
+	return hit;
+}
+
+/* A release's sender heading its text: a person's name and their office on the first line of
+ * the text's first paragraph, the institution on the next ("Dr. Karin J. Schmitz <em>Abteilung
+ * Öffentlichkeitsarbeit</em><br/>Gesellschaft Deutscher Chemiker e.V."): that line, as the
+ * page shows it. */
+static bool ta_sender_line(ta_doc *d, ta_names *out)
+{
+	if (!d->nbody || !d->gp || !d->gp->n || !d->gp->node[0] || d->p[0].len > 160)
+		return false;
+	char *line = ta_first_line(d->gp->node[0]);
+	size_t n = strlen(line);
+	ta_words w;
+	ta_split_words(line, &w);
+	/* a second line follows; no date, no address */
+	bool ok = n >= 5 && n <= 80 && n + 3 < d->p[0].len && !ta_has_digit(line, n) && w.n >= 3 && w.n <= 8;
+	/* the name (a title before it: "Dr."), then the office */
+	size_t s = 0;
+	while (ok && s < w.n && ta_word_in(&d->st->roles, w.w[s], w.l[s]))
+		s++;
+	size_t k = s + 2;
+	while (ok && k < w.n && k <= s + 4 && !ta_office_word(d->st, w.w[k], w.l[k]))
+		k++;
+	ok = ok && k < w.n && k <= s + 4;
+	if (ok) {
+		char *name = galley_strndup(w.w[s], (size_t)(w.w[k - 1] + w.l[k - 1] - w.w[s]));
+		ok = ta_person_text(d, name);
+		free(name);
+	}
+	if (ok)
+		ta_names_add(out, line);
+	free(line);
+	return ok;
+}
+
+/* The first line of an element's text, up to its first line break: "Pressestelle des Deutschen
+ * Caritasverbandes" of "<strong>Pressestelle des Deutschen Caritasverbandes</strong><br/>
+ * Reinhardtstraße 13<br/>10117 Berlin". */
+static char *ta_first_line(xmlNodePtr el)
+{
+	galley_buf b = {0};
+	size_t seen = 0;
+	bool text = false;
+	for (xmlNodePtr n = el->children; n && seen < 200; n = galley_node_next(n, el, true), seen++) {
+		if (n->type == XML_ELEMENT_NODE && n->name && !strcmp((const char *)n->name, "br")) {
+			if (text)
+				break;
+		} else if (n->type == XML_TEXT_NODE && n->content) {
+			galley_buf_puts(&b, (const char *)n->content);
+			for (const xmlChar *c = n->content; *c && !text; c++)
+				text = !strchr(" \t\r\n", *c);
+		}
+	}
+	galley_buf_putc(&b, 0);
+	char *raw = galley_buf_steal(&b);
+	char *line = galley_ws_normalize(raw);
+	free(raw);
+	return line;
+}
+
+/* A press release's issuer: its label alone in a paragraph of the text, the issuing office on
+ * the next paragraph's first line and its address after it ("Herausgeber:" then "Pressestelle
+ * des Deutschen Caritasverbandes<br/>Reinhardtstraße 13<br/>10117 Berlin"). */
+static bool ta_issuer(ta_doc *d, ta_names *out)
+{
+	for (size_t i = 0; i + 1 < d->nbody && d->gp && i + 1 < d->gp->n; i++) {
+		const ta_para *P = &d->p[i];
+		if (P->len < 3 || P->len > 30 || !d->gp->node[i + 1])
+			continue;
+		char *lab = galley_ws_normalize(P->text);
+		size_t ll = strlen(lab);
+		bool label = false;
+		if (ll > 1 && lab[ll - 1] == ':') {
+			char *lo = ta_lower(lab, ll - 1);
+			label = ta_set_get(&d->st->issuers, lo, strlen(lo)) >= 0;
+			free(lo);
+		}
+		free(lab);
+		if (!label)
+			continue;
+		/* an office that issues releases, not a book's publisher in a review's list of facts
+		 * ("Herausgeber:" then "Suhrkamp Verlag") */
+		char *line = ta_first_line(d->gp->node[i + 1]);
+		size_t n = strlen(line);
+		ta_words w;
+		ta_split_words(line, &w);
+		bool office = false;
+		for (size_t k = 0; k < w.n && !office; k++)
+			office = ta_office_word(d->st, w.w[k], w.l[k]);
+		if (n && n <= 80 && office && !ta_has_digit(line, n) && ta_plausible2(d->st, line, true))
+			ta_names_add(out, line);
+		free(line);
+		return out->n > 0;
+	}
+	return false;
+}
+
 static void ta_authors(ta_doc *d)
 {
 	const ta_state *st = d->st;
@@ -5079,6 +5302,13 @@ static void ta_authors(ta_doc *d)
 				lab_tier = 1;
 		}
 	}
+	/* a press release's issuing office under its label: "Herausgeber:" then "Pressestelle des
+	 * Deutschen Caritasverbandes" */
+	bool issuer = false;
+	if (!lab.n && ta_issuer(d, &lab)) {
+		lab_tier = 0;
+		issuer = true;
+	}
 	/* an author's note closing the article ("Jörg Staff ist Mitglied des Vorstands ..."), its
 	 * person named in a labelled byline elsewhere on the page too (a list of their articles,
 	 * "Von Jörg Staff am 16.11.2022"): that person, not the first byline of a teaser list */
@@ -5185,7 +5415,9 @@ static void ta_authors(ta_doc *d)
 				/* or a name with an agency's short name after a slash: "Peter Maahn/SP-X" */
 				const char *slash = strchr(r->text, '/');
 				size_t agency = 0;
-				if (!metaish && slash && !strchr(slash + 1, '/') && slash > r->text) {
+				/* not a menu's item: "Fragen zu Klima / FAQ" */
+				bool item = !strncmp(r->context, "li", 2) && (r->context[2] == '.' || r->context[2] == ' ' || r->context[2] == '#');
+				if (!metaish && !item && slash && !strchr(slash + 1, '/') && slash > r->text) {
 					const char *q = slash + 1;
 					while (*q == ' ')
 						q++;
@@ -5267,11 +5499,22 @@ static void ta_authors(ta_doc *d)
 		free(norm);
 		free(nm);
 	}
-	/* a signature closing the body: "Denis Clerc" alone in the last paragraphs */
+	/* a signature closing the body: "Denis Clerc" alone in the last paragraphs, after a sentence's
+	 * end and before at most a short line (a date, a note); not a heading between two paragraphs
+	 * ("... help solve local and global challenges." then "Creative Commons Platforms" then a
+	 * long paragraph), nor a team's name in a match's lines ("1-1", "Olympique Lyonnais") */
 	for (size_t k = 0; k < 2 && k < d->nbody && !vis.n && !lab.n; k++) {
 		const ta_para *P = &d->p[d->nbody - 1 - k];
-		if (P->nt < 2 || P->nt > 4 || P->len > 40)
+		if (P->nt < 2 || P->nt > 4 || P->len > 40 || (k == 1 && d->p[d->nbody - 1].len > 100))
 			continue;
+		if (d->nbody - 1 - k > 0) {
+			const ta_para *prev = P - 1;
+			char last = prev->len ? prev->text[prev->len - 1] : 0;
+			bool ended = (last && strchr(".!?\"')", last)) || (prev->len >= 2 && !memcmp(prev->text + prev->len - 2, "\xc2\xbb", 2)) || /* » */
+			             (prev->len >= 3 && !memcmp(prev->text + prev->len - 3, "\xe2\x80\x9d", 3));                               /* ” */
+			if (!ended)
+				continue;
+		}
 		size_t e = ta_chunk_end(d, P, 0, P->nt);
 		if (e == P->nt) {
 			ta_chunk c = ta_classify(d, P, 0, e);
@@ -5279,6 +5522,13 @@ static void ta_authors(ta_doc *d)
 				ta_names_add(&vis, P->text);
 		}
 	}
+	/* a member's badge opening the text: the avatar, then the handle ("fri.juli") */
+	if (!vis.n && !lab.n)
+		ta_badge_name(d, &vis);
+	/* a release's sender heading the text: "Dr. Karin J. Schmitz Abteilung Öffentlichkeitsarbeit"
+	 * over the institution's name */
+	if (!vis.n && !lab.n)
+		ta_sender_line(d, &vis);
 	xmlDocPtr body = galley_article_body(a);
 	if (!vis.n && !lab.n && body)
 		ta_dom_bylines(st, galley_body_root(body), &vis);
@@ -5422,10 +5672,12 @@ static void ta_authors(ta_doc *d)
 				 * ("Copyright: Gisele Wender") */
 				bool addressed = galley_article_get(a, GALLEY_FIELD_URL) != NULL;
 				ta_name_line(st, r->text, &vis, true, !outside || !addressed);
-				/* a personal site's: the holder's name is in the site's address
-				 * (gregoryszorc.com) or opens with a common given name ("(c) Johannes Wolf •
-				 * Weitere Rechte siehe Impressum"), outside a figure (a picture's credit); an
-				 * organisation's copyright names no author */
+				/* a personal site's: the holder's name opens with a common given name ("(c)
+				 * Johannes Wolf • Weitere Rechte siehe Impressum", "Copyright (c) 2012- Gregory
+				 * Szorc." on gregoryszorc.com), outside a figure (a picture's credit); an
+				 * organisation's copyright names no author, even when the site's address spells
+				 * it as a personal site's spells its holder ("© Copyright Statistics Globe" on
+				 * statisticsglobe.com, "© 2021 KulturKaufhaus Dussmann") */
 				bool given = vis.n && ta_word_in(&st->given, vis.v[0], strcspn(vis.v[0], " ")) && r->context &&
 				             strncmp(r->context, "fig", 3) != 0;
 				/* or the site bears the holder's name, a person's initial and surname
@@ -5433,7 +5685,7 @@ static void ta_authors(ta_doc *d)
 				 * Kanton Bern") */
 				char *spaced = vis.n ? ta_unglue_initial(vis.v[0]) : NULL;
 				bool own = spaced && site && ta_ieq(site, vis.v[0]);
-				if (vis.n && ((addressed && !ta_in_host(a, vis.v[0]) && !given && !own) || !ta_person_text(d, spaced ? spaced : vis.v[0])))
+				if (vis.n && ((addressed && !given && !own) || !ta_person_text(d, spaced ? spaced : vis.v[0])))
 					ta_names_free(&vis);
 				free(spaced);
 			}
@@ -5559,6 +5811,8 @@ static void ta_authors(ta_doc *d)
 		else if (lab.n == 1 && lab_tier == 0 && !strchr(lab.v[0], ' ') && ta_has_upper_start(lab.v[0], strlen(lab.v[0])) &&
 		         !ta_names_overlap(&lab, &meta) && !ta_site_named(a, lab.v[0]))
 			use = &lab; /* a user's name in that byline: "Geschrieben von Cooper am 25.08.2015" */
+		else if (issuer && !ta_person_like(st, &meta))
+			use = &lab; /* the release's issuing office under its label, metadata naming the organisation */
 	} else if (lab.n && lab_tier == 2 && meta.n)
 		use = &meta; /* the bylines of a teaser list or a sidebar say nothing of this article */
 	else if (lab.n && lab_tier >= 1 && vis_tier == 0 && ta_person_like(st, &vis) &&
