@@ -37,6 +37,8 @@ typedef struct ta_set {
 	int maxw; /* most words (space-separated) in any key */
 	struct ta_set *firsts; /* first words of multi-word keys (and single-word keys), for a quick no */
 	bool is_firsts;        /* this set is another's firsts: it has none of its own */
+	uint64_t bloom[8];     /* a bit per key's hash: most words of a text are in no set, and
+	                        * this says so without touching the keys */
 } ta_set;
 
 /* FNV-1a, inlined: the sets are looked up for nearly every word. */
@@ -79,7 +81,9 @@ static void ta_set_put(ta_set *s, const char *key, size_t n, int val)
 {
 	if ((s->n + 1) * 2 > s->cap)
 		ta_set_grow(s);
-	size_t m = s->cap - 1, i = ta_hash(key, n) & m;
+	uint64_t h = ta_hash(key, n);
+	size_t m = s->cap - 1, i = h & m;
+	s->bloom[(h >> 40 & 511) >> 6] |= 1ULL << (h >> 40 & 63);
 	while (s->keys[i]) {
 		if (s->klen[i] == n && !memcmp(s->keys[i], key, n)) {
 			s->vals[i] = val;
@@ -114,7 +118,10 @@ static int ta_set_get(const ta_set *s, const char *key, size_t n)
 {
 	if (!s->cap)
 		return -1;
-	size_t m = s->cap - 1, i = ta_hash(key, n) & m;
+	uint64_t h = ta_hash(key, n);
+	if (!(s->bloom[(h >> 40 & 511) >> 6] & (1ULL << (h >> 40 & 63))))
+		return -1;
+	size_t m = s->cap - 1, i = h & m;
 	while (s->keys[i]) {
 		if (s->klen[i] == n && !memcmp(s->keys[i], key, n))
 			return s->vals[i];
