@@ -1656,6 +1656,12 @@ START_TEST(authors_badges_and_issuers)
 	run_one(a, NULL);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Verein: Historische Wehranlage in Horka e.V.");
 	galley_article_free(a);
+	/* none when it runs on to another name */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Iberische Weine in Berlin - Vinos Y Tapas", "meta");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_add_candidate(a, "author", "Anna Schmidt in Berlin", "meta");
 	run_one(a, NULL);

@@ -3616,8 +3616,10 @@ static void ta_meta_authors(const ta_state *st, const galley_article *a, ta_name
 			}
 			free(v);
 		}
-		if (!tmp.n)
+		if (!tmp.n) {
+			ta_names_free(&tmp); /* its array stays when a name was taken back */
 			continue;
+		}
 		if (ta_outlet_like(st, a, &tmp, site)) {
 			if (!fallback.n)
 				fallback = tmp;
