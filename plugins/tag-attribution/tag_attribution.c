@@ -114,11 +114,11 @@ static void ta_set_put(ta_set *s, const char *key, size_t n, int val)
 	ta_set_put(s->firsts, key, first, 1);
 }
 
-static int ta_set_get(const ta_set *s, const char *key, size_t n)
+/* The value of key (its ta_hash h), or -1. */
+static int ta_set_get_h(const ta_set *s, const char *key, size_t n, uint64_t h)
 {
 	if (!s->cap)
 		return -1;
-	uint64_t h = ta_hash(key, n);
 	if (!(s->bloom[(h >> 40 & 511) >> 6] & (1ULL << (h >> 40 & 63))))
 		return -1;
 	size_t m = s->cap - 1, i = h & m;
@@ -128,6 +128,11 @@ static int ta_set_get(const ta_set *s, const char *key, size_t n)
 		i = (i + 1) & m;
 	}
 	return -1;
+}
+
+static int ta_set_get(const ta_set *s, const char *key, size_t n)
+{
+	return s->cap ? ta_set_get_h(s, key, n, ta_hash(key, n)) : -1;
 }
 
 static void ta_set_free(ta_set *s)
@@ -566,6 +571,7 @@ typedef struct ta_tok {
 	size_t cp0, cp1;      /* code points */
 	size_t lo;            /* offset of the NUL-terminated lower-case form in the arena */
 	size_t lolen;
+	uint64_t h;           /* ta_hash of the lower-case form: the sets are asked for it often */
 } ta_tok;
 
 typedef struct ta_para {
@@ -685,6 +691,7 @@ static void ta_tok_finish(ta_doc *d, ta_tok *t, const char *s)
 		                          (unsigned char)s[t->nb1 - 1] == 0xE2))
 			t->nb1--;
 	}
+	t->h = ta_hash(lo, t->lolen);
 	const char *p = s + t->b0, *end = s + t->b1;
 	uint32_t c0 = ta_next(&p, end);
 	t->cap = ta_is_upper(c0);
@@ -962,7 +969,7 @@ static void ta_mark_inside(ta_doc *d)
 
 static bool ta_in(const ta_set *s, const ta_doc *d, const ta_tok *t)
 {
-	return t->kind == TK_WORD && ta_set_get(s, LOW(d, t), t->lolen) >= 0;
+	return t->kind == TK_WORD && ta_set_get_h(s, LOW(d, t), t->lolen, t->h) >= 0;
 }
 
 /* A role word, or a German compound ending in one ("Bundeskanzlerin", "Innenminister"). */
@@ -1443,7 +1450,7 @@ static size_t ta_phrase_at(const ta_doc *d, const ta_set *set, const ta_para *P,
 {
 	char key[256];
 	size_t k = 0, best = 0;
-	if (i >= lim || P->t[i].kind != TK_WORD || !set->firsts || ta_set_get(set->firsts, LOW(d, &P->t[i]), P->t[i].lolen) < 0)
+	if (i >= lim || P->t[i].kind != TK_WORD || !set->firsts || ta_set_get_h(set->firsts, LOW(d, &P->t[i]), P->t[i].lolen, P->t[i].h) < 0)
 		return 0;
 	for (size_t n = 0; n < (size_t)set->maxw && i + n < lim; n++) {
 		const ta_tok *t = &P->t[i + n];
@@ -3783,8 +3790,10 @@ static bool ta_outlet_like(const ta_state *st, const galley_article *a, const ta
 
 static bool ta_reason_is(const galley_removed *r, const char *const *reasons, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		if (r->reason && !strcmp(r->reason, reasons[i]))
+	if (!r->reason)
+		return false;
+	for (size_t i = 0; i < n; i++) /* the first letter first: most blocks have another reason */
+		if (r->reason[0] == reasons[i][0] && !strcmp(r->reason, reasons[i]))
 			return true;
 	return false;
 }
@@ -6049,6 +6058,18 @@ static bool ta_date_joiner(const char *w, size_t l)
 	return (l == 2 && (!memcmp(w, "de", 2) || !memcmp(w, "di", 2))) || (l == 3 && !memcmp(w, "del", 3));
 }
 
+/* One or two digits at s: how many (0 when s is no digit), their value in *v. */
+static int ta_dig2(const char *s, int *v)
+{
+	if (s[0] < '0' || s[0] > '9')
+		return 0;
+	*v = s[0] - '0';
+	if (s[1] < '0' || s[1] > '9')
+		return 1;
+	*v = *v * 10 + (s[1] - '0');
+	return 2;
+}
+
 /* A date written in text: 2024-03-05, 5.3.2024, 23.09.22, 17/02/2022, 2022/02/17, 5 March 2024,
  * 5. März 2024, 8.Dezember 2010, March 5, 2024, 3 de mayo de 2022, 15 августа 2016.  A day and
  * month with slashes that both read as months ("03/05/2022") are taken day first, as most of
@@ -6071,8 +6092,8 @@ static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 		/* "2019年6月24日": Chinese and Japanese, year, month and day */
 		{
 			int n1 = 0, n2 = 0;
-			if (ta_digits(t, 4, &y) && !strncmp(t + 4, "\xe5\xb9\xb4", 3) && t[7] >= '0' && t[7] <= '9' && sscanf(t + 7, "%2d%n", &m, &n1) == 1 &&
-			    !strncmp(t + 7 + n1, "\xe6\x9c\x88", 3) && t[10 + n1] >= '0' && t[10 + n1] <= '9' && sscanf(t + 10 + n1, "%2d%n", &d, &n2) == 1 &&
+			if (ta_digits(t, 4, &y) && !strncmp(t + 4, "\xe5\xb9\xb4", 3) && (n1 = ta_dig2(t + 7, &m)) > 0 &&
+			    !strncmp(t + 7 + n1, "\xe6\x9c\x88", 3) && (n2 = ta_dig2(t + 10 + n1, &d)) > 0 &&
 			    !strncmp(t + 10 + n1 + n2, "\xe6\x97\xa5", 3) && y > 1900 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
 				*out = (ta_date){.y = y, .m = m, .d = d};
 				return true;
@@ -6082,26 +6103,30 @@ static bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 		 * or slashes */
 		{
 			char s1 = 0, s2 = 0;
-			int n1 = 0;
-			if (sscanf(t, "%2d %c %2d %c %4d%n", &d, &s1, &m, &s2, &y, &n1) == 5 && s1 == s2 && (s1 == '|' || s1 == '/') && t[n1 - 5] == ' ' &&
+			int n1 = ta_dig2(t, &d);
+			const char *sp = t + n1;
+			while (*sp == ' ')
+				sp++;
+			/* (sscanf only where the bar or slash can follow: it is slow, and runs at every digit) */
+			if (sp > t + n1 && (*sp == '|' || *sp == '/') && sscanf(t, "%2d %c %2d %c %4d%n", &d, &s1, &m, &s2, &y, &n1) == 5 && s1 == s2 && (s1 == '|' || s1 == '/') && t[n1 - 5] == ' ' &&
 			    y > 1900 && ta_date_end(t + n1) && m >= 1 && m <= 12 && d >= 1 && d <= 31 && strchr(t, s1) > t && strchr(t, s1)[-1] == ' ') {
 				*out = (ta_date){.y = y, .m = m, .d = d};
 				return true;
 			}
 		}
 		/* "4. 2. 2022": a day and a month each closed by a point and a space */
-		if (sscanf(t, "%2d. %2d. %4d%n", &d, &m, &y, &k) == 3 && t[k - 5] == ' ' && y > 1900 && ta_date_end(t + k) && m >= 1 &&
+		if (t[ta_dig2(t, &d)] == '.' && sscanf(t, "%2d. %2d. %4d%n", &d, &m, &y, &k) == 3 && t[k - 5] == ' ' && y > 1900 && ta_date_end(t + k) && m >= 1 &&
 		    m <= 12 && d >= 1 && d <= 31) {
 			*out = (ta_date){.y = y, .m = m, .d = d};
 			return true;
 		}
 		/* d.m.yyyy, d.m.yy, d/m/yyyy */
 		char sep = 0;
-		if (sscanf(t, "%2d%n", &d, &k) == 1 && (t[k] == '.' || t[k] == '/')) {
+		if ((k = ta_dig2(t, &d)) > 0 && (t[k] == '.' || t[k] == '/')) {
 			sep = t[k];
 			const char *q = t + k + 1;
 			int k2 = 0;
-			if (sscanf(q, "%2d%n", &m, &k2) == 1 && k2 >= 1 && q[k2] == sep && q[0] >= '0' && q[0] <= '9') {
+			if ((k2 = ta_dig2(q, &m)) >= 1 && q[k2] == sep) {
 				const char *r = q + k2 + 1;
 				int yl = 0;
 				while (yl < 5 && r[yl] >= '0' && r[yl] <= '9')
@@ -6259,6 +6284,9 @@ static const char *ta_find_any(const char *lo, char *const *words, size_t n)
  * update. */
 static bool ta_line_date(const ta_state *st, const char *text, ta_date *out, bool *labelled)
 {
+	*labelled = false;
+	if (!strpbrk(text, "0123456789"))
+		return false; /* every date has digits: no label search in a line without */
 	char *lo = ta_lower(text, strlen(text));
 	const char *pub = ta_find_any(lo, st->date_pub, st->n_date_pub);
 	const char *upd = ta_find_any(lo, st->date_upd, st->n_date_upd);
