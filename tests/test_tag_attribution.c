@@ -331,6 +331,28 @@ START_TEST(authors_visible_beats_metadata)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Evan Halper");
 	galley_article_free(a);
 
+	/* the dateline's place after the writers, a comma before it, is no author */
+	static const struct {
+		const char *line, *first, *second;
+	} placed[] = {
+		{"By Jane Doe, Washington", "Jane Doe", NULL},
+		{"By Jane Doe, New York", "Jane Doe", NULL},
+		{"By Jane Doe, Washington, D.C.", "Jane Doe", NULL},
+		{"By Jane Doe and John Roe, London", "Jane Doe", "John Roe"},
+		{"By Jane Doe, John Roe, Berlin", "Jane Doe", "John Roe"},
+		{"Von Anna Schmidt, Berlin.", "Anna Schmidt", NULL},
+	};
+	for (size_t i = 0; i < sizeof placed / sizeof placed[0]; i++) {
+		a = th_article_html("<p>Some story text that is long enough.</p>");
+		add_removed(a, "byline", placed[i].line, "p.byline before-body");
+		run_one(a, NULL);
+		ck_assert_msg(galley_article_list_len(a, GALLEY_LIST_AUTHORS) == (placed[i].second ? 2u : 1u), "%s", placed[i].line);
+		th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), placed[i].first);
+		if (placed[i].second)
+			th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 1), placed[i].second);
+		galley_article_free(a);
+	}
+
 	/* but an outlet after the name that metadata does not list apart stays out */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "byline", "By Jane Doe, Reuters", "p.author before-body");

@@ -284,6 +284,7 @@ typedef struct ta_state {
 	ta_set speeches;   /* "Rede", "Speech": a title that names its speaker after a label */
 	ta_set contacts;   /* "Pressekontakt", "Telefon": a press release's contact person */
 	ta_set given;      /* common given names: "Alexander" */
+	ta_set places;     /* datelines' places after a byline's comma: "Washington", "new york" */
 	ta_set about;      /* "Über", "About": a title about a person, the person's own page */
 	ta_set issuers;    /* "Herausgeber": a press release's issuing office on the next line */
 	ta_set offices;    /* "Pressestelle", "Abteilung": a release's sender's office after the name */
@@ -305,7 +306,7 @@ static void ta_state_free(ta_state *st)
 	ta_set *sets[] = {&st->indefinites, &st->photowords, &st->othercredits, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
-	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given, &st->about, &st->issuers, &st->offices, &st->datemonths};
+	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given, &st->places, &st->about, &st->issuers, &st->offices, &st->datemonths};
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
 		ta_set_free(sets[i]);
 	for (size_t i = 0; i < st->n_relay; i++)
@@ -441,6 +442,7 @@ static int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		{"tag-attribution/speech-words.txt", offsetof(ta_state, speeches)},
 		{"tag-attribution/contact-words.txt", offsetof(ta_state, contacts)},
 		{"tag-attribution/given-names.txt", offsetof(ta_state, given)},
+		{"tag-attribution/places.txt", offsetof(ta_state, places)},
 		{"tag-attribution/about-words.txt", offsetof(ta_state, about)},
 		{"tag-attribution/issuer-labels.txt", offsetof(ta_state, issuers)},
 		{"tag-attribution/office-words.txt", offsetof(ta_state, offices)},
@@ -2717,6 +2719,25 @@ static bool ta_is_qualifier(const ta_state *st, const char *seg, const char *sit
 	return q;
 }
 
+/* Is s (n bytes) a place of places.txt, whatever its case ("Washington", "NEW YORK")? */
+static bool ta_is_place(const ta_state *st, const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == ','))
+		n--;
+	while (n && *s == ' ')
+		s++, n--;
+	if (!n || n > 40)
+		return false;
+	char *lo = ta_lower(s, n);
+	size_t l = strlen(lo);
+	bool in = ta_set_get(&st->places, lo, l) >= 0;
+	/* or without the sentence's full stop: "Jane Doe, Berlin." */
+	if (!in && l > 1 && lo[l - 1] == '.')
+		in = ta_set_get(&st->places, lo, l - 1) >= 0;
+	free(lo);
+	return in;
+}
+
 /* One author's name after the labels are gone: trim edge punctuation, handles, qualifiers. */
 static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s, size_t n, const char *site, bool lenient)
 {
@@ -2753,6 +2774,32 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 			continue;
 		}
 		comma = next;
+	}
+	/* the story's place after the writer, as a dateline gives it: "Jane Doe, Washington",
+	 * "Jane Doe and John Roe, London"; a part of the line that is only a place names nobody
+	 * ("New York" of "Jane Doe, New York") */
+	if (ta_is_place(st, name, strlen(name))) {
+		free(name);
+		return;
+	}
+	for (bool cut = true; cut;) {
+		cut = false;
+		/* the last part, or the last two ("Washington, D.C.") */
+		char *c = strrchr(name, ',');
+		for (int k = 0; k < 2 && c && c > name && !cut; k++) {
+			const char *seg = c + 1;
+			while (*seg == ' ')
+				seg++;
+			if (ta_is_place(st, seg, strlen(seg))) {
+				*c = 0;
+				cut = true;
+			} else {
+				char *p = c;
+				while (p > name && p[-1] != ',')
+					p--;
+				c = p > name ? p - 1 : NULL;
+			}
+		}
 	}
 	ta_words w;
 	ta_split_words(name, &w);
@@ -3117,6 +3164,14 @@ static void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out
 				char *nm = galley_ws_normalize(one);
 				ta_words ow;
 				ta_split_words(nm, &ow);
+				/* the dateline's place among them is none of the names: "Jane Doe, John Roe,
+				 * Berlin" */
+				if (ta_is_place(st, nm, strlen(nm))) {
+					free(nm);
+					free(one);
+					p = c ? c + 1 : NULL;
+					continue;
+				}
 				if (ow.n < 2 || ow.n > 4 || ta_is_qualifier(st, nm, site))
 					all_names = false;
 				for (size_t q = 0; q < ow.n && all_names; q++)
