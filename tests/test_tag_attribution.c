@@ -331,7 +331,7 @@ START_TEST(authors_visible_beats_metadata)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Evan Halper");
 	galley_article_free(a);
 
-	/* the dateline's place after the writers, a comma before it, is no author */
+	/* the dateline's place after the writers, a comma before it, is no author, nor their role */
 	static const struct {
 		const char *line, *first, *second;
 	} placed[] = {
@@ -341,6 +341,9 @@ START_TEST(authors_visible_beats_metadata)
 		{"By Jane Doe and John Roe, London", "Jane Doe", "John Roe"},
 		{"By Jane Doe, John Roe, Berlin", "Jane Doe", "John Roe"},
 		{"Von Anna Schmidt, Berlin.", "Anna Schmidt", NULL},
+		/* a newsroom role after the name, in French and Spanish too */
+		{"Par Jeanne Dupont, correspondante à Bruxelles", "Jeanne Dupont", NULL},
+		{"Por Juan Pérez, enviado especial a Kiev", "Juan Pérez", NULL},
 	};
 	for (size_t i = 0; i < sizeof placed / sizeof placed[0]; i++) {
 		a = th_article_html("<p>Some story text that is long enough.</p>");
