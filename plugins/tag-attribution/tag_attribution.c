@@ -132,7 +132,7 @@ static int ta_set_get_h(const ta_set *s, const char *key, size_t n, uint64_t h)
 
 static int ta_set_get(const ta_set *s, const char *key, size_t n)
 {
-	return s->cap ? ta_set_get_h(s, key, n, ta_hash(key, n)) : -1;
+	return ta_set_get_h(s, key, n, ta_hash(key, n));
 }
 
 static void ta_set_free(ta_set *s)
@@ -4368,6 +4368,17 @@ static char *ta_account_person(const ta_doc *d, const char *account)
 	return full;
 }
 
+/* Is the word the lower-case "by" of a credit in English, German, French or Spanish ("Stylegart
+ * by Ramona", "... von Jane Doe")? */
+static bool ta_by_word(const char *w, size_t l)
+{
+	static const char *const by[] = {"by", "von", "par", "por"};
+	for (size_t k = 0; k < sizeof by / sizeof by[0]; k++)
+		if (l == strlen(by[k]) && !memcmp(w, by[k], l))
+			return true;
+	return false;
+}
+
 /* The person behind an account named like the site's brand, in a short line that credits the
  * brand to someone ("© Stylegart by Ramona", "Küchenliebe von Anna Berg"): the name closing the
  * line, one to three capitalised words.  Owned, or NULL. */
@@ -4375,7 +4386,6 @@ static char *ta_brand_by_in(const ta_state *st, const char *text, const char *ac
 {
 	if (strlen(text) > 80)
 		return NULL;
-	static const char *const by[] = {"by", "von", "par", "por"};
 	char *norm = galley_ws_normalize(text);
 	ta_words w;
 	ta_split_words(norm, &w);
@@ -4383,11 +4393,7 @@ static char *ta_brand_by_in(const ta_state *st, const char *text, const char *ac
 	for (size_t i = 0; i + 2 < w.n && !found; i++) {
 		if (w.l[i] != strlen(account) || strncasecmp(w.w[i], account, w.l[i]))
 			continue;
-		bool label = false;
-		for (size_t k = 0; k < sizeof by / sizeof by[0] && !label; k++)
-			label = w.l[i + 1] == strlen(by[k]) && !memcmp(w.w[i + 1], by[k], w.l[i + 1]);
-		size_t names = w.n - i - 2;
-		if (!label || names > 3)
+		if (!ta_by_word(w.w[i + 1], w.l[i + 1]) || w.n - i - 2 > 3)
 			continue;
 		bool ok = true;
 		for (size_t k = i + 2; k < w.n && ok; k++)
@@ -4901,9 +4907,7 @@ static void ta_title_credit(ta_doc *d, const char *title, ta_names *out)
 	ta_words w;
 	ta_split_words(norm, &w);
 	for (size_t i = 1; i + 2 < w.n && !out->n; i++) {
-		bool label = (w.l[i] == 2 && !memcmp(w.w[i], "by", 2)) || (w.l[i] == 3 && (!memcmp(w.w[i], "von", 3) || !memcmp(w.w[i], "par", 3) ||
-		                                                                             !memcmp(w.w[i], "por", 3)));
-		if (!label || !ta_has_upper_start(w.w[i + 1], w.l[i + 1]))
+		if (!ta_by_word(w.w[i], w.l[i]) || !ta_has_upper_start(w.w[i + 1], w.l[i + 1]))
 			continue;
 		/* to the title's end or a separator ("... by Jane Doe | Site") */
 		size_t j = i + 1;
@@ -5058,7 +5062,30 @@ static bool ta_badge_name(ta_doc *d, ta_names *out)
 	return true;
 }
 
-static char *ta_first_line(xmlNodePtr el);
+/* The first line of an element's text, up to its first line break: "Pressestelle des Deutschen
+ * Caritasverbandes" of "<strong>Pressestelle des Deutschen Caritasverbandes</strong><br/>
+ * Reinhardtstraße 13<br/>10117 Berlin". */
+static char *ta_first_line(xmlNodePtr el)
+{
+	galley_buf b = {0};
+	size_t seen = 0;
+	bool text = false;
+	for (xmlNodePtr n = el->children; n && seen < 200; n = galley_node_next(n, el, true), seen++) {
+		if (n->type == XML_ELEMENT_NODE && n->name && !strcmp((const char *)n->name, "br")) {
+			if (text)
+				break;
+		} else if (n->type == XML_TEXT_NODE && n->content) {
+			galley_buf_puts(&b, (const char *)n->content);
+			for (const xmlChar *c = n->content; *c && !text; c++)
+				text = !strchr(" \t\r\n", *c);
+		}
+	}
+	galley_buf_putc(&b, 0);
+	char *raw = galley_buf_steal(&b);
+	char *line = galley_ws_normalize(raw);
+	free(raw);
+	return line;
+}
 
 /* Is a word a press office's or a department's, or a German compound ending in one
  * ("Hochschulkommunikation")? */
@@ -5107,31 +5134,6 @@ static bool ta_sender_line(ta_doc *d, ta_names *out)
 		ta_names_add(out, line);
 	free(line);
 	return ok;
-}
-
-/* The first line of an element's text, up to its first line break: "Pressestelle des Deutschen
- * Caritasverbandes" of "<strong>Pressestelle des Deutschen Caritasverbandes</strong><br/>
- * Reinhardtstraße 13<br/>10117 Berlin". */
-static char *ta_first_line(xmlNodePtr el)
-{
-	galley_buf b = {0};
-	size_t seen = 0;
-	bool text = false;
-	for (xmlNodePtr n = el->children; n && seen < 200; n = galley_node_next(n, el, true), seen++) {
-		if (n->type == XML_ELEMENT_NODE && n->name && !strcmp((const char *)n->name, "br")) {
-			if (text)
-				break;
-		} else if (n->type == XML_TEXT_NODE && n->content) {
-			galley_buf_puts(&b, (const char *)n->content);
-			for (const xmlChar *c = n->content; *c && !text; c++)
-				text = !strchr(" \t\r\n", *c);
-		}
-	}
-	galley_buf_putc(&b, 0);
-	char *raw = galley_buf_steal(&b);
-	char *line = galley_ws_normalize(raw);
-	free(raw);
-	return line;
 }
 
 /* A press release's issuer: its label alone in a paragraph of the text, the issuing office on
@@ -6449,11 +6451,11 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 			for (size_t i = 0; i < n && !found; i++) {
 				if (tiers[i] != t || (phase < 2 && t == 2) || (phase == 2 && t < 2))
 					continue;
-				bool after = ta_after_body(galley_article_removed(a, ord[i]));
+				const galley_removed *r = galley_article_removed(a, ord[i]);
+				bool after = ta_after_body(r);
 				if (phase < 3 ? after : !after)
 					continue;
-				const galley_removed *r = galley_article_removed(a, ord[i]);
-				bool strong = !strcmp(r->reason, "dateline") || !strcmp(r->reason, "byline") || !strcmp(r->reason, "meta");
+				bool strong = ta_reason_is(r, reasons, 3); /* a dateline, a byline or a meta line */
 				if (phase == 0 && !strong)
 					continue;
 				if (phase == 1 && (strong || !r->context || !strstr(r->context, " before-body") || strlen(r->text) > 80 ||
@@ -6555,7 +6557,8 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 		size_t i = k % galley_article_n_removed(a);
 		bool any = k >= galley_article_n_removed(a);
 		const galley_removed *r = galley_article_removed(a, i);
-		bool strong = r->reason && (!strcmp(r->reason, "dateline") || !strcmp(r->reason, "byline") || !strcmp(r->reason, "meta"));
+		static const char *const lines[] = {"dateline", "byline", "meta"};
+		bool strong = ta_reason_is(r, lines, sizeof lines / sizeof lines[0]);
 		if (!r->text || !r->reason || strlen(r->text) > 200 || (!any && (ta_after_body(r) || !strong)) || (any && strong && !ta_after_body(r)) ||
 		    !strcmp(r->reason, "nav"))
 			continue;
@@ -6577,8 +6580,10 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 		if (ta_find_date(d->st, l <= 120 ? t : head, out))
 			return true;
 	}
-	if (ta_url_date(galley_article_get(a, GALLEY_FIELD_URL), out))
+	if (url_day) {
+		*out = ud;
 		return true;
+	}
 	/* after the day in the page's address: a paragraph a little further down that opens with
 	 * a date, a press release's dateline under its headings ("01.02.2022 „Der Arbeitsmarkt ist
 	 * gut in das Jahr 2022 gestartet", "29.11.2022 – Mehrfach und vehement ..."): its first
