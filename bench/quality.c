@@ -16,6 +16,10 @@
  * method: the strings as they are) and with white space normalised in both (the gold keeps
  * stray spaces and tabs of the page); publication-date accuracy over the cases with a gold
  * `date` (the article's date's YYYY-MM-DD against the gold day).
+ * Every figure is also printed for the two site-disjoint halves of the set: a case's site is the
+ * host of its `url` without a leading "www.", and its half is the parity of the site's 32-bit
+ * FNV-1a hash (bench/postlight.sh splits postlight-dev the same way), so rules tuned on one half
+ * can be checked on the other.
  * --every N keeps every N-th case in id order (a fixed subset); --min-f1 makes the exit status
  * 1 when F1 falls below X. */
 #include <galley/galley.h>
@@ -31,8 +35,50 @@
 typedef struct qcase {
 	const char *id;
 	json_object *obj;
+	int half; /* 0 or 1: which site-disjoint half the case's site falls in */
 	bool seen;
 } qcase;
+
+/* The counts of one scored set (the whole set, or one of its halves). */
+typedef struct qscore {
+	long cases, unseen;
+	long tp, fp, fn, tn;
+	long au_total, au_ok, au_ok_ws, au_ok_ci;
+	long dt_total, dt_ok, dt_none;
+} qscore;
+
+enum { QUALITY_HALVES = 2 };
+
+/* 32-bit FNV-1a: a stable hash, the same in bench/postlight.sh */
+static unsigned fnv1a(const char *s, size_t n)
+{
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* The half of a case: the parity of the hash of its url's host, lower case, without "www." */
+static int site_half(json_object *c)
+{
+	json_object *u;
+	const char *url = json_object_object_get_ex(c, "url", &u) ? json_object_get_string(u) : NULL;
+	if (!url)
+		return 0;
+	const char *host = strstr(url, "://");
+	host = host ? host + 3 : url;
+	size_t n = strcspn(host, "/:?#");
+	char buf[256];
+	if (n >= sizeof buf)
+		n = sizeof buf - 1;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)((host[i] >= 'A' && host[i] <= 'Z') ? host[i] + 32 : host[i]);
+	buf[n] = 0;
+	const char *site = strncmp(buf, "www.", 4) ? buf : buf + 4;
+	return (int)(fnv1a(site, strlen(site)) & 1u);
+}
 
 static int qcase_cmp(const void *a, const void *b)
 {
@@ -94,6 +140,145 @@ static bool ymd(const char *s, int *y, int *m, int *d)
 	return s && sscanf(s, "%d-%d-%d", y, m, d) == 3 && *y > 0 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
 }
 
+static void qscore_add(qscore *to, const qscore *d)
+{
+	to->cases += d->cases;
+	to->unseen += d->unseen;
+	to->tp += d->tp;
+	to->fp += d->fp;
+	to->fn += d->fn;
+	to->tn += d->tn;
+	to->au_total += d->au_total;
+	to->au_ok += d->au_ok;
+	to->au_ok_ws += d->au_ok_ws;
+	to->au_ok_ci += d->au_ok_ci;
+	to->dt_total += d->dt_total;
+	to->dt_ok += d->dt_ok;
+	to->dt_none += d->dt_none;
+}
+
+/* The stripper's text against the case's `with` and `without` segments. */
+static void score_text(const qcase *c, const galley_article *a, qscore *d, bool verbose)
+{
+	char *text = galley_body_text(galley_article_body(a));
+	char *nt = norm(text);
+	free(text);
+	json_object *w = NULL, *wo = NULL;
+	json_object_object_get_ex(c->obj, "with", &w);
+	json_object_object_get_ex(c->obj, "without", &wo);
+	for (size_t i = 0; w && i < json_object_array_length(w); i++) {
+		char *s = norm(json_object_get_string(json_object_array_get_idx(w, i)));
+		if (strstr(nt, s))
+			d->tp++;
+		else {
+			d->fn++;
+			if (verbose)
+				printf("%s MISS %s\n", c->id, s);
+		}
+		free(s);
+	}
+	for (size_t i = 0; wo && i < json_object_array_length(wo); i++) {
+		char *s = norm(json_object_get_string(json_object_array_get_idx(wo, i)));
+		if (strstr(nt, s)) {
+			d->fp++;
+			if (verbose)
+				printf("%s FP %s\n", c->id, s);
+		} else
+			d->tn++;
+		free(s);
+	}
+	free(nt);
+}
+
+/* The tagger's authors and date against the case's `author` and `date`. */
+static void score_tags(const qcase *c, const galley_article *a, qscore *d, bool verbose)
+{
+	char *gold = joined_gold_author(c->obj);
+	if (gold) {
+		galley_buf got = {0};
+		const char *byline = galley_article_get(a, GALLEY_FIELD_BYLINE);
+		if (byline)
+			galley_buf_puts(&got, byline); /* the credit as the page prints it */
+		for (size_t i = 0; !byline && i < galley_article_list_len(a, GALLEY_LIST_AUTHORS); i++) {
+			if (i)
+				galley_buf_puts(&got, "; ");
+			galley_buf_puts(&got, galley_article_list_at(a, GALLEY_LIST_AUTHORS, i));
+		}
+		galley_buf_puts(&got, "");
+		d->au_total++;
+		char *ng = norm(gold), *nw = norm(got.data);
+		if (!strcmp(gold, got.data))
+			d->au_ok++;
+		else if (verbose)
+			printf("%s AUTHOR '%s' expected '%s'\n", c->id, got.data, gold);
+		if (!strcmp(ng, nw))
+			d->au_ok_ws++;
+		if (!strcasecmp(ng, nw))
+			d->au_ok_ci++;
+		free(ng);
+		free(nw);
+		galley_buf_free(&got);
+		free(gold);
+	}
+	json_object *gd = NULL;
+	int gy, gm, gdd;
+	if (json_object_object_get_ex(c->obj, "date", &gd) && ymd(json_object_get_string(gd), &gy, &gm, &gdd)) {
+		const char *mine = galley_article_get(a, GALLEY_FIELD_DATE);
+		int y, m, dd;
+		d->dt_total++;
+		if (ymd(mine, &y, &m, &dd) && y == gy && m == gm && dd == gdd)
+			d->dt_ok++;
+		else {
+			if (!mine)
+				d->dt_none++;
+			if (verbose)
+				printf("%s DATE '%s' expected '%04d-%02d-%02d'\n", c->id, mine ? mine : "", gy, gm, gdd);
+		}
+	}
+}
+
+/* A case never read, or failed: its segments score no positives, its gold counts. */
+static void score_unseen(const qcase *c, bool tagged, qscore *d)
+{
+	json_object *w = NULL, *wo = NULL;
+	json_object_object_get_ex(c->obj, "with", &w);
+	json_object_object_get_ex(c->obj, "without", &wo);
+	d->fn += w ? (long)json_object_array_length(w) : 0;
+	d->tn += wo ? (long)json_object_array_length(wo) : 0;
+	if (!tagged)
+		return;
+	char *gold = joined_gold_author(c->obj);
+	if (gold)
+		d->au_total++;
+	free(gold);
+	json_object *gd = NULL;
+	int gy, gm, gdd;
+	if (json_object_object_get_ex(c->obj, "date", &gd) && ymd(json_object_get_string(gd), &gy, &gm, &gdd))
+		d->dt_total++;
+}
+
+/* Prints one set's figures; returns its F1. */
+static double qscore_print(const qscore *s, bool tagged)
+{
+	double P = s->tp + s->fp ? (double)s->tp / (double)(s->tp + s->fp) : 0;
+	double R = s->tp + s->fn ? (double)s->tp / (double)(s->tp + s->fn) : 0;
+	double F1 = P + R > 0 ? 2 * P * R / (P + R) : 0;
+	printf("segments: TP %ld  FP %ld  FN %ld  TN %ld\n", s->tp, s->fp, s->fn, s->tn);
+	printf("precision %.4f  recall %.4f  F1 %.4f\n", P, R, F1);
+	if (!tagged) {
+		printf("authors: not scored (no tag-attribution plugin)\n");
+		return F1;
+	}
+	double t = s->au_total ? (double)s->au_total : 1.0;
+	printf("authors: %ld of %ld exact (accuracy %.4f)  [raw strings, the published method]\n", s->au_ok, s->au_total,
+	       (double)s->au_ok / t);
+	printf("authors: %ld of %ld equal with white space normalised (accuracy %.4f); ignoring case too: %ld (%.4f)\n",
+	       s->au_ok_ws, s->au_total, (double)s->au_ok_ws / t, s->au_ok_ci, (double)s->au_ok_ci / t);
+	printf("dates: %ld of %ld same day (accuracy %.4f); no date given for %ld\n", s->dt_ok, s->dt_total,
+	       s->dt_total ? (double)s->dt_ok / (double)s->dt_total : 0.0, s->dt_none);
+	return F1;
+}
+
 static void usage(void)
 {
 	fprintf(stderr, "usage: galley-quality DATASET_DIR [--plugin-dir DIR] [--every N] [--verbose] [--min-f1 X]\n"
@@ -141,6 +326,7 @@ int main(int argc, char **argv)
 	json_object_object_foreach(cases, key, val) {
 		cs[n_all].id = key;
 		cs[n_all].obj = val;
+		cs[n_all].half = site_half(val);
 		n_all++;
 	}
 	qsort(cs, n_all, sizeof *cs, qcase_cmp);
@@ -213,9 +399,7 @@ int main(int argc, char **argv)
 		}
 	}
 
-	long tp = 0, fp = 0, fn = 0, tn = 0, failed = 0;
-	long au_total = 0, au_ok = 0, au_ok_ws = 0, au_ok_ci = 0;
-	long dt_total = 0, dt_ok = 0, dt_none = 0;
+	qscore total = {0}, half[QUALITY_HALVES] = {{0}};
 	double t0 = now();
 	for (;;) {
 		galley_article *a = NULL;
@@ -245,128 +429,39 @@ int main(int argc, char **argv)
 			if (verbose)
 				printf("%s failed: %s\n", c->id, err.message);
 			c->seen = false; /* scored as unseen below */
-			failed++;
 			galley_article_free(a);
 			continue;
 		}
-		char *text = galley_body_text(galley_article_body(a));
-		char *nt = norm(text);
-		free(text);
-		json_object *w = NULL, *wo = NULL;
-		json_object_object_get_ex(c->obj, "with", &w);
-		json_object_object_get_ex(c->obj, "without", &wo);
-		for (size_t i = 0; w && i < json_object_array_length(w); i++) {
-			char *s = norm(json_object_get_string(json_object_array_get_idx(w, i)));
-			if (strstr(nt, s))
-				tp++;
-			else {
-				fn++;
-				if (verbose)
-					printf("%s MISS %s\n", c->id, s);
-			}
-			free(s);
-		}
-		for (size_t i = 0; wo && i < json_object_array_length(wo); i++) {
-			char *s = norm(json_object_get_string(json_object_array_get_idx(wo, i)));
-			if (strstr(nt, s)) {
-				fp++;
-				if (verbose)
-					printf("%s FP %s\n", c->id, s);
-			} else
-				tn++;
-			free(s);
-		}
-		free(nt);
+		qscore d = {.cases = 1};
+		score_text(c, a, &d, verbose);
 		/* authors after tag-attribution; the text above is scored as the stripper left it */
 		if (tagger) {
-			char *gold = joined_gold_author(c->obj);
 			galley_error_clear(&err);
 			if (galley_stage_feed(tagger, a, &err) != GALLEY_OK && verbose)
 				printf("%s tag-attribution failed: %s\n", c->id, err.message);
-			if (gold) {
-				galley_buf got = {0};
-				const char *byline = galley_article_get(a, GALLEY_FIELD_BYLINE);
-				if (byline)
-					galley_buf_puts(&got, byline); /* the credit as the page prints it */
-				for (size_t i = 0; !byline && i < galley_article_list_len(a, GALLEY_LIST_AUTHORS); i++) {
-					if (i)
-						galley_buf_puts(&got, "; ");
-					galley_buf_puts(&got, galley_article_list_at(a, GALLEY_LIST_AUTHORS, i));
-				}
-				galley_buf_puts(&got, "");
-				au_total++;
-				char *ng = norm(gold), *nw = norm(got.data);
-				if (!strcmp(gold, got.data))
-					au_ok++;
-				else if (verbose)
-					printf("%s AUTHOR '%s' expected '%s'\n", c->id, got.data, gold);
-				if (!strcmp(ng, nw))
-					au_ok_ws++;
-				if (!strcasecmp(ng, nw))
-					au_ok_ci++;
-				free(ng);
-				free(nw);
-				galley_buf_free(&got);
-				free(gold);
-			}
-			json_object *gd = NULL;
-			int gy, gm, gdd;
-			if (json_object_object_get_ex(c->obj, "date", &gd) && ymd(json_object_get_string(gd), &gy, &gm, &gdd)) {
-				const char *mine = galley_article_get(a, GALLEY_FIELD_DATE);
-				int y, m, d;
-				dt_total++;
-				if (ymd(mine, &y, &m, &d) && y == gy && m == gm && d == gdd)
-					dt_ok++;
-				else {
-					if (!mine)
-						dt_none++;
-					if (verbose)
-						printf("%s DATE '%s' expected '%04d-%02d-%02d'\n", c->id, mine ? mine : "", gy, gm, gdd);
-				}
-			}
+			score_tags(c, a, &d, verbose);
 		}
+		qscore_add(&total, &d);
+		qscore_add(&half[c->half], &d);
 		galley_article_free(a);
 	}
 	double secs = now() - t0;
 	/* cases never read or failed: their segments score no positives */
-	size_t unseen = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (cs[i].seen)
 			continue;
-		unseen++;
-		json_object *w = NULL, *wo = NULL;
-		json_object_object_get_ex(cs[i].obj, "with", &w);
-		json_object_object_get_ex(cs[i].obj, "without", &wo);
-		fn += w ? (long)json_object_array_length(w) : 0;
-		tn += wo ? (long)json_object_array_length(wo) : 0;
-		if (tagger) {
-			char *gold = joined_gold_author(cs[i].obj);
-			if (gold)
-				au_total++;
-			free(gold);
-			json_object *gd = NULL;
-			int gy, gm, gdd;
-			if (json_object_object_get_ex(cs[i].obj, "date", &gd) && ymd(json_object_get_string(gd), &gy, &gm, &gdd))
-				dt_total++;
-		}
+		qscore d = {.cases = 1, .unseen = 1};
+		score_unseen(&cs[i], tagger != NULL, &d);
+		qscore_add(&total, &d);
+		qscore_add(&half[cs[i].half], &d);
 	}
-	double P = tp + fp ? (double)tp / (double)(tp + fp) : 0, R = tp + fn ? (double)tp / (double)(tp + fn) : 0;
-	double F1 = P + R > 0 ? 2 * P * R / (P + R) : 0;
-	printf("pages %zu (unread or failed %zu), %.1f s for read-html ! strip-boilerplate%s\n", n, unseen, secs,
+	printf("pages %zu (unread or failed %ld), %.1f s for read-html ! strip-boilerplate%s\n", n, total.unseen, secs,
 	       tagger ? " ! tag-attribution" : "");
-	printf("segments: TP %ld  FP %ld  FN %ld  TN %ld\n", tp, fp, fn, tn);
-	printf("precision %.4f  recall %.4f  F1 %.4f\n", P, R, F1);
-	if (tagger) {
-		double t = au_total ? (double)au_total : 1.0;
-		printf("authors: %ld of %ld exact (accuracy %.4f)  [raw strings, the published method]\n", au_ok, au_total,
-		       (double)au_ok / t);
-		printf("authors: %ld of %ld equal with white space normalised (accuracy %.4f); ignoring case too: %ld (%.4f)\n",
-		       au_ok_ws, au_total, (double)au_ok_ws / t, au_ok_ci, (double)au_ok_ci / t);
-		printf("dates: %ld of %ld same day (accuracy %.4f); no date given for %ld\n", dt_ok, dt_total,
-		       dt_total ? (double)dt_ok / (double)dt_total : 0.0, dt_none);
-	} else
-		printf("authors: not scored (no tag-attribution plugin)\n");
-	(void)failed;
+	double F1 = qscore_print(&total, tagger != NULL);
+	for (int h = 0; h < QUALITY_HALVES; h++) {
+		printf("\n## site-disjoint half %c: %ld pages (unread or failed %ld)\n", 'A' + h, half[h].cases, half[h].unseen);
+		qscore_print(&half[h], tagger != NULL);
+	}
 
 	galley_stage_free(tagger);
 	galley_stage_free(strip);

@@ -1,6 +1,8 @@
 #!/bin/sh
 # make bench-quality: extraction (precision, recall, F1 with the data set's published method),
-# author accuracy, and quotes on the labelled set.  Usage: bench/quality.sh BUILD_DIR SHARED_DIR
+# author and date accuracy on the development set (whole and its two site-disjoint halves),
+# titles/authors/dates/text start on postlight-dev, and quotes on the labelled set.
+# Usage: bench/quality.sh BUILD_DIR SHARED_DIR
 set -eu
 build=${1:-build}
 shared=${2:-../shared}
@@ -16,6 +18,9 @@ if [ ! -f "$data/cases.json" ]; then
 fi
 echo "# Extraction and bylines on the development set (read-html ! strip-boilerplate ! tag-attribution)"
 "$build/bench/galley-quality" "$data"
+echo
+echo "# Titles, authors, dates and where the text starts on postlight-dev (its own scorer)"
+sh bench/postlight.sh "$build" "$shared"
 if [ -f bench/quotes/score.sh ]; then
 	echo
 	echo "# Quotes and speakers on the labelled set (bench/quotes)"

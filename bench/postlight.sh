@@ -1,0 +1,46 @@
+#!/bin/sh
+# Titles, authors, dates and where the text starts on the postlight-dev set (156 news pages of 141
+# sites), with the set's own scorer, for the whole set and its two site-disjoint halves (a case's
+# site is the host of its url without "www.", its half the parity of the site's 32-bit FNV-1a
+# hash: the same split as galley-quality's).
+# Usage: bench/postlight.sh BUILD_DIR SHARED_DIR  (skips when the set is absent)
+set -eu
+build=${1:-build}
+shared=${2:-../shared}
+archive=$shared/datasets/postlight-dev.tar.xz
+if [ ! -f "$archive" ]; then
+	echo "postlight: skipped: $archive is absent (the development set is not shipped with galley)"
+	exit 0
+fi
+data=$build/bench-data/postlight
+if [ ! -f "$data/postlight-dev/cases.json" ]; then
+	mkdir -p "$data"
+	tar -xJf "$archive" -C "$data"
+fi
+set_dir=$data/postlight-dev
+out=$data/out.jsonl
+"$build/core/galley" -q run -e "read-html input='$set_dir/html' ! strip-boilerplate ! tag-attribution ! write-json explain=true output='$out'" || true
+python3 - "$set_dir/cases.json" "$data" <<'PY'
+import json, re, sys
+cases = json.load(open(sys.argv[1], encoding="utf-8"))
+def fnv1a(s):
+    h = 0x811C9DC5
+    for b in s.encode():
+        h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
+    return h
+def half(url):
+    i = url.find("://")
+    host = re.split(r"[/:?#]", url[i + 3:] if i >= 0 else url)[0].lower()
+    site = host[4:] if host.startswith("www.") else host
+    return fnv1a(site) & 1
+for h in (0, 1):
+    sub = {k: v for k, v in cases.items() if half(v.get("url", "")) == h}
+    with open(f"{sys.argv[2]}/cases-half-{'AB'[h]}.json", "w", encoding="utf-8") as f:
+        json.dump(sub, f)
+PY
+python3 "$set_dir/score.py" "$out" "$set_dir/cases.json" --details "$data/details.json"
+for h in A B; do
+	echo
+	echo "## site-disjoint half $h"
+	python3 "$set_dir/score.py" "$out" "$data/cases-half-$h.json" | tail -n 1
+done
