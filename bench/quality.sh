@@ -1,14 +1,21 @@
 #!/bin/sh
 # make bench-quality: extraction (precision, recall, F1 with the data set's published method),
 # author and date accuracy on the development set (whole and its two site-disjoint halves),
-# titles/authors/dates/text start on postlight-dev, and quotes on the labelled set.
+# titles/authors/dates/text start on postlight-dev, quotes on the labelled set, and quotes and
+# speakers on polnear-quotes (train and dev).
 # Usage: bench/quality.sh BUILD_DIR SHARED_DIR
 set -eu
 build=${1:-build}
 shared=${2:-../shared}
+polnear() {
+	echo
+	echo "# Quotes and speakers on polnear-quotes (read-text ! tag-attribution; train, dev)"
+	sh bench/quotes/polnear.sh "$build" "$shared"
+}
 archive=$shared/datasets/webextract-dev.tar.xz
 if [ ! -f "$archive" ]; then
 	echo "bench-quality: skipped: $archive is absent (the development set is not shipped with galley)"
+	polnear
 	exit 0
 fi
 data=$build/bench-data/dev
@@ -26,3 +33,4 @@ if [ -f bench/quotes/score.sh ]; then
 	echo "# Quotes and speakers on the labelled set (bench/quotes)"
 	sh bench/quotes/score.sh "$build" "$data"
 fi
+polnear
