@@ -2,6 +2,8 @@
 #include <galley/galley.h>
 #include <galley/pipeline.h>
 
+#include "cli.h"
+
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -10,36 +12,6 @@
 #include <unistd.h>
 
 enum { EXIT_ARTICLES_FAILED = 1, EXIT_FATAL = 2, EXIT_INTERRUPTED = 130 };
-
-static void usage(FILE *f)
-{
-	fputs("Usage: galley [GLOBAL OPTIONS] COMMAND [ARGS]\n"
-	      "\n"
-	      "Turn collections of scraped web articles into clean, attributed outputs.\n"
-	      "\n"
-	      "Commands:\n"
-	      "  run FILE              run the pipeline in FILE (one stage per line)\n"
-	      "  run -e 'CHAIN'        run a pipeline given inline, stages separated by '!'\n"
-	      "  plugins               list every plugin found (name, kind, summary, file)\n"
-	      "  inspect NAME          show a plugin's details and options\n"
-	      "\n"
-	      "Global options:\n"
-	      "  --plugin-dir DIR      search DIR for plugins first (repeatable)\n"
-	      "  -j, --jobs N          worker threads (default: number of cores)\n"
-	      "  --fail-fast           stop at the first article that fails (outputs discarded)\n"
-	      "  -v, --verbose         report dropped articles and more\n"
-	      "  -q, --quiet           report errors only\n"
-	      "  -h, --help            this help\n"
-	      "  -V, --version         print the version\n"
-	      "\n"
-	      "Example:\n"
-	      "  galley run -e 'read-html input=pages ! strip-boilerplate ! tag-attribution ! write-json output=out/articles.jsonl'\n"
-	      "\n"
-	      "Exit status: 0 all articles went through; 1 some articles failed (outputs written);\n"
-	      "2 the run could not start or stopped (outputs discarded); 130 interrupted.\n"
-	      "Environment: GALLEY_PLUGIN_PATH (plugin directories), GALLEY_DATA_PATH (data directories).\n",
-	      f);
-}
 
 static volatile sig_atomic_t interrupts;
 
@@ -141,147 +113,122 @@ static char *read_text_file(const char *path)
 	return (char *)data;
 }
 
+static int cmd_run(galley_registry *r, const cli_values *v)
+{
+	const char *file = v->n_operands > 1 ? v->operands[1] : NULL;
+	if (v->n_operands > 2 || (file && v->chains.n) || v->chains.n > 1) {
+		fprintf(stderr, "galley: run takes one pipeline (a FILE or -e 'CHAIN')\n");
+		return EXIT_FATAL;
+	}
+	if (!file && !v->chains.n) {
+		fprintf(stderr, "galley: run needs a pipeline file or -e 'CHAIN'; see galley run --help\n");
+		return EXIT_FATAL;
+	}
+	char *text = file ? read_text_file(file) : galley_strdup(v->chains.items[0]);
+	if (!text)
+		return EXIT_FATAL;
+	galley_run_options opts = {
+		.jobs = v->jobs,
+		.fail_fast = v->fail_fast,
+		.verbose = v->verbosity > 0,
+		.quiet = v->verbosity < 0,
+	};
+	galley_error err = {0};
+	galley_pipeline *p = galley_pipeline_parse(r, text, !file, file ? file : "<command line>", &err);
+	free(text);
+	if (!p) {
+		fprintf(stderr, "galley: %s\n", err.message);
+		return EXIT_FATAL;
+	}
+	struct sigaction sa = {0};
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	int res = galley_pipeline_run(p, &opts, NULL, &err);
+	galley_pipeline_free(p);
+	if (res == GALLEY_ERR_FATAL) {
+		fprintf(stderr, "galley: stopped: %s\n", err.message);
+		return interrupts ? EXIT_INTERRUPTED : EXIT_FATAL;
+	}
+	return res == GALLEY_ERR_ARTICLE ? EXIT_ARTICLES_FAILED : 0;
+}
+
+/* galley help [COMMAND | PLUGIN] */
+static int cmd_help(galley_registry *r, const cli_values *v)
+{
+	if (v->n_operands < 2) {
+		cli_usage(stdout);
+		return 0;
+	}
+	if (v->n_operands > 2) {
+		fprintf(stderr, "galley: help takes one command or plugin name\n");
+		return EXIT_FATAL;
+	}
+	const char *name = v->operands[1];
+	const cli_command_info *c = cli_find_command(name);
+	if (c) {
+		cli_command_help(stdout, c);
+		return 0;
+	}
+	galley_error err = {0};
+	if (!galley_registry_find(r, name, &err)) {
+		fprintf(stderr, "galley: '%s' is neither a command (", name);
+		for (const cli_command_info *k = cli_commands; k->name; k++)
+			fprintf(stderr, "%s%s", k == cli_commands ? "" : ", ", k->name);
+		fprintf(stderr, ") nor a plugin: %s\n", err.message);
+		return EXIT_FATAL;
+	}
+	return cmd_inspect(r, name);
+}
+
+static void print_version(void)
+{
+	printf("galley %s (plugin ABI %d.%d)\n", galley_version(), GALLEY_ABI_MAJOR, GALLEY_ABI_MINOR);
+}
+
 int main(int argc, char **argv)
 {
-	galley_registry *r = galley_registry_new();
-	galley_run_options opts = {0};
-	int i = 1;
+	cli_values v;
+	if (cli_parse(argc, argv, &v) != 0) {
+		cli_values_free(&v);
+		return EXIT_FATAL;
+	}
 	int rc = 0;
-	for (; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			usage(stdout);
-			goto out;
-		} else if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
-			printf("galley %s (plugin ABI %d.%d)\n", galley_version(), GALLEY_ABI_MAJOR, GALLEY_ABI_MINOR);
-			goto out;
-		} else if (!strcmp(a, "--plugin-dir") || !strncmp(a, "--plugin-dir=", 13)) {
-			const char *dir = a[12] == '=' ? a + 13 : (i + 1 < argc ? argv[++i] : NULL);
-			if (!dir) {
-				fprintf(stderr, "galley: --plugin-dir needs a directory\n");
-				rc = EXIT_FATAL;
-				goto out;
-			}
-			galley_registry_add_dir(r, dir);
-		} else if (!strcmp(a, "-j") || !strcmp(a, "--jobs") || !strncmp(a, "--jobs=", 7)) {
-			const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
-			char *end = NULL;
-			long n = v ? strtol(v, &end, 10) : -1;
-			if (!v || *end || n < 1 || n > 256) {
-				fprintf(stderr, "galley: --jobs needs a number from 1 to 256\n");
-				rc = EXIT_FATAL;
-				goto out;
-			}
-			opts.jobs = (int)n;
-		} else if (!strcmp(a, "--fail-fast")) {
-			opts.fail_fast = true;
-		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
-			opts.verbose = true;
-		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-			opts.quiet = true;
-		} else if (a[0] == '-') {
-			fprintf(stderr, "galley: unknown option '%s'; see galley --help\n", a);
-			rc = EXIT_FATAL;
-			goto out;
-		} else {
-			break;
-		}
-	}
-	if (i >= argc) {
-		usage(stderr);
+	const cli_command_info *cmd = v.n_operands ? cli_find_command(v.operands[0]) : NULL;
+	galley_registry *r = galley_registry_new();
+	for (size_t i = 0; i < v.plugin_dirs.n; i++)
+		galley_registry_add_dir(r, v.plugin_dirs.items[i]);
+	if (v.version) {
+		print_version();
+	} else if (v.help && !cmd) {
+		cli_usage(stdout);
+	} else if (!v.n_operands) {
+		cli_usage(stderr);
 		rc = EXIT_FATAL;
-		goto out;
-	}
-	const char *cmd = argv[i++];
-	if (!strcmp(cmd, "plugins")) {
+	} else if (!cmd) {
+		fprintf(stderr, "galley: unknown command '%s'; see galley --help\n", v.operands[0]);
+		rc = EXIT_FATAL;
+	} else if (v.help) {
+		cli_command_help(stdout, cmd);
+	} else if (cli_check_scope(&v, cmd) != 0) {
+		rc = EXIT_FATAL;
+	} else if (cmd->id == CLI_RUN) {
+		rc = cmd_run(r, &v);
+	} else if (cmd->id == CLI_PLUGINS) {
 		rc = cmd_plugins(r);
-	} else if (!strcmp(cmd, "inspect")) {
-		if (i >= argc) {
-			fprintf(stderr, "galley: inspect needs a plugin name; `galley plugins` lists them\n");
+	} else if (cmd->id == CLI_INSPECT) {
+		if (v.n_operands != 2) {
+			fprintf(stderr, "galley: inspect needs one plugin name; `galley plugins` lists them\n");
 			rc = EXIT_FATAL;
 		} else {
-			rc = cmd_inspect(r, argv[i]);
-		}
-	} else if (!strcmp(cmd, "run")) {
-		/* options may also follow the command */
-		char *text = NULL;
-		const char *origin = NULL;
-		bool chain = false;
-		for (; i < argc; i++) {
-			const char *a = argv[i];
-			if (!strcmp(a, "-e") && i + 1 < argc) {
-				text = galley_strdup(argv[++i]);
-				origin = "<command line>";
-				chain = true;
-			} else if (!strcmp(a, "--fail-fast")) {
-				opts.fail_fast = true;
-			} else if ((!strcmp(a, "-j") || !strcmp(a, "--jobs")) && i + 1 < argc) {
-				char *end = NULL;
-				long n = strtol(argv[++i], &end, 10);
-				if (*end || n < 1 || n > 256) {
-					fprintf(stderr, "galley: --jobs needs a number from 1 to 256\n");
-					free(text);
-					rc = EXIT_FATAL;
-					goto out;
-				}
-				opts.jobs = (int)n;
-			} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
-				opts.verbose = true;
-			} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-				opts.quiet = true;
-			} else if (!strcmp(a, "--plugin-dir") && i + 1 < argc) {
-				galley_registry_add_dir(r, argv[++i]);
-			} else if (a[0] == '-' && a[1]) {
-				fprintf(stderr, "galley: unknown option '%s' for run; see galley --help\n", a);
-				free(text);
-				rc = EXIT_FATAL;
-				goto out;
-			} else if (!text) {
-				text = read_text_file(a);
-				origin = a;
-				if (!text) {
-					rc = EXIT_FATAL;
-					goto out;
-				}
-			} else {
-				fprintf(stderr, "galley: run takes one pipeline (a FILE or -e 'CHAIN')\n");
-				free(text);
-				rc = EXIT_FATAL;
-				goto out;
-			}
-		}
-		if (!text) {
-			fprintf(stderr, "galley: run needs a pipeline file or -e 'CHAIN'; see galley --help\n");
-			rc = EXIT_FATAL;
-			goto out;
-		}
-		galley_error err = {0};
-		galley_pipeline *p = galley_pipeline_parse(r, text, chain, origin, &err);
-		free(text);
-		if (!p) {
-			fprintf(stderr, "galley: %s\n", err.message);
-			rc = EXIT_FATAL;
-			goto out;
-		}
-		struct sigaction sa = {0};
-		sa.sa_handler = on_signal;
-		sigemptyset(&sa.sa_mask);
-		sigaction(SIGINT, &sa, NULL);
-		sigaction(SIGTERM, &sa, NULL);
-		signal(SIGPIPE, SIG_IGN);
-		int res = galley_pipeline_run(p, &opts, NULL, &err);
-		galley_pipeline_free(p);
-		if (res == GALLEY_ERR_FATAL) {
-			fprintf(stderr, "galley: stopped: %s\n", err.message);
-			rc = interrupts ? EXIT_INTERRUPTED : EXIT_FATAL;
-		} else if (res == GALLEY_ERR_ARTICLE) {
-			rc = EXIT_ARTICLES_FAILED;
+			rc = cmd_inspect(r, v.operands[1]);
 		}
 	} else {
-		fprintf(stderr, "galley: unknown command '%s'; see galley --help\n", cmd);
-		rc = EXIT_FATAL;
+		rc = cmd_help(r, &v);
 	}
-out:
 	galley_registry_free(r);
+	cli_values_free(&v);
 	return rc;
 }
