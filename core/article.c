@@ -118,6 +118,8 @@ void galley_article_clear_quotes(galley_article *a)
 		free((char *)a->quotes.items[i].text);
 		free((char *)a->quotes.items[i].speaker);
 		free((char *)a->quotes.items[i].cue);
+		free((char *)a->quotes.items[i].speaker_kind);
+		free((char *)a->quotes.items[i].rule);
 	}
 	a->quotes.n = 0;
 }
@@ -388,6 +390,8 @@ size_t galley_article_add_quote(galley_article *a, const galley_quote *q)
 	d->text = dup_clean(q->text);
 	d->speaker = dup_clean(q->speaker);
 	d->cue = dup_clean(q->cue);
+	d->speaker_kind = dup_clean(q->speaker_kind);
+	d->rule = dup_clean(q->rule);
 	return a->quotes.n++;
 }
 

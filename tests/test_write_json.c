@@ -44,7 +44,7 @@ static galley_article *full_article(const char *id)
 	galley_source s = {.name = "Al Arabiya", .kind = "credit", .evidence = "Source » alarabiya"};
 	galley_article_add_source(a, &s);
 	galley_quote q = {.text = "we will win", .speaker = "Jane Doe", .cue = "said", .paragraph = 2, .start = 9,
-	                  .end = 20};
+	                  .end = 20, .speaker_kind = "person", .rule = "cue-after"};
 	galley_article_add_quote(a, &q);
 	galley_quote q2 = {.text = "nobody knows", .paragraph = 1, .start = 0, .end = 12};
 	galley_article_add_quote(a, &q2);
@@ -123,6 +123,9 @@ START_TEST(test_full_article)
 	th_str_eq(ek, "http_status,word_count"); /* sorted */
 	free(ek);
 	ck_assert(json_object_object_get_ex(o, "quotes", &v));
+	char *q1k = keys_of(json_object_array_get_idx(v, 0));
+	th_str_eq(q1k, "text,speaker,speaker_kind,cue,paragraph,start,end,rule"); /* rule: explain=true */
+	free(q1k);
 	json_object *q2 = json_object_array_get_idx(v, 1);
 	char *qk = keys_of(q2);
 	th_str_eq(qk, "text,paragraph,start,end"); /* no speaker: omitted, not "" */
@@ -142,9 +145,11 @@ START_TEST(test_absent_values_omitted)
 	galley_article_set(a, GALLEY_FIELD_ID, "x");
 	galley_article_set(a, GALLEY_FIELD_TITLE, " "); /* blank means unknown: never written */
 	galley_article_add_removed(a, &(galley_removed){.reason = "nav", .text = "Menu"}); /* explain=false */
+	galley_article_add_quote(a, &(galley_quote){.text = "Only text", .end = 9, .rule = "none"}); /* no rule */
 	galley_article *arts[1] = {a};
 	char *out = run_to_file("b.jsonl", NULL, arts, 1);
-	th_str_eq(out, "{\"id\":\"x\",\"text\":\"Only text.\"}\n");
+	th_str_eq(out, "{\"id\":\"x\",\"text\":\"Only text.\",\"quotes\":[{\"text\":\"Only text\",\"paragraph\":0,\"start\":0,"
+	               "\"end\":9}]}\n");
 	free(out);
 }
 END_TEST

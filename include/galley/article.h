@@ -188,6 +188,8 @@ typedef struct galley_quote {
 	const char *cue;      /* (nullable) "said", "added", "according to", ... */
 	int paragraph;        /* index into galley_body_paragraphs() */
 	int start, end;       /* code-point range of the text inside that paragraph, end exclusive */
+	const char *speaker_kind; /* (nullable) "person", "organisation" or "outlet" when speaker is set */
+	const char *rule;     /* (nullable) id of the rule that chose the speaker: "cue-after", "pronoun-after" */
 } galley_quote;
 
 typedef struct galley_removed {

@@ -567,7 +567,7 @@ static int read_json_quotes(read_json_ctx *cx, galley_article *a, json_object *v
 		return GALLEY_ERR_ARTICLE;
 	for (size_t i = 0; i < n; i++) {
 		json_object *it, *x;
-		char what[64], w[96], *text = NULL, *speaker = NULL, *cue = NULL;
+		char what[64], w[96], *text = NULL, *speaker = NULL, *cue = NULL, *kind = NULL, *rule = NULL;
 		int64_t num[3] = {0, 0, 0};
 		static const char *const keys[3] = {"paragraph", "start", "end"};
 		int rc = read_json_item(cx, "quotes", v, i, &it, what, sizeof what);
@@ -577,6 +577,10 @@ static int read_json_quotes(read_json_ctx *cx, galley_article *a, json_object *v
 			rc = read_json_member(cx, what, it, "speaker", false, &speaker);
 		if (rc == GALLEY_OK)
 			rc = read_json_member(cx, what, it, "cue", false, &cue);
+		if (rc == GALLEY_OK)
+			rc = read_json_member(cx, what, it, "speaker_kind", false, &kind);
+		if (rc == GALLEY_OK)
+			rc = read_json_member(cx, what, it, "rule", false, &rule);
 		for (int k = 0; k < 3 && rc == GALLEY_OK; k++) {
 			x = NULL;
 			json_object_object_get_ex(it, keys[k], &x);
@@ -585,12 +589,14 @@ static int read_json_quotes(read_json_ctx *cx, galley_article *a, json_object *v
 		}
 		if (rc == GALLEY_OK) {
 			galley_quote q = {.text = text, .speaker = speaker, .cue = cue, .paragraph = (int)num[0],
-			                  .start = (int)num[1], .end = (int)num[2]};
+			                  .start = (int)num[1], .end = (int)num[2], .speaker_kind = kind, .rule = rule};
 			galley_article_add_quote(a, &q);
 		}
 		free(text);
 		free(speaker);
 		free(cue);
+		free(kind);
+		free(rule);
 		if (rc != GALLEY_OK)
 			return rc;
 	}

@@ -49,6 +49,7 @@ typedef struct write_json_state {
 	bool array;              /* format=array */
 	bool markdown;           /* text_format=markdown */
 	bool want[WJ__COUNT];    /* fields to write */
+	bool explain;            /* explain=true: also each decision's rule */
 	size_t n_written;
 } write_json_state;
 
@@ -739,10 +740,13 @@ static json_object *write_json_article(const write_json_state *st, const galley_
 			json_object *t = write_json_str(q->text);
 			json_object_object_add(qo, "text", t ? t : json_object_new_string(""));
 			write_json_add(qo, "speaker", write_json_str(q->speaker));
+			write_json_add(qo, "speaker_kind", write_json_str(q->speaker_kind));
 			write_json_add(qo, "cue", write_json_str(q->cue));
 			json_object_object_add(qo, "paragraph", json_object_new_int(q->paragraph));
 			json_object_object_add(qo, "start", json_object_new_int(q->start));
 			json_object_object_add(qo, "end", json_object_new_int(q->end));
+			if (st->explain)
+				write_json_add(qo, "rule", write_json_str(q->rule));
 			json_object_array_add(arr, qo);
 		}
 		json_object_object_add(o, "quotes", arr);
@@ -889,8 +893,9 @@ static int write_json_open(galley_stage *stage, void **state, galley_error *err)
 	 * them in fields= */
 	if (!explicit_fields || !st->want[WJ_HTML])
 		st->want[WJ_HTML] = galley_stage_opt_bool(stage, "html");
+	st->explain = galley_stage_opt_bool(stage, "explain");
 	if (!explicit_fields || !st->want[WJ_REMOVED])
-		st->want[WJ_REMOVED] = galley_stage_opt_bool(stage, "explain");
+		st->want[WJ_REMOVED] = st->explain;
 	const char *path = galley_stage_opt_string(stage, "output");
 	st->out = galley_output_open(path ? path : "-", err);
 	if (!st->out) {
@@ -965,7 +970,7 @@ static const galley_option write_json_options[] = {
 	{.name = "html", .type = GALLEY_OPT_BOOL, .default_value = "false",
 	 .help = "also write the body as XHTML in the html field (what read-json needs for a lossless round trip)"},
 	{.name = "explain", .type = GALLEY_OPT_BOOL, .default_value = "false",
-	 .help = "also write the blocks strip-boilerplate removed, with the reason, in the removed field"},
+	 .help = "also write the blocks strip-boilerplate removed, with the reason, in the removed field, and the rule that chose each quote's speaker"},
 	{.name = "text_format", .type = GALLEY_OPT_ENUM, .default_value = "plain", .choices = "plain|markdown",
 	 .help = "text field: plain paragraphs, or Markdown keeping headings, lists, quotes and links"},
 	{.name = "fields", .type = GALLEY_OPT_STRING, .default_value = NULL,
