@@ -1,0 +1,380 @@
+/* tag-attribution's discourse model and speaker rules, alone, on short synthetic paragraphs:
+ * one case per model feature and per speaker rule id (docs/attribution.md). */
+#include "discourse.h"
+#include "harness.h"
+#include "speaker_rules.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static dc_vocab *vocab;
+
+static void setup(void)
+{
+	galley_error err = {0};
+	ck_assert_msg(dc_vocab_load(&vocab, &err) == GALLEY_OK, "vocabularies: %s", err.message);
+}
+
+static void teardown(void)
+{
+	dc_vocab_free(vocab);
+	vocab = NULL;
+}
+
+/* An article of paragraphs and its quotations (“…” pairs, in order). */
+typedef struct fx {
+	const char *const *p;
+	size_t np;
+	size_t len[16];
+	dc_span q[16];
+	size_t nq;
+	dc_model *m;
+} fx;
+
+static void fx_build(fx *f, const char *const *p, size_t np)
+{
+	memset(f, 0, sizeof *f);
+	f->p = p;
+	f->np = np;
+	for (size_t i = 0; i < np; i++) {
+		f->len[i] = strlen(p[i]);
+		const char *s = p[i];
+		while ((s = strstr(s, "\u201c")) != NULL) {
+			const char *e = strstr(s, "\u201d");
+			ck_assert(e != NULL && f->nq < 16);
+			f->q[f->nq++] = (dc_span){(int)i, (size_t)(s - p[i]), (size_t)(e - p[i]) + 3};
+			s = e;
+		}
+	}
+	f->m = dc_model_build(vocab, p, f->len, np, f->q, f->nq);
+}
+
+/* Run the rules over every quotation; found/by give the cue finder's result for each. */
+static void fx_choose(fx *f, sr_quote *out, const char *const *found, const sr_found_by *by)
+{
+	for (size_t i = 0; i < f->nq; i++)
+		out[i] = (sr_quote){.para = f->q[i].para, .last_para = f->q[i].para, .open = f->q[i].b0,
+		                    .close = f->q[i].b1, .found = found ? found[i] : NULL,
+		                    .found_by = by ? by[i] : SR_FOUND_NONE};
+	sr_choose(f->m, out, f->nq);
+}
+
+static void fx_free(fx *f, sr_quote *q)
+{
+	for (size_t i = 0; q && i < f->nq; i++)
+		sr_quote_clear(&q[i]);
+	dc_model_free(f->m);
+}
+
+static const dc_entity *entity(const fx *f, const char *name)
+{
+	int e = dc_entity_find(f->m, name);
+	ck_assert_msg(e >= 0, "no entity '%s'", name);
+	return &f->m->ent[e];
+}
+
+/* ---- the model ------------------------------------------------------------------------------ */
+
+START_TEST(model_full_name_and_surname)
+{
+	static const char *const p[] = {"Jane Roe, the mayor, spoke on Friday.", "Later, Roe said the plan works."};
+	fx f;
+	fx_build(&f, p, 2);
+	const dc_entity *e = entity(&f, "Roe");
+	th_str_eq(e->name, "Jane Roe");
+	ck_assert_int_eq(e->kind, DC_KIND_PERSON);
+	ck_assert_int_eq(e->gender, DC_GENDER_FEMALE); /* a given name of the list */
+	ck_assert_int_eq(f.m->nmen, 2);
+	ck_assert_int_eq(f.m->men[0].entity, f.m->men[1].entity);
+	ck_assert_int_eq(f.m->men[0].role, DC_ROLE_SUBJECT);
+	ck_assert_int_eq(f.m->men[1].role, DC_ROLE_SUBJECT); /* after an opener and a comma */
+	fx_free(&f, NULL);
+}
+END_TEST
+
+START_TEST(model_title_gender)
+{
+	static const char *const p[] = {"Mr. Quill Abara met Ms. Lior Venn on Monday to discuss the budget."};
+	fx f;
+	fx_build(&f, p, 1);
+	ck_assert_int_eq(entity(&f, "Quill Abara")->gender, DC_GENDER_MALE);
+	ck_assert_int_eq(entity(&f, "Lior Venn")->gender, DC_GENDER_FEMALE);
+	fx_free(&f, NULL);
+}
+END_TEST
+
+START_TEST(model_gender_from_pronoun)
+{
+	static const char *const p[] = {"Quill Abara said she would run again."};
+	fx f;
+	fx_build(&f, p, 1);
+	ck_assert_int_eq(entity(&f, "Quill Abara")->gender, DC_GENDER_FEMALE);
+	fx_free(&f, NULL);
+}
+END_TEST
+
+START_TEST(model_places_and_organisations)
+{
+	static const char *const p[] = {
+	    "Voters in Ohio and in Springfield waited.",
+	    "Congress stalled, and the Example campaign said it would wait.",
+	    "NASA staff met Jane Roe (R-Ill.) there."};
+	fx f;
+	fx_build(&f, p, 3);
+	ck_assert_int_eq(entity(&f, "Ohio")->kind, DC_KIND_PLACE);
+	ck_assert_int_eq(entity(&f, "Springfield")->kind, DC_KIND_PLACE); /* after "in" */
+	ck_assert_int_eq(entity(&f, "Congress")->kind, DC_KIND_ORGANISATION);
+	ck_assert_int_eq(entity(&f, "Example campaign")->kind, DC_KIND_ORGANISATION);
+	ck_assert_int_eq(entity(&f, "NASA")->kind, DC_KIND_ORGANISATION);
+	ck_assert_int_lt(dc_entity_find(f.m, "R-Ill"), 0); /* a party in brackets is no mention */
+	fx_free(&f, NULL);
+}
+END_TEST
+
+START_TEST(model_listener)
+{
+	static const char *const p[] = {"Jane Roe told John Doe the vote would wait."};
+	fx f;
+	fx_build(&f, p, 1);
+	ck_assert_int_eq(f.m->nmen, 2);
+	ck_assert_int_eq(f.m->men[0].role, DC_ROLE_SUBJECT);
+	ck_assert_int_eq(f.m->men[1].role, DC_ROLE_LISTENER);
+	fx_free(&f, NULL);
+}
+END_TEST
+
+START_TEST(model_headline_names_nobody)
+{
+	static const char *const p[] = {"Local Bakery Wins Big Prize At Fair", "The fair closed."};
+	fx f;
+	fx_build(&f, p, 2);
+	ck_assert_int_eq(f.m->nmen, 0);
+	fx_free(&f, NULL);
+}
+END_TEST
+
+/* ---- the rules -------------------------------------------------------------------------------- */
+
+START_TEST(rule_pronoun_after)
+{
+	static const char *const p[] = {"Jane Roe spoke on Friday, and John Doe listened.",
+	                                "\u201cWe will win this one,\u201d she said."};
+	fx f;
+	sr_quote q[1];
+	fx_build(&f, p, 2);
+	fx_choose(&f, q, NULL, NULL);
+	th_str_eq(q[0].speaker, "Jane Roe");
+	th_str_eq(q[0].rule, "pronoun-after");
+	fx_free(&f, q);
+}
+END_TEST
+
+START_TEST(rule_pronoun_before)
+{
+	static const char *const p[] = {"John Doe spoke after Jane Roe.", "He said: \u201cThe road opens in May.\u201d"};
+	fx f;
+	sr_quote q[1];
+	fx_build(&f, p, 2);
+	fx_choose(&f, q, NULL, NULL);
+	th_str_eq(q[0].speaker, "John Doe");
+	th_str_eq(q[0].rule, "pronoun-before");
+	fx_free(&f, q);
+}
+END_TEST
+
+START_TEST(rule_cue_after)
+{
+	static const char *const p[] = {"\u201cThe road opens in May,\u201d said John Doe."};
+	static const char *const found[] = {"John Doe"};
+	static const sr_found_by by[] = {SR_FOUND_AFTER};
+	fx f;
+	sr_quote q[1];
+	fx_build(&f, p, 1);
+	fx_choose(&f, q, found, by);
+	th_str_eq(q[0].speaker, "John Doe");
+	th_str_eq(q[0].rule, "cue-after");
+	th_str_eq(sr_kind_name(q[0].kind), "person");
+	fx_free(&f, q);
+}
+END_TEST
+
+START_TEST(rule_anonymous)
+{
+	static const char *const p[] = {"John Doe left early.", "\u201cThe road opens in May,\u201d one official said."};
+	static const char *const found[] = {NULL};
+	static const sr_found_by by[] = {SR_FOUND_AFTER};
+	fx f;
+	sr_quote q[1];
+	fx_build(&f, p, 2);
+	fx_choose(&f, q, found, by);
+	ck_assert_msg(q[0].speaker == NULL, "anonymous, got %s", q[0].speaker);
+	th_str_eq(q[0].rule, "anonymous");
+	fx_free(&f, q);
+}
+END_TEST
+
+START_TEST(rule_not_listener)
+{
+	static const char *const p[] = {"Jane Roe told John Doe: \u201cThe road opens in May.\u201d"};
+	static const char *const found[] = {"John Doe"};
+	static const sr_found_by by[] = {SR_FOUND_BEFORE};
+	fx f;
+	sr_quote q[1];
+	fx_build(&f, p, 1);
+	fx_choose(&f, q, found, by);
+	th_str_eq(q[0].speaker, "Jane Roe");
+	th_str_eq(q[0].rule, "not-listener");
+	fx_free(&f, q);
+}
+END_TEST
+
+START_TEST(rule_subject_not_object)
+{
+	static const char *const p[] = {"Jane Roe attacked John Doe on Monday, saying \u201che has no plan at all.\u201d"};
+	static const char *const found[] = {"John Doe"};
+	static const sr_found_by by[] = {SR_FOUND_BEFORE};
+	fx f;
+	sr_quote q[1];
+	fx_build(&f, p, 1);
+	fx_choose(&f, q, found, by);
+	th_str_eq(q[0].speaker, "Jane Roe");
+	th_str_eq(q[0].rule, "subject-not-object");
+	fx_free(&f, q);
+}
+END_TEST
+
+START_TEST(rule_continues_paragraph)
+{
+	static const char *const p[] = {
+	    "\u201cThe road opens in May,\u201d said John Doe on a call with voters. \u201cThe bridge follows.\u201d"};
+	static const char *const found[] = {"John Doe", NULL};
+	static const sr_found_by by[] = {SR_FOUND_AFTER, SR_FOUND_NONE};
+	fx f;
+	sr_quote q[2];
+	fx_build(&f, p, 1);
+	fx_choose(&f, q, found, by);
+	th_str_eq(q[1].speaker, "John Doe");
+	th_str_eq(q[1].rule, "continues-paragraph");
+	fx_free(&f, q);
+}
+END_TEST
+
+START_TEST(rule_continues_previous_paragraph)
+{
+	static const char *const p[] = {"\u201cThe road opens in May,\u201d said John Doe.",
+	                                "\u201cThe bridge follows in June, and the tunnel after it.\u201d"};
+	static const char *const found[] = {"John Doe", NULL};
+	static const sr_found_by by[] = {SR_FOUND_AFTER, SR_FOUND_NONE};
+	fx f;
+	sr_quote q[2];
+	fx_build(&f, p, 2);
+	fx_choose(&f, q, found, by);
+	th_str_eq(q[1].speaker, "John Doe");
+	th_str_eq(q[1].rule, "continues-previous-paragraph");
+	fx_free(&f, q);
+}
+END_TEST
+
+START_TEST(rule_colon_introduction)
+{
+	static const char *const p[] = {"Jane Roe went further:", "\u201cThe road opens in May, whatever they say.\u201d"};
+	fx f;
+	sr_quote q[1];
+	fx_build(&f, p, 2);
+	fx_choose(&f, q, NULL, NULL);
+	th_str_eq(q[0].speaker, "Jane Roe");
+	th_str_eq(q[0].rule, "colon-introduction");
+	fx_free(&f, q);
+}
+END_TEST
+
+START_TEST(rule_sentence_subject)
+{
+	static const char *const p[] = {"Jane Roe called the plan \u201ca waste of everyone's time\u201d on Monday."};
+	fx f;
+	sr_quote q[1];
+	fx_build(&f, p, 1);
+	fx_choose(&f, q, NULL, NULL);
+	th_str_eq(q[0].speaker, "Jane Roe");
+	th_str_eq(q[0].rule, "sentence-subject");
+	fx_free(&f, q);
+}
+END_TEST
+
+START_TEST(rule_name_after)
+{
+	static const char *const p[] = {"\u201cThe road opens in May,\u201d Jane Roe (R-Ill.), who chairs the panel, said."};
+	fx f;
+	sr_quote q[1];
+	fx_build(&f, p, 1);
+	fx_choose(&f, q, NULL, NULL);
+	th_str_eq(q[0].speaker, "Jane Roe");
+	th_str_eq(q[0].rule, "name-after");
+	fx_free(&f, q);
+}
+END_TEST
+
+START_TEST(rule_colon_subject)
+{
+	static const char *const p[] = {"At the rally, Jane Roe leaned in and boomed: \u201cThe road opens in May.\u201d"};
+	fx f;
+	sr_quote q[1];
+	fx_build(&f, p, 1);
+	fx_choose(&f, q, NULL, NULL);
+	th_str_eq(q[0].speaker, "Jane Roe");
+	th_str_eq(q[0].rule, "colon-subject");
+	fx_free(&f, q);
+}
+END_TEST
+
+START_TEST(rule_fallback_and_none)
+{
+	static const char *const p[] = {"\u201cThe road opens in May and the bridge in June.\u201d"};
+	fx f;
+	sr_quote q[1];
+	fx_build(&f, p, 1);
+	fx_choose(&f, q, NULL, NULL);
+	ck_assert(q[0].speaker == NULL);
+	th_str_eq(q[0].rule, "none");
+	fx_free(&f, q);
+	static const char *const p2[] = {"Jane Roe ran a bakery for years, and the town knew \u201cher bread and her temper.\u201d"};
+	fx_build(&f, p2, 1);
+	fx_choose(&f, q, NULL, NULL);
+	th_str_eq(q[0].speaker, "Jane Roe");
+	th_str_eq(q[0].rule, "fallback-subject");
+	fx_free(&f, q);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("discourse");
+	TCase *tc = tcase_create("core");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, model_full_name_and_surname);
+	tcase_add_test(tc, model_title_gender);
+	tcase_add_test(tc, model_gender_from_pronoun);
+	tcase_add_test(tc, model_places_and_organisations);
+	tcase_add_test(tc, model_listener);
+	tcase_add_test(tc, model_headline_names_nobody);
+	tcase_add_test(tc, rule_pronoun_after);
+	tcase_add_test(tc, rule_pronoun_before);
+	tcase_add_test(tc, rule_cue_after);
+	tcase_add_test(tc, rule_anonymous);
+	tcase_add_test(tc, rule_not_listener);
+	tcase_add_test(tc, rule_subject_not_object);
+	tcase_add_test(tc, rule_continues_paragraph);
+	tcase_add_test(tc, rule_continues_previous_paragraph);
+	tcase_add_test(tc, rule_colon_introduction);
+	tcase_add_test(tc, rule_sentence_subject);
+	tcase_add_test(tc, rule_name_after);
+	tcase_add_test(tc, rule_colon_subject);
+	tcase_add_test(tc, rule_fallback_and_none);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return th_run(suite());
+}
