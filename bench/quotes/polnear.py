@@ -30,7 +30,7 @@ def write_inputs(gt, split, indir):
 def run_galley(galley, indir, out):
     if os.path.exists(out):
         os.remove(out)
-    chain = 'read-text input=%s ! tag-attribution ! write-json output=%s' % (indir, out)
+    chain = 'read-text input=%s ! tag-attribution ! write-json output=%s explain=true' % (indir, out)
     r = subprocess.run([galley, 'run', '-e', chain], stdout=subprocess.DEVNULL,
                        stderr=subprocess.PIPE, text=True)
     if r.returncode != 0 and not os.path.exists(out):
