@@ -21,6 +21,7 @@ const cli_option cli_options[] = {
 	{"help",        'h', CLI_FLAG,    NULL,    OPT(help),         0, 0,    CLI_ANY,  "this help; after a command, the command's help"},
 	{"version",     'V', CLI_FLAG,    NULL,    OPT(version),      0, 0,    CLI_ANY,  "print the versions of galley, its library and the plugin ABI"},
 	{"chain",       'e', CLI_LIST,    "CHAIN", OPT(chains),       0, 0,    CLI_RUN,  "the pipeline given inline, stages separated by '!'"},
+	{"shard",       0,   CLI_STRING,  "I/N",   OPT(shard),        0, 0,    CLI_RUN,  "do only shard I of N, from 0 (docs/scaling.md)"},
 	{NULL, 0, CLI_FLAG, NULL, 0, 0, 0, 0, NULL},
 };
 

@@ -45,6 +45,7 @@ typedef struct cli_values {
 	cli_list chains;       /* -e 'CHAIN' (run takes one) */
 	cli_list params;       /* -D NAME=VALUE, --set NAME=VALUE */
 	const char *format;    /* --format (plugins, inspect) */
+	const char *shard;     /* --shard I/N (run) */
 	unsigned long long used; /* bit i: cli_options[i] was given */
 	/* operands, in order: the command then its arguments (owned array, borrowed strings) */
 	const char **operands;

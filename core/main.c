@@ -124,9 +124,6 @@ static int cmd_run(galley_registry *r, const cli_values *v)
 		fprintf(stderr, "galley: run needs a pipeline file or -e 'CHAIN'; see galley run --help\n");
 		return EXIT_FATAL;
 	}
-	char *text = file ? read_text_file(file) : galley_strdup(v->chains.items[0]);
-	if (!text)
-		return EXIT_FATAL;
 	galley_run_options opts = {
 		.jobs = v->jobs,
 		.fail_fast = v->fail_fast,
@@ -134,6 +131,13 @@ static int cmd_run(galley_registry *r, const cli_values *v)
 		.quiet = v->verbosity < 0,
 	};
 	galley_error err = {0};
+	if (v->shard && galley_shard_parse(v->shard, &opts.shard_index, &opts.shard_count, &err) != GALLEY_OK) {
+		fprintf(stderr, "galley: %s\n", err.message);
+		return EXIT_FATAL;
+	}
+	char *text = file ? read_text_file(file) : galley_strdup(v->chains.items[0]);
+	if (!text)
+		return EXIT_FATAL;
 	galley_pipeline *p = galley_pipeline_parse(r, text, !file, file ? file : "<command line>", &err);
 	free(text);
 	if (!p) {

@@ -67,7 +67,45 @@ typedef struct runner {
 	galley_error fatal;
 	bool fatal_set;
 	size_t read_failed;    /* counted by the reading thread only */
+	/* --shard: articles the reader produced in every shard so far, and those left to others */
+	uint64_t shard_seq;
+	size_t other_shards;
 } runner;
+
+/* The core's scratch key for an article's place in the unsharded order (a sharded run). */
+static const char shard_scratch_key = 0;
+
+/* A sharded run: is a (just read, nullable) another shard's?  Numbers every article the reader
+ * produces, in every shard alike, and keeps the number on the articles of this shard. */
+static bool shard_other(runner *r, galley_article *a)
+{
+	const galley_run_options *o = r->opts;
+	if (o->shard_count == 0)
+		return false;
+	uint64_t seq = r->shard_seq++;
+	uint32_t shard = a ? galley_shard_of(a, o->shard_count) : 0;
+	if (shard != o->shard_index) {
+		r->other_shards++;
+		return true;
+	}
+	if (a) {
+		uint64_t *p = galley_malloc(sizeof *p);
+		*p = seq;
+		galley_article_set_scratch(a, &shard_scratch_key, p, free);
+	}
+	return false;
+}
+
+/* After the stages: the place in the unsharded order, for the merge (docs/scaling.md). */
+static void shard_record_seq(galley_article *a)
+{
+	const uint64_t *p = galley_article_get_scratch(a, &shard_scratch_key);
+	if (!p)
+		return;
+	char v[24];
+	snprintf(v, sizeof v, "%llu", (unsigned long long)*p);
+	galley_article_set_extra(a, GALLEY_SHARD_SEQ_KEY, v);
+}
 
 static const char *article_label(const galley_article *a, galley_buf *b)
 {
@@ -156,6 +194,7 @@ static int run_steps(runner *r, galley_article *a, size_t from, size_t to, galle
 			if (galley_article_body(a))
 				galley_body_sanitize(galley_article_body(a));
 			galley_article_finalize_id(a);
+			shard_record_seq(a);
 			break;
 		case STEP_PREPARE:
 			rc = s->plugin->prepare(s, s->state, a, err);
@@ -236,6 +275,10 @@ static int next_article(runner *r, galley_article **out)
 		galley_error err = {0};
 		galley_stage *s = r->reader;
 		int rc = s->plugin->read(s, s->state, &a, &err);
+		if ((rc == GALLEY_OK || rc == GALLEY_ERR_ARTICLE) && shard_other(r, a)) {
+			galley_article_free(a);
+			continue;
+		}
 		if (rc == GALLEY_OK && a) {
 			r->stats.read++;
 			*out = a;
@@ -482,6 +525,9 @@ int galley_pipeline_run(galley_pipeline *p, const galley_run_options *opts_in, g
 	if (!opts.quiet) {
 		fprintf(stderr, "galley: %zu read, %zu written, %zu dropped, %zu failed in %.2f s\n", r.stats.read,
 		        r.stats.written, r.stats.dropped, r.stats.failed, r.stats.seconds);
+		if (opts.shard_count)
+			fprintf(stderr, "galley:   shard %u of %u (from 0): %zu articles left to the other shards\n",
+			        opts.shard_index, opts.shard_count, r.other_shards);
 		print_counters(&r);
 	}
 	if (stats)

@@ -247,6 +247,9 @@ GALLEY_API const char *galley_article_stage_version(const galley_article *a, siz
 /* ---- extra key/value properties ----------------------------------------------------------
  * For facts that have no field yet (a reader's "http_status", a transform's "word_count").
  * Writers may output them under "extra". (copied) key and value; NULL value removes. */
+/* The extra a sharded run (--shard I/N) gives every article: its place in the unsharded run's
+ * order, from 0, in decimal.  read-json merges shard outputs in this order and drops it. */
+#define GALLEY_SHARD_SEQ_KEY "input_seq"
 GALLEY_API void galley_article_set_extra(galley_article *a, const char *key, const char *value);
 GALLEY_API const char *galley_article_get_extra(const galley_article *a, const char *key); /* (borrowed) */
 GALLEY_API size_t galley_article_n_extra(const galley_article *a);

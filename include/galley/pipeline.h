@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <galley/version.h>
 #include <galley/error.h>
 #include <galley/article.h>
@@ -70,8 +71,28 @@ typedef struct galley_run_options {
 	bool fail_fast;    /* stop at the first article that fails */
 	bool verbose;      /* details on stderr */
 	bool quiet;        /* nothing but errors on stderr */
-	void *reserved[4];
+	/* Sharding (docs/scaling.md): with shard_count >= 1, only the articles whose input identity
+	 * hashes to shard_index (0 <= shard_index < shard_count) go through the stages, and each
+	 * carries its place in the unsharded order as the extra GALLEY_SHARD_SEQ_KEY (article.h);
+	 * 0: no sharding. */
+	uint32_t shard_index;
+	uint32_t shard_count;
+	void *reserved[3];
 } galley_run_options;
+
+/* ---- sharding (docs/scaling.md) --------------------------------------------------------------
+ * An article's input identity is its source location: the input file as the collection names it
+ * (a leading "./" dropped), the archive member, the WARC record offset and the index in the file.
+ * Its shard is FNV-1a 64 (galley_hash64 with GALLEY_HASH_SEED) of
+ *     file NUL member NUL offset NUL index
+ * (offset and index in decimal, -1 when unset, member "" when unset), mixed by MurmurHash3's
+ * 64-bit finaliser, modulo shard_count.  Stable across machines, versions and thread counts. */
+#define GALLEY_SHARD_MAX 1000000u
+/* The shard (0 .. count-1) of a, by its source location; 0 when count <= 1. */
+GALLEY_API uint32_t galley_shard_of(const galley_article *a, uint32_t count);
+/* Parse "I/N" (0 <= I < N <= GALLEY_SHARD_MAX, decimal).  Returns GALLEY_OK, or GALLEY_ERR_FATAL
+ * with err saying what is wrong. */
+GALLEY_API int galley_shard_parse(const char *text, uint32_t *index, uint32_t *count, galley_error *err);
 
 typedef struct galley_run_stats {
 	size_t read;       /* articles the reader produced */
