@@ -10,6 +10,8 @@
  * counted and skipped; the run goes on with the next one. */
 #include <galley/galley.h>
 
+#include "merge.h"
+
 #include <errno.h>
 #include <json-c/json.h>
 #include <libxml/HTMLparser.h>
@@ -32,6 +34,7 @@ typedef struct read_json_state {
 	bool direct;                 /* spec is one plain file or "-": streamed from disk */
 	bool direct_opened;
 	galley_collection *coll;     /* otherwise: entries of a collection, each read from memory */
+	rj_merge *merge;             /* or a sharded run's outputs, merged (merge.h) */
 	size_t max_record;           /* max_record_bytes= */
 	bool keep_history;           /* history= */
 
@@ -333,10 +336,34 @@ static void read_json_mark_free(void *p)
 	free(p);
 }
 
+/* A sharded run's outputs: the next record in the unsharded order. */
+static int read_json_read_merged(read_json_state *st, galley_article **out, galley_error *err)
+{
+	char *data = NULL;
+	size_t len = 0;
+	const char *file = NULL;
+	unsigned long long line = 0;
+	int64_t index = -1;
+	int rc = rj_merge_next(st->merge, &data, &len, &file, &line, &index, err);
+	if (rc == GALLEY_END)
+		return rc;
+	galley_article *a = galley_article_new();
+	galley_article_set_location(a, file, NULL, -1, index);
+	if (rc == GALLEY_OK)
+		galley_article_take_raw(a, (unsigned char *)data, len, "application/json", "utf-8", NULL, 0);
+	read_json_mark *m = galley_malloc(sizeof *m);
+	m->line = line;
+	galley_article_set_scratch(a, st, m, read_json_mark_free);
+	*out = a;
+	return rc;
+}
+
 static int read_json_read(galley_stage *stage, void *state, galley_article **out, galley_error *err)
 {
 	read_json_state *st = state;
 	*out = NULL;
+	if (st->merge)
+		return read_json_read_merged(st, out, err);
 	for (;;) {
 		if (!st->file || st->mode == RJ_MODE_DONE) {
 			int rc = read_json_next_source(st, err);
@@ -929,6 +956,8 @@ static int read_json_parse(galley_stage *stage, void *state, galley_article *a, 
 	}
 	int rc = read_json_article(st, &cx, a, o);
 	json_object_put(o);
+	if (rc == GALLEY_OK && st->merge)
+		galley_article_set_extra(a, GALLEY_SHARD_SEQ_KEY, NULL);
 	return rc;
 }
 
@@ -967,8 +996,9 @@ static int read_json_open(galley_stage *stage, void **state, galley_error *err)
 	st->spec = galley_strdup(spec);
 	st->max_record = (size_t)galley_stage_opt_int(stage, "max_record_bytes");
 	st->keep_history = galley_stage_opt_bool(stage, "history");
-	st->direct = read_json_is_plain_file(st->spec);
-	if (!st->direct) {
+	st->merge = rj_merge_open(st->spec, st->max_record);
+	st->direct = !st->merge && read_json_is_plain_file(st->spec);
+	if (!st->direct && !st->merge) {
 		static const char *const exts[] = {".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz", ".ndjson.gz",
 		                                   ".json.xz", ".jsonl.xz", ".json.zst", ".jsonl.zst", NULL};
 		galley_collection_options co = {.extensions = exts, .media_types = NULL, .max_entry_bytes = (size_t)1 << 30};
@@ -989,6 +1019,7 @@ static void read_json_close(galley_stage *stage, void *state)
 	if (!st)
 		return;
 	read_json_source_close(st);
+	rj_merge_free(st->merge);
 	galley_collection_close(st->coll);
 	galley_buf_free(&st->rec);
 	free(st->spec);
