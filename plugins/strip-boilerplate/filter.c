@@ -1,0 +1,322 @@
+/* strip-boilerplate: the block filters on the output. */
+#include "sb.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void sb_remove_block(sb_ctx *c, sb_block *b, int reason)
+{
+	if (b->reason)
+		return;
+	b->reason = reason;
+	galley_buf ctx = {0};
+	xmlNodePtr src = b->node->_private;
+	if (c->text_mode)
+		galley_buf_printf(&ctx, "paragraph %zu", b->index + 1);
+	else if (src)
+		sb_context(c, src, &ctx);
+	else
+		galley_buf_puts(&ctx, (const char *)b->node->name);
+	sb_record(c, reason, b->text, ctx.data);
+	galley_buf_free(&ctx);
+}
+
+/* What the passes share: the blocks, scratch buffers for key forms, and where the first prose
+ * block is (text before it is header matter: captions, kicker, tags). */
+typedef struct sb_pass {
+	sb_ctx *c;
+	sb_block *v;
+	size_t n;
+	size_t first_prose;
+	bool text_mode;
+	galley_buf k, k2;
+} sb_pass;
+
+/* The title not duplicated: the first heading or header line equal to the title. */
+static void sb_pass_title(sb_pass *p)
+{
+	const char *title = galley_article_get(p->c->a, GALLEY_FIELD_TITLE);
+	if (!title)
+		return;
+	for (size_t i = 0; i < p->n && i <= p->first_prose; i++) {
+		sb_block *b = &p->v[i];
+		if (b->len > 400)
+			break;
+		if (sb_same_title(b->text, title, &p->k, &p->k2)) {
+			sb_remove_block(p->c, b, R_TITLE);
+			break;
+		}
+	}
+}
+
+/* Duplicates: a block whose text was seen before (captions repeated as paragraphs, print and
+ * screen copies of the same text). */
+static void sb_pass_duplicates(sb_pass *p)
+{
+	sb_u64set seen = {0};
+	for (size_t i = 0; i < p->n; i++) {
+		sb_block *b = &p->v[i];
+		if (b->reason)
+			continue;
+		if ((b->in_list || !strcmp((const char *)b->node->name, "tr")) && !p->text_mode)
+			continue; /* list items and table rows repeat legitimately */
+		sb_key(&p->k, b->text, strlen(b->text));
+		if (!p->k.len)
+			continue;
+		uint64_t h = sb_hash(p->k.data, p->k.len);
+		if (sb_set_has(&seen, h)) {
+			sb_remove_block(p->c, b, R_DUPLICATE);
+			continue;
+		}
+		sb_set_add(&seen, h);
+	}
+	free(seen.v);
+}
+
+/* Text mode: header lines before the first sentence paragraph.  A line seen twice is a
+ * caption, except the last distinct header line, the category or kicker, which becomes a
+ * tag. */
+static void sb_pass_text_header(sb_pass *p)
+{
+	sb_ctx *c = p->c;
+	sb_block *v = p->v;
+	size_t first_prose = p->first_prose;
+	ssize_t tag_line = -1;
+	/* bylines, datelines and credits first: they keep their own reasons */
+	for (size_t i = 0; i < first_prose; i++) {
+		sb_block *b = &v[i];
+		if (b->reason)
+			continue;
+		int lp = sb_line_prefix(c, b, &p->k);
+		if (lp)
+			sb_remove_block(c, b, lp);
+		else if (sb_dateline(c, b, &p->k))
+			sb_remove_block(c, b, R_DATELINE);
+	}
+	for (size_t i = 0; i < first_prose; i++) {
+		sb_block *b = &v[i];
+		if (b->reason)
+			continue;
+		if (!b->sentence && b->len <= 80)
+			tag_line = (ssize_t)i;
+	}
+	for (size_t i = 0; i < first_prose; i++) {
+		sb_block *b = &v[i];
+		sb_key(&p->k, b->text, strlen(b->text));
+		bool dup_of_tag = false;
+		if (tag_line >= 0) {
+			sb_key(&p->k2, v[tag_line].text, strlen(v[tag_line].text));
+			dup_of_tag = !strcmp(p->k.data, p->k2.data);
+		}
+		if ((ssize_t)i == tag_line || dup_of_tag) {
+			if ((ssize_t)i == tag_line)
+				galley_article_list_add(c->a, GALLEY_LIST_TAGS, b->text);
+			if (!b->reason)
+				sb_remove_block(c, b, R_TAGS);
+			continue;
+		}
+		if (!b->reason && !b->sentence && b->len <= 120)
+			sb_remove_block(c, b, R_CAPTION);
+	}
+}
+
+/* Duplicated lines before the body removed as duplicates: their first copies are captions. */
+static void sb_pass_repeated_captions(sb_pass *p)
+{
+	for (size_t i = 0; i < p->first_prose; i++) {
+		sb_block *b = &p->v[i];
+		if (b->reason || b->heading || b->sentence)
+			continue;
+		for (size_t j = i + 1; j <= p->first_prose + 1 && j < p->n; j++)
+			if (p->v[j].reason == R_DUPLICATE && !strcmp(p->v[j].text, b->text)) {
+				sb_remove_block(p->c, b, R_CAPTION);
+				break;
+			}
+	}
+}
+
+/* A teaser header's list of links after it, up to the next prose block. */
+static void sb_pass_teaser_list(sb_pass *p, size_t i)
+{
+	for (size_t j = i + 1; j < p->n; j++) {
+		sb_block *d = &p->v[j];
+		if (d->reason)
+			continue;
+		double dld = d->len > 0 ? d->link / d->len : 0;
+		if (dld >= 0.5 || (d->len < 100 && !d->sentence) || (d->in_list && d->len < 200 && dld > 0.2))
+			sb_remove_block(p->c, d, R_TEASER);
+		else
+			break;
+	}
+}
+
+/* Per-block rules: line prefixes, teaser headers, photo credits, datelines, link density. */
+static void sb_pass_lines(sb_pass *p)
+{
+	sb_ctx *c = p->c;
+	for (size_t i = 0; i < p->n; i++) {
+		sb_block *b = &p->v[i];
+		if (b->reason)
+			continue;
+		double ld = b->len > 0 ? b->link / b->len : 0;
+		int lp = sb_line_prefix(c, b, &p->k);
+		if (lp) {
+			sb_remove_block(c, b, lp);
+			continue;
+		}
+		if (sb_teaser(c, b, &p->k)) {
+			sb_remove_block(c, b, R_TEASER);
+			sb_pass_teaser_list(p, i);
+			continue;
+		}
+		if (sb_photo_credit(c, b, &p->k)) {
+			sb_remove_block(c, b, R_CAPTION);
+			continue;
+		}
+		if (sb_dateline(c, b, &p->k)) {
+			sb_remove_block(c, b, R_DATELINE);
+			continue;
+		}
+		/* link density: lists of links, link-only lines */
+		if ((ld > 0.5 && b->len < 300) || (ld > 0.3 && b->in_list && b->len < 150 && !b->sentence) ||
+		    ld > 0.8) {
+			sb_remove_block(c, b, R_LINK_DENSITY);
+			continue;
+		}
+	}
+}
+
+/* The tail: after the last prose paragraph, short lines that are not sentences and headings
+ * that head nothing are the page's furniture (calls to subscribe, "comments closed", share
+ * labels, author boxes). */
+static void sb_pass_tail(sb_pass *p)
+{
+	ssize_t last_prose = -1;
+	for (size_t i = 0; i < p->n; i++) {
+		sb_block *b = &p->v[i];
+		if (!b->reason && !b->heading && b->len >= 100 && b->link < 0.3 * b->len)
+			last_prose = (ssize_t)i;
+	}
+	if (last_prose < 0)
+		return;
+	for (size_t i = (size_t)last_prose + 1; i < p->n; i++) {
+		sb_block *b = &p->v[i];
+		if (b->reason)
+			continue;
+		const char *nm = (const char *)b->node->name;
+		bool structured = b->in_list || !strcmp(nm, "pre") || !strcmp(nm, "tr") || !strcmp(nm, "dd") ||
+		                  !strcmp(nm, "dt");
+		if (b->link > 0.3 * b->len || (!structured && (b->heading || (!b->sentence && b->len < 100))))
+			sb_remove_block(p->c, b, R_SHORT);
+	}
+}
+
+/* Advertising disclaimers go; image credits are cut off the end of captions and paragraphs. */
+static void sb_pass_disclaimers_credits(sb_pass *p)
+{
+	sb_ctx *c = p->c;
+	for (size_t i = 0; i < p->n; i++) {
+		if (p->v[i].reason)
+			continue;
+		if (sb_has_phrase(c->st->disclaimers, c->st->n_disclaimers, &p->v[i], 300, &p->k, &p->k2))
+			sb_remove_block(c, &p->v[i], R_AD);
+		else
+			sb_cut_credit(c, &p->v[i], &p->k);
+	}
+}
+
+/* The page declares its text (JSON-LD articleBody) and the output shows most of it: short
+ * blocks that are not part of it are captions, credits and furniture. */
+static void sb_pass_declared(sb_pass *p)
+{
+	sb_ctx *c = p->c;
+	if (!c->jsonld || c->jl_covered < 0.6 * (double)c->jsonld_len)
+		return;
+	for (size_t i = 0; i < p->n; i++) {
+		sb_block *b = &p->v[i];
+		if (b->reason || b->heading || b->len >= 120 || b->in_list)
+			continue;
+		sb_key(&p->k, b->text, strlen(b->text));
+		if (p->k.len < 8)
+			continue;
+		if (!sb_in_jsonld(c, p->k.data, p->k.len))
+			sb_remove_block(c, b, R_OUTSIDE);
+	}
+}
+
+/* Repeated blocks: a short block whose text the page also shows in a removed part (a teaser
+ * repeated in a sidebar, a menu entry). */
+static void sb_pass_seen_outside(sb_pass *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		sb_block *b = &p->v[i];
+		if (b->reason || b->len >= 200 || b->heading)
+			continue;
+		sb_key(&p->k, b->text, strlen(b->text));
+		if (p->k.len >= 12 && sb_set_has(&p->c->seen_out, sb_hash_unspaced(p->k.data, p->k.len)))
+			sb_remove_block(p->c, b, R_DUPLICATE);
+	}
+}
+
+/* Calls to action near the end: subscribe, donate, follow us, download the app. */
+static void sb_pass_calls_to_action(sb_pass *p)
+{
+	size_t n = p->n;
+	size_t from = n > 4 ? n - 4 : 0;
+	if (n - n / 4 < from)
+		from = n - n / 4;
+	for (size_t i = from; i < n; i++) {
+		sb_block *b = &p->v[i];
+		if (!b->reason && sb_call_to_action(p->c, b, &p->k, &p->k2))
+			sb_remove_block(p->c, b, R_NEWSLETTER);
+	}
+}
+
+void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
+{
+	sb_pass p = {.c = c, .v = bl->v, .n = bl->n, .first_prose = bl->n, .text_mode = text_mode};
+	size_t n = bl->n;
+	for (size_t i = 0; i < n; i++)
+		if (!bl->v[i].heading && bl->v[i].len >= 100 && bl->v[i].link < 0.3 * bl->v[i].len) {
+			p.first_prose = i;
+			break;
+		}
+	sb_pass_title(&p);
+	sb_pass_duplicates(&p);
+	if (text_mode && p.first_prose < n)
+		sb_pass_text_header(&p);
+	if (!text_mode)
+		sb_pass_repeated_captions(&p);
+	sb_pass_lines(&p);
+	sb_pass_tail(&p);
+	sb_pass_disclaimers_credits(&p);
+	sb_pass_declared(&p);
+	sb_pass_seen_outside(&p);
+	sb_pass_calls_to_action(&p);
+	if (!c->st->captions) {
+		for (size_t i = 0; i < n; i++) {
+			sb_block *b = &bl->v[i];
+			if (!b->reason && !strcmp((const char *)b->node->name, "figcaption"))
+				sb_remove_block(c, b, R_CAPTION);
+		}
+	}
+	/* text mode: a trailing teaser header takes everything after it */
+	if (text_mode) {
+		for (size_t i = 0; i < n; i++)
+			if (bl->v[i].reason == R_TEASER)
+				for (size_t j = i + 1; j < n; j++)
+					if (!bl->v[j].reason && bl->v[j].len < 200)
+						sb_remove_block(c, &bl->v[j], R_TEASER);
+	}
+	/* unlink removed blocks */
+	for (size_t i = 0; i < n; i++)
+		if (bl->v[i].reason) {
+			xmlUnlinkNode(bl->v[i].node);
+			xmlFreeNode(bl->v[i].node);
+			bl->v[i].node = NULL;
+		}
+	galley_buf_free(&p.k);
+	galley_buf_free(&p.k2);
+}

@@ -1,0 +1,135 @@
+/* strip-boilerplate, passes 2 and 3 (measure): text, link text and prose of every subtree, the
+ * prune flags, "good" text, and the paragraph votes of the Readability-style choice. */
+#include "sb.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool sb_is_para_like(const sb_info *in)
+{
+	return in->kind == K_BLOCK || in->kind == K_CELL || in->kind == K_LI || in->kind == K_QUOTE;
+}
+
+/* Pass 2 (reverse pre-order = children before parents): totals, marks, paragraph scores. */
+void sb_measure(sb_ctx *c)
+{
+	for (size_t k = c->n; k-- > 0;) {
+		sb_info *in = &c->info[k];
+		/* own text is in text/link already; children were added into us */
+		if (in->kind == K_A)
+			in->link = in->text;
+		if (in->flags & F_BODYMARK)
+			in->flags |= F_CONTAINS_MARK;
+		if ((in->kind == K_BLOCK || in->kind == K_LI) && in->text - in->link >= 150 && in->link < 0.2 * in->text)
+			in->prose = in->text;
+		if (in->parent >= 0) {
+			sb_info *p = &c->info[in->parent];
+			if (!sb_inline_kind(in->kind) ||
+			    ((in->flags & F_BLOCKDESC) && in->kind != K_BR && in->kind != K_IMG && in->kind != K_DROP))
+				p->flags |= F_BLOCKDESC;
+			p->prose += in->prose;
+			p->text += in->text;
+			p->link += in->link;
+			if (in->flags & (F_CONTAINS_MARK | F_SEMANTIC_MAIN))
+				p->flags |= F_CONTAINS_MARK;
+		}
+	}
+}
+
+/* Pass 3 (pre-order): prune flags, good text, paragraph scores given to ancestors. */
+void sb_good(sb_ctx *c)
+{
+	double total = c->n ? c->info[0].text : 0;
+	for (size_t k = 0; k < c->n; k++) {
+		sb_info *in = &c->info[k];
+		int r = sb_own_reason(in);
+		/* never prune what holds the article: the mark, or most of the page's text */
+		if (r && (in->flags & F_CONTAINS_MARK) && r != R_HIDDEN)
+			r = 0;
+		if (r && in->kind != K_DROP && total > 0 && in->text > 0.6 * total)
+			r = 0;
+		/* class words are weak evidence against prose: a "widget" holding paragraphs of
+		 * running text is the article in some page builders */
+		if (r && in->kind == K_CONTAINER && in->neg == r && r != R_COMMENTS && r != R_COOKIE && r != R_PAYWALL &&
+		    in->prose >= 400 && in->prose >= 0.5 * in->text)
+			r = 0;
+		if (r)
+			in->flags |= F_PRUNE;
+		if (in->parent >= 0 && (c->info[in->parent].flags & F_PRUNE))
+			in->flags |= F_PRUNE;
+	}
+	for (size_t k = c->n; k-- > 0;) {
+		sb_info *in = &c->info[k];
+		double own_good = 0;
+		if (!(in->flags & F_PRUNE)) {
+			/* the text of this element minus what its element children carried */
+			double child_text = 0;
+			for (xmlNodePtr ch = in->node->children; ch; ch = ch->next) {
+				int ci = sb_index(ch);
+				if (ci >= 0)
+					child_text += c->info[ci].text;
+			}
+			if (!(in->flags & F_IN_LINK) && in->kind != K_A)
+				own_good = in->text - child_text;
+			if (own_good < 0)
+				own_good = 0;
+		}
+		in->good += own_good;
+		if (!(in->flags & F_PRUNE)) {
+			double child_text = 0;
+			for (xmlNodePtr ch = in->node->children; ch; ch = ch->next) {
+				int ci = sb_index(ch);
+				if (ci >= 0)
+					child_text += c->info[ci].text;
+			}
+			in->live += in->text - child_text;
+		}
+		if (in->parent >= 0) {
+			c->info[in->parent].good += in->good;
+			c->info[in->parent].live += in->live;
+		}
+	}
+}
+
+/* Votes in a separate array (parents are visited after children in reverse order, so the
+ * comma count in score would be overwritten; keep them apart). */
+double *sb_votes(sb_ctx *c)
+{
+	double *v = galley_calloc(c->n ? c->n : 1, sizeof *v);
+	for (size_t k = 0; k < c->n; k++) {
+		sb_info *in = &c->info[k];
+		if ((in->flags & F_PRUNE) || !sb_is_para_like(in) || in->kind == K_QUOTE)
+			continue;
+		double len = in->text - in->link;
+		if (len < 25)
+			continue;
+		double s = 1 + (in->score > 10 ? 10 : in->score) + (len / 100 > 3 ? 3 : len / 100);
+		int p = in->parent;
+		if (in->kind == K_CELL || in->kind == K_LI)
+			s *= 0.5;
+		for (int lvl = 0; p >= 0 && lvl < 3; lvl++, p = c->info[p].parent)
+			v[p] += s / (lvl == 0 ? 1 : lvl == 1 ? 2 : 3 * lvl);
+	}
+	/* loose text directly in containers counts as paragraphs too */
+	for (size_t k = 0; k < c->n; k++) {
+		sb_info *in = &c->info[k];
+		if ((in->flags & F_PRUNE) || in->kind != K_CONTAINER)
+			continue;
+		double child_text = 0;
+		for (xmlNodePtr ch = in->node->children; ch; ch = ch->next) {
+			int ci = sb_index(ch);
+			if (ci >= 0 && c->info[ci].kind != K_INLINE && c->info[ci].kind != K_A && c->info[ci].kind != K_OTHER)
+				child_text += c->info[ci].text;
+		}
+		double own = in->text - child_text - in->link;
+		if (own >= 100) {
+			double s = 1 + (own / 100 > 3 ? 3 : own / 100);
+			v[k] += s;
+			if (in->parent >= 0)
+				v[in->parent] += s / 2;
+		}
+	}
+	return v;
+}
