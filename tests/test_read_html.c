@@ -12,6 +12,7 @@
 #include <libxml/HTMLparser.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <iconv.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -205,6 +206,110 @@ START_TEST(enc_invalid_utf8_mostly_utf8)
 	galley_article *a = read_page(page, sizeof page - 1, NULL);
 	char *t = text_of(a);
 	ck_assert_msg(strstr(t, "Grüße, Zoë, naïve, café") != NULL, "got '%s'", t);
+	free(t);
+	galley_article_free(a);
+}
+END_TEST
+
+/* The encoding decision recorded on the article starts with this rule id. */
+static void assert_charset_rule(galley_article *a, const char *enc, const char *rule)
+{
+	const char *e = galley_article_get_extra(a, "explain.charset");
+	ck_assert_msg(e != NULL, "no explain.charset");
+	galley_buf want = {0};
+	galley_buf_printf(&want, "%s (%s:", enc, rule);
+	ck_assert_msg(!strncmp(e, want.data, want.len), "explain.charset '%s', want '%s...'", e, want.data);
+	galley_buf_free(&want);
+}
+
+/* bytes of utf8 converted to enc with iconv (caller frees) */
+static char *to_legacy(const char *utf8, const char *enc, size_t *len)
+{
+	iconv_t cd = iconv_open(enc, "UTF-8");
+	ck_assert_msg(cd != (iconv_t)-1, "iconv cannot convert to %s", enc);
+	size_t inl = strlen(utf8), outl = 4 * inl + 16;
+	char *out = galley_calloc(1, outl), *op = out;
+	char *ip = (char *)utf8;
+	ck_assert_msg(iconv(cd, &ip, &inl, &op, &outl) != (size_t)-1, "cannot convert the fixture to %s", enc);
+	iconv_close(cd);
+	*len = (size_t)(op - out);
+	return out;
+}
+
+START_TEST(enc_stale_meta_multibyte)
+{
+	/* a page re-saved as UTF-8 that kept its legacy <meta>: UTF-8 wins, and says why */
+	static const char *const decl[] = {"Shift_JIS", "gb2312", "windows-1251", "ISO-8859-1"};
+	static const char *const body[] = {"東京の天気は晴れです", "北京今天天气很好", "Погода в Москве хорошая", "Grüße aus Köln"};
+	for (size_t i = 0; i < 4; i++) {
+		galley_buf b = {0};
+		galley_buf_printf(&b, "<html><head><meta charset=\"%s\"><title>%s</title></head><body><p>%s</p></body></html>",
+		                  decl[i], body[i], body[i]);
+		galley_article *a = read_str(b.data);
+		char *t = text_of(a);
+		th_str_eq(t, body[i]);
+		th_str_eq(galley_article_get(a, GALLEY_FIELD_TITLE), body[i]);
+		assert_charset_rule(a, "UTF-8", "meta-stale-utf8");
+		free(t);
+		galley_article_free(a);
+		galley_buf_free(&b);
+	}
+}
+END_TEST
+
+START_TEST(enc_real_1252_stays)
+{
+	/* a real windows-1252 page: not valid UTF-8, so its declaration holds */
+	const char page[] = "<html><head><meta charset=\"windows-1252\"></head><body><p>\x93" "Caf\xe9\x94 \x96 na\xef" "ve</p></body></html>";
+	galley_article *a = read_page(page, sizeof page - 1, NULL);
+	char *t = text_of(a);
+	th_str_eq(t, "“Café” – naïve");
+	assert_charset_rule(a, "windows-1252", "meta");
+	free(t);
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(enc_undeclared_detected)
+{
+	/* no declaration and not UTF-8: the detector names the encoding */
+	static const struct {
+		const char *enc, *text;
+	} cases[] = {
+		{"WINDOWS-1251", "Вчера вечером в городе прошёл сильный дождь. Жители говорят, что такой погоды не было "
+		                 "давно. Синоптики обещают, что завтра будет солнечно и тепло, а на выходных снова "
+		                 "пойдёт дождь. Дороги в центре города были закрыты несколько часов."},
+		{"SHIFT_JIS", "昨日の夜、町で強い雨が降りました。住民はこのような天気は久しぶりだと話しています。"
+		              "気象予報士によると、明日は晴れて暖かくなりますが、週末にはまた雨が降るそうです。"
+		              "市の中心部の道路は数時間閉鎖されました。"},
+		{"GBK", "昨天晚上，城市里下了一场大雨。居民们说，很久没有遇到这样的天气了。"
+		        "气象专家表示，明天将会晴朗温暖，但是周末还会下雨。市中心的道路被关闭了几个小时。"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		galley_buf b = {0};
+		galley_buf_printf(&b, "<html><head><title>t</title></head><body><p>%s</p></body></html>", cases[i].text);
+		size_t n = 0;
+		char *bytes = to_legacy(b.data, cases[i].enc, &n);
+		galley_article *a = read_page(bytes, n, NULL);
+		char *t = text_of(a);
+		th_str_eq(t, cases[i].text);
+		const char *e = galley_article_get_extra(a, "explain.charset");
+		ck_assert_msg(e && strstr(e, "(detected:"), "%s: explain.charset '%s'", cases[i].enc, e ? e : "(none)");
+		free(t);
+		free(bytes);
+		galley_article_free(a);
+		galley_buf_free(&b);
+	}
+}
+END_TEST
+
+START_TEST(enc_combining_marks_any_script)
+{
+	/* decomposed kana voicing marks and Hangul jamo are composed too (NFC) */
+	galley_article *a = read_str("<html><body><p>\xE3\x81\x8B\xE3\x82\x99\xE3\x81\xAF, "
+	                             "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB</p></body></html>");
+	char *t = text_of(a);
+	th_str_eq(t, "がは, 한");
 	free(t);
 	galley_article_free(a);
 }
@@ -1143,6 +1248,10 @@ int main(void)
 	tcase_add_test(tc, enc_wrong_declarations);
 	tcase_add_test(tc, enc_invalid_utf8_mostly_utf8);
 	tcase_add_test(tc, enc_charset_option);
+	tcase_add_test(tc, enc_stale_meta_multibyte);
+	tcase_add_test(tc, enc_real_1252_stays);
+	tcase_add_test(tc, enc_undeclared_detected);
+	tcase_add_test(tc, enc_combining_marks_any_script);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("body");
 	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);

@@ -9,9 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <uchardet/uchardet.h>
 
 /* how far to look for <meta charset> (stopping at <body>): pages put megabytes of inline script first */
 #define PRESCAN_BYTES ((size_t)1 << 20)
+/* how much of a page the encoding detector reads */
+#define DETECT_BYTES ((size_t)256 << 10)
 
 /* Canonicalise an encoding label (WHATWG-style aliases for the common ones): returns the kind
  * and, for ENC_OTHER, writes the label iconv should use into out. */
@@ -318,130 +321,179 @@ static int read_html_not_html(const unsigned char *p, size_t len, galley_error *
 	return GALLEY_OK;
 }
 
+/* uchardet's answers that mean "unsure" or "the fallback anyway": keep the default */
+static bool enc_detect_unsure(const char *name)
+{
+	return !name || !*name || !strcasecmp(name, "ASCII") || !strcasecmp(name, "WINDOWS-1252") ||
+	       !strcasecmp(name, "ISO-8859-1") || !strcasecmp(name, "UTF-8");
+}
+
+/* The encoding uchardet names for bytes that declare none and are not UTF-8, as a label iconv can
+ * convert from (written to lab); false when it is unsure. */
+static bool enc_detect(const unsigned char *p, size_t len, char *lab, size_t labsz)
+{
+	uchardet_t ud = uchardet_new();
+	if (!ud)
+		return false;
+	bool ok = false;
+	if (uchardet_handle_data(ud, (const char *)p, len < DETECT_BYTES ? len : DETECT_BYTES) == 0) {
+		uchardet_data_end(ud);
+		const char *name = uchardet_get_charset(ud);
+		if (!enc_detect_unsure(name)) {
+			enc_kind k = read_html_label(name, lab, labsz);
+			ok = k == ENC_OTHER && lab[0];
+		}
+	}
+	uchardet_delete(ud);
+	return ok;
+}
+
+/* A byte-order mark or the byte pattern of UTF-16 without one: advances *p past a mark. */
+static bool enc_from_bytes(const unsigned char **pp, size_t *len, enc_kind *kind, const char **why)
+{
+	const unsigned char *p = *pp;
+	size_t skip = 0;
+	if (*len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+		*kind = ENC_UTF8;
+		skip = 3;
+	} else if (*len >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
+		*kind = ENC_UTF16LE;
+		skip = 2;
+	} else if (*len >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
+		*kind = ENC_UTF16BE;
+		skip = 2;
+	}
+	if (skip) {
+		*pp += skip;
+		*len -= skip;
+		*why = "bom: byte-order mark";
+		return true;
+	}
+	if (*len < 64)
+		return false;
+	/* UTF-16 without a mark: every other byte of ASCII markup is NUL */
+	size_t z_even = 0, z_odd = 0;
+	for (size_t i = 0; i < 64; i++) {
+		if (p[i] == 0 && (i & 1))
+			z_odd++;
+		else if (p[i] == 0)
+			z_even++;
+	}
+	if (z_odd > 24 && z_even < 4)
+		*kind = ENC_UTF16LE;
+	else if (z_even > 24 && z_odd < 4)
+		*kind = ENC_UTF16BE;
+	else
+		return false;
+	*why = "utf16-pattern: UTF-16 byte pattern";
+	return true;
+}
+
+/* Is an encoding (kind, iconv label) one of one byte per character? */
+static bool enc_single_byte(enc_kind kind, const char *lab)
+{
+	return kind == ENC_1252 || !strncmp(lab, "iso-8859", 8) || !strncmp(lab, "windows-", 8) ||
+	       !strncmp(lab, "cp12", 4) || !strncmp(lab, "koi8", 4) || !strncmp(lab, "WINDOWS-", 8);
+}
+
+/* The declared encoding (HTTP header, then <meta>), corrected where the bytes contradict it. */
+static bool enc_declared(const galley_raw *raw, const unsigned char *p, size_t len, const utf8_stats *us,
+                         enc_kind *kind, char *lab, size_t labsz, const char **why)
+{
+	bool valid_multibyte = us->invalid == 0 && us->multibyte > 0;
+	if (raw->charset && *raw->charset) {
+		*kind = read_html_label(raw->charset, lab, labsz);
+		if (*kind != ENC_OTHER || lab[0]) {
+			*why = "http: HTTP header";
+			/* a server's single-byte default on UTF-8 bytes with non-ASCII text */
+			if (*kind != ENC_UTF8 && valid_multibyte && enc_single_byte(*kind, lab)) {
+				*kind = ENC_UTF8;
+				*why = "http-stale-utf8: valid UTF-8 with multi-byte text despite the HTTP header's single-byte charset";
+			}
+			return true;
+		}
+	}
+	char meta[64];
+	read_html_prescan(p, len, meta, sizeof meta);
+	if (!meta[0])
+		return false;
+	*kind = read_html_label(meta, lab, labsz);
+	if (*kind == ENC_OTHER && !lab[0])
+		return false;
+	*why = "meta: <meta> charset";
+	/* a page re-saved as UTF-8 that kept its old declaration: valid UTF-8 with multi-byte text is
+	 * (almost) never legacy text, single- or multi-byte */
+	if (*kind != ENC_UTF8 && *kind != ENC_UTF16LE && *kind != ENC_UTF16BE && valid_multibyte) {
+		*kind = ENC_UTF8;
+		*why = "meta-stale-utf8: valid UTF-8 with multi-byte text despite the <meta> charset";
+	}
+	return true;
+}
+
+/* The bytes as UTF-8: themselves, or cleaned of invalid sequences and NULs. */
+static void enc_utf8_text(const unsigned char *p, size_t len, const utf8_stats *us, const unsigned char **text,
+                          size_t *text_len, char **owned)
+{
+	if (us->invalid || us->nul) {
+		*owned = galley_utf8_clean((const char *)p, len);
+		*text = (const unsigned char *)*owned;
+		*text_len = strlen(*owned);
+	} else {
+		*text = p;
+		*text_len = len;
+	}
+}
+
 int read_html_decode(const char *forced, const char *fallback, const galley_raw *raw, const unsigned char **text,
-                            size_t *text_len, char **owned, const char **why, galley_error *err)
+                     size_t *text_len, char **owned, const char **why, char *used, size_t usedsz, galley_error *err)
 {
 	const unsigned char *p = raw->data;
 	size_t len = raw->len;
 	*owned = NULL;
-	char lab[64];
+	char lab[64] = "";
 	enc_kind kind = ENC_OTHER;
 	bool have = false;
-	bool declared = false;
-	*why = "default";
+	*why = "fallback: default charset";
 
 	if (forced) {
 		kind = read_html_label(forced, lab, sizeof lab);
 		have = true;
-		*why = "charset option";
+		*why = "option: charset option";
 	}
-	if (!have) {
-		if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
-			p += 3;
-			len -= 3;
-			kind = ENC_UTF8;
-			have = true;
-			*why = "byte-order mark";
-		} else if (len >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
-			p += 2;
-			len -= 2;
-			kind = ENC_UTF16LE;
-			have = true;
-			*why = "byte-order mark";
-		} else if (len >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
-			p += 2;
-			len -= 2;
-			kind = ENC_UTF16BE;
-			have = true;
-			*why = "byte-order mark";
-		}
-	}
-	if (!have && len >= 64) {
-		/* UTF-16 without a mark: every other byte of ASCII markup is NUL */
-		size_t z_even = 0, z_odd = 0;
-		for (size_t i = 0; i < 64; i++) {
-			if (p[i] == 0 && (i & 1))
-				z_odd++;
-			else if (p[i] == 0)
-				z_even++;
-		}
-		if (z_odd > 24 && z_even < 4) {
-			kind = ENC_UTF16LE;
-			have = true;
-			*why = "UTF-16 byte pattern";
-		} else if (z_even > 24 && z_odd < 4) {
-			kind = ENC_UTF16BE;
-			have = true;
-			*why = "UTF-16 byte pattern";
-		}
-	}
+	if (!have)
+		have = enc_from_bytes(&p, &len, &kind, why);
 	if (!have) {
 		int rc = read_html_not_html(p, len, err);
 		if (rc != GALLEY_OK)
 			return rc;
 	}
-	if (!have && raw->charset && *raw->charset) {
-		kind = read_html_label(raw->charset, lab, sizeof lab);
-		if (kind != ENC_OTHER || lab[0]) {
-			have = declared = true;
-			*why = "HTTP header";
-		}
-	}
-	if (!have) {
-		char meta[64];
-		read_html_prescan(p, len, meta, sizeof meta);
-		if (meta[0]) {
-			kind = read_html_label(meta, lab, sizeof lab);
-			if (kind != ENC_OTHER || lab[0]) {
-				have = declared = true;
-				*why = "meta charset";
-			}
-		}
-	}
 	utf8_stats us = {0};
-	bool stats = false;
-	if (!have || declared) {
-		read_html_utf8_stats(p, len, &us);
-		stats = true;
-	}
-	if (declared && (kind == ENC_1252 || kind == ENC_OTHER) && us.invalid == 0 && us.multibyte > 0) {
-		/* bytes that are valid UTF-8 with non-ASCII text are (almost) never single-byte text:
-		 * the declaration is wrong */
-		bool single_byte = kind == ENC_1252 || !strncmp(lab, "iso-8859", 8) || !strncmp(lab, "windows-", 8) ||
-		                   !strncmp(lab, "cp12", 4) || !strncmp(lab, "koi8", 4);
-		if (single_byte) {
-			kind = ENC_UTF8;
-			*why = "valid UTF-8 despite the declaration";
-		}
-	} else if (declared && kind == ENC_UTF8 && us.invalid > 0 && us.multibyte == 0) {
-		kind = ENC_OTHER;
-		have = false; /* declared UTF-8 but it is not: fall back to the default */
-		*why = "declared UTF-8 but not UTF-8";
+	read_html_utf8_stats(p, len, &us);
+	if (!have)
+		have = enc_declared(raw, p, len, &us, &kind, lab, sizeof lab, why);
+	if (have && !forced && kind == ENC_UTF8 && us.invalid > 0 && us.multibyte == 0 && strncmp(*why, "bom", 3)) {
+		have = false; /* declared UTF-8 but it is not: decide as if undeclared */
+		*why = "declared-utf8-invalid: declared UTF-8 but not UTF-8";
 	}
 	if (!have) {
-		if (!stats)
-			read_html_utf8_stats(p, len, &us);
+		bool bad_decl = !strncmp(*why, "declared-utf8-invalid", 21);
 		if (us.invalid == 0 || us.multibyte > 4 * us.invalid) {
 			kind = ENC_UTF8;
-			if (strcmp(*why, "declared UTF-8 but not UTF-8"))
-				*why = "valid UTF-8";
+			if (!bad_decl)
+				*why = "valid-utf8: valid UTF-8";
+		} else if (enc_detect(p, len, lab, sizeof lab)) {
+			kind = ENC_OTHER;
+			*why = "detected: guessed by uchardet";
 		} else {
 			kind = read_html_label(fallback, lab, sizeof lab);
+			if (!bad_decl)
+				*why = "fallback: default charset";
 		}
 	}
+	static const char *const kind_names[] = {"UTF-8", "windows-1252", "UTF-16LE", "UTF-16BE"};
+	snprintf(used, usedsz, "%s", kind == ENC_OTHER ? (lab[0] ? lab : "windows-1252") : kind_names[kind]);
 	switch (kind) {
-	case ENC_UTF8:
-		if (!stats)
-			read_html_utf8_stats(p, len, &us);
-		if (us.invalid || us.nul) {
-			*owned = galley_utf8_clean((const char *)p, len);
-			*text = (const unsigned char *)*owned;
-			*text_len = strlen(*owned);
-		} else {
-			*text = p;
-			*text_len = len;
-		}
-		return GALLEY_OK;
+	case ENC_UTF8: enc_utf8_text(p, len, &us, text, text_len, owned); return GALLEY_OK;
 	case ENC_1252: *owned = read_html_from_1252(p, len, text_len); break;
 	case ENC_UTF16LE: *owned = read_html_from_utf16(p, len, false, text_len); break;
 	case ENC_UTF16BE: *owned = read_html_from_utf16(p, len, true, text_len); break;

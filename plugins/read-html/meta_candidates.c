@@ -53,12 +53,10 @@ void rh_add(meta_ctx *mc, const char *field, const char *value, const char *orig
 	}
 	char *v = galley_ws_normalize(dec);
 	free(dec);
-	if (strchr(v, 0xCC) || strchr(v, 0xCD)) {
-		char *c = rh_nfc_compose(v);
-		if (c) {
-			free(v);
-			v = c;
-		}
+	char *nfc = rh_nfc_compose(v);
+	if (nfc) {
+		free(v);
+		v = nfc;
 	}
 	if (!*v || strlen(v) > ((!strcmp(field, "body")) ? (size_t)1 << 24 : 4096)) {
 		free(v);

@@ -54,7 +54,8 @@ char *rh_node_text(xmlNodePtr n);
 bool rh_looks_like_url(const char *s);
 /* s with the HTML character references that leak into JSON-LD and meta values decoded; caller frees. */
 char *rh_decode_entities(const char *s);
-/* s with combining accents composed; caller frees; NULL when nothing changed. */
+/* s in Unicode NFC (libunistring's u8_normalize), caller frees; NULL when s has no mark to
+ * compose or nothing changed. */
 char *rh_nfc_compose(const char *s);
 
 /* meta_candidates.c */

@@ -1,12 +1,13 @@
 /* read-html metadata: small text helpers (attributes, tokens, element text, entities) and the
- * composition of combining accents. */
+ * composition of combining marks (NFC, libunistring). */
 #include "meta_internal.h"
-#include "nfc_table.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unictype.h>
+#include <uninorm.h>
 
 /* ---- small text helpers -------------------------------------------------------------------- */
 
@@ -105,51 +106,37 @@ char *rh_decode_entities(const char *s)
 
 /* ---- Unicode composition ----------------------------------------------------------------------- */
 
-static int nfc_cmp(const void *k, const void *e)
+/* Does s hold a character that NFC may compose with the one before it: a combining mark (any
+ * script: accents, Indic nuktas and vowel signs, kana voicing marks...) or a Hangul vowel or final
+ * jamo? */
+static bool has_composable(const char *s)
 {
-	const uint32_t *key = k;
-	const uint16_t *ent = e; /* base, mark, composed */
-	if (key[0] != ent[0])
-		return key[0] < ent[0] ? -1 : 1;
-	if (key[1] != ent[1])
-		return key[1] < ent[1] ? -1 : 1;
-	return 0;
-}
-
-/* Compose a letter followed by combining marks into the precomposed letter (NFC for Latin,
- * Greek and Cyrillic): "u" U+0308 -> "ü".  Returns a new string, or NULL when nothing changed. */
-char *rh_nfc_compose(const char *s)
-{
-	const char *end = s + strlen(s), *p = s;
-	galley_buf b = {0};
-	uint32_t base = 0;
-	size_t base_off = 0;
-	bool have_base = false, changed = false;
+	const char *p = s;
+	while (*p && (unsigned char)*p < 0xCC) /* below U+0300 nothing combines */
+		p++;
+	if (!*p)
+		return false;
+	const char *end = p + strlen(p);
 	while (p < end) {
 		uint32_t cp = galley_utf8_next(&p, end);
-		if (cp >= 0x300 && cp <= 0x36F && have_base && base <= 0xFFFF) {
-			uint32_t key[2] = {base, cp};
-			const uint16_t *hit = bsearch(key, read_html_nfc, sizeof read_html_nfc / sizeof read_html_nfc[0],
-			                              sizeof read_html_nfc[0], nfc_cmp);
-			if (hit) {
-				b.len = base_off;
-				galley_buf_put_utf8(&b, hit[2]);
-				base = hit[2];
-				changed = true;
-				continue;
-			}
-			have_base = false; /* a mark that does not compose blocks the later ones */
-			galley_buf_put_utf8(&b, cp);
-			continue;
-		}
-		base_off = b.len;
-		base = cp;
-		have_base = true;
-		galley_buf_put_utf8(&b, cp);
+		if (cp >= 0x300 && (uc_combining_class(cp) != UC_CCC_NR || (cp >= 0x1160 && cp <= 0x11FF) ||
+		                    uc_is_property_grapheme_extend(cp)))
+			return true;
 	}
-	if (!changed) {
-		galley_buf_free(&b);
+	return false;
+}
+
+char *rh_nfc_compose(const char *s)
+{
+	if (!has_composable(s))
+		return NULL;
+	size_t n = 0;
+	uint8_t *r = u8_normalize(UNINORM_NFC, (const uint8_t *)s, strlen(s) + 1, NULL, &n);
+	if (!r)
+		return NULL;
+	if (!strcmp((const char *)r, s)) {
+		free(r);
 		return NULL;
 	}
-	return galley_buf_steal(&b);
+	return (char *)r;
 }

@@ -114,8 +114,8 @@ static void walk_text(xmlNodePtr n)
 		}
 		*w = 0;
 	}
-	/* combining accents (U+0300..U+036F start with 0xCC or 0xCD) are composed */
-	if (n->content && (strchr((const char *)n->content, 0xCC) || strchr((const char *)n->content, 0xCD))) {
+	/* combining marks are composed (NFC) */
+	if (n->content) {
 		char *c = rh_nfc_compose((const char *)n->content);
 		if (c) {
 			xmlNodeSetContent(n, BAD_CAST c);

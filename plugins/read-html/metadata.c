@@ -182,6 +182,16 @@ static void read_html_decide(meta_ctx *mc)
 		}
 }
 
+void read_html_explain(galley_article *a, const char *what, const char *value, const char *why)
+{
+	galley_buf k = {0}, v = {0};
+	galley_buf_printf(&k, "explain.%s", what);
+	galley_buf_printf(&v, "%s (%s)", value ? value : "none", why);
+	galley_article_set_extra(a, k.data, v.data);
+	galley_buf_free(&k);
+	galley_buf_free(&v);
+}
+
 void read_html_meta_collect(galley_article *a, xmlDocPtr doc, const char *warc_url, const char *warc_date)
 {
 	meta_ctx mc = {.a = a};

@@ -16,4 +16,8 @@ void read_html_meta_collect(galley_article *a, xmlDocPtr doc, const char *warc_u
  * Returns false when the text is not a recognisable date. */
 bool read_html_norm_date(const char *in, char *out, size_t outsz);
 
+/* Record a decision on the article for write-json explain=true: extra "explain.<what>" =
+ * "<value> (<rule-id>: <reason>)"; why is "rule-id: reason". */
+void read_html_explain(galley_article *a, const char *what, const char *value, const char *why);
+
 #endif

@@ -365,7 +365,9 @@ static int read_html_parse(galley_stage *stage, void *state, galley_article *a, 
 	size_t text_len;
 	char *owned = NULL;
 	const char *why = NULL;
-	int rc = read_html_decode(st->charset, st->default_charset, raw, &text, &text_len, &owned, &why, err);
+	char used[64];
+	int rc = read_html_decode(st->charset, st->default_charset, raw, &text, &text_len, &owned, &why, used, sizeof used,
+	                          err);
 	if (rc != GALLEY_OK)
 		return rc;
 	if (text_len > (size_t)INT32_MAX - 1) {
@@ -396,6 +398,7 @@ static int read_html_parse(galley_stage *stage, void *state, galley_article *a, 
 	}
 	if (galley_stage_verbose(stage))
 		galley_article_set_extra(a, "charset_from", why);
+	read_html_explain(a, "charset", used, why);
 	char *warc_url = galley_strdup(galley_article_get(a, GALLEY_FIELD_URL));
 	char *warc_date = galley_strdup(raw->date);
 	read_html_meta_collect(a, doc, warc_url, warc_date);

@@ -786,6 +786,9 @@ static json_object *write_json_article(const write_json_state *st, const galley_
 		json_object *eo = json_object_new_object();
 		for (size_t i = 0; i < n; i++) {
 			const char *v = galley_article_get_extra(a, keys[i]);
+			/* a stage's record of how it decided ("explain.charset"...) goes with explain=true */
+			if (!st->want[WJ_REMOVED] && !strncmp(keys[i], "explain.", 8))
+				continue;
 			json_object *vs = write_json_str(v);
 			if (!vs || !*keys[i])
 				continue;
@@ -970,7 +973,7 @@ static const galley_option write_json_options[] = {
 	{.name = "html", .type = GALLEY_OPT_BOOL, .default_value = "false",
 	 .help = "also write the body as XHTML in the html field (what read-json needs for a lossless round trip)"},
 	{.name = "explain", .type = GALLEY_OPT_BOOL, .default_value = "false",
-	 .help = "also write the blocks strip-boilerplate removed, with the reason, in the removed field, and the rule that chose each quote's speaker"},
+	 .help = "also write the blocks strip-boilerplate removed, with the reason, in the removed field, the rule that chose each quote's speaker, and the stages' decisions (extra explain.*)"},
 	{.name = "text_format", .type = GALLEY_OPT_ENUM, .default_value = "plain", .choices = "plain|markdown",
 	 .help = "text field: plain paragraphs, or Markdown keeping headings, lists, quotes and links"},
 	{.name = "fields", .type = GALLEY_OPT_STRING, .default_value = NULL,
