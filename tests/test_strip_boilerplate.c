@@ -320,6 +320,67 @@ START_TEST(test_fallbacks)
 }
 END_TEST
 
+/* "Hidden" means hidden: an article inside an element whose class merely names a hiding
+ * utility ("hidden-xs", "modal") is kept; the same text hidden by the hidden attribute or an
+ * inline display:none is removed as hidden. */
+START_TEST(test_guard_hidden_class)
+{
+	galley_article *a = th_article_html(
+		"<nav><a href='/'>Home</a> <a href='/a'>A</a> <a href='/b'>B</a></nav>"
+		"<div class='hidden-xs'><div class='entry-content'><p>" LOREM1 "</p><p>" LOREM2 "</p></div></div>"
+		"<div class='box modal-enabled'><p>" LOREM3 "</p><p>" LOREM3 " Still the same story.</p></div>");
+	strip(a, NULL);
+	ck_assert(has_text(a, LOREM1));
+	ck_assert(has_text(a, LOREM2));
+	galley_article_free(a);
+
+	a = th_article_html("<div class='box modal-enabled'><div class='entry-content'><p>" LOREM1 "</p><p>" LOREM2
+	                    "</p></div></div><footer><p>Imprint of the harbour gazette, all rights reserved.</p>"
+	                    "<p>Contact the newsroom by mail or telephone during office hours.</p>"
+	                    "<p>Advertising, subscriptions, privacy policy and terms of use.</p>"
+	                    "<p>Printed on recycled paper by the gazette's own press since the year 1921.</p></footer>");
+	strip(a, NULL);
+	ck_assert(has_text(a, LOREM1));
+	ck_assert(has_text(a, LOREM2));
+	galley_article_free(a);
+
+	a = th_article_html("<div class='entry-content'><p>" LOREM1 "</p><p>" LOREM2 "</p>"
+	                    "<div hidden><p>" LOREM3 "</p></div>"
+	                    "<div style='display: none'><p>Hidden by its style, a long line of words.</p></div></div>");
+	strip(a, NULL);
+	ck_assert(has_text(a, LOREM1));
+	ck_assert(!has_text(a, LOREM3));
+	ck_assert_str_eq(removed_reason(a, LOREM3), "hidden");
+	ck_assert(!has_text(a, "Hidden by its style"));
+	galley_article_free(a);
+}
+END_TEST
+
+/* A layout column classed "sidebar" that holds the article's sentences is the article, not a
+ * sidebar; a real sidebar beside it still goes. */
+START_TEST(test_guard_sidebar_column)
+{
+	galley_buf page = {0};
+	galley_buf_puts(&page, "<div class='layout'><div class='col sidebar-left'><h1>Harbour</h1><p>" LOREM1 "</p><p>" LOREM2
+	                       "</p><p>" LOREM3 "</p><ul>");
+	for (int i = 0; i < 8; i++)
+		galley_buf_printf(&page, "<li>Ferry timetable %d for the winter season, with the changes at the pier</li>", i);
+	galley_buf_puts(&page, "</ul></div><div class='sidebar'><h3>Most read</h3><ul>"
+	                       "<li><a href='/1'>A fire on the pier</a></li><li><a href='/2'>New ferry times</a></li></ul>"
+	                       "</div></div><footer>");
+	for (int i = 0; i < 16; i++)
+		galley_buf_printf(&page, "<p>Imprint, contact, advertising and the privacy policy of the gazette, part %d.</p>", i);
+	galley_buf_puts(&page, "</footer>");
+	galley_article *a = th_article_html(page.data);
+	strip(a, NULL);
+	ck_assert(has_text(a, LOREM1));
+	ck_assert(has_text(a, LOREM3));
+	ck_assert(!has_text(a, "A fire on the pier"));
+	galley_article_free(a);
+	galley_buf_free(&page);
+}
+END_TEST
+
 /* Text-shaped bodies from other readers: teaser headers take their trailing list along;
  * bylines, datelines and duplicated lines are recorded. */
 START_TEST(test_text_shape)
@@ -561,6 +622,8 @@ int main(void)
 	tcase_add_test(tc, test_text_shape);
 	tcase_add_test(tc, test_descriptor);
 	tcase_add_test(tc, test_byline_text_and_place);
+	tcase_add_test(tc, test_guard_hidden_class);
+	tcase_add_test(tc, test_guard_sidebar_column);
 	suite_add_tcase(s, tc);
 	TCase *dev = tcase_create("devset");
 	tcase_set_timeout(dev, 600);

@@ -39,21 +39,33 @@ void sb_measure(sb_ctx *c)
 }
 
 /* Pass 3 (pre-order): prune flags, good text, paragraph scores given to ancestors. */
+/* Prose (characters of long paragraphs with few links) that outweighs class words: an element
+ * this much prose, mostly prose, or holding this share of the page's prose is not pruned for
+ * its class or id alone. */
+#define SB_PROSE_MIN 400
+#define SB_PROSE_SHARE 0.5
+
 void sb_good(sb_ctx *c)
 {
 	double total = c->n ? c->info[0].text : 0;
+	double page_prose = c->n ? c->info[0].prose : 0;
 	for (size_t k = 0; k < c->n; k++) {
 		sb_info *in = &c->info[k];
 		int r = sb_own_reason(in);
-		/* never prune what holds the article: the mark, or most of the page's text */
-		if (r && (in->flags & F_CONTAINS_MARK) && r != R_HIDDEN)
+		/* never prune what holds the article: the mark, or most of the page's text; only
+		 * what is really hidden (the hidden attribute, inline display:none, aria-hidden) goes
+		 * even then, a class name alone ("modal", "hidden-xs") is no proof */
+		if (r && (in->flags & F_CONTAINS_MARK) && !(in->flags & F_HIDDEN) && in->kind != K_DROP)
 			r = 0;
 		if (r && in->kind != K_DROP && total > 0 && in->text > 0.6 * total)
 			r = 0;
 		/* class words are weak evidence against prose: a "widget" holding paragraphs of
-		 * running text is the article in some page builders */
-		if (r && in->kind == K_CONTAINER && in->neg == r && r != R_COMMENTS && r != R_COOKIE && r != R_PAYWALL &&
-		    in->prose >= 400 && in->prose >= 0.5 * in->text)
+		 * running text is the article in some page builders, a layout column named "sidebar"
+		 * or a "collapse" wrapper holds the article's sentences */
+		if (r && in->kind == K_CONTAINER && in->neg == r && !(in->flags & F_HIDDEN) && r != R_COMMENTS &&
+		    r != R_COOKIE && r != R_PAYWALL &&
+		    ((in->prose >= SB_PROSE_MIN && in->prose >= 0.5 * in->text) ||
+		     (page_prose >= SB_PROSE_MIN && in->prose >= SB_PROSE_SHARE * page_prose)))
 			r = 0;
 		if (r)
 			in->flags |= F_PRUNE;
