@@ -316,6 +316,7 @@ START_TEST(test_fallbacks)
 	strip(a, NULL);
 	ck_assert(has_text(a, LOREM1));
 	ck_assert(has_text(a, LOREM2));
+	ck_assert(!strncmp(galley_article_get_extra(a, "explain.extraction"), "declared", 8));
 	galley_article_free(a);
 }
 END_TEST
@@ -378,6 +379,52 @@ START_TEST(test_guard_sidebar_column)
 	ck_assert(!has_text(a, "A fire on the pier"));
 	galley_article_free(a);
 	galley_buf_free(&page);
+}
+END_TEST
+
+/* The lost-article guard: a page whose only long block is classed as comments (a forum post)
+ * comes out empty by the main method; the relaxed method finds it, and says so. */
+START_TEST(test_guard_comments_only)
+{
+	galley_buf page = {0};
+	galley_buf_puts(&page, "<nav><a href='/'>Home</a> <a href='/f'>Forum</a> <a href='/h'>Help</a></nav>"
+	                       "<div id='comments' class='comment-list'><div class='comment'><p>" LOREM1 "</p><p>" LOREM2
+	                       "</p><p>" LOREM3 "</p></div><div class='comment'><p>Thanks, same here.</p></div></div>"
+	                       "<footer>");
+	for (int i = 0; i < 10; i++)
+		galley_buf_printf(&page, "<p>Imprint, contact, advertising and the privacy policy of the forum, part %d.</p>", i);
+	galley_buf_puts(&page, "</footer>");
+	galley_article *a = th_article_html(page.data);
+	galley_buf_free(&page);
+	strip(a, NULL);
+	ck_assert(has_text(a, LOREM1));
+	ck_assert(has_text(a, LOREM3));
+	const char *m = galley_article_get_extra(a, "explain.extraction");
+	ck_assert_ptr_nonnull(m);
+	ck_assert_msg(!strncmp(m, "relaxed (guard: main text empty", 31), "method: %s", m);
+	galley_article_free(a);
+
+	/* an ordinary page: the main method, and the guard does not fire */
+	a = th_article_html("<div class='entry-content'><p>" LOREM1 "</p><p>" LOREM2 "</p></div>"
+	                    "<div class='comment-list'><p>First! Great story about the harbour, thanks.</p></div>");
+	strip(a, NULL);
+	ck_assert_str_eq(galley_article_get_extra(a, "explain.extraction"), "main");
+	ck_assert(!has_text(a, "First!"));
+	galley_article_free(a);
+}
+END_TEST
+
+/* A page showing only a teaser of the text its JSON-LD articleBody declares: the declared text. */
+START_TEST(test_guard_declared_body)
+{
+	galley_article *a = th_article_html("<div id='app'><p>Loading the story about the harbour...</p></div>");
+	galley_article_add_candidate(a, "body", LOREM1 "\n" LOREM2 "\n" LOREM3, "json-ld");
+	strip(a, NULL);
+	ck_assert(has_text(a, LOREM1));
+	ck_assert(has_text(a, LOREM3));
+	const char *m = galley_article_get_extra(a, "explain.extraction");
+	ck_assert_msg(m && !strncmp(m, "declared", 8), "method: %s", m ? m : "(none)");
+	galley_article_free(a);
 }
 END_TEST
 
@@ -624,6 +671,8 @@ int main(void)
 	tcase_add_test(tc, test_byline_text_and_place);
 	tcase_add_test(tc, test_guard_hidden_class);
 	tcase_add_test(tc, test_guard_sidebar_column);
+	tcase_add_test(tc, test_guard_comments_only);
+	tcase_add_test(tc, test_guard_declared_body);
 	suite_add_tcase(s, tc);
 	TCase *dev = tcase_create("devset");
 	tcase_set_timeout(dev, 600);

@@ -83,6 +83,7 @@ int sb_choose(sb_ctx *c, double *votes)
 		}
 	}
 
+	c->best = best;
 	int pick = -1;
 	double ref = best >= 0 ? I[best].good : 0;
 	/* a declared body the page shows only a little of (a truncated articleBody) does not

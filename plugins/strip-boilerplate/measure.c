@@ -67,6 +67,11 @@ void sb_good(sb_ctx *c)
 		    ((in->prose >= SB_PROSE_MIN && in->prose >= 0.5 * in->text) ||
 		     (page_prose >= SB_PROSE_MIN && in->prose >= SB_PROSE_SHARE * page_prose)))
 			r = 0;
+		/* the guard's relaxed methods: class, id, role and itemprop words prune nothing; tags
+		 * (nav, aside, footer, forms) and real hiding still do */
+		if (r && c->method != SB_METHOD_MAIN && in->neg == r && !(in->flags & F_HIDDEN) && in->kind != K_DROP &&
+		    in->kind != K_FORM && in->kind != K_NAV && in->kind != K_ASIDE && in->kind != K_FOOTER)
+			r = 0;
 		if (r)
 			in->flags |= F_PRUNE;
 		if (in->parent >= 0 && (c->info[in->parent].flags & F_PRUNE))

@@ -54,9 +54,34 @@ void sb_record_key(sb_ctx *c, int reason, const char *text, const char *context,
 		}
 		context = ctx.data;
 	}
-	galley_removed r = {.reason = sb_reason_names[reason], .text = text, .context = context};
-	galley_article_add_removed(c->a, &r);
+	sb_recs *rs = &c->recs;
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap ? rs->cap * 2 : 64;
+		rs->v = galley_realloc(rs->v, rs->cap * sizeof *rs->v);
+	}
+	rs->v[rs->n++] = (sb_rec){.reason = reason, .text = galley_strdup(text),
+	                          .context = context ? galley_strdup(context) : NULL};
 	galley_buf_free(&ctx);
+}
+
+void sb_recs_commit(sb_recs *rs, galley_article *a)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		galley_removed r = {.reason = sb_reason_names[rs->v[i].reason], .text = rs->v[i].text,
+		                    .context = rs->v[i].context};
+		galley_article_add_removed(a, &r);
+	}
+	sb_recs_free(rs);
+}
+
+void sb_recs_free(sb_recs *rs)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		free(rs->v[i].text);
+		free(rs->v[i].context);
+	}
+	free(rs->v);
+	memset(rs, 0, sizeof *rs);
 }
 
 void sb_record(sb_ctx *c, int reason, const char *text, const char *context)

@@ -157,6 +157,51 @@ int sb_kind_of(xmlNodePtr n);
 bool sb_is_heading(xmlNodePtr n);
 bool sb_inline_kind(int k);
 
+/* ---- the methods of the lost-article guard (guard.c) ------------------------------------------ */
+/* Which method produced the text: the main one, or a step of the guard's cascade (see
+ * docs/extraction.md, "When the article is lost"). */
+typedef enum sb_method {
+	SB_METHOD_MAIN = 0, /* the container chosen by markers, JSON-LD coverage, semantics, votes */
+	SB_METHOD_RELAXED,  /* the same with class/id words ignored: only tags, roles and real hiding prune */
+	SB_METHOD_DENSEST,  /* relaxed, and the container is the densest cluster of paragraph votes */
+	SB_METHOD_DECLARED, /* the page's declared text: JSON-LD articleBody, else a long description */
+	SB_METHOD__COUNT
+} sb_method;
+extern const char *const sb_method_names[SB_METHOD__COUNT];
+
+/* Removed blocks are kept on the run until its text is chosen, then handed to the article. */
+typedef struct sb_rec {
+	int reason;
+	char *text;    /* owned */
+	char *context; /* owned, nullable */
+} sb_rec;
+
+typedef struct sb_recs {
+	sb_rec *v;
+	size_t n, cap;
+} sb_recs;
+
+/* A description shorter than this (characters) is no stand-in for the article's text. */
+#define SB_DESCRIPTION_MIN 200
+
+/* One run of the steps with a method (run.c). */
+typedef struct sb_run_result {
+	xmlDocPtr out;    /* (owned) the text, or NULL when the page had no element */
+	sb_recs recs;     /* (owned) its removed blocks */
+	double best_good; /* good text of the densest cluster of paragraph votes */
+	bool text_mode;   /* a text-shaped body (read-text) */
+} sb_run_result;
+void sb_run(const sb_state *st, galley_article *a, xmlNodePtr root, sb_method method, sb_run_result *res);
+/* The declared text as a body (owned), or NULL. */
+xmlDocPtr sb_declared_doc(galley_article *a);
+/* Extract the article's text into it: the main method, and the guard's cascade when the main
+ * method lost the article (guard.c). */
+void sb_extract(const sb_state *st, galley_article *a, xmlNodePtr root);
+
+/* Hand the records to the article (copied) and free them. */
+void sb_recs_commit(sb_recs *r, galley_article *a);
+void sb_recs_free(sb_recs *r);
+
 /* ---- per-node information (annotate.c) ---------------------------------------------------- */
 enum {
 	F_HIDDEN = 1u << 0,
@@ -213,6 +258,9 @@ typedef struct sb_ctx {
 	size_t jsonld_len;
 	double jl_covered;  /* characters of the page's blocks found in it */
 	bool jl_pick;       /* the container was chosen by its coverage */
+	sb_method method;   /* which method this run applies */
+	int best;           /* the best candidate of the paragraph votes, or -1 (sb_choose) */
+	sb_recs recs;       /* the removed blocks of this run */
 	/* output */
 	xmlDocPtr out;
 	bool text_mode;
