@@ -626,6 +626,18 @@ START_TEST(meta_opengraph_twitter_dc_meta)
 }
 END_TEST
 
+START_TEST(meta_value_attribute)
+{
+	/* <meta name=... value=...>: Twitter's card markup, and saved copies of pages */
+	galley_article *a = read_str("<html><head><meta value=\"A headline from value\" name=\"og:title\">"
+	                             "<meta name=\"twitter:title\" value=\"Another\"></head><body><p>x</p></body></html>");
+	ck_assert(has_candidate(a, "title", "A headline from value", "opengraph"));
+	ck_assert(has_candidate(a, "title", "Another", "twitter"));
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_TITLE), "A headline from value");
+	galley_article_free(a);
+}
+END_TEST
+
 START_TEST(meta_microdata)
 {
 	galley_article *a = read_str(
@@ -1266,6 +1278,7 @@ int main(void)
 	tcase_add_test(tc, meta_jsonld_array_and_broken);
 	tcase_add_test(tc, meta_opengraph_twitter_dc_meta);
 	tcase_add_test(tc, meta_microdata);
+	tcase_add_test(tc, meta_value_attribute);
 	tcase_add_test(tc, meta_title_cleaning);
 	tcase_add_test(tc, meta_dates);
 	tcase_add_test(tc, meta_language_from_text);

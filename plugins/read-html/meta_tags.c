@@ -10,6 +10,9 @@
 void rh_meta_element(meta_ctx *mc, xmlNodePtr n)
 {
 	const char *content = rh_attr(n, "content");
+	/* value= for content=: Twitter's card markup allowed it, and saved copies of pages have it */
+	if (!content)
+		content = rh_attr(n, "value");
 	const char *he = rh_attr(n, "http-equiv");
 	if (he && content && !strcasecmp(he, "content-language")) {
 		rh_add(mc, "language", content, "meta");
