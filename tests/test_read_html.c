@@ -687,6 +687,18 @@ START_TEST(meta_title_cleaning)
 		/* nor a headline that is the site's name */
 		{"<title>Real story here | Example Site</title></head><body><h1>Example Site</h1></body></html><!--",
 		 "Real story here"},
+		/* a site name after a separator written without spaces, in any script */
+		{"<title>\xE6\x96\xB0\xE3\x81\x97\xE3\x81\x84\xE9\x81\x93\xE5\x85\xB7\xE3\x81\xAE\xE8\xA9\xB1:"
+		 "examplenews\xE6\x97\xA5\xE8\xAA\x8C</title><link rel=canonical href='https://examplenews.example/a'>",
+		 "\xE6\x96\xB0\xE3\x81\x97\xE3\x81\x84\xE9\x81\x93\xE5\x85\xB7\xE3\x81\xAE\xE8\xA9\xB1"},
+		/* "Title_Section_Site": the site (the visible logo heading) and the short section go */
+		{"<title>\xE4\xBB\x8A\xE5\xA4\xA9\xE7\x9A\x84\xE6\x96\xB0\xE9\x97\xBB\xE5\xBE\x88\xE9\x87\x8D\xE8\xA6\x81_"
+		 "\xE7\xA7\x91\xE6\x8A\x80_\xE4\xBE\x8B\xE5\xAD\x90\xE6\x97\xA5\xE6\x8A\xA5</title></head><body>"
+		 "<h1>\xE4\xBE\x8B\xE5\xAD\x90\xE6\x97\xA5\xE6\x8A\xA5</h1></body></html><!--",
+		 "\xE4\xBB\x8A\xE5\xA4\xA9\xE7\x9A\x84\xE6\x96\xB0\xE9\x97\xBB\xE5\xBE\x88\xE9\x87\x8D\xE8\xA6\x81"},
+		/* a tight colon with a long tail that merely mentions the site is no site suffix */
+		{"<title>Checks for cars:Example tests begin in the city today</title><link rel=canonical href='https://example.org/a'>",
+		 "Checks for cars:Example tests begin in the city today"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		galley_buf b = {0};

@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
 
 #define TITLE_NEAR 0.6
 
@@ -30,13 +33,27 @@ void rh_url_host(const char *url, char *out, size_t outsz)
 	out[n] = 0;
 }
 
-/* Letters and digits of s, lower case (ASCII only). */
+/* Letters and digits of s in any script, lower case (written to out, truncated at a character). */
 static void squash(const char *s, char *out, size_t outsz)
 {
 	size_t k = 0;
-	for (; *s && k + 1 < outsz; s++)
-		if (isalnum((unsigned char)*s))
-			out[k++] = (char)tolower((unsigned char)*s);
+	const char *end = s + strlen(s);
+	while (s < end) {
+		uint32_t cp = galley_utf8_next(&s, end);
+		if (cp < 0x80) {
+			if (isalnum((int)cp) && k + 1 < outsz)
+				out[k++] = (char)tolower((int)cp);
+			continue;
+		}
+		if (!uc_is_alnum(cp))
+			continue;
+		uint8_t u[6];
+		int n = u8_uctomb(u, uc_tolower(cp), (int)sizeof u);
+		if (n <= 0 || k + (size_t)n + 1 > outsz)
+			break;
+		memcpy(out + k, u, (size_t)n);
+		k += (size_t)n;
+	}
 	out[k] = 0;
 }
 
@@ -92,7 +109,44 @@ static bool looks_like_domain(const char *s)
 }
 
 static const char *const title_seps[] = {" | ", " - ", " – ", " — ", " :: ", " : ", " // ", " · ", " • ", " » ",
-                                         " « ", " ~ ", " ǀ ", " › ", " > ", NULL};
+                                         " « ", " ~ ", " ǀ ", " › ", " > ", " ｜ ", NULL};
+
+/* separators written without spaces ("Title:Site", "Title_Section_Site", "Title｜Site"): a
+ * segment after one is cut only when it names the site */
+static const char *const tight_seps[] = {"_", "|", ":", "\xEF\xBD\x9C" /* ｜ */, "\xEF\xBC\x9A" /* ： */, NULL};
+/* longest section label between a title and a site after the same tight separator, in bytes */
+#define TIGHT_SECTION_MAX 12
+/* most words of a site name after a tight separator */
+#define TIGHT_SITE_WORDS 4
+
+/* Cut a trailing "<sep>Site" (and a short "<sep>Section" before it) written with a tight separator. */
+static void clean_tight_suffix(char *t, const char *const *sites, const char *host, char **site_out)
+{
+	for (int i = 0; tight_seps[i]; i++) {
+		char *last = NULL;
+		for (char *q = strstr(t, tight_seps[i]); q; q = strstr(q + 1, tight_seps[i]))
+			last = q;
+		size_t sl = strlen(tight_seps[i]);
+		/* tight: no space on either side; the site is the short end, of a few words */
+		if (!last || last == t || !last[sl] || last[-1] == ' ' || last[sl] == ' ' ||
+		    strlen(last + sl) >= (size_t)(last - t))
+			continue;
+		size_t words = 1;
+		for (const char *w = last + sl; *w; w++)
+			words += *w == ' ';
+		if (words > TIGHT_SITE_WORDS || !rh_names_site(last + sl, sites, host))
+			continue;
+		if (site_out && !*site_out)
+			*site_out = galley_strdup(last + sl);
+		*last = 0;
+		char *prev = NULL;
+		for (char *q = strstr(t, tight_seps[i]); q; q = strstr(q + 1, tight_seps[i]))
+			prev = q;
+		if (sl == 1 && *tight_seps[i] == '_' && prev && prev > t && strlen(prev + sl) <= TIGHT_SECTION_MAX)
+			*prev = 0;
+		return;
+	}
+}
 
 /* Remove a leading or trailing segment that names the site: "Title | Site", "Site - Title". */
 char *rh_clean_title(const char *title, const char *const *sites, const char *host, char **site_out)
@@ -174,6 +228,7 @@ char *rh_clean_title(const char *title, const char *const *sites, const char *ho
 		}
 		break;
 	}
+	clean_tight_suffix(t, sites, host, site_out);
 	char *n = galley_ws_normalize(t);
 	free(t);
 	return n;
@@ -209,7 +264,23 @@ static void title_key(const char *s, galley_buf *out)
 static size_t title_splits(const char *t, size_t *pos, size_t *len, size_t max)
 {
 	size_t n = 0;
-	for (const char *p = t; *p && n < max; p++)
+	for (const char *p = t; *p && n < max; p++) {
+		if (*p == '_' && p > t && p[1] && !isalnum((unsigned char)p[-1]) && !isalnum((unsigned char)p[1])) {
+			/* "Title_Section_Site" between words of a script without spaces */
+			pos[n] = (size_t)(p - t);
+			len[n] = 1;
+			n++;
+			continue;
+		}
+		if (p > t && (!strncmp(p, "\xEF\xBD\x9C", 3) || !strncmp(p, "\xEF\xBC\x9A", 3))) {
+			/* the full-width bar and colon, with or without spaces */
+			size_t b = p[-1] == ' ' ? 1 : 0, a = p[3] == ' ' ? 1 : 0;
+			pos[n] = (size_t)(p - t) - b;
+			len[n] = 3 + a + b;
+			n++;
+			p += 2 + a;
+			continue;
+		}
 		for (int i = 0; title_seps[i]; i++) {
 			size_t sl = strlen(title_seps[i]);
 			if (!strncmp(p, title_seps[i], sl)) {
@@ -219,6 +290,7 @@ static size_t title_splits(const char *t, size_t *pos, size_t *len, size_t max)
 				break;
 			}
 		}
+	}
 	return n;
 }
 
@@ -228,6 +300,23 @@ static bool key_eq(const char *s, size_t n, const char *key, galley_buf *tmp)
 	title_key(c, tmp);
 	free(c);
 	return !strcmp(tmp->data, key);
+}
+
+/* Does one side of a separator of title v hold key (the rest being decoration: " | Site", a
+ * kicker)?  A title with no separator has no decoration to drop ("Artist: Album"). */
+static bool side_has(const char *v, const size_t *pos, const size_t *len, size_t ns, const char *key, galley_buf *tmp)
+{
+	for (size_t j = 0; j < ns; j++) {
+		char *head = galley_strndup(v, pos[j]);
+		title_key(head, tmp);
+		free(head);
+		if (strstr(tmp->data, key))
+			return true;
+		title_key(v + pos[j] + len[j], tmp);
+		if (strstr(tmp->data, key))
+			return true;
+	}
+	return false;
 }
 
 /* Words of a title for a fuzzy comparison: lower-case tokens split at spaces and punctuation. */
@@ -334,7 +423,8 @@ char *rh_choose_title(meta_ctx *mc, const char *const *sites_in, const char *hos
 						continue;
 					}
 				}
-				if (kh.len >= 12 && kh.len * 10 >= km.len * 4 && strstr(km.data, kh.data))
+				if (kh.len >= 12 && kh.len * 10 >= km.len * 4 && strstr(km.data, kh.data) &&
+				    side_has(m->value, pos, len, ns, kh.data, &tmp))
 					chosen = galley_strdup(h->value); /* metadata = headline + decoration */
 			}
 		}
