@@ -65,6 +65,14 @@ bool galley_running_from_build_tree(void);
 
 /* Output temp files registered for cleanup on signals (output.c). */
 void galley_output_cleanup_all(void);
+/* Temporaries registered now (tests of the cleanup table). */
+size_t galley_output_n_registered(void);
+/* Two-phase commit of a run's outputs, per thread: after group_begin, galley_output_commit
+ * closes and checks the temporary but leaves the rename to group_commit (every output in commit
+ * order); group_discard removes the waiting temporaries instead. */
+void galley_output_group_begin(void);
+int galley_output_group_commit(galley_error *err);
+void galley_output_group_discard(void);
 
 /* Article internals the runner needs (article.c). */
 void galley_article_finalize_id(galley_article *a);

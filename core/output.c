@@ -15,47 +15,76 @@ struct galley_output {
 	char *tmp;     /* NULL for standard output and devices */
 	FILE *f;
 	bool direct;   /* a device or FIFO opened directly (closed on commit/abort) */
-	int slot;      /* index in the cleanup table, or -1 */
+	char *volatile *slot; /* the entry in the cleanup table, or NULL */
+	int saved_errno; /* the error that closing the stream met, or 0 */
+	galley_output *next_pending; /* in the commit group, once committed there */
 };
 
-/* Temporary paths to remove if the process is interrupted.  Fixed-size so a signal handler can
- * walk it without locks or allocation. */
-#define MAX_TMP 256
-static char *volatile tmp_paths[MAX_TMP];
+/* Temporary paths to remove if the process is interrupted.  A signal handler walks this table
+ * without locks or allocation, so it is a list of fixed-size chunks that are only ever added
+ * (published with one atomic store) and never freed; slots are reused.  There is no limit on the
+ * number of temporaries: a chunk is added when every slot is taken. */
+#define TMP_CHUNK 256
+typedef struct tmp_chunk {
+	char *volatile path[TMP_CHUNK];
+	struct tmp_chunk *volatile next;
+} tmp_chunk;
+static tmp_chunk first_chunk;
 static pthread_mutex_t tmp_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static int register_tmp(char *path)
+/* Returns the slot's address (the handle unregister_tmp takes), never NULL. */
+static char *volatile *register_tmp(char *path)
 {
 	pthread_mutex_lock(&tmp_lock);
-	int slot = -1;
-	for (int i = 0; i < MAX_TMP; i++) {
-		if (!tmp_paths[i]) {
-			tmp_paths[i] = path;
-			slot = i;
+	char *volatile *slot = NULL;
+	tmp_chunk *c = &first_chunk;
+	for (;;) {
+		for (int i = 0; i < TMP_CHUNK && !slot; i++)
+			if (!c->path[i])
+				slot = &c->path[i];
+		if (slot)
 			break;
+		if (!c->next) {
+			tmp_chunk *n = galley_calloc(1, sizeof *n);
+			__atomic_store_n(&c->next, n, __ATOMIC_RELEASE);
 		}
+		c = c->next;
 	}
+	*slot = path;
 	pthread_mutex_unlock(&tmp_lock);
 	return slot;
 }
 
-static void unregister_tmp(int slot)
+static void unregister_tmp(char *volatile *slot)
 {
-	if (slot < 0)
+	if (!slot)
 		return;
 	pthread_mutex_lock(&tmp_lock);
-	tmp_paths[slot] = NULL;
+	*slot = NULL;
 	pthread_mutex_unlock(&tmp_lock);
 }
 
 /* Async-signal-safe: only unlink(). */
 void galley_output_cleanup_all(void)
 {
-	for (int i = 0; i < MAX_TMP; i++) {
-		char *p = tmp_paths[i];
-		if (p)
-			unlink(p);
+	for (tmp_chunk *c = &first_chunk; c; c = __atomic_load_n(&c->next, __ATOMIC_ACQUIRE)) {
+		for (int i = 0; i < TMP_CHUNK; i++) {
+			char *p = c->path[i];
+			if (p)
+				unlink(p);
+		}
 	}
+}
+
+size_t galley_output_n_registered(void)
+{
+	size_t n = 0;
+	pthread_mutex_lock(&tmp_lock);
+	for (tmp_chunk *c = &first_chunk; c; c = c->next)
+		for (int i = 0; i < TMP_CHUNK; i++)
+			n += c->path[i] != NULL;
+	pthread_mutex_unlock(&tmp_lock);
+	return n;
 }
 
 static int mkdirs(const char *dir)
@@ -84,7 +113,6 @@ galley_output *galley_output_open(const char *path, galley_error *err)
 	}
 	galley_output *o = galley_calloc(1, sizeof *o);
 	o->path = galley_strdup(path);
-	o->slot = -1;
 	if (!strcmp(path, "-")) {
 		o->f = stdout;
 		return o;
@@ -172,28 +200,48 @@ static void output_free(galley_output *o)
 	free(o);
 }
 
-int galley_output_commit(galley_output *o, galley_error *err)
+/* The commit group of the calling thread (see galley_output_group_begin): outputs committed
+ * while it is open wait in this list, in commit order, for the group's rename. */
+static _Thread_local bool group_open;
+static _Thread_local galley_output *group_head, **group_tail;
+
+void galley_output_group_begin(void)
 {
-	if (!o->tmp) {
-		int rc = fflush(o->f);
-		if (o->direct && fclose(o->f) != 0)
-			rc = -1;
-		output_free(o);
-		if (rc != 0)
-			return galley_error_set(err, GALLEY_ERR_FATAL, "cannot write to standard output: %s", strerror(errno));
-		return GALLEY_OK;
-	}
-	int rc = 0, saved = 0;
+	group_open = true;
+	group_head = NULL;
+	group_tail = &group_head;
+}
+
+static int close_stream(galley_output *o)
+{
+	int rc = 0;
+	o->saved_errno = 0;
 	if (fflush(o->f) != 0 || ferror(o->f))
-		rc = -1, saved = errno;
+		rc = -1, o->saved_errno = errno ? errno : EIO;
 	if (!rc && fsync(fileno(o->f)) != 0 && errno != EINVAL)
-		rc = -1, saved = errno;
+		rc = -1, o->saved_errno = errno;
 	if (fclose(o->f) != 0 && !rc)
-		rc = -1, saved = errno;
+		rc = -1, o->saved_errno = errno;
 	o->f = NULL;
-	if (!rc && rename(o->tmp, o->path) != 0)
-		rc = -1, saved = errno;
-	if (rc) {
+	return rc;
+}
+
+int galley_output_close(galley_output *o, galley_error *err)
+{
+	if (!o->tmp || !o->f)
+		return o->saved_errno ? galley_error_set(err, GALLEY_ERR_FATAL, "cannot write '%s': %s", o->path,
+		                                         strerror(o->saved_errno))
+		                      : GALLEY_OK;
+	if (close_stream(o) != 0)
+		return galley_error_set(err, GALLEY_ERR_FATAL, "cannot write '%s': %s (the previous file, if any, is unchanged)",
+		                        o->path, strerror(o->saved_errno));
+	return GALLEY_OK;
+}
+
+static int rename_into_place(galley_output *o, galley_error *err)
+{
+	if (rename(o->tmp, o->path) != 0) {
+		int saved = errno;
 		unlink(o->tmp);
 		galley_error_set(err, GALLEY_ERR_FATAL, "cannot write '%s': %s (the previous file, if any, is unchanged)",
 		                 o->path, strerror(saved));
@@ -202,6 +250,78 @@ int galley_output_commit(galley_output *o, galley_error *err)
 	}
 	output_free(o);
 	return GALLEY_OK;
+}
+
+int galley_output_commit(galley_output *o, galley_error *err)
+{
+	if (!o->tmp) {
+		int rc = fflush(o->f);
+		int saved = errno;
+		if (o->direct && fclose(o->f) != 0)
+			rc = -1, saved = errno;
+		bool is_stdout = !o->direct;
+		const char *what = is_stdout ? "standard output" : o->path;
+		if (rc != 0)
+			galley_error_set(err, GALLEY_ERR_FATAL, "cannot write to %s: %s", what, strerror(saved));
+		output_free(o);
+		return rc != 0 ? GALLEY_ERR_FATAL : GALLEY_OK;
+	}
+	if (o->f)
+		close_stream(o);
+	if (o->saved_errno) {
+		unlink(o->tmp);
+		galley_error_set(err, GALLEY_ERR_FATAL, "cannot write '%s': %s (the previous file, if any, is unchanged)",
+		                 o->path, strerror(o->saved_errno));
+		output_free(o);
+		return GALLEY_ERR_FATAL;
+	}
+	if (group_open) {
+		/* the rename waits for every writer of the run to finish (galley_output_group_commit) */
+		o->next_pending = NULL;
+		*group_tail = o;
+		group_tail = &o->next_pending;
+		return GALLEY_OK;
+	}
+	return rename_into_place(o, err);
+}
+
+int galley_output_group_commit(galley_error *err)
+{
+	int result = GALLEY_OK;
+	galley_output *o = group_head;
+	group_open = false;
+	group_head = NULL;
+	group_tail = NULL;
+	while (o) {
+		galley_output *next = o->next_pending;
+		galley_error e = {0};
+		if (result == GALLEY_OK) {
+			if (rename_into_place(o, &e) != GALLEY_OK) {
+				result = GALLEY_ERR_FATAL;
+				if (err)
+					*err = e;
+			}
+		} else {
+			unlink(o->tmp);
+			output_free(o);
+		}
+		o = next;
+	}
+	return result;
+}
+
+void galley_output_group_discard(void)
+{
+	galley_output *o = group_head;
+	group_open = false;
+	group_head = NULL;
+	group_tail = NULL;
+	while (o) {
+		galley_output *next = o->next_pending;
+		unlink(o->tmp);
+		output_free(o);
+		o = next;
+	}
 }
 
 void galley_output_abort(galley_output *o)

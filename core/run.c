@@ -443,6 +443,29 @@ static void print_counters(runner *r)
 	}
 }
 
+/* Every writer finishes into its temporaries, then every output is renamed (two-phase commit):
+ * when one writer fails, no existing file has been replaced by another. */
+static int finish_writers(runner *r, galley_error *err)
+{
+	galley_output_group_begin();
+	for (size_t w = 0; w < r->n_writers; w++) {
+		galley_stage *s = r->writers[w];
+		galley_error e = {0};
+		if (galley_stage_finish(s, &e) != GALLEY_OK) {
+			galley_error_set(err, GALLEY_ERR_FATAL, "%s: %s (outputs discarded, existing files unchanged)",
+			                 galley_stage_name(s), e.message[0] ? e.message : "could not finish its output");
+			galley_output_group_discard();
+			return GALLEY_ERR_FATAL;
+		}
+	}
+	galley_error e = {0};
+	if (galley_output_group_commit(&e) != GALLEY_OK) {
+		galley_error_set(err, GALLEY_ERR_FATAL, "%s", e.message);
+		return GALLEY_ERR_FATAL;
+	}
+	return GALLEY_OK;
+}
+
 int galley_pipeline_run(galley_pipeline *p, const galley_run_options *opts_in, galley_run_stats *stats,
                         galley_error *err)
 {
@@ -503,16 +526,7 @@ int galley_pipeline_run(galley_pipeline *p, const galley_run_options *opts_in, g
 			if (err)
 				*err = r.fatal;
 		} else {
-			for (size_t w = 0; w < r.n_writers; w++) {
-				galley_stage *s = r.writers[w];
-				galley_error e = {0};
-				if (galley_stage_finish(s, &e) != GALLEY_OK) {
-					galley_error_set(err, GALLEY_ERR_FATAL, "%s: %s", galley_stage_name(s),
-					                 e.message[0] ? e.message : "could not finish its output");
-					result = GALLEY_ERR_FATAL;
-					break;
-				}
-			}
+			result = finish_writers(&r, err);
 			if (result == GALLEY_OK && r.stats.failed + r.read_failed)
 				result = GALLEY_ERR_ARTICLE;
 		}

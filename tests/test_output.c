@@ -66,6 +66,55 @@ START_TEST(abort_keeps_old)
 }
 END_TEST
 
+/* The table of temporaries a second interrupt removes has no fixed size (it held 256), and a
+ * closed output has given back its file descriptor but still waits for commit or abort. */
+START_TEST(many_temporaries_all_discarded)
+{
+	enum { N_OUTPUTS = 600 };
+	char *dir = th_tmpdir();
+	galley_output **o = calloc(N_OUTPUTS, sizeof *o);
+	for (int i = 0; i < N_OUTPUTS; i++) {
+		galley_buf p = {0};
+		galley_buf_printf(&p, "%s/book-%03d.epub", dir, i);
+		galley_error e = {0};
+		o[i] = galley_output_open(p.data, &e);
+		ck_assert_msg(o[i] != NULL, "%s", e.message);
+		fputs("part", galley_output_file(o[i]));
+		ck_assert_int_eq(galley_output_close(o[i], &e), GALLEY_OK);
+		galley_buf_free(&p);
+	}
+	ck_assert_int_eq(count_entries(dir), N_OUTPUTS);
+	galley_discard_outputs();
+	ck_assert_int_eq(count_entries(dir), 0);
+	for (int i = 0; i < N_OUTPUTS; i++)
+		galley_output_abort(o[i]);
+	free(o);
+	th_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
+START_TEST(closed_output_commits)
+{
+	char *dir = th_tmpdir();
+	galley_buf p = {0};
+	galley_buf_printf(&p, "%s/out.txt", dir);
+	galley_error e = {0};
+	galley_output *o = galley_output_open(p.data, &e);
+	fputs("closed early", galley_output_file(o));
+	ck_assert_int_eq(galley_output_close(o, &e), GALLEY_OK);
+	ck_assert_int_eq(galley_output_close(o, &e), GALLEY_OK);
+	ck_assert_int_eq(galley_output_commit(o, &e), GALLEY_OK);
+	char *now = th_read_file(p.data, NULL);
+	th_str_eq(now, "closed early");
+	free(now);
+	ck_assert_int_eq(count_entries(dir), 1);
+	galley_buf_free(&p);
+	th_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
 START_TEST(creates_directories_and_refuses_dirs)
 {
 	char *dir = th_tmpdir();
@@ -136,6 +185,8 @@ int main(void)
 	tcase_add_test(tc, creates_directories_and_refuses_dirs);
 	tcase_add_test(tc, devices_are_written_in_place);
 	tcase_add_test(tc, read_file_limits);
+	tcase_add_test(tc, many_temporaries_all_discarded);
+	tcase_add_test(tc, closed_output_commits);
 	suite_add_tcase(s, tc);
 	return th_run(s);
 }

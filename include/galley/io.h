@@ -92,7 +92,14 @@ GALLEY_API galley_output *galley_output_open(const char *path, galley_error *err
 GALLEY_API FILE *galley_output_file(galley_output *o);
 /* The final path (borrowed). */
 GALLEY_API const char *galley_output_path(const galley_output *o);
-/* Commit and free o.  On failure the temporary file is removed, the old file kept, err set. */
+/* Finish writing o without committing it: flush, sync and close the stream (it must not be used
+ * again), releasing its file descriptor; the file waits for galley_output_commit or _abort.  A
+ * writer with many finished files (write-epub's split=) closes each as soon as it is complete.
+ * On failure err is set and the later commit fails too. */
+GALLEY_API int galley_output_close(galley_output *o, galley_error *err);
+/* Commit and free o.  On failure the temporary file is removed, the old file kept, err set.
+ * During a pipeline run the rename itself waits until every writer has committed (two-phase
+ * commit): a run that stops after one writer finished still leaves every existing file alone. */
 GALLEY_API int galley_output_commit(galley_output *o, galley_error *err);
 /* Discard and free o (NULL is fine). */
 GALLEY_API void galley_output_abort(galley_output *o);

@@ -1432,7 +1432,8 @@ static int add_image(void *ctx, const char *name, const unsigned char *data, siz
 	return 0;
 }
 
-/* Write the rest of the current book and close its container; the output waits for finish(). */
+/* Write the rest of the current book, close its container and its file; the output waits for
+ * finish() to be committed. */
 static int write_epub_end_book(write_epub_state *st, galley_error *err)
 {
 	write_epub_book *b = st->book;
@@ -1475,6 +1476,9 @@ static int write_epub_end_book(write_epub_state *st, galley_error *err)
 	char msg[512];
 	if (r == GALLEY_OK && write_epub_zip_close(b->zip, msg, sizeof msg) < 0)
 		r = galley_error_set(err, GALLEY_ERR_FATAL, "%s: %s", galley_output_path(b->out), msg);
+	/* a finished book gives its file descriptor back at once: split= may write thousands */
+	if (r == GALLEY_OK)
+		r = galley_output_close(b->out, err);
 	if (r == GALLEY_OK) {
 		st->done = galley_realloc(st->done, (st->n_done + 1) * sizeof *st->done);
 		st->done[st->n_done++] = b->out;

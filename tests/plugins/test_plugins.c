@@ -152,12 +152,14 @@ GALLEY_PLUGIN_DEFINE(.name = "test-serial", .kind = GALLEY_KIND_TRANSFORM, .summ
 typedef struct sink_state {
 	galley_output *out;
 	int64_t fail_at;
+	bool fail_finish;
 } sink_state;
 
 static int sink_open(galley_stage *s, void **state, galley_error *err)
 {
 	sink_state *st = galley_calloc(1, sizeof *st);
 	st->fail_at = galley_stage_opt_int(s, "fail_at");
+	st->fail_finish = galley_stage_opt_bool(s, "fail_finish");
 	st->out = galley_output_open(galley_stage_opt_string(s, "output"), err);
 	if (!st->out) {
 		free(st);
@@ -184,6 +186,8 @@ static int sink_write(galley_stage *s, void *state, galley_article *a, galley_er
 static int sink_finish(galley_stage *s, void *state, galley_error *err)
 {
 	sink_state *st = state;
+	if (st->fail_finish)
+		return galley_error_set(err, GALLEY_ERR_FATAL, "cannot finish (fail_finish=true)");
 	int rc = galley_output_commit(st->out, err);
 	st->out = NULL;
 	return rc;
@@ -201,6 +205,7 @@ static void sink_close(galley_stage *s, void *state)
 static const galley_option sink_options[] = {
 	{.name = "output", .type = GALLEY_OPT_PATH, .help = "file to write", .flags = GALLEY_OPT_REQUIRED},
 	{.name = "fail_at", .type = GALLEY_OPT_INT, .default_value = "-1", .help = "fail writing this article"},
+	{.name = "fail_finish", .type = GALLEY_OPT_BOOL, .default_value = "false", .help = "fail in finish()"},
 	{0},
 };
 
