@@ -16,12 +16,14 @@ const cli_option cli_options[] = {
 	{"plugin-dir",  0,   CLI_LIST,    "DIR",   OPT(plugin_dirs),  0, 0,    CLI_ANY,  "search DIR for plugins first (repeatable)"},
 	{"jobs",        'j', CLI_INT,     "N",     OPT(jobs),         1, 256,  CLI_ANY,  "worker threads, 1 to 256 (default: number of cores)"},
 	{"fail-fast",   0,   CLI_FLAG,    NULL,    OPT(fail_fast),    0, 0,    CLI_ANY,  "stop at the first article that fails (outputs discarded)"},
-	{"verbose",     'v', CLI_UP,      NULL,    OPT(verbosity),    0, 0,    CLI_ANY,  "report dropped articles and more"},
+	{"verbose",     'v', CLI_UP,      NULL,    OPT(verbosity),    0, 0,    CLI_ANY,  "report dropped articles, skipped files, and progress when not on a terminal"},
 	{"quiet",       'q', CLI_DOWN,    NULL,    OPT(verbosity),    0, 0,    CLI_ANY,  "report errors only (-v and -q cancel out)"},
 	{"help",        'h', CLI_FLAG,    NULL,    OPT(help),         0, 0,    CLI_ANY,  "this help; after a command, the command's help"},
 	{"version",     'V', CLI_FLAG,    NULL,    OPT(version),      0, 0,    CLI_ANY,  "print the versions of galley, its library and the plugin ABI"},
 	{"chain",       'e', CLI_LIST,    "CHAIN", OPT(chains),       0, 0,    CLI_RUN,  "the pipeline given inline, stages separated by '!'"},
 	{"shard",       0,   CLI_STRING,  "I/N",   OPT(shard),        0, 0,    CLI_RUN,  "do only shard I of N, from 0 (docs/scaling.md)"},
+	{"report",      0,   CLI_STRING,  "FILE",  OPT(report),       0, 0,    CLI_RUN,  "every failed, dropped or skipped input and a summary, as JSON Lines"},
+	{"resume",      0,   CLI_FLAG,    NULL,    OPT(resume),       0, 0,    CLI_RUN,  "skip the inputs already in the outputs, add the rest"},
 	{NULL, 0, CLI_FLAG, NULL, 0, 0, 0, 0, NULL},
 };
 
@@ -273,7 +275,9 @@ void cli_usage(FILE *f)
 	      "  galley run -e 'read-html input=pages ! strip-boilerplate ! tag-attribution ! write-json output=out/articles.jsonl'\n"
 	      "\n"
 	      "Exit status: 0 all articles went through; 1 some articles failed (outputs written);\n"
-	      "2 the run could not start or stopped (outputs discarded); 130 interrupted.\n"
+	      "2 the run could not start or stopped (outputs discarded); 130 (143) stopped by\n"
+	      "SIGINT (SIGTERM), outputs kept with the articles so far (a second signal discards\n"
+	      "them); docs/running.md.\n"
 	      "Environment: GALLEY_PLUGIN_PATH (plugin directories), GALLEY_DATA_PATH (data directories).\n"
 	      "`galley help COMMAND` or `galley COMMAND --help` for a command, `galley help PLUGIN` for a plugin.\n",
 	      f);

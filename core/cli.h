@@ -43,6 +43,8 @@ typedef struct cli_values {
 	bool help;             /* -h, --help */
 	bool version;          /* -V, --version */
 	cli_list chains;       /* -e 'CHAIN' (run takes one) */
+	const char *report;    /* --report FILE */
+	bool resume;           /* --resume */
 	cli_list params;       /* -D NAME=VALUE, --set NAME=VALUE */
 	const char *format;    /* --format (plugins, inspect) */
 	const char *shard;     /* --shard I/N (run) */

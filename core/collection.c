@@ -36,6 +36,7 @@ typedef struct coll_source {
 	char *path;      /* "-" for standard input */
 	bool explicit_;  /* named by the user (or matched by a glob): always returned */
 	char *problem;   /* (nullable) reported by next() instead of reading */
+	uint64_t size;   /* bytes on disk, for the progress line (0 when not counted) */
 } coll_source;
 
 typedef struct skip_reason {
@@ -79,6 +80,10 @@ struct galley_collection {
 
 	skip_reason *skips;
 	size_t n_skips;
+
+	/* input bytes for the progress line, counted only while progress is on */
+	bool counting;
+	uint64_t bytes_before; /* bytes of the sources before the current one */
 };
 
 /* ---- small helpers --------------------------------------------------------------------- */
@@ -167,8 +172,27 @@ static void add_source(galley_collection *c, const char *path, bool explicit_, c
 	s->problem = galley_strdup(problem);
 }
 
+static galley_skip_hook skip_hook;
+static void *skip_hook_ctx;
+
+void galley_collection_set_skip_hook(galley_skip_hook hook, void *ctx)
+{
+	skip_hook = hook;
+	skip_hook_ctx = ctx;
+}
+
+static void count_skip_file(galley_collection *c, const char *file, const char *reason);
+
 static void count_skip(galley_collection *c, const char *reason)
 {
+	count_skip_file(c, c->cur ? c->cur->path : NULL, reason);
+}
+
+/* Count a skipped input under its reason (the summary's line), and tell the hook which. */
+static void count_skip_file(galley_collection *c, const char *file, const char *reason)
+{
+	if (skip_hook)
+		skip_hook(skip_hook_ctx, file, NULL, -1, reason);
 	for (size_t i = 0; i < c->n_skips; i++)
 		if (!strcmp(c->skips[i].reason, reason)) {
 			c->skips[i].count++;
@@ -234,17 +258,62 @@ static void walk_dir(const char *dir, int depth, path_list *out)
 	closedir(d);
 }
 
+/* Does the collection take HTML (a reader that accepts text/html)? */
+static bool wants_html(const galley_collection *c)
+{
+	for (size_t i = 0; c->media && c->media[i]; i++)
+		if (!strcmp(c->media[i], "text/html"))
+			return true;
+	return false;
+}
+
+/* HTML by its first bytes, for files whose name says nothing (a mirror's "index.html.1",
+ * "article.php?id=3", "story"): after a BOM and white space, a doctype, <html>, <head>, <body>,
+ * a comment or <meta>/<title>. */
+static bool content_looks_html(const unsigned char *p, size_t n)
+{
+	static const char *const starts[] = {"<!doctype html", "<html", "<head", "<body", "<!--", "<meta", "<title", NULL};
+	size_t i = 0;
+	if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+		i = 3;
+	while (i < n && isspace(p[i]))
+		i++;
+	for (size_t k = 0; starts[k]; k++) {
+		size_t len = strlen(starts[k]);
+		if (n - i >= len && !strncasecmp((const char *)p + i, starts[k], len))
+			return true;
+	}
+	return false;
+}
+
+static bool file_looks_html(const char *path)
+{
+	enum { SNIFF_BYTES = 512 };
+	unsigned char head[SNIFF_BYTES];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	ssize_t n = read(fd, head, sizeof head);
+	close(fd);
+	return n > 0 && content_looks_html(head, (size_t)n);
+}
+
+#define SKIP_NAME_REASON "file name without an accepted extension"
+
 static void add_directory(galley_collection *c, const char *dir)
 {
 	path_list l = {0};
 	walk_dir(dir, 0, &l);
 	if (l.n)
 		qsort(l.v, l.n, sizeof *l.v, cmp_str);
+	bool sniff = c->exts && wants_html(c);
 	for (size_t i = 0; i < l.n; i++) {
 		const char *base = strrchr(l.v[i], '/');
 		base = base ? base + 1 : l.v[i];
-		if (name_accepted(c, base) || name_is_archive(base))
+		if (name_accepted(c, base) || name_is_archive(base) || (sniff && file_looks_html(l.v[i])))
 			add_source(c, l.v[i], false, NULL);
+		else
+			count_skip_file(c, l.v[i], SKIP_NAME_REASON);
 		free(l.v[i]);
 	}
 	free(l.v);
@@ -352,6 +421,32 @@ static int expand_item(galley_collection *c, const char *item, const char *list_
 	return GALLEY_OK;
 }
 
+/* The total the progress line's ETA needs: every source's size (standard input and other
+ * streams make the total unknown). */
+static void count_input_sizes(galley_collection *c)
+{
+	c->counting = true;
+	for (size_t i = 0; i < c->n_srcs; i++) {
+		struct stat st;
+		bool known = !c->srcs[i].problem && strcmp(c->srcs[i].path, "-") && stat(c->srcs[i].path, &st) == 0 &&
+		             S_ISREG(st.st_mode);
+		c->srcs[i].size = known ? (uint64_t)st.st_size : 0;
+		if (!c->srcs[i].problem)
+			galley_input_progress_add_total(c->srcs[i].size, known);
+	}
+}
+
+/* After an entry: how far into the inputs the collection is. */
+static void note_progress(galley_collection *c, const coll_source *src)
+{
+	uint64_t here = 0;
+	if (c->ar)
+		here = (uint64_t)archive_filter_bytes(c->ar, -1);
+	else if (src)
+		here = src->size;
+	galley_input_progress_set_done(c->bytes_before + here);
+}
+
 galley_collection *galley_collection_open(const char *spec, const galley_collection_options *opts,
                                           galley_error *err)
 {
@@ -393,6 +488,8 @@ galley_collection *galley_collection_open(const char *spec, const galley_collect
 		galley_collection_close(c);
 		return NULL;
 	}
+	if (galley_input_progress_on())
+		count_input_sizes(c);
 	return c;
 }
 
@@ -1206,10 +1303,14 @@ int galley_collection_next(galley_collection *c, galley_entry *out, galley_error
 				close_current(c);
 				continue;
 			}
+			if (c->counting)
+				note_progress(c, NULL);
 			return rc;
 		}
 		if (c->next_src >= c->n_srcs)
 			return GALLEY_END;
+		if (c->counting && c->next_src > 0)
+			c->bytes_before += c->srcs[c->next_src - 1].size;
 		c->cur = &c->srcs[c->next_src++];
 		entry_init(c, out);
 		int rc = open_source(c, out, err);
@@ -1219,6 +1320,8 @@ int galley_collection_next(galley_collection *c, galley_entry *out, galley_error
 			close_current(c);
 			return GALLEY_ERR_ARTICLE;
 		}
+		if (c->counting)
+			note_progress(c, &c->srcs[c->next_src - 1]);
 		if (out->data)
 			return GALLEY_OK; /* a plain file, read whole */
 		/* an archive or stream is open: loop to take its first entry */

@@ -22,6 +22,8 @@ typedef struct stage_counter {
 	size_t n;
 } stage_counter;
 
+typedef struct resume_set resume_set;
+
 struct galley_stage {
 	const galley_plugin *plugin;
 	galley_registry *registry; /* (borrowed) */
@@ -36,7 +38,15 @@ struct galley_stage {
 	pthread_mutex_t lock;      /* counters, and serialising non-parallel plugins */
 	stage_counter *counters;
 	size_t n_counters;
+	bool resuming;             /* --resume: set before open() */
+	bool resume_accepted;      /* the writer said it can resume */
+	resume_set *resume;        /* inputs its output already holds (owned, nullable) */
 };
+
+/* --resume (resume.c). */
+uint64_t galley_resume_key(const char *file, const char *member, int64_t offset, int64_t index);
+bool galley_resume_set_has(const resume_set *s, uint64_t key);
+void galley_resume_set_free(resume_set *s);
 
 /* Parsed "key=value" pairs with their columns, for validation. */
 typedef struct kv_pair {
@@ -71,8 +81,51 @@ size_t galley_output_n_registered(void);
  * closes and checks the temporary but leaves the rename to group_commit (every output in commit
  * order); group_discard removes the waiting temporaries instead. */
 void galley_output_group_begin(void);
-int galley_output_group_commit(galley_error *err);
+int galley_output_group_commit(galley_error *err, char ***paths, size_t *n_paths); /* paths: appended (owned, NULL-terminated) */
 void galley_output_group_discard(void);
+
+/* Progress on standard error (progress.c). */
+typedef struct galley_progress galley_progress;
+typedef struct galley_progress_counts {
+	size_t read, written, failed;
+} galley_progress_counts;
+/* NULL for GALLEY_PROGRESS_NONE (owned, galley_progress_free: clears the line). */
+galley_progress *galley_progress_new(galley_progress_mode mode);
+/* Redraw when the interval has passed; thread-safe (a tick that finds another drawing skips). */
+void galley_progress_tick(galley_progress *p, const galley_progress_counts *c);
+/* Take the line off the terminal before a message (NULL is fine). */
+void galley_progress_clear(galley_progress *p);
+void galley_progress_free(galley_progress *p);
+/* Input bytes for the progress line: counted by the collection layer only while enabled. */
+void galley_input_progress_enable(bool on);
+bool galley_input_progress_on(void);
+void galley_input_progress_add_total(uint64_t bytes, bool known);
+void galley_input_progress_set_done(uint64_t bytes);
+
+/* The run's report, --report FILE (report.c).  Records are written as they come, under a lock. */
+typedef struct galley_report galley_report;
+typedef struct galley_report_summary {
+	const char *status;          /* "ok", "failures", "stopped", "interrupted" */
+	const galley_run_stats *stats;
+	size_t skipped;
+	char **outputs;              /* (borrowed) the files committed */
+	size_t n_outputs;
+	const char *message;         /* (nullable) why the run stopped */
+} galley_report_summary;
+galley_report *galley_report_open(const char *path, galley_error *err); /* (owned, galley_report_free) */
+/* type "failed" or "dropped"; a (nullable) gives the source location and title. */
+void galley_report_article(galley_report *r, const char *type, const galley_article *a, const char *stage,
+                           const char *reason, const char *message);
+void galley_report_skip(galley_report *r, const char *file, const char *member, int64_t offset, const char *reason);
+/* The summary record, then commit the file (not part of the outputs' two-phase commit: a run
+ * that stops still leaves its report). */
+int galley_report_finish(galley_report *r, const galley_report_summary *s, galley_error *err);
+void galley_report_free(galley_report *r); /* NULL is fine */
+
+/* Skipped inputs, from the collection layer to the runner (collection.c).  While a hook is set,
+ * every input skipped by name, type or WARC record is passed to it as well as counted. */
+typedef void (*galley_skip_hook)(void *ctx, const char *file, const char *member, int64_t offset, const char *reason);
+void galley_collection_set_skip_hook(galley_skip_hook hook, void *ctx);
 
 /* Article internals the runner needs (article.c). */
 void galley_article_finalize_id(galley_article *a);

@@ -11,19 +11,52 @@
 #include <string.h>
 #include <unistd.h>
 
-enum { EXIT_ARTICLES_FAILED = 1, EXIT_FATAL = 2, EXIT_INTERRUPTED = 130 };
+enum { EXIT_ARTICLES_FAILED = 1, EXIT_FATAL = 2, EXIT_SIGNAL_BASE = 128 };
 
-static volatile sig_atomic_t interrupts;
+static volatile sig_atomic_t interrupts, first_signal;
 
+/* The first SIGINT or SIGTERM asks for a clean stop (the run ends early and keeps what it
+ * wrote); a second one removes the temporaries and exits at once. */
 static void on_signal(int sig)
 {
-	(void)sig;
 	interrupts++;
+	if (interrupts == 1)
+		first_signal = sig;
 	galley_request_stop();
 	if (interrupts > 1) {
 		galley_discard_outputs();
-		_exit(EXIT_INTERRUPTED);
+		_exit(EXIT_SIGNAL_BASE + sig);
 	}
+}
+
+/* A reader of output=- went away (`galley ... | head`): end quietly, as the shell expects of a
+ * pipeline's member (status 141), without leaving temporaries of other outputs behind. */
+static void on_broken_pipe(int sig)
+{
+	galley_discard_outputs();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void install_signal_handlers(void)
+{
+	struct sigaction sa = {0};
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sa.sa_handler = on_broken_pipe;
+	sigaction(SIGPIPE, &sa, NULL);
+}
+
+/* Progress on a terminal unless -q; a periodic line with -v when standard error is not one. */
+static galley_progress_mode progress_mode(const galley_run_options *o)
+{
+	if (o->quiet)
+		return GALLEY_PROGRESS_NONE;
+	if (isatty(STDERR_FILENO))
+		return GALLEY_PROGRESS_TTY;
+	return o->verbose ? GALLEY_PROGRESS_LINES : GALLEY_PROGRESS_NONE;
 }
 
 static int cmd_plugins(galley_registry *r)
@@ -129,7 +162,10 @@ static int cmd_run(galley_registry *r, const cli_values *v)
 		.fail_fast = v->fail_fast,
 		.verbose = v->verbosity > 0,
 		.quiet = v->verbosity < 0,
+		.report_path = v->report,
+		.flags = v->resume ? GALLEY_RUN_RESUME : 0,
 	};
+	opts.progress = progress_mode(&opts);
 	galley_error err = {0};
 	if (v->shard && galley_shard_parse(v->shard, &opts.shard_index, &opts.shard_count, &err) != GALLEY_OK) {
 		fprintf(stderr, "galley: %s\n", err.message);
@@ -144,18 +180,15 @@ static int cmd_run(galley_registry *r, const cli_values *v)
 		fprintf(stderr, "galley: %s\n", err.message);
 		return EXIT_FATAL;
 	}
-	struct sigaction sa = {0};
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	install_signal_handlers();
 	int res = galley_pipeline_run(p, &opts, NULL, &err);
 	galley_pipeline_free(p);
-	if (res == GALLEY_ERR_FATAL) {
+	if (res == GALLEY_ERR_FATAL)
 		fprintf(stderr, "galley: stopped: %s\n", err.message);
-		return interrupts ? EXIT_INTERRUPTED : EXIT_FATAL;
-	}
+	if (interrupts)
+		return EXIT_SIGNAL_BASE + first_signal;
+	if (res == GALLEY_ERR_FATAL)
+		return EXIT_FATAL;
 	return res == GALLEY_ERR_ARTICLE ? EXIT_ARTICLES_FAILED : 0;
 }
 

@@ -58,6 +58,7 @@ void galley_stage_free(galley_stage *s)
 	for (size_t i = 0; i < s->n_counters; i++)
 		free(s->counters[i].reason);
 	free(s->counters);
+	galley_resume_set_free(s->resume);
 	free(s->origin);
 	pthread_mutex_destroy(&s->lock);
 	free(s);

@@ -285,8 +285,13 @@ int galley_output_commit(galley_output *o, galley_error *err)
 	return rename_into_place(o, err);
 }
 
-int galley_output_group_commit(galley_error *err)
+int galley_output_group_commit(galley_error *err, char ***paths, size_t *n_paths)
 {
+	for (galley_output *o = group_head; o; o = o->next_pending) {
+		*paths = galley_realloc(*paths, (*n_paths + 2) * sizeof **paths);
+		(*paths)[(*n_paths)++] = galley_strdup(o->path);
+		(*paths)[*n_paths] = NULL;
+	}
 	int result = GALLEY_OK;
 	galley_output *o = group_head;
 	group_open = false;

@@ -11,6 +11,9 @@
 
 static volatile sig_atomic_t stop_requested;
 
+/* the longest drop reason code counted in the summary */
+#define DROP_CODE_MAX 96
+
 void galley_request_stop(void)
 {
 	stop_requested = 1;
@@ -66,10 +69,18 @@ typedef struct runner {
 	bool stop;             /* fatal error or fail-fast */
 	galley_error fatal;
 	bool fatal_set;
-	size_t read_failed;    /* counted by the reading thread only */
 	/* --shard: articles the reader produced in every shard so far, and those left to others */
 	uint64_t shard_seq;
 	size_t other_shards;
+	bool interrupted;      /* a stop was requested: reading ended early */
+	galley_progress *progress; /* NULL when off */
+	galley_report *report;     /* --report, NULL when off */
+	bool resume;               /* --resume, and some writer holds inputs already */
+	size_t resumed;            /* inputs skipped because every writer holds them */
+	stage_counter *skips;      /* inputs skipped by the collection layer, by reason (report_lock) */
+	size_t n_skips, skipped;
+	char **committed;      /* the outputs written, for the summary (owned) */
+	size_t n_committed;
 } runner;
 
 /* The core's scratch key for an article's place in the unsharded order (a sharded run). */
@@ -131,18 +142,58 @@ static const char *article_label(const galley_article *a, galley_buf *b)
 	return b->data;
 }
 
+static void progress_tick(runner *r)
+{
+	galley_progress_counts c = {
+		.read = __atomic_load_n(&r->stats.read, __ATOMIC_RELAXED),
+		.written = __atomic_load_n(&r->stats.written, __ATOMIC_RELAXED),
+		.failed = __atomic_load_n(&r->stats.failed, __ATOMIC_RELAXED),
+	};
+	galley_progress_tick(r->progress, &c);
+}
+
+/* A drop's reason code: its message up to the first ':', each run of digits as 'N' ("too
+ * short: 12 words" and "too short: 7 words" count as one reason, "too short"). */
+static void drop_reason_code(const char *msg, char *buf, size_t len)
+{
+	size_t o = 0;
+	bool in_digits = false;
+	for (const char *p = msg; *p && *p != ':' && o + 1 < len; p++) {
+		if (*p >= '0' && *p <= '9') {
+			if (!in_digits)
+				buf[o++] = 'N';
+			in_digits = true;
+			continue;
+		}
+		in_digits = false;
+		buf[o++] = *p;
+	}
+	while (o && buf[o - 1] == ' ')
+		o--;
+	buf[o] = '\0';
+	if (!o)
+		snprintf(buf, len, "dropped");
+}
+
 static void report(runner *r, const galley_article *a, galley_stage *s, int status, const galley_error *err)
 {
 	if (status == GALLEY_DROP) {
+		char code[DROP_CODE_MAX];
+		drop_reason_code(err->message, code, sizeof code);
 		if (s)
-			galley_stage_count(s, err->message[0] ? err->message : "dropped", 1);
+			galley_stage_count(s, code, 1);
+		galley_report_article(r->report, "dropped", a, s ? galley_stage_name(s) : NULL, code, err->message);
 		if (!r->opts->verbose)
 			return;
+	} else {
+		galley_report_article(r->report, "failed", a, s ? galley_stage_name(s) : "galley", NULL,
+		                      err->message[0] ? err->message : galley_status_name(status));
 	}
 	if (r->opts->quiet && status == GALLEY_DROP)
 		return;
 	galley_buf lb = {0};
 	pthread_mutex_lock(&r->report_lock);
+	galley_progress_clear(r->progress);
 	const char *label = article_label(a, &lb);
 	const char *what = status == GALLEY_DROP ? "dropped" : status == GALLEY_ERR_FATAL ? "fatal" : "error";
 	fprintf(stderr, "galley: %s: %s%s%s: %s\n", what, *label ? label : "", *label ? ": " : "",
@@ -239,18 +290,18 @@ static void finish_article(runner *r, galley_article *a, int status, galley_stag
 	}
 	switch (status) {
 	case GALLEY_OK:
-		r->stats.written++;
+		__atomic_fetch_add(&r->stats.written, 1, __ATOMIC_RELAXED);
 		break;
 	case GALLEY_DROP:
 		r->stats.dropped++;
 		report(r, a, failed, status, err);
 		break;
 	case GALLEY_ERR_FATAL:
-		r->stats.failed++;
+		__atomic_fetch_add(&r->stats.failed, 1, __ATOMIC_RELAXED);
 		set_fatal(r, failed, a, err);
 		break;
 	default:
-		r->stats.failed++;
+		__atomic_fetch_add(&r->stats.failed, 1, __ATOMIC_RELAXED);
 		report(r, a, failed, status, err);
 		if (r->opts->fail_fast) {
 			galley_error e2;
@@ -259,17 +310,48 @@ static void finish_article(runner *r, galley_article *a, int status, galley_stag
 		}
 	}
 	galley_article_free(a);
+	if (r->progress)
+		progress_tick(r);
 }
 
-/* Read the next article.  Returns OK with *out, END, or FATAL (r->stop set). */
-static int next_article(runner *r, galley_article **out)
+/* --resume: does every writer's existing output hold this input? */
+static bool already_written(const runner *r, const galley_article *a)
+{
+	const galley_source_location *l = galley_article_location(a);
+	uint64_t k = galley_resume_key(l->file, l->member, l->offset, l->index);
+	for (size_t w = 0; w < r->n_writers; w++)
+		if (!galley_resume_set_has(r->writers[w]->resume, k))
+			return false;
+	return true;
+}
+
+/* --resume needs every writer to resume; checked once all are open, before anything is read. */
+static int check_resume(runner *r, galley_error *err)
+{
+	r->resume = true;
+	for (size_t w = 0; w < r->n_writers; w++) {
+		galley_stage *s = r->writers[w];
+		if (!s->resume_accepted)
+			return galley_error_set(err, GALLEY_ERR_FATAL,
+			                        "%s: %s cannot resume its output (docs/running.md says which writers can); "
+			                        "run without --resume, or write it in a separate run from the resumed JSON Lines",
+			                        s->origin, galley_stage_name(s));
+		if (!s->resume)
+			r->resume = false;
+	}
+	return GALLEY_OK;
+}
+
+/* Read the next article.  Returns OK with *out, ERR_ARTICLE when an input failed (*out, nullable,
+ * for context, and rerr: it goes the ordered way so that failures are reported in input order),
+ * END, or FATAL (r->stop set). */
+static int next_article(runner *r, galley_article **out, galley_error *rerr)
 {
 	for (;;) {
 		if (stop_requested) {
-			galley_error e;
-			galley_error_set(&e, GALLEY_ERR_FATAL, "interrupted; outputs discarded, existing files unchanged");
-			set_fatal(r, NULL, NULL, &e);
-			return GALLEY_ERR_FATAL;
+			/* a clean stop: read nothing more, finish the articles in flight, commit */
+			r->interrupted = true;
+			return GALLEY_END;
 		}
 		galley_article *a = NULL;
 		galley_error err = {0};
@@ -279,8 +361,13 @@ static int next_article(runner *r, galley_article **out)
 			galley_article_free(a);
 			continue;
 		}
+		if (rc == GALLEY_OK && a && r->resume && already_written(r, a)) {
+			galley_article_free(a);
+			r->resumed++;
+			continue;
+		}
 		if (rc == GALLEY_OK && a) {
-			r->stats.read++;
+			__atomic_fetch_add(&r->stats.read, 1, __ATOMIC_RELAXED);
 			*out = a;
 			return GALLEY_OK;
 		}
@@ -295,18 +382,13 @@ static int next_article(runner *r, galley_article **out)
 			galley_article_free(a);
 			return GALLEY_ERR_FATAL;
 		}
-		/* one input failed: report and go on */
-		r->stats.read++;
-		r->read_failed++;
+		/* one input failed: it is reported in its place, and the run goes on */
+		__atomic_fetch_add(&r->stats.read, 1, __ATOMIC_RELAXED);
 		if (!err.message[0])
 			galley_error_set(&err, GALLEY_ERR_ARTICLE, "could not read an article (the plugin gave no reason)");
-		report(r, a, s, GALLEY_ERR_ARTICLE, &err);
-		galley_article_free(a);
-		if (r->opts->fail_fast) {
-			galley_error_set(&err, GALLEY_ERR_FATAL, "stopping at the first failure (--fail-fast)");
-			set_fatal(r, s, NULL, &err);
-			return GALLEY_ERR_FATAL;
-		}
+		*rerr = err;
+		*out = a;
+		return GALLEY_ERR_ARTICLE;
 	}
 }
 
@@ -314,9 +396,14 @@ static void run_serial(runner *r)
 {
 	while (!r->stop) {
 		galley_article *a = NULL;
-		if (next_article(r, &a) != GALLEY_OK)
-			break;
 		galley_error err = {0};
+		int rc = next_article(r, &a, &err);
+		if (rc == GALLEY_ERR_ARTICLE) {
+			finish_article(r, a, rc, r->reader, &err);
+			continue;
+		}
+		if (rc != GALLEY_OK)
+			break;
 		galley_stage *failed = NULL;
 		int status = run_steps(r, a, 0, r->n_parallel, &failed, &err);
 		finish_article(r, a, status, failed, &err);
@@ -362,22 +449,27 @@ static void *worker_main(void *arg)
 			break;
 		}
 		galley_article *a = NULL;
-		int rc = next_article(r, &a);
+		galley_error err = {0};
+		int rc = next_article(r, &a, &err);
+		bool got = rc == GALLEY_OK || rc == GALLEY_ERR_ARTICLE;
 		pthread_mutex_lock(&r->lock);
 		size_t seq = r->next_seq;
-		if (rc == GALLEY_OK)
+		if (got)
 			r->next_seq++;
 		else
 			r->reader_done = true;
 		pthread_cond_broadcast(&r->cv_space);
 		pthread_mutex_unlock(&r->lock);
 		pthread_mutex_unlock(&r->read_lock);
-		if (rc != GALLEY_OK)
+		if (!got)
 			break;
 
-		galley_error err = {0};
-		galley_stage *failed = NULL;
-		int status = run_steps(r, a, 0, r->n_parallel, &failed, &err);
+		galley_stage *failed = r->reader;
+		int status = rc;
+		if (rc == GALLEY_OK) {
+			failed = NULL;
+			status = run_steps(r, a, 0, r->n_parallel, &failed, &err);
+		}
 
 		pthread_mutex_lock(&r->lock);
 		slot *sl = &r->ring[seq % r->k];
@@ -443,6 +535,116 @@ static void print_counters(runner *r)
 	}
 }
 
+/* An input the collection layer skipped: counted by reason, listed with -v, in the report. */
+static void on_skip(void *ctx, const char *file, const char *member, int64_t offset, const char *reason)
+{
+	runner *r = ctx;
+	pthread_mutex_lock(&r->report_lock);
+	r->skipped++;
+	size_t i = 0;
+	while (i < r->n_skips && strcmp(r->skips[i].reason, reason))
+		i++;
+	if (i == r->n_skips) {
+		r->skips = galley_realloc(r->skips, (r->n_skips + 1) * sizeof *r->skips);
+		r->skips[r->n_skips++] = (stage_counter){galley_strdup(reason), 0};
+	}
+	r->skips[i].n++;
+	if (r->opts->verbose && !r->opts->quiet) {
+		galley_progress_clear(r->progress);
+		fprintf(stderr, "galley: skipped: %s%s%s: %s\n", file ? file : "", member ? "!" : "", member ? member : "", reason);
+	}
+	pthread_mutex_unlock(&r->report_lock);
+	galley_report_skip(r->report, file, member, offset, reason);
+}
+
+/* A run that read no article at all is an error that says why. */
+static int nothing_read(runner *r, galley_error *err)
+{
+	galley_buf b = {0};
+	if (r->skipped) {
+		galley_buf_printf(&b, "no article was read: %zu input%s skipped (", r->skipped, r->skipped == 1 ? "" : "s");
+		for (size_t i = 0; i < r->n_skips; i++)
+			galley_buf_printf(&b, "%s%s: %zu", i ? "; " : "", r->skips[i].reason, r->skips[i].n);
+		galley_buf_puts(&b, "); give the reader's extensions= option or name the files, or check input= "
+		                    "(-v lists the files skipped)");
+	} else {
+		galley_buf_puts(&b, "no article was read: the input holds nothing the reader takes; check input=");
+	}
+	galley_error e = {0};
+	galley_error_set(&e, GALLEY_ERR_ARTICLE, "%s", b.data);
+	if (err)
+		*err = e;
+	galley_progress_clear(r->progress);
+	fprintf(stderr, "galley: error: %s\n", b.data);
+	galley_report_article(r->report, "failed", NULL, NULL, "no article", b.data);
+	galley_buf_free(&b);
+	return GALLEY_ERR_ARTICLE;
+}
+
+/* The outputs written, "a.jsonl, b.epub", or the first and last of many. */
+static void print_outputs(FILE *f, const runner *r)
+{
+	enum { LIST_ALL_UP_TO = 4 };
+	if (r->n_committed <= LIST_ALL_UP_TO) {
+		for (size_t i = 0; i < r->n_committed; i++)
+			fprintf(f, "%s%s", i ? ", " : "", r->committed[i]);
+	} else {
+		fprintf(f, "%s ... %s (%zu files)", r->committed[0], r->committed[r->n_committed - 1], r->n_committed);
+	}
+}
+
+static void print_summary(runner *r, int result)
+{
+	if (!r->opts->quiet) {
+		fprintf(stderr, "galley: %zu read, %zu written, %zu dropped, %zu failed in %.2f s\n", r->stats.read,
+		        r->stats.written, r->stats.dropped, r->stats.failed, r->stats.seconds);
+		if (r->opts->shard_count)
+			fprintf(stderr, "galley:   shard %u of %u (from 0): %zu articles left to the other shards\n",
+			        r->opts->shard_index, r->opts->shard_count, r->other_shards);
+		print_counters(r);
+		if (r->resumed)
+			fprintf(stderr, "galley:   resumed: %zu input%s already in the output%s skipped\n", r->resumed,
+			        r->resumed == 1 ? "" : "s", r->n_writers == 1 ? "" : "s");
+		if (result != GALLEY_ERR_FATAL && r->n_committed) {
+			fputs("galley: wrote ", stderr);
+			print_outputs(stderr, r);
+			fputc('\n', stderr);
+		}
+	}
+	if (r->interrupted && result != GALLEY_ERR_FATAL) {
+		fprintf(stderr, "galley: interrupted: stopped reading early; kept the %zu article%s written so far", r->stats.written,
+		        r->stats.written == 1 ? "" : "s");
+		if (r->n_committed) {
+			fputs(" in ", stderr);
+			print_outputs(stderr, r);
+		}
+		fputs(" (--resume adds the rest to JSON Lines outputs)\n", stderr);
+	}
+}
+
+static void finish_report(runner *r, int result, const galley_error *err)
+{
+	if (!r->report)
+		return;
+	const char *status = result == GALLEY_ERR_FATAL ? "stopped"
+	                     : r->interrupted          ? "interrupted"
+	                     : result == GALLEY_OK     ? "ok"
+	                                               : "failures";
+	galley_report_summary sum = {
+		.status = status,
+		.stats = &r->stats,
+		.skipped = r->skipped,
+		.outputs = result == GALLEY_ERR_FATAL ? NULL : r->committed,
+		.n_outputs = result == GALLEY_ERR_FATAL ? 0 : r->n_committed,
+		.message = result == GALLEY_ERR_FATAL && err ? err->message : NULL,
+	};
+	galley_error e = {0};
+	if (galley_report_finish(r->report, &sum, &e) != GALLEY_OK)
+		fprintf(stderr, "galley: error: --report: %s\n", e.message);
+	galley_report_free(r->report);
+	r->report = NULL;
+}
+
 /* Every writer finishes into its temporaries, then every output is renamed (two-phase commit):
  * when one writer fails, no existing file has been replaced by another. */
 static int finish_writers(runner *r, galley_error *err)
@@ -459,7 +661,7 @@ static int finish_writers(runner *r, galley_error *err)
 		}
 	}
 	galley_error e = {0};
-	if (galley_output_group_commit(&e) != GALLEY_OK) {
+	if (galley_output_group_commit(&e, &r->committed, &r->n_committed) != GALLEY_OK) {
 		galley_error_set(err, GALLEY_ERR_FATAL, "%s", e.message);
 		return GALLEY_ERR_FATAL;
 	}
@@ -506,8 +708,21 @@ int galley_pipeline_run(galley_pipeline *p, const galley_run_options *opts_in, g
 
 	double t0 = now_seconds();
 	int result = GALLEY_OK;
+	r.progress = galley_progress_new(opts.progress);
+	galley_input_progress_enable(r.progress != NULL);
+	if (opts.report_path) {
+		galley_error e = {0};
+		r.report = galley_report_open(opts.report_path, &e);
+		if (!r.report) {
+			galley_error_set(err, GALLEY_ERR_FATAL, "--report: %s", e.message);
+			result = GALLEY_ERR_FATAL;
+		}
+	}
+	galley_collection_set_skip_hook(on_skip, &r);
 	/* open every stage, in order */
-	for (size_t i = 0; i < r.n_stages; i++) {
+	for (size_t i = 0; i < r.n_stages; i++)
+		r.stages[i]->resuming = (opts.flags & GALLEY_RUN_RESUME) && r.stages[i]->plugin->kind == GALLEY_KIND_WRITER;
+	for (size_t i = 0; i < r.n_stages && result == GALLEY_OK; i++) {
 		galley_error e = {0};
 		if (galley_stage_call_open(r.stages[i], &e) != GALLEY_OK) {
 			galley_error_set(err, GALLEY_ERR_FATAL, "%s: %s: %s", r.stages[i]->origin, galley_stage_name(r.stages[i]),
@@ -516,6 +731,8 @@ int galley_pipeline_run(galley_pipeline *p, const galley_run_options *opts_in, g
 			break;
 		}
 	}
+	if (result == GALLEY_OK && (opts.flags & GALLEY_RUN_RESUME))
+		result = check_resume(&r, err);
 	if (result == GALLEY_OK) {
 		if (opts.jobs == 1 || r.n_parallel == 0)
 			run_serial(&r);
@@ -527,23 +744,22 @@ int galley_pipeline_run(galley_pipeline *p, const galley_run_options *opts_in, g
 				*err = r.fatal;
 		} else {
 			result = finish_writers(&r, err);
-			if (result == GALLEY_OK && r.stats.failed + r.read_failed)
+			if (result == GALLEY_OK && r.stats.failed)
 				result = GALLEY_ERR_ARTICLE;
+			if (result != GALLEY_ERR_FATAL && !r.stats.read && !r.interrupted && !r.resumed)
+				result = nothing_read(&r, err);
 		}
 	}
 	/* close in reverse: writers discard anything not committed */
 	for (size_t i = r.n_stages; i-- > 0;)
 		galley_stage_call_close(r.stages[i]);
+	galley_collection_set_skip_hook(NULL, NULL);
+	galley_progress_free(r.progress);
+	r.progress = NULL;
+	galley_input_progress_enable(false);
 	r.stats.seconds = now_seconds() - t0;
-	r.stats.failed += r.read_failed;
-	if (!opts.quiet) {
-		fprintf(stderr, "galley: %zu read, %zu written, %zu dropped, %zu failed in %.2f s\n", r.stats.read,
-		        r.stats.written, r.stats.dropped, r.stats.failed, r.stats.seconds);
-		if (opts.shard_count)
-			fprintf(stderr, "galley:   shard %u of %u (from 0): %zu articles left to the other shards\n",
-			        opts.shard_index, opts.shard_count, r.other_shards);
-		print_counters(&r);
-	}
+	finish_report(&r, result, err);
+	print_summary(&r, result);
 	if (stats)
 		*stats = r.stats;
 	pthread_mutex_destroy(&r.lock);
@@ -553,5 +769,9 @@ int galley_pipeline_run(galley_pipeline *p, const galley_run_options *opts_in, g
 	free(r.steps);
 	free(r.stages);
 	free(r.writers);
+	galley_strv_free(r.committed);
+	for (size_t i = 0; i < r.n_skips; i++)
+		free(r.skips[i].reason);
+	free(r.skips);
 	return result;
 }

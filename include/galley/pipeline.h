@@ -66,6 +66,14 @@ GALLEY_API void galley_pipeline_free(galley_pipeline *p);
 GALLEY_API size_t galley_pipeline_n_stages(const galley_pipeline *p);
 GALLEY_API galley_stage *galley_pipeline_stage(galley_pipeline *p, size_t i); /* (borrowed) */
 
+/* Progress on standard error while a run goes (galley's command: TTY when standard error is a
+ * terminal and not -q; LINES with -v otherwise). */
+typedef enum galley_progress_mode {
+	GALLEY_PROGRESS_NONE = 0,
+	GALLEY_PROGRESS_TTY,   /* one line redrawn in place a few times a second */
+	GALLEY_PROGRESS_LINES  /* a line every few seconds */
+} galley_progress_mode;
+
 typedef struct galley_run_options {
 	int jobs;          /* worker threads; <= 0 means the number of cores */
 	bool fail_fast;    /* stop at the first article that fails */
@@ -77,8 +85,15 @@ typedef struct galley_run_options {
 	 * 0: no sharding. */
 	uint32_t shard_index;
 	uint32_t shard_count;
-	void *reserved[3];
+	const char *report_path; /* (borrowed, nullable) --report: JSON Lines of failures, skips, summary */
+	galley_progress_mode progress;
+	unsigned flags;    /* galley_run_flag bits */
+	void *reserved[1];
 } galley_run_options;
+
+typedef enum galley_run_flag {
+	GALLEY_RUN_RESUME = 1u << 0 /* skip inputs already in the outputs, append to them */
+} galley_run_flag;
 
 /* ---- sharding (docs/scaling.md) --------------------------------------------------------------
  * An article's input identity is its source location: the input file as the collection names it

@@ -102,6 +102,17 @@ GALLEY_API void galley_stage_warn(galley_stage *s, const char *fmt, ...) GALLEY_
 /* True when the user asked for details (-v). */
 GALLEY_API bool galley_stage_verbose(const galley_stage *s);
 
+/* --resume.  galley_stage_resuming() is true when the user asked to add to the existing outputs
+ * rather than replace them.  A writer that can resume then, in open(), keeps what its existing
+ * output holds (copying it into the new temporary output), names every input already there with
+ * galley_stage_resume_add (by the article's source location), or calls galley_stage_resume_accept
+ * when there is no existing output.  The core skips an input that every writer holds.  A writer
+ * that cannot resume calls neither: the run is then refused before it starts. */
+GALLEY_API bool galley_stage_resuming(const galley_stage *s);
+GALLEY_API void galley_stage_resume_accept(galley_stage *s);
+GALLEY_API void galley_stage_resume_add(galley_stage *s, const char *file, const char *member, int64_t offset,
+                                        int64_t index);
+
 /* ---- the descriptor ------------------------------------------------------------------------- */
 #define GALLEY_PLUGIN_PARALLEL_SAFE 0x1u  /* per-article callbacks may run on several threads */
 

@@ -880,6 +880,61 @@ static int write_json_parse_fields(write_json_state *st, const char *spec, galle
 	return GALLEY_OK;
 }
 
+/* --resume: copy the existing JSON Lines file into the new output and tell the core which inputs
+ * it holds (each record's source_location).  A missing file is an empty one. */
+static int write_json_resume(galley_stage *stage, write_json_state *st, const char *path, galley_error *err)
+{
+	FILE *in = fopen(path, "rb");
+	if (!in) {
+		if (errno != ENOENT)
+			return galley_error_set(err, GALLEY_ERR_FATAL, "--resume: cannot read '%s': %s", path, strerror(errno));
+		galley_stage_resume_accept(stage);
+		return GALLEY_OK;
+	}
+	FILE *out = galley_output_file(st->out);
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t n;
+	int rc = GALLEY_OK;
+	json_tokener *tok = json_tokener_new();
+	while (rc == GALLEY_OK && (n = getline(&line, &cap, in)) > 0) {
+		lineno++;
+		if (line[n - 1] != '\n')
+			break; /* a line cut short is not kept: its article is written again */
+		json_tokener_reset(tok);
+		json_object *o = json_tokener_parse_ex(tok, line, (int)n);
+		json_object *loc = NULL, *file = NULL;
+		if (!o || !json_object_object_get_ex(o, "source_location", &loc) ||
+		    !json_object_object_get_ex(loc, "file", &file)) {
+			rc = galley_error_set(err, GALLEY_ERR_FATAL,
+			                      "--resume: line %zu of '%s' is not a record with a source_location; resume "
+			                      "needs the file a previous run wrote (with source_location in fields=)",
+			                      lineno, path);
+		} else {
+			json_object *member = NULL, *offset = NULL, *index = NULL;
+			json_object_object_get_ex(loc, "member", &member);
+			json_object_object_get_ex(loc, "offset", &offset);
+			json_object_object_get_ex(loc, "index", &index);
+			galley_stage_resume_add(stage, json_object_get_string(file),
+			                        member && json_object_is_type(member, json_type_string) ? json_object_get_string(member) : NULL,
+			                        offset ? json_object_get_int64(offset) : -1, index ? json_object_get_int64(index) : -1);
+			if (fwrite(line, 1, (size_t)n, out) != (size_t)n)
+				rc = galley_error_set(err, GALLEY_ERR_FATAL, "cannot write to %s: %s", galley_output_path(st->out),
+				                      strerror(errno));
+			st->n_written++;
+		}
+		json_object_put(o);
+	}
+	json_tokener_free(tok);
+	free(line);
+	if (rc == GALLEY_OK && ferror(in))
+		rc = galley_error_set(err, GALLEY_ERR_FATAL, "--resume: cannot read '%s': %s", path, strerror(errno));
+	fclose(in);
+	if (rc == GALLEY_OK)
+		galley_stage_resume_accept(stage);
+	return rc;
+}
+
 static int write_json_open(galley_stage *stage, void **state, galley_error *err)
 {
 	write_json_state *st = galley_calloc(1, sizeof *st);
@@ -902,6 +957,12 @@ static int write_json_open(galley_stage *stage, void **state, galley_error *err)
 	const char *path = galley_stage_opt_string(stage, "output");
 	st->out = galley_output_open(path ? path : "-", err);
 	if (!st->out) {
+		free(st);
+		return GALLEY_ERR_FATAL;
+	}
+	if (galley_stage_resuming(stage) && !st->array && path && strcmp(path, "-") &&
+	    write_json_resume(stage, st, path, err) != GALLEY_OK) {
+		galley_output_abort(st->out);
 		free(st);
 		return GALLEY_ERR_FATAL;
 	}

@@ -2,6 +2,8 @@
  * which descriptor this build exports. */
 #include <galley/galley.h>
 
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +82,9 @@ GALLEY_PLUGIN_DEFINE(.name = "test-source", .kind = GALLEY_KIND_READER, .summary
 /* A transform: drops, fails or stops on chosen articles; every option type declared. */
 typedef struct flt_state {
 	int64_t drop_every, fail_at, fatal_at, delay_us;
+	int64_t signal_after, signals; /* raise SIGINT/SIGTERM `signals` times at the n-th article */
+	int signo;
+	_Atomic int64_t seen;
 } flt_state;
 
 static int flt_open(galley_stage *s, void **state, galley_error *err)
@@ -89,6 +94,9 @@ static int flt_open(galley_stage *s, void **state, galley_error *err)
 	st->fail_at = galley_stage_opt_int(s, "fail_at");
 	st->fatal_at = galley_stage_opt_int(s, "fatal_at");
 	st->delay_us = galley_stage_opt_int(s, "delay_us");
+	st->signal_after = galley_stage_opt_int(s, "signal_after");
+	st->signals = galley_stage_opt_int(s, "signals");
+	st->signo = strcmp(galley_stage_opt_string(s, "signal"), "term") ? SIGINT : SIGTERM;
 	*state = st;
 	return GALLEY_OK;
 }
@@ -107,6 +115,12 @@ static int flt_process(galley_stage *s, void *state, galley_article *a, galley_e
 		struct timespec ts = {0, (long)((i % 3) * st->delay_us * 1000)};
 		nanosleep(&ts, NULL);
 	}
+	/* an interrupt at a known point of the run, as a user's Ctrl-C would come */
+	if (st->signal_after > 0 && atomic_fetch_add(&st->seen, 1) + 1 == st->signal_after)
+		for (int64_t k = 0; k < st->signals; k++)
+			raise(st->signo);
+	if (i < 0)
+		return GALLEY_OK; /* an article of another reader, without an index */
 	if (i == st->fatal_at)
 		return galley_error_set(err, GALLEY_ERR_FATAL, "fatal at %lld", (long long)i);
 	if (i == st->fail_at)
@@ -121,6 +135,9 @@ static const galley_option flt_options[] = {
 	{.name = "fail_at", .type = GALLEY_OPT_INT, .default_value = "-1", .help = "fail this article"},
 	{.name = "fatal_at", .type = GALLEY_OPT_INT, .default_value = "-1", .help = "stop at this article"},
 	{.name = "delay_us", .type = GALLEY_OPT_INT, .default_value = "0", .help = "sleep per article"},
+	{.name = "signal_after", .type = GALLEY_OPT_INT, .default_value = "0", .help = "raise a signal at the n-th article processed"},
+	{.name = "signals", .type = GALLEY_OPT_INT, .default_value = "1", .help = "how many times to raise it", .min = 1, .max = 3},
+	{.name = "signal", .type = GALLEY_OPT_ENUM, .default_value = "int", .choices = "int|term", .help = "SIGINT or SIGTERM"},
 	{.name = "ratio", .type = GALLEY_OPT_DOUBLE, .default_value = "0.5", .help = "a number", .min = 0, .max = 1},
 	{.name = "strict", .type = GALLEY_OPT_BOOL, .default_value = "false", .help = "a flag"},
 	{.name = "mode", .type = GALLEY_OPT_ENUM, .default_value = "fast", .choices = "fast|careful|exact", .help = "a choice"},
