@@ -1,9 +1,11 @@
 /* Atomic output files: write to a temporary file beside the target, rename on commit. */
 #include "internal.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +19,9 @@ struct galley_output {
 	bool direct;   /* a device or FIFO opened directly (closed on commit/abort) */
 	char *volatile *slot; /* the entry in the cleanup table, or NULL */
 	int saved_errno; /* the error that closing the stream met, or 0 */
+	char *key;       /* the canonical target ("-" for standard output), NULL for devices */
+	uint64_t key_hash;
+	galley_output *next_active; /* the outputs open in this process (tmp_lock) */
 	galley_output *next_pending; /* in the commit group, once committed there */
 };
 
@@ -87,6 +92,99 @@ size_t galley_output_n_registered(void)
 	return n;
 }
 
+/* ---- one writer per path ---------------------------------------------------------------- */
+static galley_output *active_outputs;
+
+/* Refuse a second output to the same file (or to standard output) while the first is open:
+ * two writers of one pipeline given the same output= would silently overwrite each other. */
+static bool claim_target(galley_output *o, galley_error *err)
+{
+	o->key_hash = galley_hash64(o->key, strlen(o->key), 0);
+	pthread_mutex_lock(&tmp_lock);
+	for (galley_output *a = active_outputs; a; a = a->next_active) {
+		if (a->key_hash == o->key_hash && !strcmp(a->key, o->key)) {
+			pthread_mutex_unlock(&tmp_lock);
+			if (!strcmp(o->key, "-"))
+				galley_error_set(err, GALLEY_ERR_FATAL,
+				                 "another writer already writes to standard output; give each writer its own output=");
+			else
+				galley_error_set(err, GALLEY_ERR_FATAL,
+				                 "another writer already writes '%s'; give each writer its own output=", o->path);
+			return false;
+		}
+	}
+	o->next_active = active_outputs;
+	active_outputs = o;
+	pthread_mutex_unlock(&tmp_lock);
+	return true;
+}
+
+static void release_target(galley_output *o)
+{
+	if (!o->key)
+		return;
+	pthread_mutex_lock(&tmp_lock);
+	for (galley_output **p = &active_outputs; *p; p = &(*p)->next_active)
+		if (*p == o) {
+			*p = o->next_active;
+			break;
+		}
+	pthread_mutex_unlock(&tmp_lock);
+	free(o->key);
+	o->key = NULL;
+}
+
+/* dir/base with dir made absolute and free of links, for comparing targets (owned). */
+static char *canonical_target(const char *dir, const char *base)
+{
+	char *real = realpath(dir, NULL);
+	galley_buf b = {0};
+	galley_buf_printf(&b, "%s/%s", real ? real : dir, base);
+	free(real);
+	return galley_buf_steal(&b);
+}
+
+/* ---- stale temporaries ------------------------------------------------------------------- */
+/* A run killed outright (SIGKILL, a crash, a power cut) leaves its temporaries.  Their names
+ * carry the writing process's id (".NAME.galley-PID-XXXXXX"); when a later run opens an output
+ * in the same directory, those whose process is gone are removed (once per directory per run). */
+#define STALE_DIRS_MAX 64
+static char *stale_checked[STALE_DIRS_MAX];
+static size_t n_stale_checked;
+
+static void remove_stale_temporaries(const char *dir)
+{
+	pthread_mutex_lock(&tmp_lock);
+	for (size_t i = 0; i < n_stale_checked; i++)
+		if (!strcmp(stale_checked[i], dir)) {
+			pthread_mutex_unlock(&tmp_lock);
+			return;
+		}
+	if (n_stale_checked < STALE_DIRS_MAX)
+		stale_checked[n_stale_checked++] = galley_strdup(dir);
+	pthread_mutex_unlock(&tmp_lock);
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		const char *mark = e->d_name[0] == '.' ? strstr(e->d_name, ".galley-") : NULL;
+		if (!mark)
+			continue;
+		char *end = NULL;
+		long pid = strtol(mark + 8, &end, 10);
+		if (pid <= 0 || !end || *end != '-' || strlen(end + 1) != 6)
+			continue;
+		if (pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		galley_buf p = {0};
+		galley_buf_printf(&p, "%s/%s", dir, e->d_name);
+		unlink(p.data);
+		galley_buf_free(&p);
+	}
+	closedir(d);
+}
+
 static int mkdirs(const char *dir)
 {
 	char *copy = galley_strdup(dir);
@@ -114,6 +212,13 @@ galley_output *galley_output_open(const char *path, galley_error *err)
 	galley_output *o = galley_calloc(1, sizeof *o);
 	o->path = galley_strdup(path);
 	if (!strcmp(path, "-")) {
+		o->key = galley_strdup("-");
+		if (!claim_target(o, err)) {
+			free(o->key);
+			free(o->path);
+			free(o);
+			return NULL;
+		}
 		o->f = stdout;
 		return o;
 	}
@@ -151,7 +256,18 @@ galley_output *galley_output_open(const char *path, galley_error *err)
 	galley_buf t = {0};
 	char *bcopy = galley_strdup(path);
 	char *dcopy2 = galley_strdup(path);
-	galley_buf_printf(&t, "%s/.%s.galley-XXXXXX", dirname(dcopy2), basename(bcopy));
+	const char *tdir = dirname(dcopy2), *tbase = basename(bcopy);
+	o->key = canonical_target(tdir, tbase);
+	if (!claim_target(o, err)) {
+		free(o->key);
+		free(bcopy);
+		free(dcopy2);
+		free(o->path);
+		free(o);
+		return NULL;
+	}
+	remove_stale_temporaries(tdir);
+	galley_buf_printf(&t, "%s/.%s.galley-%ld-XXXXXX", tdir, tbase, (long)getpid());
 	free(bcopy);
 	free(dcopy2);
 	o->tmp = galley_buf_steal(&t);
@@ -159,6 +275,7 @@ galley_output *galley_output_open(const char *path, galley_error *err)
 	if (fd < 0) {
 		galley_error_set(err, GALLEY_ERR_FATAL, "cannot create a temporary file beside '%s': %s", path,
 		                 strerror(errno));
+		release_target(o);
 		free(o->tmp);
 		free(o->path);
 		free(o);
@@ -173,6 +290,7 @@ galley_output *galley_output_open(const char *path, galley_error *err)
 		close(fd);
 		unlink(o->tmp);
 		galley_error_set(err, GALLEY_ERR_FATAL, "cannot open '%s': %s", o->tmp, strerror(errno));
+		release_target(o);
 		free(o->tmp);
 		free(o->path);
 		free(o);
@@ -194,6 +312,7 @@ const char *galley_output_path(const galley_output *o)
 
 static void output_free(galley_output *o)
 {
+	release_target(o);
 	unregister_tmp(o->slot);
 	free(o->tmp);
 	free(o->path);

@@ -314,6 +314,53 @@ static void finish_article(runner *r, galley_article *a, int status, galley_stag
 		progress_tick(r);
 }
 
+/* A writer's target for comparing: its output= with the directory resolved (owned), or NULL. */
+static char *writer_target(const galley_stage *s)
+{
+	const char *out = NULL;
+	for (size_t i = 0; i < s->n_opts; i++)
+		if (!strcmp(s->opts[i].decl->name, "output") && s->opts[i].decl->type == GALLEY_OPT_PATH)
+			out = s->opts[i].raw;
+	if (!out || !*out)
+		return NULL;
+	if (!strcmp(out, "-"))
+		return galley_strdup("-");
+	const char *slash = strrchr(out, '/');
+	galley_buf dir = {0};
+	if (slash)
+		galley_buf_append(&dir, out, (size_t)(slash - out) + (slash == out));
+	else
+		galley_buf_puts(&dir, ".");
+	char *real = realpath(dir.data, NULL);
+	galley_buf t = {0};
+	galley_buf_printf(&t, "%s/%s", real ? real : dir.data, slash ? slash + 1 : out);
+	free(real);
+	galley_buf_free(&dir);
+	return galley_buf_steal(&t);
+}
+
+/* Two writers given the same output= would overwrite each other: refused before anything runs
+ * (writers by convention name their file output=). */
+static int check_output_paths(runner *r, galley_error *err)
+{
+	int rc = GALLEY_OK;
+	char **t = galley_calloc(r->n_writers + 1, sizeof *t);
+	for (size_t i = 0; i < r->n_writers; i++)
+		t[i] = writer_target(r->writers[i]);
+	for (size_t i = 0; i < r->n_writers && rc == GALLEY_OK; i++)
+		for (size_t j = i + 1; j < r->n_writers && rc == GALLEY_OK; j++)
+			if (t[i] && t[j] && !strcmp(t[i], t[j]))
+				rc = galley_error_set(err, GALLEY_ERR_FATAL,
+				                      "%s: %s writes the same output as %s (%s): %s; give each writer its own output=",
+				                      r->writers[j]->origin, galley_stage_name(r->writers[j]), galley_stage_name(r->writers[i]),
+				                      r->writers[i]->origin,
+				                      strcmp(t[i], "-") ? galley_stage_opt_string(r->writers[i], "output") : "standard output");
+	for (size_t i = 0; i < r->n_writers; i++)
+		free(t[i]);
+	free(t);
+	return rc;
+}
+
 /* --resume: does every writer's existing output hold this input? */
 static bool already_written(const runner *r, const galley_article *a)
 {
@@ -722,6 +769,8 @@ int galley_pipeline_run(galley_pipeline *p, const galley_run_options *opts_in, g
 	/* open every stage, in order */
 	for (size_t i = 0; i < r.n_stages; i++)
 		r.stages[i]->resuming = (opts.flags & GALLEY_RUN_RESUME) && r.stages[i]->plugin->kind == GALLEY_KIND_WRITER;
+	if (result == GALLEY_OK)
+		result = check_output_paths(&r, err);
 	for (size_t i = 0; i < r.n_stages && result == GALLEY_OK; i++) {
 		galley_error e = {0};
 		if (galley_stage_call_open(r.stages[i], &e) != GALLEY_OK) {

@@ -1557,6 +1557,21 @@ static int write_epub_start_book(write_epub_state *st, galley_error *err)
 /* ---- callbacks ---------------------------------------------------------------------------- */
 static void write_epub_close(galley_stage *stage, void *state);
 
+/* An output whose name says another format (book.jsonl) is most likely a slip: warn. */
+static void write_epub_check_name(galley_stage *stage, const char *output)
+{
+	static const char *const other[] = {".json", ".jsonl", ".ndjson", ".txt", ".html", ".htm", ".xml", ".zip", ".pdf", NULL};
+	size_t n = strlen(output);
+	for (size_t i = 0; other[i]; i++) {
+		size_t k = strlen(other[i]);
+		if (n > k && !strcasecmp(output + n - k, other[i])) {
+			galley_stage_warn(stage, "output '%s' is named like a %s file, but write-epub writes an EPUB book; "
+			                  "did you mean a name ending in .epub?", output, other[i] + 1);
+			return;
+		}
+	}
+}
+
 static int write_epub_setup(galley_stage *stage, write_epub_state *st, galley_error *err)
 {
 	st->stage = stage;
@@ -1582,6 +1597,7 @@ static int write_epub_setup(galley_stage *stage, write_epub_state *st, galley_er
 		return galley_error_set(err, GALLEY_ERR_FATAL, "output= is required: the .epub file to write");
 	if (!strcmp(st->output, "-") && st->split > 0)
 		return galley_error_set(err, GALLEY_ERR_FATAL, "split= needs a file name in output=, not '-'");
+	write_epub_check_name(stage, st->output);
 	if (st->language && *st->language && !write_epub_xhtml_lang_ok(st->language))
 		return galley_error_set(err, GALLEY_ERR_FATAL,
 		                        "language='%s' is not a BCP 47 language tag; use e.g. en, de-CH, pt-BR",

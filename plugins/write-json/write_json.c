@@ -880,6 +880,21 @@ static int write_json_parse_fields(write_json_state *st, const char *spec, galle
 	return GALLEY_OK;
 }
 
+/* An output whose name says another format (out.epub) is most likely a slip: warn. */
+static void write_json_check_name(galley_stage *stage, const char *output)
+{
+	static const char *const other[] = {".epub", ".html", ".htm", ".xml", ".zip", ".pdf", ".csv", NULL};
+	size_t n = strlen(output);
+	for (size_t i = 0; other[i]; i++) {
+		size_t k = strlen(other[i]);
+		if (n > k && !strcasecmp(output + n - k, other[i])) {
+			galley_stage_warn(stage, "output '%s' is named like a %s file, but write-json writes JSON; did you "
+			                  "mean a name ending in .jsonl or .json?", output, other[i] + 1);
+			return;
+		}
+	}
+}
+
 /* --resume: copy the existing JSON Lines file into the new output and tell the core which inputs
  * it holds (each record's source_location).  A missing file is an empty one. */
 static int write_json_resume(galley_stage *stage, write_json_state *st, const char *path, galley_error *err)
@@ -955,6 +970,8 @@ static int write_json_open(galley_stage *stage, void **state, galley_error *err)
 	if (!explicit_fields || !st->want[WJ_REMOVED])
 		st->want[WJ_REMOVED] = st->explain;
 	const char *path = galley_stage_opt_string(stage, "output");
+	if (path)
+		write_json_check_name(stage, path);
 	st->out = galley_output_open(path ? path : "-", err);
 	if (!st->out) {
 		free(st);
