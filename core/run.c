@@ -819,6 +819,7 @@ int galley_pipeline_run(galley_pipeline *p, const galley_run_options *opts_in, g
 	free(r.stages);
 	free(r.writers);
 	galley_strv_free(r.committed);
+	stop_requested = 0;
 	for (size_t i = 0; i < r.n_skips; i++)
 		free(r.skips[i].reason);
 	free(r.skips);

@@ -118,12 +118,16 @@ typedef struct galley_run_stats {
 } galley_run_stats;
 
 /* Run p to the end.  Returns GALLEY_OK when every article went through, GALLEY_ERR_ARTICLE
- * when some failed (outputs are still committed), GALLEY_ERR_FATAL when the run stopped
- * (outputs discarded, existing files untouched; err says why).  stats is nullable. */
+ * when some failed or none was read (outputs are still committed), GALLEY_ERR_FATAL when the
+ * run stopped (outputs discarded, existing files untouched; err says why).  Outputs are
+ * committed in two phases: every writer finishes, then every file is renamed.  stats is
+ * nullable. */
 GALLEY_API int galley_pipeline_run(galley_pipeline *p, const galley_run_options *opts, galley_run_stats *stats,
                                    galley_error *err);
 
-/* Ask a running pipeline to stop as soon as it can (async-signal-safe). */
+/* Ask a running pipeline to stop early and cleanly (async-signal-safe): it reads nothing more,
+ * finishes the articles in flight, commits the outputs with them and returns as usual; the
+ * summary says the run was interrupted.  The request ends with that run. */
 GALLEY_API void galley_request_stop(void);
 /* Remove every temporary output file now (async-signal-safe), for a second interrupt when the
  * process must exit at once. */
