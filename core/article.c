@@ -26,6 +26,7 @@ typedef struct scratch {
 struct galley_article {
 	char *fields[GALLEY_FIELD__COUNT];
 	char *loc_file, *loc_member;
+	char *loc_uri, *loc_record_id, *loc_date; /* a WARC record's own header values */
 	int64_t loc_offset, loc_index;
 	galley_source_location loc;
 	char *where;
@@ -154,6 +155,9 @@ void galley_article_free(galley_article *a)
 		free(a->fields[i]);
 	free(a->loc_file);
 	free(a->loc_member);
+	free(a->loc_uri);
+	free(a->loc_record_id);
+	free(a->loc_date);
 	free(a->where);
 	for (int i = 0; i < GALLEY_LIST__COUNT; i++)
 		strlist_free(&a->lists[i]);
@@ -223,7 +227,21 @@ const galley_source_location *galley_article_location(const galley_article *a)
 	m->loc.member = a->loc_member;
 	m->loc.offset = a->loc_offset;
 	m->loc.index = a->loc_index;
+	m->loc.uri = a->loc_uri;
+	m->loc.record_id = a->loc_record_id;
+	m->loc.date = a->loc_date;
 	return &a->loc;
+}
+
+void galley_article_set_location_warc(galley_article *a, const char *uri, const char *record_id, const char *date)
+{
+	char *u = galley_strdup(uri), *r = galley_strdup(record_id), *d = galley_strdup(date);
+	free(a->loc_uri);
+	free(a->loc_record_id);
+	free(a->loc_date);
+	a->loc_uri = u;
+	a->loc_record_id = r;
+	a->loc_date = d;
 }
 
 void galley_article_set_location(galley_article *a, const char *file, const char *member, int64_t offset,
@@ -570,6 +588,7 @@ galley_article *galley_article_copy(const galley_article *a)
 	for (int i = 0; i < GALLEY_FIELD__COUNT; i++)
 		c->fields[i] = galley_strdup(a->fields[i]);
 	galley_article_set_location(c, a->loc_file, a->loc_member, a->loc_offset, a->loc_index);
+	galley_article_set_location_warc(c, a->loc_uri, a->loc_record_id, a->loc_date);
 	for (int l = 0; l < GALLEY_LIST__COUNT; l++)
 		for (size_t i = 0; i < a->lists[l].n; i++)
 			strlist_push(&c->lists[l], a->lists[l].items[i]);

@@ -76,7 +76,7 @@ struct galley_collection {
 	bool eof;
 
 	/* strings the current entry borrows */
-	char *e_member, *e_url, *e_date, *e_ctype, *e_charset;
+	char *e_member, *e_url, *e_date, *e_ctype, *e_charset, *e_record_id;
 
 	skip_reason *skips;
 	size_t n_skips;
@@ -520,6 +520,8 @@ static void clear_entry_strings(galley_collection *c)
 	free(c->e_member);
 	free(c->e_url);
 	free(c->e_date);
+	free(c->e_record_id);
+	c->e_record_id = NULL;
 	free(c->e_ctype);
 	free(c->e_charset);
 	c->e_member = c->e_url = c->e_date = c->e_ctype = c->e_charset = NULL;
@@ -1065,6 +1067,7 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 		char *clen = header_value(hdr, after, "Content-Length");
 		char *uri = header_value(hdr, after, "WARC-Target-URI");
 		char *date = header_value(hdr, after, "WARC-Date");
+		char *record_id = header_value(hdr, after, "WARC-Record-ID");
 		c->buf_pos += after;
 		char *endp = NULL;
 		long long n = clen ? strtoll(clen, &endp, 10) : -1;
@@ -1074,6 +1077,7 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 			free(type);
 			free(uri);
 			free(date);
+			free(record_id);
 			c->mode = MODE_DONE;
 			return galley_error_set(err, GALLEY_ERR_ARTICLE,
 			                        "WARC record at offset %lld has no valid Content-Length: corrupt file",
@@ -1089,8 +1093,10 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 		}
 		c->e_url = uri;
 		c->e_date = date;
+		c->e_record_id = record_id;
 		out->url = uri;
 		out->date = date;
+		out->record_id = record_id;
 		if (!response) {
 			int s = warc_skip(c, (uint64_t)n);
 			if (s < 0)
@@ -1101,7 +1107,7 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 				                        (long long)rec_off);
 			}
 			clear_entry_strings(c);
-			out->url = out->date = NULL;
+			out->url = out->date = out->record_id = NULL;
 			continue;
 		}
 		if ((uint64_t)n > (uint64_t)c->max + 65536) {
@@ -1142,7 +1148,7 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 			free(block);
 			count_skip(c, "WARC response without an HTTP status line");
 			clear_entry_strings(c);
-			out->url = out->date = NULL;
+			out->url = out->date = out->record_id = NULL;
 			continue;
 		}
 		const unsigned char *sp = memchr(block, ' ', blen < 64 ? blen : 64);
@@ -1175,7 +1181,7 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 			free(ce);
 			free(block);
 			clear_entry_strings(c);
-			out->url = out->date = out->content_type = out->charset = NULL;
+			out->url = out->date = out->record_id = out->content_type = out->charset = NULL;
 			out->status = 0;
 			continue;
 		}

@@ -972,6 +972,7 @@ START_TEST(warc_transport)
 	                         "<link rel=canonical href=\"/canonical\"></head><body><p>x</p></body></html>");
 	galley_buf_printf(&w,
 	                  "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/a?b=1\r\n"
+	                  "WARC-Record-ID: <urn:uuid:12345678-0000-4000-8000-000000000000>\r\n"
 	                  "WARC-Date: 2020-01-02T03:04:05Z\r\nContent-Length: %zu\r\n\r\n",
 	                  http.len);
 	galley_buf_append(&w, http.data, http.len);
@@ -982,10 +983,16 @@ START_TEST(warc_transport)
 	th_str_eq(galley_article_candidate_first(r2.a[0], "date"), "2019-05-05");
 	th_str_eq(galley_article_candidate_first(r2.a[0], "url"), "/canonical");
 	th_str_eq(galley_article_get(r2.a[0], GALLEY_FIELD_URL), "https://news.example/canonical");
+	th_str_eq(galley_article_location(r2.a[0])->uri, "https://news.example/a?b=1");
+	th_str_eq(galley_article_location(r2.a[0])->record_id, "<urn:uuid:12345678-0000-4000-8000-000000000000>");
 	th_str_eq(galley_article_get(r2.a[0], GALLEY_FIELD_DATE), "2019-05-05");
 	ck_candidate(r2.a[0], "date", "2020-01-02T03:04:05Z", "warc");
 	th_results_free(&r2);
 	ck_assert_int_eq(galley_article_location(a)->offset, 0);
+	/* the record's own provenance: its address, and (none given here) no record id */
+	th_str_eq(galley_article_location(a)->uri, "https://news.example/a?b=1");
+	th_str_eq(galley_article_location(a)->date, "2020-01-02T03:04:05Z");
+	ck_assert_ptr_null(galley_article_location(a)->record_id);
 	char *t = text_of(a);
 	th_str_eq(t, "Grüße");
 	free(t);

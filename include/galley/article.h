@@ -77,6 +77,10 @@ typedef struct galley_source_location {
 	const char *member;  /* (nullable) archive member path */
 	int64_t offset;      /* byte offset of the WARC record, or -1 */
 	int64_t index;       /* n-th article taken from this file or member (0-based), or -1 */
+	/* A WARC record's own header values, verbatim (nullable; NULL for other inputs): */
+	const char *uri;       /* WARC-Target-URI, the address the crawler fetched */
+	const char *record_id; /* WARC-Record-ID, e.g. "<urn:uuid:...>" */
+	const char *date;      /* WARC-Date, e.g. "2021-03-04T05:06:07Z" */
 } galley_source_location;
 
 /* (borrowed) strings inside are owned by the article. */
@@ -84,6 +88,10 @@ GALLEY_API const galley_source_location *galley_article_location(const galley_ar
 /* (copied) */
 GALLEY_API void galley_article_set_location(galley_article *a, const char *file, const char *member,
                                             int64_t offset, int64_t index);
+/* (copied) The WARC record's WARC-Target-URI, WARC-Record-ID and WARC-Date (each nullable; NULL
+ * clears it), kept until the next call; galley_article_set_location leaves them alone. */
+GALLEY_API void galley_article_set_location_warc(galley_article *a, const char *uri, const char *record_id,
+                                                 const char *date);
 /* "file", "file!member", "file@offset" or with "#index": a short human form for messages.
  * (borrowed, valid until the location changes) */
 GALLEY_API const char *galley_article_where(const galley_article *a);

@@ -50,6 +50,7 @@ typedef struct galley_entry {
 	int64_t offset;            /* WARC record offset in the (decompressed) file, or -1 */
 	const char *url;           /* (nullable) WARC-Target-URI */
 	const char *date;          /* (nullable) WARC-Date */
+	const char *record_id;     /* (nullable) WARC-Record-ID, verbatim ("<urn:uuid:...>") */
 	const char *content_type;  /* (nullable) media type from HTTP, lower case, no parameters */
 	const char *charset;       /* (nullable) charset parameter from HTTP Content-Type */
 	int status;                /* HTTP status from the WARC record, 0 otherwise */

@@ -322,6 +322,8 @@ static int read_html_read(galley_stage *stage, void *state, galley_article **out
 	}
 	if (e.file)
 		galley_article_set_location(a, e.file, e.member, e.offset, index);
+	if (e.offset >= 0)
+		galley_article_set_location_warc(a, e.url, e.record_id, e.date);
 	if (rc != GALLEY_OK) {
 		*out = a;
 		return rc;

@@ -717,21 +717,32 @@ static int read_json_location(read_json_ctx *cx, galley_article *a, json_object 
 		return GALLEY_OK;
 	if (!json_object_is_type(v, json_type_object))
 		return read_json_bad(cx, "source_location", v, "an object");
-	char *file = NULL, *member = NULL;
+	char *file = NULL, *member = NULL, *uri = NULL, *record_id = NULL, *date = NULL;
 	int64_t offset = -1, index = -1;
 	json_object *x = NULL;
 	int rc = read_json_member(cx, "source_location", v, "file", true, &file);
 	if (rc == GALLEY_OK)
 		rc = read_json_member(cx, "source_location", v, "member", false, &member);
+	if (rc == GALLEY_OK)
+		rc = read_json_member(cx, "source_location", v, "uri", false, &uri);
+	if (rc == GALLEY_OK)
+		rc = read_json_member(cx, "source_location", v, "record_id", false, &record_id);
+	if (rc == GALLEY_OK)
+		rc = read_json_member(cx, "source_location", v, "date", false, &date);
 	if (rc == GALLEY_OK && json_object_object_get_ex(v, "offset", &x) && !read_json_is_null(x))
 		rc = read_json_int(cx, "source_location.offset", x, 0, INT64_MAX, &offset);
 	x = NULL;
 	if (rc == GALLEY_OK && json_object_object_get_ex(v, "index", &x) && !read_json_is_null(x))
 		rc = read_json_int(cx, "source_location.index", x, 0, INT64_MAX, &index);
-	if (rc == GALLEY_OK)
+	if (rc == GALLEY_OK) {
 		galley_article_set_location(a, file, member, offset, index);
+		galley_article_set_location_warc(a, uri, record_id, date);
+	}
 	free(file);
 	free(member);
+	free(uri);
+	free(record_id);
+	free(date);
 	return rc;
 }
 

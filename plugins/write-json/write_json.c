@@ -687,6 +687,9 @@ static json_object *write_json_article(const write_json_state *st, const galley_
 				json_object_object_add(l, "offset", json_object_new_int64(loc->offset));
 			if (loc->index >= 0)
 				json_object_object_add(l, "index", json_object_new_int64(loc->index));
+			write_json_add(l, "uri", write_json_str(loc->uri));
+			write_json_add(l, "record_id", write_json_str(loc->record_id));
+			write_json_add(l, "date", write_json_str(loc->date));
 			json_object_object_add(o, "source_location", l);
 		}
 	}

@@ -143,6 +143,24 @@ else
 	echo "skip: read-html not built"
 fi
 
+# 9. A WARC record's provenance (source_location uri, record_id, date) survives the round trip.
+if "$G" plugins 2>/dev/null | grep -q '^read-html'; then
+	body='<html><head><link rel="canonical" href="https://news.example/story"></head><body><p>Provenance test.</p></body></html>'
+	http=$(printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n%s' "$body")
+	{
+		printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/story?utm=x\r\n'
+		printf 'WARC-Date: 2021-03-04T05:06:07Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000001>\r\n'
+		printf 'Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n' "${#http}" "$http"
+	} > "$T/p.warc"
+	run "read-html input=$T/p.warc ! write-json output=$T/w1.jsonl html=true explain=true"
+	grep -q '"uri":"https://news.example/story?utm=x","record_id":"<urn:uuid:00000000-0000-4000-8000-000000000001>","date":"2021-03-04T05:06:07Z"' "$T/w1.jsonl" \
+		&& ok "WARC provenance written" || fail "WARC provenance missing: $(head -c 400 "$T/w1.jsonl")"
+	grep -q '"url":"https://news.example/story"' "$T/w1.jsonl" && ok "url stays the canonical link" || fail "url is not the canonical link"
+	run "read-json input=$T/w1.jsonl ! write-json output=$T/w2.jsonl html=true explain=true"
+	cmp "$T/w1.jsonl" "$T/w2.jsonl" && ok "WARC provenance round trip" || fail "WARC provenance round trip differs"
+	validate "$T/w1.jsonl"
+fi
+
 if [ "$failures" -ne 0 ]; then
 	echo "$failures failure(s)" >&2
 	exit 1
