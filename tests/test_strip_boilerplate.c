@@ -428,6 +428,31 @@ START_TEST(test_guard_declared_body)
 }
 END_TEST
 
+/* The article starts at its first paragraph: a section label and a photographer's credit
+ * before it are removed as header matter, a column's byline as a byline; a line opening a
+ * quotation or ending with a colon stays. */
+START_TEST(test_lead_starts_at_first_paragraph)
+{
+	galley_article *a = th_article_html(
+		"<div class='entry-content'><p>Harbour news</p><p>Jane Roe/Gazette</p><p>A column by Jane Doe</p>"
+		"<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
+	strip(a, NULL);
+	char *t = body_text(a);
+	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
+	free(t);
+	ck_assert_str_eq(removed_reason(a, "Harbour news"), "header");
+	ck_assert_str_eq(removed_reason(a, "Jane Roe/Gazette"), "header");
+	ck_assert_str_eq(removed_reason(a, "A column by Jane Doe"), "byline");
+	galley_article_free(a);
+
+	a = th_article_html("<div class='entry-content'><p>What the mayor said:</p>"
+	                    "<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
+	strip(a, NULL);
+	ck_assert(has_text(a, "What the mayor said:"));
+	galley_article_free(a);
+}
+END_TEST
+
 /* Text-shaped bodies from other readers: teaser headers take their trailing list along;
  * bylines, datelines and duplicated lines are recorded. */
 START_TEST(test_text_shape)
@@ -673,6 +698,7 @@ int main(void)
 	tcase_add_test(tc, test_guard_sidebar_column);
 	tcase_add_test(tc, test_guard_comments_only);
 	tcase_add_test(tc, test_guard_declared_body);
+	tcase_add_test(tc, test_lead_starts_at_first_paragraph);
 	suite_add_tcase(s, tc);
 	TCase *dev = tcase_create("devset");
 	tcase_set_timeout(dev, 600);
