@@ -453,6 +453,22 @@ START_TEST(test_lead_starts_at_first_paragraph)
 }
 END_TEST
 
+/* A code block highlighted with spans: the line breaks between the spans are the code's lines
+ * and stay exactly as they were. */
+START_TEST(test_pre_keeps_white_space)
+{
+	galley_article *a = th_article_html(
+		"<article><p>" LOREM1 "</p><pre><code><span class='k'>int</span> <span class='n'>x</span>;\n"
+		"<span class='k'>int</span>  <span class='n'>y</span>;\n\n<span class='c'>// done</span>\n</code></pre>"
+		"<p>" LOREM2 "</p></article>");
+	strip(a, NULL);
+	char *t = body_text(a);
+	ck_assert_msg(strstr(t, "int x;\nint  y;\n\n// done") != NULL, "text: %s", t);
+	free(t);
+	galley_article_free(a);
+}
+END_TEST
+
 /* Text-shaped bodies from other readers: teaser headers take their trailing list along;
  * bylines, datelines and duplicated lines are recorded. */
 START_TEST(test_text_shape)
@@ -699,6 +715,7 @@ int main(void)
 	tcase_add_test(tc, test_guard_comments_only);
 	tcase_add_test(tc, test_guard_declared_body);
 	tcase_add_test(tc, test_lead_starts_at_first_paragraph);
+	tcase_add_test(tc, test_pre_keeps_white_space);
 	suite_add_tcase(s, tc);
 	TCase *dev = tcase_create("devset");
 	tcase_set_timeout(dev, 600);

@@ -94,10 +94,25 @@ static bool sb_layout_table(sb_ctx *c, xmlNodePtr t)
 
 /* A text node: blank ones become one space where inline content goes, others go into the open
  * run (or the block). */
+/* Whether dst is inside a pre (its white space is the text: code, verse, tables of figures). */
+static bool sb_in_pre(xmlNodePtr dst)
+{
+	for (xmlNodePtr n = dst; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+		if (n->name && !strcmp((const char *)n->name, "pre"))
+			return true;
+	return false;
+}
+
 static void sb_emit_text(sb_out *o, xmlNodePtr src, xmlNodePtr dst)
 {
 	sb_ctx *c = o->c;
 	const xmlChar *t = src->content;
+	if (t && *t && !sb_wants_runs(dst) && sb_in_pre(dst)) {
+		/* inside pre, white space is kept exactly: the line breaks between highlighted
+		 * spans are the code's lines */
+		xmlAddChild(dst, xmlNewDocText(c->out, t));
+		return;
+	}
 	bool blank = true;
 	for (const xmlChar *p = t; p && *p; p++)
 		if (!isspace(*p)) {
