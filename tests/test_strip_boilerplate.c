@@ -469,6 +469,34 @@ START_TEST(test_pre_keeps_white_space)
 }
 END_TEST
 
+/* A paragraph the article repeats on its own (a refrain) stays twice; a caption repeated as a
+ * paragraph and a copied run of paragraphs still go as duplicates. */
+START_TEST(test_repeated_paragraph_kept)
+{
+	galley_article *a = th_article_html(
+		"<div class='entry-content'><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM1 "</p><p>" LOREM3 "</p>"
+		"<p>The old harbour at dawn</p><p>" LOREM3 " Then the meeting ended.</p><p>The old harbour at dawn</p></div>");
+	strip(a, NULL);
+	char *t = body_text(a);
+	const char *first = strstr(t, LOREM1);
+	ck_assert_ptr_nonnull(first);
+	ck_assert_ptr_nonnull(strstr(first + 1, LOREM1));
+	free(t);
+	ck_assert_str_eq(removed_reason(a, "The old harbour at dawn"), "duplicate");
+	galley_article_free(a);
+
+	a = th_article_html("<div class='entry-content'><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p><p>" LOREM1
+	                    "</p><p>" LOREM2 "</p></div>");
+	strip(a, NULL);
+	t = body_text(a);
+	first = strstr(t, LOREM1);
+	ck_assert_ptr_nonnull(first);
+	ck_assert_ptr_null(strstr(first + 1, LOREM1));
+	free(t);
+	galley_article_free(a);
+}
+END_TEST
+
 /* Text-shaped bodies from other readers: teaser headers take their trailing list along;
  * bylines, datelines and duplicated lines are recorded. */
 START_TEST(test_text_shape)
@@ -716,6 +744,7 @@ int main(void)
 	tcase_add_test(tc, test_guard_declared_body);
 	tcase_add_test(tc, test_lead_starts_at_first_paragraph);
 	tcase_add_test(tc, test_pre_keeps_white_space);
+	tcase_add_test(tc, test_repeated_paragraph_kept);
 	suite_add_tcase(s, tc);
 	TCase *dev = tcase_create("devset");
 	tcase_set_timeout(dev, 600);

@@ -51,11 +51,21 @@ static void sb_pass_title(sb_pass *p)
 	}
 }
 
-/* Duplicates: a block whose text was seen before (captions repeated as paragraphs, print and
- * screen copies of the same text). */
+/* Duplicates: a block whose text was seen before (captions repeated as paragraphs, teasers and
+ * furniture shown twice, print and screen copies of the same text).  A paragraph of prose the
+ * article repeats on its own (a refrain, a repeated answer) is the article's: it stays, unless
+ * a neighbour is repeated too (a copied run of the text). */
+#define SB_DUP_PROSE_MIN 100
+
+static bool sb_dup_prose(const sb_block *b)
+{
+	return !b->heading && b->len >= SB_DUP_PROSE_MIN && b->sentence && !strcmp((const char *)b->node->name, "p");
+}
+
 static void sb_pass_duplicates(sb_pass *p)
 {
 	sb_u64set seen = {0};
+	bool *dup = galley_calloc(p->n + 1, sizeof *dup);
 	for (size_t i = 0; i < p->n; i++) {
 		sb_block *b = &p->v[i];
 		if (b->reason)
@@ -67,11 +77,19 @@ static void sb_pass_duplicates(sb_pass *p)
 			continue;
 		uint64_t h = sb_hash(p->k.data, p->k.len);
 		if (sb_set_has(&seen, h)) {
-			sb_remove_block(p->c, b, R_DUPLICATE);
+			dup[i] = true;
 			continue;
 		}
 		sb_set_add(&seen, h);
 	}
+	for (size_t i = 0; i < p->n; i++) {
+		if (!dup[i])
+			continue;
+		bool run = (i > 0 && dup[i - 1]) || (i + 1 < p->n && dup[i + 1]);
+		if (p->text_mode || run || !sb_dup_prose(&p->v[i]))
+			sb_remove_block(p->c, &p->v[i], R_DUPLICATE);
+	}
+	free(dup);
 	free(seen.v);
 }
 
