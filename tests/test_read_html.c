@@ -638,6 +638,59 @@ START_TEST(meta_value_attribute)
 }
 END_TEST
 
+START_TEST(meta_site_decision)
+{
+	static const struct {
+		const char *head, *site, *rule;
+	} cases[] = {
+		/* a tagline after the name goes */
+		{"<meta property=og:site_name content='Example News | Stories that matter'>", "Example News", "site.og-site-name"},
+		/* a handle is no name: the next source */
+		{"<meta property=og:site_name content='@examplenews'><meta name=application-name content='Example News'>",
+		 "Example News", "site.application-name"},
+		/* ".com" goes when the page writes the brand without it */
+		{"<meta property=og:site_name content='Example.com'><title>A story | Example</title>", "Example",
+		 "site.og-site-name"},
+		/* but stays when the brand is the domain */
+		{"<meta property=og:site_name content='Example.com'><title>A story</title>", "Example.com", "site.og-site-name"},
+		/* a section is no site name */
+		{"<meta property=og:site_name content='Politics'><meta property=article:section content='Politics'>"
+		 "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"A story\","
+		 "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Example Times\"}}</script>",
+		 "Example Times", "site.json-ld"},
+		{"<meta property=og:site_name content='www.example.de'>", "example.de", "site.og-site-name"},
+		/* the site the <title> names */
+		{"<title>A long story about the harbour | Example Post</title>", "Example Post", "site.title-suffix"},
+		/* nothing names it: the host as displayed */
+		{"<title>A story</title><link rel=canonical href='https://www.example.org/a/b'>", "example.org", "site.domain"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		galley_buf b = {0};
+		galley_buf_printf(&b, "<html><head>%s</head><body><p>x</p></body></html>", cases[i].head);
+		galley_article *a = read_str(b.data);
+		const char *site = galley_article_get(a, GALLEY_FIELD_SITE);
+		ck_assert_msg(site && !strcmp(site, cases[i].site), "case %zu: site '%s', want '%s'", i, site ? site : "(none)",
+		              cases[i].site);
+		const char *e = galley_article_get_extra(a, "explain.site");
+		ck_assert_msg(e && strstr(e, cases[i].rule), "case %zu: explain.site '%s', want %s", i, e ? e : "(none)",
+		              cases[i].rule);
+		galley_article_free(a);
+		galley_buf_free(&b);
+	}
+}
+END_TEST
+
+START_TEST(meta_title_rule_recorded)
+{
+	galley_article *a = read_str("<html><head><meta property=og:title content='Storm hits the coast'></head>"
+	                             "<body><h1>Storm hits the coast</h1><p>x</p></body></html>");
+	const char *e = galley_article_get_extra(a, "explain.title");
+	ck_assert_msg(e && !strcmp(e, "Storm hits the coast (title.h1-equals-meta: the headline is a metadata title)"),
+	              "explain.title '%s'", e ? e : "(none)");
+	galley_article_free(a);
+}
+END_TEST
+
 START_TEST(meta_microdata)
 {
 	galley_article *a = read_str(
@@ -1297,6 +1350,8 @@ int main(void)
 	tcase_add_test(tc, meta_jsonld_array_and_broken);
 	tcase_add_test(tc, meta_opengraph_twitter_dc_meta);
 	tcase_add_test(tc, meta_microdata);
+	tcase_add_test(tc, meta_site_decision);
+	tcase_add_test(tc, meta_title_rule_recorded);
 	tcase_add_test(tc, meta_value_attribute);
 	tcase_add_test(tc, meta_title_cleaning);
 	tcase_add_test(tc, meta_dates);

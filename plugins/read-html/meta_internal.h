@@ -73,13 +73,26 @@ void rh_jsonld(meta_ctx *mc);
 void rh_walk(meta_ctx *mc, xmlDocPtr doc);
 
 /* meta_title.c */
+/* the separators between a title and its site or section (" | ", " - "...), NULL-terminated */
+extern const char *const rh_title_seps[];
+/* Does one of s's words look like a domain name ("example.com")? */
+bool rh_looks_like_domain(const char *s);
 /* The host of an absolute URL, lower case, without "www." (written to out; "" when none). */
 void rh_url_host(const char *url, char *out, size_t outsz);
 bool rh_names_site(const char *seg, const char *const *sites, const char *host);
 /* title without a site prefix or suffix; caller frees; the removed site segment into *site_out
  * (caller frees) when site_out is given and *site_out is NULL. */
 char *rh_clean_title(const char *title, const char *const *sites, const char *host, char **site_out);
-/* The article's title (caller frees; NULL when none). */
-char *rh_choose_title(meta_ctx *mc, const char *const *sites_in, const char *host, char **site_out);
+/* The article's title (caller frees; NULL when none); *rule (static) is "rule-id: reason". */
+char *rh_choose_title(meta_ctx *mc, const char *const *sites_in, const char *host, char **site_out,
+                      const char **rule);
+
+/* meta_site.c */
+/* The site's name (caller frees; NULL when none): the first usable site candidate by origin
+ * (og:site_name, JSON-LD publisher / WebSite, application-name), else the site the <title> names
+ * (site_from_title, nullable), else the host as displayed; cleaned of a tagline, "www." and a
+ * ".com" the page writes its brand without; never a handle, URL or section.  *rule (static) is
+ * "rule-id: reason". */
+char *rh_choose_site(meta_ctx *mc, const char *host, const char *site_from_title, const char **rule);
 
 #endif

@@ -11,6 +11,16 @@
 
 #define TITLE_NEAR 0.6
 
+/* the title rules (explain.title) */
+static const char R_EQUAL[] = "title.h1-equals-meta: the headline is a metadata title";
+static const char R_HEAD[] = "title.h1-meta-head: the headline is the first segment of a metadata title";
+static const char R_TAIL[] = "title.h1-meta-tail: the headline is the last segment of a metadata title";
+static const char R_DECORATED[] = "title.h1-meta-decorated: a metadata title is the headline and a decoration";
+static const char R_NEAR[] = "title.h1-near-meta: the headline shares most words with a metadata title";
+static const char R_CLEANED[] = "title.meta-cleaned: the best metadata title, site prefix or suffix removed";
+static const char R_H1_ONLY[] = "title.h1-only: the first headline, no metadata title";
+
+
 /* ---- decisions ----------------------------------------------------------------------------- */
 
 /* The host of an absolute URL, lower case, without "www." (written to out). */
@@ -89,7 +99,7 @@ bool rh_names_site(const char *seg, const char *const *sites, const char *host)
 }
 
 /* Does a segment look like a domain name ("petri-heil.ch", "Disfunctions.de")? */
-static bool looks_like_domain(const char *s)
+bool rh_looks_like_domain(const char *s)
 {
 	static const char *const tlds[] = {".com", ".de", ".ch", ".at", ".net", ".org", ".fr", ".it", ".es", ".pl", ".uk",
 	                                   ".info", ".eu", ".io", ".co", ".nl", ".be", ".ru", ".tv", ".online", ".news", NULL};
@@ -108,7 +118,7 @@ static bool looks_like_domain(const char *s)
 	return false;
 }
 
-static const char *const title_seps[] = {" | ", " - ", " – ", " — ", " :: ", " : ", " // ", " · ", " • ", " » ",
+const char *const rh_title_seps[] = {" | ", " - ", " – ", " — ", " :: ", " : ", " // ", " · ", " • ", " » ",
                                          " « ", " ~ ", " ǀ ", " › ", " > ", " ｜ ", NULL};
 
 /* separators written without spaces ("Title:Site", "Title_Section_Site", "Title｜Site"): a
@@ -158,14 +168,14 @@ char *rh_clean_title(const char *title, const char *const *sites, const char *ho
 		size_t l = strlen(t);
 		while (l && t[l - 1] == ' ')
 			t[--l] = 0;
-		for (int i = 0; title_seps[i]; i++) {
-			size_t sl = strlen(title_seps[i]) - 1; /* without the trailing space */
-			if (l > sl && !strncmp(t + l - sl, title_seps[i], sl)) {
+		for (int i = 0; rh_title_seps[i]; i++) {
+			size_t sl = strlen(rh_title_seps[i]) - 1; /* without the trailing space */
+			if (l > sl && !strncmp(t + l - sl, rh_title_seps[i], sl)) {
 				t[l - sl] = 0;
 				again = true;
 				break;
 			}
-			if (!strncmp(t, title_seps[i] + 1, sl)) {
+			if (!strncmp(t, rh_title_seps[i] + 1, sl)) {
 				memmove(t, t + sl, strlen(t + sl) + 1);
 				again = true;
 				break;
@@ -176,13 +186,13 @@ char *rh_clean_title(const char *title, const char *const *sites, const char *ho
 		const char *best_sep = NULL;
 		size_t best_pos = 0, best_len = 0;
 		/* the last separator */
-		for (int i = 0; title_seps[i]; i++) {
+		for (int i = 0; rh_title_seps[i]; i++) {
 			const char *p = t, *q;
-			while ((q = strstr(p, title_seps[i]))) {
+			while ((q = strstr(p, rh_title_seps[i]))) {
 				if (!best_sep || (size_t)(q - t) > best_pos) {
-					best_sep = title_seps[i];
+					best_sep = rh_title_seps[i];
 					best_pos = (size_t)(q - t);
-					best_len = strlen(title_seps[i]);
+					best_len = strlen(rh_title_seps[i]);
 				}
 				p = q + 1;
 			}
@@ -196,7 +206,7 @@ char *rh_clean_title(const char *title, const char *const *sites, const char *ho
 		for (const char *w = suffix; *w; w++)
 			words += *w == ' ';
 		bool short_tail = strong && strlen(suffix) < best_pos && words <= 6;
-		if ((rh_names_site(suffix, sites, host) || looks_like_domain(suffix) || short_tail) && best_pos > 0) {
+		if ((rh_names_site(suffix, sites, host) || rh_looks_like_domain(suffix) || short_tail) && best_pos > 0) {
 			if (site_out && !*site_out)
 				*site_out = galley_strdup(suffix);
 			t[best_pos] = 0;
@@ -205,11 +215,11 @@ char *rh_clean_title(const char *title, const char *const *sites, const char *ho
 		/* the first separator, for "Site | Title" */
 		const char *first = NULL;
 		size_t first_len = 0;
-		for (int i = 0; title_seps[i]; i++) {
-			const char *q = strstr(t, title_seps[i]);
+		for (int i = 0; rh_title_seps[i]; i++) {
+			const char *q = strstr(t, rh_title_seps[i]);
 			if (q && (!first || q < first)) {
 				first = q;
-				first_len = strlen(title_seps[i]);
+				first_len = strlen(rh_title_seps[i]);
 			}
 		}
 		if (first && first > t) {
@@ -281,9 +291,9 @@ static size_t title_splits(const char *t, size_t *pos, size_t *len, size_t max)
 			p += 2 + a;
 			continue;
 		}
-		for (int i = 0; title_seps[i]; i++) {
-			size_t sl = strlen(title_seps[i]);
-			if (!strncmp(p, title_seps[i], sl)) {
+		for (int i = 0; rh_title_seps[i]; i++) {
+			size_t sl = strlen(rh_title_seps[i]);
+			if (!strncmp(p, rh_title_seps[i], sl)) {
 				pos[n] = (size_t)(p - t);
 				len[n] = sl;
 				n++;
@@ -372,7 +382,7 @@ static double title_similarity(const char *a, const char *b)
 /* The title: the visible headline (<h1>) when a metadata title agrees with it — equal, or the
  * metadata title is the headline plus decoration (" | Site", a kicker) — else the best metadata
  * title by origin, cleaned of a site prefix or suffix. */
-char *rh_choose_title(meta_ctx *mc, const char *const *sites_in, const char *host, char **site_out)
+char *rh_choose_title(meta_ctx *mc, const char *const *sites_in, const char *host, char **site_out, const char **rule)
 {
 	galley_buf km = {0}, kh = {0}, tmp = {0};
 	char *chosen = NULL;
@@ -382,6 +392,7 @@ char *rh_choose_title(meta_ctx *mc, const char *const *sites_in, const char *hos
 	for (; sites_in[n_sites] && n_sites < 8; n_sites++)
 		sites[n_sites] = sites_in[n_sites];
 	sites[n_sites] = NULL;
+	size_t n_known = n_sites;
 	for (int r = 0; r < 60 && !chosen; r++) {
 		for (size_t i = 0; i < mc->n && !chosen; i++) {
 			const cand *m = &mc->c[i];
@@ -400,7 +411,7 @@ char *rh_choose_title(meta_ctx *mc, const char *const *sites_in, const char *hos
 				if (kh.len < 4 || rh_names_site(h->value, sites, host))
 					continue;
 				if (!strcmp(km.data, kh.data)) {
-					chosen = galley_strdup(h->value);
+					chosen = galley_strdup(h->value), *rule = R_EQUAL;
 					break;
 				}
 				if (ns) {
@@ -410,11 +421,16 @@ char *rh_choose_title(meta_ctx *mc, const char *const *sites_in, const char *hos
 					bool head_eq = key_eq(v, first, kh.data, &tmp);
 					bool tail_eq = key_eq(v + last_end, tail, kh.data, &tmp);
 					if (head_eq && (first >= strlen(v) - first - len[0] || ns > 1 || kh.len >= 12)) {
-						chosen = galley_strdup(h->value);
+						chosen = galley_strdup(h->value), *rule = R_HEAD;
 						break;
 					}
 					if (tail_eq && tail >= pos[ns - 1]) {
-						chosen = galley_strdup(h->value);
+						chosen = galley_strdup(h->value), *rule = R_TAIL;
+						break;
+					}
+					if ((head_eq || tail_eq) && n_known && !rh_names_site(h->value, sites_in, host)) {
+						/* the site's name is known and this is not it: the headline */
+						chosen = galley_strdup(h->value), *rule = head_eq ? R_HEAD : R_TAIL;
 						break;
 					}
 					if ((head_eq || tail_eq) && n_sites < 15) {
@@ -425,7 +441,7 @@ char *rh_choose_title(meta_ctx *mc, const char *const *sites_in, const char *hos
 				}
 				if (kh.len >= 12 && kh.len * 10 >= km.len * 4 && strstr(km.data, kh.data) &&
 				    side_has(m->value, pos, len, ns, kh.data, &tmp))
-					chosen = galley_strdup(h->value); /* metadata = headline + decoration */
+					chosen = galley_strdup(h->value), *rule = R_DECORATED; /* headline + decoration */
 			}
 		}
 	}
@@ -454,7 +470,7 @@ char *rh_choose_title(meta_ctx *mc, const char *const *sites_in, const char *hos
 				if (km.len && strstr(kh.data, km.data))
 					continue;
 				if (title_similarity(h->value, cm) >= TITLE_NEAR)
-					chosen = galley_strdup(h->value);
+					chosen = galley_strdup(h->value), *rule = R_NEAR;
 			}
 			free(cm);
 		}
@@ -476,13 +492,17 @@ char *rh_choose_title(meta_ctx *mc, const char *const *sites_in, const char *hos
 			if (only_site)
 				continue;
 			char *c = rh_clean_title(m->value, sites, host, site_out);
-			if (*c)
+			if (*c) {
+				*rule = R_CLEANED;
 				return c;
+			}
 			free(c);
 		}
 	/* last: the first h1 */
 	for (size_t i = 0; i < mc->n; i++)
-		if (!strcmp(mc->c[i].field, "title") && !strcmp(mc->c[i].origin, "h1"))
+		if (!strcmp(mc->c[i].field, "title") && !strcmp(mc->c[i].origin, "h1")) {
+			*rule = R_H1_ONLY;
 			return galley_strdup(mc->c[i].value);
+		}
 	return NULL;
 }

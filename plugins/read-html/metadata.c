@@ -118,14 +118,14 @@ static void read_html_decide(meta_ctx *mc)
 			    !rh_looks_like_url(mc->c[i].value))
 				sites[n_sites++] = mc->c[i].value;
 	sites[n_sites] = NULL;
-	const cand *site = rh_best(mc, "site", NULL);
 	char *site_from_title = NULL;
-	char *clean = rh_choose_title(mc, sites, host, site ? NULL : &site_from_title);
+	const char *why = NULL;
+	char *clean = rh_choose_title(mc, sites, host, &site_from_title, &why);
 	/* the <title> candidate is recorded cleaned */
 	for (size_t i = 0; i < mc->n; i++)
 		if (!strcmp(mc->c[i].field, "title") && !strcmp(mc->c[i].origin, "title-tag")) {
 			char *sf = NULL;
-			char *c2 = rh_clean_title(mc->c[i].value, sites, host, site || site_from_title ? NULL : &sf);
+			char *c2 = rh_clean_title(mc->c[i].value, sites, host, site_from_title ? NULL : &sf);
 			if (*c2) {
 				free(mc->c[i].value);
 				mc->c[i].value = c2;
@@ -135,15 +135,19 @@ static void read_html_decide(meta_ctx *mc)
 			if (sf)
 				site_from_title = sf;
 		}
-	if (clean)
+	if (clean) {
 		galley_article_set(a, GALLEY_FIELD_TITLE, clean);
-	free(clean);
-	if (site) {
-		galley_article_set(a, GALLEY_FIELD_SITE, site->value);
-	} else if (site_from_title) {
-		rh_add(mc, "site", site_from_title, "title-tag");
-		galley_article_set(a, GALLEY_FIELD_SITE, site_from_title);
+		read_html_explain(a, "title", clean, why);
 	}
+	free(clean);
+	char *site = rh_choose_site(mc, host, site_from_title, &why);
+	if (site) {
+		galley_article_set(a, GALLEY_FIELD_SITE, site);
+		read_html_explain(a, "site", site, why);
+	}
+	free(site);
+	if (site_from_title && !rh_best(mc, "site", NULL))
+		rh_add(mc, "site", site_from_title, "title-tag");
 	free(site_from_title);
 
 	/* language */
