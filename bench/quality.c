@@ -45,7 +45,15 @@ typedef struct qscore {
 	long tp, fp, fn, tn;
 	long au_total, au_ok, au_ok_ws, au_ok_ci;
 	long dt_total, dt_ok, dt_none;
+	long lost;              /* pages with gold text whose text is empty or holds under 20% of it */
+	long empty;             /* of which the text is empty */
+	long method[5];         /* which method produced the text (strip-boilerplate's explain.extraction) */
 } qscore;
+
+/* The methods strip-boilerplate records in explain.extraction, and "other" (none recorded). */
+static const char *const quality_methods[5] = {"main", "relaxed", "densest", "declared", "other"};
+/* A page is lost when its text holds under this share of the gold's `with` segments. */
+#define QUALITY_LOST_SHARE 0.2
 
 enum { QUALITY_HALVES = 2 };
 
@@ -155,6 +163,10 @@ static void qscore_add(qscore *to, const qscore *d)
 	to->dt_total += d->dt_total;
 	to->dt_ok += d->dt_ok;
 	to->dt_none += d->dt_none;
+	to->lost += d->lost;
+	to->empty += d->empty;
+	for (int i = 0; i < 5; i++)
+		to->method[i] += d->method[i];
 }
 
 /* The stripper's text against the case's `with` and `without` segments. */
@@ -166,6 +178,14 @@ static void score_text(const qcase *c, const galley_article *a, qscore *d, bool 
 	json_object *w = NULL, *wo = NULL;
 	json_object_object_get_ex(c->obj, "with", &w);
 	json_object_object_get_ex(c->obj, "without", &wo);
+	long tp0 = d->tp;
+	size_t n_with = w ? json_object_array_length(w) : 0;
+	const char *m = galley_article_get_extra(a, "explain.extraction");
+	int mi = 4;
+	for (int i = 0; m && i < 4; i++)
+		if (!strncmp(m, quality_methods[i], strlen(quality_methods[i])))
+			mi = i;
+	d->method[mi]++;
 	for (size_t i = 0; w && i < json_object_array_length(w); i++) {
 		char *s = norm(json_object_get_string(json_object_array_get_idx(w, i)));
 		if (strstr(nt, s))
@@ -187,6 +207,10 @@ static void score_text(const qcase *c, const galley_article *a, qscore *d, bool 
 			d->tn++;
 		free(s);
 	}
+	if (n_with && (!*nt || (double)(d->tp - tp0) < QUALITY_LOST_SHARE * (double)n_with))
+		d->lost++;
+	if (n_with && !*nt)
+		d->empty++;
 	free(nt);
 }
 
@@ -245,6 +269,10 @@ static void score_unseen(const qcase *c, bool tagged, qscore *d)
 	json_object_object_get_ex(c->obj, "without", &wo);
 	d->fn += w ? (long)json_object_array_length(w) : 0;
 	d->tn += wo ? (long)json_object_array_length(wo) : 0;
+	if (w && json_object_array_length(w)) {
+		d->lost++; /* a page never read has lost its article too */
+		d->empty++;
+	}
 	if (!tagged)
 		return;
 	char *gold = joined_gold_author(c->obj);
@@ -265,6 +293,11 @@ static double qscore_print(const qscore *s, bool tagged)
 	double F1 = P + R > 0 ? 2 * P * R / (P + R) : 0;
 	printf("segments: TP %ld  FP %ld  FN %ld  TN %ld\n", s->tp, s->fp, s->fn, s->tn);
 	printf("precision %.4f  recall %.4f  F1 %.4f\n", P, R, F1);
+	printf("lost articles (text empty or under %.0f%% of the gold's segments): %ld, of which empty %ld; text by method:",
+	       QUALITY_LOST_SHARE * 100, s->lost, s->empty);
+	for (int i = 0; i < 5; i++)
+		printf(" %s %ld", quality_methods[i], s->method[i]);
+	printf("\n");
 	if (!tagged) {
 		printf("authors: not scored (no tag-attribution plugin)\n");
 		return F1;
