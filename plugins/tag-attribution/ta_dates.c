@@ -272,225 +272,287 @@ static bool ta_comment_time(const ta_doc *d, const ta_date *dt)
 	return comment && !ta_header_shows(d, dt->y, dt->m, dt->d);
 }
 
-void ta_date_decide(ta_doc *d)
+/* What the date rules read and what they decide. */
+typedef struct ta_date_evidence {
+	ta_doc *d;
+	const galley_candidate *best; /* the most trusted metadata date, or NULL */
+	int best_rank;                /* its ta_date_rank */
+	ta_date bd;                   /* best, parsed */
+	ta_date vis;                  /* the date shown with the article (ta_visible_date) */
+	int vis_tier;
+	bool have_vis;
+	const char *value;            /* the decision: best->value, shown or another candidate's value */
+	char shown[40];
+	const char *rule;             /* (static) the rule that decided */
+} ta_date_evidence;
+
+/* Decide the day y-m-d by rule. */
+static bool ta_date_day(ta_date_evidence *ev, const char *rule, int y, int m, int dd)
 {
-	galley_article *a = d->a;
-	const galley_candidate *best = NULL;
-	int br = 100;
-	ta_date bd = {0};
+	snprintf(ev->shown, sizeof ev->shown, "%04d-%02d-%02d", y, m, dd);
+	ev->value = ev->shown;
+	ev->rule = rule;
+	return true;
+}
+
+static bool ta_same_day(const ta_date *x, const ta_date *y)
+{
+	return x->y == y->y && x->m == y->m && x->d == y->d;
+}
+
+/* The most trusted metadata date, not a comment's <time>. */
+static void ta_date_metadata(ta_date_evidence *ev)
+{
+	galley_article *a = ev->d->a;
+	ev->best_rank = 100;
 	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
 		const galley_candidate *c = galley_article_candidate(a, i);
 		if (strcmp(c->field, "date"))
 			continue;
 		int r = ta_date_rank(c->origin);
 		ta_date dt;
-		if (r < 0 || r >= br || !ta_parse_iso(c->value, &dt) || (!strcmp(c->origin, "time") && ta_comment_time(d, &dt)))
+		if (r < 0 || r >= ev->best_rank || !ta_parse_iso(c->value, &dt) || (!strcmp(c->origin, "time") && ta_comment_time(ev->d, &dt)))
 			continue;
-		best = c;
-		br = r;
-		bd = dt;
+		ev->best = c;
+		ev->best_rank = r;
+		ev->bd = dt;
 	}
-	ta_date vis = {0};
-	int vis_tier = 3;
+}
+
+/* Only weak metadata, and no dateline: a line above the text that opens with another day
+ * ("05.02.2020 - Redaktion: ..." under the headline, a generic meta tag's other day). */
+static bool ta_date_header_line_over_weak(ta_date_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	galley_article *a = d->a;
+	if (!ev->best || ev->best_rank < 4 || ev->have_vis || ta_header_shows(d, ev->bd.y, ev->bd.m, ev->bd.d))
+		return false;
+	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		ta_date sd;
+		bool labelled;
+		if (!ta_header_line(r) || !strstr(r->context ? r->context : "", " before-body") || r->text[0] < '0' || r->text[0] > '9' ||
+		    !ta_line_date(d->st, r->text, &sd, &labelled))
+			continue;
+		/* one line, not an item of a list of dated events ("29.02.2020 18:00 Uhr ..." in
+		 * li.list-group-item) */
+		bool listed = false;
+		for (size_t j = 0; j < galley_article_n_removed(a) && !listed; j++) {
+			const galley_removed *o = galley_article_removed(a, j);
+			listed = j != i && o->text && o->context && !strcmp(o->context, r->context) && strcmp(o->text, r->text);
+		}
+		if (listed)
+			continue;
+		/* the date opens the line: its first number is the day, or the year of an ISO date */
+		ta_date fd;
+		if (!ta_find_date(d->st, r->text, &fd) || (fd.d != atoi(r->text) && fd.y != atoi(r->text)) || fd.y != sd.y || fd.m != sd.m ||
+		    fd.d != sd.d)
+			continue;
+		return ta_date_day(ev, "header-line-over-weak-metadata", sd.y, sd.m, sd.d);
+	}
+	return false;
+}
+
+/* Is the day sd, which a header line r shows, a day the metadata gives as the publication
+ * date (other than best's), or as the last change when a byline or dateline shows it? */
+static bool ta_date_metadata_gives(const ta_date_evidence *ev, const galley_removed *r, const ta_date *sd)
+{
+	galley_article *a = ev->d->a;
+	bool strong = !strcmp(r->reason, "dateline") || !strcmp(r->reason, "byline") || !strcmp(r->reason, "meta");
+	for (size_t k = 0; k < galley_article_n_candidates(a); k++) {
+		const galley_candidate *c = galley_article_candidate(a, k);
+		ta_date dt;
+		/* a byline or dateline that shows the last change shows it as the article's date
+		 * ("04 de mayo 2022, 12:00 A. M." in a header the page repeats, modified 2022-05-04,
+		 * published 2022-05-03) */
+		bool modified = strong && !strcmp(c->field, "date_modified");
+		if ((strcmp(c->field, "date") && !modified) || c == ev->best || ta_date_rank(c->origin) < 0 || !ta_parse_iso(c->value, &dt) ||
+		    !ta_same_day(&dt, sd))
+			continue;
+		/* a <time> may be a teaser's, as a line in the text may: only a line above the text
+		 * confirms it ("22 July 2019" under a teaser in the text does not) */
+		if (!strcmp(c->origin, "time") && !strstr(r->context ? r->context : "", " before-body"))
+			continue;
+		/* not a day the same metadata gives as the last change: the header shows the update
+		 * ("Le 19 février 2020", microdata's dateModified 2020-02-19) */
+		bool change = false;
+		for (size_t j = 0; j < galley_article_n_candidates(a) && !change; j++) {
+			const galley_candidate *o = galley_article_candidate(a, j);
+			ta_date od;
+			change = !strcmp(o->field, "date_modified") && !strcmp(o->origin, c->origin) && ta_parse_iso(o->value, &od) &&
+			         ta_same_day(&od, &dt);
+		}
+		if (change && !modified)
+			continue;
+		return true;
+	}
+	return false;
+}
+
+/* The metadata gives more than one publication day and the article's header shows another
+ * than the first (article:published_time 2022-01-15, <time datetime="2022-01-25"> under the
+ * headline): the day shown. */
+static bool ta_date_header_shows_other(ta_date_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	galley_article *a = d->a;
+	if (ta_header_shows(d, ev->bd.y, ev->bd.m, ev->bd.d))
+		return false;
+	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		ta_date sd;
+		bool labelled;
+		/* a line that is little more than the date, not a sentence with one ("A post shared by
+		 * ... on Jun 16, 2019 at 7:30am PDT": an embedded post) */
+		if (!ta_header_line(r) || strlen(r->text) > 40 || !ta_line_date(d->st, r->text, &sd, &labelled))
+			continue;
+		if (ta_date_metadata_gives(ev, r, &sd))
+			return ta_date_day(ev, "header-shows-other-metadata-day", sd.y, sd.m, sd.d);
+	}
+	return false;
+}
+
+/* The date shown with the article is another day that the page's metadata also gives, as
+ * another publication date of its article metadata (not a <time> of a teaser) or as its last
+ * change: the page shows that change as the article's date (a name and "12.01.2022" under the
+ * headline, modified 2022-01-12, published 2021-11-29). */
+static bool ta_date_shown_in_metadata(ta_date_evidence *ev)
+{
+	galley_article *a = ev->d->a;
+	if (!ev->have_vis || ev->vis_tier != 0 || ta_same_day(&ev->vis, &ev->bd))
+		return false;
+	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
+		const galley_candidate *c = galley_article_candidate(a, i);
+		ta_date dt;
+		if ((strcmp(c->field, "date") && strcmp(c->field, "date_modified")) || c == ev->best || ta_date_rank(c->origin) < 0 ||
+		    (!strcmp(c->field, "date") && ta_date_rank(c->origin) >= 4) || !ta_parse_iso(c->value, &dt) || !ta_same_day(&dt, &ev->vis))
+			continue;
+		return ta_date_day(ev, "shown-date-in-metadata", ev->vis.y, ev->vis.m, ev->vis.d);
+	}
+	return false;
+}
+
+/* A UTC timestamp as best: the same instant with the page's own offset, from another
+ * candidate or from a short line that shows the instant's local clock time. */
+static bool ta_date_utc_local(ta_date_evidence *ev, long inst)
+{
+	galley_article *a = ev->d->a;
+	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
+		const galley_candidate *c = galley_article_candidate(a, i);
+		ta_date dt;
+		if (strcmp(c->field, "date") || !ta_parse_iso(c->value, &dt) || !dt.has_time || !dt.has_off || dt.off == 0)
+			continue;
+		long ci = (ta_days(dt.y, dt.m, dt.d) * 24 + dt.hh) * 60 + dt.mi - dt.off;
+		if (ci == inst) {
+			ev->value = c->value;
+			ev->rule = "metadata-local-offset";
+			return true;
+		}
+	}
+	/* a short line before or in the article that shows the same instant in the page's own
+	 * time, another day ("3 de mayo de 2022 21:25" for 2022-05-04T00:25Z: UTC-3) */
+	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		ta_date sd;
+		int th, tm;
+		/* minutes that tell one instant from another (not a teaser's "20:00 Uhr") */
+		if (ev->bd.mi == 0 || !r->text || strlen(r->text) > 80 || ta_after_body(r) || (r->context && strstr(r->context, " in:")) ||
+		    !ta_find_date(ev->d->st, r->text, &sd) || !ta_find_clock(r->text, &th, &tm))
+			continue;
+		long local = (ta_days(sd.y, sd.m, sd.d) * 24 + th) * 60 + tm;
+		long off = local - inst;
+		if (off != 0 && off % 15 == 0 && off >= -12 * 60 && off <= 14 * 60 && !ta_same_day(&sd, &ev->bd))
+			return ta_date_day(ev, "shown-local-clock", sd.y, sd.m, sd.d);
+	}
+	return false;
+}
+
+/* A UTC timestamp as best: the day of the page's own time zone where the page tells it. */
+static void ta_date_utc(ta_date_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	galley_article *a = d->a;
+	ta_date *bd = &ev->bd;
+	long inst = (ta_days(bd->y, bd->m, bd->d) * 24 + bd->hh) * 60 + bd->mi;
+	if (ta_date_utc_local(ev, inst))
+		return;
+	/* the day in the page's address, when a time zone can make it of that instant
+	 * ("/2019/01/01/..." for 2018-12-31T23:11:59Z) */
+	ta_date ud;
+	if (!ev->have_vis && ta_url_date(galley_article_get(a, GALLEY_FIELD_URL), &ud)) {
+		long diff = ta_days(ud.y, ud.m, ud.d) - ta_days(bd->y, bd->m, bd->d);
+		if ((diff == 1 && bd->hh >= 10) || (diff == -1 && bd->hh < 12)) {
+			ta_date_day(ev, "address-day-of-instant", ud.y, ud.m, ud.d);
+			return;
+		}
+	}
+	/* not when the article's header shows the day of the timestamp too: the other day is the
+	 * site header's "today" ("Miércoles 4 de Mayo de 2022" over the page, "3 de Mayo de 2022"
+	 * under the headline, 2022-05-03T20:51:06Z) */
+	if (ev->have_vis && ta_header_shows(d, bd->y, bd->m, bd->d))
+		return;
+	if (ev->have_vis) {
+		long diff = ta_days(ev->vis.y, ev->vis.m, ev->vis.d) - ta_days(bd->y, bd->m, bd->d);
+		/* only a day that some time zone can make of that instant (UTC-12 to UTC+14) */
+		if ((diff == 1 && bd->hh >= 10) || (diff == -1 && bd->hh < 12))
+			ta_date_day(ev, "shown-day-of-instant", ev->vis.y, ev->vis.m, ev->vis.d);
+		return;
+	}
+	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
+		const galley_candidate *c = galley_article_candidate(a, i);
+		ta_date dt;
+		if (strcmp(c->field, "date") || !ta_parse_iso(c->value, &dt) || dt.has_time)
+			continue;
+		long diff = ta_days(dt.y, dt.m, dt.d) - ta_days(bd->y, bd->m, bd->d);
+		if (diff == 1 || diff == -1) {
+			ev->value = c->value;
+			ev->rule = "metadata-day-of-instant";
+			return;
+		}
+	}
+	/* 22:00 or 23:00 sharp in UTC: a day's midnight east of Greenwich written in UTC (a
+	 * date-only publication date that the CMS converted): the next day */
+	if ((bd->hh == 22 || bd->hh == 23) && bd->mi == 0 && ta_zero_seconds(ev->best->value)) {
+		int y, m, dd;
+		ta_civil(ta_days(bd->y, bd->m, bd->d) + 1, &y, &m, &dd);
+		ta_date_day(ev, "utc-midnight-east", y, m, dd);
+	}
+}
+
+/* The rule that decided the date, or NULL; sets the article's date. */
+const char *ta_date_decide(ta_doc *d)
+{
+	galley_article *a = d->a;
+	ta_date_evidence ev = {.d = d, .vis_tier = 3};
+	ta_date_metadata(&ev);
 	/* with metadata, only a date shown with the article counts; without, any, as a last resort
 	 * the first of a list (a page of entries, newest first) */
-	bool have_vis = ta_visible_date(d, &vis, &vis_tier, best ? 1 : 2);
+	ev.have_vis = ta_visible_date(d, &ev.vis, &ev.vis_tier, ev.best ? 1 : 2);
 	/* no metadata, or only weak metadata (a <time> anywhere on the page, a generic meta tag)
 	 * that disagrees with the date shown with the article: the date shown */
-	if (have_vis && (!best || (br >= 4 && vis_tier == 0 && (vis.y != bd.y || vis.m != bd.m || vis.d != bd.d)))) {
-		char shown0[40];
-		snprintf(shown0, sizeof shown0, "%04d-%02d-%02d", vis.y, vis.m, vis.d);
-		galley_article_set(a, GALLEY_FIELD_DATE, shown0);
-		return;
-	}
-	/* only weak metadata, and no dateline: a line above the text that opens with another day
-	 * ("05.02.2020 - Redaktion: Eberhard Fuhr" under the headline, a generic meta tag's
-	 * 2020-02-12) */
-	if (best && br >= 4 && !have_vis && !ta_header_shows(d, bd.y, bd.m, bd.d))
-		for (size_t i = 0; i < galley_article_n_removed(a); i++) {
-			const galley_removed *r = galley_article_removed(a, i);
-			ta_date sd;
-			bool labelled;
-			if (!ta_header_line(r) || !strstr(r->context ? r->context : "", " before-body") || r->text[0] < '0' || r->text[0] > '9' ||
-			    !ta_line_date(d->st, r->text, &sd, &labelled))
-				continue;
-			/* one line, not an item of a list of dated events ("29.02.2020 18:00 Uhr Portugal vs
-			 * Spanien", "04.04.2020 18:00 Uhr Tempranillo" in li.list-group-item) */
-			bool listed = false;
-			for (size_t j = 0; j < galley_article_n_removed(a) && !listed; j++) {
-				const galley_removed *o = galley_article_removed(a, j);
-				listed = j != i && o->text && o->context && !strcmp(o->context, r->context) && strcmp(o->text, r->text);
-			}
-			if (listed)
-				continue;
-			/* the date opens the line: its first number is the day, or the year of an ISO date */
-			ta_date fd;
-			if (!ta_find_date(d->st, r->text, &fd) || (fd.d != atoi(r->text) && fd.y != atoi(r->text)) || fd.y != sd.y || fd.m != sd.m ||
-			    fd.d != sd.d)
-				continue;
-			char shown4[40];
-			snprintf(shown4, sizeof shown4, "%04d-%02d-%02d", sd.y, sd.m, sd.d);
-			galley_article_set(a, GALLEY_FIELD_DATE, shown4);
-			return;
-		}
-	if (!best) {
+	if (ev.have_vis && !ev.best)
+		ta_date_day(&ev, "shown-date", ev.vis.y, ev.vis.m, ev.vis.d);
+	else if (ev.have_vis && ev.best_rank >= 4 && ev.vis_tier == 0 && !ta_same_day(&ev.vis, &ev.bd))
+		ta_date_day(&ev, "shown-date-over-weak-metadata", ev.vis.y, ev.vis.m, ev.vis.d);
+	else if (ta_date_header_line_over_weak(&ev))
+		;
+	else if (!ev.best) {
 		ta_date last;
-		if (!have_vis && ta_last_resort_date(d, &last)) {
-			char shown2[40];
-			snprintf(shown2, sizeof shown2, "%04d-%02d-%02d", last.y, last.m, last.d);
-			galley_article_set(a, GALLEY_FIELD_DATE, shown2);
-		}
-		return;
-	}
-	/* the metadata gives more than one publication day and the article's header shows another
-	 * than the first (article:published_time 2022-01-15, <time datetime="2022-01-25">25.01.2022</time>
-	 * under the headline): the day shown */
-	if (!ta_header_shows(d, bd.y, bd.m, bd.d))
-		for (size_t i = 0; i < galley_article_n_removed(a); i++) {
-			const galley_removed *r = galley_article_removed(a, i);
-			ta_date sd;
-			bool labelled;
-			/* a line that is little more than the date, not a sentence with one ("A post
-			 * shared by ... on Jun 16, 2019 at 7:30am PDT": an embedded post) */
-			if (!ta_header_line(r) || strlen(r->text) > 40 || !ta_line_date(d->st, r->text, &sd, &labelled))
-				continue;
-			bool strong = !strcmp(r->reason, "dateline") || !strcmp(r->reason, "byline") || !strcmp(r->reason, "meta");
-			for (size_t k = 0; k < galley_article_n_candidates(a); k++) {
-				const galley_candidate *c = galley_article_candidate(a, k);
-				ta_date dt;
-				/* a byline or dateline that shows the last change shows it as the article's
-				 * date, as in point 3 below ("04 de mayo 2022, 12:00 A. M." in a header the
-				 * page repeats, modified 2022-05-04, published 2022-05-03) */
-				bool modified = strong && !strcmp(c->field, "date_modified");
-				if ((strcmp(c->field, "date") && !modified) || c == best || ta_date_rank(c->origin) < 0 || !ta_parse_iso(c->value, &dt) ||
-				    dt.y != sd.y || dt.m != sd.m || dt.d != sd.d)
-					continue;
-				/* a <time> may be a teaser's, as a line in the text may: only a line above the
-				 * text confirms it ("22 July 2019" under a teaser in the text does not) */
-				if (!strcmp(c->origin, "time") && !strstr(r->context ? r->context : "", " before-body"))
-					continue;
-				/* not a day the same metadata gives as the last change: the header shows the
-				 * update ("Le 19 février 2020", microdata's dateModified 2020-02-19) */
-				bool change = false;
-				for (size_t j = 0; j < galley_article_n_candidates(a) && !change; j++) {
-					const galley_candidate *o = galley_article_candidate(a, j);
-					ta_date od;
-					change = !strcmp(o->field, "date_modified") && !strcmp(o->origin, c->origin) && ta_parse_iso(o->value, &od) &&
-					         od.y == dt.y && od.m == dt.m && od.d == dt.d;
-				}
-				if (change && !modified)
-					continue;
-				char shown3[40];
-				snprintf(shown3, sizeof shown3, "%04d-%02d-%02d", sd.y, sd.m, sd.d);
-				galley_article_set(a, GALLEY_FIELD_DATE, shown3);
-				return;
-			}
-		}
-	/* the date shown with the article is another day that the page's metadata also gives, as
-	 * another publication date of its article metadata (not a <time> of a teaser) or as its
-	 * last change: the page shows that change as the
-	 * article's date ("Christoph Hein · 12.01.2022" under the headline, modified 2022-01-12,
-	 * published 2021-11-29) */
-	if (have_vis && vis_tier == 0 && (vis.y != bd.y || vis.m != bd.m || vis.d != bd.d)) {
-		for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
-			const galley_candidate *c = galley_article_candidate(a, i);
-			ta_date dt;
-			if ((strcmp(c->field, "date") && strcmp(c->field, "date_modified")) || c == best || ta_date_rank(c->origin) < 0 ||
-			    (!strcmp(c->field, "date") && ta_date_rank(c->origin) >= 4) ||
-			    !ta_parse_iso(c->value, &dt) || dt.y != vis.y || dt.m != vis.m || dt.d != vis.d)
-				continue;
-			char shown1[40];
-			snprintf(shown1, sizeof shown1, "%04d-%02d-%02d", vis.y, vis.m, vis.d);
-			galley_article_set(a, GALLEY_FIELD_DATE, shown1);
-			return;
+		if (!ev.have_vis && ta_last_resort_date(d, &last))
+			ta_date_day(&ev, "last-resort-date", last.y, last.m, last.d);
+	} else if (!ta_date_header_shows_other(&ev) && !ta_date_shown_in_metadata(&ev)) {
+		ev.value = ev.best->value;
+		ev.rule = "metadata-date";
+		if (ev.bd.has_time && ev.bd.has_off && ev.bd.off == 0)
+			ta_date_utc(&ev);
+		/* an HTTP-style date is written as ISO 8601 */
+		ta_date iso;
+		if (ev.value == ev.best->value && !ta_parse_iso8601(ev.value, &iso)) {
+			snprintf(ev.shown, sizeof ev.shown, "%04d-%02d-%02dT%02d:%02d:00Z", ev.bd.y, ev.bd.m, ev.bd.d, ev.bd.hh, ev.bd.mi);
+			ev.value = ev.shown;
 		}
 	}
-	const char *value = best->value;
-	char shown[40] = "";
-	if (bd.has_time && bd.has_off && bd.off == 0) {
-		/* a UTC timestamp: the same instant in the page's own offset, or the day the page
-		 * shows, may be another day */
-		long inst = (ta_days(bd.y, bd.m, bd.d) * 24 + bd.hh) * 60 + bd.mi;
-		bool done = false;
-		for (size_t i = 0; i < galley_article_n_candidates(a) && !done; i++) {
-			const galley_candidate *c = galley_article_candidate(a, i);
-			ta_date dt;
-			if (strcmp(c->field, "date") || !ta_parse_iso(c->value, &dt) || !dt.has_time || !dt.has_off || dt.off == 0)
-				continue;
-			long ci = (ta_days(dt.y, dt.m, dt.d) * 24 + dt.hh) * 60 + dt.mi - dt.off;
-			if (ci == inst) {
-				value = c->value;
-				done = true;
-			}
-		}
-		/* the date shown with the article (not the site header's "today") */
-		/* a short line before or in the article that shows the same instant in the page's own
-		 * time, another day ("3 de mayo de 2022 21:25" for 2022-05-04T00:25Z: UTC-3) */
-		for (size_t i = 0; i < galley_article_n_removed(a) && !done; i++) {
-			const galley_removed *r = galley_article_removed(a, i);
-			ta_date sd;
-			int th, tm;
-			/* minutes that tell one instant from another (not a teaser's "20:00 Uhr") */
-			if (bd.mi == 0 || !r->text || strlen(r->text) > 80 || ta_after_body(r) || (r->context && strstr(r->context, " in:")) || !ta_find_date(d->st, r->text, &sd) || !ta_find_clock(r->text, &th, &tm))
-				continue;
-			long local = (ta_days(sd.y, sd.m, sd.d) * 24 + th) * 60 + tm;
-			long off = local - inst;
-			if (off != 0 && off % 15 == 0 && off >= -12 * 60 && off <= 14 * 60 && (sd.y != bd.y || sd.m != bd.m || sd.d != bd.d)) {
-				snprintf(shown, sizeof shown, "%04d-%02d-%02d", sd.y, sd.m, sd.d);
-				value = shown;
-				done = true;
-			}
-		}
-		/* the day in the page's address, when a time zone can make it of that instant
-		 * ("/2019/01/01/ins-neue-jahr" for 2018-12-31T23:11:59Z) */
-		ta_date ud;
-		if (!done && !have_vis && ta_url_date(galley_article_get(a, GALLEY_FIELD_URL), &ud)) {
-			long diff = ta_days(ud.y, ud.m, ud.d) - ta_days(bd.y, bd.m, bd.d);
-			if ((diff == 1 && bd.hh >= 10) || (diff == -1 && bd.hh < 12)) {
-				snprintf(shown, sizeof shown, "%04d-%02d-%02d", ud.y, ud.m, ud.d);
-				value = shown;
-				done = true;
-			}
-		}
-		/* not when the article's header shows the day of the timestamp too: the other day is
-		 * the site header's "today" ("Miércoles 4 de Mayo de 2022" over the page, "3 de Mayo de
-		 * 2022" under the headline, 2022-05-03T20:51:06Z) */
-		if (!done && have_vis && ta_header_shows(d, bd.y, bd.m, bd.d))
-			done = true;
-		if (!done && have_vis) {
-			long diff = ta_days(vis.y, vis.m, vis.d) - ta_days(bd.y, bd.m, bd.d);
-			/* only a day that some time zone can make of that instant (UTC-12 to UTC+14) */
-			if ((diff == 1 && bd.hh >= 10) || (diff == -1 && bd.hh < 12)) {
-				snprintf(shown, sizeof shown, "%04d-%02d-%02d", vis.y, vis.m, vis.d);
-				value = shown;
-			}
-			done = true;
-		}
-		for (size_t i = 0; i < galley_article_n_candidates(a) && !done; i++) {
-			const galley_candidate *c = galley_article_candidate(a, i);
-			ta_date dt;
-			if (strcmp(c->field, "date") || !ta_parse_iso(c->value, &dt) || dt.has_time)
-				continue;
-			long diff = ta_days(dt.y, dt.m, dt.d) - ta_days(bd.y, bd.m, bd.d);
-			if (diff == 1 || diff == -1) {
-				value = c->value;
-				done = true;
-			}
-		}
-		/* 22:00 or 23:00 sharp in UTC: a day's midnight east of Greenwich written in UTC (a
-		 * date-only publication date that the CMS converted): the next day */
-		if (!done && (bd.hh == 22 || bd.hh == 23) && bd.mi == 0 && ta_zero_seconds(best->value)) {
-			long days = ta_days(bd.y, bd.m, bd.d) + 1;
-			ta_civil(days, &bd.y, &bd.m, &bd.d);
-			snprintf(shown, sizeof shown, "%04d-%02d-%02d", bd.y, bd.m, bd.d);
-			value = shown;
-		}
-	}
-	/* an HTTP-style date is written as ISO 8601 */
-	ta_date iso;
-	if (value == best->value && !ta_parse_iso8601(value, &iso)) {
-		snprintf(shown, sizeof shown, "%04d-%02d-%02dT%02d:%02d:00Z", bd.y, bd.m, bd.d, bd.hh, bd.mi);
-		value = shown;
-	}
-	galley_article_set(a, GALLEY_FIELD_DATE, value);
+	if (ev.value)
+		galley_article_set(a, GALLEY_FIELD_DATE, ev.value);
+	return ev.value ? ev.rule : NULL;
 }

@@ -386,7 +386,7 @@ const char *ta_find_any(const char *lo, char *const *words, size_t n);
 bool ta_line_date(const ta_state *st, const char *text, ta_date *out, bool *labelled);
 
 /* ta_dates.c */
-void ta_date_decide(ta_doc *d);
+const char *ta_date_decide(ta_doc *d);
 
 /* ta_mark.c */
 void ta_mark_body(ta_doc *d, const galley_paragraphs *gp);
