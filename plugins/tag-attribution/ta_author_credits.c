@@ -575,7 +575,7 @@ bool ta_issuer(ta_doc *d, ta_names *out)
 		bool office = false;
 		for (size_t k = 0; k < w.n && !office; k++)
 			office = ta_office_word(d->st, w.w[k], w.l[k]);
-		if (n && n <= 80 && office && !ta_has_digit(line, n) && ta_plausible2(d->st, line, true))
+		if (n && n <= 80 && office && !ta_has_digit(line, n) && ta_plausible_as(d->st, line, TA_NAME_LENIENT))
 			ta_names_add(out, line);
 		free(line);
 		return out->n > 0;

@@ -145,7 +145,7 @@ void ta_meta_authors(const ta_state *st, const galley_article *a, ta_names *out,
 			}
 			char *v = ta_decode_entities(c->value);
 			size_t before = tmp.n;
-			ta_parse_byline2(st, v, &tmp, site, false, true);
+			ta_parse_byline(st, v, &tmp, site, TA_BYLINE_METADATA);
 			/* an organisation's name that a preposition continues, cut there as a byline's
 			 * place would be ("Eidgenössisches Departement für Wirtschaft, Bildung und
 			 * Forschung WBF" is no "Eidgenössisches Departement"): the whole name, none when

@@ -157,7 +157,7 @@ static void ta_find_closing_label(ta_author_evidence *ev)
 			size_t ln = ta_label_at(st, &w, i);
 			if (!ln || i + ln >= w.n || w.w[i + ln - 1][w.l[i + ln - 1] - 1] != ':')
 				continue;
-			ta_parse_byline2(st, w.w[i], &ev->lab, site, true, false);
+			ta_parse_byline(st, w.w[i], &ev->lab, site, TA_BYLINE_NEED_LABEL);
 			if (ev->lab.n && !ta_person_like(st, &ev->lab))
 				ta_names_free(&ev->lab);
 			if (ev->lab.n)
@@ -186,7 +186,7 @@ static void ta_find_label_then_name(ta_author_evidence *ev)
 		galley_buf_printf(&b, "%s %s", r->text, nx->text);
 		galley_buf_putc(&b, 0);
 		char *both = galley_buf_steal(&b);
-		ta_parse_byline2(st, both, &ev->lab, site, true, false);
+		ta_parse_byline(st, both, &ev->lab, site, TA_BYLINE_NEED_LABEL);
 		free(both);
 		/* a person's name with the agency's short name after a slash: "Peter Maahn/SP-X" */
 		const char *slash = ev->lab.n == 1 ? strchr(ev->lab.v[0], '/') : NULL;
@@ -232,7 +232,7 @@ static void ta_find_description_list(ta_author_evidence *ev)
 			galley_buf_printf(&b, "%s %s", d->p[i].text, r->text);
 			galley_buf_putc(&b, 0);
 			char *both = galley_buf_steal(&b);
-			ta_parse_byline2(st, both, &ev->lab, site, true, false);
+			ta_parse_byline(st, both, &ev->lab, site, TA_BYLINE_NEED_LABEL);
 			free(both);
 			if (ev->lab.n && !ta_person_like(st, &ev->lab))
 				ta_names_free(&ev->lab);
@@ -383,7 +383,7 @@ static void ta_find_unlabelled_person(ta_author_evidence *ev)
 		if (strlen(r->text) > 80)
 			continue;
 		ta_names tmp = {0};
-		ta_parse_byline2(st, r->text, &tmp, site, false, false);
+		ta_parse_byline(st, r->text, &tmp, site, TA_BYLINE_PLAIN);
 		if (tmp.n && ta_person_like(st, &tmp)) {
 			ev->vis = tmp;
 			ev->vis_tier = tiers[i];
@@ -501,7 +501,7 @@ static void ta_find_meta_class_name(ta_author_evidence *ev)
 			continue;
 		ta_names tmp = {0};
 		char *txt = agency ? galley_strndup(r->text, agency) : galley_strdup(r->text);
-		ta_parse_byline2(st, txt, &tmp, site, false, false);
+		ta_parse_byline(st, txt, &tmp, site, TA_BYLINE_PLAIN);
 		free(txt);
 		if (tmp.n && ta_person_like(st, &tmp) && ta_person_text(d, tmp.v[0])) {
 			ev->vis = tmp;
@@ -528,7 +528,7 @@ static void ta_find_unlabelled_any(ta_author_evidence *ev)
 		if (strlen(r->text) > 80)
 			continue;
 		ta_names tmp = {0};
-		ta_parse_byline2(st, r->text, &tmp, site, false, false);
+		ta_parse_byline(st, r->text, &tmp, site, TA_BYLINE_PLAIN);
 		if (tmp.n) {
 			ev->vis = tmp;
 			ev->vis_tier = tiers[i];
@@ -556,7 +556,7 @@ static void ta_find_meta_line_writers(ta_author_evidence *ev)
 		if (strlen(r->text) > 80 || ta_has_digit(r->text, strlen(r->text)))
 			continue;
 		ta_names tmp = {0};
-		ta_parse_byline2(st, r->text, &tmp, site, false, false);
+		ta_parse_byline(st, r->text, &tmp, site, TA_BYLINE_PLAIN);
 		if (tmp.n >= 2 && ta_person_like(st, &tmp)) {
 			ev->vis = tmp;
 			ev->vis_tier = tiers[i];

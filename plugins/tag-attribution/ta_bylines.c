@@ -3,8 +3,9 @@
 #include "ta_private.h"
 
 /* One author's name after the labels are gone: trim edge punctuation, handles, qualifiers. */
-static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s, size_t n, const char *site, bool lenient)
+static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s, size_t n, const char *site, ta_name_check check)
 {
+	bool lenient = check == TA_NAME_LENIENT;
 	char *raw = galley_strndup(s, n);
 	char *name = galley_ws_normalize(raw);
 	free(raw);
@@ -146,7 +147,7 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 	char *start = clean;
 	while (*start == ',' || *start == ';' || *start == ':' || *start == ' ' || *start == '|' || *start == '-')
 		start++;
-	if (ta_plausible2(st, start, lenient))
+	if (ta_plausible_as(st, start, lenient ? TA_NAME_LENIENT : TA_NAME_STRICT))
 		ta_names_add(out, start);
 	free(clean);
 	free(name);
@@ -298,10 +299,61 @@ bool ta_is_month(const ta_state *st, const char *w, size_t l)
 	return ta_word_in(&st->months, w, l);
 }
 
-/* Names from a byline as a reader sees it: "By Jane Doe and John Roe | Reuters | 5 March 2024".
- * With need_label, the text must start with a label ("By", "Von"). */
-void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out, const char *site, bool need_label, bool lenient)
+/* One segment of a byline between joins ("A, B and C"): its names, each one on its own
+ * when commas part several full names. */
+static void ta_byline_segment(const ta_state *st, ta_names *out, const char *from, size_t len, const char *site, ta_name_check check)
 {
+	char *part = galley_strndup(from, len);
+	ta_words pw;
+	ta_split_words(part, &pw);
+	size_t pl = ta_label_at(st, &pw, 0);
+	const char *pstart = pl && pl < pw.n ? pw.w[pl] : part;
+	bool all_names = strchr(pstart, ',') != NULL;
+	size_t nparts = 0;
+	for (const char *p = pstart; all_names && p;) {
+		const char *c = strchr(p, ',');
+		size_t len2 = c ? (size_t)(c - p) : strlen(p);
+		char *one = galley_strndup(p, len2);
+		char *nm = galley_ws_normalize(one);
+		ta_words ow;
+		ta_split_words(nm, &ow);
+		/* the dateline's place among them is none of the names: "Jane Doe, John Roe,
+		 * Berlin" */
+		if (ta_is_place(st, nm, strlen(nm))) {
+			free(nm);
+			free(one);
+			p = c ? c + 1 : NULL;
+			continue;
+		}
+		if (ow.n < 2 || ow.n > 4 || ta_is_qualifier(st, nm, site))
+			all_names = false;
+		for (size_t q = 0; q < ow.n && all_names; q++)
+			if (!ta_has_upper_start(ow.w[q], ow.l[q]) && !ta_word_in(&st->particles, ow.w[q], ow.l[q]))
+				all_names = false;
+		free(nm);
+		free(one);
+		nparts++;
+		p = c ? c + 1 : NULL;
+	}
+	if (all_names && nparts > 1) {
+		for (const char *p = pstart; p;) {
+			const char *c = strchr(p, ',');
+			size_t len2 = c ? (size_t)(c - p) : strlen(p);
+			ta_add_byline_name(st, out, p, len2, site, check);
+			p = c ? c + 1 : NULL;
+		}
+	} else {
+		ta_add_byline_name(st, out, pstart, strlen(pstart), site, check);
+	}
+	free(part);
+}
+
+/* Names from a byline as a reader sees it: "By Jane Doe and John Roe | Reuters | 5 March 2024".
+ * flags (ta_byline_flag): TA_BYLINE_NEED_LABEL, the text must start with a label ("By",
+ * "Von"); TA_BYLINE_METADATA, a metadata value, meant to be a name. */
+void ta_parse_byline(const ta_state *st, const char *text, ta_names *out, const char *site, unsigned flags)
+{
+	bool need_label = flags & TA_BYLINE_NEED_LABEL, lenient = flags & TA_BYLINE_METADATA;
 	char *s = ta_byline_prepare(st, text);
 	static const char *const seps[] = {" | ", "|", " • ", " · ", " — ", " – ", " - ", "\xe2\x80\xa2", " /// ", " ("};
 	ta_words w;
@@ -411,53 +463,9 @@ void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out, const
 		if (!brk && !semi)
 			continue;
 		size_t last = semi ? k + 1 : k;
-		if (last > seg) {
-			const char *a = w.w[seg];
-			size_t len = (size_t)(w.w[last - 1] + w.l[last - 1] - a);
-			char *part = galley_strndup(a, len);
-			ta_words pw;
-			ta_split_words(part, &pw);
-			size_t pl = ta_label_at(st, &pw, 0);
-			const char *pstart = pl && pl < pw.n ? pw.w[pl] : part;
-			bool all_names = strchr(pstart, ',') != NULL;
-			size_t nparts = 0;
-			for (const char *p = pstart; all_names && p;) {
-				const char *c = strchr(p, ',');
-				size_t len2 = c ? (size_t)(c - p) : strlen(p);
-				char *one = galley_strndup(p, len2);
-				char *nm = galley_ws_normalize(one);
-				ta_words ow;
-				ta_split_words(nm, &ow);
-				/* the dateline's place among them is none of the names: "Jane Doe, John Roe,
-				 * Berlin" */
-				if (ta_is_place(st, nm, strlen(nm))) {
-					free(nm);
-					free(one);
-					p = c ? c + 1 : NULL;
-					continue;
-				}
-				if (ow.n < 2 || ow.n > 4 || ta_is_qualifier(st, nm, site))
-					all_names = false;
-				for (size_t q = 0; q < ow.n && all_names; q++)
-					if (!ta_has_upper_start(ow.w[q], ow.l[q]) && !ta_word_in(&st->particles, ow.w[q], ow.l[q]))
-						all_names = false;
-				free(nm);
-				free(one);
-				nparts++;
-				p = c ? c + 1 : NULL;
-			}
-			if (all_names && nparts > 1) {
-				for (const char *p = pstart; p;) {
-					const char *c = strchr(p, ',');
-					size_t len2 = c ? (size_t)(c - p) : strlen(p);
-					ta_add_byline_name(st, out, p, len2, site, lenient);
-					p = c ? c + 1 : NULL;
-				}
-			} else {
-				ta_add_byline_name(st, out, pstart, strlen(pstart), site, lenient);
-			}
-			free(part);
-		}
+		if (last > seg)
+			ta_byline_segment(st, out, w.w[seg], (size_t)(w.w[last - 1] + w.l[last - 1] - w.w[seg]), site,
+			                  lenient ? TA_NAME_LENIENT : TA_NAME_STRICT);
 		seg = k + (jm ? jm : 1);
 		if (jm)
 			k += jm - 1;
@@ -466,9 +474,10 @@ void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out, const
 	free(s);
 }
 
-static void ta_parse_byline(const ta_state *st, const char *text, ta_names *out)
+/* Names from a byline, no label needed. */
+static void ta_parse_byline_text(const ta_state *st, const char *text, ta_names *out)
 {
-	ta_parse_byline2(st, text, out, NULL, false, false);
+	ta_parse_byline(st, text, out, NULL, TA_BYLINE_PLAIN);
 }
 
 /* A text that is only a byline label with its colon: "Autor:", "Written by:" (not "Über" or
@@ -534,7 +543,7 @@ void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const
 			/* mid-text "von"/"by" is often a preposition ("von Hungerlöhnen"): a full name, or a
 			 * user name closed by a date or a separator */
 			ta_names tmp = {0};
-			ta_parse_byline2(st, w.w[i], &tmp, site, true, false);
+			ta_parse_byline(st, w.w[i], &tmp, site, TA_BYLINE_NEED_LABEL);
 			bool closed = user || i + lab + 1 >= w.n;
 			/* a bare "by"/"von" and one word in a line that is no post's meta line (no date,
 			 * time or separator before it, no date after it) is a preposition and its object:
@@ -593,7 +602,7 @@ void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const
 		 * "About CC", "Über unser Unternehmen", "über den Kajetanerplatz" name nobody */
 		if (lab == 1 && ta_word_in(&st->about, w.w[i], w.l[i])) {
 			ta_names tmp = {0};
-			ta_parse_byline2(st, w.w[i], &tmp, site, true, false);
+			ta_parse_byline(st, w.w[i], &tmp, site, TA_BYLINE_NEED_LABEL);
 			bool caps = tmp.n > 0;
 			for (size_t k = 0; k < tmp.n && caps; k++)
 				caps = ta_has_upper_start(tmp.v[k], strlen(tmp.v[k]));
@@ -612,7 +621,7 @@ void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const
 			ta_names_free(&tmp);
 			continue;
 		}
-		ta_parse_byline2(st, w.w[i], out, site, true, false);
+		ta_parse_byline(st, w.w[i], out, site, TA_BYLINE_NEED_LABEL);
 	}
 	free(s);
 }
@@ -755,7 +764,7 @@ void ta_dom_bylines(const ta_state *st, xmlNodePtr root, ta_names *out)
 				xmlFree(txt);
 				if (t && *t && strlen(t) <= 160) {
 					tried++;
-					ta_parse_byline(st, t, out);
+					ta_parse_byline_text(st, t, out);
 					descend = false;
 				}
 				free(t);

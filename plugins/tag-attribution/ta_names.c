@@ -81,10 +81,12 @@ bool ta_slash_credit(const char *s)
 	return credit;
 }
 
-/* Is this one author's name (a person or an organisation), not a sentence or a date? */
-/* lenient: a metadata value, which is meant to be a name ("Mobasir hassan", "Der Spendenteddy") */
-bool ta_plausible2(const ta_state *st, const char *s, bool lenient)
+/* Is this one author's name (a person or an organisation), not a sentence or a date?
+ * TA_NAME_LENIENT: a metadata value, which is meant to be a name ("Mobasir hassan", "Der
+ * Spendenteddy"). */
+bool ta_plausible_as(const ta_state *st, const char *s, ta_name_check check)
 {
+	bool lenient = check == TA_NAME_LENIENT;
 	size_t n = strlen(s);
 	if (n < 2 || n > 70)
 		return false;
@@ -171,7 +173,7 @@ bool ta_plausible2(const ta_state *st, const char *s, bool lenient)
 
 bool ta_plausible(const ta_state *st, const char *s)
 {
-	return ta_plausible2(st, s, false);
+	return ta_plausible_as(st, s, TA_NAME_STRICT);
 }
 
 bool ta_is_conj(const char *w, size_t l)

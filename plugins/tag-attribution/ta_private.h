@@ -182,6 +182,19 @@ typedef struct ta_doc {
 	const galley_paragraphs *gp; /* the body's paragraphs with their elements */
 } ta_doc;
 
+/* How ta_parse_byline reads its text (flags). */
+typedef enum ta_byline_flag {
+	TA_BYLINE_PLAIN = 0,
+	TA_BYLINE_NEED_LABEL = 1 << 0, /* only after a label: "By", "Von", "Autor:" */
+	TA_BYLINE_METADATA = 1 << 1    /* a metadata value, meant to be a name: judged leniently */
+} ta_byline_flag;
+
+/* How strictly a string must look like a name. */
+typedef enum ta_name_check {
+	TA_NAME_STRICT,
+	TA_NAME_LENIENT /* a metadata value, meant to be a name ("Mobasir hassan") */
+} ta_name_check;
+
 #define LOW(d, tk) ((d)->arena.data + (tk)->lo)
 
 /* The next code point, with ASCII decoded inline. */
@@ -300,7 +313,7 @@ void ta_split_words(const char *s, ta_words *out);
 bool ta_word_in(const ta_set *set, const char *w, size_t l);
 bool ta_has_upper_start(const char *w, size_t l);
 bool ta_slash_credit(const char *s);
-bool ta_plausible2(const ta_state *st, const char *s, bool lenient);
+bool ta_plausible_as(const ta_state *st, const char *s, ta_name_check check);
 bool ta_plausible(const ta_state *st, const char *s);
 bool ta_is_conj(const char *w, size_t l);
 bool ta_role_compound(const ta_state *st, const char *w, size_t l);
@@ -312,7 +325,7 @@ bool ta_is_place(const ta_state *st, const char *s, size_t n);
 size_t ta_label_at(const ta_state *st, const ta_words *w, size_t i);
 bool ta_has_digit(const char *w, size_t l);
 bool ta_is_month(const ta_state *st, const char *w, size_t l);
-void ta_parse_byline2(const ta_state *st, const char *text, ta_names *out, const char *site, bool need_label, bool lenient);
+void ta_parse_byline(const ta_state *st, const char *text, ta_names *out, const char *site, unsigned flags);
 bool ta_label_only(const ta_state *st, const char *text);
 void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const char *site, bool mid);
 void ta_find_segment_name(const ta_state *st, const char *text, ta_names *out, const char *site, bool single);
