@@ -37,6 +37,7 @@ struct galley_article {
 	VEC(galley_source) sources;
 	VEC(galley_quote) quotes;
 	VEC(galley_removed) removed;
+	VEC(galley_decision) decisions;
 	VEC(galley_resource) resources;
 	strlist stage_names, stage_versions;
 	strlist extra_keys, extra_values;
@@ -168,6 +169,8 @@ void galley_article_free(galley_article *a)
 	free(a->quotes.items);
 	galley_article_clear_removed(a);
 	free(a->removed.items);
+	galley_article_clear_decision(a, NULL);
+	free(a->decisions.items);
 	galley_article_clear_resources(a);
 	free(a->resources.items);
 	strlist_free(&a->stage_names);
@@ -424,6 +427,47 @@ const galley_removed *galley_article_removed(const galley_article *a, size_t i)
 	return i < a->removed.n ? &a->removed.items[i] : NULL;
 }
 
+/* ---- decisions ----------------------------------------------------------------------------- */
+size_t galley_article_add_decision(galley_article *a, const galley_decision *d)
+{
+	VEC_GROW(a->decisions);
+	galley_decision *n = &a->decisions.items[a->decisions.n];
+	n->field = dup_clean(d->field);
+	n->rule = dup_clean(d->rule);
+	n->detail = dup_clean(d->detail);
+	return a->decisions.n++;
+}
+
+size_t galley_article_n_decisions(const galley_article *a) { return a->decisions.n; }
+
+const galley_decision *galley_article_decision(const galley_article *a, size_t i)
+{
+	return i < a->decisions.n ? &a->decisions.items[i] : NULL;
+}
+
+const galley_decision *galley_article_decision_for(const galley_article *a, const char *field)
+{
+	for (size_t i = a->decisions.n; i-- > 0;)
+		if (field && a->decisions.items[i].field && !strcmp(a->decisions.items[i].field, field))
+			return &a->decisions.items[i];
+	return NULL;
+}
+
+void galley_article_clear_decision(galley_article *a, const char *field)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < a->decisions.n; i++) {
+		galley_decision *d = &a->decisions.items[i];
+		if (!field || (d->field && !strcmp(d->field, field))) {
+			free((char *)d->field);
+			free((char *)d->rule);
+			free((char *)d->detail);
+		} else
+			a->decisions.items[k++] = *d;
+	}
+	a->decisions.n = k;
+}
+
 /* ---- local resources ---------------------------------------------------------------------- */
 static void resource_free(galley_resource *r)
 {
@@ -590,6 +634,8 @@ galley_article *galley_article_copy(const galley_article *a)
 		galley_article_add_quote(c, &a->quotes.items[i]);
 	for (size_t i = 0; i < a->removed.n; i++)
 		galley_article_add_removed(c, &a->removed.items[i]);
+	for (size_t i = 0; i < a->decisions.n; i++)
+		galley_article_add_decision(c, &a->decisions.items[i]);
 	for (size_t i = 0; i < a->resources.n; i++)
 		galley_article_add_resource(c, &a->resources.items[i]);
 	for (size_t i = 0; i < a->stage_names.n; i++)

@@ -116,6 +116,31 @@ START_TEST(annotations_and_copy)
 }
 END_TEST
 
+START_TEST(decisions)
+{
+	galley_article *a = galley_article_new();
+	galley_decision d1 = {.field = "authors", .rule = "labelled-header-block", .detail = "metadata"};
+	galley_decision d2 = {.field = "date", .rule = "json-ld-date"};
+	galley_article_add_decision(a, &d1);
+	galley_article_add_decision(a, &d2);
+	ck_assert_uint_eq(galley_article_n_decisions(a), 2);
+	th_str_eq(galley_article_decision_for(a, "authors")->rule, "labelled-header-block");
+	th_str_eq(galley_article_decision(a, 0)->detail, "metadata");
+	ck_assert_ptr_null(galley_article_decision(a, 1)->detail);
+	ck_assert_ptr_null(galley_article_decision(a, 2));
+	ck_assert_ptr_null(galley_article_decision_for(a, "title"));
+	galley_article *c = galley_article_copy(a);
+	galley_article_clear_decision(a, "authors");
+	ck_assert_uint_eq(galley_article_n_decisions(a), 1);
+	th_str_eq(galley_article_decision(a, 0)->field, "date");
+	ck_assert_uint_eq(galley_article_n_decisions(c), 2); /* the copy has its own */
+	galley_article_clear_decision(a, NULL);
+	ck_assert_uint_eq(galley_article_n_decisions(a), 0);
+	galley_article_free(c);
+	galley_article_free(a);
+}
+END_TEST
+
 START_TEST(resources)
 {
 	galley_article *a = galley_article_new();
@@ -181,6 +206,7 @@ int main(void)
 	tcase_add_test(tc, location);
 	tcase_add_test(tc, lists);
 	tcase_add_test(tc, annotations_and_copy);
+	tcase_add_test(tc, decisions);
 	tcase_add_test(tc, scratch);
 	tcase_add_test(tc, resources);
 	suite_add_tcase(s, tc);

@@ -1775,6 +1775,39 @@ START_TEST(authors_badges_and_issuers)
 }
 END_TEST
 
+/* Every author and date decision names the rule that made it. */
+START_TEST(decisions_name_their_rule)
+{
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "BBC News", "json-ld");
+	galley_article_add_candidate(a, "date", "2024-03-05T10:00:00+01:00", "json-ld");
+	galley_removed r = {"byline", "By Jane Doe and John Roe", "div.byline"};
+	galley_article_add_removed(a, &r);
+	run_one(a, NULL);
+	const galley_decision *d = galley_article_decision_for(a, "authors");
+	ck_assert_ptr_nonnull(d);
+	th_str_eq(d->rule, "labelled-header-block");
+	ck_assert_ptr_nonnull(d->detail);
+	d = galley_article_decision_for(a, "date");
+	ck_assert_ptr_nonnull(d);
+	th_str_eq(d->rule, "json-ld-date");
+	/* a second run replaces its decisions, it does not add to them */
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_n_decisions(a), 2);
+	galley_article_free(a);
+
+	/* metadata alone: the rule says where it came from */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Jane Doe", "opengraph");
+	run_one(a, NULL);
+	d = galley_article_decision_for(a, "authors");
+	ck_assert_ptr_nonnull(d);
+	th_str_eq(d->rule, "opengraph-author");
+	ck_assert_ptr_null(galley_article_decision_for(a, "date"));
+	galley_article_free(a);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("tag-attribution");
@@ -1787,6 +1820,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, outlets_option);
 	tcase_add_test(tc, authors_visible_beats_metadata);
 	tcase_add_test(tc, dates);
+	tcase_add_test(tc, decisions_name_their_rule);
 	tcase_add_test(tc, no_mark_option_and_empty);
 	tcase_add_test(tc, speech_tags_inside_and_titles_read_through);
 	tcase_add_test(tc, date_from_dateline_only);

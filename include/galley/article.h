@@ -213,6 +213,28 @@ GALLEY_API void galley_article_clear_sources(galley_article *a);
 GALLEY_API void galley_article_clear_quotes(galley_article *a);
 GALLEY_API void galley_article_clear_removed(galley_article *a);
 
+/* ---- decisions ------------------------------------------------------------------------------
+ * Why a transform set a field: the id of the rule that decided it, for `write-json explain=true`
+ * and for measuring rules (how often each decides, how often rightly, on how many sites).
+ * field:  "authors", "date", ...
+ * rule:   the rule that found the value ("json-ld-author", "labelled-header-block", "metadata-date")
+ * detail: (nullable) how it won against the other evidence ("byline-names-others", "metadata")
+ * Strings are (copied) by the adder; a transform that decides a field again clears its own
+ * earlier decision with galley_article_clear_decision. */
+typedef struct galley_decision {
+	const char *field;
+	const char *rule;
+	const char *detail;
+} galley_decision;
+
+GALLEY_API size_t galley_article_add_decision(galley_article *a, const galley_decision *d); /* (copied) */
+GALLEY_API size_t galley_article_n_decisions(const galley_article *a);
+GALLEY_API const galley_decision *galley_article_decision(const galley_article *a, size_t i); /* (borrowed) */
+/* The last decision recorded for field, or NULL. (borrowed) */
+GALLEY_API const galley_decision *galley_article_decision_for(const galley_article *a, const char *field);
+/* Removes the decisions recorded for field (all of them when field is NULL). */
+GALLEY_API void galley_article_clear_decision(galley_article *a, const char *field);
+
 /* ---- local resources ------------------------------------------------------------------------
  * Files a body references that came with the page: an image beside a saved page on disk, or a
  * member of the same archive.  A reader records one entry per relative reference it resolved

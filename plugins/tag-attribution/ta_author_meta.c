@@ -120,11 +120,14 @@ char *ta_decode_entities(const char *s)
 
 /* Authors the metadata names: the best origin that names people; an origin that names only
  * the outlet is kept as a fallback. */
-void ta_meta_authors(const ta_state *st, const galley_article *a, ta_names *out, const char *site)
+void ta_meta_authors(const ta_state *st, const galley_article *a, ta_names *out, const char *site, const char **origin)
 {
 	ta_names fallback = {0};
+	const char *fallback_origin = NULL;
+	*origin = NULL;
 	for (int rank = 0; rank <= 10 && !out->n; rank++) {
 		ta_names tmp = {0};
+		const char *tmp_origin = NULL;
 		for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
 			const galley_candidate *c = galley_article_candidate(a, i);
 			if (strcmp(c->field, "author") || ta_origin_rank(c->origin) != rank)
@@ -166,23 +169,28 @@ void ta_meta_authors(const ta_state *st, const galley_article *a, ta_names *out,
 				free(nv);
 			}
 			free(v);
+			if (tmp.n > before && !tmp_origin)
+				tmp_origin = c->origin;
 		}
 		if (!tmp.n) {
 			ta_names_free(&tmp); /* its array stays when a name was taken back */
 			continue;
 		}
 		if (ta_outlet_like(st, a, &tmp, site)) {
-			if (!fallback.n)
+			if (!fallback.n) {
 				fallback = tmp;
-			else
+				fallback_origin = tmp_origin;
+			} else
 				ta_names_free(&tmp);
 			continue;
 		}
 		*out = tmp;
+		*origin = tmp_origin;
 	}
-	if (!out->n)
+	if (!out->n) {
 		*out = fallback;
-	else
+		*origin = fallback_origin;
+	} else
 		ta_names_free(&fallback);
 }
 

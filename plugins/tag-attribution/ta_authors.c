@@ -1226,11 +1226,40 @@ static ta_names *ta_author_complete(ta_author_evidence *ev, ta_names *use)
 	return use;
 }
 
+/* One kind of evidence in a -v line: "labelled 'A; B' (rule)". */
+static void ta_evidence_text(galley_buf *b, const char *kind, const ta_names *n, const char *rule)
+{
+	galley_buf_printf(b, "; %s '", kind);
+	for (size_t i = 0; i < n->n; i++)
+		galley_buf_printf(b, "%s%s", i ? "; " : "", n->v[i]);
+	galley_buf_printf(b, "' (%s)", rule ? rule : "?");
+}
+
+/* -v: the decision and the evidence that lost, on one line of standard error. */
+static void ta_author_explain(const ta_author_evidence *ev, const ta_names *use, const char *rule, const char *why, const char *meta_rule)
+{
+	galley_buf b = {0};
+	galley_buf_printf(&b, "galley: tag-attribution: %s: authors by %s (%s)", galley_article_where(ev->d->a), use ? rule : "none",
+	                  why ? why : "nothing found");
+	if (ev->meta.n && use != &ev->meta)
+		ta_evidence_text(&b, "lost: metadata", &ev->meta, meta_rule);
+	if (ev->lab.n && use != &ev->lab)
+		ta_evidence_text(&b, "lost: labelled", &ev->lab, ev->lab_rule);
+	if (ev->vis.n && use != &ev->vis)
+		ta_evidence_text(&b, "lost: visible", &ev->vis, ev->vis_rule);
+	galley_buf_puts(&b, "\n");
+	fputs(b.data, stderr);
+	galley_buf_free(&b);
+}
+
 void ta_authors(ta_doc *d)
 {
 	galley_article *a = d->a;
 	ta_author_evidence ev = {.d = d, .site = galley_article_get(a, GALLEY_FIELD_SITE), .lab_tier = TA_TIER_NONE, .vis_tier = TA_TIER_NONE};
-	ta_meta_authors(d->st, a, &ev.meta, ev.site);
+	const char *origin = NULL;
+	ta_meta_authors(d->st, a, &ev.meta, ev.site, &origin);
+	char meta_rule[64];
+	snprintf(meta_rule, sizeof meta_rule, "%s-author", origin ? origin : "metadata");
 	for (size_t i = 0; i < sizeof ta_author_finders / sizeof ta_author_finders[0]; i++) {
 		char **lab = ev.lab.v, **vis = ev.vis.v;
 		ta_author_finders[i].find(&ev);
@@ -1241,9 +1270,15 @@ void ta_authors(ta_doc *d)
 	}
 	const char *why = NULL;
 	ta_names *use = ta_author_choose(&ev, &why);
+	const char *rule = use == &ev.meta ? meta_rule : use == &ev.lab ? ev.lab_rule : ev.vis_rule;
+	if (d->st->verbose)
+		ta_author_explain(&ev, use, rule, why, meta_rule);
 	if (use)
 		use = ta_author_complete(&ev, use);
+	galley_article_clear_decision(a, "authors");
 	if (use) {
+		galley_decision dc = {.field = "authors", .rule = rule, .detail = why};
+		galley_article_add_decision(a, &dc);
 		galley_article_list_clear(a, GALLEY_LIST_AUTHORS);
 		for (size_t i = 0; i < use->n; i++)
 			galley_article_list_add(a, GALLEY_LIST_AUTHORS, use->v[i]);

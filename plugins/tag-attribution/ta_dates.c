@@ -519,8 +519,8 @@ static void ta_date_utc(ta_date_evidence *ev)
 	}
 }
 
-/* The rule that decided the date, or NULL; sets the article's date. */
-const char *ta_date_decide(ta_doc *d)
+/* Sets the article's date and records the rule that decided it. */
+void ta_date_decide(ta_doc *d)
 {
 	galley_article *a = d->a;
 	ta_date_evidence ev = {.d = d, .vis_tier = 3};
@@ -552,7 +552,15 @@ const char *ta_date_decide(ta_doc *d)
 			ev.value = ev.shown;
 		}
 	}
-	if (ev.value)
-		galley_article_set(a, GALLEY_FIELD_DATE, ev.value);
-	return ev.value ? ev.rule : NULL;
+	galley_article_clear_decision(a, "date");
+	if (!ev.value)
+		return;
+	galley_article_set(a, GALLEY_FIELD_DATE, ev.value);
+	/* metadata's date by its origin ("json-ld-date"); a rule that moved it says from what */
+	char meta_rule[64] = "";
+	if (ev.best)
+		snprintf(meta_rule, sizeof meta_rule, "%s-date", ev.best->origin ? ev.best->origin : "metadata");
+	bool plain = ev.best && !strcmp(ev.rule, "metadata-date");
+	galley_decision dc = {.field = "date", .rule = plain ? meta_rule : ev.rule, .detail = !plain && ev.best ? meta_rule : NULL};
+	galley_article_add_decision(a, &dc);
 }

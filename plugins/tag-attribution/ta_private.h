@@ -101,6 +101,7 @@ typedef struct ta_state {
 	char **date_pub, **date_upd; /* lower-case words of date-labels.tsv: "published", "updated" */
 	size_t n_date_pub, n_date_upd;
 	bool mark;
+	bool verbose; /* -v: say why candidates lost */
 	int min_words;
 } ta_state;
 
@@ -335,7 +336,8 @@ void ta_dom_bylines(const ta_state *st, xmlNodePtr root, ta_names *out);
 char *ta_meta_extends(const ta_doc *d, const char *name, bool *parts);
 int ta_origin_rank(const char *o);
 char *ta_decode_entities(const char *s);
-void ta_meta_authors(const ta_state *st, const galley_article *a, ta_names *out, const char *site);
+/* The authors metadata names; *origin (borrowed from the article): the candidates' origin. */
+void ta_meta_authors(const ta_state *st, const galley_article *a, ta_names *out, const char *site, const char **origin);
 bool ta_names_cover(const ta_names *big, const ta_names *small);
 bool ta_names_overlap(const ta_names *x, const ta_names *y);
 bool ta_account_like(const ta_names *m);
@@ -399,7 +401,7 @@ const char *ta_find_any(const char *lo, char *const *words, size_t n);
 bool ta_line_date(const ta_state *st, const char *text, ta_date *out, bool *labelled);
 
 /* ta_dates.c */
-const char *ta_date_decide(ta_doc *d);
+void ta_date_decide(ta_doc *d);
 
 /* ta_mark.c */
 void ta_mark_body(ta_doc *d, const galley_paragraphs *gp);

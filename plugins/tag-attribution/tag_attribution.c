@@ -117,6 +117,7 @@ static int tag_attribution_open(galley_stage *stage, void **state, galley_error 
 {
 	ta_state *st = galley_calloc(1, sizeof *st);
 	st->mark = galley_stage_opt_bool(stage, "mark");
+	st->verbose = galley_stage_verbose(stage);
 	st->min_words = (int)galley_stage_opt_int(stage, "min_words");
 	int rc = ta_load(st, galley_stage_opt_string(stage, "outlets"), err);
 	if (rc != GALLEY_OK) {
