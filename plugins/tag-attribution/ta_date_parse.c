@@ -14,87 +14,28 @@ bool ta_digits(const char *s, int n, int *out)
 	return true;
 }
 
+/* A date of the shared parser (galley/date.h) as the tagger's rules read it. */
+static void ta_date_from(const galley_date *g, ta_date *dt)
+{
+	*dt = (ta_date){.y = g->year, .m = g->month, .d = g->day, .has_time = (g->parts & GALLEY_DATE_HAS_TIME) != 0,
+	                .has_off = (g->parts & GALLEY_DATE_HAS_OFFSET) != 0, .hh = g->hour, .mi = g->minute, .off = g->offset};
+}
+
 bool ta_parse_iso8601(const char *s, ta_date *dt)
 {
-	memset(dt, 0, sizeof *dt);
-	while (*s == ' ')
-		s++;
-	if (strlen(s) < 10 || !ta_digits(s, 4, &dt->y) || s[4] != '-' || !ta_digits(s + 5, 2, &dt->m) || s[7] != '-' ||
-	    !ta_digits(s + 8, 2, &dt->d))
-		return false;
-	if (dt->m < 1 || dt->m > 12 || dt->d < 1 || dt->d > 31)
-		return false;
-	s += 10;
-	if ((*s == 'T' || *s == ' ') && ta_digits(s + 1, 2, &dt->hh) && s[3] == ':' && ta_digits(s + 4, 2, &dt->mi)) {
-		dt->has_time = true;
-		s += 6;
-		while (*s == ':' || *s == '.' || (*s >= '0' && *s <= '9'))
-			s++;
-		if (*s == 'Z') {
-			dt->has_off = true;
-			dt->off = 0;
-		} else if (*s == '+' || *s == '-') {
-			int h = 0, m = 0;
-			if (ta_digits(s + 1, 2, &h)) {
-				const char *q = s + 3;
-				if (*q == ':')
-					q++;
-				ta_digits(q, 2, &m);
-				dt->has_off = true;
-				dt->off = (*s == '-' ? -1 : 1) * (h * 60 + m);
-			}
-		}
-	}
-	return true;
+	galley_date g;
+	bool ok = galley_date_parse_iso8601(s, &g);
+	ta_date_from(&g, dt);
+	return ok;
 }
 
-/* An HTTP-style date ("Wed, 04 May 2022 00:25:56 GMT"), as some JSON-LD writes it. */
-static bool ta_parse_rfc1123(const char *s, ta_date *dt)
-{
-	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-	char m[4] = "", tz[4] = "";
-	int d, y, hh, mi, ss;
-	memset(dt, 0, sizeof *dt);
-	const char *c = strchr(s, ',');
-	if (!c || sscanf(c + 1, " %2d %3s %4d %2d:%2d:%2d %3s", &d, m, &y, &hh, &mi, &ss, tz) != 7 || (strcmp(tz, "GMT") && strcmp(tz, "UTC")))
-		return false;
-	for (int i = 0; i < 12; i++)
-		if (!strcmp(m, mon[i])) {
-			*dt = (ta_date){.y = y, .m = i + 1, .d = d, .has_time = true, .has_off = true, .hh = hh, .mi = mi};
-			return d >= 1 && d <= 31 && y > 1900 && hh < 24 && mi < 60;
-		}
-	return false;
-}
-
+/* ISO 8601, or an HTTP-style date ("Wed, 04 May 2022 00:25:56 GMT") as some JSON-LD writes it. */
 bool ta_parse_iso(const char *s, ta_date *dt)
 {
-	return ta_parse_iso8601(s, dt) || ta_parse_rfc1123(s, dt);
-}
-
-long ta_days(int y, int m, int d)
-{
-	/* days from civil (Howard Hinnant) */
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-/* The civil date of a day count (the inverse of ta_days). */
-void ta_civil(long z, int *y, int *m, int *d)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long yy = yoe + era * 400;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yy + (*m <= 2));
+	galley_date g;
+	bool ok = galley_date_parse(s, &g);
+	ta_date_from(&g, dt);
+	return ok;
 }
 
 /* "…T23:00:00Z", "…T23:00Z": no seconds, or zero seconds. */

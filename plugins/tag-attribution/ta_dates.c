@@ -110,7 +110,7 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 						bool ol;
 						if (tiers[j] == 2 && o->context && r->context && !strcmp(o->context, r->context) && !strcmp(o->reason, r->reason) &&
 						    strlen(o->text) <= 200 && ta_line_date(d->st, o->text, &od, &ol) &&
-						    ta_days(od.y, od.m, od.d) > ta_days(dt.y, dt.m, dt.d))
+						    galley_days_from_civil(od.y, od.m, od.d) > galley_days_from_civil(dt.y, dt.m, dt.d))
 							dt = od;
 					}
 					*out = dt;
@@ -442,7 +442,7 @@ static bool ta_date_utc_local(ta_date_evidence *ev, long inst)
 		ta_date dt;
 		if (strcmp(c->field, "date") || !ta_parse_iso(c->value, &dt) || !dt.has_time || !dt.has_off || dt.off == 0)
 			continue;
-		long ci = (ta_days(dt.y, dt.m, dt.d) * 24 + dt.hh) * 60 + dt.mi - dt.off;
+		long ci = (galley_days_from_civil(dt.y, dt.m, dt.d) * 24 + dt.hh) * 60 + dt.mi - dt.off;
 		if (ci == inst) {
 			ev->value = c->value;
 			ev->rule = "metadata-local-offset";
@@ -459,7 +459,7 @@ static bool ta_date_utc_local(ta_date_evidence *ev, long inst)
 		if (ev->bd.mi == 0 || !r->text || strlen(r->text) > 80 || ta_after_body(r) || (r->context && strstr(r->context, " in:")) ||
 		    !ta_find_date(ev->d->st, r->text, &sd) || !ta_find_clock(r->text, &th, &tm))
 			continue;
-		long local = (ta_days(sd.y, sd.m, sd.d) * 24 + th) * 60 + tm;
+		long local = (galley_days_from_civil(sd.y, sd.m, sd.d) * 24 + th) * 60 + tm;
 		long off = local - inst;
 		if (off != 0 && off % 15 == 0 && off >= -12 * 60 && off <= 14 * 60 && !ta_same_day(&sd, &ev->bd))
 			return ta_date_day(ev, "shown-local-clock", sd.y, sd.m, sd.d);
@@ -473,14 +473,14 @@ static void ta_date_utc(ta_date_evidence *ev)
 	ta_doc *d = ev->d;
 	galley_article *a = d->a;
 	ta_date *bd = &ev->bd;
-	long inst = (ta_days(bd->y, bd->m, bd->d) * 24 + bd->hh) * 60 + bd->mi;
+	long inst = (galley_days_from_civil(bd->y, bd->m, bd->d) * 24 + bd->hh) * 60 + bd->mi;
 	if (ta_date_utc_local(ev, inst))
 		return;
 	/* the day in the page's address, when a time zone can make it of that instant
 	 * ("/2019/01/01/..." for 2018-12-31T23:11:59Z) */
 	ta_date ud;
 	if (!ev->have_vis && ta_url_date(galley_article_get(a, GALLEY_FIELD_URL), &ud)) {
-		long diff = ta_days(ud.y, ud.m, ud.d) - ta_days(bd->y, bd->m, bd->d);
+		long diff = galley_days_from_civil(ud.y, ud.m, ud.d) - galley_days_from_civil(bd->y, bd->m, bd->d);
 		if ((diff == 1 && bd->hh >= 10) || (diff == -1 && bd->hh < 12)) {
 			ta_date_day(ev, "address-day-of-instant", ud.y, ud.m, ud.d);
 			return;
@@ -492,7 +492,7 @@ static void ta_date_utc(ta_date_evidence *ev)
 	if (ev->have_vis && ta_header_shows(d, bd->y, bd->m, bd->d))
 		return;
 	if (ev->have_vis) {
-		long diff = ta_days(ev->vis.y, ev->vis.m, ev->vis.d) - ta_days(bd->y, bd->m, bd->d);
+		long diff = galley_days_from_civil(ev->vis.y, ev->vis.m, ev->vis.d) - galley_days_from_civil(bd->y, bd->m, bd->d);
 		/* only a day that some time zone can make of that instant (UTC-12 to UTC+14) */
 		if ((diff == 1 && bd->hh >= 10) || (diff == -1 && bd->hh < 12))
 			ta_date_day(ev, "shown-day-of-instant", ev->vis.y, ev->vis.m, ev->vis.d);
@@ -503,7 +503,7 @@ static void ta_date_utc(ta_date_evidence *ev)
 		ta_date dt;
 		if (strcmp(c->field, "date") || !ta_parse_iso(c->value, &dt) || dt.has_time)
 			continue;
-		long diff = ta_days(dt.y, dt.m, dt.d) - ta_days(bd->y, bd->m, bd->d);
+		long diff = galley_days_from_civil(dt.y, dt.m, dt.d) - galley_days_from_civil(bd->y, bd->m, bd->d);
 		if (diff == 1 || diff == -1) {
 			ev->value = c->value;
 			ev->rule = "metadata-day-of-instant";
@@ -514,7 +514,7 @@ static void ta_date_utc(ta_date_evidence *ev)
 	 * date-only publication date that the CMS converted): the next day */
 	if ((bd->hh == 22 || bd->hh == 23) && bd->mi == 0 && ta_zero_seconds(ev->best->value)) {
 		int y, m, dd;
-		ta_civil(ta_days(bd->y, bd->m, bd->d) + 1, &y, &m, &dd);
+		galley_civil_from_days(galley_days_from_civil(bd->y, bd->m, bd->d) + 1, &y, &m, &dd);
 		ta_date_day(ev, "utc-midnight-east", y, m, dd);
 	}
 }

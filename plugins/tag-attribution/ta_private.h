@@ -391,8 +391,6 @@ void ta_authors(ta_doc *d);
 bool ta_digits(const char *s, int n, int *out);
 bool ta_parse_iso8601(const char *s, ta_date *dt);
 bool ta_parse_iso(const char *s, ta_date *dt);
-long ta_days(int y, int m, int d);
-void ta_civil(long z, int *y, int *m, int *d);
 bool ta_zero_seconds(const char *iso);
 bool ta_find_date(const ta_state *st, const char *text, ta_date *out);
 bool ta_find_clock(const char *text, int *hh, int *mi);
