@@ -131,6 +131,10 @@ void galley_article_clear_removed(galley_article *a)
 		free((char *)a->removed.items[i].reason);
 		free((char *)a->removed.items[i].text);
 		free((char *)a->removed.items[i].context);
+		free((char *)a->removed.items[i].element);
+		free((char *)a->removed.items[i].id);
+		free((char *)a->removed.items[i].classes);
+		free((char *)a->removed.items[i].within);
 	}
 	a->removed.n = 0;
 }
@@ -398,13 +402,43 @@ size_t galley_article_add_quote(galley_article *a, const galley_quote *q)
 	return a->quotes.n++;
 }
 
+/* The typed fields of a removed block, parsed from its context (see galley_removed). */
+static void removed_parse_context(galley_removed *d)
+{
+	const char *ctx = d->context;
+	if (!ctx || !*ctx)
+		return;
+	size_t el = strcspn(ctx, " .#");
+	size_t head = strcspn(ctx, " ");
+	if (el)
+		d->element = galley_strndup(ctx, el);
+	const char *hash = memchr(ctx, '#', head), *dot = memchr(ctx, '.', head);
+	if (hash && (!dot || hash < dot))
+		d->id = galley_strndup(hash + 1, (size_t)((dot ? dot : ctx + head) - hash - 1));
+	if (dot)
+		d->classes = galley_strndup(dot + 1, (size_t)(ctx + head - dot - 1));
+	for (const char *p = ctx + head; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t n = strcspn(p, " ");
+		if (n == 11 && !strncmp(p, "before-body", n))
+			d->place = GALLEY_PLACE_BEFORE_BODY;
+		else if (n == 7 && !strncmp(p, "in-body", n))
+			d->place = GALLEY_PLACE_IN_BODY;
+		else if (n == 10 && !strncmp(p, "after-body", n))
+			d->place = GALLEY_PLACE_AFTER_BODY;
+		else if (n > 3 && !strncmp(p, "in:", 3) && !d->within)
+			d->within = galley_strndup(p + 3, n - 3);
+		p += n;
+	}
+}
+
 size_t galley_article_add_removed(galley_article *a, const galley_removed *r)
 {
 	VEC_GROW(a->removed);
 	galley_removed *d = &a->removed.items[a->removed.n];
-	d->reason = dup_clean(r->reason);
-	d->text = dup_clean(r->text);
-	d->context = dup_clean(r->context);
+	*d = (galley_removed){.reason = dup_clean(r->reason), .text = dup_clean(r->text), .context = dup_clean(r->context)};
+	removed_parse_context(d);
 	return a->removed.n++;
 }
 

@@ -192,10 +192,27 @@ typedef struct galley_quote {
 	const char *rule;     /* (nullable) id of the rule that chose the speaker: "cue-after", "pronoun-after" */
 } galley_quote;
 
+/* Where a removed block was, relative to the kept body. */
+typedef enum galley_removed_place {
+	GALLEY_PLACE_UNKNOWN = 0, /* the context does not say (text-shaped bodies) */
+	GALLEY_PLACE_BEFORE_BODY, /* outside the kept container, before it in the page */
+	GALLEY_PLACE_IN_BODY,     /* inside it */
+	GALLEY_PLACE_AFTER_BODY   /* outside it, after it */
+} galley_removed_place;
+
 typedef struct galley_removed {
 	const char *reason;   /* "nav", "link-density", "teaser", "duplicate", "byline", "credit", ... */
 	const char *text;     /* the block's text, white space normalised */
-	const char *context;  /* (nullable) where it was: "div.byline", "line 3" */
+	const char *context;  /* (nullable) where it was, for output: "div.byline before-body in:footer",
+	                       * "line 3" */
+	/* Typed fields the core parses out of context when the block is added (an adder's values
+	 * for them are ignored; they are (borrowed) from the article like the strings above).
+	 * context's form: ELEMENT[#id][.class] [before-body|in-body|after-body] [in:REASON] */
+	galley_removed_place place;
+	const char *element;  /* (nullable) "div" */
+	const char *id;       /* (nullable) "main-byline" */
+	const char *classes;  /* (nullable) the element's first class, "byline" */
+	const char *within;   /* (nullable) the reason of the removed part it sat in, "footer" */
 } galley_removed;
 
 /* Adders (copied); they return the index of the new entry. */

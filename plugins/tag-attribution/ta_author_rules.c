@@ -126,20 +126,15 @@ int ta_removed_tier(const galley_removed *r, bool repeated)
 {
 	static const char *const weak_in[] = {"teaser", "related", "link-density", "sidebar", "comments", "nav", "footer",
 	                                      "share", "newsletter", "ad", "author-box", "duplicate", "cookie", "paywall"};
-	const char *ctx = r->context ? r->context : "";
-	const char *in = strstr(ctx, " in:");
 	bool weak = false;
-	if (in) {
-		in += 4;
-		for (size_t i = 0; i < sizeof weak_in / sizeof weak_in[0]; i++)
-			if (!strcmp(in, weak_in[i]))
-				weak = true;
-	}
+	for (size_t i = 0; r->within && i < sizeof weak_in / sizeof weak_in[0]; i++)
+		if (!strcmp(r->within, weak_in[i]))
+			weak = true;
 	if (repeated)
 		return 2;
 	if (weak)
-		return strstr(ctx, " after-body") ? 2 : 1;
-	if (strstr(ctx, " before-body") || strstr(ctx, " in-body"))
+		return r->place == GALLEY_PLACE_AFTER_BODY ? 2 : 1;
+	if (r->place == GALLEY_PLACE_BEFORE_BODY || r->place == GALLEY_PLACE_IN_BODY)
 		return 0;
 	return 1;
 }
@@ -602,7 +597,7 @@ char *ta_account_signed(const ta_doc *d, const char *account)
 		found = ta_signed_in(d->p[d->nbody - 1 - k].text, account);
 	for (size_t i = 0; i < galley_article_n_removed(d->a) && !found; i++) {
 		const galley_removed *r = galley_article_removed(d->a, i);
-		if (r->text && r->context && !strcmp(r->reason, "short") && strstr(r->context, " in-body"))
+		if (r->text && r->context && !strcmp(r->reason, "short") && (r->place == GALLEY_PLACE_IN_BODY))
 			found = ta_signed_in(r->text, account);
 	}
 	return found;
@@ -666,9 +661,9 @@ char *ta_expand_initials(const ta_doc *d, const char *ini)
 }
 
 /* A removed block's place: in or before the article's kept text, not inside another removed part. */
-bool ta_header_place(const char *context)
+bool ta_header_place(const galley_removed *r)
 {
-	return (strstr(context, " before-body") || strstr(context, " in-body")) && !strstr(context, " in:");
+	return (r->place == GALLEY_PLACE_BEFORE_BODY || r->place == GALLEY_PLACE_IN_BODY) && !r->within;
 }
 
 /* A credit line naming the desk and the editor's sign or the agencies, its label with a colon:

@@ -226,7 +226,7 @@ static void ta_find_description_list(ta_author_evidence *ev)
 		for (size_t k = 0; k < galley_article_n_removed(a) && !ev->lab.n; k++) {
 			const galley_removed *r = galley_article_removed(a, k);
 			if (!r->text || !r->context || strncmp(r->context, "dd", 2) || (r->context[2] != ' ' && r->context[2] != '.' && r->context[2] != '#') ||
-			    !strstr(r->context, " in-body") || strstr(r->context, " in:") || strlen(r->text) > 80)
+			    !(r->place == GALLEY_PLACE_IN_BODY) || (r->within != NULL) || strlen(r->text) > 80)
 				continue;
 			galley_buf b = {0};
 			galley_buf_printf(&b, "%s %s", d->p[i].text, r->text);
@@ -302,7 +302,7 @@ static void ta_find_teaser_meta(ta_author_evidence *ev)
 	const char *site = ev->site;
 	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->lab.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
-		if (r->text && r->context && !strcmp(r->reason, "teaser") && ta_header_place(r->context) && strlen(r->text) <= 80) {
+		if (r->text && r->context && !strcmp(r->reason, "teaser") && ta_header_place(r) && strlen(r->text) <= 80) {
 			/* dated, the label anywhere; else only a line the label opens ("Von Leonora Holling") */
 			ta_find_labelled(st, r->text, &ev->lab, site, ta_has_digit(r->text, strlen(r->text)));
 			if (ev->lab.n)
@@ -442,8 +442,8 @@ static void ta_find_dated_header_name(ta_author_evidence *ev)
 		return;
 	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
-		if (r->text && r->context && !strcmp(r->reason, "outside-main") && strstr(r->context, " before-body") &&
-		    !strstr(r->context, " in:") && strlen(r->text) <= 60 && ta_dated_name_line(st, r->text, r->context, &ev->vis)) {
+		if (r->text && r->context && !strcmp(r->reason, "outside-main") && (r->place == GALLEY_PLACE_BEFORE_BODY) &&
+		    !(r->within != NULL) && strlen(r->text) <= 60 && ta_dated_name_line(st, r->text, r->context, &ev->vis)) {
 			if (!ta_person_text(d, ev->vis.v[0]))
 				ta_names_free(&ev->vis);
 			/* a list ("2020 Antonio Andrioli", "2019 Michael Müller"): not one byline.
@@ -474,8 +474,8 @@ static void ta_find_meta_class_name(ta_author_evidence *ev)
 		return;
 	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
-		if (!r->text || !r->context || strcmp(r->reason, "outside-main") || !strstr(r->context, " before-body") ||
-		    strstr(r->context, " in:") || strlen(r->text) > 60 || ta_has_digit(r->text, strlen(r->text)))
+		if (!r->text || !r->context || strcmp(r->reason, "outside-main") || !(r->place == GALLEY_PLACE_BEFORE_BODY) ||
+		    (r->within != NULL) || strlen(r->text) > 60 || ta_has_digit(r->text, strlen(r->text)))
 			continue;
 		size_t el = ta_context_elem(r->context);
 		char *cls = ta_lower(r->context, el);
@@ -665,7 +665,7 @@ static void ta_find_signature_line(ta_author_evidence *ev)
 		const galley_removed *r = galley_article_removed(a, i);
 		/* a paragraph, not a heading that heads nothing ("Weiterführende Informationen") nor
 		 * a box's line */
-		if (r->text && r->context && strstr(r->context, " in-body") && ta_reason_is(r, sig, sizeof sig / sizeof sig[0]) &&
+		if (r->text && r->context && (r->place == GALLEY_PLACE_IN_BODY) && ta_reason_is(r, sig, sizeof sig / sizeof sig[0]) &&
 		    r->context[0] == 'p' && (r->context[1] == ' ' || r->context[1] == '.' || r->context[1] == '#')) {
 			ta_name_line(st, r->text, &ev->vis, false, false);
 			if (ev->vis.n && !ta_person_text(d, ev->vis.v[0]))
@@ -710,8 +710,8 @@ static void ta_find_post_footer(ta_author_evidence *ev)
 		return;
 	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
-		if (r->text && r->context && !strcmp(r->reason, "footer") && strstr(r->context, " after-body") &&
-		    !strstr(r->context, " in:") && strlen(r->text) <= 80 && ta_has_digit(r->text, strlen(r->text)))
+		if (r->text && r->context && !strcmp(r->reason, "footer") && (r->place == GALLEY_PLACE_AFTER_BODY) &&
+		    !(r->within != NULL) && strlen(r->text) <= 80 && ta_has_digit(r->text, strlen(r->text)))
 			ta_find_labelled(st, r->text, &ev->vis, site, true);
 	}
 }
@@ -731,7 +731,7 @@ static void ta_find_forum_first_post(ta_author_evidence *ev)
 		kept += d->p[i].len;
 	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n && kept < 100; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
-		if (!r->text || !r->context || !strstr(r->context, " in-body"))
+		if (!r->text || !r->context || !(r->place == GALLEY_PLACE_IN_BODY))
 			continue;
 		if (strcmp(r->reason, "comments") != 0)
 			continue;
@@ -752,7 +752,7 @@ static void ta_find_at_time_name(ta_author_evidence *ev)
 		return;
 	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
-		if (r->context && strstr(r->context, " before-body") && !strstr(r->context, " in:") &&
+		if (r->context && (r->place == GALLEY_PLACE_BEFORE_BODY) && !(r->within != NULL) &&
 		    strcmp(r->reason, "comments") != 0 && strcmp(r->reason, "teaser") != 0 && strcmp(r->reason, "sidebar") != 0)
 			ta_at_time_name(st, r->text, &ev->vis, site);
 	}
@@ -770,7 +770,7 @@ static void ta_find_release_short_name(ta_author_evidence *ev)
 	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
 		if (!r->text || !r->context || r->context[0] != 'p' || (r->context[1] != ' ' && r->context[1] != '.') ||
-		    !strstr(r->context, " in-body") || strstr(r->context, " in:"))
+		    !(r->place == GALLEY_PLACE_IN_BODY) || (r->within != NULL))
 			continue;
 		size_t n = strlen(r->text), letters = 0;
 		bool caps = n >= 2 && n <= 8;
@@ -883,7 +883,7 @@ static void ta_find_copyright_line(ta_author_evidence *ev)
 		/* the page's footer, not a picture's credit ("© Niklas Grapatin / Greenpeace"); inside
 		 * the article only with a year ("© 2019 Sven Schreivogel") */
 		if (r->text && ta_reason_is(r, foot, sizeof foot / sizeof foot[0]) && !strchr(r->text, '/')) {
-			bool outside = !strcmp(r->reason, "footer") || (r->context && strstr(r->context, " after-body"));
+			bool outside = !strcmp(r->reason, "footer") || (r->context && (r->place == GALLEY_PLACE_AFTER_BODY));
 			/* a page saved without its address: only a site's copyright line, which gives
 			 * the year ("Copyright (c) 2012- Gregory Szorc."), not a photographer's credit
 			 * ("Copyright: Gisele Wender") */
@@ -921,7 +921,7 @@ static void ta_find_site_owner(ta_author_evidence *ev)
 		ta_host_person(d, site, &ev->vis);
 	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
-		if (r->context && strstr(r->context, " before-body") && (!strcmp(r->reason, "header") || !strcmp(r->reason, "outside-main")))
+		if (r->context && (r->place == GALLEY_PLACE_BEFORE_BODY) && (!strcmp(r->reason, "header") || !strcmp(r->reason, "outside-main")))
 			ta_host_person(d, r->text, &ev->vis);
 	}
 }
@@ -973,7 +973,7 @@ static void ta_find_contact_person(ta_author_evidence *ev)
 	static const char *const contact[] = {"short", "teaser", "outside-main"};
 	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
-		if (r->context && strstr(r->context, " in-body") && !strstr(r->context, " in:") &&
+		if (r->context && (r->place == GALLEY_PLACE_IN_BODY) && !(r->within != NULL) &&
 		    ta_reason_is(r, contact, sizeof contact / sizeof contact[0]))
 			ta_contact_name(st, r->text, &ev->vis);
 	}
@@ -996,7 +996,7 @@ static void ta_find_desk_credit(ta_author_evidence *ev)
 			/* a paragraph of the text that the stripper took for a credit is one ("<p>Quelle:
 			 * kathpress</p>"), a figure's is not */
 			bool para = r->context && r->context[0] == 'p' && (r->context[1] == ' ' || r->context[1] == '.' || r->context[1] == '#');
-			if (r->text && r->context && ta_header_place(r->context) && (para || !ta_reason_is(r, pic, sizeof pic / sizeof pic[0])))
+			if (r->text && r->context && ta_header_place(r) && (para || !ta_reason_is(r, pic, sizeof pic / sizeof pic[0])))
 				ta_credit_line(st, r->text, &cred);
 		}
 		for (size_t k = 0; k < 3 && k < d->nbody && !cred.n; k++)
@@ -1025,7 +1025,7 @@ static void ta_find_statement_officer(ta_author_evidence *ev)
 			const char *t = NULL;
 			if (i < galley_article_n_removed(a)) {
 				const galley_removed *r = galley_article_removed(a, i);
-				if (r->text && r->context && r->context[0] == 'p' && strstr(r->context, " in-body") && !strstr(r->context, " in:"))
+				if (r->text && r->context && r->context[0] == 'p' && (r->place == GALLEY_PLACE_IN_BODY) && !(r->within != NULL))
 					t = r->text;
 			} else if (d->nbody)
 				t = d->p[d->nbody - 1].text;

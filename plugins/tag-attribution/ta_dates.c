@@ -5,7 +5,7 @@
 /* Is a removed block from after the article's body? */
 static bool ta_after_body(const galley_removed *r)
 {
-	return r->context && strstr(r->context, " after-body");
+	return r->context && (r->place == GALLEY_PLACE_AFTER_BODY);
 }
 
 /* A short line of the article's header or text, as the page shows it with the article: any
@@ -92,7 +92,7 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 				bool strong = ta_reason_is(r, reasons, 3); /* a dateline, a byline or a meta line */
 				if (phase == 0 && !strong)
 					continue;
-				if (phase == 1 && (strong || !r->context || !strstr(r->context, " before-body") || strlen(r->text) > 80 ||
+				if (phase == 1 && (strong || !r->context || !(r->place == GALLEY_PLACE_BEFORE_BODY) || strlen(r->text) > 80 ||
 				                   !strncmp(r->context, "li", 2)))
 					continue;
 				if (phase >= 2 && !strong)
@@ -182,7 +182,7 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 		static const char *const other[] = {"nav", "cookie", "form", "comments"};
 		bool labelled;
 		if (r->text && r->reason && strlen(r->text) <= 200 && !ta_reason_is(r, other, sizeof other / sizeof other[0]) &&
-		    !(r->context && strstr(r->context, " in:comments")) && ta_line_date(d->st, r->text, out, &labelled) && labelled)
+		    !(r->context && (r->within && !strncmp(r->within, "comments", 8))) && ta_line_date(d->st, r->text, out, &labelled) && labelled)
 			return true;
 	}
 	/* pass 0: datelines, bylines and meta lines before or in the article; pass 1: any line, as
@@ -246,9 +246,8 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 		for (size_t k = 0; k < nr; k++) {
 			size_t i = pass == 1 ? nr - 1 - k : k;
 			const galley_removed *r = galley_article_removed(a, i);
-			const char *ctx = r->context ? r->context : "";
-			static const char *const where[] = {" in-body", " before-body", " after-body"};
-			if (!r->text || strlen(r->text) > 100 || !strstr(ctx, where[pass]) || strstr(ctx, " in:nav") ||
+			static const galley_removed_place where[] = {GALLEY_PLACE_IN_BODY, GALLEY_PLACE_BEFORE_BODY, GALLEY_PLACE_AFTER_BODY};
+			if (!r->text || strlen(r->text) > 100 || r->place != where[pass] || (r->within && !strncmp(r->within, "nav", 3)) ||
 			    (r->reason && (!strcmp(r->reason, "nav") || !strcmp(r->reason, "cookie") || !strcmp(r->reason, "form"))))
 				continue;
 			if (ta_find_date(d->st, r->text, out))
@@ -266,7 +265,7 @@ static bool ta_comment_time(const ta_doc *d, const ta_date *dt)
 		const galley_removed *r = galley_article_removed(d->a, i);
 		ta_date sd;
 		comment = r->text && strlen(r->text) <= 200 &&
-		          ((r->reason && !strcmp(r->reason, "comments")) || (r->context && strstr(r->context, " in:comments"))) &&
+		          ((r->reason && !strcmp(r->reason, "comments")) || (r->context && (r->within && !strncmp(r->within, "comments", 8)))) &&
 		          ta_find_date(d->st, r->text, &sd) && sd.y == dt->y && sd.m == dt->m && sd.d == dt->d;
 	}
 	return comment && !ta_header_shows(d, dt->y, dt->m, dt->d);
@@ -331,7 +330,7 @@ static bool ta_date_header_line_over_weak(ta_date_evidence *ev)
 		const galley_removed *r = galley_article_removed(a, i);
 		ta_date sd;
 		bool labelled;
-		if (!ta_header_line(r) || !strstr(r->context ? r->context : "", " before-body") || r->text[0] < '0' || r->text[0] > '9' ||
+		if (!ta_header_line(r) || !(r->place == GALLEY_PLACE_BEFORE_BODY) || r->text[0] < '0' || r->text[0] > '9' ||
 		    !ta_line_date(d->st, r->text, &sd, &labelled))
 			continue;
 		/* one line, not an item of a list of dated events ("29.02.2020 18:00 Uhr ..." in
@@ -371,7 +370,7 @@ static bool ta_date_metadata_gives(const ta_date_evidence *ev, const galley_remo
 			continue;
 		/* a <time> may be a teaser's, as a line in the text may: only a line above the text
 		 * confirms it ("22 July 2019" under a teaser in the text does not) */
-		if (!strcmp(c->origin, "time") && !strstr(r->context ? r->context : "", " before-body"))
+		if (!strcmp(c->origin, "time") && !(r->place == GALLEY_PLACE_BEFORE_BODY))
 			continue;
 		/* not a day the same metadata gives as the last change: the header shows the update
 		 * ("Le 19 février 2020", microdata's dateModified 2020-02-19) */
@@ -456,7 +455,7 @@ static bool ta_date_utc_local(ta_date_evidence *ev, long inst)
 		ta_date sd;
 		int th, tm;
 		/* minutes that tell one instant from another (not a teaser's "20:00 Uhr") */
-		if (ev->bd.mi == 0 || !r->text || strlen(r->text) > 80 || ta_after_body(r) || (r->context && strstr(r->context, " in:")) ||
+		if (ev->bd.mi == 0 || !r->text || strlen(r->text) > 80 || ta_after_body(r) || (r->context && (r->within != NULL)) ||
 		    !ta_find_date(ev->d->st, r->text, &sd) || !ta_find_clock(r->text, &th, &tm))
 			continue;
 		long local = (galley_days_from_civil(sd.y, sd.m, sd.d) * 24 + th) * 60 + tm;

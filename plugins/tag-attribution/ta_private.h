@@ -364,7 +364,7 @@ bool ta_by_word(const char *w, size_t l);
 char *ta_account_brand(const ta_doc *d, const char *account);
 char *ta_account_signed(const ta_doc *d, const char *account);
 char *ta_expand_initials(const ta_doc *d, const char *ini);
-bool ta_header_place(const char *context);
+bool ta_header_place(const galley_removed *r);
 void ta_credit_line(const ta_state *st, const char *text, ta_names *out);
 bool ta_dated_name_line(const ta_state *st, const char *text, const char *context, ta_names *out);
 
