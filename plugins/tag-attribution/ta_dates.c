@@ -475,16 +475,8 @@ static void ta_date_utc(ta_date_evidence *ev)
 	long inst = (galley_days_from_civil(bd->y, bd->m, bd->d) * 24 + bd->hh) * 60 + bd->mi;
 	if (ta_date_utc_local(ev, inst))
 		return;
-	/* the day in the page's address, when a time zone can make it of that instant
-	 * ("/2019/01/01/..." for 2018-12-31T23:11:59Z) */
-	ta_date ud;
-	if (!ev->have_vis && ta_url_date(galley_article_get(a, GALLEY_FIELD_URL), &ud)) {
-		long diff = galley_days_from_civil(ud.y, ud.m, ud.d) - galley_days_from_civil(bd->y, bd->m, bd->d);
-		if ((diff == 1 && bd->hh >= 10) || (diff == -1 && bd->hh < 12)) {
-			ta_date_day(ev, "address-day-of-instant", ud.y, ud.m, ud.d);
-			return;
-		}
-	}
+	/* (not the day in the page's address: a timestamp keeps its instant, and the address's day
+	 * may be any time zone's) */
 	/* not when the article's header shows the day of the timestamp too: the other day is the
 	 * site header's "today" ("Miércoles 4 de Mayo de 2022" over the page, "3 de Mayo de 2022"
 	 * under the headline, 2022-05-03T20:51:06Z) */
