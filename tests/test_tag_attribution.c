@@ -1809,6 +1809,27 @@ START_TEST(decisions_name_their_rule)
 }
 END_TEST
 
+/* Byline cleaning: a handle, an e-mail address or a date glued to the name is no part of it. */
+START_TEST(byline_glued_handles_and_dates)
+{
+	static const char *const lines[][2] = {
+		{"By Mara Penrose@marapenrose", "Mara Penrose"},
+		{"By Mara Penrose @marapenrose", "Mara Penrose"},
+		{"Mara Penrose2017-03-01", "Mara Penrose"},
+		{"Por Mara Penrose Okafor mara.okafor@example.org", "Mara Penrose Okafor"},
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+		galley_removed r = {"byline", lines[i][0], "div.byline before-body"};
+		galley_article_add_removed(a, &r);
+		run_one(a, NULL);
+		ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+		th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), lines[i][1]);
+		galley_article_free(a);
+	}
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("tag-attribution");
@@ -1822,6 +1843,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, authors_visible_beats_metadata);
 	tcase_add_test(tc, dates);
 	tcase_add_test(tc, decisions_name_their_rule);
+	tcase_add_test(tc, byline_glued_handles_and_dates);
 	tcase_add_test(tc, no_mark_option_and_empty);
 	tcase_add_test(tc, speech_tags_inside_and_titles_read_through);
 	tcase_add_test(tc, date_from_dateline_only);

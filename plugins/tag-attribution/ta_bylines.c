@@ -220,6 +220,23 @@ static char *ta_byline_prepare(const ta_state *st, const char *text)
 					lowrun = 0;
 			}
 		}
+		/* a handle or an e-mail address glued to the name ("Jane Doe@janedoe", "Doe@example.org")
+		 * or standing alone after it ("Jane Doe @janedoe"): not part of the name */
+		const char *at = memchr(w.w[i], '@', w.l[i]);
+		bool email = at && memchr(at, '.', (size_t)(w.w[i] + w.l[i] - at)) != NULL;
+		if (at && (at == w.w[i] || email) && i > 0)
+			continue;
+		if (at && at > w.w[i] && !email && !split) {
+			galley_buf_append(&o, w.w[i], (size_t)(at - w.w[i]));
+			continue;
+		}
+		/* a date glued to the name: "Jane Doe2017-03-01" */
+		for (size_t k = 1; k + 10 <= w.l[i] && !split; k++) {
+			const char *q = w.w[i] + k;
+			if ((q[-1] < '0' || q[-1] > '9') && q[-1] != '-' && q[0] >= '0' && q[0] <= '9' && q[1] >= '0' && q[1] <= '9' &&
+			    q[2] >= '0' && q[2] <= '9' && q[3] >= '0' && q[3] <= '9' && q[4] == '-' && q[7] == '-')
+				split = k;
+		}
 		if (split) {
 			galley_buf_append(&o, w.w[i], split);
 			galley_buf_putc(&o, ' ');
