@@ -44,3 +44,35 @@ for h in A B; do
 	echo "## site-disjoint half $h"
 	python3 "$set_dir/score.py" "$out" "$data/cases-half-$h.json" | tail -n 1
 done
+# the rules that decided authors and dates (write-json explain=true's decisions), with the
+# scorer's verdicts: decided, right, distinct sites, sites where right
+python3 - "$out" "$data/details.json" "$set_dir/cases.json" <<'PY'
+import json, os, sys
+details = json.load(open(sys.argv[2], encoding="utf-8"))
+cases = json.load(open(sys.argv[3], encoding="utf-8"))
+rules = {}
+seen = set()
+for line in open(sys.argv[1], encoding="utf-8"):
+    art = json.loads(line)
+    key = os.path.basename((art.get("source_location") or {}).get("file", ""))
+    if key not in details or key in seen:
+        continue
+    seen.add(key)
+    dec = {d["field"]: d["rule"] for d in art.get("decisions", [])}
+    site = cases[key].get("domain", key)
+    for field, verdict in (("authors", "authors_exact"), ("date", "date_day")):
+        if verdict not in details[key]:
+            continue
+        r = rules.setdefault((field, dec.get(field, "(none)")), [0, 0, set(), set()])
+        r[0] += 1
+        r[2].add(site)
+        if details[key][verdict]:
+            r[1] += 1
+            r[3].add(site)
+print()
+print("## rules: what decided authors and dates (decided, right, distinct sites, sites where right)")
+print("%-8s %-36s %8s %8s %8s %6s %6s" % ("field", "rule", "decided", "right", "share", "sites", "right"))
+for (field, rule), (n, ok, sites, oks) in sorted(rules.items(), key=lambda kv: (kv[0][0], -kv[1][0], kv[0][1])):
+    flag = "  <- right on fewer than two sites" if len(oks) < 2 and rule != "(none)" else ""
+    print("%-8s %-36s %8d %8d %8.3f %6d %6d%s" % (field, rule, n, ok, ok / n if n else 0, len(sites), len(oks), flag))
+PY

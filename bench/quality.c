@@ -68,24 +68,119 @@ static unsigned fnv1a(const char *s, size_t n)
 	return h;
 }
 
-/* The half of a case: the parity of the hash of its url's host, lower case, without "www." */
-static int site_half(json_object *c)
+/* The site of a case: its url's host, lower case, without "www." (into buf). */
+static const char *site_of(json_object *c, char *buf, size_t size)
 {
 	json_object *u;
 	const char *url = json_object_object_get_ex(c, "url", &u) ? json_object_get_string(u) : NULL;
-	if (!url)
-		return 0;
+	if (!url) {
+		buf[0] = 0;
+		return buf;
+	}
 	const char *host = strstr(url, "://");
 	host = host ? host + 3 : url;
 	size_t n = strcspn(host, "/:?#");
-	char buf[256];
-	if (n >= sizeof buf)
-		n = sizeof buf - 1;
+	if (n >= size)
+		n = size - 1;
 	for (size_t i = 0; i < n; i++)
 		buf[i] = (char)((host[i] >= 'A' && host[i] <= 'Z') ? host[i] + 32 : host[i]);
 	buf[n] = 0;
-	const char *site = strncmp(buf, "www.", 4) ? buf : buf + 4;
+	return strncmp(buf, "www.", 4) ? buf : buf + 4;
+}
+
+/* The half of a case: the parity of the hash of its site. */
+static int site_half(json_object *c)
+{
+	json_object *u;
+	if (!json_object_object_get_ex(c, "url", &u) || !json_object_get_string(u))
+		return 0;
+	char buf[256];
+	const char *site = site_of(c, buf, sizeof buf);
 	return (int)(fnv1a(site, strlen(site)) & 1u);
+}
+
+/* ---- the per-rule table: for each rule that decided a field, how often it decided, how often
+ * rightly, on how many distinct sites (and rightly on how many) ---- */
+typedef struct qrule {
+	char *field, *rule;
+	long decided, right;
+	char **sites, **right_sites; /* distinct */
+	size_t nsites, nright_sites;
+} qrule;
+
+typedef struct qrules {
+	qrule *v;
+	size_t n;
+} qrules;
+
+static void qrule_site(char ***sites, size_t *n, const char *site)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (!strcmp((*sites)[i], site))
+			return;
+	*sites = galley_realloc(*sites, (*n + 1) * sizeof **sites);
+	(*sites)[(*n)++] = galley_strdup(site);
+}
+
+static void qrules_add(qrules *t, const char *field, const char *rule, const char *site, bool right)
+{
+	qrule *r = NULL;
+	for (size_t i = 0; i < t->n && !r; i++)
+		if (!strcmp(t->v[i].field, field) && !strcmp(t->v[i].rule, rule))
+			r = &t->v[i];
+	if (!r) {
+		t->v = galley_realloc(t->v, (t->n + 1) * sizeof *t->v);
+		r = &t->v[t->n++];
+		*r = (qrule){.field = galley_strdup(field), .rule = galley_strdup(rule)};
+	}
+	r->decided++;
+	qrule_site(&r->sites, &r->nsites, site);
+	if (right) {
+		r->right++;
+		qrule_site(&r->right_sites, &r->nright_sites, site);
+	}
+}
+
+static int qrule_cmp(const void *a, const void *b)
+{
+	const qrule *x = a, *y = b;
+	int f = strcmp(x->field, y->field);
+	return f ? f : (x->decided != y->decided ? (y->decided > x->decided ? 1 : -1) : strcmp(x->rule, y->rule));
+}
+
+static void qrules_print(qrules *t)
+{
+	qsort(t->v, t->n, sizeof *t->v, qrule_cmp);
+	printf("\n## rules: what decided authors and dates (decided, right, distinct sites, sites where right)\n");
+	printf("%-8s %-36s %8s %8s %8s %6s %6s\n", "field", "rule", "decided", "right", "share", "sites", "right");
+	for (size_t i = 0; i < t->n; i++) {
+		const qrule *r = &t->v[i];
+		printf("%-8s %-36s %8ld %8ld %8.3f %6zu %6zu%s\n", r->field, r->rule, r->decided, r->right,
+		       r->decided ? (double)r->right / (double)r->decided : 0.0, r->nsites, r->nright_sites,
+		       r->nright_sites < 2 && strcmp(r->rule, "(none)") ? "  <- right on fewer than two sites" : "");
+	}
+}
+
+static void qrules_free(qrules *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		for (size_t k = 0; k < t->v[i].nsites; k++)
+			free(t->v[i].sites[k]);
+		for (size_t k = 0; k < t->v[i].nright_sites; k++)
+			free(t->v[i].right_sites[k]);
+		free(t->v[i].sites);
+		free(t->v[i].right_sites);
+		free(t->v[i].field);
+		free(t->v[i].rule);
+	}
+	free(t->v);
+}
+
+/* The rule that decided field, "(none)" when nothing did. */
+static const char *rule_for(const galley_article *a, const char *field)
+{
+	const galley_decision *d = galley_article_decision_for(a, field);
+	return d && d->rule ? d->rule : "(none)";
 }
 
 static int qcase_cmp(const void *a, const void *b)
@@ -215,8 +310,10 @@ static void score_text(const qcase *c, const galley_article *a, qscore *d, bool 
 }
 
 /* The tagger's authors and date against the case's `author` and `date`. */
-static void score_tags(const qcase *c, const galley_article *a, qscore *d, bool verbose)
+static void score_tags(const qcase *c, const galley_article *a, qscore *d, qrules *rules, bool verbose)
 {
+	char site_buf[256];
+	const char *site = site_of(c->obj, site_buf, sizeof site_buf);
 	char *gold = joined_gold_author(c->obj);
 	if (gold) {
 		galley_buf got = {0};
@@ -231,10 +328,12 @@ static void score_tags(const qcase *c, const galley_article *a, qscore *d, bool 
 		galley_buf_puts(&got, "");
 		d->au_total++;
 		char *ng = norm(gold), *nw = norm(got.data);
-		if (!strcmp(gold, got.data))
+		bool right = !strcmp(gold, got.data);
+		if (right)
 			d->au_ok++;
 		else if (verbose)
-			printf("%s AUTHOR '%s' expected '%s'\n", c->id, got.data, gold);
+			printf("%s AUTHOR '%s' expected '%s' (%s)\n", c->id, got.data, gold, rule_for(a, "authors"));
+		qrules_add(rules, "authors", rule_for(a, "authors"), site, right);
 		if (!strcmp(ng, nw))
 			d->au_ok_ws++;
 		if (!strcasecmp(ng, nw))
@@ -250,14 +349,16 @@ static void score_tags(const qcase *c, const galley_article *a, qscore *d, bool 
 		const char *mine = galley_article_get(a, GALLEY_FIELD_DATE);
 		int y, m, dd;
 		d->dt_total++;
-		if (ymd(mine, &y, &m, &dd) && y == gy && m == gm && dd == gdd)
+		bool right = ymd(mine, &y, &m, &dd) && y == gy && m == gm && dd == gdd;
+		if (right)
 			d->dt_ok++;
 		else {
 			if (!mine)
 				d->dt_none++;
 			if (verbose)
-				printf("%s DATE '%s' expected '%04d-%02d-%02d'\n", c->id, mine ? mine : "", gy, gm, gdd);
+				printf("%s DATE '%s' expected '%04d-%02d-%02d' (%s)\n", c->id, mine ? mine : "", gy, gm, gdd, rule_for(a, "date"));
 		}
+		qrules_add(rules, "date", rule_for(a, "date"), site, right);
 	}
 }
 
@@ -433,6 +534,7 @@ int main(int argc, char **argv)
 	}
 
 	qscore total = {0}, half[QUALITY_HALVES] = {{0}};
+	qrules rules = {0};
 	double t0 = now();
 	for (;;) {
 		galley_article *a = NULL;
@@ -472,7 +574,7 @@ int main(int argc, char **argv)
 			galley_error_clear(&err);
 			if (galley_stage_feed(tagger, a, &err) != GALLEY_OK && verbose)
 				printf("%s tag-attribution failed: %s\n", c->id, err.message);
-			score_tags(c, a, &d, verbose);
+			score_tags(c, a, &d, &rules, verbose);
 		}
 		qscore_add(&total, &d);
 		qscore_add(&half[c->half], &d);
@@ -495,6 +597,9 @@ int main(int argc, char **argv)
 		printf("\n## site-disjoint half %c: %ld pages (unread or failed %ld)\n", 'A' + h, half[h].cases, half[h].unseen);
 		qscore_print(&half[h], tagger != NULL);
 	}
+	if (tagger)
+		qrules_print(&rules);
+	qrules_free(&rules);
 
 	galley_stage_free(tagger);
 	galley_stage_free(strip);

@@ -38,6 +38,7 @@ struct galley_article {
 	VEC(galley_source) sources;
 	VEC(galley_quote) quotes;
 	VEC(galley_removed) removed;
+	VEC(galley_decision) decisions;
 	VEC(galley_resource) resources;
 	strlist stage_names, stage_versions;
 	strlist extra_keys, extra_values;
@@ -131,6 +132,10 @@ void galley_article_clear_removed(galley_article *a)
 		free((char *)a->removed.items[i].reason);
 		free((char *)a->removed.items[i].text);
 		free((char *)a->removed.items[i].context);
+		free((char *)a->removed.items[i].element);
+		free((char *)a->removed.items[i].id);
+		free((char *)a->removed.items[i].classes);
+		free((char *)a->removed.items[i].within);
 	}
 	a->removed.n = 0;
 }
@@ -172,6 +177,8 @@ void galley_article_free(galley_article *a)
 	free(a->quotes.items);
 	galley_article_clear_removed(a);
 	free(a->removed.items);
+	galley_article_clear_decision(a, NULL);
+	free(a->decisions.items);
 	galley_article_clear_resources(a);
 	free(a->resources.items);
 	strlist_free(&a->stage_names);
@@ -413,13 +420,43 @@ size_t galley_article_add_quote(galley_article *a, const galley_quote *q)
 	return a->quotes.n++;
 }
 
+/* The typed fields of a removed block, parsed from its context (see galley_removed). */
+static void removed_parse_context(galley_removed *d)
+{
+	const char *ctx = d->context;
+	if (!ctx || !*ctx)
+		return;
+	size_t el = strcspn(ctx, " .#");
+	size_t head = strcspn(ctx, " ");
+	if (el)
+		d->element = galley_strndup(ctx, el);
+	const char *hash = memchr(ctx, '#', head), *dot = memchr(ctx, '.', head);
+	if (hash && (!dot || hash < dot))
+		d->id = galley_strndup(hash + 1, (size_t)((dot ? dot : ctx + head) - hash - 1));
+	if (dot)
+		d->classes = galley_strndup(dot + 1, (size_t)(ctx + head - dot - 1));
+	for (const char *p = ctx + head; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t n = strcspn(p, " ");
+		if (n == 11 && !strncmp(p, "before-body", n))
+			d->place = GALLEY_PLACE_BEFORE_BODY;
+		else if (n == 7 && !strncmp(p, "in-body", n))
+			d->place = GALLEY_PLACE_IN_BODY;
+		else if (n == 10 && !strncmp(p, "after-body", n))
+			d->place = GALLEY_PLACE_AFTER_BODY;
+		else if (n > 3 && !strncmp(p, "in:", 3) && !d->within)
+			d->within = galley_strndup(p + 3, n - 3);
+		p += n;
+	}
+}
+
 size_t galley_article_add_removed(galley_article *a, const galley_removed *r)
 {
 	VEC_GROW(a->removed);
 	galley_removed *d = &a->removed.items[a->removed.n];
-	d->reason = dup_clean(r->reason);
-	d->text = dup_clean(r->text);
-	d->context = dup_clean(r->context);
+	*d = (galley_removed){.reason = dup_clean(r->reason), .text = dup_clean(r->text), .context = dup_clean(r->context)};
+	removed_parse_context(d);
 	return a->removed.n++;
 }
 
@@ -440,6 +477,47 @@ const galley_quote *galley_article_quote(const galley_article *a, size_t i)
 const galley_removed *galley_article_removed(const galley_article *a, size_t i)
 {
 	return i < a->removed.n ? &a->removed.items[i] : NULL;
+}
+
+/* ---- decisions ----------------------------------------------------------------------------- */
+size_t galley_article_add_decision(galley_article *a, const galley_decision *d)
+{
+	VEC_GROW(a->decisions);
+	galley_decision *n = &a->decisions.items[a->decisions.n];
+	n->field = dup_clean(d->field);
+	n->rule = dup_clean(d->rule);
+	n->detail = dup_clean(d->detail);
+	return a->decisions.n++;
+}
+
+size_t galley_article_n_decisions(const galley_article *a) { return a->decisions.n; }
+
+const galley_decision *galley_article_decision(const galley_article *a, size_t i)
+{
+	return i < a->decisions.n ? &a->decisions.items[i] : NULL;
+}
+
+const galley_decision *galley_article_decision_for(const galley_article *a, const char *field)
+{
+	for (size_t i = a->decisions.n; i-- > 0;)
+		if (field && a->decisions.items[i].field && !strcmp(a->decisions.items[i].field, field))
+			return &a->decisions.items[i];
+	return NULL;
+}
+
+void galley_article_clear_decision(galley_article *a, const char *field)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < a->decisions.n; i++) {
+		galley_decision *d = &a->decisions.items[i];
+		if (!field || (d->field && !strcmp(d->field, field))) {
+			free((char *)d->field);
+			free((char *)d->rule);
+			free((char *)d->detail);
+		} else
+			a->decisions.items[k++] = *d;
+	}
+	a->decisions.n = k;
 }
 
 /* ---- local resources ---------------------------------------------------------------------- */
@@ -609,6 +687,8 @@ galley_article *galley_article_copy(const galley_article *a)
 		galley_article_add_quote(c, &a->quotes.items[i]);
 	for (size_t i = 0; i < a->removed.n; i++)
 		galley_article_add_removed(c, &a->removed.items[i]);
+	for (size_t i = 0; i < a->decisions.n; i++)
+		galley_article_add_decision(c, &a->decisions.items[i]);
 	for (size_t i = 0; i < a->resources.n; i++)
 		galley_article_add_resource(c, &a->resources.items[i]);
 	for (size_t i = 0; i < a->stage_names.n; i++)

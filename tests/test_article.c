@@ -116,6 +116,65 @@ START_TEST(annotations_and_copy)
 }
 END_TEST
 
+START_TEST(decisions)
+{
+	galley_article *a = galley_article_new();
+	galley_decision d1 = {.field = "authors", .rule = "labelled-header-block", .detail = "metadata"};
+	galley_decision d2 = {.field = "date", .rule = "json-ld-date"};
+	galley_article_add_decision(a, &d1);
+	galley_article_add_decision(a, &d2);
+	ck_assert_uint_eq(galley_article_n_decisions(a), 2);
+	th_str_eq(galley_article_decision_for(a, "authors")->rule, "labelled-header-block");
+	th_str_eq(galley_article_decision(a, 0)->detail, "metadata");
+	ck_assert_ptr_null(galley_article_decision(a, 1)->detail);
+	ck_assert_ptr_null(galley_article_decision(a, 2));
+	ck_assert_ptr_null(galley_article_decision_for(a, "title"));
+	galley_article *c = galley_article_copy(a);
+	galley_article_clear_decision(a, "authors");
+	ck_assert_uint_eq(galley_article_n_decisions(a), 1);
+	th_str_eq(galley_article_decision(a, 0)->field, "date");
+	ck_assert_uint_eq(galley_article_n_decisions(c), 2); /* the copy has its own */
+	galley_article_clear_decision(a, NULL);
+	ck_assert_uint_eq(galley_article_n_decisions(a), 0);
+	galley_article_free(c);
+	galley_article_free(a);
+}
+END_TEST
+
+/* The core parses a removed block's context into typed fields. */
+START_TEST(removed_places)
+{
+	galley_article *a = galley_article_new();
+	galley_removed r1 = {"byline", "By Jane Doe", "span#by.author.small before-body in:related"};
+	galley_removed r2 = {"footer", "Imprint", "footer after-body"};
+	galley_removed r3 = {"short", "A line", "line 3"};
+	galley_removed r4 = {"nav", "Home", NULL};
+	galley_article_add_removed(a, &r1);
+	galley_article_add_removed(a, &r2);
+	galley_article_add_removed(a, &r3);
+	galley_article_add_removed(a, &r4);
+	const galley_removed *r = galley_article_removed(a, 0);
+	ck_assert_int_eq(r->place, GALLEY_PLACE_BEFORE_BODY);
+	th_str_eq(r->element, "span");
+	th_str_eq(r->id, "by");
+	th_str_eq(r->classes, "author.small");
+	th_str_eq(r->within, "related");
+	th_str_eq(r->context, "span#by.author.small before-body in:related"); /* kept for output */
+	r = galley_article_removed(a, 1);
+	ck_assert_int_eq(r->place, GALLEY_PLACE_AFTER_BODY);
+	th_str_eq(r->element, "footer");
+	ck_assert_ptr_null(r->id);
+	ck_assert_ptr_null(r->classes);
+	ck_assert_ptr_null(r->within);
+	ck_assert_int_eq(galley_article_removed(a, 2)->place, GALLEY_PLACE_UNKNOWN);
+	ck_assert_ptr_null(galley_article_removed(a, 3)->element);
+	galley_article *c = galley_article_copy(a);
+	th_str_eq(galley_article_removed(c, 0)->within, "related");
+	galley_article_free(c);
+	galley_article_free(a);
+}
+END_TEST
+
 START_TEST(resources)
 {
 	galley_article *a = galley_article_new();
@@ -181,6 +240,8 @@ int main(void)
 	tcase_add_test(tc, location);
 	tcase_add_test(tc, lists);
 	tcase_add_test(tc, annotations_and_copy);
+	tcase_add_test(tc, decisions);
+	tcase_add_test(tc, removed_places);
 	tcase_add_test(tc, scratch);
 	tcase_add_test(tc, resources);
 	suite_add_tcase(s, tc);

@@ -1113,12 +1113,13 @@ START_TEST(dates_shown_with_the_article)
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-03");
 	galley_article_free(a);
-	/* ... or the day in its address, when a time zone makes that day of the instant */
+	/* ... but not the day in its address: a timestamp keeps its instant, the address's day may
+	 * be any zone's (or the day the address was made) */
 	a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2018-12-31T23:11:59+00:00", "article-meta");
-	galley_article_set(a, GALLEY_FIELD_URL, "https://example.wordpress.com/2019/01/01/ins-neue-jahr-4/");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://blog.example.org/2019/01/01/a-post/");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2019-01-01");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2018-12-31T23:11:59+00:00");
 	galley_article_free(a);
 	/* ... not a teaser's round hour */
 	a = th_article_html("<p>Text.</p>");
@@ -1775,6 +1776,60 @@ START_TEST(authors_badges_and_issuers)
 }
 END_TEST
 
+/* Every author and date decision names the rule that made it. */
+START_TEST(decisions_name_their_rule)
+{
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "BBC News", "json-ld");
+	galley_article_add_candidate(a, "date", "2024-03-05T10:00:00+01:00", "json-ld");
+	galley_removed r = {"byline", "By Jane Doe and John Roe", "div.byline"};
+	galley_article_add_removed(a, &r);
+	run_one(a, NULL);
+	const galley_decision *d = galley_article_decision_for(a, "authors");
+	ck_assert_ptr_nonnull(d);
+	th_str_eq(d->rule, "labelled-header-block");
+	ck_assert_ptr_nonnull(d->detail);
+	d = galley_article_decision_for(a, "date");
+	ck_assert_ptr_nonnull(d);
+	th_str_eq(d->rule, "json-ld-date");
+	/* a second run replaces its decisions, it does not add to them */
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_n_decisions(a), 2);
+	galley_article_free(a);
+
+	/* metadata alone: the rule says where it came from */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Jane Doe", "opengraph");
+	run_one(a, NULL);
+	d = galley_article_decision_for(a, "authors");
+	ck_assert_ptr_nonnull(d);
+	th_str_eq(d->rule, "opengraph-author");
+	ck_assert_ptr_null(galley_article_decision_for(a, "date"));
+	galley_article_free(a);
+}
+END_TEST
+
+/* Byline cleaning: a handle, an e-mail address or a date glued to the name is no part of it. */
+START_TEST(byline_glued_handles_and_dates)
+{
+	static const char *const lines[][2] = {
+		{"By Mara Penrose@marapenrose", "Mara Penrose"},
+		{"By Mara Penrose @marapenrose", "Mara Penrose"},
+		{"Mara Penrose2017-03-01", "Mara Penrose"},
+		{"Por Mara Penrose Okafor mara.okafor@example.org", "Mara Penrose Okafor"},
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+		galley_removed r = {"byline", lines[i][0], "div.byline before-body"};
+		galley_article_add_removed(a, &r);
+		run_one(a, NULL);
+		ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+		th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), lines[i][1]);
+		galley_article_free(a);
+	}
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("tag-attribution");
@@ -1787,6 +1842,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, outlets_option);
 	tcase_add_test(tc, authors_visible_beats_metadata);
 	tcase_add_test(tc, dates);
+	tcase_add_test(tc, decisions_name_their_rule);
+	tcase_add_test(tc, byline_glued_handles_and_dates);
 	tcase_add_test(tc, no_mark_option_and_empty);
 	tcase_add_test(tc, speech_tags_inside_and_titles_read_through);
 	tcase_add_test(tc, date_from_dateline_only);

@@ -200,10 +200,27 @@ typedef struct galley_quote {
 	const char *rule;     /* (nullable) id of the rule that chose the speaker: "cue-after", "pronoun-after" */
 } galley_quote;
 
+/* Where a removed block was, relative to the kept body. */
+typedef enum galley_removed_place {
+	GALLEY_PLACE_UNKNOWN = 0, /* the context does not say (text-shaped bodies) */
+	GALLEY_PLACE_BEFORE_BODY, /* outside the kept container, before it in the page */
+	GALLEY_PLACE_IN_BODY,     /* inside it */
+	GALLEY_PLACE_AFTER_BODY   /* outside it, after it */
+} galley_removed_place;
+
 typedef struct galley_removed {
 	const char *reason;   /* "nav", "link-density", "teaser", "duplicate", "byline", "credit", ... */
 	const char *text;     /* the block's text, white space normalised */
-	const char *context;  /* (nullable) where it was: "div.byline", "line 3" */
+	const char *context;  /* (nullable) where it was, for output: "div.byline before-body in:footer",
+	                       * "line 3" */
+	/* Typed fields the core parses out of context when the block is added (an adder's values
+	 * for them are ignored; they are (borrowed) from the article like the strings above).
+	 * context's form: ELEMENT[#id][.class] [before-body|in-body|after-body] [in:REASON] */
+	galley_removed_place place;
+	const char *element;  /* (nullable) "div" */
+	const char *id;       /* (nullable) "main-byline" */
+	const char *classes;  /* (nullable) the element's first class, "byline" */
+	const char *within;   /* (nullable) the reason of the removed part it sat in, "footer" */
 } galley_removed;
 
 /* Adders (copied); they return the index of the new entry. */
@@ -220,6 +237,28 @@ GALLEY_API const galley_removed *galley_article_removed(const galley_article *a,
 GALLEY_API void galley_article_clear_sources(galley_article *a);
 GALLEY_API void galley_article_clear_quotes(galley_article *a);
 GALLEY_API void galley_article_clear_removed(galley_article *a);
+
+/* ---- decisions ------------------------------------------------------------------------------
+ * Why a transform set a field: the id of the rule that decided it, for `write-json explain=true`
+ * and for measuring rules (how often each decides, how often rightly, on how many sites).
+ * field:  "authors", "date", ...
+ * rule:   the rule that found the value ("json-ld-author", "labelled-header-block", "metadata-date")
+ * detail: (nullable) how it won against the other evidence ("byline-names-others", "metadata")
+ * Strings are (copied) by the adder; a transform that decides a field again clears its own
+ * earlier decision with galley_article_clear_decision. */
+typedef struct galley_decision {
+	const char *field;
+	const char *rule;
+	const char *detail;
+} galley_decision;
+
+GALLEY_API size_t galley_article_add_decision(galley_article *a, const galley_decision *d); /* (copied) */
+GALLEY_API size_t galley_article_n_decisions(const galley_article *a);
+GALLEY_API const galley_decision *galley_article_decision(const galley_article *a, size_t i); /* (borrowed) */
+/* The last decision recorded for field, or NULL. (borrowed) */
+GALLEY_API const galley_decision *galley_article_decision_for(const galley_article *a, const char *field);
+/* Removes the decisions recorded for field (all of them when field is NULL). */
+GALLEY_API void galley_article_clear_decision(galley_article *a, const char *field);
 
 /* ---- local resources ------------------------------------------------------------------------
  * Files a body references that came with the page: an image beside a saved page on disk, or a

@@ -16,6 +16,7 @@
 #include <galley/version.h>
 #include <galley/error.h>
 #include <galley/text.h>
+#include <galley/date.h>
 #include <galley/article.h>
 #include <galley/io.h>
 #include <galley/plugin.h>

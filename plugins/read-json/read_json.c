@@ -630,6 +630,34 @@ static int read_json_quotes(read_json_ctx *cx, galley_article *a, json_object *v
 	return GALLEY_OK;
 }
 
+static int read_json_decisions(read_json_ctx *cx, galley_article *a, json_object *v)
+{
+	size_t n;
+	if (read_json_array(cx, "decisions", v, &n) != GALLEY_OK)
+		return GALLEY_ERR_ARTICLE;
+	for (size_t i = 0; i < n; i++) {
+		json_object *it;
+		char what[64], *field = NULL, *rule = NULL, *detail = NULL;
+		int rc = read_json_item(cx, "decisions", v, i, &it, what, sizeof what);
+		if (rc == GALLEY_OK)
+			rc = read_json_member(cx, what, it, "field", true, &field);
+		if (rc == GALLEY_OK)
+			rc = read_json_member(cx, what, it, "rule", true, &rule);
+		if (rc == GALLEY_OK)
+			rc = read_json_member(cx, what, it, "detail", false, &detail);
+		if (rc == GALLEY_OK) {
+			galley_decision d = {.field = field, .rule = rule, .detail = detail};
+			galley_article_add_decision(a, &d);
+		}
+		free(field);
+		free(rule);
+		free(detail);
+		if (rc != GALLEY_OK)
+			return rc;
+	}
+	return GALLEY_OK;
+}
+
 static int read_json_removed(read_json_ctx *cx, galley_article *a, json_object *v)
 {
 	size_t n;
@@ -877,6 +905,8 @@ static int read_json_article(read_json_state *st, read_json_ctx *cx, galley_arti
 			rc = read_json_quotes(cx, a, val);
 		} else if (!strcmp(key, "removed")) {
 			rc = read_json_removed(cx, a, val);
+		} else if (!strcmp(key, "decisions")) {
+			rc = read_json_decisions(cx, a, val);
 		} else if (!strcmp(key, "pipeline")) {
 			rc = read_json_pipeline(cx, a, val, st->keep_history);
 		} else if (!strcmp(key, "extra")) {

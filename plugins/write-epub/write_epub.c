@@ -322,67 +322,19 @@ static const char *label(const write_epub_state *st, const char *lang, const cha
 }
 
 /* ---- dates -------------------------------------------------------------------------------- */
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-	y -= m <= 2;
-	int64_t era = (y >= 0 ? y : y - 399) / 400;
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* Seconds since the epoch for an ISO date or date-time (UTC when no offset). */
 static bool write_epub_parse_time(const char *s, int64_t *out)
 {
-	if (!write_epub_xhtml_datetime_ok(s))
+	galley_date d;
+	if (!write_epub_xhtml_datetime_ok(s) || !galley_date_parse_iso8601(s, &d))
 		return false;
-	int64_t t = days_from_civil(atoi(s), atoi(s + 5), atoi(s + 8)) * 86400;
-	const char *p = s + 10;
-	if (*p) {
-		p++;
-		t += atoi(p) * 3600 + atoi(p + 3) * 60;
-		p += 5;
-		if (*p == ':') {
-			t += atoi(p + 1);
-			p += 3;
-			if (*p == '.')
-				while (*++p && isdigit((unsigned char)*p))
-					;
-		}
-		if (*p == '+' || *p == '-') {
-			int64_t off = atoi(p + 1) * 3600 + atoi(p + 4) * 60;
-			t += *p == '+' ? -off : off;
-		}
-	}
-	*out = t;
+	*out = galley_date_epoch(&d);
 	return true;
 }
 
 static void write_epub_format_utc(int64_t t, char *buf, size_t len, bool with_time)
 {
-	int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-	int64_t secs = t - days * 86400;
-	/* civil_from_days */
-	int64_t z = days + 719468;
-	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-	int64_t doe = z - era * 146097;
-	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t y = yoe + era * 400;
-	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t mp = (5 * doy + 2) / 153;
-	int64_t d = doy - (153 * mp + 2) / 5 + 1;
-	int64_t m = mp < 10 ? mp + 3 : mp - 9;
-	y += m <= 2;
-	if (y < 0)
-		y = 0;
-	if (y > 9999)
-		y = 9999;
-	if (with_time)
-		snprintf(buf, len, "%04" PRId64 "-%02" PRId64 "-%02" PRId64 "T%02d:%02d:%02dZ", y, m, d,
-		         (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
-	else
-		snprintf(buf, len, "%04" PRId64 "-%02" PRId64 "-%02" PRId64, y, m, d);
+	galley_date_format_utc(t, buf, len, with_time ? GALLEY_DATE_FORMAT_DATETIME : GALLEY_DATE_FORMAT_DAY);
 }
 
 /* ---- XML helpers ------------------------------------------------------------------------- */

@@ -34,6 +34,7 @@ enum {
 	WJ_SOURCES,
 	WJ_QUOTES,
 	WJ_REMOVED,
+	WJ_DECISIONS,
 	WJ_PIPELINE,
 	WJ_EXTRA,
 	WJ__COUNT
@@ -41,7 +42,7 @@ enum {
 
 static const char *const write_json_field_names[WJ__COUNT] = {
 	"id", "url", "source_location", "title", "authors", "byline", "date", "site", "language", "description",
-	"tags", "text", "html", "sources", "quotes", "removed", "pipeline", "extra",
+	"tags", "text", "html", "sources", "quotes", "removed", "decisions", "pipeline", "extra",
 };
 
 typedef struct write_json_state {
@@ -768,6 +769,19 @@ static json_object *write_json_article(const write_json_state *st, const galley_
 		}
 		json_object_object_add(o, "removed", arr);
 	}
+	if (st->want[WJ_DECISIONS] && galley_article_n_decisions(a)) {
+		size_t n = galley_article_n_decisions(a);
+		json_object *arr = json_object_new_array_ext((int)n);
+		for (size_t i = 0; i < n; i++) {
+			const galley_decision *dc = galley_article_decision(a, i);
+			json_object *dobj = json_object_new_object();
+			write_json_add(dobj, "field", write_json_str(dc->field));
+			write_json_add(dobj, "rule", write_json_str(dc->rule));
+			write_json_add(dobj, "detail", write_json_str(dc->detail));
+			json_object_array_add(arr, dobj);
+		}
+		json_object_object_add(o, "decisions", arr);
+	}
 	if (st->want[WJ_PIPELINE] && galley_article_n_stages(a)) {
 		size_t n = galley_article_n_stages(a);
 		json_object *arr = json_object_new_array_ext((int)n);
@@ -965,13 +979,15 @@ static int write_json_open(galley_stage *stage, void **state, galley_error *err)
 		free(st);
 		return GALLEY_ERR_FATAL;
 	}
-	/* html and removed are written when asked for: with html=true / explain=true, or by naming
-	 * them in fields= */
+	/* html, removed and decisions are written when asked for: with html=true / explain=true, or
+	 * by naming them in fields= */
 	if (!explicit_fields || !st->want[WJ_HTML])
 		st->want[WJ_HTML] = galley_stage_opt_bool(stage, "html");
 	st->explain = galley_stage_opt_bool(stage, "explain");
 	if (!explicit_fields || !st->want[WJ_REMOVED])
 		st->want[WJ_REMOVED] = st->explain;
+	if (!explicit_fields || !st->want[WJ_DECISIONS])
+		st->want[WJ_DECISIONS] = st->explain;
 	const char *path = galley_stage_opt_string(stage, "output");
 	if (path)
 		write_json_check_name(stage, path);
@@ -1054,7 +1070,7 @@ static const galley_option write_json_options[] = {
 	{.name = "html", .type = GALLEY_OPT_BOOL, .default_value = "false",
 	 .help = "also write the body as XHTML in the html field (what read-json needs for a lossless round trip)"},
 	{.name = "explain", .type = GALLEY_OPT_BOOL, .default_value = "false",
-	 .help = "also write the blocks strip-boilerplate removed, with the reason, in the removed field, the rule that chose each quote's speaker, and the stages' decisions (extra explain.*)"},
+	 .help = "also write the blocks strip-boilerplate removed, with the reason, in the removed field, the rule that chose each quote's speaker, the rule that decided each field (authors, date) in the decisions field, and the stages' other decisions (extra explain.*)"},
 	{.name = "text_format", .type = GALLEY_OPT_ENUM, .default_value = "plain", .choices = "plain|markdown",
 	 .help = "text field: plain paragraphs, or Markdown keeping headings, lists, quotes and links"},
 	{.name = "fields", .type = GALLEY_OPT_STRING, .default_value = NULL,

@@ -1,0 +1,66 @@
+/* Dates: one parser and one calendar for galley and its plugins.
+ *
+ * Who uses it: tag-attribution (metadata dates, the day of an instant in the page's own time
+ * zone), write-epub (dc:date and dcterms:modified); read-html's metadata dates are to move onto
+ * it too.  Owned by the core (core/date.c); everything here is pure, reentrant and thread-safe,
+ * and nothing allocates: the caller owns every buffer it passes.
+ *
+ * A galley_date keeps what the text said: a day, with or without a clock time, with or without a
+ * UTC offset.  An offset keeps its local day ("2024-03-06T00:30:00+09:00" is 6 March, although
+ * that instant is 5 March in UTC): convert to an instant with galley_date_epoch only when the
+ * instant, not the day, is meant. */
+#ifndef GALLEY_DATE_H
+#define GALLEY_DATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <galley/version.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* What a parsed date has besides its day (flags of galley_date.parts). */
+typedef enum galley_date_part {
+	GALLEY_DATE_HAS_TIME = 1 << 0,   /* hour and minute (second when given) */
+	GALLEY_DATE_HAS_OFFSET = 1 << 1  /* a UTC offset ("Z" is +00:00) */
+} galley_date_part;
+
+typedef struct galley_date {
+	int year, month, day;     /* month 1-12, day 1-31 */
+	int hour, minute, second; /* with GALLEY_DATE_HAS_TIME, else 0 */
+	int offset;               /* minutes east of UTC, with GALLEY_DATE_HAS_OFFSET, else 0 */
+	unsigned parts;           /* galley_date_part flags */
+} galley_date;
+
+/* ISO 8601 as pages write it: "2024-03-05", "2024-03-05T10:00", "2024-03-05 10:00:07.123+01:00",
+ * "…Z", "…+0100"; leading spaces allowed, anything after the date-time ignored.  False (and *out
+ * zeroed) when s does not start with a valid day. */
+GALLEY_API bool galley_date_parse_iso8601(const char *s, galley_date *out);
+/* An HTTP date (RFC 1123), "Wed, 04 May 2022 00:25:56 GMT", as some metadata writes it. */
+GALLEY_API bool galley_date_parse_http(const char *s, galley_date *out);
+/* Either of the two. */
+GALLEY_API bool galley_date_parse(const char *s, galley_date *out);
+
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian), and back. */
+GALLEY_API int64_t galley_days_from_civil(int64_t year, int month, int day);
+GALLEY_API void galley_civil_from_days(int64_t days, int *year, int *month, int *day);
+
+/* The instant in seconds since the epoch: the local time minus the offset (UTC when the date
+ * has none; midnight when it has no time). */
+GALLEY_API int64_t galley_date_epoch(const galley_date *d);
+
+/* How galley_date_format_utc writes an instant. */
+typedef enum galley_date_format {
+	GALLEY_DATE_FORMAT_DAY,     /* "2024-03-05" */
+	GALLEY_DATE_FORMAT_DATETIME /* "2024-03-05T09:00:00Z" */
+} galley_date_format;
+
+/* Writes the instant t (seconds since the epoch) in UTC into buf (years clamped to 0-9999). */
+GALLEY_API void galley_date_format_utc(int64_t t, char *buf, size_t len, galley_date_format format);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

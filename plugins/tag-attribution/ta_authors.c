@@ -1,0 +1,1292 @@
+/* tag-attribution: deciding an article's authors.
+ *
+ * Three kinds of evidence, gathered by an ordered table of finders that share one signature:
+ *   - meta: the names the page's metadata gives (JSON-LD, meta tags, Open Graph...);
+ *   - lab:  a labelled credit the page shows ("By Jane Doe", "Autorin: ..."), with its tier;
+ *   - vis:  an unlabelled name the page shows (a byline element's "Jane Doe", a signature).
+ * Each finder looks only while its kind of evidence is still missing (and the later ones only
+ * while nothing at all was found), so the table's order is the order of trust.  Then one
+ * decision function (ta_author_choose) weighs metadata against the page, and ta_author_complete
+ * gives the chosen names their fullest form.  The finder that found the evidence used is the
+ * decision's rule id. */
+#include "ta_private.h"
+
+/* How close to the article a credit was found: ta_removed_tier's scale. */
+enum {
+	TA_TIER_ARTICLE = 0, /* with the article's own header or text */
+	TA_TIER_NEAR = 1,    /* near it, or in a line not marked as a byline */
+	TA_TIER_LIST = 2,    /* a teaser list's or a sidebar's */
+	TA_TIER_NONE = 3     /* nothing found */
+};
+
+typedef enum ta_evidence_flag {
+	TA_EV_VIS_WEAK = 1 << 0, /* vis came from a line not marked as a byline: only when metadata names nobody */
+	TA_EV_ISSUER = 1 << 1    /* lab is a press release's issuing office under its label */
+} ta_evidence_flag;
+
+typedef struct ta_author_evidence {
+	ta_doc *d;
+	const char *site;
+	ta_names meta, lab, vis; /* (owned) */
+	int lab_tier, vis_tier;
+	unsigned flags;          /* ta_evidence_flag */
+	const char *lab_rule, *vis_rule; /* (static) the finders that found lab and vis */
+} ta_author_evidence;
+
+typedef void (*ta_author_finder)(ta_author_evidence *ev);
+
+/* labelled names ("By Jane Doe") in the blocks the stripper removed as a byline, meta line or
+ * dateline, with the article or near it */
+static void ta_find_labelled_header(ta_author_evidence *ev)
+{
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	const char *site = ev->site;
+	static const char *const first[] = {"byline", "meta", "dateline"};
+	size_t *ord = NULL;
+	int *tiers = NULL;
+	size_t nord = ta_removed_order(a, first, sizeof first / sizeof first[0], &ord, &tiers);
+	for (size_t i = 0; i < nord && !ev->lab.n && tiers[i] <= 1; i++) {
+		ta_find_labelled(st, galley_article_removed(a, ord[i])->text, &ev->lab, site, true);
+		if (ev->lab.n)
+			ev->lab_tier = tiers[i];
+	}
+	free(ord);
+	free(tiers);
+}
+
+/* a byline paragraph still in the body, near the top or the end: "By Jane Doe" */
+static void ta_find_labelled_body_line(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = ev->d->st;
+	const char *site = ev->site;
+	for (size_t i = 0; i < d->nbody && !ev->lab.n; i++)
+		if ((i < 3 || i + 2 >= d->nbody) && d->p[i].len <= 200) {
+			/* a short line at the top with a date or a time, the article's meta line: the
+			 * label anywhere ("Stars (1 / 1) 06.11.2023 13:30 von Olga Symbolbild imago") */
+			bool meta_line = false;
+			for (const char *q = d->p[i].text; i < 3 && d->p[i].len <= 80 && *q && !meta_line; q++)
+				meta_line = q[0] >= '0' && q[0] <= '9' && (q[1] == '.' || q[1] == ':' || q[1] == '/') && q[2] >= '0' && q[2] <= '9';
+			/* a phrase that opens it and says what the text is, its writer then the person
+			 * met: "Ein Interview von Eugen Zentner mit Sonja Silberhorn." (the writer) */
+			ta_words pw;
+			ta_split_words(d->p[i].text, &pw);
+			size_t phrase = ta_label_at(st, &pw, 0);
+			char *cut = NULL;
+			if (phrase >= 3) {
+				static const char *const with[] = {"mit", "with", "avec", "con"};
+				for (size_t k = phrase + 1; k < pw.n && !cut; k++)
+					for (size_t m = 0; m < sizeof with / sizeof with[0] && !cut; m++)
+						if (pw.l[k] == strlen(with[m]) && !memcmp(pw.w[k], with[m], pw.l[k]))
+							cut = galley_strndup(d->p[i].text, (size_t)(pw.w[k] - d->p[i].text));
+			}
+			ta_find_labelled(st, cut ? cut : d->p[i].text, &ev->lab, site, meta_line);
+			free(cut);
+			/* a paragraph is not marked as a byline: it does not overrule metadata, unless
+			 * its label says so with a colon ("Autorin: Uta Staschewski, ...") or is that
+			 * phrase */
+			const char *colon = ev->lab.n ? strchr(d->p[i].text, ':') : NULL;
+			if (ev->lab.n)
+				ev->lab_tier = (colon && colon - d->p[i].text <= 16) || phrase >= 3 ? 0 : 1;
+		}
+}
+
+/* a byline in emphasis inside one of the first two long paragraphs */
+static void ta_find_emphasised_byline(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = ev->d->st;
+	const char *site = ev->site;
+	for (size_t i = 0; i < 2 && i < d->nbody && d->gp && i < d->gp->n && !ev->lab.n; i++) {
+		size_t seen = 0;
+		if (d->gp->node[i] && d->p[i].len > 200) {
+			ta_emphasised_byline(st, d->gp->node[i], &ev->lab, site, &seen, 0);
+			if (ev->lab.n)
+				ev->lab_tier = 1;
+		}
+	}
+}
+
+/* anywhere in the body, a short paragraph that a label with a colon opens ("Autorin: ..."),
+ * or the noun "author" without one when people's names follow ("Autoren Jelko Djuren und
+ * Jutta Klaukien") */
+static void ta_find_labelled_line(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = ev->d->st;
+	const char *site = ev->site;
+	for (size_t i = 0; i < d->nbody && !ev->lab.n; i++) {
+		const char *colon = d->p[i].len <= 160 ? strchr(d->p[i].text, ':') : NULL;
+		if (colon && colon - d->p[i].text <= 16) {
+			ta_find_labelled(st, d->p[i].text, &ev->lab, site, false);
+			if (ev->lab.n)
+				ev->lab_tier = 0;
+		} else if (d->p[i].len <= 100 && d->p[i].nt >= 3 &&
+		           (ta_tok_is(d, &d->p[i].t[0], "autor") || ta_tok_is(d, &d->p[i].t[0], "autorin") ||
+		            ta_tok_is(d, &d->p[i].t[0], "autoren") || ta_tok_is(d, &d->p[i].t[0], "author") ||
+		            ta_tok_is(d, &d->p[i].t[0], "auteur"))) {
+			ta_find_labelled(st, d->p[i].text, &ev->lab, site, false);
+			if (ev->lab.n && !ta_person_like(st, &ev->lab))
+				ta_names_free(&ev->lab);
+			if (ev->lab.n)
+				ev->lab_tier = 1;
+		}
+	}
+}
+
+/* a signature line closing the story that the markup joined to its last paragraph with line
+ * breaks: "... rügte das Gericht. Quelle: ... Autor: Rechtsanwalt Sebastian Einbock" (the
+ * label with its colon, the name ending the text) */
+static void ta_find_closing_label(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = ev->d->st;
+	const char *site = ev->site;
+	for (size_t k = 0; k < 2 && k < d->nbody && !ev->lab.n; k++) {
+		const char *t = d->p[d->nbody - 1 - k].text;
+		size_t tl = strlen(t);
+		if (tl > 100) { /* its last words only */
+			t += tl - 100;
+			while (*t && *t != ' ')
+				t++;
+		}
+		ta_words w;
+		ta_split_words(t, &w);
+		for (size_t i = w.n > 6 ? w.n - 6 : 1; i + 1 < w.n && !ev->lab.n; i++) {
+			size_t ln = ta_label_at(st, &w, i);
+			if (!ln || i + ln >= w.n || w.w[i + ln - 1][w.l[i + ln - 1] - 1] != ':')
+				continue;
+			ta_parse_byline(st, w.w[i], &ev->lab, site, TA_BYLINE_NEED_LABEL);
+			if (ev->lab.n && !ta_person_like(st, &ev->lab))
+				ta_names_free(&ev->lab);
+			if (ev->lab.n)
+				ev->lab_tier = 0;
+		}
+	}
+}
+
+/* a label alone in its element and the name in the next one: "Autor:" then "Redaktion
+ * Gelbe Liste Pharmindex", <dt>Auteur</dt><dd>Uriel Gadessaud</dd> */
+static void ta_find_label_then_name(ta_author_evidence *ev)
+{
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	const char *site = ev->site;
+	for (size_t i = 0; i + 1 < galley_article_n_removed(a) && !ev->lab.n; i++) {
+		const galley_removed *r = galley_article_removed(a, i), *nx = galley_article_removed(a, i + 1);
+		static const char *const ui[] = {"nav", "form"}; /* a search form's "Von:" field */
+		if (!r->text || !nx->text || !nx->context || strlen(nx->text) > 80 || ta_reason_is(r, ui, 2) || ta_reason_is(nx, ui, 2) ||
+		    !ta_label_only(st, r->text))
+			continue;
+		int t = ta_removed_tier(nx, false);
+		if (t > 1)
+			continue;
+		galley_buf b = {0};
+		galley_buf_printf(&b, "%s %s", r->text, nx->text);
+		galley_buf_putc(&b, 0);
+		char *both = galley_buf_steal(&b);
+		ta_parse_byline(st, both, &ev->lab, site, TA_BYLINE_NEED_LABEL);
+		free(both);
+		/* a person's name with the agency's short name after a slash: "Peter Maahn/SP-X" */
+		const char *slash = ev->lab.n == 1 ? strchr(ev->lab.v[0], '/') : NULL;
+		if (slash) {
+			ta_names one = {0};
+			char *nm = galley_strndup(ev->lab.v[0], (size_t)(slash - ev->lab.v[0]));
+			ta_names_add(&one, nm);
+			free(nm);
+			if (ta_person_like(st, &one)) {
+				ta_names_free(&ev->lab);
+				ev->lab = one;
+			} else
+				ta_names_free(&one);
+		}
+		if (ev->lab.n)
+			ev->lab_tier = t;
+	}
+}
+
+/* a description list's term kept in the text, its value (a link to the author's page) set
+ * apart: <dt>Auteur</dt><dd><a>Uriel Gadessaud</a></dd>; the term is the label without a
+ * colon */
+static void ta_find_description_list(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	const char *site = ev->site;
+	for (size_t i = 0; i < d->nbody && d->gp && i < d->gp->n && !ev->lab.n; i++) {
+		xmlNodePtr nd = d->gp->node[i];
+		if (!nd || !nd->name || strcmp((const char *)nd->name, "dt") || d->p[i].len > 30)
+			continue;
+		ta_words w;
+		ta_split_words(d->p[i].text, &w);
+		if (!w.n || w.n > 3 || ta_label_at(st, &w, 0) != w.n)
+			continue;
+		for (size_t k = 0; k < galley_article_n_removed(a) && !ev->lab.n; k++) {
+			const galley_removed *r = galley_article_removed(a, k);
+			if (!r->text || !r->context || strncmp(r->context, "dd", 2) || (r->context[2] != ' ' && r->context[2] != '.' && r->context[2] != '#') ||
+			    !(r->place == GALLEY_PLACE_IN_BODY) || (r->within != NULL) || strlen(r->text) > 80)
+				continue;
+			galley_buf b = {0};
+			galley_buf_printf(&b, "%s %s", d->p[i].text, r->text);
+			galley_buf_putc(&b, 0);
+			char *both = galley_buf_steal(&b);
+			ta_parse_byline(st, both, &ev->lab, site, TA_BYLINE_NEED_LABEL);
+			free(both);
+			if (ev->lab.n && !ta_person_like(st, &ev->lab))
+				ta_names_free(&ev->lab);
+			if (ev->lab.n)
+				ev->lab_tier = 0;
+			break; /* the list's first value set apart only */
+		}
+	}
+}
+
+/* labelled names in byline, meta and dateline blocks further from the article (teaser lists,
+ * sidebars) */
+static void ta_find_labelled_far(ta_author_evidence *ev)
+{
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	const char *site = ev->site;
+	static const char *const first[] = {"byline", "meta", "dateline"};
+	size_t *ord = NULL;
+	int *tiers = NULL;
+	size_t nord = ta_removed_order(a, first, sizeof first / sizeof first[0], &ord, &tiers);
+	for (size_t i = 0; i < nord && !ev->lab.n; i++) {
+		if (tiers[i] <= 1)
+			continue;
+		ta_find_labelled(st, galley_article_removed(a, ord[i])->text, &ev->lab, site, true);
+		if (ev->lab.n)
+			ev->lab_tier = tiers[i];
+	}
+	free(ord);
+	free(tiers);
+}
+
+/* labelled names in other removed blocks; in a sidebar or a share bar, only one of the
+ * article's header ("By Michael Hingston" among the share buttons) */
+static void ta_find_labelled_other(ta_author_evidence *ev)
+{
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	const char *site = ev->site;
+	static const char *const later[] = {"outside-main", "author-box", "short", "link-density", "credit", "sidebar", "share", "tags"};
+	size_t *ord = NULL;
+	int *tiers = NULL;
+	size_t nord = ta_removed_order(a, later, sizeof later / sizeof later[0], &ord, &tiers);
+	for (size_t i = 0; i < nord && !ev->lab.n; i++) {
+		const galley_removed *r = galley_article_removed(a, ord[i]);
+		if ((!strcmp(r->reason, "sidebar") || !strcmp(r->reason, "share")) && tiers[i] > 0)
+			continue;
+		/* in a line of tags, only a label that opens it ("责任编辑： 焦鹏", the editor under a
+		 * Chinese article), not a topic's "von"; in a link's text too, a teaser's title ("von
+		 * Marianne1 am 20.09.2020", not "Pale Ale Mosaic von Finne", "KB3075249: offizielle
+		 * Beschreibung von Microsoft »") */
+		ta_find_labelled(st, r->text, &ev->lab, site, strcmp(r->reason, "tags") != 0 && strcmp(r->reason, "link-density") != 0);
+		if (ev->lab.n)
+			ev->lab_tier = tiers[i] > 1 ? tiers[i] : 1;
+	}
+	free(ord);
+	free(tiers);
+}
+
+/* a post's meta line that the stripper took for a teaser, inside or before the article's
+ * text, labelled: "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "Von Leonora Holling"
+ * (a teaser's own byline lies outside the kept text or repeats in a list) */
+static void ta_find_teaser_meta(ta_author_evidence *ev)
+{
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	const char *site = ev->site;
+	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->lab.n; i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (r->text && r->context && !strcmp(r->reason, "teaser") && ta_header_place(r) && strlen(r->text) <= 80) {
+			/* dated, the label anywhere; else only a line the label opens ("Von Leonora Holling") */
+			ta_find_labelled(st, r->text, &ev->lab, site, ta_has_digit(r->text, strlen(r->text)));
+			if (ev->lab.n)
+				ev->lab_tier = 1;
+		}
+	}
+}
+
+/* a press release's issuing office under its label: "Herausgeber:" then "Pressestelle des
+ * Deutschen Caritasverbandes" */
+static void ta_find_issuer(ta_author_evidence *ev)
+{
+	if (!ev->lab.n && ta_issuer(ev->d, &ev->lab)) {
+		ev->lab_tier = TA_TIER_ARTICLE;
+		ev->flags |= TA_EV_ISSUER;
+	}
+}
+
+/* an author's note closing the article ("Jörg Staff ist Mitglied des Vorstands ..."), its
+ * person named in a labelled byline elsewhere on the page too (a list of their articles,
+ * "Von Jörg Staff am 16.11.2022"): that person, not the first byline of a teaser list */
+static void ta_find_closing_author_note(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	const char *site = ev->site;
+	if ((!ev->lab.n || ev->lab_tier >= 2) && d->nbody) {
+		ta_words w;
+		ta_split_words(d->p[d->nbody - 1].text, &w);
+		for (size_t nw = 3; nw >= 2 && w.n > 4; nw--) {
+			bool ok = true;
+			for (size_t k = 0; k < nw && ok; k++)
+				ok = ta_has_upper_start(w.w[k], w.l[k]) && !strchr(",.:;!?()\"", w.w[k][w.l[k] - 1]);
+			if (!ok || ta_has_upper_start(w.w[nw], w.l[nw]))
+				continue; /* the name, then a verb: "ist", "is" */
+			char *nm = galley_strndup(w.w[0], (size_t)(w.w[nw - 1] + w.l[nw - 1] - w.w[0]));
+			ta_names one = {0};
+			ta_names_add(&one, nm);
+			bool hit = false;
+			static const char *const bl[] = {"byline"};
+			for (size_t i = 0; i < galley_article_n_removed(a) && !hit; i++) {
+				const galley_removed *r = galley_article_removed(a, i);
+				if (!r->text || !ta_reason_is(r, bl, 1))
+					continue;
+				ta_names tmp = {0};
+				ta_find_labelled(st, r->text, &tmp, site, true);
+				hit = tmp.n == 1 && !strcmp(tmp.v[0], nm);
+				ta_names_free(&tmp);
+			}
+			free(nm);
+			if (hit) {
+				ta_names_free(&ev->lab);
+				ev->lab = one;
+				ev->lab_tier = 1;
+				break;
+			}
+			ta_names_free(&one);
+		}
+	}
+}
+
+/* an unlabelled byline block: "Jane Doe" in div.author-name; a full name first ("Juan Carlos
+ * Muñoz C." rather than the section "Espectáculos") */
+static void ta_find_unlabelled_person(ta_author_evidence *ev)
+{
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	const char *site = ev->site;
+	if (ev->vis.n)
+		return;
+	static const char *const unlabelled[] = {"byline", "author-box"};
+	size_t *ord = NULL;
+	int *tiers = NULL;
+	size_t nord = ta_removed_order(a, unlabelled, sizeof unlabelled / sizeof unlabelled[0], &ord, &tiers);
+	for (size_t i = 0; i < nord && !ev->vis.n; i++) {
+		const galley_removed *r = galley_article_removed(a, ord[i]);
+		if (strlen(r->text) > 80)
+			continue;
+		ta_names tmp = {0};
+		ta_parse_byline(st, r->text, &tmp, site, TA_BYLINE_PLAIN);
+		if (tmp.n && ta_person_like(st, &tmp)) {
+			ev->vis = tmp;
+			ev->vis_tier = tiers[i];
+			break;
+		}
+		ta_names_free(&tmp);
+	}
+	free(ord);
+	free(tiers);
+}
+
+/* "Marco Kratzenberg , 01. Dez. 2017, 12:01 Uhr": a name among dates comes
+ * before an unlabelled block that is not a person's name
+ * most trusted first; not the lines of a teaser list or a box after the article
+ * ("Kultur| 19.10.19", "03/05/2022 País": a section beside each teaser's date) */
+static void ta_find_segmented_name(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	const char *site = ev->site;
+	if (ev->vis.n)
+		return;
+	static const char *const segmented[] = {"byline", "dateline", "meta", "author-box"};
+	size_t *sord = NULL;
+	int *stiers = NULL;
+	size_t nsord = ta_removed_order(a, segmented, sizeof segmented / sizeof segmented[0], &sord, &stiers);
+	for (size_t i = 0; i < nsord && !ev->vis.n && stiers[i] <= 1; i++) {
+		/* not a line whose class says it gives the section: "p.category": "24. April
+		 * 2020 | Pressemitteilungen" */
+		const galley_removed *sr = galley_article_removed(a, sord[i]);
+		char *cls = sr->context ? ta_lower(sr->context, ta_context_elem(sr->context)) : NULL;
+		bool section = cls && strchr(cls, '.') &&
+		               (strstr(cls, "categor") || strstr(cls, "kategor") || strstr(cls, "rubri") || strstr(cls, "ressort"));
+		free(cls);
+		if (section)
+			continue;
+		ta_find_segment_name(st, sr->text, &ev->vis, site, true);
+		/* a category beside the date ("2020-04-26 Deutsche Sprache") is no person */
+		if (ev->vis.n && strchr(ev->vis.v[0], ' ') && !ta_person_text(d, ev->vis.v[0]))
+			ta_names_free(&ev->vis);
+	}
+	free(sord);
+	free(stiers);
+}
+
+/* a short line of the article's header that the stripper set apart, a full name
+ * closing it right after a date: "11.12.2019 - Amelie Loevenich", "The Guardian
+ * 02/10/2020 Anna Fazackerley"; weak: only when metadata names nobody */
+static void ta_find_dated_header_name(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	if (ev->vis.n)
+		return;
+	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (r->text && r->context && !strcmp(r->reason, "outside-main") && (r->place == GALLEY_PLACE_BEFORE_BODY) &&
+		    !(r->within != NULL) && strlen(r->text) <= 60 && ta_dated_name_line(st, r->text, r->context, &ev->vis)) {
+			if (!ta_person_text(d, ev->vis.v[0]))
+				ta_names_free(&ev->vis);
+			/* a list ("2020 Antonio Andrioli", "2019 Michael Müller"): not one byline.
+			 * Its neighbours only, so a long archive list stays linear */
+			size_t nrm = galley_article_n_removed(a);
+			for (size_t k = i > 32 ? i - 32 : 0; k < nrm && k <= i + 32 && ev->vis.n; k++) {
+				const galley_removed *o = galley_article_removed(a, k);
+				if (k != i && o->context && !strcmp(o->context, r->context) && !strcmp(o->reason, r->reason))
+					ta_names_free(&ev->vis);
+			}
+			if (ev->vis.n)
+				ev->flags |= TA_EV_VIS_WEAK;
+		}
+	}
+}
+
+/* a person's name alone in a header line whose class says meta data, author or the
+ * author's profile, or with an agency after a slash ("p.news__meta-text": "Nikolai
+ * Huke,", "div.profil-nowrap": "Kathrin Führes"), which the stripper did not take for
+ * a byline */
+static void ta_find_meta_class_name(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	const char *site = ev->site;
+	if (ev->vis.n)
+		return;
+	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (!r->text || !r->context || strcmp(r->reason, "outside-main") || !(r->place == GALLEY_PLACE_BEFORE_BODY) ||
+		    (r->within != NULL) || strlen(r->text) > 60 || ta_has_digit(r->text, strlen(r->text)))
+			continue;
+		size_t el = ta_context_elem(r->context);
+		char *cls = ta_lower(r->context, el);
+		bool metaish = strchr(cls, '.') && (strstr(cls, "meta") || strstr(cls, "author") || strstr(cls, "byline") || strstr(cls, "profil"));
+		free(cls);
+		/* or a name with an agency's short name after a slash: "Peter Maahn/SP-X" */
+		const char *slash = strchr(r->text, '/');
+		size_t agency = 0;
+		/* not a menu's item: "Fragen zu Klima / FAQ" */
+		bool item = !strncmp(r->context, "li", 2) && (r->context[2] == '.' || r->context[2] == ' ' || r->context[2] == '#');
+		if (!metaish && !item && slash && !strchr(slash + 1, '/') && slash > r->text) {
+			const char *q = slash + 1;
+			while (*q == ' ')
+				q++;
+			size_t ql = strlen(q);
+			bool caps = ql >= 2 && ql <= 8 && *q >= 'A' && *q <= 'Z';
+			for (size_t k = 0; k < ql && caps; k++)
+				caps = (q[k] >= 'A' && q[k] <= 'Z') || (q[k] >= '0' && q[k] <= '9') || q[k] == '-';
+			if (caps)
+				agency = (size_t)(slash - r->text);
+		}
+		if (!metaish && !agency)
+			continue;
+		ta_names tmp = {0};
+		char *txt = agency ? galley_strndup(r->text, agency) : galley_strdup(r->text);
+		ta_parse_byline(st, txt, &tmp, site, TA_BYLINE_PLAIN);
+		free(txt);
+		if (tmp.n && ta_person_like(st, &tmp) && ta_person_text(d, tmp.v[0])) {
+			ev->vis = tmp;
+			ev->flags |= TA_EV_VIS_WEAK;
+		} else
+			ta_names_free(&tmp);
+	}
+}
+
+/* an unlabelled byline block whose words pass as a name though not as a person's */
+static void ta_find_unlabelled_any(ta_author_evidence *ev)
+{
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	const char *site = ev->site;
+	if (ev->vis.n)
+		return;
+	static const char *const unlabelled[] = {"byline", "author-box"};
+	size_t *ord = NULL;
+	int *tiers = NULL;
+	size_t nord = ta_removed_order(a, unlabelled, sizeof unlabelled / sizeof unlabelled[0], &ord, &tiers);
+	for (size_t i = 0; i < nord && !ev->vis.n; i++) {
+		const galley_removed *r = galley_article_removed(a, ord[i]);
+		if (strlen(r->text) > 80)
+			continue;
+		ta_names tmp = {0};
+		ta_parse_byline(st, r->text, &tmp, site, TA_BYLINE_PLAIN);
+		if (tmp.n) {
+			ev->vis = tmp;
+			ev->vis_tier = tiers[i];
+			break;
+		}
+		ta_names_free(&tmp);
+	}
+	free(ord);
+	free(tiers);
+}
+
+/* a line of the article's meta data that lists its writers, unlabelled: "Clara Löw,
+ * Siddharth Prakash & Klaus Jacob" (two or more people's names, nothing else) */
+static void ta_find_meta_line_writers(ta_author_evidence *ev)
+{
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	const char *site = ev->site;
+	static const char *const metaline[] = {"meta"};
+	size_t *ord = NULL;
+	int *tiers = NULL;
+	size_t nord = ta_removed_order(a, metaline, 1, &ord, &tiers);
+	for (size_t i = 0; i < nord && !ev->vis.n && tiers[i] <= 1; i++) {
+		const galley_removed *r = galley_article_removed(a, ord[i]);
+		if (strlen(r->text) > 80 || ta_has_digit(r->text, strlen(r->text)))
+			continue;
+		ta_names tmp = {0};
+		ta_parse_byline(st, r->text, &tmp, site, TA_BYLINE_PLAIN);
+		if (tmp.n >= 2 && ta_person_like(st, &tmp)) {
+			ev->vis = tmp;
+			ev->vis_tier = tiers[i];
+		} else
+			ta_names_free(&tmp);
+	}
+	free(ord);
+	free(tiers);
+}
+
+/* the text opening with a short name that a separator closes, the byline's date set in the
+ * next element: "ET Online|" then "09 Jun 2020, 02:32 PM IST" */
+static void ta_find_short_name_separator(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	if (!ev->vis.n && !ev->lab.n && d->nbody && d->p[0].len <= 40 && d->p[0].len > 2 && d->p[0].text[d->p[0].len - 1] == '|') {
+		char *nm = galley_strndup(d->p[0].text, d->p[0].len - 1);
+		char *norm = galley_ws_normalize(nm);
+		ta_words w;
+		ta_split_words(norm, &w);
+		bool caps = w.n >= 1 && w.n <= 4;
+		for (size_t k = 0; k < w.n && caps; k++)
+			caps = ta_has_upper_start(w.w[k], w.l[k]) && !ta_has_digit(w.w[k], w.l[k]);
+		bool dated = false;
+		for (size_t i = 0; i < galley_article_n_removed(a) && caps && !dated; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			ta_date dt;
+			dated = r->text && !strcmp(r->reason, "dateline") && strlen(r->text) <= 40 && ta_find_date(st, r->text, &dt);
+		}
+		if (caps && dated && ta_plausible(st, norm)) {
+			ta_names_add(&ev->vis, norm);
+			ev->vis_tier = 1;
+		}
+		free(norm);
+		free(nm);
+	}
+}
+
+/* a signature closing the body: "Denis Clerc" alone in the last paragraphs, after a sentence's
+ * end and before at most a short line (a date, a note); not a heading between two paragraphs
+ * ("... help solve local and global challenges." then "Creative Commons Platforms" then a
+ * long paragraph), nor a team's name in a match's lines ("1-1", "Olympique Lyonnais") */
+static void ta_find_closing_signature(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	for (size_t k = 0; k < 2 && k < d->nbody && !ev->vis.n && !ev->lab.n; k++) {
+		const ta_para *P = &d->p[d->nbody - 1 - k];
+		if (P->nt < 2 || P->nt > 4 || P->len > 40 || (k == 1 && d->p[d->nbody - 1].len > 100))
+			continue;
+		if (d->nbody - 1 - k > 0) {
+			const ta_para *prev = P - 1;
+			char last = prev->len ? prev->text[prev->len - 1] : 0;
+			bool ended = (last && strchr(".!?\"')", last)) || (prev->len >= 2 && !memcmp(prev->text + prev->len - 2, "\xc2\xbb", 2)) || /* » */
+			             (prev->len >= 3 && !memcmp(prev->text + prev->len - 3, "\xe2\x80\x9d", 3));                               /* ” */
+			if (!ended)
+				continue;
+		}
+		size_t e = ta_chunk_end(d, P, 0, P->nt);
+		if (e == P->nt) {
+			ta_chunk c = ta_classify(d, P, 0, e);
+			if (c.kind == NM_PERSON && c.s == 0)
+				ta_names_add(&ev->vis, P->text);
+		}
+	}
+}
+
+/* a member's badge opening the text: the avatar, then the handle */
+static void ta_find_member_badge(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	if (!ev->vis.n && !ev->lab.n)
+		ta_badge_name(d, &ev->vis);
+}
+
+/* a release's sender heading the text, a name and an office over the institution's name */
+static void ta_find_release_sender(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	if (!ev->vis.n && !ev->lab.n)
+		ta_sender_line(d, &ev->vis);
+}
+
+/* an element of the body whose class or rel says byline or author */
+static void ta_find_dom_byline(ta_author_evidence *ev)
+{
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	xmlDocPtr body = galley_article_body(a);
+	if (!ev->vis.n && !ev->lab.n && body)
+		ta_dom_bylines(st, galley_body_root(body), &ev->vis);
+}
+
+/* nothing else: a name alone on a paragraph of the article's own text that the stripper set
+ * apart (a signature) */
+static void ta_find_signature_line(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+		return;
+	static const char *const sig[] = {"short", "outside-main"};
+	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		/* a paragraph, not a heading that heads nothing ("Weiterführende Informationen") nor
+		 * a box's line */
+		if (r->text && r->context && (r->place == GALLEY_PLACE_IN_BODY) && ta_reason_is(r, sig, sizeof sig / sizeof sig[0]) &&
+		    r->context[0] == 'p' && (r->context[1] == ' ' || r->context[1] == '.' || r->context[1] == '#')) {
+			ta_name_line(st, r->text, &ev->vis, false, false);
+			if (ev->vis.n && !ta_person_text(d, ev->vis.v[0]))
+				ta_names_free(&ev->vis);
+		}
+	}
+}
+
+/* a signature in italics under the article's last paragraph, notes or a box after it:
+ * "... Elles sont moins porteuses d'inégalités et de conflits." then "<em>Denis
+ * Clerc</em>" */
+static void ta_find_italic_signature(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+		return;
+	for (size_t i = 1; i < d->nbody && d->gp && i < d->gp->n && !ev->vis.n; i++) {
+		const ta_para *P = &d->p[i], *prev = &d->p[i - 1];
+		char last = prev->len ? prev->text[prev->len - 1] : 0;
+		bool ended = last == '.' || last == '!' || last == '?' || last == '"' ||
+		             (prev->len >= 2 && !memcmp(prev->text + prev->len - 2, "\xc2\xbb", 2)); /* » */
+		if (P->nt < 2 || P->nt > 4 || P->len > 40 || prev->len < 200 || !ended || !d->gp->node[i] ||
+		    !ta_all_italic(d->gp->node[i], false, 0))
+			continue;
+		size_t e = ta_chunk_end(d, P, 0, P->nt);
+		if (e == P->nt) {
+			ta_chunk c = ta_classify(d, P, 0, e);
+			if (c.kind == NM_PERSON && c.s == 0 && ta_person_text(d, P->text))
+				ta_names_add(&ev->vis, P->text);
+		}
+	}
+}
+
+/* a post's footer under its text, labelled and dated: "Eingestellt von Jane um 21:11"
+ * (a blog's post footer, which the stripper takes for the page's) */
+static void ta_find_post_footer(ta_author_evidence *ev)
+{
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	const char *site = ev->site;
+	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+		return;
+	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (r->text && r->context && !strcmp(r->reason, "footer") && (r->place == GALLEY_PLACE_AFTER_BODY) &&
+		    !(r->within != NULL) && strlen(r->text) <= 80 && ta_has_digit(r->text, strlen(r->text)))
+			ta_find_labelled(st, r->text, &ev->vis, site, true);
+	}
+}
+
+/* a forum's thread, all of it taken for comments (no text kept): the opening post's
+ * author, in the first post's line of name and date ("macbacchi 28.09.19 12:44") */
+static void ta_find_forum_first_post(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	const char *site = ev->site;
+	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+		return;
+	size_t kept = 0;
+	for (size_t i = 0; i < d->nbody; i++)
+		kept += d->p[i].len;
+	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n && kept < 100; i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (!r->text || !r->context || !(r->place == GALLEY_PLACE_IN_BODY))
+			continue;
+		if (strcmp(r->reason, "comments") != 0)
+			continue;
+		if (strlen(r->text) > 60 || !ta_has_digit(r->text, strlen(r->text)))
+			break; /* the first post's first line only */
+		ta_find_segment_name(st, r->text, &ev->vis, site, true);
+		break;
+	}
+}
+
+/* a post's meta line in the article's header: "... — jancak @ 00:11" */
+static void ta_find_at_time_name(ta_author_evidence *ev)
+{
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	const char *site = ev->site;
+	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+		return;
+	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (r->context && (r->place == GALLEY_PLACE_BEFORE_BODY) && !(r->within != NULL) &&
+		    strcmp(r->reason, "comments") != 0 && strcmp(r->reason, "teaser") != 0 && strcmp(r->reason, "sidebar") != 0)
+			ta_at_time_name(st, r->text, &ev->vis, site);
+	}
+}
+
+/* a release closing with its issuer's short name on a line of its own, the short name
+ * the text gave it: "... an der Berlin-Brandenburgischen Akademie der Wissenschaften
+ * (BBAW) ..." then "BBAW" */
+static void ta_find_release_short_name(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	galley_article *a = ev->d->a;
+	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+		return;
+	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (!r->text || !r->context || r->context[0] != 'p' || (r->context[1] != ' ' && r->context[1] != '.') ||
+		    !(r->place == GALLEY_PLACE_IN_BODY) || (r->within != NULL))
+			continue;
+		size_t n = strlen(r->text), letters = 0;
+		bool caps = n >= 2 && n <= 8;
+		for (size_t k = 0; k < n && caps; k++) {
+			caps = (r->text[k] >= 'A' && r->text[k] <= 'Z') || (r->text[k] >= '0' && r->text[k] <= '9');
+			letters += r->text[k] >= 'A' && r->text[k] <= 'Z';
+		}
+		if (!caps || letters < 2)
+			continue;
+		char paren[16];
+		snprintf(paren, sizeof paren, "(%s)", r->text);
+		for (size_t k = 0; k < d->nbody && !ev->vis.n; k++)
+			if (strstr(d->p[k].text, paren))
+				ta_names_add(&ev->vis, r->text);
+	}
+}
+
+/* a column's host, a line of its own under the column's name at the top: "A.Word.A.Day"
+ * then "with Anu Garg" (in English, where capitals after "with" are a name, not nouns
+ * as in German "mit Tomaten Basilikum") */
+static void ta_find_column_host(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = ev->d->st;
+	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+		return;
+	for (size_t i = 0; i < d->nbody && i < 4 && !ev->vis.n; i++) {
+		const char *t = d->p[i].text;
+		if (d->p[i].len > 40 || strncmp(t, "with ", 5))
+			continue;
+		const char *nm = strchr(t, ' ') + 1;
+		ta_words w;
+		ta_split_words(nm, &w);
+		/* a common given name first: not "with Garlic Butter" */
+		bool caps = w.n >= 2 && w.n <= 3 && ta_word_in(&st->given, w.w[0], w.l[0]);
+		for (size_t k = 0; k < w.n && caps; k++)
+			caps = ta_has_upper_start(w.w[k], w.l[k]) && !ta_has_digit(w.w[k], w.l[k]);
+		if (caps && ta_plausible(st, nm) && ta_person_text(d, nm))
+			ta_names_add(&ev->vis, nm);
+	}
+}
+
+/* a speech: the speaker its title names */
+static void ta_find_speech_title(ta_author_evidence *ev)
+{
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+		return;
+	if (!ev->vis.n)
+		ta_speech_title(st, galley_article_get(a, GALLEY_FIELD_TITLE), &ev->vis);
+}
+
+/* the title, or another the page gives (its <title> beside the og:title) */
+static void ta_find_title_credit(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	galley_article *a = ev->d->a;
+	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+		return;
+	if (!ev->vis.n)
+		ta_title_credit(d, galley_article_get(a, GALLEY_FIELD_TITLE), &ev->vis);
+	for (size_t i = 0; i < galley_article_n_candidates(a) && !ev->vis.n; i++) {
+		const galley_candidate *c = galley_article_candidate(a, i);
+		if (!strcmp(c->field, "title"))
+			ta_title_credit(d, c->value, &ev->vis);
+	}
+}
+
+/* a page about a person: "Über ..." */
+static void ta_find_about_title(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	galley_article *a = ev->d->a;
+	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+		return;
+	if (!ev->vis.n)
+		ta_about_title(d, galley_article_get(a, GALLEY_FIELD_TITLE), &ev->vis);
+	for (size_t i = 0; i < galley_article_n_candidates(a) && !ev->vis.n; i++) {
+		const galley_candidate *c = galley_article_candidate(a, i);
+		if (!strcmp(c->field, "title"))
+			ta_about_title(d, c->value, &ev->vis);
+	}
+}
+
+/* a news agency's story: its credit at the start of the text ("JIJI", "Hamburg
+ * (dpa/lno) – ...") */
+static void ta_find_agency_credit(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = ev->d->st;
+	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+		return;
+	for (size_t i = 0; i < d->nbody && i < 3 && !ev->vis.n; i++)
+		ta_agency_credit(st, d->p[i].text, &ev->vis);
+}
+
+/* the person a personal site's copyright line names */
+static void ta_find_copyright_line(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	const char *site = ev->site;
+	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+		return;
+	static const char *const foot[] = {"footer", "credit", "outside-main", "short", "sidebar"};
+	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		/* the page's footer, not a picture's credit ("© Niklas Grapatin / Greenpeace"); inside
+		 * the article only with a year ("© 2019 Sven Schreivogel") */
+		if (r->text && ta_reason_is(r, foot, sizeof foot / sizeof foot[0]) && !strchr(r->text, '/')) {
+			bool outside = !strcmp(r->reason, "footer") || (r->context && (r->place == GALLEY_PLACE_AFTER_BODY));
+			/* a page saved without its address: only a site's copyright line, which gives
+			 * the year ("Copyright (c) 2012- Gregory Szorc."), not a photographer's credit
+			 * ("Copyright: Gisele Wender") */
+			bool addressed = galley_article_get(a, GALLEY_FIELD_URL) != NULL;
+			ta_name_line(st, r->text, &ev->vis, true, !outside || !addressed);
+			/* a personal site's: the holder's name opens with a common given name ("(c)
+			 * Johannes Wolf • Weitere Rechte siehe Impressum", "Copyright (c) 2012- Gregory
+			 * Szorc." on gregoryszorc.com), outside a figure (a picture's credit); an
+			 * organisation's copyright names no author, even when the site's address spells
+			 * it as a personal site's spells its holder ("© Copyright Statistics Globe" on
+			 * statisticsglobe.com, "© 2021 KulturKaufhaus Dussmann") */
+			bool given = ev->vis.n && ta_word_in(&st->given, ev->vis.v[0], strcspn(ev->vis.v[0], " ")) && r->context &&
+			             strncmp(r->context, "fig", 3) != 0;
+			/* or the site bears the holder's name, a person's initial and surname
+			 * ("C.Habermueller", "© since 2010 by C.Habermueller"), not an office's ("©
+			 * Kanton Bern") */
+			char *spaced = ev->vis.n ? ta_unglue_initial(ev->vis.v[0]) : NULL;
+			bool own = spaced && site && ta_ieq(site, ev->vis.v[0]);
+			if (ev->vis.n && ((addressed && !given && !own) || !ta_person_text(d, spaced ? spaced : ev->vis.v[0])))
+				ta_names_free(&ev->vis);
+			free(spaced);
+		}
+	}
+}
+
+/* a personal site's owner, named in the site's name or its header as in its address */
+static void ta_find_site_owner(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	galley_article *a = ev->d->a;
+	const char *site = ev->site;
+	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+		return;
+	if (!ev->vis.n)
+		ta_host_person(d, site, &ev->vis);
+	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (r->context && (r->place == GALLEY_PLACE_BEFORE_BODY) && (!strcmp(r->reason, "header") || !strcmp(r->reason, "outside-main")))
+			ta_host_person(d, r->text, &ev->vis);
+	}
+}
+
+/* an author box: a person's name alone, then a link to the author's other texts ("Iris
+ * Lange-Fricke" then "zu allen Rezepten vom Autor", "Jane Doe" then "More by this author") */
+static void ta_find_author_box_link(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+		return;
+	for (size_t i = 0; i + 1 < galley_article_n_removed(a) && !ev->vis.n; i++) {
+		const galley_removed *r = galley_article_removed(a, i), *next = galley_article_removed(a, i + 1);
+		if (!r->text || !next->text || strlen(r->text) > 40 || strlen(next->text) > 60 || !strcmp(r->reason, "comments") ||
+		    !strcmp(r->reason, "nav"))
+			continue;
+		ta_words w;
+		ta_split_words(next->text, &w);
+		bool author = false;
+		for (size_t k = 0; k < w.n && !author; k++) {
+			char *lo = ta_lower(w.w[k], w.l[k]);
+			size_t l = strlen(lo);
+			while (l && (lo[l - 1] == '.' || lo[l - 1] == ',' || lo[l - 1] == ':'))
+				lo[--l] = 0;
+			author = !strcmp(lo, "autor") || !strcmp(lo, "autorin") || !strcmp(lo, "author") || !strcmp(lo, "auteur") ||
+			         !strcmp(lo, "autors") || !strcmp(lo, "author's");
+			free(lo);
+		}
+		if (author) {
+			ta_name_line(st, r->text, &ev->vis, false, false);
+			if (ev->vis.n && !ta_person_text(d, ev->vis.v[0]))
+				ta_names_free(&ev->vis);
+		}
+	}
+}
+
+/* a press release: its contact person, in the text or a short block beside it */
+static void ta_find_contact_person(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+		return;
+	for (size_t i = 0; i < d->nbody && !ev->vis.n; i++)
+		ta_contact_name(st, d->p[i].text, &ev->vis);
+	static const char *const contact[] = {"short", "teaser", "outside-main"};
+	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (r->context && (r->place == GALLEY_PLACE_IN_BODY) && !(r->within != NULL) &&
+		    ta_reason_is(r, contact, sizeof contact / sizeof contact[0]))
+			ta_contact_name(st, r->text, &ev->vis);
+	}
+}
+
+/* no byline with the article and metadata naming the site at most: a credit line of the
+ * desk and its editor's sign in or closing the story ("Quelle: MDR THÜRINGEN/ls"), not a
+ * picture's credit */
+static void ta_find_desk_credit(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	const char *site = ev->site;
+	if (!ev->lab.n && (!ev->vis.n || ev->vis_tier >= 2) && (!ev->meta.n || ta_outlet_like(st, a, &ev->meta, site))) {
+		static const char *const pic[] = {"credit", "caption"};
+		ta_names cred = {0};
+		for (size_t i = 0; i < galley_article_n_removed(a) && !cred.n; i++) {
+			const galley_removed *r = galley_article_removed(a, i);
+			/* a paragraph of the text that the stripper took for a credit is one ("<p>Quelle:
+			 * kathpress</p>"), a figure's is not */
+			bool para = r->context && r->context[0] == 'p' && (r->context[1] == ' ' || r->context[1] == '.' || r->context[1] == '#');
+			if (r->text && r->context && ta_header_place(r) && (para || !ta_reason_is(r, pic, sizeof pic / sizeof pic[0])))
+				ta_credit_line(st, r->text, &cred);
+		}
+		for (size_t k = 0; k < 3 && k < d->nbody && !cred.n; k++)
+			ta_credit_line(st, d->p[d->nbody - 1 - k].text, &cred);
+		if (!cred.n && d->nbody)
+			ta_closing_credit(st, d->p[d->nbody - 1].text, &cred);
+		if (cred.n) {
+			ta_names_free(&ev->vis);
+			ev->vis = cred;
+			ev->vis_tier = 0;
+			ev->flags &= ~(unsigned)TA_EV_VIS_WEAK;
+		}
+	}
+}
+
+/* a statement its organisation's officer signs: metadata names the organisation ("DITIB"),
+ * the text closes with the name and the role in it ("Kazım TÜRKMEN DITIB-Bundesvorsitzender") */
+static void ta_find_statement_officer(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	if (!ev->lab.n && ev->meta.n == 1 && !strchr(ev->meta.v[0], ' ') && strlen(ev->meta.v[0]) >= 2) {
+		size_t ml = strlen(ev->meta.v[0]);
+		for (size_t i = 0; i <= galley_article_n_removed(a) && !ev->lab.n; i++) {
+			const char *t = NULL;
+			if (i < galley_article_n_removed(a)) {
+				const galley_removed *r = galley_article_removed(a, i);
+				if (r->text && r->context && r->context[0] == 'p' && (r->place == GALLEY_PLACE_IN_BODY) && !(r->within != NULL))
+					t = r->text;
+			} else if (d->nbody)
+				t = d->p[d->nbody - 1].text;
+			if (!t || strlen(t) > 80)
+				continue;
+			char *sg = galley_ws_normalize(t);
+			ta_words w;
+			ta_split_words(sg, &w);
+			const char *role = w.n >= 3 && w.n <= 5 ? w.w[w.n - 1] : NULL;
+			size_t rl = role ? w.l[w.n - 1] : 0;
+			if (role && rl > ml + 1 && role[ml] == '-' && !strncasecmp(role, ev->meta.v[0], ml) &&
+			    (ta_word_in(&st->roles, role + ml + 1, rl - ml - 1) || ta_role_compound(st, role + ml + 1, rl - ml - 1))) {
+				ta_names one = {0};
+				char *nm = galley_strndup(w.w[0], (size_t)(w.w[w.n - 2] + w.l[w.n - 2] - w.w[0]));
+				ta_names_add(&one, nm);
+				free(nm);
+				if (ta_person_like(st, &one)) {
+					ev->lab = one;
+					ev->lab_tier = 0;
+				} else
+					ta_names_free(&one);
+			}
+			free(sg);
+		}
+	}
+}
+
+/* The finders, most trusted first. */
+static const struct {
+	const char *id; /* the rule id recorded with a decision that uses what the finder found */
+	ta_author_finder find;
+} ta_author_finders[] = {
+	{"labelled-header-block", ta_find_labelled_header},
+	{"labelled-body-line", ta_find_labelled_body_line},
+	{"emphasised-byline", ta_find_emphasised_byline},
+	{"labelled-colon-line", ta_find_labelled_line},
+	{"closing-signature-label", ta_find_closing_label},
+	{"label-then-name", ta_find_label_then_name},
+	{"description-list-author", ta_find_description_list},
+	{"labelled-far-block", ta_find_labelled_far},
+	{"labelled-other-block", ta_find_labelled_other},
+	{"labelled-teaser-meta", ta_find_teaser_meta},
+	{"release-issuer", ta_find_issuer},
+	{"closing-author-note", ta_find_closing_author_note},
+	{"unlabelled-byline-person", ta_find_unlabelled_person},
+	{"segmented-name", ta_find_segmented_name},
+	{"dated-header-name", ta_find_dated_header_name},
+	{"meta-class-name", ta_find_meta_class_name},
+	{"unlabelled-byline-any", ta_find_unlabelled_any},
+	{"meta-line-writers", ta_find_meta_line_writers},
+	{"short-name-separator", ta_find_short_name_separator},
+	{"closing-signature", ta_find_closing_signature},
+	{"member-badge", ta_find_member_badge},
+	{"release-sender", ta_find_release_sender},
+	{"dom-byline", ta_find_dom_byline},
+	{"signature-line", ta_find_signature_line},
+	{"italic-signature", ta_find_italic_signature},
+	{"post-footer", ta_find_post_footer},
+	{"forum-first-post", ta_find_forum_first_post},
+	{"at-time-name", ta_find_at_time_name},
+	{"release-short-name", ta_find_release_short_name},
+	{"column-host", ta_find_column_host},
+	{"speech-title", ta_find_speech_title},
+	{"title-credit", ta_find_title_credit},
+	{"about-title", ta_find_about_title},
+	{"agency-credit", ta_find_agency_credit},
+	{"copyright-line", ta_find_copyright_line},
+	{"site-owner", ta_find_site_owner},
+	{"author-box-link", ta_find_author_box_link},
+	{"contact-person", ta_find_contact_person},
+	{"desk-credit", ta_find_desk_credit},
+	{"statement-officer", ta_find_statement_officer},
+};
+
+/* Which evidence names the authors: metadata against what the page shows.  *why is the
+ * decision's own id ("metadata", "byline-covers-metadata", ...).  NULL: nobody. */
+static ta_names *ta_author_choose(ta_author_evidence *ev, const char **why)
+{
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	const char *site = ev->site;
+	ta_names *meta = &ev->meta, *lab = &ev->lab, *vis = &ev->vis;
+	ta_names *seen = lab->n ? lab : vis->n ? vis : NULL;
+	*why = NULL;
+	if (meta->n && !ta_outlet_like(st, a, meta, site)) {
+		/* metadata names people; a visible byline that has them all and more wins (metadata
+		 * often lists only the first author) */
+		if (seen && seen->n >= meta->n && ta_names_cover(seen, meta))
+			return *why = "page-covers-metadata", seen; /* all of them and more, or the same in the page's own spelling */
+		if (lab->n && ta_account_like(meta) && ta_person_like(st, lab))
+			return *why = "byline-over-account", lab; /* a CMS account ("sarah-indra") against a byline */
+		if (!lab->n && ev->vis_tier == TA_TIER_ARTICLE && ta_account_like(meta) && ta_person_like(st, vis))
+			return *why = "visible-over-account", vis; /* a CMS account against a person's name shown with the article */
+		if (lab->n && ev->lab_tier == TA_TIER_ARTICLE && ta_person_like(st, lab) && !ta_names_overlap(lab, meta))
+			return *why = "byline-names-others", lab; /* the byline the reader sees with the article names other people */
+		if (lab->n == 1 && ev->lab_tier == TA_TIER_ARTICLE && !strchr(lab->v[0], ' ') && ta_has_upper_start(lab->v[0], strlen(lab->v[0])) &&
+		    !ta_names_overlap(lab, meta) && !ta_site_named(a, lab->v[0]))
+			return *why = "byline-user-name", lab; /* a user's name in that byline: "Geschrieben von Cooper am 25.08.2015" */
+		if ((ev->flags & TA_EV_ISSUER) && !ta_person_like(st, meta))
+			return *why = "issuer-over-organisation", lab; /* the release's issuing office under its label, metadata naming the organisation */
+		return *why = "metadata", meta;
+	}
+	if (lab->n && ev->lab_tier == TA_TIER_LIST && meta->n)
+		return *why = "metadata-over-list-byline", meta; /* the bylines of a teaser list or a sidebar say nothing of this article */
+	if (lab->n && ev->lab_tier >= TA_TIER_NEAR && ev->vis_tier == TA_TIER_ARTICLE && ta_person_like(st, vis) &&
+	    (!ta_person_like(st, lab) || (ta_names_overlap(lab, vis) && vis->n >= lab->n)))
+		return *why = "byline-element-over-phrase", vis; /* a person named in the article's byline element, not a phrase found further
+		                                                  * away, nor the same name with a role around it ("Netzphilosophin Leena Simon") */
+	if (lab->n && !(lab->n == 1 && !strchr(lab->v[0], ' ') && ta_person_like(st, vis)))
+		return *why = "byline-over-outlet-metadata", lab; /* a labelled byline beats metadata that names the outlet */
+	if (vis->n && !(meta->n && ((ev->flags & TA_EV_VIS_WEAK) || (ta_outlet_like(st, a, vis, site) && ev->vis_tier > TA_TIER_NEAR))))
+		return *why = "visible-over-outlet-metadata", vis; /* metadata names the site: the byline element's own words, a team or a group
+		                                                    * too ("Teufel Blog Redaktion" under "Autor", "Les Membres du Choeur de Radio France") */
+	if (meta->n)
+		return *why = "metadata", meta;
+	if (lab->n)
+		return *why = "byline", lab;
+	return NULL;
+}
+
+/* The chosen names in their fullest form: metadata's people without the outlet beside them, a
+ * CMS account as the page writes the person's name, a name cut short or initials as the page
+ * gives them whole.  Returns use, or NULL when no name is left. */
+static ta_names *ta_author_complete(ta_author_evidence *ev, ta_names *use)
+{
+	ta_doc *d = ev->d;
+	const ta_state *st = d->st;
+	galley_article *a = d->a;
+	const char *site = ev->site;
+	/* metadata listing the people and the outlet ("Ariel Melgar Cabrera", "EL DEBER"): the people */
+	if (use == &ev->meta && use->n > 1) {
+		size_t k = 0;
+		for (size_t i = 0; i < use->n; i++) {
+			ta_names one = {&use->v[i], 1};
+			if (ta_outlet_like(st, a, &one, site) || (strchr(use->v[i], ' ') && use->v[i][0] && ta_all_caps_words(use->v[i]) && site && ta_ieq_loose(use->v[i], site))) {
+				free(use->v[i]);
+				continue;
+			}
+			use->v[k++] = use->v[i];
+		}
+		use->n = k;
+		if (!k)
+			return NULL;
+	}
+	/* a CMS account of a person's names: as the page writes them */
+	if (ta_account_like(use)) {
+		char *full = ta_account_person(d, use->v[0]);
+		/* or the name the article signs with: "mady", "Deine Mady" */
+		if (!full)
+			full = ta_account_signed(d, use->v[0]);
+		/* or the person the brand's line credits: "stylegart", "© Stylegart by Ramona" */
+		if (!full)
+			full = ta_account_brand(d, use->v[0]);
+		if (full) {
+			free(use->v[0]);
+			use->v[0] = full;
+		}
+	}
+	/* the name cut short of the value metadata gives and the page shows whole */
+	if (use->n == 1) {
+		bool parts = false;
+		char *full = ta_meta_extends(d, use->v[0], &parts);
+		if (full) {
+			ta_names_free(use);
+			if (parts) {
+				for (char *p = full; p;) {
+					char *e = strchr(p, ',');
+					if (e)
+						*e = 0;
+					ta_names_add(use, p);
+					if (e)
+						*e = ',';
+					p = e ? e + 1 : NULL;
+					while (p && *p == ' ')
+						p++;
+				}
+			} else
+				ta_names_add(use, full);
+			free(full);
+		}
+	}
+	/* initials alone ("Posted by DT"): the full name the page gives with them */
+	if (use->n == 1) {
+		char *full = ta_expand_initials(d, use->v[0]);
+		if (full) {
+			free(use->v[0]);
+			use->v[0] = full;
+		}
+	}
+	/* a first name alone ("Todd", a CMS display name): the fullest form the page gives */
+	if (use->n == 1 && !strchr(use->v[0], ' ') && ta_has_upper_start(use->v[0], strlen(use->v[0])) && !ta_site_named(a, use->v[0])) {
+		char *full = ta_extend_name(d, use->v[0]);
+		if (full) {
+			free(use->v[0]);
+			use->v[0] = full;
+		}
+	}
+	return use;
+}
+
+/* One kind of evidence in a -v line: "labelled 'A; B' (rule)". */
+static void ta_evidence_text(galley_buf *b, const char *kind, const ta_names *n, const char *rule)
+{
+	galley_buf_printf(b, "; %s '", kind);
+	for (size_t i = 0; i < n->n; i++)
+		galley_buf_printf(b, "%s%s", i ? "; " : "", n->v[i]);
+	galley_buf_printf(b, "' (%s)", rule ? rule : "?");
+}
+
+/* -v: the decision and the evidence that lost, on one line of standard error. */
+static void ta_author_explain(const ta_author_evidence *ev, const ta_names *use, const char *rule, const char *why, const char *meta_rule)
+{
+	galley_buf b = {0};
+	galley_buf_printf(&b, "galley: tag-attribution: %s: authors by %s (%s)", galley_article_where(ev->d->a), use ? rule : "none",
+	                  why ? why : "nothing found");
+	if (ev->meta.n && use != &ev->meta)
+		ta_evidence_text(&b, "lost: metadata", &ev->meta, meta_rule);
+	if (ev->lab.n && use != &ev->lab)
+		ta_evidence_text(&b, "lost: labelled", &ev->lab, ev->lab_rule);
+	if (ev->vis.n && use != &ev->vis)
+		ta_evidence_text(&b, "lost: visible", &ev->vis, ev->vis_rule);
+	galley_buf_puts(&b, "\n");
+	fputs(b.data, stderr);
+	galley_buf_free(&b);
+}
+
+void ta_authors(ta_doc *d)
+{
+	galley_article *a = d->a;
+	ta_author_evidence ev = {.d = d, .site = galley_article_get(a, GALLEY_FIELD_SITE), .lab_tier = TA_TIER_NONE, .vis_tier = TA_TIER_NONE};
+	const char *origin = NULL;
+	ta_meta_authors(d->st, a, &ev.meta, ev.site, &origin);
+	char meta_rule[64];
+	snprintf(meta_rule, sizeof meta_rule, "%s-author", origin ? origin : "metadata");
+	for (size_t i = 0; i < sizeof ta_author_finders / sizeof ta_author_finders[0]; i++) {
+		char **lab = ev.lab.v, **vis = ev.vis.v;
+		ta_author_finders[i].find(&ev);
+		if (ev.lab.n && ev.lab.v != lab)
+			ev.lab_rule = ta_author_finders[i].id;
+		if (ev.vis.n && ev.vis.v != vis)
+			ev.vis_rule = ta_author_finders[i].id;
+	}
+	const char *why = NULL;
+	ta_names *use = ta_author_choose(&ev, &why);
+	const char *rule = use == &ev.meta ? meta_rule : use == &ev.lab ? ev.lab_rule : ev.vis_rule;
+	if (d->st->verbose)
+		ta_author_explain(&ev, use, rule, why, meta_rule);
+	if (use)
+		use = ta_author_complete(&ev, use);
+	galley_article_clear_decision(a, "authors");
+	if (use) {
+		galley_decision dc = {.field = "authors", .rule = rule, .detail = why};
+		galley_article_add_decision(a, &dc);
+		galley_article_list_clear(a, GALLEY_LIST_AUTHORS);
+		for (size_t i = 0; i < use->n; i++)
+			galley_article_list_add(a, GALLEY_LIST_AUTHORS, use->v[i]);
+		char *line = ta_display_byline(d, use);
+		galley_article_set(a, GALLEY_FIELD_BYLINE, line);
+		free(line);
+	}
+	ta_names_free(&ev.meta);
+	ta_names_free(&ev.lab);
+	ta_names_free(&ev.vis);
+}

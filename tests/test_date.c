@@ -1,0 +1,79 @@
+/* The shared date module: ISO 8601 and HTTP dates, the civil calendar, instants. */
+#include "harness.h"
+
+#include <galley/date.h>
+
+START_TEST(iso8601)
+{
+	galley_date d;
+	ck_assert(galley_date_parse_iso8601("2024-03-05", &d));
+	ck_assert_int_eq(d.year, 2024);
+	ck_assert_int_eq(d.month, 3);
+	ck_assert_int_eq(d.day, 5);
+	ck_assert_uint_eq(d.parts, 0);
+	/* an offset keeps its local day and clock */
+	ck_assert(galley_date_parse_iso8601(" 2024-03-06T00:30:15.250+09:00 ", &d));
+	ck_assert_int_eq(d.day, 6);
+	ck_assert_int_eq(d.hour, 0);
+	ck_assert_int_eq(d.minute, 30);
+	ck_assert_int_eq(d.second, 15);
+	ck_assert_int_eq(d.offset, 9 * 60);
+	ck_assert_uint_eq(d.parts, GALLEY_DATE_HAS_TIME | GALLEY_DATE_HAS_OFFSET);
+	ck_assert(galley_date_parse_iso8601("2024-03-05 10:00-0130", &d));
+	ck_assert_int_eq(d.offset, -90);
+	ck_assert(galley_date_parse_iso8601("2024-03-05T10:00Z", &d));
+	ck_assert_int_eq(d.offset, 0);
+	ck_assert_uint_eq(d.parts, GALLEY_DATE_HAS_TIME | GALLEY_DATE_HAS_OFFSET);
+	ck_assert(galley_date_parse_iso8601("2024-03-05T10:00", &d));
+	ck_assert_uint_eq(d.parts, GALLEY_DATE_HAS_TIME);
+	ck_assert(!galley_date_parse_iso8601("2024-13-05", &d));
+	ck_assert_int_eq(d.year, 0);
+	ck_assert(!galley_date_parse_iso8601("5 March 2024", &d));
+	ck_assert(!galley_date_parse_iso8601(NULL, &d));
+}
+END_TEST
+
+START_TEST(http_dates)
+{
+	galley_date d;
+	ck_assert(galley_date_parse_http("Wed, 04 May 2022 00:25:56 GMT", &d));
+	ck_assert_int_eq(d.month, 5);
+	ck_assert_int_eq(d.second, 56);
+	ck_assert_uint_eq(d.parts, GALLEY_DATE_HAS_TIME | GALLEY_DATE_HAS_OFFSET);
+	ck_assert(!galley_date_parse_http("Wed, 04 May 2022 00:25:56 CEST", &d));
+	ck_assert(galley_date_parse("Wed, 04 May 2022 00:25:56 UTC", &d));
+	ck_assert(galley_date_parse("2022-05-04", &d));
+}
+END_TEST
+
+START_TEST(calendar_and_instants)
+{
+	ck_assert_int_eq(galley_days_from_civil(1970, 1, 1), 0);
+	ck_assert_int_eq(galley_days_from_civil(2000, 3, 1), 11017);
+	int y, m, d;
+	galley_civil_from_days(galley_days_from_civil(2024, 2, 29) + 1, &y, &m, &d);
+	ck_assert_int_eq(y, 2024);
+	ck_assert_int_eq(m, 3);
+	ck_assert_int_eq(d, 1);
+	galley_date t;
+	ck_assert(galley_date_parse_iso8601("2024-03-06T00:30:00+09:00", &t));
+	char buf[32];
+	galley_date_format_utc(galley_date_epoch(&t), buf, sizeof buf, GALLEY_DATE_FORMAT_DATETIME);
+	th_str_eq(buf, "2024-03-05T15:30:00Z");
+	galley_date_format_utc(galley_date_epoch(&t), buf, sizeof buf, GALLEY_DATE_FORMAT_DAY);
+	th_str_eq(buf, "2024-03-05");
+	galley_date_format_utc(-1, buf, sizeof buf, GALLEY_DATE_FORMAT_DATETIME);
+	th_str_eq(buf, "1969-12-31T23:59:59Z");
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("date");
+	TCase *tc = tcase_create("date");
+	tcase_add_test(tc, iso8601);
+	tcase_add_test(tc, http_dates);
+	tcase_add_test(tc, calendar_and_instants);
+	suite_add_tcase(s, tc);
+	return th_run(s);
+}
