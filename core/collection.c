@@ -16,6 +16,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <galley/archive_io.h>
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -64,6 +65,8 @@ struct galley_collection {
 	coll_mode mode;
 	struct archive *ar;
 	struct archive_entry *pending; /* a member header read but not yet returned */
+	char *pending_name;            /* (owned) its name, UTF-8 */
+	int pending_status;            /* its galley_archive_next_header status */
 	size_t n_members;              /* members returned from the current archive */
 	coll_source *cur;
 	unsigned char *head; /* bytes already read from a raw stream before we knew its kind */
@@ -502,6 +505,8 @@ static void close_current(galley_collection *c)
 		c->ar = NULL;
 	}
 	c->pending = NULL;
+	free(c->pending_name);
+	c->pending_name = NULL;
 	c->n_members = 0;
 	free(c->head);
 	c->head = NULL;
@@ -612,19 +617,21 @@ static int open_archive(galley_collection *c, galley_error *err)
 	}
 	c->ar = a;
 	struct archive_entry *e;
-	r = archive_read_next_header(a, &e);
+	char *name = NULL;
+	r = galley_archive_next_header(a, &e, &name);
 	if (r == ARCHIVE_EOF) {
 		c->mode = MODE_ARCHIVE; /* nothing in it; the next call ends this source */
 		if (archive_format(a) == ARCHIVE_FORMAT_EMPTY)
 			return galley_error_set(err, GALLEY_ERR_ARTICLE, "the input is empty");
 		return GALLEY_OK;
 	}
-	if (r < ARCHIVE_WARN) {
+	if (r == ARCHIVE_FATAL) {
 		galley_error_set(err, GALLEY_ERR_ARTICLE, "not a readable archive or compressed file: %s",
 		                 archive_error_string(a) ? archive_error_string(a) : "unknown error");
 		return GALLEY_ERR_ARTICLE;
 	}
 	if (archive_format(a) == ARCHIVE_FORMAT_RAW) {
+		free(name);
 		/* one stream: look at its start to tell a WARC file from a page */
 		size_t cap = 4096;
 		c->head = galley_malloc(cap);
@@ -653,6 +660,8 @@ static int open_archive(galley_collection *c, galley_error *err)
 	}
 	c->mode = MODE_ARCHIVE;
 	c->pending = e; /* the first member's header is already read */
+	c->pending_status = r;
+	c->pending_name = name;
 	return GALLEY_OK;
 }
 
@@ -746,9 +755,12 @@ static int next_archive_member(galley_collection *c, galley_entry *out, galley_e
 {
 	for (;;) {
 		struct archive_entry *e = c->pending;
+		char *name = c->pending_name;
+		int r = c->pending_status;
 		c->pending = NULL;
+		c->pending_name = NULL;
 		if (!e) {
-			int r = archive_read_next_header(c->ar, &e);
+			r = galley_archive_next_header(c->ar, &e, &name);
 			if (r == ARCHIVE_EOF)
 				return GALLEY_END;
 			if (r == ARCHIVE_FATAL) {
@@ -760,24 +772,20 @@ static int next_archive_member(galley_collection *c, galley_entry *out, galley_e
 				return galley_error_set(err, GALLEY_ERR_ARTICLE, "truncated or corrupt archive: %s",
 				                        ar_msg(c->ar));
 			}
-			if (r == ARCHIVE_FAILED) {
-				const char *name = archive_entry_pathname(e);
-				if (name) {
-					c->e_member = galley_strdup(name);
-					out->member = c->e_member;
-				}
-				return galley_error_set(err, GALLEY_ERR_ARTICLE, "unreadable archive member: %s", ar_msg(c->ar));
-			}
 		}
-		if (archive_entry_filetype(e) != AE_IFREG)
+		if (r != ARCHIVE_OK) {
+			/* the header or the name is unreadable: reported for this member, then the next one */
+			c->e_member = name;
+			out->member = c->e_member;
+			return galley_error_set(err, GALLEY_ERR_ARTICLE, "unreadable archive member%s: %s",
+			                        name ? "" : " (its name cannot be decoded)", ar_msg(c->ar));
+		}
+		if (archive_entry_filetype(e) != AE_IFREG || !name_accepted(c, name)) {
+			free(name);
 			continue;
-		const char *name = archive_entry_pathname(e);
-		if (!name)
-			name = "";
-		if (!name_accepted(c, name))
-			continue;
+		}
 		c->n_members++;
-		c->e_member = galley_strdup(name);
+		c->e_member = name;
 		out->member = c->e_member;
 		if (archive_entry_size_is_set(e) && archive_entry_size(e) > 0 &&
 		    (uint64_t)archive_entry_size(e) > (uint64_t)c->max)
@@ -1404,6 +1412,8 @@ void galley_strv_free(char **v)
 
 char *galley_path_resolve(const char *base, const char *rel)
 {
+	if (!rel)
+		return NULL;
 	galley_buf b = {0};
 	if (base)
 		galley_buf_puts(&b, base);

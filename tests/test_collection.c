@@ -692,6 +692,33 @@ START_TEST(warc_gzip_body_and_broken)
 }
 END_TEST
 
+/* Names that are not ASCII, in a zip with the UTF-8 flag and in a pax tar: libarchive cannot
+ * convert them in the C locale the program runs in, and the members were lost (or their name
+ * came back NULL). */
+START_TEST(utf8_member_names)
+{
+	static const char *const names[] = {"über-uns.html", "новости.html", "新闻/北京.html", "emoji-\xf0\x9f\x98\x80.html",
+	                                    "plain.html", "styl\xc3\xa9.css"};
+	th_member m[6];
+	for (size_t i = 0; i < 6; i++)
+		m[i] = (th_member){names[i], names[i], strlen(names[i])};
+	for (int k = 0; k < 2; k++) {
+		char *p = th_tmp_path(k ? "names.tar" : "names.zip");
+		th_write_archive(p, k ? TH_TAR_PAX : TH_ZIP, m, 6);
+		got g;
+		collect(p, NULL, &g);
+		ck_assert_uint_eq(g.n, 5);
+		for (size_t i = 0; i < 5; i++) {
+			ck_assert_msg(g.rc[i] == GALLEY_OK, "%s: %s", names[i], g.msg[i]);
+			th_str_eq(g.member[i], names[i]);
+			th_str_eq(g.data[i], names[i]);
+		}
+		got_free(&g);
+		free(p);
+	}
+}
+END_TEST
+
 START_TEST(extension_lists)
 {
 	char **v = galley_extensions_parse(" html, .HTM,,xhtml ");
@@ -743,6 +770,7 @@ int main(void)
 	tcase_add_test(tc, member_gz_and_dir_of_archives);
 	tcase_add_test(tc, single_compressed_files);
 	tcase_add_test(tc, broken_archives_and_limits);
+	tcase_add_test(tc, utf8_member_names);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("warc");
 	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);

@@ -13,6 +13,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <galley/archive_io.h>
 #include <ctype.h>
 #include <dirent.h>
 #include <libxml/HTMLparser.h>
@@ -88,6 +89,7 @@ typedef struct read_epub_state {
 	bool front;
 	book *bk;
 	size_t n_chapters;
+	galley_stage *stage; /* (borrowed) for warnings */
 } read_epub_state;
 
 static void book_free(book *b)
@@ -234,14 +236,24 @@ static int book_load_zip(read_epub_state *st, book *b, galley_error *err)
 	int64_t total = 0;
 	size_t count = 0;
 	int r;
-	while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN) {
+	char *name = NULL;
+	for (;; free(name)) {
+		r = galley_archive_next_header(a, &e, &name);
+		if (r == ARCHIVE_EOF || r == ARCHIVE_FATAL)
+			break;
 		if (++count > MAX_MEMBERS) {
+			free(name);
 			archive_read_free(a);
 			return galley_error_set(err, GALLEY_ERR_ARTICLE, "the book has more than %d files; refused",
 			                        MAX_MEMBERS);
 		}
-		const char *name = archive_entry_pathname(e);
-		if (!name || archive_entry_filetype(e) != AE_IFREG || !wanted_member(name))
+		if (r != ARCHIVE_OK) {
+			/* a member whose header or name cannot be read: it is "missing" if the book lists it */
+			galley_stage_warn(st->stage, "%s: skipping member %s: %s", b->file, name ? name : "(unreadable name)",
+			                  archive_error_string(a) ? archive_error_string(a) : "unreadable header");
+			continue;
+		}
+		if (archive_entry_filetype(e) != AE_IFREG || !wanted_member(name))
 			continue;
 		char *nn = norm_path(name);
 		if (!nn)
@@ -267,6 +279,7 @@ static int book_load_zip(read_epub_state *st, book *b, galley_error *err)
 						                 (long long)st->max_bytes, nn);
 					galley_buf_free(&data);
 					free(nn);
+					free(name);
 					archive_read_free(a);
 					return GALLEY_ERR_ARTICLE;
 				}
@@ -277,6 +290,7 @@ static int book_load_zip(read_epub_state *st, book *b, galley_error *err)
 				                 archive_error_string(a) ? archive_error_string(a) : "read error");
 				galley_buf_free(&data);
 				free(nn);
+				free(name);
 				archive_read_free(a);
 				return GALLEY_ERR_ARTICLE;
 			}
@@ -728,6 +742,7 @@ static void walk_dir(read_epub_state *st, const char *dir, int depth)
 
 static int read_epub_setup(galley_stage *stage, read_epub_state *st, galley_error *err)
 {
+	st->stage = stage;
 	st->max_bytes = galley_stage_opt_int(stage, "max_bytes");
 	st->front = galley_stage_opt_bool(stage, "front_matter");
 	const char *input = galley_stage_opt_string(stage, "input");
