@@ -28,6 +28,16 @@
 #include <unistd.h>
 
 #define DEFAULT_MAX_ENTRY ((size_t)64 << 20)
+/* Decompression bounds (docs/collections.md): an input may expand to DEFAULT_MAX_RATIO times
+ * the compressed bytes read so far (the first RATIO_FLOOR bytes are always allowed: headers
+ * make small files look dense), and to DEFAULT_MAX_EXPANDED bytes in all. */
+#define DEFAULT_MAX_RATIO 200.0
+#define DEFAULT_MAX_EXPANDED ((uint64_t)64 << 30)
+#define RATIO_FLOOR ((uint64_t)1 << 20)
+static const char arc_refusal[] =
+	"an ARC file (the Internet Archive's format before WARC), which galley does not read: convert it to WARC first";
+/* The start of an input looked at to tell what it is. */
+#define SNIFF_HEAD 4096
 #define MAX_LIST_DEPTH 8
 #define MAX_DIR_DEPTH 64
 #define WARC_MAX_LINE ((size_t)1 << 16)
@@ -57,12 +67,19 @@ struct galley_collection {
 	char **exts;   /* NULL: all */
 	char **media;  /* NULL: all */
 	size_t max;
+	double max_ratio;
+	uint64_t max_expanded;
 
 	coll_source *srcs;
 	size_t n_srcs, cap_srcs, next_src;
 
 	/* the source being read */
 	coll_mode mode;
+	arc_source *src;   /* what c->ar reads from */
+	uint64_t expanded; /* decompressed bytes of the current source */
+	const unsigned char *mem_in; /* non-NULL while decompressing a buffer (mem_in_len bytes) */
+	size_t mem_in_len;
+	uint64_t mem_expanded;
 	struct archive *ar;
 	struct archive_entry *pending; /* a member header read but not yet returned */
 	char *pending_name;            /* (owned) its name, UTF-8 */
@@ -462,9 +479,15 @@ galley_collection *galley_collection_open(const char *spec, const galley_collect
 		c->exts = strv_copy(opts->extensions, true);
 		c->media = strv_copy(opts->media_types, true);
 		c->max = opts->max_entry_bytes;
+		c->max_ratio = opts->max_ratio;
+		c->max_expanded = opts->max_expanded_bytes;
 	}
 	if (!c->max)
 		c->max = DEFAULT_MAX_ENTRY;
+	if (c->max_ratio <= 0)
+		c->max_ratio = DEFAULT_MAX_RATIO;
+	if (!c->max_expanded)
+		c->max_expanded = DEFAULT_MAX_EXPANDED;
 
 	size_t n_existing = 0;
 	int rc = GALLEY_OK;
@@ -504,6 +527,9 @@ static void close_current(galley_collection *c)
 		archive_read_free(c->ar);
 		c->ar = NULL;
 	}
+	arc_source_free(c->src);
+	c->src = NULL;
+	c->expanded = 0;
 	c->pending = NULL;
 	free(c->pending_name);
 	c->pending_name = NULL;
@@ -541,25 +567,6 @@ static void entry_init(galley_collection *c, galley_entry *out)
 
 /* ---- plain files ------------------------------------------------------------------------- */
 
-static bool magic_needs_archive(const unsigned char *p, size_t n)
-{
-	if (n >= 2 && p[0] == 0x1f && p[1] == 0x8b)
-		return true; /* gzip */
-	if (n >= 6 && !memcmp(p, "\xfd" "7zXZ\0", 6))
-		return true; /* xz */
-	if (n >= 4 && !memcmp(p, "\x28\xb5\x2f\xfd", 4))
-		return true; /* zstd */
-	if (n >= 3 && !memcmp(p, "BZh", 3))
-		return true; /* bzip2 */
-	if (n >= 4 && (!memcmp(p, "PK\3\4", 4) || !memcmp(p, "PK\5\6", 4)))
-		return true; /* zip */
-	if (n >= 262 && !memcmp(p + 257, "ustar", 5))
-		return true; /* tar */
-	if (n >= 5 && !memcmp(p, "WARC/", 5))
-		return true;
-	return false;
-}
-
 /* Read what is left of fd after the *len bytes already in *data (capacity cap).  When the
  * buffer is full, a small probe read tells the end of the file from more data, so a file whose
  * size was known is read without growing the buffer. */
@@ -596,38 +603,75 @@ static int read_rest_fd(int fd, unsigned char **data, size_t *len, size_t cap, s
 
 /* ---- libarchive-backed sources ----------------------------------------------------------- */
 
-static int open_archive(galley_collection *c, galley_error *err)
+/* archive_read_data on the current handle, within the decompression bounds and stopping when
+ * the run is asked to stop.  A refusal is set as the handle's error (-1 returned). */
+static la_ssize_t ar_read(galley_collection *c, void *dst, size_t n)
 {
-	struct archive *a = archive_read_new();
-	archive_read_support_filter_all(a);
-	archive_read_support_format_tar(a);
-	archive_read_support_format_zip(a);
-	archive_read_support_format_raw(a);
-	archive_read_support_format_empty(a);
-	int r;
-	if (!strcmp(c->cur->path, "-"))
-		r = archive_read_open_fd(a, 0, 1 << 16);
-	else
-		r = archive_read_open_filename(a, c->cur->path, 1 << 16);
-	if (r != ARCHIVE_OK) {
-		galley_error_set(err, GALLEY_ERR_ARTICLE, "cannot read: truncated or corrupt data (%s)",
-		                 archive_error_string(a) ? archive_error_string(a) : "unknown error");
-		archive_read_free(a);
-		return GALLEY_ERR_ARTICLE;
+	if (galley_stop_is_requested()) {
+		archive_set_error(c->ar, EINTR, "stopped: the run was interrupted");
+		return -1;
 	}
+	la_ssize_t r = archive_read_data(c->ar, dst, n);
+	if (r <= 0)
+		return r;
+	bool mem = c->mem_in != NULL;
+	uint64_t *total = mem ? &c->mem_expanded : &c->expanded;
+	uint64_t in = mem ? c->mem_in_len : arc_source_consumed(c->src);
+	*total += (uint64_t)r;
+	double allowed = (double)in * c->max_ratio;
+	if (allowed < (double)RATIO_FLOOR)
+		allowed = (double)RATIO_FLOOR;
+	char msg[320];
+	if ((double)*total > allowed)
+		snprintf(msg, sizeof msg,
+		         "%s expands more than %g times its compressed size (%llu bytes from %llu): refused as a likely "
+		         "decompression bomb (raise max_ratio= to read it)",
+		         mem ? "compressed data" : "the input", c->max_ratio, (unsigned long long)*total,
+		         (unsigned long long)in);
+	else if (!mem && *total > c->max_expanded)
+		snprintf(msg, sizeof msg,
+		         "the input decompresses to more than %llu bytes: refused (raise max_expanded= to read it)",
+		         (unsigned long long)c->max_expanded);
+	else
+		return r;
+	archive_set_error(c->ar, ERANGE, "%s", msg);
+	return -1;
+}
+
+static const char *ar_msg(struct archive *a)
+{
+	const char *m = a ? archive_error_string(a) : NULL;
+	return m ? m : "the data is truncated or corrupt (libarchive gave no reason)";
+}
+
+/* A compressed stream, zip or tar read through libarchive; fd (owned) has had its first
+ * head_len bytes read into head. */
+static int open_archive(galley_collection *c, int fd, const unsigned char *head, size_t head_len, int filter,
+                        galley_error *err)
+{
+	c->src = arc_source_new(fd, head, head_len);
+	struct archive *a = arc_source_open(c->src, filter, err);
+	if (!a)
+		return GALLEY_ERR_ARTICLE;
 	c->ar = a;
 	struct archive_entry *e;
 	char *name = NULL;
-	r = galley_archive_next_header(a, &e, &name);
+	int r = galley_archive_next_header(a, &e, &name);
 	if (r == ARCHIVE_EOF) {
 		c->mode = MODE_ARCHIVE; /* nothing in it; the next call ends this source */
+		if (archive_format(a) == ARCHIVE_FORMAT_EMPTY && arc_source_problem(c->src))
+			return galley_error_set(err, GALLEY_ERR_ARTICLE, "%s", arc_source_problem(c->src));
+		if (archive_format(a) == ARCHIVE_FORMAT_EMPTY && archive_error_string(a))
+			return galley_error_set(err, GALLEY_ERR_ARTICLE, "%s", archive_error_string(a));
+		if (archive_format(a) == ARCHIVE_FORMAT_EMPTY && filter != ARCHIVE_FILTER_NONE)
+			return galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                        "nothing could be decompressed: the data is truncated, corrupt or empty");
 		if (archive_format(a) == ARCHIVE_FORMAT_EMPTY)
 			return galley_error_set(err, GALLEY_ERR_ARTICLE, "the input is empty");
 		return GALLEY_OK;
 	}
 	if (r == ARCHIVE_FATAL) {
-		galley_error_set(err, GALLEY_ERR_ARTICLE, "not a readable archive or compressed file: %s",
-		                 archive_error_string(a) ? archive_error_string(a) : "unknown error");
+		galley_error_set(err, GALLEY_ERR_ARTICLE, "not a readable archive or compressed file: %s", ar_msg(a));
 		return GALLEY_ERR_ARTICLE;
 	}
 	if (archive_format(a) == ARCHIVE_FORMAT_RAW) {
@@ -636,16 +680,27 @@ static int open_archive(galley_collection *c, galley_error *err)
 		size_t cap = 4096;
 		c->head = galley_malloc(cap);
 		while (c->head_len < 16) {
-			la_ssize_t n = archive_read_data(a, c->head + c->head_len, cap - c->head_len);
+			la_ssize_t n = ar_read(c, c->head + c->head_len, cap - c->head_len);
 			if (n < 0) {
-				galley_error_set(err, GALLEY_ERR_ARTICLE, "truncated or corrupt compressed data: %s",
-				                 archive_error_string(a) ? archive_error_string(a) : "read error");
+				galley_error_set(err, GALLEY_ERR_ARTICLE, "truncated or corrupt compressed data: %s", ar_msg(a));
 				return GALLEY_ERR_ARTICLE;
 			}
 			if (n == 0)
 				break;
 			c->head_len += (size_t)n;
 		}
+		int inner_filter;
+		const char *inner_name;
+		sniff_kind inner = galley_sniff(c->head, c->head_len, &inner_filter, &inner_name);
+		if (inner == SNIFF_COMPRESSED)
+			return galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                        "compressed data inside compressed data (a file that decompresses to itself, or "
+			                        "compressed twice): not read");
+		if (inner == SNIFF_ARC)
+			return galley_error_set(err, GALLEY_ERR_ARTICLE, "%s", arc_refusal);
+		if (inner == SNIFF_UNSUPPORTED)
+			return galley_error_set(err, GALLEY_ERR_ARTICLE, "compressed %s, which galley does not read",
+			                        inner_name);
 		if (c->head_len >= 5 && !memcmp(c->head, "WARC/", 5)) {
 			c->mode = MODE_WARC;
 			c->buf = c->head;
@@ -681,10 +736,9 @@ static int read_archive_data(galley_collection *c, unsigned char **data, size_t 
 				cap = c->max + 4096;
 			*data = galley_realloc(*data, cap + 1);
 		}
-		la_ssize_t n = archive_read_data(c->ar, *data + *len, cap - *len);
+		la_ssize_t n = ar_read(c, *data + *len, cap - *len);
 		if (n < 0) {
-			galley_error_set(err, GALLEY_ERR_ARTICLE, "truncated or corrupt: %s",
-			                 archive_error_string(c->ar) ? archive_error_string(c->ar) : "read error");
+			galley_error_set(err, GALLEY_ERR_ARTICLE, "%s", ar_msg(c->ar));
 			return GALLEY_ERR_FATAL; /* the stream cannot go on */
 		}
 		if (n == 0)
@@ -704,19 +758,25 @@ static int read_archive_data(galley_collection *c, unsigned char **data, size_t 
 static int decompress_memory(galley_collection *c, const unsigned char *in, size_t in_len, unsigned char **out,
                              size_t *out_len, galley_error *err)
 {
+	*out = NULL;
+	*out_len = 0;
+	int filter;
+	const char *what;
+	if (galley_sniff(in, in_len, &filter, &what) != SNIFF_COMPRESSED)
+		return galley_error_set(err, GALLEY_ERR_ARTICLE, "the data is not gzip, xz, zstd or bzip2 compressed");
 	struct archive *a = archive_read_new();
-	archive_read_support_filter_all(a);
+	archive_read_append_filter(a, filter);
 	archive_read_support_format_raw(a);
 	int rc = GALLEY_OK;
 	struct archive_entry *e;
-	*out = NULL;
-	*out_len = 0;
 	if (archive_read_open_memory(a, in, in_len) != ARCHIVE_OK || archive_read_next_header(a, &e) < ARCHIVE_WARN) {
-		rc = galley_error_set(err, GALLEY_ERR_ARTICLE, "corrupt compressed data: %s",
-		                      archive_error_string(a) ? archive_error_string(a) : "unknown format");
+		rc = galley_error_set(err, GALLEY_ERR_ARTICLE, "corrupt compressed data: %s", ar_msg(a));
 	} else {
 		struct archive *saved = c->ar;
 		c->ar = a;
+		c->mem_in = in;
+		c->mem_in_len = in_len;
+		c->mem_expanded = 0;
 		size_t cap = in_len * 4 + 4096;
 		if (cap > c->max + 4096)
 			cap = c->max + 4096;
@@ -725,6 +785,11 @@ static int decompress_memory(galley_collection *c, const unsigned char *in, size
 		if (rc == GALLEY_ERR_FATAL)
 			rc = GALLEY_ERR_ARTICLE;
 		c->ar = saved;
+		c->mem_in = NULL;
+		if (rc == GALLEY_OK && galley_sniff(*out, *out_len, &filter, &what) == SNIFF_COMPRESSED)
+			rc = galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                      "compressed data inside compressed data (a file that decompresses to itself, or "
+			                      "compressed twice): not read");
 		if (rc != GALLEY_OK) {
 			free(*out);
 			*out = NULL;
@@ -744,12 +809,6 @@ static bool is_compressed_name(const char *name)
 	return false;
 }
 
-
-static const char *ar_msg(struct archive *a)
-{
-	const char *m = a ? archive_error_string(a) : NULL;
-	return m ? m : "read error";
-}
 
 static int next_archive_member(galley_collection *c, galley_entry *out, galley_error *err)
 {
@@ -846,7 +905,7 @@ static la_ssize_t warc_read_raw(galley_collection *c, unsigned char *dst, size_t
 {
 	size_t got = 0;
 	while (got < n) {
-		la_ssize_t r = archive_read_data(c->ar, dst + got, n - got);
+		la_ssize_t r = ar_read(c, dst + got, n - got);
 		if (r < 0)
 			return -1;
 		if (r == 0) {
@@ -872,7 +931,7 @@ static int warc_fill(galley_collection *c, size_t need)
 			c->buf_cap = c->buf_len + READ_CHUNK;
 			c->buf = galley_realloc(c->buf, c->buf_cap);
 		}
-		la_ssize_t r = archive_read_data(c->ar, c->buf + c->buf_len, c->buf_cap - c->buf_len);
+		la_ssize_t r = ar_read(c, c->buf + c->buf_len, c->buf_cap - c->buf_len);
 		if (r < 0)
 			return -1;
 		if (r == 0)
@@ -1231,6 +1290,21 @@ read_error:
 
 /* ---- the iteration --------------------------------------------------------------------------- */
 
+/* Refuse what the first bytes show galley cannot read; GALLEY_OK when it can. */
+static int refuse_by_kind(sniff_kind kind, const char *name, galley_error *err)
+{
+	switch (kind) {
+	case SNIFF_ARC: return galley_error_set(err, GALLEY_ERR_ARTICLE, "%s", arc_refusal);
+	case SNIFF_UNSUPPORTED:
+		return galley_error_set(err, GALLEY_ERR_ARTICLE, "this is %s, which galley does not read", name);
+	case SNIFF_BINARY:
+		return galley_error_set(err, GALLEY_ERR_ARTICLE,
+		                        "binary data (over %d%% control bytes at its start), not text: not an article",
+		                        BINARY_CONTROL_PERCENT);
+	default: return GALLEY_OK;
+	}
+}
+
 static int open_source(galley_collection *c, galley_entry *out, galley_error *err)
 {
 	coll_source *s = c->cur;
@@ -1238,20 +1312,19 @@ static int open_source(galley_collection *c, galley_entry *out, galley_error *er
 		c->cur = NULL;
 		return galley_error_set(err, GALLEY_ERR_ARTICLE, "%s", s->problem);
 	}
-	if (!strcmp(s->path, "-"))
-		return open_archive(c, err);
-	int fd = open(s->path, O_RDONLY | O_CLOEXEC);
+	bool is_stdin = !strcmp(s->path, "-");
+	int fd = is_stdin ? 0 : open(s->path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		c->cur = NULL;
 		return galley_error_set(err, GALLEY_ERR_ARTICLE, "cannot open: %s", strerror(errno));
 	}
 	struct stat st;
 	memset(&st, 0, sizeof st);
-	size_t cap = 4096;
+	size_t cap = SNIFF_HEAD;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
 		if ((uint64_t)st.st_size > (uint64_t)c->max) {
 			/* still let a compressed or archive file through: its entries are checked one by one */
-			cap = 512;
+			cap = SNIFF_HEAD;
 		} else {
 			cap = (size_t)st.st_size;
 		}
@@ -1259,14 +1332,15 @@ static int open_source(galley_collection *c, galley_entry *out, galley_error *er
 	unsigned char *data = galley_malloc(cap + 1);
 	size_t len = 0;
 	/* the first bytes, to recognise compressed files and archives */
-	while (len < 512 && len < cap) {
-		ssize_t r = read(fd, data + len, cap - len < 512 ? cap - len : 512 - len);
+	while (len < SNIFF_HEAD && len < cap) {
+		ssize_t r = read(fd, data + len, cap - len < SNIFF_HEAD - len ? cap - len : SNIFF_HEAD - len);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
 			int e = errno;
 			free(data);
-			close(fd);
+			if (!is_stdin)
+				close(fd);
 			c->cur = NULL;
 			return galley_error_set(err, GALLEY_ERR_ARTICLE, "read error: %s", strerror(e));
 		}
@@ -1274,21 +1348,23 @@ static int open_source(galley_collection *c, galley_entry *out, galley_error *er
 			break;
 		len += (size_t)r;
 	}
-	if (magic_needs_archive(data, len)) {
+	int filter;
+	const char *name;
+	sniff_kind kind = galley_sniff(data, len, &filter, &name);
+	if (kind == SNIFF_COMPRESSED || kind == SNIFF_ARCHIVE || kind == SNIFF_WARC) {
+		int rc = open_archive(c, fd, data, len, filter, err);
 		free(data);
-		close(fd);
-		return open_archive(c, err);
+		return rc;
 	}
-	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > (uint64_t)c->max) {
-		free(data);
+	int rc = refuse_by_kind(kind, name, err);
+	if (rc == GALLEY_OK && S_ISREG(st.st_mode) && (uint64_t)st.st_size > (uint64_t)c->max)
+		rc = galley_error_set(err, GALLEY_ERR_ARTICLE,
+		                      "file is %lld bytes, larger than the limit of %zu (raise max_size= to read it)",
+		                      (long long)st.st_size, c->max);
+	if (rc == GALLEY_OK)
+		rc = read_rest_fd(fd, &data, &len, cap, c->max, err);
+	if (!is_stdin)
 		close(fd);
-		c->cur = NULL;
-		return galley_error_set(err, GALLEY_ERR_ARTICLE,
-		                        "file is %lld bytes, larger than the limit of %zu (raise max_size= to read it)",
-		                        (long long)st.st_size, c->max);
-	}
-	int rc = read_rest_fd(fd, &data, &len, cap, c->max, err);
-	close(fd);
 	c->cur = NULL;
 	if (rc != GALLEY_OK) {
 		free(data);

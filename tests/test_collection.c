@@ -4,6 +4,8 @@
  * corrupt, too large. */
 #include "harness.h"
 
+#include <galley/pipeline.h>
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <fcntl.h>
@@ -719,6 +721,174 @@ START_TEST(utf8_member_names)
 }
 END_TEST
 
+/* Decompression bounds: a file that expands far more than text does is refused naming
+ * max_ratio=, the absolute cap names max_expanded=, and raising them reads the file. */
+START_TEST(decompression_bounds)
+{
+	size_t big = (size_t)24 << 20;
+	char *zeros = galley_calloc(1, big + 1);
+	memset(zeros, 'a', big);
+	char *gz = NULL;
+	size_t gzl = 0;
+	ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, zeros, big, &gz, &gzl));
+	char *p = th_tmp_path("bomb.html.gz");
+	th_write_file(p, gz, gzl);
+	got g;
+	collect(p, NULL, &g);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert_int_eq(g.rc[0], GALLEY_ERR_ARTICLE);
+	ck_assert_msg(strstr(g.msg[0], "max_ratio=") && strstr(g.msg[0], "200 times"), "%s", g.msg[0]);
+	got_free(&g);
+	galley_collection_options o = {.extensions = html_exts, .max_ratio = 1e6, .max_entry_bytes = (size_t)32 << 20};
+	collect(p, &o, &g);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert_msg(g.rc[0] == GALLEY_OK, "%s", g.msg[0]);
+	ck_assert_uint_eq(g.len[0], big);
+	got_free(&g);
+	o.max_expanded_bytes = (uint64_t)4 << 20;
+	collect(p, &o, &g);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert_msg(g.rc[0] == GALLEY_ERR_ARTICLE && strstr(g.msg[0], "max_expanded="), "%s", g.msg[0]);
+	got_free(&g);
+	/* the same bomb as a member page.html.gz of a tar */
+	member m[] = {{"page.html.gz", NULL}, {"after.html", "<p>after</p>"}};
+	char *tp = th_tmp_path("bomb.tar");
+	struct archive *a = archive_write_new();
+	archive_write_set_format_pax_restricted(a);
+	ck_assert_int_eq(archive_write_open_filename(a, tp), ARCHIVE_OK);
+	for (int i = 0; i < 2; i++) {
+		struct archive_entry *e = archive_entry_new();
+		archive_entry_set_pathname(e, m[i].name);
+		archive_entry_set_filetype(e, AE_IFREG);
+		archive_entry_set_perm(e, 0644);
+		size_t l = i ? strlen(m[i].data) : gzl;
+		archive_entry_set_size(e, (la_int64_t)l);
+		archive_write_header(a, e);
+		archive_write_data(a, i ? m[i].data : gz, l);
+		archive_entry_free(e);
+	}
+	archive_write_close(a);
+	archive_write_free(a);
+	collect(tp, NULL, &g);
+	ck_assert_uint_eq(g.n, 2);
+	ck_assert_msg(g.rc[0] == GALLEY_ERR_ARTICLE && strstr(g.msg[0], "max_ratio="), "%s", g.msg[0]);
+	th_str_eq(g.member[0], "page.html.gz");
+	ck_assert_int_eq(g.rc[1], GALLEY_OK);
+	got_free(&g);
+	free(tp);
+	free(p);
+	free(gz);
+	free(zeros);
+}
+END_TEST
+
+/* A file that decompresses to compressed data (libarchive's filter bidding stacked a filter per
+ * layer, without end for a file that decompresses to itself): refused at the second layer. */
+START_TEST(nested_compression)
+{
+	const char *page = "<html><body><p>deep page</p></body></html>";
+	char *cur = galley_strdup(page);
+	size_t cl = strlen(page);
+	for (int depth = 1; depth <= 30; depth++) {
+		char *next = NULL;
+		size_t nl = 0;
+		ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, cur, cl, &next, &nl));
+		free(cur);
+		cur = next;
+		cl = nl;
+		if (depth != 2 && depth != 30)
+			continue;
+		char *p = th_tmp_path("deep.html.gz");
+		th_write_file(p, cur, cl);
+		got g;
+		collect(p, NULL, &g);
+		ck_assert_uint_eq(g.n, 1);
+		ck_assert_msg(g.rc[0] == GALLEY_ERR_ARTICLE && strstr(g.msg[0], "compressed data inside compressed data"),
+		              "depth %d: %s", depth, g.msg[0]);
+		got_free(&g);
+		free(p);
+	}
+	free(cur);
+}
+END_TEST
+
+/* Compressed and archive formats galley does not open, ARC files and binary data are refused
+ * by name instead of becoming an article of mojibake. */
+START_TEST(unsupported_formats_refused)
+{
+	static const struct {
+		const char *bytes;
+		size_t len;
+		const char *says;
+	} cases[] = {
+		{"LZIP\x01\x0c", 6, "lzip"},
+		{"\x5d\x00\x00\x80\x00\xff\xff", 7, "lzma"},
+		{"\x1f\x9d\x90<html", 8, "compress (.Z)"},
+		{"Rar!\x1a\x07\x00", 7, "RAR"},
+		{"7z\xbc\xaf\x27\x1c\x00\x04", 8, "7-Zip"},
+		{"070701000000", 12, "cpio"},
+		{"xar!\x00\x1c", 6, "xar"},
+		{"filedesc://x.arc 0.0.0.0 20200101000000 text/plain 10\n1 0 x\n\n", 62, "ARC file"},
+		{"\x00\x01\x02\x03\x04\x05\x06\x07\x08<p>binary</p>\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17", 36, "binary data"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *p = th_tmp_path("input.html");
+		th_write_file(p, cases[i].bytes, cases[i].len);
+		got g;
+		collect(p, NULL, &g);
+		ck_assert_uint_eq(g.n, 1);
+		ck_assert_msg(g.rc[0] == GALLEY_ERR_ARTICLE && strstr(g.msg[0], cases[i].says), "%s: %s", cases[i].says,
+		              g.msg[0] ? g.msg[0] : "(read as an article)");
+		got_free(&g);
+		/* and inside gzip */
+		char *gz = NULL;
+		size_t gzl = 0;
+		ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, cases[i].bytes, cases[i].len, &gz, &gzl));
+		th_write_file(p, gz, gzl);
+		collect(p, NULL, &g);
+		ck_assert_uint_eq(g.n, 1);
+		if (strcmp(cases[i].says, "binary data")) /* binary text inside gzip is left to the reader */
+			ck_assert_msg(g.rc[0] == GALLEY_ERR_ARTICLE && strstr(g.msg[0], cases[i].says), "gz %s: %s",
+			              cases[i].says, g.msg[0] ? g.msg[0] : "(read as an article)");
+		got_free(&g);
+		free(gz);
+		free(p);
+	}
+	/* UTF-16 with its byte order mark is text */
+	char *p = th_tmp_path("utf16.html");
+	th_write_file(p, "\xff\xfe<\0p\0>\0h\0i\0", 12);
+	got g;
+	collect(p, NULL, &g);
+	ck_assert_int_eq(g.rc[0], GALLEY_OK);
+	got_free(&g);
+	free(p);
+}
+END_TEST
+
+/* One interrupt stops any read: the stop flag is checked between the reads of a stream. */
+START_TEST(stop_flag_stops_reads)
+{
+	size_t big = (size_t)8 << 20;
+	char *text = galley_calloc(1, big);
+	for (size_t i = 0; i < big; i++)
+		text[i] = (char)('a' + (i * 7919) % 26);
+	char *gz = NULL;
+	size_t gzl = 0;
+	ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, text, big, &gz, &gzl));
+	char *p = th_tmp_path("long.html.gz");
+	th_write_file(p, gz, gzl);
+	galley_request_stop(); /* this test runs in its own process */
+	got g;
+	collect(p, NULL, &g);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert_msg(g.rc[0] == GALLEY_ERR_ARTICLE && strstr(g.msg[0], "stopped"), "%s", g.msg[0]);
+	got_free(&g);
+	free(p);
+	free(gz);
+	free(text);
+}
+END_TEST
+
 START_TEST(extension_lists)
 {
 	char **v = galley_extensions_parse(" html, .HTM,,xhtml ");
@@ -771,6 +941,10 @@ int main(void)
 	tcase_add_test(tc, single_compressed_files);
 	tcase_add_test(tc, broken_archives_and_limits);
 	tcase_add_test(tc, utf8_member_names);
+	tcase_add_test(tc, decompression_bounds);
+	tcase_add_test(tc, nested_compression);
+	tcase_add_test(tc, unsupported_formats_refused);
+	tcase_add_test(tc, stop_flag_stops_reads);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("warc");
 	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);

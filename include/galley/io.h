@@ -39,6 +39,12 @@ typedef struct galley_collection_options {
 	/* Largest entry read into memory, in bytes; 0 means the default (64 MiB).  A larger entry
 	 * is reported as an error for that entry and the collection goes on. */
 	size_t max_entry_bytes;
+	/* Decompression bounds, for every compressed input and compressed member: the
+	 * decompressed bytes may reach max_ratio times the compressed bytes read (the first MiB is
+	 * always allowed), and max_expanded_bytes per input in all.  0: the defaults (200, 64 GiB).
+	 * An input that goes past either is reported as an error naming the limit. */
+	double max_ratio;
+	uint64_t max_expanded_bytes;
 } galley_collection_options;
 
 typedef struct galley_entry {
