@@ -1,7 +1,10 @@
 /* What an input is, from its first bytes, and the libarchive handles the collection reads
  * through: one explicit decompression filter (never libarchive's filter bidding, which stacks
  * a filter per layer of a file that decompresses to itself), and a read callback that stops
- * when the run is asked to stop. */
+ * when the run is asked to stop.  gzip is decoded here with zlib: libarchive's gzip filter
+ * fails the whole block that meets a cut (losing the complete records before it) and cannot
+ * go on after a damaged member; here every byte before the damage is delivered and decoding
+ * resumes at the next gzip member, the damage counted. */
 #include "internal.h"
 
 #include <archive.h>
@@ -11,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #define SOURCE_BLOCK ((size_t)1 << 16)
 /* How much of the start the binary test looks at. */
@@ -111,6 +115,15 @@ struct arc_source {
 	unsigned char block[SOURCE_BLOCK];
 	uint64_t consumed;
 	char problem[160]; /* why the last read failed, "" when none */
+	/* gzip, decoded here with zlib rather than by libarchive: every byte before a cut or a
+	 * damaged member is delivered, and decoding resumes at the next gzip member */
+	bool gunzip;
+	z_stream z;
+	bool z_ready, in_member, in_eof;
+	const unsigned char *z_buf; /* start of the compressed block z.next_in points into */
+	uint64_t member_start, scan_from;
+	unsigned char out[SOURCE_BLOCK];
+	arc_damage damage;
 };
 
 arc_source *arc_source_new(int fd, const unsigned char *head, size_t head_len)
@@ -127,12 +140,17 @@ arc_source *arc_source_new(int fd, const unsigned char *head, size_t head_len)
 	return s;
 }
 
-static la_ssize_t source_read(struct archive *a, void *data, const void **buf)
+static void set_stopped(arc_source *s)
 {
-	arc_source *s = data;
+	snprintf(s->problem, sizeof s->problem, "stopped: the run was interrupted");
+}
+
+/* The next block of fd (the replayed head first): its length, 0 at the end, -1 with
+ * s->problem set. */
+static ssize_t raw_read(arc_source *s, const unsigned char **buf)
+{
 	if (galley_stop_is_requested()) {
-		snprintf(s->problem, sizeof s->problem, "stopped: the run was interrupted");
-		archive_set_error(a, EINTR, "%s", s->problem);
+		set_stopped(s);
 		return -1;
 	}
 	if (s->head_pos < s->head_len) {
@@ -140,27 +158,145 @@ static la_ssize_t source_read(struct archive *a, void *data, const void **buf)
 		size_t n = s->head_len - s->head_pos;
 		s->head_pos = s->head_len;
 		s->consumed += n;
-		return (la_ssize_t)n;
+		return (ssize_t)n;
 	}
 	for (;;) {
 		ssize_t r = read(s->fd, s->block, sizeof s->block);
 		if (r < 0 && errno == EINTR) {
 			if (galley_stop_is_requested()) {
-				snprintf(s->problem, sizeof s->problem, "stopped: the run was interrupted");
-				archive_set_error(a, EINTR, "%s", s->problem);
+				set_stopped(s);
 				return -1;
 			}
 			continue;
 		}
 		if (r < 0) {
 			snprintf(s->problem, sizeof s->problem, "read error: %s", strerror(errno));
-			archive_set_error(a, errno, "%s", s->problem);
 			return -1;
 		}
 		*buf = s->block;
 		s->consumed += (uint64_t)r;
 		return r;
 	}
+}
+
+static uint64_t gz_pos(const arc_source *s)
+{
+	return s->consumed - s->z.avail_in;
+}
+
+static void note_damage(arc_source *s, uint64_t at, const char *what)
+{
+	if (!s->damage.count++) {
+		s->damage.first_offset = at;
+		snprintf(s->damage.first, sizeof s->damage.first, "%s", what);
+	}
+}
+
+/* Skip to the next gzip member's magic, counting the bytes passed over.  true when the input
+ * ends first. */
+static bool gz_scan(arc_source *s)
+{
+	while (s->z.avail_in) {
+		if (gz_pos(s) >= s->scan_from) {
+			const unsigned char *m = memchr(s->z.next_in, 0x1f, s->z.avail_in);
+			size_t k = m ? (size_t)(m - s->z.next_in) : s->z.avail_in;
+			if (k && !s->damage.count)
+				note_damage(s, gz_pos(s), "data that is not gzip between or after gzip members");
+			s->damage.skipped += k;
+			s->z.next_in += k;
+			s->z.avail_in -= (uInt)k;
+			if (m && (s->z.avail_in < 2 || s->z.next_in[1] == 0x8b))
+				return false;
+			if (m) {
+				s->damage.skipped++;
+				s->z.next_in++;
+				s->z.avail_in--;
+			}
+		} else {
+			uint64_t k = s->scan_from - gz_pos(s);
+			if (k > s->z.avail_in)
+				k = s->z.avail_in;
+			s->damage.skipped += k;
+			s->z.next_in += k;
+			s->z.avail_in -= (uInt)k;
+		}
+	}
+	return true;
+}
+
+static la_ssize_t gunzip_read(struct archive *a, arc_source *s, const void **buf)
+{
+	for (;;) {
+		if (s->z.avail_in == 0 && !s->in_eof) {
+			const unsigned char *p = NULL;
+			ssize_t r = raw_read(s, &p);
+			if (r < 0) {
+				archive_set_error(a, EIO, "%s", s->problem);
+				return -1;
+			}
+			if (r == 0)
+				s->in_eof = true;
+			s->z_buf = p;
+			s->z.next_in = (Bytef *)p;
+			s->z.avail_in = (uInt)r;
+		}
+		if (!s->in_member) {
+			if (s->z.avail_in == 0) {
+				if (s->in_eof)
+					return 0;
+				continue;
+			}
+			if (gz_scan(s))
+				continue; /* this block held no member: read the next */
+			s->in_member = true;
+			s->member_start = gz_pos(s);
+			inflateReset(&s->z);
+		}
+		s->z.next_out = s->out;
+		s->z.avail_out = sizeof s->out;
+		int ret = inflate(&s->z, Z_NO_FLUSH);
+		size_t produced = sizeof s->out - s->z.avail_out;
+		if (ret == Z_STREAM_END) {
+			s->in_member = false;
+			s->scan_from = gz_pos(s);
+		} else if (ret != Z_OK && ret != Z_BUF_ERROR) {
+			char what[96];
+			snprintf(what, sizeof what, "corrupt gzip data (%s)", s->z.msg ? s->z.msg : "zlib error");
+			note_damage(s, gz_pos(s), what);
+			/* a member without its 8-byte trailer: zlib read the next member's header as the
+			 * trailer, so look for the next member a little before where zlib stopped */
+			size_t back = (size_t)(s->z.next_in - s->z_buf);
+			back = back < 8 ? back : 8;
+			s->z.next_in -= back;
+			s->z.avail_in += (uInt)back;
+			s->scan_from = s->member_start + 1;
+			s->in_member = false;
+		} else if (!produced && s->z.avail_in == 0 && s->in_eof) {
+			note_damage(s, gz_pos(s), "the gzip data is cut short");
+			s->damage.truncated = true;
+			s->in_member = false;
+			return 0;
+		}
+		if (produced) {
+			*buf = s->out;
+			return (la_ssize_t)produced;
+		}
+	}
+}
+
+static la_ssize_t source_read(struct archive *a, void *data, const void **buf)
+{
+	arc_source *s = data;
+	if (s->gunzip)
+		return gunzip_read(a, s, buf);
+	const unsigned char *p = NULL;
+	ssize_t r = raw_read(s, &p);
+	if (r < 0) {
+		archive_set_error(a, EIO, "%s", s->problem);
+		return -1;
+	}
+	*buf = p;
+	return r;
 }
 
 static la_int64_t source_seek(struct archive *a, void *data, la_int64_t offset, int whence)
@@ -189,7 +325,15 @@ static la_int64_t source_skip(struct archive *a, void *data, la_int64_t request)
 struct archive *arc_source_open(arc_source *s, int filter, galley_error *err)
 {
 	struct archive *a = archive_read_new();
-	if (filter != ARCHIVE_FILTER_NONE && archive_read_append_filter(a, filter) != ARCHIVE_OK) {
+	if (filter == ARCHIVE_FILTER_GZIP) {
+		s->gunzip = true;
+		if (inflateInit2(&s->z, 15 + 16) != Z_OK) {
+			galley_error_set(err, GALLEY_ERR_ARTICLE, "cannot start gzip decompression: out of memory");
+			archive_read_free(a);
+			return NULL;
+		}
+		s->z_ready = true;
+	} else if (filter != ARCHIVE_FILTER_NONE && archive_read_append_filter(a, filter) != ARCHIVE_OK) {
 		galley_error_set(err, GALLEY_ERR_ARTICLE, "this build of libarchive cannot decompress it: %s",
 		                 archive_error_string(a) ? archive_error_string(a) : "filter missing");
 		archive_read_free(a);
@@ -201,7 +345,7 @@ struct archive *arc_source_open(arc_source *s, int filter, galley_error *err)
 	archive_read_support_format_empty(a);
 	archive_read_set_callback_data(a, s);
 	archive_read_set_read_callback(a, source_read);
-	if (s->seekable) {
+	if (s->seekable && !s->gunzip) {
 		archive_read_set_seek_callback(a, source_seek);
 		archive_read_set_skip_callback(a, source_skip);
 	}
@@ -220,6 +364,11 @@ uint64_t arc_source_consumed(const arc_source *s)
 	return s ? s->consumed : 0;
 }
 
+const arc_damage *arc_source_damage(const arc_source *s)
+{
+	return s && s->gunzip ? &s->damage : NULL;
+}
+
 const char *arc_source_problem(const arc_source *s)
 {
 	return s && s->problem[0] ? s->problem : NULL;
@@ -231,6 +380,8 @@ void arc_source_free(arc_source *s)
 		return;
 	if (s->fd > 0)
 		close(s->fd);
+	if (s->z_ready)
+		inflateEnd(&s->z);
 	free(s->head);
 	free(s);
 }

@@ -22,10 +22,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #define DEFAULT_MAX_ENTRY ((size_t)64 << 20)
 /* Decompression bounds (docs/collections.md): an input may expand to DEFAULT_MAX_RATIO times
@@ -80,6 +82,7 @@ struct galley_collection {
 	const unsigned char *mem_in; /* non-NULL while decompressing a buffer (mem_in_len bytes) */
 	size_t mem_in_len;
 	uint64_t mem_expanded;
+	size_t damage_reported; /* gzip damages already reported for this source */
 	struct archive *ar;
 	struct archive_entry *pending; /* a member header read but not yet returned */
 	char *pending_name;            /* (owned) its name, UTF-8 */
@@ -530,6 +533,7 @@ static void close_current(galley_collection *c)
 	arc_source_free(c->src);
 	c->src = NULL;
 	c->expanded = 0;
+	c->damage_reported = 0;
 	c->pending = NULL;
 	free(c->pending_name);
 	c->pending_name = NULL;
@@ -644,6 +648,31 @@ static const char *ar_msg(struct archive *a)
 	return m ? m : "the data is truncated or corrupt (libarchive gave no reason)";
 }
 
+/* " (the gzip data is cut short at byte 1234)" or "" when the source's gzip is intact. */
+static const char *damage_note(galley_collection *c, char *buf, size_t cap)
+{
+	const arc_damage *d = arc_source_damage(c->src);
+	buf[0] = 0;
+	if (d && d->count)
+		snprintf(buf, cap, " (%s at compressed byte %llu%s)", d->first, (unsigned long long)d->first_offset,
+		         d->count > 1 ? "; more damage after it" : "");
+	return buf;
+}
+
+/* Report gzip damage that decoding passed over (resynchronised at the next member) once, as an
+ * error entry; GALLEY_OK when there is none new. */
+static int report_new_damage(galley_collection *c, galley_error *err)
+{
+	const arc_damage *d = arc_source_damage(c->src);
+	if (!d || d->count <= c->damage_reported || d->truncated)
+		return GALLEY_OK;
+	c->damage_reported = d->count;
+	return galley_error_set(err, GALLEY_ERR_ARTICLE,
+	                        "damaged gzip data: %s at compressed byte %llu; %llu bytes skipped to the next gzip member, "
+	                        "reading goes on there",
+	                        d->first, (unsigned long long)d->first_offset, (unsigned long long)d->skipped);
+}
+
 /* A compressed stream, zip or tar read through libarchive; fd (owned) has had its first
  * head_len bytes read into head. */
 static int open_archive(galley_collection *c, int fd, const unsigned char *head, size_t head_len, int filter,
@@ -753,6 +782,72 @@ static int read_archive_data(galley_collection *c, unsigned char **data, size_t 
 	return GALLEY_OK;
 }
 
+/* Decompress gzip held in memory with zlib (every member), bounded like streams; a body cut
+ * short says so instead of libarchive's "unknown format". */
+static int gunzip_memory(galley_collection *c, const unsigned char *in, size_t in_len, unsigned char **out,
+                         size_t *out_len, galley_error *err)
+{
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	if (inflateInit2(&z, 15 + 16) != Z_OK)
+		return galley_error_set(err, GALLEY_ERR_ARTICLE, "cannot start gzip decompression: out of memory");
+	double allowed = (double)in_len * c->max_ratio;
+	if (allowed < (double)RATIO_FLOOR)
+		allowed = (double)RATIO_FLOOR;
+	size_t cap = in_len * 4 + 4096, len = 0;
+	if (cap > c->max + 1)
+		cap = c->max + 1;
+	unsigned char *buf = galley_malloc(cap + 1);
+	z.next_in = (Bytef *)in;
+	z.avail_in = (uInt)in_len;
+	int rc = GALLEY_OK;
+	for (;;) {
+		if (len == cap) {
+			if (len > c->max) {
+				rc = galley_error_set(err, GALLEY_ERR_ARTICLE,
+				                      "larger than the limit of %zu bytes (raise max_size= to read it)", c->max);
+				break;
+			}
+			cap = cap * 2 > c->max + 1 ? c->max + 1 : cap * 2;
+			buf = galley_realloc(buf, cap + 1);
+		}
+		z.next_out = buf + len;
+		z.avail_out = (uInt)(cap - len);
+		int ret = inflate(&z, Z_NO_FLUSH);
+		len = cap - z.avail_out;
+		if ((double)len > allowed) {
+			rc = galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                      "compressed data expands more than %g times its compressed size (%zu bytes from %zu): "
+			                      "refused as a likely decompression bomb (raise max_ratio= to read it)",
+			                      c->max_ratio, len, in_len);
+			break;
+		}
+		if (ret == Z_STREAM_END) {
+			if (z.avail_in >= 2 && z.next_in[0] == 0x1f && z.next_in[1] == 0x8b) {
+				inflateReset(&z); /* another member */
+				continue;
+			}
+			break;
+		}
+		if (ret == Z_OK || (ret == Z_BUF_ERROR && z.avail_out == 0))
+			continue;
+		if (ret == Z_BUF_ERROR)
+			rc = galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                      "the gzip data is cut short (no end of stream or trailer after %zu decoded bytes)", len);
+		else
+			rc = galley_error_set(err, GALLEY_ERR_ARTICLE, "corrupt gzip data: %s", z.msg ? z.msg : "zlib error");
+		break;
+	}
+	inflateEnd(&z);
+	if (rc != GALLEY_OK) {
+		free(buf);
+		return rc;
+	}
+	*out = buf;
+	*out_len = len;
+	return GALLEY_OK;
+}
+
 /* Decompress a gzip/xz/zstd/bzip2 buffer held in memory (a member "page.html.gz", or an HTTP
  * body with Content-Encoding).  Returns GALLEY_OK with *out (owned) or an error. */
 static int decompress_memory(galley_collection *c, const unsigned char *in, size_t in_len, unsigned char **out,
@@ -764,6 +859,18 @@ static int decompress_memory(galley_collection *c, const unsigned char *in, size
 	const char *what;
 	if (galley_sniff(in, in_len, &filter, &what) != SNIFF_COMPRESSED)
 		return galley_error_set(err, GALLEY_ERR_ARTICLE, "the data is not gzip, xz, zstd or bzip2 compressed");
+	if (filter == ARCHIVE_FILTER_GZIP) {
+		int rc = gunzip_memory(c, in, in_len, out, out_len, err);
+		if (rc == GALLEY_OK && galley_sniff(*out, *out_len, &filter, &what) == SNIFF_COMPRESSED) {
+			free(*out);
+			*out = NULL;
+			*out_len = 0;
+			rc = galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                      "compressed data inside compressed data (a file that decompresses to itself, or "
+			                      "compressed twice): not read");
+		}
+		return rc;
+	}
 	struct archive *a = archive_read_new();
 	archive_read_append_filter(a, filter);
 	archive_read_support_format_raw(a);
@@ -824,12 +931,10 @@ static int next_archive_member(galley_collection *c, galley_entry *out, galley_e
 				return GALLEY_END;
 			if (r == ARCHIVE_FATAL) {
 				c->mode = MODE_DONE;
-				if (c->n_members)
-					return galley_error_set(err, GALLEY_ERR_ARTICLE,
-					                        "truncated or corrupt archive after %zu member(s): %s", c->n_members,
-					                        ar_msg(c->ar));
-				return galley_error_set(err, GALLEY_ERR_ARTICLE, "truncated or corrupt archive: %s",
-				                        ar_msg(c->ar));
+				char note[256];
+				return galley_error_set(err, GALLEY_ERR_ARTICLE,
+				                        "truncated or corrupt archive: the %zu member(s) before the damage were read; %s%s",
+				                        c->n_members, ar_msg(c->ar), damage_note(c, note, sizeof note));
 			}
 		}
 		if (r != ARCHIVE_OK) {
@@ -858,8 +963,16 @@ static int next_archive_member(galley_collection *c, galley_entry *out, galley_e
 		int rc = read_archive_data(c, &data, &len, cap, err);
 		if (rc != GALLEY_OK) {
 			free(data);
-			if (rc == GALLEY_ERR_FATAL)
+			if (rc == GALLEY_ERR_FATAL && archive_errno(c->ar) != ERANGE && !galley_stop_is_requested()) {
 				c->mode = MODE_DONE;
+				char note[256];
+				galley_error_set(err, GALLEY_ERR_ARTICLE,
+				                 "truncated or corrupt archive in this member: the %zu member(s) before the damage were "
+				                 "read; %s%s",
+				                 c->n_members - 1, ar_msg(c->ar), damage_note(c, note, sizeof note));
+			} else if (rc == GALLEY_ERR_FATAL) {
+				c->mode = MODE_DONE; /* a bound or a stop: the message says which */
+			}
 			return GALLEY_ERR_ARTICLE;
 		}
 		if (is_compressed_name(name) && len) {
@@ -887,6 +1000,11 @@ static int raw_entry(galley_collection *c, galley_entry *out, galley_error *err)
 	c->head = NULL;
 	c->head_len = 0;
 	int rc = read_archive_data(c, &data, &len, cap, err);
+	const arc_damage *d = arc_source_damage(c->src);
+	if (rc == GALLEY_OK && d && d->count) {
+		rc = galley_error_set(err, GALLEY_ERR_ARTICLE, "truncated or corrupt compressed page: %s at compressed byte %llu",
+		                      d->first, (unsigned long long)d->first_offset);
+	}
 	if (rc != GALLEY_OK) {
 		free(data);
 		return GALLEY_ERR_ARTICLE;
@@ -1081,18 +1199,84 @@ static size_t dechunk(unsigned char *d, size_t len)
 	return w;
 }
 
+/* Strict Content-Length: decimal digits only ("0x20", "-1", "12abc" and "" are not lengths). */
+static bool parse_content_length(const char *v, long long *n)
+{
+	if (!v || !*v)
+		return false;
+	long long x = 0;
+	for (const char *p = v; *p; p++) {
+		if (*p < '0' || *p > '9' || x > (LLONG_MAX - 9) / 10)
+			return false;
+		x = x * 10 + (*p - '0');
+	}
+	*n = x;
+	return true;
+}
+
+/* After a framing error: go on at the next line that starts "WARC/1." (a record header),
+ * counting the bytes passed over.  -1 on a read error; *found false when the stream ends first. */
+static int warc_resync(galley_collection *c, uint64_t *skipped, bool *found)
+{
+	static const char mark[] = "\nWARC/1.";
+	*skipped = 0;
+	*found = false;
+	for (;;) {
+		if (warc_fill(c, sizeof mark) < 0)
+			return -1;
+		size_t avail = c->buf_len - c->buf_pos;
+		const unsigned char *base = c->buf + c->buf_pos;
+		if (*skipped == 0 && avail >= sizeof mark - 2 && !memcmp(base, mark + 1, sizeof mark - 2)) {
+			*found = true;
+			return 0;
+		}
+		const unsigned char *m = avail ? memmem(base, avail, mark, sizeof mark - 1) : NULL;
+		if (m) {
+			size_t k = (size_t)(m + 1 - base);
+			*skipped += k;
+			c->buf_pos += k;
+			*found = true;
+			return 0;
+		}
+		size_t keep = c->eof ? 0 : sizeof mark - 2;
+		size_t k = avail > keep ? avail - keep : 0;
+		*skipped += k;
+		c->buf_pos += k;
+		if (c->eof)
+			return 0;
+		if (warc_fill(c, c->buf_len - c->buf_pos + READ_CHUNK) < 0)
+			return -1;
+	}
+}
+
+/* The end of a WARC stream: GALLEY_END, or the report of a gzip cut that ended it early. */
+static int warc_end(galley_collection *c, galley_error *err)
+{
+	const arc_damage *d = arc_source_damage(c->src);
+	if (!d || !d->truncated)
+		return GALLEY_END;
+	c->mode = MODE_DONE;
+	return galley_error_set(err, GALLEY_ERR_ARTICLE,
+	                        "the WARC file is cut short: its gzip data ends at compressed byte %llu; the %zu complete "
+	                        "record(s) before the cut were read",
+	                        (unsigned long long)d->first_offset, c->n_members);
+}
+
 static int next_warc_record(galley_collection *c, galley_entry *out, galley_error *err)
 {
 	for (;;) {
+		int dr = report_new_damage(c, err);
+		if (dr != GALLEY_OK)
+			return dr;
 		/* blank lines between records */
 		for (;;) {
 			if (c->buf_pos == c->buf_len) {
 				if (c->eof)
-					return GALLEY_END;
+					return warc_end(c, err);
 				if (warc_fill(c, 1) < 0)
 					goto read_error;
 				if (c->buf_pos == c->buf_len)
-					return GALLEY_END;
+					return warc_end(c, err);
 			}
 			unsigned char ch = c->buf[c->buf_pos];
 			if (ch != '\r' && ch != '\n')
@@ -1109,17 +1293,32 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 				goto read_error;
 			size_t avail = c->buf_len - c->buf_pos;
 			if (avail >= 5 && memcmp(c->buf + c->buf_pos, "WARC/", 5)) {
-				c->mode = MODE_DONE;
+				uint64_t skipped;
+				bool found;
+				if (warc_resync(c, &skipped, &found) < 0)
+					goto read_error;
+				if (!found) {
+					c->mode = MODE_DONE;
+					return galley_error_set(err, GALLEY_ERR_ARTICLE,
+					                        "no WARC record at offset %lld: the file is corrupt or not WARC (no record "
+					                        "follows in its last %llu bytes)",
+					                        (long long)rec_off, (unsigned long long)skipped);
+				}
 				return galley_error_set(err, GALLEY_ERR_ARTICLE,
-				                        "no WARC record at offset %lld: the file is corrupt or not WARC",
-				                        (long long)rec_off);
+				                        "no WARC record at offset %lld (a wrong Content-Length before it, or damage): "
+				                        "%llu bytes skipped to the next record, at offset %lld",
+				                        (long long)rec_off, (unsigned long long)skipped,
+				                        (long long)(c->buf_base + (int64_t)c->buf_pos));
 			}
 			if (find_blank_line(c->buf + c->buf_pos, avail, &after))
 				break;
 			if (c->eof) {
 				c->mode = MODE_DONE;
+				char note[256];
 				return galley_error_set(err, GALLEY_ERR_ARTICLE,
-				                        "WARC record at offset %lld is truncated in its header", (long long)rec_off);
+				                        "WARC record at offset %lld is truncated in its header; the %zu complete "
+				                        "record(s) before it were read%s",
+				                        (long long)rec_off, c->n_members, damage_note(c, note, sizeof note));
 			}
 			if (avail > WARC_MAX_LINE * 16) {
 				c->mode = MODE_DONE;
@@ -1136,20 +1335,31 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 		char *date = header_value(hdr, after, "WARC-Date");
 		char *record_id = header_value(hdr, after, "WARC-Record-ID");
 		c->buf_pos += after;
-		char *endp = NULL;
-		long long n = clen ? strtoll(clen, &endp, 10) : -1;
-		bool bad_len = !clen || endp == clen || n < 0;
-		free(clen);
+		long long n = -1;
+		bool bad_len = !parse_content_length(clen, &n);
 		if (bad_len) {
+			galley_buf what = {0};
+			galley_buf_printf(&what, clen ? "Content-Length '%.40s' is not a decimal length" : "no Content-Length",
+			                  clen);
+			free(clen);
 			free(type);
 			free(uri);
 			free(date);
 			free(record_id);
-			c->mode = MODE_DONE;
-			return galley_error_set(err, GALLEY_ERR_ARTICLE,
-			                        "WARC record at offset %lld has no valid Content-Length: corrupt file",
-			                        (long long)rec_off);
+			uint64_t skipped;
+			bool found;
+			if (warc_resync(c, &skipped, &found) < 0) {
+				galley_buf_free(&what);
+				goto read_error;
+			}
+			if (!found)
+				c->mode = MODE_DONE;
+			galley_error_set(err, GALLEY_ERR_ARTICLE, "WARC record at offset %lld has %s: %s", (long long)rec_off,
+			                 what.data, found ? "skipped to the next record" : "no record follows");
+			galley_buf_free(&what);
+			return GALLEY_ERR_ARTICLE;
 		}
+		free(clen);
 		bool response = type && !strcasecmp(type, "response");
 		free(type);
 		if (uri && uri[0] == '<') { /* WARC/1.1 drafts wrote <uri> */
@@ -1170,9 +1380,13 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 				goto read_error;
 			if (s > 0) {
 				c->mode = MODE_DONE;
-				return galley_error_set(err, GALLEY_ERR_ARTICLE, "WARC record at offset %lld is truncated",
-				                        (long long)rec_off);
+				char note[256];
+				return galley_error_set(err, GALLEY_ERR_ARTICLE,
+				                        "WARC record at offset %lld is truncated; the %zu complete record(s) before it "
+				                        "were read%s",
+				                        (long long)rec_off, c->n_members, damage_note(c, note, sizeof note));
 			}
+			c->n_members++;
 			clear_entry_strings(c);
 			out->url = out->date = out->record_id = NULL;
 			continue;
@@ -1205,11 +1419,15 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 			if ((size_t)r < blen - have) {
 				free(block);
 				c->mode = MODE_DONE;
+				char note[256];
 				return galley_error_set(err, GALLEY_ERR_ARTICLE,
-				                        "WARC record at offset %lld is truncated (%zu of %zu bytes)", (long long)rec_off,
-				                        have + (size_t)r, blen);
+				                        "WARC record at offset %lld is truncated (%zu of %zu bytes); the %zu complete "
+				                        "record(s) before it were read%s",
+				                        (long long)rec_off, have + (size_t)r, blen, c->n_members,
+				                        damage_note(c, note, sizeof note));
 			}
 		}
+		c->n_members++;
 		/* the HTTP response inside */
 		if (blen < 5 || memcmp(block, "HTTP/", 5)) {
 			free(block);
@@ -1285,7 +1503,9 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 	}
 read_error:
 	c->mode = MODE_DONE;
-	return galley_error_set(err, GALLEY_ERR_ARTICLE, "truncated or corrupt WARC file: %s", ar_msg(c->ar));
+	return galley_error_set(err, GALLEY_ERR_ARTICLE,
+	                        "truncated or corrupt WARC file: %s; the %zu complete record(s) before it were read",
+	                        ar_msg(c->ar), c->n_members);
 }
 
 /* ---- the iteration --------------------------------------------------------------------------- */

@@ -154,10 +154,20 @@ sniff_kind galley_sniff(const unsigned char *p, size_t n, int *filter, const cha
  * The source (owned by the caller, arc_source_free after archive_read_free) closes fd. */
 typedef struct arc_source arc_source;
 struct archive;
+/* Damage found while decoding gzip (count 0: none). */
+typedef struct arc_damage {
+	size_t count;           /* damaged places */
+	uint64_t first_offset;  /* compressed byte offset of the first */
+	char first[128];        /* what it was */
+	uint64_t skipped;       /* compressed bytes passed over to resynchronise */
+	bool truncated;         /* the data ends inside a member */
+} arc_damage;
 arc_source *arc_source_new(int fd, const unsigned char *head, size_t head_len);
 struct archive *arc_source_open(arc_source *s, int filter, galley_error *err);
 /* Compressed bytes read from fd so far. */
 uint64_t arc_source_consumed(const arc_source *s);
+/* The gzip damage so far, or NULL when the source is not gzip (borrowed). */
+const arc_damage *arc_source_damage(const arc_source *s);
 /* Why a read from fd failed (stopped, I/O error), or NULL: libarchive clears its own message
  * when the next header is read. */
 const char *arc_source_problem(const arc_source *s);

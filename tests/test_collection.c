@@ -584,6 +584,181 @@ static void check_warc(got *g, const size_t *starts)
 	ck_assert_msg(strstr(g->skips, "WARC record Content-Type image/png=1;"), "%s", g->skips);
 }
 
+/* n response records "<p>page i ...</p>" with some incompressible text each; starts[] gets
+ * each record's offset (n + 1 entries, the last the end). */
+static void numbered_records(galley_buf *w, size_t n, size_t *starts)
+{
+	unsigned seed = 7;
+	for (size_t i = 0; i < n; i++) {
+		starts[i] = w->len;
+		galley_buf body = {0}, uri = {0};
+		galley_buf_printf(&body, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page %zu ", i);
+		for (int k = 0; k < 400; k++) {
+			seed = seed * 1103515245u + 12345u;
+			galley_buf_putc(&body, (char)('a' + (seed >> 16) % 26));
+		}
+		galley_buf_puts(&body, "</p>");
+		galley_buf_printf(&uri, "https://a.example/%zu", i);
+		warc_record(w, "response", uri.data, "2021-01-01T00:00:00Z", body.data);
+		galley_buf_free(&body);
+		galley_buf_free(&uri);
+	}
+	starts[n] = w->len;
+}
+
+static size_t count_ok(const got *g)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < g->n; i++)
+		k += g->rc[i] == GALLEY_OK;
+	return k;
+}
+
+/* A .warc.gz or .tar.gz cut short: every complete record or member before the cut is read
+ * (libarchive's gzip filter failed the whole block that met the cut, losing them), and the
+ * message says how many were kept and where the damage is. */
+START_TEST(truncated_gzip_keeps_complete_records)
+{
+	galley_buf w = {0};
+	size_t starts[7];
+	numbered_records(&w, 6, starts);
+	char *p = th_tmp_path("cut.warc.gz");
+	/* one gzip stream, only its 8-byte trailer missing: all six records are there */
+	char *c = NULL;
+	size_t cl = 0;
+	ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, w.data, w.len, &c, &cl));
+	th_write_file(p, c, cl - 8);
+	got g;
+	collect(p, NULL, &g);
+	ck_assert_uint_eq(count_ok(&g), 6);
+	ck_assert_int_eq(g.rc[g.n - 1], GALLEY_ERR_ARTICLE);
+	ck_assert_msg(strstr(g.msg[g.n - 1], "cut short") && strstr(g.msg[g.n - 1], "6 complete record"), "%s",
+	              g.msg[g.n - 1]);
+	got_free(&g);
+	free(c);
+	/* a gzip member per record, the last one cut in half: the first five are read */
+	galley_buf gz = {0};
+	for (size_t i = 0; i < 6; i++) {
+		ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, w.data + starts[i], starts[i + 1] - starts[i], &c, &cl));
+		galley_buf_append(&gz, c, i == 5 ? cl / 2 : cl);
+		free(c);
+	}
+	th_write_file(p, gz.data, gz.len);
+	collect(p, NULL, &g);
+	ck_assert_uint_eq(count_ok(&g), 5);
+	ck_assert_msg(strstr(g.msg[g.n - 1], "truncated") && strstr(g.msg[g.n - 1], "5 complete record") &&
+	                  strstr(g.msg[g.n - 1], "compressed byte"),
+	              "%s", g.msg[g.n - 1]);
+	got_free(&g);
+	galley_buf_free(&gz);
+	/* a .tar.gz of 29 pages cut at two thirds: the members before the cut are read */
+	th_member m[29];
+	char *bodies[29];
+	unsigned seed = 3;
+	for (size_t i = 0; i < 29; i++) {
+		galley_buf b = {0}, n = {0};
+		galley_buf_printf(&b, "<p>member %zu ", i);
+		for (int k = 0; k < 3000; k++) {
+			seed = seed * 1103515245u + 12345u;
+			galley_buf_putc(&b, (char)('a' + (seed >> 16) % 26));
+		}
+		galley_buf_printf(&n, "m%02zu.html", i);
+		bodies[i] = galley_buf_steal(&b);
+		m[i] = (th_member){galley_buf_steal(&n), bodies[i], strlen(bodies[i])};
+	}
+	char *tp = th_tmp_path("cut.tar.gz");
+	th_write_archive(tp, TH_TAR_GZ, m, 29);
+	size_t tl = 0;
+	char *t = th_read_file(tp, &tl);
+	th_write_file(tp, t, tl * 2 / 3);
+	collect(tp, NULL, &g);
+	ck_assert_msg(count_ok(&g) >= 17, "%zu of 29 read", count_ok(&g));
+	ck_assert_msg(strstr(g.msg[g.n - 1], "before the damage were read") && strstr(g.msg[g.n - 1], "compressed byte"),
+	              "%s", g.msg[g.n - 1]);
+	got_free(&g);
+	for (size_t i = 0; i < 29; i++) {
+		free((char *)m[i].name);
+		free(bodies[i]);
+	}
+	free(t);
+	free(tp);
+	free(p);
+	galley_buf_free(&w);
+}
+END_TEST
+
+/* A framing error does not end the file: the reading resumes at the next "WARC/1." line
+ * (a wrong Content-Length) or gzip member (a member missing its trailer), the skipped bytes
+ * counted; Content-Length is strict decimal ("0x20" was read as 0). */
+START_TEST(warc_resynchronises)
+{
+	galley_buf w = {0};
+	size_t starts[7];
+	numbered_records(&w, 6, starts);
+	/* record 1 claims 40 bytes fewer than it has; record 3's length is written in hex */
+	galley_buf bad = {0};
+	for (size_t i = 0; i < 6; i++) {
+		const char *r = w.data + starts[i];
+		size_t rl = starts[i + 1] - starts[i];
+		const char *cl = strstr(r, "Content-Length: ");
+		size_t head = (size_t)(cl - r) + 16;
+		long v = strtol(cl + 16, NULL, 10);
+		const char *after = strchr(cl, '\r');
+		galley_buf_append(&bad, r, head);
+		if (i == 1)
+			galley_buf_printf(&bad, "%ld", v - 40);
+		else if (i == 3)
+			galley_buf_printf(&bad, "0x%lx", v);
+		else
+			galley_buf_printf(&bad, "%ld", v);
+		galley_buf_append(&bad, after, rl - (size_t)(after - r));
+	}
+	char *p = th_tmp_path("framing.warc");
+	th_write_file(p, bad.data, bad.len);
+	got g;
+	collect(p, NULL, &g);
+	bool seen[6] = {false};
+	bool skipped = false, hex = false;
+	for (size_t i = 0; i < g.n; i++) {
+		if (g.rc[i] == GALLEY_OK) {
+			ck_assert_ptr_nonnull(g.url[i]);
+			seen[g.url[i][strlen(g.url[i]) - 1] - '0'] = true;
+		} else {
+			skipped |= strstr(g.msg[i], "bytes skipped to the next record") != NULL;
+			hex |= strstr(g.msg[i], "'0x") != NULL;
+		}
+	}
+	ck_assert_msg(seen[0] && seen[2] && seen[4] && seen[5], "records after the framing errors were lost");
+	ck_assert_msg(!seen[3], "a hex Content-Length was read");
+	ck_assert(skipped && hex);
+	got_free(&g);
+	/* a gzip member per record, the third without its 8-byte trailer */
+	galley_buf gz = {0};
+	for (size_t i = 0; i < 6; i++) {
+		char *c = NULL;
+		size_t cl = 0;
+		ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, w.data + starts[i], starts[i + 1] - starts[i], &c, &cl));
+		galley_buf_append(&gz, c, i == 2 ? cl - 8 : cl);
+		free(c);
+	}
+	char *pz = th_tmp_path("trailer.warc.gz");
+	th_write_file(pz, gz.data, gz.len);
+	collect(pz, NULL, &g);
+	ck_assert_uint_eq(count_ok(&g), 6);
+	ck_assert_uint_eq(g.n, 7);
+	bool said = false;
+	for (size_t i = 0; i < g.n; i++)
+		said |= g.rc[i] != GALLEY_OK && strstr(g.msg[i], "gzip") && strstr(g.msg[i], "skipped");
+	ck_assert(said);
+	got_free(&g);
+	galley_buf_free(&gz);
+	galley_buf_free(&bad);
+	galley_buf_free(&w);
+	free(p);
+	free(pz);
+}
+END_TEST
+
 START_TEST(warc_plain_and_gz)
 {
 	galley_buf w = {0};
@@ -950,6 +1125,8 @@ int main(void)
 	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, warc_plain_and_gz);
 	tcase_add_test(tc, warc_gzip_body_and_broken);
+	tcase_add_test(tc, truncated_gzip_keeps_complete_records);
+	tcase_add_test(tc, warc_resynchronises);
 	suite_add_tcase(s, tc);
 	return th_run(s);
 }
