@@ -944,7 +944,15 @@ static int next_archive_member(galley_collection *c, galley_entry *out, galley_e
 			return galley_error_set(err, GALLEY_ERR_ARTICLE, "unreadable archive member%s: %s",
 			                        name ? "" : " (its name cannot be decoded)", ar_msg(c->ar));
 		}
-		if (archive_entry_filetype(e) != AE_IFREG || !name_accepted(c, name)) {
+		if (archive_entry_filetype(e) != AE_IFREG) {
+			free(name);
+			continue;
+		}
+		if (!name_accepted(c, name)) {
+			/* counted, so that a zip of pages named .php or an archive of archives does not read as
+			 * "0 read" with nothing said */
+			count_skip(c, name_is_archive(name) ? "archive member that is itself an archive (unpack it to read it)"
+			                                    : "archive member whose name has no accepted ending (extensions=)");
 			free(name);
 			continue;
 		}
@@ -1361,7 +1369,10 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 		}
 		free(clen);
 		bool response = type && !strcasecmp(type, "response");
+		bool resource = type && !strcasecmp(type, "resource");
 		free(type);
+		if (resource) /* the raw Content-Type, until the block is read */
+			c->e_ctype = header_value(hdr, after, "Content-Type");
 		if (uri && uri[0] == '<') { /* WARC/1.1 drafts wrote <uri> */
 			size_t ul = strlen(uri);
 			memmove(uri, uri + 1, ul);
@@ -1374,7 +1385,7 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 		out->url = uri;
 		out->date = date;
 		out->record_id = record_id;
-		if (!response) {
+		if (!response && !resource) {
 			int s = warc_skip(c, (uint64_t)n);
 			if (s < 0)
 				goto read_error;
@@ -1428,6 +1439,35 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 			}
 		}
 		c->n_members++;
+		if (resource) {
+			/* the document itself (wget --warc-file, Webrecorder), typed by the record's header */
+			char *raw_ct = c->e_ctype;
+			c->e_ctype = NULL;
+			char *media = NULL, *charset = NULL;
+			parse_content_type(raw_ct, &media, &charset);
+			free(raw_ct);
+			c->e_ctype = media;
+			c->e_charset = charset;
+			if (!media || !media_accepted(c, media)) {
+				galley_buf reason = {0};
+				if (media)
+					galley_buf_printf(&reason, "WARC resource record Content-Type %s", media);
+				else
+					galley_buf_puts(&reason, "WARC resource record without a Content-Type");
+				count_skip(c, reason.data);
+				galley_buf_free(&reason);
+				free(block);
+				clear_entry_strings(c);
+				out->url = out->date = NULL;
+				continue;
+			}
+			out->content_type = media;
+			out->charset = charset;
+			block[blen] = 0;
+			out->data = block;
+			out->len = blen;
+			return GALLEY_OK;
+		}
 		/* the HTTP response inside */
 		if (blen < 5 || memcmp(block, "HTTP/", 5)) {
 			free(block);

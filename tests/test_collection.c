@@ -1064,6 +1064,43 @@ START_TEST(stop_flag_stops_reads)
 }
 END_TEST
 
+/* Nothing skipped silently: members with another name ending and archives inside the archive
+ * are counted; WARC resource records holding HTML are read, others counted. */
+START_TEST(skips_counted_and_resources_read)
+{
+	th_member m[] = {
+		{"a.html", "<p>a</p>", 8}, {"b.php", "<p>b</p>", 8}, {"inner.zip", "PK\5\6", 4}, {"c.htm", "<p>c</p>", 8}};
+	char *p = th_tmp_path("mixed.zip");
+	th_write_archive(p, TH_ZIP, m, 4);
+	got g;
+	collect(p, NULL, &g);
+	ck_assert_uint_eq(g.n, 2);
+	ck_assert_msg(strstr(g.skips, "itself an archive (unpack it to read it)=1;") &&
+	                  strstr(g.skips, "no accepted ending (extensions=)=1;"),
+	              "%s", g.skips);
+	got_free(&g);
+	galley_buf w = {0};
+	galley_buf_puts(&w, "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://a.example/r\r\n"
+	                    "Content-Type: text/html; charset=utf-8\r\nContent-Length: 10\r\n\r\n<p>res</p>\r\n\r\n");
+	galley_buf_puts(&w, "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://a.example/i.png\r\n"
+	                    "Content-Type: image/png\r\nContent-Length: 4\r\n\r\n\x89PNG\r\n\r\n");
+	char *pw = th_tmp_path("res.warc");
+	th_write_file(pw, w.data, w.len);
+	collect(pw, NULL, &g);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert_int_eq(g.rc[0], GALLEY_OK);
+	th_str_eq(g.data[0], "<p>res</p>");
+	th_str_eq(g.url[0], "https://a.example/r");
+	th_str_eq(g.ctype[0], "text/html");
+	th_str_eq(g.charset[0], "utf-8");
+	ck_assert_msg(strstr(g.skips, "WARC resource record Content-Type image/png=1;"), "%s", g.skips);
+	got_free(&g);
+	galley_buf_free(&w);
+	free(pw);
+	free(p);
+}
+END_TEST
+
 START_TEST(extension_lists)
 {
 	char **v = galley_extensions_parse(" html, .HTM,,xhtml ");
@@ -1120,6 +1157,7 @@ int main(void)
 	tcase_add_test(tc, nested_compression);
 	tcase_add_test(tc, unsupported_formats_refused);
 	tcase_add_test(tc, stop_flag_stops_reads);
+	tcase_add_test(tc, skips_counted_and_resources_read);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("warc");
 	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
