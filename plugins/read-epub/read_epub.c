@@ -298,7 +298,9 @@ static int book_load_zip(read_epub_state *st, book *b, galley_error *err)
 	archive_read_support_format_zip(a);
 	if (archive_read_open_filename(a, b->file, 65536) != ARCHIVE_OK) {
 		galley_error_set(err, GALLEY_ERR_ARTICLE, "cannot open the book as a zip archive: %s",
-		                 archive_error_string(a) ? archive_error_string(a) : "unknown error");
+		                 archive_error_string(a) ? archive_error_string(a)
+		                                         : "the file is not a zip archive, or its end (the zip directory) is "
+		                                           "missing or damaged");
 		archive_read_free(a);
 		return GALLEY_ERR_ARTICLE;
 	}
@@ -359,7 +361,8 @@ static int book_load_zip(read_epub_state *st, book *b, galley_error *err)
 			}
 			if (got < 0) {
 				galley_error_set(err, GALLEY_ERR_ARTICLE, "member %s is damaged: %s", name,
-				                 archive_error_string(a) ? archive_error_string(a) : "read error");
+				                 archive_error_string(a) ? archive_error_string(a)
+				                                         : "its compressed data is cut short or damaged");
 				galley_buf_free(&data);
 				free(nn);
 				free(name);
@@ -374,7 +377,8 @@ static int book_load_zip(read_epub_state *st, book *b, galley_error *err)
 	}
 	if (r != ARCHIVE_EOF) {
 		galley_error_set(err, GALLEY_ERR_ARTICLE, "the book's zip is damaged or truncated: %s",
-		                 archive_error_string(a) ? archive_error_string(a) : "read error");
+		                 archive_error_string(a) ? archive_error_string(a)
+		                                         : "a member header is cut short or damaged");
 		archive_read_free(a);
 		return GALLEY_ERR_ARTICLE;
 	}

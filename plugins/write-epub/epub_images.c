@@ -210,7 +210,7 @@ static void index_archive(write_epub_archives *x, indexed_archive *ia)
 	}
 	if (fatal)
 		galley_stage_warn(x->stage, "%s: cannot read all of the archive (%s); images after that point become "
-		                  "their alt text", ia->file, archive_error_string(a) ? archive_error_string(a) : "read error");
+		                  "their alt text", ia->file, archive_error_string(a) ? archive_error_string(a) : "the archive is cut short or damaged");
 	archive_read_free(a);
 	if (ia->n)
 		qsort(ia->img, ia->n, sizeof *ia->img, cmp_indexed);
