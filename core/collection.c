@@ -1458,7 +1458,7 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 				galley_buf_free(&reason);
 				free(block);
 				clear_entry_strings(c);
-				out->url = out->date = NULL;
+				out->url = out->date = out->record_id = NULL;
 				continue;
 			}
 			out->content_type = media;
