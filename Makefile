@@ -8,7 +8,7 @@ GALLEY      = $(BUILD)/core/galley
 SHARED     ?= ../shared
 JOBS       ?= 2
 
-.PHONY: all deps build build-asan run test test-fast test-asan bench bench-quality fuzz install clean
+.PHONY: all deps build build-asan run test test-fast test-asan bench bench-bombs bench-quality fuzz install clean
 
 all: build
 
@@ -54,6 +54,12 @@ test-fast: build
 # Speed and memory (never part of `make test`).
 bench: build
 	@sh bench/run.sh $(BUILD) $(SHARED)
+
+# Peak memory and messages on decompression bombs (generated in BOMBS_DIR, ~140 MB); use a
+# release build: make bench-bombs BUILD=build-release
+BOMBS_DIR ?= /tmp/galley-bombs
+bench-bombs: build
+	@sh bench/bombs.sh $(BUILD) $(BOMBS_DIR)
 
 # Extraction and attribution quality on the development set.
 bench-quality: build

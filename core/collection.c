@@ -16,17 +16,30 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <galley/archive_io.h>
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #define DEFAULT_MAX_ENTRY ((size_t)64 << 20)
+/* Decompression bounds (docs/collections.md): an input may expand to DEFAULT_MAX_RATIO times
+ * the compressed bytes read so far (the first RATIO_FLOOR bytes are always allowed: headers
+ * make small files look dense), and to DEFAULT_MAX_EXPANDED bytes in all. */
+#define DEFAULT_MAX_RATIO 200.0
+#define DEFAULT_MAX_EXPANDED ((uint64_t)64 << 30)
+#define RATIO_FLOOR ((uint64_t)1 << 20)
+static const char arc_refusal[] =
+	"an ARC file (the Internet Archive's format before WARC), which galley does not read: convert it to WARC first";
+/* The start of an input looked at to tell what it is. */
+#define SNIFF_HEAD 4096
 #define MAX_LIST_DEPTH 8
 #define MAX_DIR_DEPTH 64
 #define WARC_MAX_LINE ((size_t)1 << 16)
@@ -56,14 +69,24 @@ struct galley_collection {
 	char **exts;   /* NULL: all */
 	char **media;  /* NULL: all */
 	size_t max;
+	double max_ratio;
+	uint64_t max_expanded;
 
 	coll_source *srcs;
 	size_t n_srcs, cap_srcs, next_src;
 
 	/* the source being read */
 	coll_mode mode;
+	arc_source *src;   /* what c->ar reads from */
+	uint64_t expanded; /* decompressed bytes of the current source */
+	const unsigned char *mem_in; /* non-NULL while decompressing a buffer (mem_in_len bytes) */
+	size_t mem_in_len;
+	uint64_t mem_expanded;
+	size_t damage_reported; /* gzip damages already reported for this source */
 	struct archive *ar;
 	struct archive_entry *pending; /* a member header read but not yet returned */
+	char *pending_name;            /* (owned) its name, UTF-8 */
+	int pending_status;            /* its galley_archive_next_header status */
 	size_t n_members;              /* members returned from the current archive */
 	coll_source *cur;
 	unsigned char *head; /* bytes already read from a raw stream before we knew its kind */
@@ -459,9 +482,15 @@ galley_collection *galley_collection_open(const char *spec, const galley_collect
 		c->exts = strv_copy(opts->extensions, true);
 		c->media = strv_copy(opts->media_types, true);
 		c->max = opts->max_entry_bytes;
+		c->max_ratio = opts->max_ratio;
+		c->max_expanded = opts->max_expanded_bytes;
 	}
 	if (!c->max)
 		c->max = DEFAULT_MAX_ENTRY;
+	if (c->max_ratio <= 0)
+		c->max_ratio = DEFAULT_MAX_RATIO;
+	if (!c->max_expanded)
+		c->max_expanded = DEFAULT_MAX_EXPANDED;
 
 	size_t n_existing = 0;
 	int rc = GALLEY_OK;
@@ -501,7 +530,13 @@ static void close_current(galley_collection *c)
 		archive_read_free(c->ar);
 		c->ar = NULL;
 	}
+	arc_source_free(c->src);
+	c->src = NULL;
+	c->expanded = 0;
+	c->damage_reported = 0;
 	c->pending = NULL;
+	free(c->pending_name);
+	c->pending_name = NULL;
 	c->n_members = 0;
 	free(c->head);
 	c->head = NULL;
@@ -535,25 +570,6 @@ static void entry_init(galley_collection *c, galley_entry *out)
 }
 
 /* ---- plain files ------------------------------------------------------------------------- */
-
-static bool magic_needs_archive(const unsigned char *p, size_t n)
-{
-	if (n >= 2 && p[0] == 0x1f && p[1] == 0x8b)
-		return true; /* gzip */
-	if (n >= 6 && !memcmp(p, "\xfd" "7zXZ\0", 6))
-		return true; /* xz */
-	if (n >= 4 && !memcmp(p, "\x28\xb5\x2f\xfd", 4))
-		return true; /* zstd */
-	if (n >= 3 && !memcmp(p, "BZh", 3))
-		return true; /* bzip2 */
-	if (n >= 4 && (!memcmp(p, "PK\3\4", 4) || !memcmp(p, "PK\5\6", 4)))
-		return true; /* zip */
-	if (n >= 262 && !memcmp(p + 257, "ustar", 5))
-		return true; /* tar */
-	if (n >= 5 && !memcmp(p, "WARC/", 5))
-		return true;
-	return false;
-}
 
 /* Read what is left of fd after the *len bytes already in *data (capacity cap).  When the
  * buffer is full, a small probe read tells the end of the file from more data, so a file whose
@@ -591,54 +607,129 @@ static int read_rest_fd(int fd, unsigned char **data, size_t *len, size_t cap, s
 
 /* ---- libarchive-backed sources ----------------------------------------------------------- */
 
-static int open_archive(galley_collection *c, galley_error *err)
+/* archive_read_data on the current handle, within the decompression bounds and stopping when
+ * the run is asked to stop.  A refusal is set as the handle's error (-1 returned). */
+static la_ssize_t ar_read(galley_collection *c, void *dst, size_t n)
 {
-	struct archive *a = archive_read_new();
-	archive_read_support_filter_all(a);
-	archive_read_support_format_tar(a);
-	archive_read_support_format_zip(a);
-	archive_read_support_format_raw(a);
-	archive_read_support_format_empty(a);
-	int r;
-	if (!strcmp(c->cur->path, "-"))
-		r = archive_read_open_fd(a, 0, 1 << 16);
-	else
-		r = archive_read_open_filename(a, c->cur->path, 1 << 16);
-	if (r != ARCHIVE_OK) {
-		galley_error_set(err, GALLEY_ERR_ARTICLE, "cannot read: truncated or corrupt data (%s)",
-		                 archive_error_string(a) ? archive_error_string(a) : "unknown error");
-		archive_read_free(a);
-		return GALLEY_ERR_ARTICLE;
+	if (galley_stop_is_requested()) {
+		archive_set_error(c->ar, EINTR, "stopped: the run was interrupted");
+		return -1;
 	}
+	la_ssize_t r = archive_read_data(c->ar, dst, n);
+	if (r <= 0)
+		return r;
+	bool mem = c->mem_in != NULL;
+	uint64_t *total = mem ? &c->mem_expanded : &c->expanded;
+	uint64_t in = mem ? c->mem_in_len : arc_source_consumed(c->src);
+	*total += (uint64_t)r;
+	double allowed = (double)in * c->max_ratio;
+	if (allowed < (double)RATIO_FLOOR)
+		allowed = (double)RATIO_FLOOR;
+	char msg[320];
+	if ((double)*total > allowed)
+		snprintf(msg, sizeof msg,
+		         "%s expands more than %g times its compressed size (%llu bytes from %llu): refused as a likely "
+		         "decompression bomb (raise max_ratio= to read it)",
+		         mem ? "compressed data" : "the input", c->max_ratio, (unsigned long long)*total,
+		         (unsigned long long)in);
+	else if (!mem && *total > c->max_expanded)
+		snprintf(msg, sizeof msg,
+		         "the input decompresses to more than %llu bytes: refused (raise max_expanded= to read it)",
+		         (unsigned long long)c->max_expanded);
+	else
+		return r;
+	archive_set_error(c->ar, ERANGE, "%s", msg);
+	return -1;
+}
+
+static const char *ar_msg(struct archive *a)
+{
+	const char *m = a ? archive_error_string(a) : NULL;
+	return m ? m : "the data is truncated or corrupt (libarchive gave no reason)";
+}
+
+/* " (the gzip data is cut short at byte 1234)" or "" when the source's gzip is intact. */
+static const char *damage_note(galley_collection *c, char *buf, size_t cap)
+{
+	const arc_damage *d = arc_source_damage(c->src);
+	buf[0] = 0;
+	if (d && d->count)
+		snprintf(buf, cap, " (%s at compressed byte %llu%s)", d->first, (unsigned long long)d->first_offset,
+		         d->count > 1 ? "; more damage after it" : "");
+	return buf;
+}
+
+/* Report gzip damage that decoding passed over (resynchronised at the next member) once, as an
+ * error entry; GALLEY_OK when there is none new. */
+static int report_new_damage(galley_collection *c, galley_error *err)
+{
+	const arc_damage *d = arc_source_damage(c->src);
+	if (!d || d->count <= c->damage_reported || d->truncated)
+		return GALLEY_OK;
+	c->damage_reported = d->count;
+	return galley_error_set(err, GALLEY_ERR_ARTICLE,
+	                        "damaged gzip data: %s at compressed byte %llu; %llu bytes skipped to the next gzip member, "
+	                        "reading goes on there",
+	                        d->first, (unsigned long long)d->first_offset, (unsigned long long)d->skipped);
+}
+
+/* A compressed stream, zip or tar read through libarchive; fd (owned) has had its first
+ * head_len bytes read into head. */
+static int open_archive(galley_collection *c, int fd, const unsigned char *head, size_t head_len, int filter,
+                        galley_error *err)
+{
+	c->src = arc_source_new(fd, head, head_len);
+	struct archive *a = arc_source_open(c->src, filter, err);
+	if (!a)
+		return GALLEY_ERR_ARTICLE;
 	c->ar = a;
 	struct archive_entry *e;
-	r = archive_read_next_header(a, &e);
+	char *name = NULL;
+	int r = galley_archive_next_header(a, &e, &name);
 	if (r == ARCHIVE_EOF) {
 		c->mode = MODE_ARCHIVE; /* nothing in it; the next call ends this source */
+		if (archive_format(a) == ARCHIVE_FORMAT_EMPTY && arc_source_problem(c->src))
+			return galley_error_set(err, GALLEY_ERR_ARTICLE, "%s", arc_source_problem(c->src));
+		if (archive_format(a) == ARCHIVE_FORMAT_EMPTY && archive_error_string(a))
+			return galley_error_set(err, GALLEY_ERR_ARTICLE, "%s", archive_error_string(a));
+		if (archive_format(a) == ARCHIVE_FORMAT_EMPTY && filter != ARCHIVE_FILTER_NONE)
+			return galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                        "nothing could be decompressed: the data is truncated, corrupt or empty");
 		if (archive_format(a) == ARCHIVE_FORMAT_EMPTY)
 			return galley_error_set(err, GALLEY_ERR_ARTICLE, "the input is empty");
 		return GALLEY_OK;
 	}
-	if (r < ARCHIVE_WARN) {
-		galley_error_set(err, GALLEY_ERR_ARTICLE, "not a readable archive or compressed file: %s",
-		                 archive_error_string(a) ? archive_error_string(a) : "unknown error");
+	if (r == ARCHIVE_FATAL) {
+		galley_error_set(err, GALLEY_ERR_ARTICLE, "not a readable archive or compressed file: %s", ar_msg(a));
 		return GALLEY_ERR_ARTICLE;
 	}
 	if (archive_format(a) == ARCHIVE_FORMAT_RAW) {
+		free(name);
 		/* one stream: look at its start to tell a WARC file from a page */
 		size_t cap = 4096;
 		c->head = galley_malloc(cap);
 		while (c->head_len < 16) {
-			la_ssize_t n = archive_read_data(a, c->head + c->head_len, cap - c->head_len);
+			la_ssize_t n = ar_read(c, c->head + c->head_len, cap - c->head_len);
 			if (n < 0) {
-				galley_error_set(err, GALLEY_ERR_ARTICLE, "truncated or corrupt compressed data: %s",
-				                 archive_error_string(a) ? archive_error_string(a) : "read error");
+				galley_error_set(err, GALLEY_ERR_ARTICLE, "truncated or corrupt compressed data: %s", ar_msg(a));
 				return GALLEY_ERR_ARTICLE;
 			}
 			if (n == 0)
 				break;
 			c->head_len += (size_t)n;
 		}
+		int inner_filter;
+		const char *inner_name;
+		sniff_kind inner = galley_sniff(c->head, c->head_len, &inner_filter, &inner_name);
+		if (inner == SNIFF_COMPRESSED)
+			return galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                        "compressed data inside compressed data (a file that decompresses to itself, or "
+			                        "compressed twice): not read");
+		if (inner == SNIFF_ARC)
+			return galley_error_set(err, GALLEY_ERR_ARTICLE, "%s", arc_refusal);
+		if (inner == SNIFF_UNSUPPORTED)
+			return galley_error_set(err, GALLEY_ERR_ARTICLE, "compressed %s, which galley does not read",
+			                        inner_name);
 		if (c->head_len >= 5 && !memcmp(c->head, "WARC/", 5)) {
 			c->mode = MODE_WARC;
 			c->buf = c->head;
@@ -653,6 +744,8 @@ static int open_archive(galley_collection *c, galley_error *err)
 	}
 	c->mode = MODE_ARCHIVE;
 	c->pending = e; /* the first member's header is already read */
+	c->pending_status = r;
+	c->pending_name = name;
 	return GALLEY_OK;
 }
 
@@ -672,10 +765,9 @@ static int read_archive_data(galley_collection *c, unsigned char **data, size_t 
 				cap = c->max + 4096;
 			*data = galley_realloc(*data, cap + 1);
 		}
-		la_ssize_t n = archive_read_data(c->ar, *data + *len, cap - *len);
+		la_ssize_t n = ar_read(c, *data + *len, cap - *len);
 		if (n < 0) {
-			galley_error_set(err, GALLEY_ERR_ARTICLE, "truncated or corrupt: %s",
-			                 archive_error_string(c->ar) ? archive_error_string(c->ar) : "read error");
+			galley_error_set(err, GALLEY_ERR_ARTICLE, "%s", ar_msg(c->ar));
 			return GALLEY_ERR_FATAL; /* the stream cannot go on */
 		}
 		if (n == 0)
@@ -690,24 +782,108 @@ static int read_archive_data(galley_collection *c, unsigned char **data, size_t 
 	return GALLEY_OK;
 }
 
+/* Decompress gzip held in memory with zlib (every member), bounded like streams; a body cut
+ * short says so instead of libarchive's "unknown format". */
+static int gunzip_memory(galley_collection *c, const unsigned char *in, size_t in_len, unsigned char **out,
+                         size_t *out_len, galley_error *err)
+{
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	if (inflateInit2(&z, 15 + 16) != Z_OK)
+		return galley_error_set(err, GALLEY_ERR_ARTICLE, "cannot start gzip decompression: out of memory");
+	double allowed = (double)in_len * c->max_ratio;
+	if (allowed < (double)RATIO_FLOOR)
+		allowed = (double)RATIO_FLOOR;
+	size_t cap = in_len * 4 + 4096, len = 0;
+	if (cap > c->max + 1)
+		cap = c->max + 1;
+	unsigned char *buf = galley_malloc(cap + 1);
+	z.next_in = (Bytef *)in;
+	z.avail_in = (uInt)in_len;
+	int rc = GALLEY_OK;
+	for (;;) {
+		if (len == cap) {
+			if (len > c->max) {
+				rc = galley_error_set(err, GALLEY_ERR_ARTICLE,
+				                      "larger than the limit of %zu bytes (raise max_size= to read it)", c->max);
+				break;
+			}
+			cap = cap * 2 > c->max + 1 ? c->max + 1 : cap * 2;
+			buf = galley_realloc(buf, cap + 1);
+		}
+		z.next_out = buf + len;
+		z.avail_out = (uInt)(cap - len);
+		int ret = inflate(&z, Z_NO_FLUSH);
+		len = cap - z.avail_out;
+		if ((double)len > allowed) {
+			rc = galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                      "compressed data expands more than %g times its compressed size (%zu bytes from %zu): "
+			                      "refused as a likely decompression bomb (raise max_ratio= to read it)",
+			                      c->max_ratio, len, in_len);
+			break;
+		}
+		if (ret == Z_STREAM_END) {
+			if (z.avail_in >= 2 && z.next_in[0] == 0x1f && z.next_in[1] == 0x8b) {
+				inflateReset(&z); /* another member */
+				continue;
+			}
+			break;
+		}
+		if (ret == Z_OK || (ret == Z_BUF_ERROR && z.avail_out == 0))
+			continue;
+		if (ret == Z_BUF_ERROR)
+			rc = galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                      "the gzip data is cut short (no end of stream or trailer after %zu decoded bytes)", len);
+		else
+			rc = galley_error_set(err, GALLEY_ERR_ARTICLE, "corrupt gzip data: %s", z.msg ? z.msg : "zlib error");
+		break;
+	}
+	inflateEnd(&z);
+	if (rc != GALLEY_OK) {
+		free(buf);
+		return rc;
+	}
+	*out = buf;
+	*out_len = len;
+	return GALLEY_OK;
+}
+
 /* Decompress a gzip/xz/zstd/bzip2 buffer held in memory (a member "page.html.gz", or an HTTP
  * body with Content-Encoding).  Returns GALLEY_OK with *out (owned) or an error. */
 static int decompress_memory(galley_collection *c, const unsigned char *in, size_t in_len, unsigned char **out,
                              size_t *out_len, galley_error *err)
 {
+	*out = NULL;
+	*out_len = 0;
+	int filter;
+	const char *what;
+	if (galley_sniff(in, in_len, &filter, &what) != SNIFF_COMPRESSED)
+		return galley_error_set(err, GALLEY_ERR_ARTICLE, "the data is not gzip, xz, zstd or bzip2 compressed");
+	if (filter == ARCHIVE_FILTER_GZIP) {
+		int rc = gunzip_memory(c, in, in_len, out, out_len, err);
+		if (rc == GALLEY_OK && galley_sniff(*out, *out_len, &filter, &what) == SNIFF_COMPRESSED) {
+			free(*out);
+			*out = NULL;
+			*out_len = 0;
+			rc = galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                      "compressed data inside compressed data (a file that decompresses to itself, or "
+			                      "compressed twice): not read");
+		}
+		return rc;
+	}
 	struct archive *a = archive_read_new();
-	archive_read_support_filter_all(a);
+	archive_read_append_filter(a, filter);
 	archive_read_support_format_raw(a);
 	int rc = GALLEY_OK;
 	struct archive_entry *e;
-	*out = NULL;
-	*out_len = 0;
 	if (archive_read_open_memory(a, in, in_len) != ARCHIVE_OK || archive_read_next_header(a, &e) < ARCHIVE_WARN) {
-		rc = galley_error_set(err, GALLEY_ERR_ARTICLE, "corrupt compressed data: %s",
-		                      archive_error_string(a) ? archive_error_string(a) : "unknown format");
+		rc = galley_error_set(err, GALLEY_ERR_ARTICLE, "corrupt compressed data: %s", ar_msg(a));
 	} else {
 		struct archive *saved = c->ar;
 		c->ar = a;
+		c->mem_in = in;
+		c->mem_in_len = in_len;
+		c->mem_expanded = 0;
 		size_t cap = in_len * 4 + 4096;
 		if (cap > c->max + 4096)
 			cap = c->max + 4096;
@@ -716,6 +892,11 @@ static int decompress_memory(galley_collection *c, const unsigned char *in, size
 		if (rc == GALLEY_ERR_FATAL)
 			rc = GALLEY_ERR_ARTICLE;
 		c->ar = saved;
+		c->mem_in = NULL;
+		if (rc == GALLEY_OK && galley_sniff(*out, *out_len, &filter, &what) == SNIFF_COMPRESSED)
+			rc = galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                      "compressed data inside compressed data (a file that decompresses to itself, or "
+			                      "compressed twice): not read");
 		if (rc != GALLEY_OK) {
 			free(*out);
 			*out = NULL;
@@ -736,48 +917,47 @@ static bool is_compressed_name(const char *name)
 }
 
 
-static const char *ar_msg(struct archive *a)
-{
-	const char *m = a ? archive_error_string(a) : NULL;
-	return m ? m : "read error";
-}
-
 static int next_archive_member(galley_collection *c, galley_entry *out, galley_error *err)
 {
 	for (;;) {
 		struct archive_entry *e = c->pending;
+		char *name = c->pending_name;
+		int r = c->pending_status;
 		c->pending = NULL;
+		c->pending_name = NULL;
 		if (!e) {
-			int r = archive_read_next_header(c->ar, &e);
+			r = galley_archive_next_header(c->ar, &e, &name);
 			if (r == ARCHIVE_EOF)
 				return GALLEY_END;
 			if (r == ARCHIVE_FATAL) {
 				c->mode = MODE_DONE;
-				if (c->n_members)
-					return galley_error_set(err, GALLEY_ERR_ARTICLE,
-					                        "truncated or corrupt archive after %zu member(s): %s", c->n_members,
-					                        ar_msg(c->ar));
-				return galley_error_set(err, GALLEY_ERR_ARTICLE, "truncated or corrupt archive: %s",
-				                        ar_msg(c->ar));
-			}
-			if (r == ARCHIVE_FAILED) {
-				const char *name = archive_entry_pathname(e);
-				if (name) {
-					c->e_member = galley_strdup(name);
-					out->member = c->e_member;
-				}
-				return galley_error_set(err, GALLEY_ERR_ARTICLE, "unreadable archive member: %s", ar_msg(c->ar));
+				char note[256];
+				return galley_error_set(err, GALLEY_ERR_ARTICLE,
+				                        "truncated or corrupt archive: the %zu member(s) before the damage were read; %s%s",
+				                        c->n_members, ar_msg(c->ar), damage_note(c, note, sizeof note));
 			}
 		}
-		if (archive_entry_filetype(e) != AE_IFREG)
+		if (r != ARCHIVE_OK) {
+			/* the header or the name is unreadable: reported for this member, then the next one */
+			c->e_member = name;
+			out->member = c->e_member;
+			return galley_error_set(err, GALLEY_ERR_ARTICLE, "unreadable archive member%s: %s",
+			                        name ? "" : " (its name cannot be decoded)", ar_msg(c->ar));
+		}
+		if (archive_entry_filetype(e) != AE_IFREG) {
+			free(name);
 			continue;
-		const char *name = archive_entry_pathname(e);
-		if (!name)
-			name = "";
-		if (!name_accepted(c, name))
+		}
+		if (!name_accepted(c, name)) {
+			/* counted, so that a zip of pages named .php or an archive of archives does not read as
+			 * "0 read" with nothing said */
+			count_skip(c, name_is_archive(name) ? "archive member that is itself an archive (unpack it to read it)"
+			                                    : "archive member whose name has no accepted ending (extensions=)");
+			free(name);
 			continue;
+		}
 		c->n_members++;
-		c->e_member = galley_strdup(name);
+		c->e_member = name;
 		out->member = c->e_member;
 		if (archive_entry_size_is_set(e) && archive_entry_size(e) > 0 &&
 		    (uint64_t)archive_entry_size(e) > (uint64_t)c->max)
@@ -791,8 +971,16 @@ static int next_archive_member(galley_collection *c, galley_entry *out, galley_e
 		int rc = read_archive_data(c, &data, &len, cap, err);
 		if (rc != GALLEY_OK) {
 			free(data);
-			if (rc == GALLEY_ERR_FATAL)
+			if (rc == GALLEY_ERR_FATAL && archive_errno(c->ar) != ERANGE && !galley_stop_is_requested()) {
 				c->mode = MODE_DONE;
+				char note[256];
+				galley_error_set(err, GALLEY_ERR_ARTICLE,
+				                 "truncated or corrupt archive in this member: the %zu member(s) before the damage were "
+				                 "read; %s%s",
+				                 c->n_members - 1, ar_msg(c->ar), damage_note(c, note, sizeof note));
+			} else if (rc == GALLEY_ERR_FATAL) {
+				c->mode = MODE_DONE; /* a bound or a stop: the message says which */
+			}
 			return GALLEY_ERR_ARTICLE;
 		}
 		if (is_compressed_name(name) && len) {
@@ -820,6 +1008,11 @@ static int raw_entry(galley_collection *c, galley_entry *out, galley_error *err)
 	c->head = NULL;
 	c->head_len = 0;
 	int rc = read_archive_data(c, &data, &len, cap, err);
+	const arc_damage *d = arc_source_damage(c->src);
+	if (rc == GALLEY_OK && d && d->count) {
+		rc = galley_error_set(err, GALLEY_ERR_ARTICLE, "truncated or corrupt compressed page: %s at compressed byte %llu",
+		                      d->first, (unsigned long long)d->first_offset);
+	}
 	if (rc != GALLEY_OK) {
 		free(data);
 		return GALLEY_ERR_ARTICLE;
@@ -838,7 +1031,7 @@ static la_ssize_t warc_read_raw(galley_collection *c, unsigned char *dst, size_t
 {
 	size_t got = 0;
 	while (got < n) {
-		la_ssize_t r = archive_read_data(c->ar, dst + got, n - got);
+		la_ssize_t r = ar_read(c, dst + got, n - got);
 		if (r < 0)
 			return -1;
 		if (r == 0) {
@@ -864,7 +1057,7 @@ static int warc_fill(galley_collection *c, size_t need)
 			c->buf_cap = c->buf_len + READ_CHUNK;
 			c->buf = galley_realloc(c->buf, c->buf_cap);
 		}
-		la_ssize_t r = archive_read_data(c->ar, c->buf + c->buf_len, c->buf_cap - c->buf_len);
+		la_ssize_t r = ar_read(c, c->buf + c->buf_len, c->buf_cap - c->buf_len);
 		if (r < 0)
 			return -1;
 		if (r == 0)
@@ -1014,18 +1207,84 @@ static size_t dechunk(unsigned char *d, size_t len)
 	return w;
 }
 
+/* Strict Content-Length: decimal digits only ("0x20", "-1", "12abc" and "" are not lengths). */
+static bool parse_content_length(const char *v, long long *n)
+{
+	if (!v || !*v)
+		return false;
+	long long x = 0;
+	for (const char *p = v; *p; p++) {
+		if (*p < '0' || *p > '9' || x > (LLONG_MAX - 9) / 10)
+			return false;
+		x = x * 10 + (*p - '0');
+	}
+	*n = x;
+	return true;
+}
+
+/* After a framing error: go on at the next line that starts "WARC/1." (a record header),
+ * counting the bytes passed over.  -1 on a read error; *found false when the stream ends first. */
+static int warc_resync(galley_collection *c, uint64_t *skipped, bool *found)
+{
+	static const char mark[] = "\nWARC/1.";
+	*skipped = 0;
+	*found = false;
+	for (;;) {
+		if (warc_fill(c, sizeof mark) < 0)
+			return -1;
+		size_t avail = c->buf_len - c->buf_pos;
+		const unsigned char *base = c->buf + c->buf_pos;
+		if (*skipped == 0 && avail >= sizeof mark - 2 && !memcmp(base, mark + 1, sizeof mark - 2)) {
+			*found = true;
+			return 0;
+		}
+		const unsigned char *m = avail ? memmem(base, avail, mark, sizeof mark - 1) : NULL;
+		if (m) {
+			size_t k = (size_t)(m + 1 - base);
+			*skipped += k;
+			c->buf_pos += k;
+			*found = true;
+			return 0;
+		}
+		size_t keep = c->eof ? 0 : sizeof mark - 2;
+		size_t k = avail > keep ? avail - keep : 0;
+		*skipped += k;
+		c->buf_pos += k;
+		if (c->eof)
+			return 0;
+		if (warc_fill(c, c->buf_len - c->buf_pos + READ_CHUNK) < 0)
+			return -1;
+	}
+}
+
+/* The end of a WARC stream: GALLEY_END, or the report of a gzip cut that ended it early. */
+static int warc_end(galley_collection *c, galley_error *err)
+{
+	const arc_damage *d = arc_source_damage(c->src);
+	if (!d || !d->truncated)
+		return GALLEY_END;
+	c->mode = MODE_DONE;
+	return galley_error_set(err, GALLEY_ERR_ARTICLE,
+	                        "the WARC file is cut short: its gzip data ends at compressed byte %llu; the %zu complete "
+	                        "record(s) before the cut were read",
+	                        (unsigned long long)d->first_offset, c->n_members);
+}
+
 static int next_warc_record(galley_collection *c, galley_entry *out, galley_error *err)
 {
 	for (;;) {
+		int dr = report_new_damage(c, err);
+		if (dr != GALLEY_OK)
+			return dr;
 		/* blank lines between records */
 		for (;;) {
 			if (c->buf_pos == c->buf_len) {
 				if (c->eof)
-					return GALLEY_END;
+					return warc_end(c, err);
 				if (warc_fill(c, 1) < 0)
 					goto read_error;
 				if (c->buf_pos == c->buf_len)
-					return GALLEY_END;
+					return warc_end(c, err);
 			}
 			unsigned char ch = c->buf[c->buf_pos];
 			if (ch != '\r' && ch != '\n')
@@ -1042,17 +1301,32 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 				goto read_error;
 			size_t avail = c->buf_len - c->buf_pos;
 			if (avail >= 5 && memcmp(c->buf + c->buf_pos, "WARC/", 5)) {
-				c->mode = MODE_DONE;
+				uint64_t skipped;
+				bool found;
+				if (warc_resync(c, &skipped, &found) < 0)
+					goto read_error;
+				if (!found) {
+					c->mode = MODE_DONE;
+					return galley_error_set(err, GALLEY_ERR_ARTICLE,
+					                        "no WARC record at offset %lld: the file is corrupt or not WARC (no record "
+					                        "follows in its last %llu bytes)",
+					                        (long long)rec_off, (unsigned long long)skipped);
+				}
 				return galley_error_set(err, GALLEY_ERR_ARTICLE,
-				                        "no WARC record at offset %lld: the file is corrupt or not WARC",
-				                        (long long)rec_off);
+				                        "no WARC record at offset %lld (a wrong Content-Length before it, or damage): "
+				                        "%llu bytes skipped to the next record, at offset %lld",
+				                        (long long)rec_off, (unsigned long long)skipped,
+				                        (long long)(c->buf_base + (int64_t)c->buf_pos));
 			}
 			if (find_blank_line(c->buf + c->buf_pos, avail, &after))
 				break;
 			if (c->eof) {
 				c->mode = MODE_DONE;
+				char note[256];
 				return galley_error_set(err, GALLEY_ERR_ARTICLE,
-				                        "WARC record at offset %lld is truncated in its header", (long long)rec_off);
+				                        "WARC record at offset %lld is truncated in its header; the %zu complete "
+				                        "record(s) before it were read%s",
+				                        (long long)rec_off, c->n_members, damage_note(c, note, sizeof note));
 			}
 			if (avail > WARC_MAX_LINE * 16) {
 				c->mode = MODE_DONE;
@@ -1069,22 +1343,36 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 		char *date = header_value(hdr, after, "WARC-Date");
 		char *record_id = header_value(hdr, after, "WARC-Record-ID");
 		c->buf_pos += after;
-		char *endp = NULL;
-		long long n = clen ? strtoll(clen, &endp, 10) : -1;
-		bool bad_len = !clen || endp == clen || n < 0;
-		free(clen);
+		long long n = -1;
+		bool bad_len = !parse_content_length(clen, &n);
 		if (bad_len) {
+			galley_buf what = {0};
+			galley_buf_printf(&what, clen ? "Content-Length '%.40s' is not a decimal length" : "no Content-Length",
+			                  clen);
+			free(clen);
 			free(type);
 			free(uri);
 			free(date);
 			free(record_id);
-			c->mode = MODE_DONE;
-			return galley_error_set(err, GALLEY_ERR_ARTICLE,
-			                        "WARC record at offset %lld has no valid Content-Length: corrupt file",
-			                        (long long)rec_off);
+			uint64_t skipped;
+			bool found;
+			if (warc_resync(c, &skipped, &found) < 0) {
+				galley_buf_free(&what);
+				goto read_error;
+			}
+			if (!found)
+				c->mode = MODE_DONE;
+			galley_error_set(err, GALLEY_ERR_ARTICLE, "WARC record at offset %lld has %s: %s", (long long)rec_off,
+			                 what.data, found ? "skipped to the next record" : "no record follows");
+			galley_buf_free(&what);
+			return GALLEY_ERR_ARTICLE;
 		}
+		free(clen);
 		bool response = type && !strcasecmp(type, "response");
+		bool resource = type && !strcasecmp(type, "resource");
 		free(type);
+		if (resource) /* the raw Content-Type, until the block is read */
+			c->e_ctype = header_value(hdr, after, "Content-Type");
 		if (uri && uri[0] == '<') { /* WARC/1.1 drafts wrote <uri> */
 			size_t ul = strlen(uri);
 			memmove(uri, uri + 1, ul);
@@ -1097,15 +1385,19 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 		out->url = uri;
 		out->date = date;
 		out->record_id = record_id;
-		if (!response) {
+		if (!response && !resource) {
 			int s = warc_skip(c, (uint64_t)n);
 			if (s < 0)
 				goto read_error;
 			if (s > 0) {
 				c->mode = MODE_DONE;
-				return galley_error_set(err, GALLEY_ERR_ARTICLE, "WARC record at offset %lld is truncated",
-				                        (long long)rec_off);
+				char note[256];
+				return galley_error_set(err, GALLEY_ERR_ARTICLE,
+				                        "WARC record at offset %lld is truncated; the %zu complete record(s) before it "
+				                        "were read%s",
+				                        (long long)rec_off, c->n_members, damage_note(c, note, sizeof note));
 			}
+			c->n_members++;
 			clear_entry_strings(c);
 			out->url = out->date = out->record_id = NULL;
 			continue;
@@ -1138,10 +1430,43 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 			if ((size_t)r < blen - have) {
 				free(block);
 				c->mode = MODE_DONE;
+				char note[256];
 				return galley_error_set(err, GALLEY_ERR_ARTICLE,
-				                        "WARC record at offset %lld is truncated (%zu of %zu bytes)", (long long)rec_off,
-				                        have + (size_t)r, blen);
+				                        "WARC record at offset %lld is truncated (%zu of %zu bytes); the %zu complete "
+				                        "record(s) before it were read%s",
+				                        (long long)rec_off, have + (size_t)r, blen, c->n_members,
+				                        damage_note(c, note, sizeof note));
 			}
+		}
+		c->n_members++;
+		if (resource) {
+			/* the document itself (wget --warc-file, Webrecorder), typed by the record's header */
+			char *raw_ct = c->e_ctype;
+			c->e_ctype = NULL;
+			char *media = NULL, *charset = NULL;
+			parse_content_type(raw_ct, &media, &charset);
+			free(raw_ct);
+			c->e_ctype = media;
+			c->e_charset = charset;
+			if (!media || !media_accepted(c, media)) {
+				galley_buf reason = {0};
+				if (media)
+					galley_buf_printf(&reason, "WARC resource record Content-Type %s", media);
+				else
+					galley_buf_puts(&reason, "WARC resource record without a Content-Type");
+				count_skip(c, reason.data);
+				galley_buf_free(&reason);
+				free(block);
+				clear_entry_strings(c);
+				out->url = out->date = out->record_id = NULL;
+				continue;
+			}
+			out->content_type = media;
+			out->charset = charset;
+			block[blen] = 0;
+			out->data = block;
+			out->len = blen;
+			return GALLEY_OK;
 		}
 		/* the HTTP response inside */
 		if (blen < 5 || memcmp(block, "HTTP/", 5)) {
@@ -1218,10 +1543,27 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 	}
 read_error:
 	c->mode = MODE_DONE;
-	return galley_error_set(err, GALLEY_ERR_ARTICLE, "truncated or corrupt WARC file: %s", ar_msg(c->ar));
+	return galley_error_set(err, GALLEY_ERR_ARTICLE,
+	                        "truncated or corrupt WARC file: %s; the %zu complete record(s) before it were read",
+	                        ar_msg(c->ar), c->n_members);
 }
 
 /* ---- the iteration --------------------------------------------------------------------------- */
+
+/* Refuse what the first bytes show galley cannot read; GALLEY_OK when it can. */
+static int refuse_by_kind(sniff_kind kind, const char *name, galley_error *err)
+{
+	switch (kind) {
+	case SNIFF_ARC: return galley_error_set(err, GALLEY_ERR_ARTICLE, "%s", arc_refusal);
+	case SNIFF_UNSUPPORTED:
+		return galley_error_set(err, GALLEY_ERR_ARTICLE, "this is %s, which galley does not read", name);
+	case SNIFF_BINARY:
+		return galley_error_set(err, GALLEY_ERR_ARTICLE,
+		                        "binary data (over %d%% control bytes at its start), not text: not an article",
+		                        BINARY_CONTROL_PERCENT);
+	default: return GALLEY_OK;
+	}
+}
 
 static int open_source(galley_collection *c, galley_entry *out, galley_error *err)
 {
@@ -1230,20 +1572,19 @@ static int open_source(galley_collection *c, galley_entry *out, galley_error *er
 		c->cur = NULL;
 		return galley_error_set(err, GALLEY_ERR_ARTICLE, "%s", s->problem);
 	}
-	if (!strcmp(s->path, "-"))
-		return open_archive(c, err);
-	int fd = open(s->path, O_RDONLY | O_CLOEXEC);
+	bool is_stdin = !strcmp(s->path, "-");
+	int fd = is_stdin ? 0 : open(s->path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		c->cur = NULL;
 		return galley_error_set(err, GALLEY_ERR_ARTICLE, "cannot open: %s", strerror(errno));
 	}
 	struct stat st;
 	memset(&st, 0, sizeof st);
-	size_t cap = 4096;
+	size_t cap = SNIFF_HEAD;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
 		if ((uint64_t)st.st_size > (uint64_t)c->max) {
 			/* still let a compressed or archive file through: its entries are checked one by one */
-			cap = 512;
+			cap = SNIFF_HEAD;
 		} else {
 			cap = (size_t)st.st_size;
 		}
@@ -1251,14 +1592,15 @@ static int open_source(galley_collection *c, galley_entry *out, galley_error *er
 	unsigned char *data = galley_malloc(cap + 1);
 	size_t len = 0;
 	/* the first bytes, to recognise compressed files and archives */
-	while (len < 512 && len < cap) {
-		ssize_t r = read(fd, data + len, cap - len < 512 ? cap - len : 512 - len);
+	while (len < SNIFF_HEAD && len < cap) {
+		ssize_t r = read(fd, data + len, cap - len < SNIFF_HEAD - len ? cap - len : SNIFF_HEAD - len);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
 			int e = errno;
 			free(data);
-			close(fd);
+			if (!is_stdin)
+				close(fd);
 			c->cur = NULL;
 			return galley_error_set(err, GALLEY_ERR_ARTICLE, "read error: %s", strerror(e));
 		}
@@ -1266,21 +1608,23 @@ static int open_source(galley_collection *c, galley_entry *out, galley_error *er
 			break;
 		len += (size_t)r;
 	}
-	if (magic_needs_archive(data, len)) {
+	int filter;
+	const char *name;
+	sniff_kind kind = galley_sniff(data, len, &filter, &name);
+	if (kind == SNIFF_COMPRESSED || kind == SNIFF_ARCHIVE || kind == SNIFF_WARC) {
+		int rc = open_archive(c, fd, data, len, filter, err);
 		free(data);
-		close(fd);
-		return open_archive(c, err);
+		return rc;
 	}
-	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > (uint64_t)c->max) {
-		free(data);
+	int rc = refuse_by_kind(kind, name, err);
+	if (rc == GALLEY_OK && S_ISREG(st.st_mode) && (uint64_t)st.st_size > (uint64_t)c->max)
+		rc = galley_error_set(err, GALLEY_ERR_ARTICLE,
+		                      "file is %lld bytes, larger than the limit of %zu (raise max_size= to read it)",
+		                      (long long)st.st_size, c->max);
+	if (rc == GALLEY_OK)
+		rc = read_rest_fd(fd, &data, &len, cap, c->max, err);
+	if (!is_stdin)
 		close(fd);
-		c->cur = NULL;
-		return galley_error_set(err, GALLEY_ERR_ARTICLE,
-		                        "file is %lld bytes, larger than the limit of %zu (raise max_size= to read it)",
-		                        (long long)st.st_size, c->max);
-	}
-	int rc = read_rest_fd(fd, &data, &len, cap, c->max, err);
-	close(fd);
 	c->cur = NULL;
 	if (rc != GALLEY_OK) {
 		free(data);
@@ -1404,6 +1748,8 @@ void galley_strv_free(char **v)
 
 char *galley_path_resolve(const char *base, const char *rel)
 {
+	if (!rel)
+		return NULL;
 	galley_buf b = {0};
 	if (base)
 		galley_buf_puts(&b, base);

@@ -127,6 +127,52 @@ void galley_report_free(galley_report *r); /* NULL is fine */
 typedef void (*galley_skip_hook)(void *ctx, const char *file, const char *member, int64_t offset, const char *reason);
 void galley_collection_set_skip_hook(galley_skip_hook hook, void *ctx);
 
+/* Has the run been asked to stop (a signal, run.c)?  Checked inside long reads. */
+bool galley_stop_is_requested(void);
+
+/* ---- what the first bytes of an input are (archive_source.c) ---- */
+typedef enum sniff_kind {
+	SNIFF_PLAIN,       /* text, or nothing recognised */
+	SNIFF_COMPRESSED,  /* gzip, xz, zstd, bzip2: *filter is libarchive's filter code */
+	SNIFF_ARCHIVE,     /* zip or tar */
+	SNIFF_WARC,
+	SNIFF_ARC,         /* the Internet Archive's format before WARC ("filedesc://") */
+	SNIFF_UNSUPPORTED, /* a compressed, archive or binary format galley does not open: *name */
+	SNIFF_BINARY       /* mostly control bytes: not text */
+} sniff_kind;
+/* The share of control bytes (other than tab, newlines, form feed and escape) in the start of
+ * an input above which it is binary data rather than text in any charset. */
+#define BINARY_CONTROL_PERCENT 10
+/* Look at the first n bytes of an input (n may be short for a short file). */
+sniff_kind galley_sniff(const unsigned char *p, size_t n, int *filter, const char **name);
+
+/* A libarchive read handle over fd whose first head_len bytes were already read into head
+ * (they are replayed first; a seekable fd is rewound instead).  Reads stop with an error once
+ * the run is asked to stop.  filter: one libarchive filter code to apply (no filter bidding,
+ * so a file that decompresses to itself cannot stack filters without end), or
+ * ARCHIVE_FILTER_NONE.  formats: tar, zip, raw and empty.  NULL with err set on failure.
+ * The source (owned by the caller, arc_source_free after archive_read_free) closes fd. */
+typedef struct arc_source arc_source;
+struct archive;
+/* Damage found while decoding gzip (count 0: none). */
+typedef struct arc_damage {
+	size_t count;           /* damaged places */
+	uint64_t first_offset;  /* compressed byte offset of the first */
+	char first[128];        /* what it was */
+	uint64_t skipped;       /* compressed bytes passed over to resynchronise */
+	bool truncated;         /* the data ends inside a member */
+} arc_damage;
+arc_source *arc_source_new(int fd, const unsigned char *head, size_t head_len);
+struct archive *arc_source_open(arc_source *s, int filter, galley_error *err);
+/* Compressed bytes read from fd so far. */
+uint64_t arc_source_consumed(const arc_source *s);
+/* The gzip damage so far, or NULL when the source is not gzip (borrowed). */
+const arc_damage *arc_source_damage(const arc_source *s);
+/* Why a read from fd failed (stopped, I/O error), or NULL: libarchive clears its own message
+ * when the next header is read. */
+const char *arc_source_problem(const arc_source *s);
+void arc_source_free(arc_source *s);
+
 /* Article internals the runner needs (article.c). */
 void galley_article_finalize_id(galley_article *a);
 

@@ -19,6 +19,11 @@ void galley_request_stop(void)
 	stop_requested = 1;
 }
 
+bool galley_stop_is_requested(void)
+{
+	return stop_requested != 0;
+}
+
 void galley_discard_outputs(void)
 {
 	galley_output_cleanup_all();

@@ -4,6 +4,7 @@
 #include <archive_entry.h>
 #include <dirent.h>
 #include <errno.h>
+#include <locale.h>
 #include <libxml/HTMLparser.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -281,4 +282,34 @@ int th_run(Suite *s)
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
 	return failed == 0 ? 0 : 1;
+}
+
+void th_write_archive(const char *path, th_archive_kind kind, const th_member *m, size_t n)
+{
+	/* libarchive converts names from the locale's charset: write them in a UTF-8 one */
+	locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	ck_assert_msg(utf8 != (locale_t)0, "no C.UTF-8 locale");
+	locale_t saved = uselocale(utf8);
+	struct archive *w = archive_write_new();
+	if (kind == TH_ZIP)
+		archive_write_set_format_zip(w);
+	else
+		archive_write_set_format_pax_restricted(w);
+	if (kind == TH_TAR_GZ)
+		archive_write_add_filter_gzip(w);
+	ck_assert_int_eq(archive_write_open_filename(w, path), ARCHIVE_OK);
+	for (size_t i = 0; i < n; i++) {
+		struct archive_entry *e = archive_entry_new();
+		archive_entry_set_pathname_utf8(e, m[i].name);
+		archive_entry_set_size(e, (la_int64_t)m[i].len);
+		archive_entry_set_filetype(e, AE_IFREG);
+		archive_entry_set_perm(e, 0644);
+		ck_assert_int_eq(archive_write_header(w, e), ARCHIVE_OK);
+		archive_write_data(w, m[i].data, m[i].len);
+		archive_entry_free(e);
+	}
+	ck_assert_int_eq(archive_write_close(w), ARCHIVE_OK);
+	archive_write_free(w);
+	uselocale(saved);
+	freelocale(utf8);
 }

@@ -33,6 +33,17 @@ void th_write_file(const char *path, const void *data, size_t len);
 /* Read a whole file (owned, free(), NUL-terminated), or NULL. */
 char *th_read_file(const char *path, size_t *len);
 
+/* An archive member for th_write_archive: name in UTF-8, data of len bytes. */
+typedef struct th_member {
+	const char *name;
+	const void *data;
+	size_t len;
+} th_member;
+typedef enum th_archive_kind { TH_ZIP, TH_TAR_PAX, TH_TAR_GZ } th_archive_kind;
+/* Write an archive whose member names are UTF-8 (zip: with the UTF-8 flag, as every modern
+ * zipper writes them; pax: UTF-8 path records), whatever the test's locale. */
+void th_write_archive(const char *path, th_archive_kind kind, const th_member *m, size_t n);
+
 /* The registry of this build's plugins (shared, do not free). */
 galley_registry *th_registry(void);
 /* Create and open a stage; fails the test with the error message on failure. (owned) */

@@ -4,6 +4,8 @@
  * corrupt, too large. */
 #include "harness.h"
 
+#include <galley/pipeline.h>
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <fcntl.h>
@@ -582,6 +584,181 @@ static void check_warc(got *g, const size_t *starts)
 	ck_assert_msg(strstr(g->skips, "WARC record Content-Type image/png=1;"), "%s", g->skips);
 }
 
+/* n response records "<p>page i ...</p>" with some incompressible text each; starts[] gets
+ * each record's offset (n + 1 entries, the last the end). */
+static void numbered_records(galley_buf *w, size_t n, size_t *starts)
+{
+	unsigned seed = 7;
+	for (size_t i = 0; i < n; i++) {
+		starts[i] = w->len;
+		galley_buf body = {0}, uri = {0};
+		galley_buf_printf(&body, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page %zu ", i);
+		for (int k = 0; k < 400; k++) {
+			seed = seed * 1103515245u + 12345u;
+			galley_buf_putc(&body, (char)('a' + (seed >> 16) % 26));
+		}
+		galley_buf_puts(&body, "</p>");
+		galley_buf_printf(&uri, "https://a.example/%zu", i);
+		warc_record(w, "response", uri.data, "2021-01-01T00:00:00Z", body.data);
+		galley_buf_free(&body);
+		galley_buf_free(&uri);
+	}
+	starts[n] = w->len;
+}
+
+static size_t count_ok(const got *g)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < g->n; i++)
+		k += g->rc[i] == GALLEY_OK;
+	return k;
+}
+
+/* A .warc.gz or .tar.gz cut short: every complete record or member before the cut is read
+ * (libarchive's gzip filter failed the whole block that met the cut, losing them), and the
+ * message says how many were kept and where the damage is. */
+START_TEST(truncated_gzip_keeps_complete_records)
+{
+	galley_buf w = {0};
+	size_t starts[7];
+	numbered_records(&w, 6, starts);
+	char *p = th_tmp_path("cut.warc.gz");
+	/* one gzip stream, only its 8-byte trailer missing: all six records are there */
+	char *c = NULL;
+	size_t cl = 0;
+	ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, w.data, w.len, &c, &cl));
+	th_write_file(p, c, cl - 8);
+	got g;
+	collect(p, NULL, &g);
+	ck_assert_uint_eq(count_ok(&g), 6);
+	ck_assert_int_eq(g.rc[g.n - 1], GALLEY_ERR_ARTICLE);
+	ck_assert_msg(strstr(g.msg[g.n - 1], "cut short") && strstr(g.msg[g.n - 1], "6 complete record"), "%s",
+	              g.msg[g.n - 1]);
+	got_free(&g);
+	free(c);
+	/* a gzip member per record, the last one cut in half: the first five are read */
+	galley_buf gz = {0};
+	for (size_t i = 0; i < 6; i++) {
+		ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, w.data + starts[i], starts[i + 1] - starts[i], &c, &cl));
+		galley_buf_append(&gz, c, i == 5 ? cl / 2 : cl);
+		free(c);
+	}
+	th_write_file(p, gz.data, gz.len);
+	collect(p, NULL, &g);
+	ck_assert_uint_eq(count_ok(&g), 5);
+	ck_assert_msg(strstr(g.msg[g.n - 1], "truncated") && strstr(g.msg[g.n - 1], "5 complete record") &&
+	                  strstr(g.msg[g.n - 1], "compressed byte"),
+	              "%s", g.msg[g.n - 1]);
+	got_free(&g);
+	galley_buf_free(&gz);
+	/* a .tar.gz of 29 pages cut at two thirds: the members before the cut are read */
+	th_member m[29];
+	char *bodies[29];
+	unsigned seed = 3;
+	for (size_t i = 0; i < 29; i++) {
+		galley_buf b = {0}, n = {0};
+		galley_buf_printf(&b, "<p>member %zu ", i);
+		for (int k = 0; k < 3000; k++) {
+			seed = seed * 1103515245u + 12345u;
+			galley_buf_putc(&b, (char)('a' + (seed >> 16) % 26));
+		}
+		galley_buf_printf(&n, "m%02zu.html", i);
+		bodies[i] = galley_buf_steal(&b);
+		m[i] = (th_member){galley_buf_steal(&n), bodies[i], strlen(bodies[i])};
+	}
+	char *tp = th_tmp_path("cut.tar.gz");
+	th_write_archive(tp, TH_TAR_GZ, m, 29);
+	size_t tl = 0;
+	char *t = th_read_file(tp, &tl);
+	th_write_file(tp, t, tl * 2 / 3);
+	collect(tp, NULL, &g);
+	ck_assert_msg(count_ok(&g) >= 17, "%zu of 29 read", count_ok(&g));
+	ck_assert_msg(strstr(g.msg[g.n - 1], "before the damage were read") && strstr(g.msg[g.n - 1], "compressed byte"),
+	              "%s", g.msg[g.n - 1]);
+	got_free(&g);
+	for (size_t i = 0; i < 29; i++) {
+		free((char *)m[i].name);
+		free(bodies[i]);
+	}
+	free(t);
+	free(tp);
+	free(p);
+	galley_buf_free(&w);
+}
+END_TEST
+
+/* A framing error does not end the file: the reading resumes at the next "WARC/1." line
+ * (a wrong Content-Length) or gzip member (a member missing its trailer), the skipped bytes
+ * counted; Content-Length is strict decimal ("0x20" was read as 0). */
+START_TEST(warc_resynchronises)
+{
+	galley_buf w = {0};
+	size_t starts[7];
+	numbered_records(&w, 6, starts);
+	/* record 1 claims 40 bytes fewer than it has; record 3's length is written in hex */
+	galley_buf bad = {0};
+	for (size_t i = 0; i < 6; i++) {
+		const char *r = w.data + starts[i];
+		size_t rl = starts[i + 1] - starts[i];
+		const char *cl = strstr(r, "Content-Length: ");
+		size_t head = (size_t)(cl - r) + 16;
+		long v = strtol(cl + 16, NULL, 10);
+		const char *after = strchr(cl, '\r');
+		galley_buf_append(&bad, r, head);
+		if (i == 1)
+			galley_buf_printf(&bad, "%ld", v - 40);
+		else if (i == 3)
+			galley_buf_printf(&bad, "0x%lx", v);
+		else
+			galley_buf_printf(&bad, "%ld", v);
+		galley_buf_append(&bad, after, rl - (size_t)(after - r));
+	}
+	char *p = th_tmp_path("framing.warc");
+	th_write_file(p, bad.data, bad.len);
+	got g;
+	collect(p, NULL, &g);
+	bool seen[6] = {false};
+	bool skipped = false, hex = false;
+	for (size_t i = 0; i < g.n; i++) {
+		if (g.rc[i] == GALLEY_OK) {
+			ck_assert_ptr_nonnull(g.url[i]);
+			seen[g.url[i][strlen(g.url[i]) - 1] - '0'] = true;
+		} else {
+			skipped |= strstr(g.msg[i], "bytes skipped to the next record") != NULL;
+			hex |= strstr(g.msg[i], "'0x") != NULL;
+		}
+	}
+	ck_assert_msg(seen[0] && seen[2] && seen[4] && seen[5], "records after the framing errors were lost");
+	ck_assert_msg(!seen[3], "a hex Content-Length was read");
+	ck_assert(skipped && hex);
+	got_free(&g);
+	/* a gzip member per record, the third without its 8-byte trailer */
+	galley_buf gz = {0};
+	for (size_t i = 0; i < 6; i++) {
+		char *c = NULL;
+		size_t cl = 0;
+		ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, w.data + starts[i], starts[i + 1] - starts[i], &c, &cl));
+		galley_buf_append(&gz, c, i == 2 ? cl - 8 : cl);
+		free(c);
+	}
+	char *pz = th_tmp_path("trailer.warc.gz");
+	th_write_file(pz, gz.data, gz.len);
+	collect(pz, NULL, &g);
+	ck_assert_uint_eq(count_ok(&g), 6);
+	ck_assert_uint_eq(g.n, 7);
+	bool said = false;
+	for (size_t i = 0; i < g.n; i++)
+		said |= g.rc[i] != GALLEY_OK && strstr(g.msg[i], "gzip") && strstr(g.msg[i], "skipped");
+	ck_assert(said);
+	got_free(&g);
+	galley_buf_free(&gz);
+	galley_buf_free(&bad);
+	galley_buf_free(&w);
+	free(p);
+	free(pz);
+}
+END_TEST
+
 START_TEST(warc_plain_and_gz)
 {
 	galley_buf w = {0};
@@ -692,6 +869,238 @@ START_TEST(warc_gzip_body_and_broken)
 }
 END_TEST
 
+/* Names that are not ASCII, in a zip with the UTF-8 flag and in a pax tar: libarchive cannot
+ * convert them in the C locale the program runs in, and the members were lost (or their name
+ * came back NULL). */
+START_TEST(utf8_member_names)
+{
+	static const char *const names[] = {"über-uns.html", "новости.html", "新闻/北京.html", "emoji-\xf0\x9f\x98\x80.html",
+	                                    "plain.html", "styl\xc3\xa9.css"};
+	th_member m[6];
+	for (size_t i = 0; i < 6; i++)
+		m[i] = (th_member){names[i], names[i], strlen(names[i])};
+	for (int k = 0; k < 2; k++) {
+		char *p = th_tmp_path(k ? "names.tar" : "names.zip");
+		th_write_archive(p, k ? TH_TAR_PAX : TH_ZIP, m, 6);
+		got g;
+		collect(p, NULL, &g);
+		ck_assert_uint_eq(g.n, 5);
+		for (size_t i = 0; i < 5; i++) {
+			ck_assert_msg(g.rc[i] == GALLEY_OK, "%s: %s", names[i], g.msg[i]);
+			th_str_eq(g.member[i], names[i]);
+			th_str_eq(g.data[i], names[i]);
+		}
+		got_free(&g);
+		free(p);
+	}
+}
+END_TEST
+
+/* Decompression bounds: a file that expands far more than text does is refused naming
+ * max_ratio=, the absolute cap names max_expanded=, and raising them reads the file. */
+START_TEST(decompression_bounds)
+{
+	size_t big = (size_t)24 << 20;
+	char *zeros = galley_calloc(1, big + 1);
+	memset(zeros, 'a', big);
+	char *gz = NULL;
+	size_t gzl = 0;
+	ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, zeros, big, &gz, &gzl));
+	char *p = th_tmp_path("bomb.html.gz");
+	th_write_file(p, gz, gzl);
+	got g;
+	collect(p, NULL, &g);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert_int_eq(g.rc[0], GALLEY_ERR_ARTICLE);
+	ck_assert_msg(strstr(g.msg[0], "max_ratio=") && strstr(g.msg[0], "200 times"), "%s", g.msg[0]);
+	got_free(&g);
+	galley_collection_options o = {.extensions = html_exts, .max_ratio = 1e6, .max_entry_bytes = (size_t)32 << 20};
+	collect(p, &o, &g);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert_msg(g.rc[0] == GALLEY_OK, "%s", g.msg[0]);
+	ck_assert_uint_eq(g.len[0], big);
+	got_free(&g);
+	o.max_expanded_bytes = (uint64_t)4 << 20;
+	collect(p, &o, &g);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert_msg(g.rc[0] == GALLEY_ERR_ARTICLE && strstr(g.msg[0], "max_expanded="), "%s", g.msg[0]);
+	got_free(&g);
+	/* the same bomb as a member page.html.gz of a tar */
+	member m[] = {{"page.html.gz", NULL}, {"after.html", "<p>after</p>"}};
+	char *tp = th_tmp_path("bomb.tar");
+	struct archive *a = archive_write_new();
+	archive_write_set_format_pax_restricted(a);
+	ck_assert_int_eq(archive_write_open_filename(a, tp), ARCHIVE_OK);
+	for (int i = 0; i < 2; i++) {
+		struct archive_entry *e = archive_entry_new();
+		archive_entry_set_pathname(e, m[i].name);
+		archive_entry_set_filetype(e, AE_IFREG);
+		archive_entry_set_perm(e, 0644);
+		size_t l = i ? strlen(m[i].data) : gzl;
+		archive_entry_set_size(e, (la_int64_t)l);
+		archive_write_header(a, e);
+		archive_write_data(a, i ? m[i].data : gz, l);
+		archive_entry_free(e);
+	}
+	archive_write_close(a);
+	archive_write_free(a);
+	collect(tp, NULL, &g);
+	ck_assert_uint_eq(g.n, 2);
+	ck_assert_msg(g.rc[0] == GALLEY_ERR_ARTICLE && strstr(g.msg[0], "max_ratio="), "%s", g.msg[0]);
+	th_str_eq(g.member[0], "page.html.gz");
+	ck_assert_int_eq(g.rc[1], GALLEY_OK);
+	got_free(&g);
+	free(tp);
+	free(p);
+	free(gz);
+	free(zeros);
+}
+END_TEST
+
+/* A file that decompresses to compressed data (libarchive's filter bidding stacked a filter per
+ * layer, without end for a file that decompresses to itself): refused at the second layer. */
+START_TEST(nested_compression)
+{
+	const char *page = "<html><body><p>deep page</p></body></html>";
+	char *cur = galley_strdup(page);
+	size_t cl = strlen(page);
+	for (int depth = 1; depth <= 30; depth++) {
+		char *next = NULL;
+		size_t nl = 0;
+		ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, cur, cl, &next, &nl));
+		free(cur);
+		cur = next;
+		cl = nl;
+		if (depth != 2 && depth != 30)
+			continue;
+		char *p = th_tmp_path("deep.html.gz");
+		th_write_file(p, cur, cl);
+		got g;
+		collect(p, NULL, &g);
+		ck_assert_uint_eq(g.n, 1);
+		ck_assert_msg(g.rc[0] == GALLEY_ERR_ARTICLE && strstr(g.msg[0], "compressed data inside compressed data"),
+		              "depth %d: %s", depth, g.msg[0]);
+		got_free(&g);
+		free(p);
+	}
+	free(cur);
+}
+END_TEST
+
+/* Compressed and archive formats galley does not open, ARC files and binary data are refused
+ * by name instead of becoming an article of mojibake. */
+START_TEST(unsupported_formats_refused)
+{
+	static const struct {
+		const char *bytes;
+		size_t len;
+		const char *says;
+	} cases[] = {
+		{"LZIP\x01\x0c", 6, "lzip"},
+		{"\x5d\x00\x00\x80\x00\xff\xff", 7, "lzma"},
+		{"\x1f\x9d\x90<html", 8, "compress (.Z)"},
+		{"Rar!\x1a\x07\x00", 7, "RAR"},
+		{"7z\xbc\xaf\x27\x1c\x00\x04", 8, "7-Zip"},
+		{"070701000000", 12, "cpio"},
+		{"xar!\x00\x1c", 6, "xar"},
+		{"filedesc://x.arc 0.0.0.0 20200101000000 text/plain 10\n1 0 x\n\n", 62, "ARC file"},
+		{"\x00\x01\x02\x03\x04\x05\x06\x07\x08<p>binary</p>\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17", 36, "binary data"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *p = th_tmp_path("input.html");
+		th_write_file(p, cases[i].bytes, cases[i].len);
+		got g;
+		collect(p, NULL, &g);
+		ck_assert_uint_eq(g.n, 1);
+		ck_assert_msg(g.rc[0] == GALLEY_ERR_ARTICLE && strstr(g.msg[0], cases[i].says), "%s: %s", cases[i].says,
+		              g.msg[0] ? g.msg[0] : "(read as an article)");
+		got_free(&g);
+		/* and inside gzip */
+		char *gz = NULL;
+		size_t gzl = 0;
+		ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, cases[i].bytes, cases[i].len, &gz, &gzl));
+		th_write_file(p, gz, gzl);
+		collect(p, NULL, &g);
+		ck_assert_uint_eq(g.n, 1);
+		if (strcmp(cases[i].says, "binary data")) /* binary text inside gzip is left to the reader */
+			ck_assert_msg(g.rc[0] == GALLEY_ERR_ARTICLE && strstr(g.msg[0], cases[i].says), "gz %s: %s",
+			              cases[i].says, g.msg[0] ? g.msg[0] : "(read as an article)");
+		got_free(&g);
+		free(gz);
+		free(p);
+	}
+	/* UTF-16 with its byte order mark is text */
+	char *p = th_tmp_path("utf16.html");
+	th_write_file(p, "\xff\xfe<\0p\0>\0h\0i\0", 12);
+	got g;
+	collect(p, NULL, &g);
+	ck_assert_int_eq(g.rc[0], GALLEY_OK);
+	got_free(&g);
+	free(p);
+}
+END_TEST
+
+/* One interrupt stops any read: the stop flag is checked between the reads of a stream. */
+START_TEST(stop_flag_stops_reads)
+{
+	size_t big = (size_t)8 << 20;
+	char *text = galley_calloc(1, big);
+	for (size_t i = 0; i < big; i++)
+		text[i] = (char)('a' + (i * 7919) % 26);
+	char *gz = NULL;
+	size_t gzl = 0;
+	ck_assert(compress_bytes(ARCHIVE_FILTER_GZIP, text, big, &gz, &gzl));
+	char *p = th_tmp_path("long.html.gz");
+	th_write_file(p, gz, gzl);
+	galley_request_stop(); /* this test runs in its own process */
+	got g;
+	collect(p, NULL, &g);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert_msg(g.rc[0] == GALLEY_ERR_ARTICLE && strstr(g.msg[0], "stopped"), "%s", g.msg[0]);
+	got_free(&g);
+	free(p);
+	free(gz);
+	free(text);
+}
+END_TEST
+
+/* Nothing skipped silently: members with another name ending and archives inside the archive
+ * are counted; WARC resource records holding HTML are read, others counted. */
+START_TEST(skips_counted_and_resources_read)
+{
+	th_member m[] = {
+		{"a.html", "<p>a</p>", 8}, {"b.php", "<p>b</p>", 8}, {"inner.zip", "PK\5\6", 4}, {"c.htm", "<p>c</p>", 8}};
+	char *p = th_tmp_path("mixed.zip");
+	th_write_archive(p, TH_ZIP, m, 4);
+	got g;
+	collect(p, NULL, &g);
+	ck_assert_uint_eq(g.n, 2);
+	ck_assert_msg(strstr(g.skips, "itself an archive (unpack it to read it)=1;") &&
+	                  strstr(g.skips, "no accepted ending (extensions=)=1;"),
+	              "%s", g.skips);
+	got_free(&g);
+	galley_buf w = {0};
+	galley_buf_puts(&w, "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://a.example/r\r\n"
+	                    "Content-Type: text/html; charset=utf-8\r\nContent-Length: 10\r\n\r\n<p>res</p>\r\n\r\n");
+	galley_buf_puts(&w, "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://a.example/i.png\r\n"
+	                    "Content-Type: image/png\r\nContent-Length: 4\r\n\r\n\x89PNG\r\n\r\n");
+	char *pw = th_tmp_path("res.warc");
+	th_write_file(pw, w.data, w.len);
+	collect(pw, NULL, &g);
+	ck_assert_uint_eq(g.n, 1);
+	ck_assert_int_eq(g.rc[0], GALLEY_OK);
+	th_str_eq(g.data[0], "<p>res</p>");
+	th_str_eq(g.url[0], "https://a.example/r");
+	th_str_eq(g.ctype[0], "text/html");
+	th_str_eq(g.charset[0], "utf-8");
+	ck_assert_msg(strstr(g.skips, "WARC resource record Content-Type image/png=1;"), "%s", g.skips);
+	got_free(&g);
+	galley_buf_free(&w);
+	free(pw);
+	free(p);
+}
+END_TEST
+
 START_TEST(extension_lists)
 {
 	char **v = galley_extensions_parse(" html, .HTM,,xhtml ");
@@ -743,11 +1152,19 @@ int main(void)
 	tcase_add_test(tc, member_gz_and_dir_of_archives);
 	tcase_add_test(tc, single_compressed_files);
 	tcase_add_test(tc, broken_archives_and_limits);
+	tcase_add_test(tc, utf8_member_names);
+	tcase_add_test(tc, decompression_bounds);
+	tcase_add_test(tc, nested_compression);
+	tcase_add_test(tc, unsupported_formats_refused);
+	tcase_add_test(tc, stop_flag_stops_reads);
+	tcase_add_test(tc, skips_counted_and_resources_read);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("warc");
 	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, warc_plain_and_gz);
 	tcase_add_test(tc, warc_gzip_body_and_broken);
+	tcase_add_test(tc, truncated_gzip_keeps_complete_records);
+	tcase_add_test(tc, warc_resynchronises);
 	suite_add_tcase(s, tc);
 	return th_run(s);
 }

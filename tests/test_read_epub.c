@@ -305,6 +305,59 @@ START_TEST(test_entity_attacks)
 }
 END_TEST
 
+/* One chapter listed 400 times in the spine gave 400 articles; ids with spaces around them gave
+ * "the spine lists no chapters"; a chapter whose name is not ASCII was "listed but missing"
+ * (libarchive cannot convert such names in the C locale); a chapter with an extension that is
+ * not read, or an href that leaves the book, was "missing" too: each now says what it is. */
+START_TEST(test_book_shapes)
+{
+	galley_buf opf = {0};
+	galley_buf_puts(&opf, "<?xml version=\"1.0\"?><package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" "
+	                      "unique-identifier=\"i\"><metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+	                      "<dc:identifier id=\"i\">x</dc:identifier><dc:title>T</dc:title><dc:language>de</dc:language>"
+	                      "</metadata><manifest>"
+	                      "<item id=\" c1 \" href=\"c1.xhtml\" media-type=\"application/xhtml+xml\"/>"
+	                      "<item id=\"u\" href=\"%C3%BCber.xhtml\" media-type=\"application/xhtml+xml\"/>"
+	                      "<item id=\"cjk\" href=\"\xe6\x96\xb0\xe9\x97\xbb.xhtml\" media-type=\"application/xhtml+xml\"/>"
+	                      "<item id=\"txt\" href=\"notes.txt\" media-type=\"application/xhtml+xml\"/>"
+	                      "<item id=\"up\" href=\"../../outside.xhtml\" media-type=\"application/xhtml+xml\"/>"
+	                      "</manifest><spine>");
+	for (int i = 0; i < 400; i++)
+		galley_buf_puts(&opf, "<itemref idref=\"c1 \"/>");
+	galley_buf_puts(&opf, "<itemref idref=\"u\"/><itemref idref=\"cjk\"/><itemref idref=\"txt\"/>"
+	                      "<itemref idref=\"up\"/><itemref idref=\"u\"/></spine></package>");
+#define CHAPTER(t) "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>" t "</title></head><body><p>" t \
+	                   " text.</p></body></html>"
+	static const char c1[] = CHAPTER("One"), u[] = CHAPTER("Uber"), cjk[] = CHAPTER("News"), txt[] = CHAPTER("Notes");
+	th_member m[] = {
+		{"mimetype", "application/epub+zip", 20},
+		{"META-INF/container.xml", container, sizeof container - 1},
+		{"OEBPS/content.opf", opf.data, opf.len},
+		{"OEBPS/c1.xhtml", c1, sizeof c1 - 1},
+		{"OEBPS/\xc3\xbc" "ber.xhtml", u, sizeof u - 1},
+		{"OEBPS/\xe6\x96\xb0\xe9\x97\xbb.xhtml", cjk, sizeof cjk - 1},
+		{"OEBPS/notes.txt", txt, sizeof txt - 1},
+	};
+	char *p = th_tmp_path("shapes.epub");
+	th_write_archive(p, TH_ZIP, m, sizeof m / sizeof m[0]);
+	galley_buf o = {0};
+	galley_buf_printf(&o, "input='%s'", p);
+	result r;
+	read_all(o.data, &r);
+	ck_assert_uint_eq(r.n, 3);
+	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_TITLE), "One");
+	th_str_eq(galley_article_get(r.a[1], GALLEY_FIELD_TITLE), "Uber");
+	th_str_eq(galley_article_get(r.a[2], GALLEY_FIELD_TITLE), "News");
+	ck_assert_uint_eq(r.n_err, 2);
+	ck_assert_msg(any_error(&r, "notes.txt is in the book, but with an extension"), "%s", r.errors[0]);
+	ck_assert_msg(any_error(&r, "chapter 'up' has an unsafe or empty path"), "%s / %s", r.errors[0], r.errors[1]);
+	result_free(&r);
+	galley_buf_free(&o);
+	galley_buf_free(&opf);
+	free(p);
+}
+END_TEST
+
 START_TEST(test_broken_books)
 {
 	result r;
@@ -436,6 +489,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_calibre_like_book);
 	tcase_add_test(tc, test_entity_attacks);
 	tcase_add_test(tc, test_broken_books);
+	tcase_add_test(tc, test_book_shapes);
 	tcase_add_test(tc, test_deep_nesting);
 	tcase_add_test(tc, test_own_book_directory);
 	suite_add_tcase(s, tc);

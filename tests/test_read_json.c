@@ -207,6 +207,64 @@ START_TEST(test_invalid_lines)
 }
 END_TEST
 
+/* json-c's strict mode still takes {'a':0} and NaN: they are refused; a string that holds them
+ * is fine. */
+START_TEST(test_strict_json)
+{
+	char *p = put("lenient.jsonl", "{'id':'q','text':'single quotes'}\n"
+	                               "{\"id\":\"n\",\"text\":\"x\",\"word_count\":NaN}\n"
+	                               "{\"id\":\"i\",\"text\":\"x\",\"word_count\":-Infinity}\n"
+	                               "{\"id\":\"ok\",\"text\":\"it's NaN and 'Infinity' in a string\"}\n");
+	char *o = read_opts(p, NULL);
+	result r;
+	read_all(o, &r);
+	ck_assert_uint_eq(r.n, 1);
+	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_ID), "ok");
+	ck_assert_uint_eq(r.n_errors, 3);
+	ck_assert_msg(strstr(r.errors.data, "line 1: invalid JSON at byte 2 of the record: a single-quoted string"), "%s",
+	              r.errors.data);
+	ck_assert_msg(strstr(r.errors.data, "line 2: invalid JSON") && strstr(r.errors.data, "line 3: invalid JSON") &&
+	                  strstr(r.errors.data, "NaN or Infinity"),
+	              "%s", r.errors.data);
+	result_free(&r);
+	free(o);
+	free(p);
+}
+END_TEST
+
+/* A compressed .jsonl is held in memory decompressed: the limit is read-json's own max_size=,
+ * named in the message (it named an option read-json did not have, after holding 1 GiB). */
+START_TEST(test_compressed_size_limit)
+{
+	galley_buf big = {0};
+	for (int i = 0; i < 50; i++)
+		galley_buf_printf(&big, "{\"id\":\"a%d\",\"text\":\"%0200d\"}\n", i, i);
+	char *p = th_tmp_path("big.jsonl.gz");
+	galley_buf cmd = {0};
+	char *plain = put("big.jsonl", big.data);
+	galley_buf_printf(&cmd, "gzip -c '%s' > '%s'", plain, p);
+	ck_assert_int_eq(system(cmd.data), 0);
+	char *o = read_opts(p, "max_size=4096");
+	result r;
+	read_all(o, &r);
+	ck_assert_uint_eq(r.n, 0);
+	ck_assert_msg(strstr(r.errors.data, "limit of 4096 bytes") && strstr(r.errors.data, "max_size="), "%s",
+	              r.errors.data);
+	result_free(&r);
+	free(o);
+	o = read_opts(p, NULL);
+	read_all(o, &r);
+	ck_assert_uint_eq(r.n, 50);
+	ck_assert_uint_eq(r.n_errors, 0);
+	result_free(&r);
+	free(o);
+	free(plain);
+	free(p);
+	galley_buf_free(&cmd);
+	galley_buf_free(&big);
+}
+END_TEST
+
 START_TEST(test_array_input)
 {
 	/* pretty, multi-line elements; braces and quotes inside strings */
@@ -446,6 +504,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_lines_basic);
 	tcase_add_test(tc, test_html_preferred);
 	tcase_add_test(tc, test_invalid_lines);
+	tcase_add_test(tc, test_strict_json);
+	tcase_add_test(tc, test_compressed_size_limit);
 	tcase_add_test(tc, test_array_input);
 	tcase_add_test(tc, test_pretty_stream);
 	tcase_add_test(tc, test_hostile_bytes);

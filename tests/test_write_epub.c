@@ -971,6 +971,47 @@ static void check_archive_book(const char *book)
 	free(opf);
 }
 
+/* A zip whose members have names that are not ASCII beside a chapter with an image: the
+ * image index read a NULL name (libarchive cannot convert such names in the C locale) and
+ * crashed. */
+START_TEST(test_archive_utf8_names)
+{
+	char *dir = th_tmpdir();
+	static const char page[] = "<html><head><title>Über uns</title></head><body><article><h1>Über uns</h1>"
+	                           "<p>Text before the photo of the team. <img src=\"bilder/foto.png\" alt=\"team\"></p>"
+	                           "</article></body></html>";
+	th_member m[] = {
+		{"stylé.css", "p{}", 3},
+		{"über-uns.html", page, sizeof page - 1},
+		{"新闻/北京.html", page, sizeof page - 1},
+		{"bilder/foto.png", pngdata, sizeof pngdata},
+	};
+	galley_buf zip = {0}, o = {0};
+	galley_buf_printf(&zip, "%s/site.zip", dir);
+	th_write_archive(zip.data, TH_ZIP, m, 4);
+	char *book = bpath("archive-utf8.epub");
+	galley_buf_printf(&o, "output='%s'", book);
+	galley_error err = {0};
+	int rc = html_to_book(zip.data, o.data, NULL, NULL, &err);
+	ck_assert_msg(rc == GALLEY_OK, "%s", err.message);
+	size_t n;
+	char *opf = zip_member(book, "EPUB/package.opf", NULL, &n);
+	ck_assert(contains(opf, "media-type=\"image/png\""));
+	char *ch = zip_member(book, "EPUB/text/a0001.xhtml", NULL, NULL);
+	ck_assert_msg(contains(ch, "alt=\"team\"") && !contains(ch, "img-alt"), "%s", ch);
+	char *ch2 = zip_member(book, "EPUB/text/a0002.xhtml", NULL, NULL);
+	ck_assert_msg(contains(ch2, "img-alt"), "the CJK chapter's relative image is not there: %s", ch2);
+	free(ch2);
+	free(ch);
+	free(opf);
+	free(book);
+	galley_buf_free(&zip);
+	galley_buf_free(&o);
+	th_rmrf(dir);
+	free(dir);
+}
+END_TEST
+
 START_TEST(test_archive_images)
 {
 	char *dir = th_tmpdir();
@@ -1367,6 +1408,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, test_css_and_cover);
 	tcase_add_test(tc, test_local_images);
 	tcase_add_test(tc, test_archive_images);
+	tcase_add_test(tc, test_archive_utf8_names);
 	tcase_add_test(tc, test_streaming);
 	tcase_add_test(tc, test_roundtrip_read_epub);
 	tcase_add_test(tc, test_pandoc_reads_back);

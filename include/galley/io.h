@@ -22,10 +22,12 @@ extern "C" {
  *     several of these separated by commas;
  *   - single-file .gz, .xz, .zst, .bz2 (decompressed on the fly);
  *   - tar (plain, gzip, xz, zstd, bzip2) and zip archives (members in archive order);
- *   - WARC files (.warc, .warc.gz): `response` records only; their HTTP headers are parsed for
- *     status, Content-Type and charset.  Other record types are skipped silently; responses
+ *   - WARC files (.warc, .warc.gz): `response` records, whose HTTP headers are parsed for
+ *     status, Content-Type and charset, and `resource` records, typed by the record's own
+ *     Content-Type.  request, metadata, warcinfo and revisit records are passed over; responses
  *     that are not 200 or whose Content-Type is not one the reader accepts are skipped with a
- *     counted reason (galley_collection_skipped).
+ *     counted reason (galley_collection_skip_reason), as are archive members whose name has no
+ *     accepted ending.  Damage is reported and reading resumes where it can (docs/readers.md).
  * Inside directories and archives, only entries whose name ends with one of the accepted
  * extensions are returned; a file named explicitly is always returned. */
 
@@ -39,6 +41,12 @@ typedef struct galley_collection_options {
 	/* Largest entry read into memory, in bytes; 0 means the default (64 MiB).  A larger entry
 	 * is reported as an error for that entry and the collection goes on. */
 	size_t max_entry_bytes;
+	/* Decompression bounds, for every compressed input and compressed member: the
+	 * decompressed bytes may reach max_ratio times the compressed bytes read (the first MiB is
+	 * always allowed), and max_expanded_bytes per input in all.  0: the defaults (200, 64 GiB).
+	 * An input that goes past either is reported as an error naming the limit. */
+	double max_ratio;
+	uint64_t max_expanded_bytes;
 } galley_collection_options;
 
 typedef struct galley_entry {

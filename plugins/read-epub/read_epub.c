@@ -13,6 +13,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <galley/archive_io.h>
 #include <ctype.h>
 #include <dirent.h>
 #include <libxml/HTMLparser.h>
@@ -49,7 +50,16 @@ typedef struct member {
 	unsigned char *data;
 	size_t len;
 	bool encrypted;
+	bool not_loaded; /* in the zip, but its extension is not one read-epub loads */
 } member;
+
+/* An open-addressing index of strings (member names, item ids and paths): a book of 65,000
+ * chapters was read in quadratic time with linear lookups.  Hashed case-blind, so the exact
+ * and the case-insensitive lookups walk one probe sequence. */
+typedef struct str_index {
+	size_t *slot; /* 1 + the position in the indexed array; 0: empty */
+	size_t mask;
+} str_index;
 
 typedef struct kv {
 	char *key, *value;
@@ -73,6 +83,10 @@ typedef struct book {
 	size_t n_items;
 	size_t *spine; /* indices into items */
 	size_t n_spine, next;
+	str_index m_index, id_index, path_index;
+	size_t spine_dups;    /* itemrefs that repeat a chapter, dropped */
+	size_t spine_unknown; /* itemrefs whose idref is in no manifest item */
+	char *first_unknown;
 	char *title, *language, *publisher, *date;
 	char **creators;
 	size_t n_creators;
@@ -88,6 +102,7 @@ typedef struct read_epub_state {
 	bool front;
 	book *bk;
 	size_t n_chapters;
+	galley_stage *stage; /* (borrowed) for warnings */
 } read_epub_state;
 
 static void book_free(book *b)
@@ -115,6 +130,10 @@ static void book_free(book *b)
 	}
 	free(b->items);
 	free(b->spine);
+	free(b->m_index.slot);
+	free(b->first_unknown);
+	free(b->id_index.slot);
+	free(b->path_index.slot);
 	for (size_t i = 0; i < b->n_creators; i++)
 		free(b->creators[i]);
 	free(b->creators);
@@ -191,18 +210,71 @@ static char *resolve_href(const char *dir, const char *href)
 	return r;
 }
 
+static uint64_t hash_ci(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++) {
+		h ^= (unsigned char)tolower((unsigned char)*s);
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+typedef const char *(*index_key)(const void *array, size_t i);
+
+static void index_build(str_index *x, const void *array, size_t n, index_key key)
+{
+	free(x->slot);
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap <<= 1;
+	x->slot = galley_calloc(cap, sizeof *x->slot);
+	x->mask = cap - 1;
+	for (size_t i = 0; i < n; i++) {
+		const char *k = key(array, i);
+		if (!k)
+			continue;
+		size_t h = (size_t)hash_ci(k) & x->mask;
+		while (x->slot[h])
+			h = (h + 1) & x->mask;
+		x->slot[h] = i + 1;
+	}
+}
+
+/* The first entry whose key is k, else (when any_case) the first that differs in case only;
+ * SIZE_MAX when none. */
+static size_t index_find(const str_index *x, const void *array, index_key key, const char *k, bool any_case)
+{
+	if (!x->slot || !k)
+		return SIZE_MAX;
+	size_t folded = SIZE_MAX;
+	for (size_t h = (size_t)hash_ci(k) & x->mask; x->slot[h]; h = (h + 1) & x->mask) {
+		const char *e = key(array, x->slot[h] - 1);
+		if (!strcmp(e, k))
+			return x->slot[h] - 1;
+		if (any_case && folded == SIZE_MAX && !strcasecmp(e, k))
+			folded = x->slot[h] - 1;
+	}
+	return folded;
+}
+
+static const char *member_key(const void *array, size_t i)
+{
+	return ((const member *)array)[i].name;
+}
+
 static member *find_member(book *b, const char *name)
 {
-	if (!name)
-		return NULL;
-	for (size_t i = 0; i < b->n_m; i++)
-		if (!strcmp(b->m[i].name, name))
-			return &b->m[i];
 	/* some zips differ in case only */
-	for (size_t i = 0; i < b->n_m; i++)
-		if (!strcasecmp(b->m[i].name, name))
-			return &b->m[i];
-	return NULL;
+	size_t i = index_find(&b->m_index, b->m, member_key, name, true);
+	return i == SIZE_MAX ? NULL : &b->m[i];
+}
+
+/* A member whose bytes were loaded (NULL for one skipped by its extension). */
+static member *loaded_member(book *b, const char *name)
+{
+	member *m = find_member(b, name);
+	return m && !m->not_loaded ? m : NULL;
 }
 
 static bool wanted_member(const char *name)
@@ -226,7 +298,9 @@ static int book_load_zip(read_epub_state *st, book *b, galley_error *err)
 	archive_read_support_format_zip(a);
 	if (archive_read_open_filename(a, b->file, 65536) != ARCHIVE_OK) {
 		galley_error_set(err, GALLEY_ERR_ARTICLE, "cannot open the book as a zip archive: %s",
-		                 archive_error_string(a) ? archive_error_string(a) : "unknown error");
+		                 archive_error_string(a) ? archive_error_string(a)
+		                                         : "the file is not a zip archive, or its end (the zip directory) is "
+		                                           "missing or damaged");
 		archive_read_free(a);
 		return GALLEY_ERR_ARTICLE;
 	}
@@ -234,20 +308,32 @@ static int book_load_zip(read_epub_state *st, book *b, galley_error *err)
 	int64_t total = 0;
 	size_t count = 0;
 	int r;
-	while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN) {
+	char *name = NULL;
+	for (;; free(name)) {
+		r = galley_archive_next_header(a, &e, &name);
+		if (r == ARCHIVE_EOF || r == ARCHIVE_FATAL)
+			break;
 		if (++count > MAX_MEMBERS) {
+			free(name);
 			archive_read_free(a);
 			return galley_error_set(err, GALLEY_ERR_ARTICLE, "the book has more than %d files; refused",
 			                        MAX_MEMBERS);
 		}
-		const char *name = archive_entry_pathname(e);
-		if (!name || archive_entry_filetype(e) != AE_IFREG || !wanted_member(name))
+		if (r != ARCHIVE_OK) {
+			/* a member whose header or name cannot be read: it is "missing" if the book lists it */
+			galley_stage_warn(st->stage, "%s: skipping member %s: %s", b->file, name ? name : "(unreadable name)",
+			                  archive_error_string(a) ? archive_error_string(a) : "unreadable header");
+			continue;
+		}
+		if (archive_entry_filetype(e) != AE_IFREG)
 			continue;
 		char *nn = norm_path(name);
 		if (!nn)
 			continue;
 		member m = {.name = nn};
-		if (archive_entry_is_data_encrypted(e)) {
+		if (!wanted_member(name)) {
+			m.not_loaded = true;
+		} else if (archive_entry_is_data_encrypted(e)) {
 			m.encrypted = true;
 		} else {
 			galley_buf data = {0};
@@ -267,6 +353,7 @@ static int book_load_zip(read_epub_state *st, book *b, galley_error *err)
 						                 (long long)st->max_bytes, nn);
 					galley_buf_free(&data);
 					free(nn);
+					free(name);
 					archive_read_free(a);
 					return GALLEY_ERR_ARTICLE;
 				}
@@ -274,9 +361,11 @@ static int book_load_zip(read_epub_state *st, book *b, galley_error *err)
 			}
 			if (got < 0) {
 				galley_error_set(err, GALLEY_ERR_ARTICLE, "member %s is damaged: %s", name,
-				                 archive_error_string(a) ? archive_error_string(a) : "read error");
+				                 archive_error_string(a) ? archive_error_string(a)
+				                                         : "its compressed data is cut short or damaged");
 				galley_buf_free(&data);
 				free(nn);
+				free(name);
 				archive_read_free(a);
 				return GALLEY_ERR_ARTICLE;
 			}
@@ -288,11 +377,13 @@ static int book_load_zip(read_epub_state *st, book *b, galley_error *err)
 	}
 	if (r != ARCHIVE_EOF) {
 		galley_error_set(err, GALLEY_ERR_ARTICLE, "the book's zip is damaged or truncated: %s",
-		                 archive_error_string(a) ? archive_error_string(a) : "read error");
+		                 archive_error_string(a) ? archive_error_string(a)
+		                                         : "a member header is cut short or damaged");
 		archive_read_free(a);
 		return GALLEY_ERR_ARTICLE;
 	}
 	archive_read_free(a);
+	index_build(&b->m_index, b->m, b->n_m, member_key);
 	return GALLEY_OK;
 }
 
@@ -392,31 +483,44 @@ static char *node_text(xmlNodePtr n, const char *skip_class)
 	return t;
 }
 
+/* An attribute's value with surrounding white space trimmed (an id written " c1 " is "c1"). */
 static char *prop(xmlNodePtr n, const char *name)
 {
 	xmlChar *v = xmlGetProp(n, BAD_CAST name);
 	if (!v)
 		return NULL;
-	char *r = galley_strdup((const char *)v);
+	const char *p = (const char *)v;
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	size_t len = strlen(p);
+	while (len && (p[len - 1] == ' ' || p[len - 1] == '\t' || p[len - 1] == '\n' || p[len - 1] == '\r'))
+		len--;
+	char *r = galley_strndup(p, len);
 	xmlFree(v);
 	return r;
 }
 
 /* ---- package document ---------------------------------------------------------------------- */
+static const char *item_id_key(const void *array, size_t i)
+{
+	return ((const item *)array)[i].id;
+}
+
+static const char *item_path_key(const void *array, size_t i)
+{
+	return ((const item *)array)[i].path;
+}
+
 static item *item_by_id(book *b, const char *id)
 {
-	for (size_t i = 0; id && i < b->n_items; i++)
-		if (!strcmp(b->items[i].id, id))
-			return &b->items[i];
-	return NULL;
+	size_t i = index_find(&b->id_index, b->items, item_id_key, id, false);
+	return i == SIZE_MAX ? NULL : &b->items[i];
 }
 
 static item *item_by_path(book *b, const char *path)
 {
-	for (size_t i = 0; path && i < b->n_items; i++)
-		if (b->items[i].path && !strcmp(b->items[i].path, path))
-			return &b->items[i];
-	return NULL;
+	size_t i = index_find(&b->path_index, b->items, item_path_key, path, false);
+	return i == SIZE_MAX ? NULL : &b->items[i];
 }
 
 static void add_skip(book *b, char *path)
@@ -497,7 +601,7 @@ static char *dir_of(const char *path)
 static int book_read_opf(book *b, galley_error *err)
 {
 	char msg[512];
-	member *cm = find_member(b, "META-INF/container.xml");
+	member *cm = loaded_member(b, "META-INF/container.xml");
 	if (!cm || cm->encrypted)
 		return galley_error_set(err, GALLEY_ERR_ARTICLE,
 		                        "not an EPUB: META-INF/container.xml is missing (is it a plain zip?)");
@@ -518,7 +622,7 @@ static int book_read_opf(book *b, galley_error *err)
 		free(mt);
 	}
 	xmlFreeDoc(cdoc);
-	member *om = find_member(b, opf_path);
+	member *om = loaded_member(b, opf_path);
 	if (!om || om->encrypted) {
 		galley_error_set(err, GALLEY_ERR_ARTICLE, "the package document %s named in META-INF/container.xml is missing",
 		                 opf_path ? opf_path : "(none)");
@@ -556,19 +660,30 @@ static int book_read_opf(book *b, galley_error *err)
 		free(id);
 		free(href);
 	}
+	index_build(&b->id_index, b->items, b->n_items, item_id_key);
+	index_build(&b->path_index, b->items, b->n_items, item_path_key);
+	bool *in_spine = galley_calloc(b->n_items + 1, sizeof *in_spine);
 	for (xmlNodePtr r = spine->children; r; r = r->next) {
 		if (!el_is(r, NULL, "itemref"))
 			continue;
 		char *idref = prop(r, "idref"), *linear = prop(r, "linear");
 		item *x = item_by_id(b, idref);
-		if (x) {
+		if (x && in_spine[x - b->items]) {
+			b->spine_dups++; /* one chapter listed 400 times gave 400 articles */
+		} else if (x) {
+			in_spine[x - b->items] = true;
 			x->linear = !linear || strcmp(linear, "no");
 			b->spine = galley_realloc(b->spine, (b->n_spine + 1) * sizeof *b->spine);
 			b->spine[b->n_spine++] = (size_t)(x - b->items);
+		} else if (idref) {
+			b->spine_unknown++;
+			if (!b->first_unknown)
+				b->first_unknown = galley_strdup(idref);
 		}
 		free(idref);
 		free(linear);
 	}
+	free(in_spine);
 	/* book metadata, and the per-chapter dc:source refinements galley writes */
 	for (xmlNodePtr e = md ? md->children : NULL; e; e = e->next) {
 		if (e->type != XML_ELEMENT_NODE)
@@ -634,7 +749,7 @@ static int book_read_opf(book *b, galley_error *err)
 	for (size_t i = 0; i < b->n_items; i++) {
 		if (!b->items[i].properties || !has_token(b->items[i].properties, "nav"))
 			continue;
-		member *nm = find_member(b, b->items[i].path);
+		member *nm = loaded_member(b, b->items[i].path);
 		if (!nm || nm->encrypted)
 			continue;
 		xmlDocPtr nd = parse_xml(nm, msg, sizeof msg);
@@ -647,7 +762,7 @@ static int book_read_opf(book *b, galley_error *err)
 	}
 	item *ncx = item_by_id(b, toc_id);
 	free(toc_id);
-	member *nm = ncx ? find_member(b, ncx->path) : NULL;
+	member *nm = ncx ? loaded_member(b, ncx->path) : NULL;
 	xmlDocPtr nd = NULL;
 	if (nm && !nm->encrypted)
 		nd = parse_xml(nm, msg, sizeof msg);
@@ -667,8 +782,19 @@ static int book_open(read_epub_state *st, const char *file, galley_error *err)
 	int r = book_load_zip(st, b, err);
 	if (r == GALLEY_OK)
 		r = book_read_opf(b, err);
-	if (r == GALLEY_OK && b->n_spine == 0)
+	if (r == GALLEY_OK && b->n_spine == 0 && b->spine_unknown)
+		r = galley_error_set(err, GALLEY_ERR_ARTICLE,
+		                     "none of the %zu chapters in the book's spine is in its manifest (the first, idref '%s', "
+		                     "names no manifest item id)",
+		                     b->spine_unknown, b->first_unknown);
+	else if (r == GALLEY_OK && b->n_spine == 0)
 		r = galley_error_set(err, GALLEY_ERR_ARTICLE, "the book's spine lists no chapters");
+	if (r == GALLEY_OK && b->spine_dups)
+		galley_stage_warn(st->stage, "%s: %zu spine entries repeat a chapter listed before them; each chapter is read once",
+		                  file, b->spine_dups);
+	if (r == GALLEY_OK && b->spine_unknown)
+		galley_stage_warn(st->stage, "%s: %zu spine entries name no manifest item (the first: idref '%s'); skipped", file,
+		                  b->spine_unknown, b->first_unknown);
 	if (r != GALLEY_OK) {
 		book_free(b);
 		return r;
@@ -728,6 +854,7 @@ static void walk_dir(read_epub_state *st, const char *dir, int depth)
 
 static int read_epub_setup(galley_stage *stage, read_epub_state *st, galley_error *err)
 {
+	st->stage = stage;
 	st->max_bytes = galley_stage_opt_int(stage, "max_bytes");
 	st->front = galley_stage_opt_bool(stage, "front_matter");
 	const char *input = galley_stage_opt_string(stage, "input");
@@ -833,11 +960,20 @@ static int read_epub_read(galley_stage *stage, void *state, galley_article **out
 		member *m = find_member(b, it->path);
 		galley_article *a = galley_article_new();
 		galley_article_set_location(a, b->file, it->path, -1, (int64_t)pos);
-		if (!m || m->encrypted) {
+		if (!m || m->encrypted || m->not_loaded) {
 			*out = a;
-			return galley_error_set(err, GALLEY_ERR_ARTICLE, m ? "chapter %s is encrypted (DRM)"
-			                                                   : "chapter %s is listed but missing from the book",
-			                        it->path ? it->path : it->id);
+			if (!it->path)
+				return galley_error_set(err, GALLEY_ERR_ARTICLE,
+				                        "chapter '%s' has an unsafe or empty path (its href leaves the book): not read",
+				                        it->id);
+			if (m && m->not_loaded)
+				return galley_error_set(err, GALLEY_ERR_ARTICLE,
+				                        "chapter %s is in the book, but with an extension read-epub does not read as a "
+				                        "chapter (.xhtml, .html, .htm, .xht, .xml)",
+				                        it->path);
+			return galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                        m ? "chapter %s is encrypted (DRM)" : "chapter %s is listed but missing from the book",
+			                        it->path);
 		}
 		if (!st->front && is_front_matter(b, it, m)) {
 			galley_article_free(a);

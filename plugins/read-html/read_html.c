@@ -42,6 +42,11 @@ static const galley_option read_html_options[] = {
 	 .help = "encoding assumed for a page that declares none and is not valid UTF-8"},
 	{.name = "max_size", .type = GALLEY_OPT_INT, .default_value = "67108864", .min = 1024, .max = 1073741824,
 	 .help = "largest page read, in bytes; a larger one fails with a message and the run goes on"},
+	{.name = "max_ratio", .type = GALLEY_OPT_DOUBLE, .default_value = "200", .min = 1, .max = 1e12,
+	 .help = "a compressed input or member may expand to this many times its compressed size (the first MiB is always "
+	         "allowed); beyond, it is refused as a likely decompression bomb"},
+	{.name = "max_expanded", .type = GALLEY_OPT_INT, .default_value = "68719476736", .min = 1048576, .max = 9.2e18,
+	 .help = "most bytes one compressed input (a .gz, .warc.gz, tar or zip) may decompress to in all"},
 	{.name = NULL},
 };
 
@@ -281,6 +286,8 @@ static int read_html_open(galley_stage *stage, void **state, galley_error *err)
 		.extensions = st->exts[0] ? (const char *const *)st->exts : NULL,
 		.media_types = media,
 		.max_entry_bytes = (size_t)galley_stage_opt_int(stage, "max_size"),
+		.max_ratio = galley_stage_opt_double(stage, "max_ratio"),
+		.max_expanded_bytes = (uint64_t)galley_stage_opt_int(stage, "max_expanded"),
 	};
 	st->coll = galley_collection_open(galley_stage_opt_string(stage, "input"), &co, err);
 	if (!st->coll) {

@@ -942,6 +942,31 @@ static int read_json_article(read_json_state *st, read_json_ctx *cx, galley_arti
 	return GALLEY_OK;
 }
 
+/* What json-c's strict mode still lets through (0.16: single-quoted strings, NaN and Infinity)
+ * and RFC 8259 forbids: a description, with *at the offset, or NULL when the record has none. */
+static const char *read_json_lenient_syntax(const unsigned char *d, size_t n, size_t *at)
+{
+	bool in_str = false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = d[i];
+		if (in_str) {
+			if (b == '\\')
+				i++;
+			else if (b == '"')
+				in_str = false;
+			continue;
+		}
+		*at = i;
+		if (b == '"')
+			in_str = true;
+		else if (b == '\'')
+			return "a single-quoted string (JSON strings take double quotes)";
+		else if (b == 'N' || b == 'I' || (b == '-' && i + 1 < n && d[i + 1] == 'I'))
+			return "NaN or Infinity, which JSON has no words for";
+	}
+	return NULL;
+}
+
 static int read_json_parse(galley_stage *stage, void *state, galley_article *a, galley_error *err)
 {
 	read_json_state *st = state;
@@ -951,6 +976,13 @@ static int read_json_parse(galley_stage *stage, void *state, galley_article *a, 
 	if (!raw || !raw->data)
 		return galley_error_set(err, GALLEY_ERR_ARTICLE, "line %llu: empty record", cx.line);
 
+	size_t bad_at = 0;
+	const char *bad = read_json_lenient_syntax(raw->data, raw->len, &bad_at);
+	if (bad) {
+		galley_stage_count(stage, "skipped: invalid JSON", 1);
+		return galley_error_set(err, GALLEY_ERR_ARTICLE, "line %llu: invalid JSON at byte %zu of the record: %s",
+		                        cx.line, bad_at + 1, bad);
+	}
 	json_tokener *tok = json_tokener_new();
 	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS);
 	json_object *o = json_tokener_parse_ex(tok, (const char *)raw->data, (int)raw->len);
@@ -1042,7 +1074,11 @@ static int read_json_open(galley_stage *stage, void **state, galley_error *err)
 	if (!st->direct && !st->merge) {
 		static const char *const exts[] = {".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz", ".ndjson.gz",
 		                                   ".json.xz", ".jsonl.xz", ".json.zst", ".jsonl.zst", NULL};
-		galley_collection_options co = {.extensions = exts, .media_types = NULL, .max_entry_bytes = (size_t)1 << 30};
+		galley_collection_options co = {.extensions = exts,
+		                                .media_types = NULL,
+		                                .max_entry_bytes = (size_t)galley_stage_opt_int(stage, "max_size"),
+		                                .max_ratio = galley_stage_opt_double(stage, "max_ratio"),
+		                                .max_expanded_bytes = (uint64_t)galley_stage_opt_int(stage, "max_expanded")};
 		st->coll = galley_collection_open(st->spec, &co, err);
 		if (!st->coll) {
 			free(st->spec);
@@ -1073,6 +1109,14 @@ static const galley_option read_json_options[] = {
 	         "of .json/.jsonl/.ndjson files"},
 	{.name = "max_record_bytes", .type = GALLEY_OPT_INT, .default_value = "67108864", .min = 2, .max = 2147483647.0,
 	 .help = "largest record (one line or array element) read; longer ones are skipped and counted"},
+	{.name = "max_size", .type = GALLEY_OPT_INT, .default_value = "268435456", .min = 1024, .max = 9.2e18,
+	 .help = "largest compressed or archived .json/.jsonl held in memory once decompressed (counted while it is "
+	         "decompressed; plain files and standard input are streamed and have no such limit)"},
+	{.name = "max_ratio", .type = GALLEY_OPT_DOUBLE, .default_value = "200", .min = 1, .max = 1e12,
+	 .help = "a compressed input or member may expand to this many times its compressed size (the first MiB is always "
+	         "allowed); beyond, it is refused as a likely decompression bomb"},
+	{.name = "max_expanded", .type = GALLEY_OPT_INT, .default_value = "68719476736", .min = 1048576, .max = 9.2e18,
+	 .help = "most bytes one compressed input (a .gz, tar or zip) may decompress to in all"},
 	{.name = "history", .type = GALLEY_OPT_BOOL, .default_value = "true",
 	 .help = "restore each article's pipeline history from the input (false: start anew with read-json)"},
 	{.name = NULL},

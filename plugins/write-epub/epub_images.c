@@ -3,6 +3,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <galley/archive_io.h>
 #include <inttypes.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -175,14 +176,18 @@ static void index_archive(write_epub_archives *x, indexed_archive *ia)
 	size_t cap = 0;
 	int r;
 	bool fatal = false;
-	while (!fatal && (r = archive_read_next_header(a, &e)) != ARCHIVE_EOF) {
+	char *raw = NULL;
+	for (; !fatal; free(raw)) {
+		r = galley_archive_next_header(a, &e, &raw);
+		if (r == ARCHIVE_EOF)
+			break;
 		if (r == ARCHIVE_FATAL) {
 			fatal = true;
 			break;
 		}
-		if (r < ARCHIVE_WARN || archive_entry_filetype(e) != AE_IFREG)
+		if (r != ARCHIVE_OK || archive_entry_filetype(e) != AE_IFREG)
 			continue;
-		char *member = galley_path_resolve(NULL, archive_entry_pathname(e));
+		char *member = galley_path_resolve(NULL, raw);
 		if (!member)
 			continue;
 		size_t len;
@@ -205,7 +210,7 @@ static void index_archive(write_epub_archives *x, indexed_archive *ia)
 	}
 	if (fatal)
 		galley_stage_warn(x->stage, "%s: cannot read all of the archive (%s); images after that point become "
-		                  "their alt text", ia->file, archive_error_string(a) ? archive_error_string(a) : "read error");
+		                  "their alt text", ia->file, archive_error_string(a) ? archive_error_string(a) : "the archive is cut short or damaged");
 	archive_read_free(a);
 	if (ia->n)
 		qsort(ia->img, ia->n, sizeof *ia->img, cmp_indexed);
@@ -291,14 +296,18 @@ int write_epub_archives_extract(const write_epub_pending *p, size_t n, size_t ma
 		struct archive_entry *e;
 		int r;
 		bool fatal = false;
-		while (rc == 0 && !fatal && (r = archive_read_next_header(a, &e)) != ARCHIVE_EOF) {
+		char *raw = NULL;
+		for (; rc == 0 && !fatal; free(raw)) {
+			r = galley_archive_next_header(a, &e, &raw);
+			if (r == ARCHIVE_EOF)
+				break;
 			if (r == ARCHIVE_FATAL) {
 				fatal = true;
 				break;
 			}
-			if (r < ARCHIVE_WARN || archive_entry_filetype(e) != AE_IFREG)
+			if (r != ARCHIVE_OK || archive_entry_filetype(e) != AE_IFREG)
 				continue;
-			char *member = galley_path_resolve(NULL, archive_entry_pathname(e));
+			char *member = galley_path_resolve(NULL, raw);
 			write_epub_pending key = {.member = member};
 			const write_epub_pending *kp = &key;
 			const write_epub_pending **hit =
