@@ -24,6 +24,7 @@ const cli_option cli_options[] = {
 	{"shard",       0,   CLI_STRING,  "I/N",   OPT(shard),        0, 0,    CLI_RUN,  "do only shard I of N, from 0 (docs/scaling.md)"},
 	{"report",      0,   CLI_STRING,  "FILE",  OPT(report),       0, 0,    CLI_RUN,  "every failed, dropped or skipped input and a summary, as JSON Lines"},
 	{"resume",      0,   CLI_FLAG,    NULL,    OPT(resume),       0, 0,    CLI_RUN,  "skip the inputs already in the outputs, add the rest"},
+	{"set",         'D', CLI_LIST,    "NAME=VALUE", OPT(params),  0, 0,    CLI_RUN,  "the value of ${NAME} in the pipeline (repeatable)"},
 	{NULL, 0, CLI_FLAG, NULL, 0, 0, 0, 0, NULL},
 };
 
@@ -32,7 +33,9 @@ const cli_command_info cli_commands[] = {
 	 "Runs the pipeline in FILE (one stage per line, `#` comments) or the one given\n"
 	 "with -e, stages separated by '!'.  Each stage is a plugin name and its KEY=VALUE\n"
 	 "options; the first is a reader, then any transforms, then one or more writers.\n"
-	 "Outputs are written only when the run succeeds (temporary files, then renamed)."},
+	 "Outputs are written only when the run succeeds (temporary files, then renamed).\n"
+	 "${NAME} in the pipeline takes the value of -D NAME=VALUE, ${NAME:-default}\n"
+	 "falls back to the default; relative paths in FILE resolve from FILE's folder."},
 	{"plugins", CLI_PLUGINS, "", "list every plugin found (name, kind, summary, file)",
 	 "Lists the plugins found in the plugin directories, in search order, with\n"
 	 "their kind, one-line summary and module file.  Files that are not loadable\n"

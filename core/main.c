@@ -174,7 +174,14 @@ static int cmd_run(galley_registry *r, const cli_values *v)
 	char *text = file ? read_text_file(file) : galley_strdup(v->chains.items[0]);
 	if (!text)
 		return EXIT_FATAL;
-	galley_pipeline *p = galley_pipeline_parse(r, text, !file, file ? file : "<command line>", &err);
+	/* relative paths written in a file resolve from its folder */
+	char *base_dir = NULL;
+	const char *slash = file ? strrchr(file, '/') : NULL;
+	if (slash)
+		base_dir = slash == file ? galley_strdup("/") : galley_strndup(file, (size_t)(slash - file));
+	galley_parse_options po = {.params = v->params.items, .n_params = v->params.n, .base_dir = base_dir};
+	galley_pipeline *p = galley_pipeline_parse_with(r, text, !file, file ? file : "<command line>", &po, &err);
+	free(base_dir);
 	free(text);
 	if (!p) {
 		fprintf(stderr, "galley: %s\n", err.message);
