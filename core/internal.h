@@ -104,6 +104,8 @@ void galley_stage_call_close(galley_stage *s);
 
 /* Paths (data.c). */
 bool galley_running_from_build_tree(void);
+/* The build tree's plugin directory (borrowed, static), or NULL when not running from one. */
+const char *galley_build_plugindir(void);
 
 /* Output temp files registered for cleanup on signals (output.c). */
 void galley_output_cleanup_all(void);

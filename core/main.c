@@ -131,7 +131,7 @@ static int cmd_run(galley_registry *r, const cli_values *v)
 }
 
 /* galley help [COMMAND | PLUGIN] */
-static int cmd_help(galley_registry *r, const cli_values *v)
+static int cmd_help(galley_registry *r, const cli_values *v, plugin_list_format fmt)
 {
 	if (v->n_operands < 2) {
 		cli_usage(stdout);
@@ -155,12 +155,17 @@ static int cmd_help(galley_registry *r, const cli_values *v)
 		fprintf(stderr, ") nor a plugin: %s\n", err.message);
 		return EXIT_FATAL;
 	}
-	return cmd_inspect(r, name, PLUGIN_LIST_TEXT);
+	return cmd_inspect(r, name, fmt);
 }
 
 static void print_version(void)
 {
-	printf("galley %s (plugin ABI %d.%d)\n", galley_version(), GALLEY_ABI_MAJOR, GALLEY_ABI_MINOR);
+	int minor = 0;
+	int major = galley_plugin_abi(&minor);
+	const char *lib = galley_library_version();
+	printf("galley %s\n", GALLEY_VERSION_STRING);
+	printf("libgalley %s, library ABI %s (libgalley.so.%.*s)\n", galley_version(), lib, (int)strcspn(lib, "."), lib);
+	printf("plugin ABI %d.%d (loads plugins built for %d.0 to %d.%d)\n", major, minor, major, major, minor);
 }
 
 int main(int argc, char **argv)
@@ -171,6 +176,7 @@ int main(int argc, char **argv)
 		return EXIT_FATAL;
 	}
 	int rc = 0;
+	plugin_list_format fmt = PLUGIN_LIST_TEXT;
 	const cli_command_info *cmd = v.n_operands ? cli_find_command(v.operands[0]) : NULL;
 	galley_registry *r = galley_registry_new();
 	for (size_t i = 0; i < v.plugin_dirs.n; i++)
@@ -189,19 +195,22 @@ int main(int argc, char **argv)
 		cli_command_help(stdout, cmd);
 	} else if (cli_check_scope(&v, cmd) != 0) {
 		rc = EXIT_FATAL;
+	} else if (!plugin_list_format_parse(v.format, &fmt)) {
+		fprintf(stderr, "galley: --format takes text, json or tsv, not '%s'\n", v.format);
+		rc = EXIT_FATAL;
 	} else if (cmd->id == CLI_RUN) {
 		rc = cmd_run(r, &v);
 	} else if (cmd->id == CLI_PLUGINS) {
-		rc = cmd_plugins(r, PLUGIN_LIST_TEXT);
+		rc = cmd_plugins(r, fmt);
 	} else if (cmd->id == CLI_INSPECT) {
 		if (v.n_operands != 2) {
 			fprintf(stderr, "galley: inspect needs one plugin name; `galley plugins` lists them\n");
 			rc = EXIT_FATAL;
 		} else {
-			rc = cmd_inspect(r, v.operands[1], PLUGIN_LIST_TEXT);
+			rc = cmd_inspect(r, v.operands[1], fmt);
 		}
 	} else {
-		rc = cmd_help(r, &v);
+		rc = cmd_help(r, &v, fmt);
 	}
 	galley_registry_free(r);
 	cli_values_free(&v);
