@@ -24,6 +24,8 @@ const cli_option cli_options[] = {
 	{"shard",       0,   CLI_STRING,  "I/N",   OPT(shard),        0, 0,    CLI_RUN,  "do only shard I of N, from 0 (docs/scaling.md)"},
 	{"report",      0,   CLI_STRING,  "FILE",  OPT(report),       0, 0,    CLI_RUN,  "every failed, dropped or skipped input and a summary, as JSON Lines"},
 	{"resume",      0,   CLI_FLAG,    NULL,    OPT(resume),       0, 0,    CLI_RUN,  "skip the inputs already in the outputs, add the rest"},
+	{"format",      0,   CLI_STRING,  "FORMAT", OPT(format),      0, 0,    CLI_PLUGINS | CLI_INSPECT | CLI_HELP, "text (default), json or tsv, for scripts"},
+	{"set",         'D', CLI_LIST,    "NAME=VALUE", OPT(params),  0, 0,    CLI_RUN,  "the value of ${NAME} in the pipeline (repeatable)"},
 	{NULL, 0, CLI_FLAG, NULL, 0, 0, 0, 0, NULL},
 };
 
@@ -32,7 +34,9 @@ const cli_command_info cli_commands[] = {
 	 "Runs the pipeline in FILE (one stage per line, `#` comments) or the one given\n"
 	 "with -e, stages separated by '!'.  Each stage is a plugin name and its KEY=VALUE\n"
 	 "options; the first is a reader, then any transforms, then one or more writers.\n"
-	 "Outputs are written only when the run succeeds (temporary files, then renamed)."},
+	 "Outputs are written only when the run succeeds (temporary files, then renamed).\n"
+	 "${NAME} in the pipeline takes the value of -D NAME=VALUE, ${NAME:-default}\n"
+	 "falls back to the default; relative paths in FILE resolve from FILE's folder."},
 	{"plugins", CLI_PLUGINS, "", "list every plugin found (name, kind, summary, file)",
 	 "Lists the plugins found in the plugin directories, in search order, with\n"
 	 "their kind, one-line summary and module file.  Files that are not loadable\n"
@@ -213,10 +217,10 @@ int cli_check_scope(const cli_values *v, const cli_command_info *cmd)
 		const char *sep = " ";
 		for (const cli_command_info *c = cli_commands; c->name; c++)
 			if (o->commands & c->id) {
-				fprintf(stderr, "%s'galley %s'", sep, c->name);
-				sep = " and ";
+				fprintf(stderr, "%s%s", sep, c->name);
+				sep = ", ";
 			}
-		fprintf(stderr, ", not of 'galley %s'; see galley %s --help\n", cmd->name, cmd->name);
+		fprintf(stderr, " only, not of %s; see galley %s --help\n", cmd->name, cmd->name);
 		return -1;
 	}
 	return 0;

@@ -355,35 +355,62 @@ static char *trim(char *s)
 static int expand_item(galley_collection *c, const char *item, const char *list_dir, int depth,
                        size_t *n_existing, galley_error *err);
 
+/* A list file's whole text (or standard input's, for "@-"); (owned) in *out. */
+static int read_list(const char *path, galley_buf *out, galley_error *err)
+{
+	bool std_in = !strcmp(path, "-");
+	FILE *f = std_in ? stdin : fopen(path, "rb");
+	if (!f)
+		return galley_error_set(err, GALLEY_ERR_FATAL, "cannot read list file %s: %s", path, strerror(errno));
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		galley_buf_append(out, chunk, n);
+	bool failed = ferror(f);
+	if (!std_in)
+		fclose(f);
+	if (failed)
+		return galley_error_set(err, GALLEY_ERR_FATAL, "cannot read list file %s", std_in ? "(standard input)" : path);
+	return GALLEY_OK;
+}
+
+/* "@list": one input per line (blank lines and '#' comments skipped, spaces around trimmed), or,
+ * when the list holds NUL bytes (find -print0), one per NUL-terminated name taken as it is.
+ * "@-" reads the list from standard input; relative names in a list file that do not exist
+ * from the working directory are taken from the list's folder. */
 static int expand_list_file(galley_collection *c, const char *path, int depth, size_t *n_existing,
                             galley_error *err)
 {
 	if (depth >= MAX_LIST_DEPTH)
 		return galley_error_set(err, GALLEY_ERR_FATAL, "list file %s: lists nested more than %d deep",
 		                        path, MAX_LIST_DEPTH);
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return galley_error_set(err, GALLEY_ERR_FATAL, "cannot read list file %s: %s", path, strerror(errno));
-	char *dir = galley_strdup(path);
+	galley_buf text = {0};
+	int rc = read_list(path, &text, err);
+	if (rc != GALLEY_OK) {
+		galley_buf_free(&text);
+		return rc;
+	}
+	char *dir = galley_strdup(strcmp(path, "-") ? path : "");
 	char *slash = strrchr(dir, '/');
 	if (slash)
 		slash[1] = 0;
 	else
 		dir[0] = 0;
-	char *line = NULL;
-	size_t cap = 0;
-	int rc = GALLEY_OK;
-	while (getline(&line, &cap, f) >= 0) {
-		char *t = trim(line);
-		if (!*t || *t == '#')
+	bool nul_separated = text.len && memchr(text.data, '\0', text.len);
+	char sep = nul_separated ? '\0' : '\n';
+	for (size_t pos = 0; pos < text.len && rc == GALLEY_OK;) {
+		char *start = text.data + pos;
+		char *stop = memchr(start, sep, text.len - pos);
+		size_t len = stop ? (size_t)(stop - start) : text.len - pos;
+		start[len] = 0;
+		pos += len + 1;
+		char *t = nul_separated ? start : trim(start);
+		if (!*t || (!nul_separated && *t == '#'))
 			continue;
 		rc = expand_item(c, t, dir, depth + 1, n_existing, err);
-		if (rc != GALLEY_OK)
-			break;
 	}
-	free(line);
+	galley_buf_free(&text);
 	free(dir);
-	fclose(f);
 	return rc;
 }
 

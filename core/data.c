@@ -2,27 +2,72 @@
 #include "internal.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define BUILD_MARKER "galley-build-tree"
+/* how far above the program's folder the build root may be (build/core, build/tests/fuzz) */
+#define BUILD_MARKER_DEPTH 3
+
+/* The build's plugin directory and the source tree's data directory, from the marker file meson
+ * writes at the build root, when the running program lives in a galley build tree. */
+static struct {
+	bool found;
+	char plugindir[PATH_MAX];
+	char datadir[PATH_MAX];
+} build_tree;
+
+static bool read_marker(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return false;
+	bool ok = fgets(build_tree.plugindir, sizeof build_tree.plugindir, f) &&
+	          fgets(build_tree.datadir, sizeof build_tree.datadir, f);
+	fclose(f);
+	build_tree.plugindir[strcspn(build_tree.plugindir, "\n")] = '\0';
+	build_tree.datadir[strcspn(build_tree.datadir, "\n")] = '\0';
+	return ok && build_tree.plugindir[0] == '/' && build_tree.datadir[0] == '/';
+}
+
+static void find_build_tree(void)
+{
+	char dir[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
+	if (n <= 0)
+		return;
+	dir[n] = '\0';
+	for (int depth = 0; depth < BUILD_MARKER_DEPTH; depth++) {
+		char *slash = strrchr(dir, '/');
+		if (!slash || slash == dir)
+			return;
+		*slash = '\0';
+		char marker[PATH_MAX + sizeof BUILD_MARKER + 1];
+		char private_dir[PATH_MAX + 16];
+		snprintf(marker, sizeof marker, "%s/" BUILD_MARKER, dir);
+		snprintf(private_dir, sizeof private_dir, "%s/meson-private", dir);
+		struct stat st;
+		if (stat(private_dir, &st) == 0 && S_ISDIR(st.st_mode) && read_marker(marker)) {
+			build_tree.found = true;
+			return;
+		}
+	}
+}
+
 bool galley_running_from_build_tree(void)
 {
-	static int cached = -1;
-	if (cached >= 0)
-		return cached;
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	cached = 0;
-	if (n > 0) {
-		exe[n] = '\0';
-		size_t rl = strlen(GALLEY_BUILD_ROOT);
-		if (strncmp(exe, GALLEY_BUILD_ROOT, rl) == 0 && exe[rl] == '/')
-			cached = 1;
-	}
-	return cached;
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, find_build_tree);
+	return build_tree.found;
+}
+
+const char *galley_build_plugindir(void)
+{
+	return galley_running_from_build_tree() ? build_tree.plugindir : NULL;
 }
 
 static bool is_file(const char *path)
@@ -45,7 +90,7 @@ static void data_dirs(bool (*fn)(const char *dir, void *ctx), void *ctx)
 		}
 		free(copy);
 	}
-	if (galley_running_from_build_tree() && fn(GALLEY_SOURCE_DATADIR, ctx))
+	if (galley_running_from_build_tree() && fn(build_tree.datadir, ctx))
 		return;
 	fn(GALLEY_INSTALLED_DATADIR, ctx);
 }

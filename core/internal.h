@@ -63,6 +63,38 @@ int galley_stage_set_options(galley_stage *s, const kv_pair *pairs, size_t n, co
 galley_stage *galley_stage_alloc(galley_registry *r, const galley_plugin *p);
 void galley_kv_free(kv_pair *pairs, size_t n);
 
+/* ---- pipeline parameters (pipeline_params.c) ---- */
+typedef struct galley_param {
+	char *name;        /* (owned) */
+	const char *value; /* (borrowed from the definition) */
+	bool used;
+} galley_param;
+
+typedef struct galley_params {
+	galley_param *items; /* (owned) */
+	size_t n;
+} galley_params;
+
+/* Where a word's value came from: the pipeline's own text (or a default written in it), or a
+ * parameter's value (-D or the environment).  Relative paths resolve from the pipeline file's
+ * folder in the first case, from the current directory in the second. */
+typedef enum galley_param_origin { GALLEY_PARAM_TEXT, GALLEY_PARAM_DEFAULT, GALLEY_PARAM_GIVEN } galley_param_origin;
+
+/* defs: "NAME=VALUE" strings (borrowed: ps points into them); a later NAME wins. */
+int galley_params_init(galley_params *ps, const char *const *defs, size_t n, galley_error *err);
+void galley_params_free(galley_params *ps);
+/* GALLEY_ERR_FATAL naming the first parameter given but never used. */
+int galley_params_check_used(const galley_params *ps, const char *origin, galley_error *err);
+/* Expand the reference at s ("${..."), appending its value to out and telling where it came from.
+ * Returns the length of the reference, or -1 with err set (where: "origin:line:col"). */
+int galley_params_expand(galley_params *ps, const char *s, const char *end, galley_buf *out,
+                         galley_param_origin *from, const char *where, galley_error *err);
+
+/* ---- relative paths in a pipeline file (pipeline_paths.c) ---- */
+/* value (a path option's value written in the file) resolved from base_dir: absolute paths,
+ * "-" and "@-" unchanged, "@list" and comma lists item by item, "dir/../x" folded.  (owned) */
+char *galley_resolve_path_value(const char *base_dir, const char *value);
+
 /* Levenshtein distance, for "did you mean". */
 size_t galley_edit_distance(const char *a, const char *b);
 
@@ -72,6 +104,8 @@ void galley_stage_call_close(galley_stage *s);
 
 /* Paths (data.c). */
 bool galley_running_from_build_tree(void);
+/* The build tree's plugin directory (borrowed, static), or NULL when not running from one. */
+const char *galley_build_plugindir(void);
 
 /* Output temp files registered for cleanup on signals (output.c). */
 void galley_output_cleanup_all(void);

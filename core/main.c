@@ -3,6 +3,7 @@
 #include <galley/pipeline.h>
 
 #include "cli.h"
+#include "plugin_list.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -59,76 +60,6 @@ static galley_progress_mode progress_mode(const galley_run_options *o)
 	return o->verbose ? GALLEY_PROGRESS_LINES : GALLEY_PROGRESS_NONE;
 }
 
-static int cmd_plugins(galley_registry *r)
-{
-	size_t n = galley_registry_count(r);
-	size_t shown = 0;
-	for (size_t i = 0; i < n; i++) {
-		const galley_plugin_info *pi = galley_registry_at(r, i);
-		if (!pi->plugin)
-			continue;
-		printf("%-20s %-10s %s\n%-20s %-10s (%s)\n", pi->plugin->name, galley_kind_name(pi->plugin->kind),
-		       pi->plugin->summary, "", "", pi->file);
-		shown++;
-	}
-	for (size_t i = 0; i < n; i++) {
-		const galley_plugin_info *pi = galley_registry_at(r, i);
-		if (pi->problem)
-			fprintf(stderr, "galley: warning: %s\n", pi->problem);
-	}
-	if (!shown) {
-		char *dirs = galley_registry_dirs(r);
-		fprintf(stderr, "galley: no plugins found (searched %s); use --plugin-dir DIR or GALLEY_PLUGIN_PATH\n", dirs);
-		free(dirs);
-		return EXIT_FATAL;
-	}
-	return 0;
-}
-
-static int cmd_inspect(galley_registry *r, const char *name)
-{
-	galley_error err = {0};
-	const galley_plugin *p = galley_registry_find(r, name, &err);
-	if (!p) {
-		fprintf(stderr, "galley: %s\n", err.message);
-		return EXIT_FATAL;
-	}
-	const char *file = "?";
-	for (size_t i = 0; i < galley_registry_count(r); i++)
-		if (galley_registry_at(r, i)->plugin == p)
-			file = galley_registry_at(r, i)->file;
-	printf("Plugin details:\n");
-	printf("  Name                     %s\n", p->name);
-	printf("  Kind                     %s\n", galley_kind_name(p->kind));
-	printf("  Summary                  %s\n", p->summary);
-	printf("  Version                  %s\n", p->version);
-	printf("  License                  %s\n", p->license ? p->license : "unknown");
-	printf("  Filename                 %s\n", file);
-	printf("  Plugin ABI               %u.%u\n", p->abi_major, p->abi_minor);
-	printf("  Runs in parallel         %s\n", (p->flags & GALLEY_PLUGIN_PARALLEL_SAFE) ? "yes" : "no (serialised)");
-	printf("\nOptions:\n");
-	if (!p->options || !p->options->name)
-		printf("  none\n");
-	for (const galley_option *o = p->options; o && o->name; o++) {
-		printf("  %-22s %s\n", o->name, o->help);
-		printf("  %-22s type: %s", "", galley_opt_type_name(o->type));
-		if (o->type == GALLEY_OPT_ENUM)
-			printf(", one of: %s", o->choices);
-		if (o->type == GALLEY_OPT_INT && o->min < o->max)
-			printf(", range: %.0f to %.0f", o->min, o->max);
-		else if (o->type == GALLEY_OPT_DOUBLE && o->min < o->max)
-			printf(", range: %g to %g", o->min, o->max);
-		if (o->flags & GALLEY_OPT_REQUIRED)
-			printf(", required");
-		else if (o->default_value)
-			printf(", default: %s", o->default_value);
-		else
-			printf(", default: unset");
-		printf("\n");
-	}
-	return 0;
-}
-
 static char *read_text_file(const char *path)
 {
 	unsigned char *data = NULL;
@@ -174,7 +105,14 @@ static int cmd_run(galley_registry *r, const cli_values *v)
 	char *text = file ? read_text_file(file) : galley_strdup(v->chains.items[0]);
 	if (!text)
 		return EXIT_FATAL;
-	galley_pipeline *p = galley_pipeline_parse(r, text, !file, file ? file : "<command line>", &err);
+	/* relative paths written in a file resolve from its folder */
+	char *base_dir = NULL;
+	const char *slash = file ? strrchr(file, '/') : NULL;
+	if (slash)
+		base_dir = slash == file ? galley_strdup("/") : galley_strndup(file, (size_t)(slash - file));
+	galley_parse_options po = {.params = v->params.items, .n_params = v->params.n, .base_dir = base_dir};
+	galley_pipeline *p = galley_pipeline_parse_with(r, text, !file, file ? file : "<command line>", &po, &err);
+	free(base_dir);
 	free(text);
 	if (!p) {
 		fprintf(stderr, "galley: %s\n", err.message);
@@ -193,7 +131,7 @@ static int cmd_run(galley_registry *r, const cli_values *v)
 }
 
 /* galley help [COMMAND | PLUGIN] */
-static int cmd_help(galley_registry *r, const cli_values *v)
+static int cmd_help(galley_registry *r, const cli_values *v, plugin_list_format fmt)
 {
 	if (v->n_operands < 2) {
 		cli_usage(stdout);
@@ -217,12 +155,17 @@ static int cmd_help(galley_registry *r, const cli_values *v)
 		fprintf(stderr, ") nor a plugin: %s\n", err.message);
 		return EXIT_FATAL;
 	}
-	return cmd_inspect(r, name);
+	return cmd_inspect(r, name, fmt);
 }
 
 static void print_version(void)
 {
-	printf("galley %s (plugin ABI %d.%d)\n", galley_version(), GALLEY_ABI_MAJOR, GALLEY_ABI_MINOR);
+	int minor = 0;
+	int major = galley_plugin_abi(&minor);
+	const char *lib = galley_library_version();
+	printf("galley %s\n", GALLEY_VERSION_STRING);
+	printf("libgalley %s, library ABI %s (libgalley.so.%.*s)\n", galley_version(), lib, (int)strcspn(lib, "."), lib);
+	printf("plugin ABI %d.%d (loads plugins built for %d.0 to %d.%d)\n", major, minor, major, major, minor);
 }
 
 int main(int argc, char **argv)
@@ -233,6 +176,7 @@ int main(int argc, char **argv)
 		return EXIT_FATAL;
 	}
 	int rc = 0;
+	plugin_list_format fmt = PLUGIN_LIST_TEXT;
 	const cli_command_info *cmd = v.n_operands ? cli_find_command(v.operands[0]) : NULL;
 	galley_registry *r = galley_registry_new();
 	for (size_t i = 0; i < v.plugin_dirs.n; i++)
@@ -251,19 +195,22 @@ int main(int argc, char **argv)
 		cli_command_help(stdout, cmd);
 	} else if (cli_check_scope(&v, cmd) != 0) {
 		rc = EXIT_FATAL;
+	} else if (!plugin_list_format_parse(v.format, &fmt)) {
+		fprintf(stderr, "galley: --format takes text, json or tsv, not '%s'\n", v.format);
+		rc = EXIT_FATAL;
 	} else if (cmd->id == CLI_RUN) {
 		rc = cmd_run(r, &v);
 	} else if (cmd->id == CLI_PLUGINS) {
-		rc = cmd_plugins(r);
+		rc = cmd_plugins(r, fmt);
 	} else if (cmd->id == CLI_INSPECT) {
 		if (v.n_operands != 2) {
 			fprintf(stderr, "galley: inspect needs one plugin name; `galley plugins` lists them\n");
 			rc = EXIT_FATAL;
 		} else {
-			rc = cmd_inspect(r, v.operands[1]);
+			rc = cmd_inspect(r, v.operands[1], fmt);
 		}
 	} else {
-		rc = cmd_help(r, &v);
+		rc = cmd_help(r, &v, fmt);
 	}
 	galley_registry_free(r);
 	cli_values_free(&v);

@@ -16,6 +16,7 @@ typedef struct word {
 	int line, col;
 	int eq;           /* offset of the first unquoted '=' in text, or -1 */
 	int value_col;    /* column just after that '=' */
+	galley_param_origin value_from; /* where the value's first character came from */
 } word;
 
 typedef struct raw_stage {
@@ -28,6 +29,7 @@ typedef struct lexer {
 	int line, col;
 	const char *origin;
 	bool chain;
+	galley_params *params; /* ${NAME} values */
 } lexer;
 
 static void lx_adv(lexer *lx)
@@ -49,6 +51,29 @@ static void free_stages(raw_stage *st, size_t n)
 		free(st[i].words);
 	}
 	free(st);
+}
+
+/* "${...}" at lx->s: its value appended to b, the lexer moved past it.  Returns false with err
+ * set when the reference is malformed or unset. */
+static bool lx_param(lexer *lx, galley_buf *b, word *w, galley_error *err)
+{
+	char where[256];
+	snprintf(where, sizeof where, "%s:%d:%d", lx->origin, lx->line, lx->col);
+	bool at_value_start = w->eq >= 0 && b->len == (size_t)w->eq + 1;
+	galley_param_origin from = GALLEY_PARAM_TEXT;
+	int n = galley_params_expand(lx->params, lx->s, lx->end, b, &from, where, err);
+	if (n < 0)
+		return false;
+	if (at_value_start)
+		w->value_from = from;
+	for (int i = 0; i < n; i++)
+		lx_adv(lx);
+	return true;
+}
+
+static bool at_param(const lexer *lx)
+{
+	return lx->s[0] == '$' && lx->s + 1 < lx->end && lx->s[1] == '{';
 }
 
 /* Split text into stages of words. */
@@ -120,6 +145,14 @@ static int lex(lexer *lx, raw_stage **out, size_t *n_out, galley_error *err)
 						lx_adv(lx);
 						break;
 					}
+					if (q == '"' && at_param(lx)) {
+						if (!lx_param(lx, &b, &w, err)) {
+							galley_buf_free(&b);
+							free_stages(st, n);
+							return GALLEY_ERR_FATAL;
+						}
+						continue;
+					}
 					if (q == '"' && c == '\\' && lx->s + 1 < lx->end) {
 						lx_adv(lx);
 						char e = *lx->s;
@@ -141,6 +174,16 @@ static int lex(lexer *lx, raw_stage **out, size_t *n_out, galley_error *err)
 				if (!closed) {
 					galley_error_set(err, GALLEY_ERR_FATAL, "%s:%d:%d: unterminated %s quote; close it with %c",
 					                 lx->origin, ql, qc, q == '"' ? "double" : "single", q);
+					galley_buf_free(&b);
+					free_stages(st, n);
+					return GALLEY_ERR_FATAL;
+				}
+				if (!b.data)
+					galley_buf_append(&b, "", 0);
+				continue;
+			}
+			if (at_param(lx)) {
+				if (!lx_param(lx, &b, &w, err)) {
 					galley_buf_free(&b);
 					free_stages(st, n);
 					return GALLEY_ERR_FATAL;
@@ -188,8 +231,19 @@ static bool key_ok(const char *k, size_t n)
 	return true;
 }
 
-/* Build a stage from its words. */
-static galley_stage *build_stage(galley_registry *r, raw_stage *rs, const char *origin, galley_error *err)
+/* Whether plugin p declares option key (already with '_') as a path. */
+static bool is_path_option(const galley_plugin *p, const char *key)
+{
+	for (const galley_option *o = p->options; o && o->name; o++)
+		if (!strcmp(o->name, key))
+			return o->type == GALLEY_OPT_PATH;
+	return false;
+}
+
+/* Build a stage from its words; relative paths written in the text resolve from base_dir
+ * (nullable). */
+static galley_stage *build_stage(galley_registry *r, raw_stage *rs, const char *origin, const char *base_dir,
+                                 galley_error *err)
 {
 	word *nw = &rs->words[0];
 	if (nw->eq >= 0) {
@@ -230,7 +284,10 @@ static galley_stage *build_stage(galley_registry *r, raw_stage *rs, const char *
 		for (char *k = pairs[np].key; *k; k++)
 			if (*k == '-')
 				*k = '_';
-		pairs[np].value = galley_strdup(w->text + w->eq + 1);
+		if (base_dir && w->value_from != GALLEY_PARAM_GIVEN && is_path_option(p, pairs[np].key))
+			pairs[np].value = galley_resolve_path_value(base_dir, w->text + w->eq + 1);
+		else
+			pairs[np].value = galley_strdup(w->text + w->eq + 1);
 		pairs[np].line = w->line;
 		pairs[np].col = w->col;
 		pairs[np].value_col = w->value_col;
@@ -248,11 +305,35 @@ static galley_stage *build_stage(galley_registry *r, raw_stage *rs, const char *
 galley_pipeline *galley_pipeline_parse(galley_registry *r, const char *text, bool chain_form, const char *origin,
                                        galley_error *err)
 {
-	lexer lx = {.s = text, .end = text + strlen(text), .line = 1, .col = 1, .origin = origin, .chain = chain_form};
+	return galley_pipeline_parse_with(r, text, chain_form, origin, NULL, err);
+}
+
+/* Lex text with the parameters of opts, checking every one given is used. */
+static int lex_with_params(const char *text, bool chain_form, const char *origin, const galley_parse_options *opts,
+                           raw_stage **st, size_t *n, galley_error *err)
+{
+	galley_params params;
+	if (galley_params_init(&params, opts ? opts->params : NULL, opts ? opts->n_params : 0, err) != GALLEY_OK)
+		return GALLEY_ERR_FATAL;
+	lexer lx = {.s = text, .end = text + strlen(text), .line = 1, .col = 1, .origin = origin, .chain = chain_form,
+	            .params = &params};
+	int rc = lex(&lx, st, n, err);
+	if (rc == GALLEY_OK && galley_params_check_used(&params, origin, err) != GALLEY_OK) {
+		free_stages(*st, *n);
+		rc = GALLEY_ERR_FATAL;
+	}
+	galley_params_free(&params);
+	return rc;
+}
+
+galley_pipeline *galley_pipeline_parse_with(galley_registry *r, const char *text, bool chain_form, const char *origin,
+                                            const galley_parse_options *opts, galley_error *err)
+{
 	raw_stage *st = NULL;
 	size_t n = 0;
-	if (lex(&lx, &st, &n, err) != GALLEY_OK)
+	if (lex_with_params(text, chain_form, origin, opts, &st, &n, err) != GALLEY_OK)
 		return NULL;
+	const char *base_dir = opts ? opts->base_dir : NULL;
 	if (n == 0) {
 		galley_error_set(err, GALLEY_ERR_FATAL,
 		                 "%s: the pipeline is empty; it needs a reader, any transforms, and a writer "
@@ -265,7 +346,7 @@ galley_pipeline *galley_pipeline_parse(galley_registry *r, const char *text, boo
 	p->registry = r;
 	p->stages = galley_calloc(n, sizeof *p->stages);
 	for (size_t i = 0; i < n; i++) {
-		galley_stage *s = build_stage(r, &st[i], origin, err);
+		galley_stage *s = build_stage(r, &st[i], origin, base_dir, err);
 		if (!s) {
 			free_stages(st, n);
 			galley_pipeline_free(p);
@@ -331,7 +412,9 @@ galley_stage *galley_stage_new(galley_registry *r, const char *name, const char 
 {
 	galley_buf b = {0};
 	galley_buf_printf(&b, "%s %s", name, options ? options : "");
-	lexer lx = {.s = b.data, .end = b.data + b.len, .line = 1, .col = 1, .origin = "<options>", .chain = true};
+	galley_params none = {0};
+	lexer lx = {.s = b.data, .end = b.data + b.len, .line = 1, .col = 1, .origin = "<options>", .chain = true,
+	            .params = &none};
 	raw_stage *st = NULL;
 	size_t n = 0;
 	galley_stage *s = NULL;
@@ -339,7 +422,7 @@ galley_stage *galley_stage_new(galley_registry *r, const char *name, const char 
 		if (n != 1)
 			galley_error_set(err, GALLEY_ERR_FATAL, "<options>: expected one stage, got %zu", n);
 		else
-			s = build_stage(r, &st[0], "<options>", err);
+			s = build_stage(r, &st[0], "<options>", NULL, err);
 		free_stages(st, n);
 	}
 	galley_buf_free(&b);

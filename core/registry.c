@@ -80,7 +80,7 @@ static void each_dir(galley_registry *r, void (*fn)(galley_registry *, const cha
 		free(copy);
 	}
 	if (galley_running_from_build_tree())
-		fn(r, GALLEY_BUILD_PLUGINDIR, ctx);
+		fn(r, galley_build_plugindir(), ctx);
 	fn(r, GALLEY_INSTALLED_PLUGINDIR, ctx);
 }
 

@@ -359,3 +359,15 @@ const char *galley_version(void)
 {
 	return GALLEY_VERSION_STRING;
 }
+
+const char *galley_library_version(void)
+{
+	return GALLEY_LIB_VERSION_STRING;
+}
+
+int galley_plugin_abi(int *minor)
+{
+	if (minor)
+		*minor = GALLEY_ABI_MINOR;
+	return GALLEY_ABI_MAJOR;
+}

@@ -62,6 +62,25 @@ typedef struct galley_pipeline galley_pipeline;
  * every plugin in r, validates every option.  Errors read "origin:line:col: message". */
 GALLEY_API galley_pipeline *galley_pipeline_parse(galley_registry *r, const char *text, bool chain_form,
                                                   const char *origin, galley_error *err);
+
+/* Parameters and the file's folder, for galley_pipeline_parse_with. */
+typedef struct galley_parse_options {
+	/* "NAME=VALUE" strings (borrowed for the call; a later NAME wins).  In the text, ${NAME} is
+	 * NAME's value and ${NAME:-default} falls back to the default; ${env:NAME} and
+	 * ${env:NAME:-default} read the environment (nothing else does).  Values are inserted as
+	 * they are, never parsed as pipeline syntax.  A NAME given but never used is an error. */
+	const char *const *params;
+	size_t n_params;
+	/* nullable: the folder relative paths written in the text resolve from (path options only;
+	 * a value that starts with a parameter's value resolves from the current directory) */
+	const char *base_dir;
+	void *reserved[4];
+} galley_parse_options;
+
+/* galley_pipeline_parse with parameters and a base folder (opts nullable). */
+GALLEY_API galley_pipeline *galley_pipeline_parse_with(galley_registry *r, const char *text, bool chain_form,
+                                                       const char *origin, const galley_parse_options *opts,
+                                                       galley_error *err);
 GALLEY_API void galley_pipeline_free(galley_pipeline *p);
 GALLEY_API size_t galley_pipeline_n_stages(const galley_pipeline *p);
 GALLEY_API galley_stage *galley_pipeline_stage(galley_pipeline *p, size_t i); /* (borrowed) */

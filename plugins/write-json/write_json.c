@@ -1079,7 +1079,7 @@ static const galley_option write_json_options[] = {
 };
 
 GALLEY_PLUGIN_DEFINE(.name = "write-json", .kind = GALLEY_KIND_WRITER,
-                     .summary = "write articles as JSON Lines or a JSON array (docs/json-format.md)",
+                     .summary = "write articles as JSON Lines or a JSON array (format: json-format.md in the docs)",
                      .version = "1.0.0", .license = "MIT", .flags = GALLEY_PLUGIN_PARALLEL_SAFE,
                      .options = write_json_options, .open = write_json_open, .close = write_json_close,
                      .prepare = write_json_prepare, .write = write_json_write, .finish = write_json_finish);

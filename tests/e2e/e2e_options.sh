@@ -57,7 +57,7 @@ expect 2 "--jobs needs a number from 1 to 256, not '0'" -- "$g" -j0 plugins
 expect 2 "--jobs needs a number from 1 to 256, not '4x'" -- "$g" run --jobs=4x -e "$chain"
 expect 2 "-e/--chain needs a value" -- "$g" run -e
 expect 2 "--fail-fast takes no value" -- "$g" --fail-fast=yes run -e "$chain"
-expect 2 "-e/--chain is an option of 'galley run', not of 'galley plugins'" -- "$g" plugins -e "$chain"
+expect 2 "-e/--chain is an option of run only, not of plugins" -- "$g" plugins -e "$chain"
 expect 2 "run takes one pipeline" -- "$g" --plugin-dir "$tp" run -e "$chain" -e "$chain"
 expect 2 "run takes one pipeline" -- "$g" --plugin-dir "$tp" run "$tmp/-v.galley" -e "$chain"
 
@@ -76,4 +76,38 @@ expect 0 "-j, --jobs N" -- "$g" run --help
 expect 0 "type: enum, one of: fast|careful|exact, default: fast" -- "$g" --plugin-dir "$tp" help test-filter
 expect 2 "'nope' is neither a command" -- "$g" help nope
 expect 2 "help takes one command or plugin name" -- "$g" help run plugins
+
+# --version: galley, the library it runs with (its SONAME) and the plugin ABI
+expect 0 "plugin ABI 1." -- "$g" --version
+grep -qE '^libgalley [0-9.]+, library ABI [0-9]+\.[0-9]+\.[0-9]+ \(libgalley\.so\.[0-9]+\)$' "$tmp/out" || { cat "$tmp/out"; fail "--version lacks the library"; }
+so=$(sed -n 's/.*(\(libgalley\.so\.[0-9]*\))$/\1/p' "$tmp/out")
+[ -e "$GALLEY_BUILD_DIR/core/$so" ] || fail "--version names $so, not in the build"
+
+# plugins and inspect for scripts: JSON (name, kind, version, ABI, file, summary) and TSV
+"$g" --plugin-dir "$tp" plugins --format=json >"$tmp/p.json" || fail "plugins --format=json failed"
+python3 - "$tmp/p.json" <<'EOP' || fail "plugins --format=json is not what it should be"
+import json, sys
+plugins = json.load(open(sys.argv[1]))
+by_name = {p["name"]: p for p in plugins}
+for p in plugins:
+    for k in ("name", "kind", "version", "abi", "file", "summary"):
+        assert isinstance(p[k], str) and p[k], (p, k)
+f = by_name["test-filter"]
+assert f["kind"] == "transform" and f["abi"].count(".") == 1 and f["file"].endswith("test-filter.so"), f
+EOP
+"$g" --plugin-dir "$tp" inspect --format=json test-filter >"$tmp/i.json" || fail "inspect --format=json failed"
+python3 - "$tmp/i.json" <<'EOP' || fail "inspect --format=json is not what it should be"
+import json, sys
+d = json.load(open(sys.argv[1]))
+opts = {o["name"]: o for o in d["options"]}
+assert opts["mode"]["choices"] == ["fast", "careful", "exact"] and opts["mode"]["default"] == "fast", opts["mode"]
+assert opts["ratio"]["min"] == 0 and opts["ratio"]["max"] == 1 and opts["ratio"]["type"] == "double", opts["ratio"]
+assert opts["label"]["default"] is None and not opts["label"]["required"], opts["label"]
+EOP
+"$g" --plugin-dir "$tp" plugins --format=tsv | awk -F '\t' '$1 == "test-sink" && NF == 6 && $2 == "writer" { ok = 1 } END { exit !ok }' ||
+	fail "plugins --format=tsv"
+[ "$("$g" --plugin-dir "$tp" inspect --format=tsv test-filter | awk -F '\t' '$1 == "mode" { print $4 }')" = "fast|careful|exact" ] ||
+	fail "inspect --format=tsv"
+expect 2 "--format takes text, json or tsv, not 'xml'" -- "$g" plugins --format=xml
+expect 2 "--format is an option of plugins, inspect, help only, not of run" -- "$g" run --format=json -e x
 echo "ok"
