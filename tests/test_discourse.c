@@ -346,6 +346,51 @@ START_TEST(rule_fallback_and_none)
 }
 END_TEST
 
+START_TEST(rule_anonymous_antecedent)
+{
+	static const char *const p[] = {"Mayor Jane Roe opened the meeting.",
+	                                "A spokesman for the council said the plan was dead. \u201cWe will not build it,\u201d he said."};
+	fx f;
+	sr_quote q[1];
+	fx_build(&f, p, 2);
+	fx_choose(&f, q, NULL, NULL);
+	ck_assert_msg(q[0].speaker == NULL, "an unnamed spokesman, got %s", q[0].speaker);
+	th_str_eq(q[0].rule, "anonymous");
+	fx_free(&f, q);
+}
+END_TEST
+
+START_TEST(rule_partial_quote_needs_a_cue)
+{
+	static const char *const p[] = {"Jane Roe called the plan \u201ca waste of time\u201d on Monday.",
+	                                "The plan was \u201cnot good at all\u201d in many ways."};
+	fx f;
+	sr_quote q[2];
+	fx_build(&f, p, 2);
+	for (size_t i = 0; i < f.nq; i++)
+		q[i] = (sr_quote){.para = f.q[i].para, .last_para = f.q[i].para, .open = f.q[i].b0, .close = f.q[i].b1,
+		                  .tentative = true};
+	sr_choose(f.m, q, f.nq);
+	ck_assert(sr_cue_rule(q[0].rule));
+	th_str_eq(q[0].speaker, "Jane Roe");
+	ck_assert_msg(!sr_cue_rule(q[1].rule), "no cue: %s", q[1].rule);
+	fx_free(&f, q);
+}
+END_TEST
+
+START_TEST(keep_finders)
+{
+	sr_quote q[2] = {{.found = "Hans Roth", .found_by = SR_FOUND_AFTER}, {.found_by = SR_FOUND_NONE}};
+	sr_keep_finders(q, 2);
+	th_str_eq(q[0].speaker, "Hans Roth");
+	th_str_eq(q[0].rule, "cue-after");
+	ck_assert(q[1].speaker == NULL);
+	th_str_eq(q[1].rule, "none");
+	sr_quote_clear(&q[0]);
+	sr_quote_clear(&q[1]);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("discourse");
@@ -370,6 +415,9 @@ static Suite *suite(void)
 	tcase_add_test(tc, rule_name_after);
 	tcase_add_test(tc, rule_colon_subject);
 	tcase_add_test(tc, rule_fallback_and_none);
+	tcase_add_test(tc, rule_anonymous_antecedent);
+	tcase_add_test(tc, rule_partial_quote_needs_a_cue);
+	tcase_add_test(tc, keep_finders);
 	suite_add_tcase(s, tc);
 	return s;
 }

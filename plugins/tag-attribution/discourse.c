@@ -18,6 +18,8 @@
 #define DC_HEADLINE_CAP_SHARE 0.75
 /* ... and no lower-case word longer than this ("of", "the", "from"). */
 #define DC_HEADLINE_MAX_LOWER 4
+/* A short paragraph of capitalised words without a full stop is a heading ("Policy Outlook"). */
+#define DC_HEADING_MAX_WORDS 6
 
 /* ---- vocabularies --------------------------------------------------------------------------- */
 
@@ -326,6 +328,8 @@ static void dc_tokenise(dc_model *m, dc_para *P)
 				t.flags |= DC_POSS;
 			t.lo = dc_arena_add(m, P->text + i, e - i);
 			t.lolen = (uint16_t)(e - i > 0xFFFF ? 0xFFFF : e - i);
+			const dc_entry *en = dc_slot(m->v, m->arena + t.lo, e - i);
+			t.classes = en->key ? en->classes : 0;
 			if (start)
 				t.flags |= DC_SENT_START;
 			start = false;
@@ -335,7 +339,7 @@ static void dc_tokenise(dc_model *m, dc_para *P)
 			} else {
 				/* a full stop after an abbreviation or an initial is part of it */
 				if (e < P->len && P->text[e] == '.' &&
-				    (e - i == 1 || dc_word_is(m->v, DC_ABBREVIATION, m->arena + t.lo, e - i) ||
+				    (e - i == 1 || (t.classes >> DC_ABBREVIATION & 1u) ||
 				     dc_initials(P->text + i, e - i)))
 					t.b1 = e + 1;
 				i = t.b1;
@@ -367,7 +371,9 @@ static void dc_headline(dc_para *P)
 				return;
 			}
 		}
-	P->headline = words >= 3 && (double)caps >= DC_HEADLINE_CAP_SHARE * (double)words;
+	bool closed = P->nt && (P->t[P->nt - 1].flags & DC_SENT_END);
+	P->headline = (words >= 3 && (double)caps >= DC_HEADLINE_CAP_SHARE * (double)words) ||
+	              (words && caps == words && !closed && words <= DC_HEADING_MAX_WORDS);
 }
 
 size_t dc_tok_at(const dc_model *m, int para, size_t b)
@@ -419,19 +425,39 @@ static bool dc_same_ci(const char *a, size_t an, const char *b, size_t bn)
 	return true;
 }
 
+/* The hash of a string's ASCII lower-case form. */
+static uint64_t dc_hash_ci(const char *s, size_t n)
+{
+	uint64_t h = GALLEY_HASH_SEED;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		h ^= (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static void dc_entity_hash(dc_entity *e)
+{
+	e->name_hash = dc_hash_ci(e->name, strlen(e->name));
+	const char *sur = e->name + e->surname;
+	e->surname_hash = dc_hash_ci(sur, strlen(sur));
+}
+
 int dc_entity_find(const dc_model *m, const char *name)
 {
 	if (!name || !*name)
 		return -1;
 	size_t n = strlen(name);
+	uint64_t h = dc_hash_ci(name, n);
 	for (size_t i = m->nent; i-- > 0;)
-		if (dc_same_ci(m->ent[i].name, strlen(m->ent[i].name), name, n))
+		if (m->ent[i].name_hash == h && dc_same_ci(m->ent[i].name, strlen(m->ent[i].name), name, n))
 			return (int)i;
 	if (strchr(name, ' '))
 		return -1;
 	for (size_t i = m->nent; i-- > 0;) {
 		const char *s = m->ent[i].name + m->ent[i].surname;
-		if (dc_same_ci(s, strlen(s), name, n))
+		if (m->ent[i].surname_hash == h && dc_same_ci(s, strlen(s), name, n))
 			return (int)i;
 	}
 	return -1;
@@ -460,6 +486,7 @@ static int dc_entity_for(dc_model *m, const char *name, dc_kind kind, dc_gender 
 			free(m->ent[s].name); /* "Roe" named before "Jane Roe": the fuller name wins */
 			m->ent[s].name = galley_strdup(name);
 			m->ent[s].surname = (size_t)(last - name);
+			dc_entity_hash(&m->ent[s]);
 			e = s;
 		}
 	}
@@ -475,6 +502,7 @@ static int dc_entity_for(dc_model *m, const char *name, dc_kind kind, dc_gender 
 	dc_entity *x = &m->ent[m->nent];
 	x->name = galley_strdup(name);
 	x->surname = (size_t)(dc_last_word(x->name) - x->name);
+	dc_entity_hash(x);
 	x->kind = kind;
 	x->gender = g != DC_GENDER_UNKNOWN ? g : kind == DC_KIND_PERSON ? dc_given_gender(m, name) : g;
 	x->first_para = para;
@@ -507,7 +535,7 @@ size_t dc_mention_at(const dc_model *m, int para, size_t tok)
 /* ---- mentions ------------------------------------------------------------------------------------ */
 
 #define LOWT(m, t) ((m)->arena + (t)->lo)
-#define IS(m, c, t) dc_word_is((m)->v, (c), LOWT(m, t), (t)->lolen)
+#define IS(m, c, t) dc_tok_is((t), (c))
 
 static bool dc_name_word(const dc_tok *t)
 {

@@ -70,6 +70,7 @@ typedef struct dc_tok {
 	uint8_t kind;      /* dc_tok_kind */
 	uint8_t flags;     /* dc_tok_flag */
 	uint16_t lolen;    /* length of the lower-case form */
+	uint32_t classes;  /* DC_TOK_WORD: bit per dc_class of the vocabularies it is in */
 	size_t lo;         /* offset of the lower-case form in the model's arena */
 } dc_tok;
 
@@ -84,6 +85,7 @@ typedef struct dc_entity {
 	dc_kind kind;
 	dc_gender gender;
 	int first_para;
+	uint64_t name_hash, surname_hash; /* of the lower-case forms, for dc_entity_find */
 } dc_entity;
 
 typedef struct dc_mention {
@@ -124,6 +126,12 @@ typedef struct dc_model {
 dc_model *dc_model_build(const dc_vocab *v, const char *const *text, const size_t *len, size_t n,
                          const dc_span *quotes, size_t nquotes);
 void dc_model_free(dc_model *m);
+
+/* Whether a word token is in a class of the vocabularies (looked up once, when tokenising). */
+static inline bool dc_tok_is(const dc_tok *t, dc_class c)
+{
+	return t->kind == DC_TOK_WORD && (t->classes >> c & 1u);
+}
 
 /* The lower-case form of a token (borrowed from the model). */
 static inline const char *dc_low(const dc_model *m, const dc_tok *t)

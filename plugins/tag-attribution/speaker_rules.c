@@ -27,7 +27,7 @@
 #define SR_SCORE_SUBJECT 40
 #define SR_SCORE_OTHER 10
 #define SR_SCORE_POSSESSOR 5
-#define SR_SCORE_LAST_SPEAKER 20
+#define SR_SCORE_LAST_SPEAKER 10
 #define SR_SCORE_SAME_PARA 15
 #define SR_PENALTY_PER_PARA 12
 /* A pronoun cue after a closing mark: the pronoun and its verb within this many words. */
@@ -40,9 +40,6 @@
 #define SR_NAME_AFTER_MAX_GAP 3
 /* A name follows its speech verb within this many tokens ("said former governor Jane Roe"). */
 #define SR_VERB_NAME_GAP 4
-/* The salient person of the last paragraphs speaks a quote nothing else attributes when they
- * were named or spoke within this many paragraphs. */
-#define SR_FALLBACK_MAX_PARAS 2
 /* A quote continues the previous paragraph's speaker only if that quote ended this close to
  * its paragraph's end (in tokens). */
 #define SR_CONTINUE_TAIL_TOKENS 12
@@ -69,7 +66,7 @@ void sr_quote_clear(sr_quote *q)
 }
 
 #define LOWT(m, t) dc_low((m), (t))
-#define IS(m, c, t) ((t)->kind == DC_TOK_WORD && dc_word_is((m)->v, (c), LOWT(m, t), (t)->lolen))
+#define IS(m, c, t) dc_tok_is((t), (c))
 
 typedef enum sr_pronoun { SR_PRON_NONE, SR_PRON_MALE, SR_PRON_FEMALE, SR_PRON_GROUP } sr_pronoun;
 
@@ -181,6 +178,35 @@ static sr_pronoun sr_pronoun_verb_before(const dc_model *m, int pi, size_t open)
 		}
 	}
 	return SR_PRON_NONE;
+}
+
+/* A sentence opened by an unnamed description ("A spokesman for the council said", "One
+ * official told") in this paragraph or the previous one, after the last mention of entity e
+ * (any entity when e is -1): the pronoun of the quote's cue stands for that nobody. */
+static bool sr_anonymous_antecedent(const dc_model *m, int pi, size_t tok, int e)
+{
+	for (int p = pi; p >= 0 && p >= pi - 1; p--) {
+		const dc_para *P = &m->p[p];
+		size_t end = p == pi ? (tok < P->nt ? tok : P->nt) : P->nt;
+		for (size_t i = end; i-- > 0;) {
+			const dc_tok *t = &P->t[i];
+			if (t->flags & DC_IN_QUOTE)
+				continue;
+			if ((t->flags & DC_SENT_START) && IS(m, DC_INDEFINITE, t)) {
+				for (size_t j = i + 1; j < P->nt && j <= i + 3; j++)
+					if (IS(m, DC_ANONYMOUS, &P->t[j]) || IS(m, DC_ROLE, &P->t[j]))
+						return true;
+			}
+			if (e >= 0) {
+				size_t k = dc_mention_at(m, p, i);
+				if (k < m->nmen && m->men[k].para == p && m->men[k].t0 == i && m->men[k].entity == e)
+					return false; /* the entity is named after it */
+			} else if (t->kind == DC_TOK_WORD && (t->flags & DC_CAP) && !(t->flags & DC_SENT_START)) {
+				return false;
+			}
+		}
+	}
+	return false;
 }
 
 static bool sr_fits(const dc_entity *e, sr_pronoun pr)
@@ -348,10 +374,6 @@ static bool sr_speaker_mention(const dc_model *m, const dc_mention *x)
 	       x->role != DC_ROLE_LISTENER;
 }
 
-/* The speaker a cue after the closing mark names, with how sure: 2 for a name right after a
- * speech verb ("…,” said pollster Jane Roe", "…, Roe said of it, said Jane Roe"), 1 for the
- * fullest name starting within a few tokens of the mark with a speech verb in the sentence
- * ("…,” Jane Roe (R-Ill.), who chairs the panel, said"); -1 when none. */
 /* Among the mentions from k on that start before token lim in k's paragraph, the first with a
  * full name (first and last), else k's. */
 static int sr_fullest_near(const dc_model *m, size_t k, size_t lim)
@@ -362,37 +384,42 @@ static int sr_fullest_near(const dc_model *m, size_t k, size_t lim)
 	return m->men[k].entity;
 }
 
+/* The speaker a cue after the closing mark names: "…,” Jane Roe said", "…,” Roe, who chairs
+ * the panel, said", or "…,” said pollster Jane Roe" (a name within a few tokens after a speech
+ * verb that follows the mark); -1 when none.  strength is 2 for a name after its verb, else 1. */
 static int sr_name_after_scored(const dc_model *m, const sr_quote *q, int *strength)
 {
 	const dc_para *P = &m->p[q->last_para];
-	size_t c = dc_tok_at(m, q->last_para, q->close), end = c;
-	bool verb = false;
-	while (end < P->nt && !(P->t[end].flags & DC_SENT_END) && !(P->t[end].flags & DC_IN_QUOTE && end > c + 1)) {
-		verb |= IS(m, DC_SPEECH_VERB, &P->t[end]);
-		end++;
-	}
+	size_t c = dc_tok_at(m, q->last_para, q->close);
 	*strength = 0;
-	if (!verb)
+	while (c < P->nt && P->t[c].kind == DC_TOK_PUNCT && P->t[c].cp == ',')
+		c++;
+	if (c >= P->nt || (P->t[c].flags & DC_SENT_START && !(P->t[c].flags & DC_CAP)))
 		return -1;
-	int near = -1, near_words = 0;
-	for (size_t k = dc_mention_at(m, q->last_para, c); k < m->nmen && m->men[k].para == q->last_para &&
-	                                                   m->men[k].t0 < end; k++) {
-		const dc_mention *x = &m->men[k];
-		if (!sr_speaker_mention(m, x))
-			continue;
-		for (size_t i = x->t0; i-- > c && i + SR_VERB_NAME_GAP >= x->t0;)
+	size_t k = dc_mention_at(m, q->last_para, c);
+	bool here = k < m->nmen && m->men[k].para == q->last_para;
+	if (here && m->men[k].t0 <= c + 1 && sr_speaker_mention(m, &m->men[k])) {
+		/* a name first: its verb later in the sentence */
+		for (size_t i = m->men[k].t1; i < P->nt && !(P->t[i].flags & DC_SENT_END); i++) {
+			if (P->t[i].kind == DC_TOK_MARK)
+				break;
 			if (IS(m, DC_SPEECH_VERB, &P->t[i])) {
-				*strength = 2;
-				return sr_fullest_near(m, k, x->t0 + SR_VERB_NAME_GAP);
+				*strength = 1;
+				return m->men[k].entity;
 			}
-		int words = strchr(m->ent[x->entity].name, ' ') ? 2 : 1;
-		if (x->t0 <= c + SR_NAME_AFTER_MAX_GAP + SR_VERB_NAME_GAP && words > near_words) {
-			near = x->entity;
-			near_words = words;
 		}
 	}
-	*strength = near >= 0;
-	return near;
+	for (size_t i = c; i < c + 2 && i < P->nt; i++)
+		if (IS(m, DC_SPEECH_VERB, &P->t[i])) {
+			/* a verb first: the name after it */
+			for (; k < m->nmen && m->men[k].para == q->last_para && m->men[k].t0 <= i + SR_VERB_NAME_GAP; k++)
+				if (m->men[k].t0 > i && sr_speaker_mention(m, &m->men[k])) {
+					*strength = 2;
+					return sr_fullest_near(m, k, i + 1 + SR_VERB_NAME_GAP);
+				}
+			break;
+		}
+	return -1;
 }
 
 static int sr_name_after(const dc_model *m, const sr_quote *q)
@@ -582,20 +609,8 @@ static bool sr_fallback(const dc_model *m, sr_quote *q, int last_speaker, int la
 		sr_set(m, q, e, "fallback-subject");
 		return true;
 	}
-	if (last_speaker >= 0 && last_para >= q->para - SR_FALLBACK_MAX_PARAS) {
-		sr_set(m, q, last_speaker, "fallback-last-speaker");
-		return true;
-	}
-	/* the last person named as a subject before the quote */
-	for (size_t k = dc_mention_at(m, q->para, o); k-- > 0;) {
-		const dc_mention *x = &m->men[k];
-		if (x->para < q->para - SR_FALLBACK_MAX_PARAS)
-			break;
-		if (x->role == DC_ROLE_SUBJECT && m->ent[x->entity].kind != DC_KIND_PLACE) {
-			sr_set(m, q, x->entity, "fallback-last-subject");
-			return true;
-		}
-	}
+	(void)last_speaker;
+	(void)last_para;
 	return false;
 }
 
@@ -618,7 +633,12 @@ static void sr_choose_one(const dc_model *m, sr_quote *q, const sr_quote *prev, 
 		rule = "pronoun-before";
 	}
 	if (pr != SR_PRON_NONE) {
-		int e = sr_resolve(m, q->para, dc_tok_at(m, q->para, q->open), pr, last_speaker, last_speaker_para);
+		size_t o = dc_tok_at(m, q->para, q->open);
+		int e = sr_resolve(m, q->para, o, pr, last_speaker, last_speaker_para);
+		if (sr_anonymous_antecedent(m, q->para, o, e)) {
+			sr_set(m, q, -1, "anonymous"); /* "A spokesman said … “…,” he said" */
+			return;
+		}
 		if (e >= 0) {
 			sr_set(m, q, e, rule);
 			return;
@@ -642,11 +662,37 @@ static void sr_choose_one(const dc_model *m, sr_quote *q, const sr_quote *prev, 
 	sr_set(m, q, -1, "none");
 }
 
+void sr_keep_finders(sr_quote *q, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(q[i].speaker);
+		q[i].speaker = galley_strdup(q[i].found);
+		q[i].kind = DC_KIND_PERSON;
+		q[i].rule = q[i].found && !q[i].tentative ? sr_found_rule[q[i].found_by] : q[i].found_by ? "anonymous" : "none";
+	}
+}
+
+bool sr_cue_rule(const char *rule)
+{
+	static const char *const cue_rules[] = {"cue-after", "cue-before", "cue-inside", "pronoun-after",
+	                                        "pronoun-before", "name-after", "sentence-subject",
+	                                        "subject-not-object", "not-listener", "colon-name",
+	                                        "colon-subject"};
+	for (size_t i = 0; rule && i < sizeof cue_rules / sizeof cue_rules[0]; i++)
+		if (!strcmp(rule, cue_rules[i]))
+			return true;
+	return false;
+}
+
 void sr_choose(const dc_model *m, sr_quote *q, size_t n)
 {
 	int last_speaker = -1, last_para = -1;
+	const sr_quote *prev = NULL;
 	for (size_t i = 0; i < n; i++) {
-		sr_choose_one(m, &q[i], i ? &q[i - 1] : NULL, last_speaker, last_para);
+		sr_choose_one(m, &q[i], prev, last_speaker, last_para);
+		if (q[i].tentative && !sr_cue_rule(q[i].rule))
+			continue; /* not a quotation: no context for the next */
+		prev = &q[i];
 		if (q[i].speaker) {
 			int e = dc_entity_find(m, q[i].speaker);
 			if (e >= 0) {

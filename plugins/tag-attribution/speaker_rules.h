@@ -27,6 +27,7 @@ typedef struct sr_quote {
 	size_t close;         /* byte after the closing mark in last_para (its length when open) */
 	const char *found;    /* (nullable, borrowed) the speaker the finder gave; NULL: nobody */
 	sr_found_by found_by;
+	bool tentative;       /* a quote kept only if a cue rule names its speaker (sr_cue_rule) */
 	/* out */
 	char *speaker;        /* (nullable, owned: sr_quote_clear) */
 	dc_kind kind;         /* the speaker's kind */
@@ -35,7 +36,16 @@ typedef struct sr_quote {
 
 /* Decide the speaker of each of the n quotes, given in text order. */
 void sr_choose(const dc_model *m, sr_quote *q, size_t n);
+
+/* Whether rule names the speaker from a cue around the quote itself (a speech verb, a name, a
+ * pronoun with its verb, a colon), not from continuation or salience: a partial quotation in
+ * lower case ("Roe called it “a waste of time”") is a quotation only with such a cue. */
+bool sr_cue_rule(const char *rule);
 void sr_quote_clear(sr_quote *q);
+
+/* For a language the model's vocabularies do not cover: each quote keeps the finder's speaker,
+ * with the finder's rule id ("cue-after", ..., "none"). */
+void sr_keep_finders(sr_quote *q, size_t n);
 
 /* The kind's name in JSON: "person", "organisation", "outlet", "place". */
 const char *sr_kind_name(dc_kind k);
