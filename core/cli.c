@@ -34,14 +34,10 @@ const cli_command_info cli_commands[] = {
 	 "Runs the pipeline in FILE (one stage per line, `#` comments) or the one given\n"
 	 "with -e, stages separated by '!'.  Each stage is a plugin name and its KEY=VALUE\n"
 	 "options; the first is a reader, then any transforms, then one or more writers.\n"
-	 "Outputs are written atomically (temporary files, renamed once every writer has
-"
-	 "finished).  A first Ctrl-C stops reading and keeps what was written; a second one
-"
-	 "discards it.  --resume adds to JSON Lines outputs what they lack (docs/running.md).
-"
-	 "${NAME} in the pipeline takes the value of -D NAME=VALUE, ${NAME:-default}
-"
+	 "Outputs are written atomically (temporary files, renamed once every writer has\n"
+	 "finished).  A first Ctrl-C stops reading and keeps what was written; a second one\n"
+	 "discards it.  --resume adds to JSON Lines outputs what they lack (docs/running.md).\n"
+	 "${NAME} in the pipeline takes the value of -D NAME=VALUE, ${NAME:-default}\n"
 	 "falls back to the default; relative paths in FILE resolve from FILE's folder."},
 	{"plugins", CLI_PLUGINS, "", "list every plugin found (name, kind, summary, file)",
 	 "Lists the plugins found in the plugin directories, in search order, with\n"
