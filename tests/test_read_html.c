@@ -659,6 +659,13 @@ START_TEST(meta_site_decision)
 		 "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Example Times\"}}</script>",
 		 "Example Times", "site.json-ld"},
 		{"<meta property=og:site_name content='www.example.de'>", "example.de", "site.og-site-name"},
+		/* the segment that names the host, wherever it stands; symbols are no name */
+		{"<meta property=og:site_name content='Your daily deals | Exampledeals'>"
+		 "<link rel=canonical href='https://www.exampledeals.example/a'>",
+		 "Exampledeals", "site.og-site-name"},
+		{"<meta property=og:site_name content='\xE2\x98\x86\xE2\x98\x86\xE2\x98\x86'>"
+		 "<meta name=application-name content='Example Watch'>",
+		 "Example Watch", "site.application-name"},
 		/* the site the <title> names */
 		{"<title>A long story about the harbour | Example Post</title>", "Example Post", "site.title-suffix"},
 		/* nothing names it: the host as displayed */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unictype.h>
 
 /* a site name is a name: longer values are taglines or descriptions */
 #define SITE_MAX_BYTES 80
@@ -39,10 +40,20 @@ static bool is_section(const meta_ctx *mc, const char *s)
 	return false;
 }
 
-/* A handle, an address or a sentence is no site name. */
+/* Does s hold a letter or digit of any script? */
+static bool has_alnum(const char *s)
+{
+	const char *end = s + strlen(s);
+	while (s < end)
+		if (uc_is_alnum(galley_utf8_next(&s, end)))
+			return true;
+	return false;
+}
+
+/* A handle, an address, a sentence or a row of symbols is no site name. */
 static bool usable(const meta_ctx *mc, const char *s)
 {
-	if (!*s || *s == '@' || strstr(s, "://") || rh_looks_like_url(s) || strlen(s) > SITE_MAX_BYTES)
+	if (!has_alnum(s) || *s == '@' || strstr(s, "://") || rh_looks_like_url(s) || strlen(s) > SITE_MAX_BYTES)
 		return false;
 	size_t words = 1;
 	for (const char *p = s; *p; p++)
@@ -50,26 +61,35 @@ static bool usable(const meta_ctx *mc, const char *s)
 	return words <= SITE_MAX_WORDS && !is_section(mc, s);
 }
 
-/* "Name | tagline", "Name - tagline": the segment that names the host, else the first.  Returns
- * a new string (caller frees). */
+/* "Name | tagline", "Name - tagline", "Section - Name | tagline": the segment that names the
+ * host, else the first.  Returns a new string (caller frees). */
 static char *drop_tagline(const char *s, const char *host)
 {
-	const char *cut = NULL;
-	size_t cut_len = 0;
-	for (int i = 0; rh_title_seps[i]; i++) {
-		const char *q = strstr(s, rh_title_seps[i]);
-		if (q && q > s && (!cut || q < cut)) {
-			cut = q;
-			cut_len = strlen(rh_title_seps[i]);
+	const char *start = s, *first_end = NULL;
+	while (*start) {
+		const char *cut = NULL;
+		size_t cut_len = 0;
+		for (int i = 0; rh_title_seps[i]; i++) {
+			const char *q = strstr(start, rh_title_seps[i]);
+			if (q && q > start && (!cut || q < cut)) {
+				cut = q;
+				cut_len = strlen(rh_title_seps[i]);
+			}
 		}
+		const char *end = cut ? cut : start + strlen(start);
+		if (!first_end)
+			first_end = end;
+		if (!cut && start == s)
+			return galley_strdup(s); /* no separator */
+		char *seg = galley_strndup(start, (size_t)(end - start));
+		if (*host && rh_names_site(seg, NULL, host))
+			return seg;
+		free(seg);
+		if (!cut)
+			break;
+		start = cut + cut_len;
 	}
-	if (!cut)
-		return galley_strdup(s);
-	const char *rest = cut + cut_len;
-	if (*host && !rh_names_site(s, NULL, host) && rh_names_site(rest, NULL, host) && !strstr(rest, " | ") &&
-	    !strstr(rest, " - "))
-		return galley_strdup(rest);
-	return galley_strndup(s, (size_t)(cut - s));
+	return galley_strndup(s, (size_t)(first_end - s));
 }
 
 /* Does text write name (case-insensitive) as a word not followed by '.'? */

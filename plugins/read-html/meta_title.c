@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <unicase.h>
 #include <unictype.h>
+#include <uninorm.h>
 #include <unistr.h>
 
 #define TITLE_NEAR 0.6
@@ -43,7 +44,8 @@ void rh_url_host(const char *url, char *out, size_t outsz)
 	out[n] = 0;
 }
 
-/* Letters and digits of s in any script, lower case (written to out, truncated at a character). */
+/* Letters and digits of s in any script, lower case, Latin accents dropped (written to out,
+ * truncated at a character). */
 static void squash(const char *s, char *out, size_t outsz)
 {
 	size_t k = 0;
@@ -57,6 +59,13 @@ static void squash(const char *s, char *out, size_t outsz)
 		}
 		if (!uc_is_alnum(cp))
 			continue;
+		ucs4_t dec[UC_DECOMPOSITION_MAX_LENGTH];
+		if (uc_canonical_decomposition(cp, dec) > 0 && dec[0] < 0x80) {
+			/* a Latin letter with accents compares as the letter: "Gráfica" ~ grafica.example */
+			if (isalnum((int)dec[0]) && k + 1 < outsz)
+				out[k++] = (char)tolower((int)dec[0]);
+			continue;
+		}
 		uint8_t u[6];
 		int n = u8_uctomb(u, uc_tolower(cp), (int)sizeof u);
 		if (n <= 0 || k + (size_t)n + 1 > outsz)
