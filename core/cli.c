@@ -147,8 +147,12 @@ int cli_parse(int argc, char **argv, cli_values *v)
 	struct option *longs = calloc(n + 1, sizeof *longs);
 	/* '-': operands come back in order as option 1 (options may follow the command whatever
 	 * POSIXLY_CORRECT says); ':': we print the messages */
-	char shorts[3 + 3 * 64] = "-:";
+	char shorts[3 + 3 * CLI_MAX_OPTIONS] = "-:";
 	size_t sl = 2;
+	if (n > CLI_MAX_OPTIONS) {
+		fprintf(stderr, "galley: internal error: more than %d options in cli_options[]\n", CLI_MAX_OPTIONS);
+		abort();
+	}
 	if (!longs) {
 		fputs("galley: out of memory\n", stderr);
 		return -1;

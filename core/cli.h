@@ -65,7 +65,8 @@ typedef struct cli_option {
 	const char *help;
 } cli_option;
 
-/* The table (terminated by a NULL name). */
+/* The table (terminated by a NULL name); at most CLI_MAX_OPTIONS entries (cli_values.used). */
+#define CLI_MAX_OPTIONS 64
 extern const cli_option cli_options[];
 
 typedef struct cli_command_info {
