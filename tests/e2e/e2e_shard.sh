@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# --shard I/N (docs/scaling.md): for N = 1, 2, 3, 7 over a directory, a tar, a WARC, JSON Lines
+# --shard I/N (docs/scaling.md): for N = 1, 2, 3, 7 over a directory, a tar, a WARC, a zip, a
+# comma list of a WARC and a tar, JSON Lines
 # (read-json), an EPUB (read-epub) and text files (read-text), the shards together hold exactly
 # the unsharded run's articles, each once; `read-json input=shard-*.jsonl ! write-json` gives the
 # unsharded run's JSON Lines byte for byte, and `! write-epub` its book; a shard's output does not
@@ -14,7 +15,7 @@ command -v python3 >/dev/null || { echo "python3 not found: skipped"; exit 0; }
 # 40 short synthetic pages: a nested directory, a tar whose members are NOT in name order, and a
 # WARC with request/warcinfo records and a 404 among the responses.
 python3 - "$tmp" <<'EOF' || fail "could not build the fixtures"
-import io, os, sys, tarfile
+import io, os, sys, tarfile, zipfile
 out = sys.argv[1]
 pages = {}
 for i in range(40):
@@ -33,6 +34,9 @@ for name, data in pages.items():
 with tarfile.open(os.path.join(out, 'pages.tar'), 'w') as t:
     for name in sorted(pages, reverse=True):
         ti = tarfile.TarInfo('site/' + name); ti.size = len(pages[name]); t.addfile(ti, io.BytesIO(pages[name]))
+with zipfile.ZipFile(os.path.join(out, 'pages.zip'), 'w', zipfile.ZIP_DEFLATED) as z:
+    for name in sorted(pages):
+        z.writestr('site/' + name, pages[name])
 def record(typ, uri, block, ctype):
     head = ('WARC/1.0\r\nWARC-Type: %s\r\nWARC-Target-URI: %s\r\nWARC-Date: 2024-01-02T03:04:05Z\r\n'
             'Content-Type: %s\r\nContent-Length: %d\r\n\r\n' % (typ, uri, ctype, len(block))).encode()
@@ -69,6 +73,8 @@ for f in sys.argv[2:]:
     seqs = [int(json.loads(l)['extra']['input_seq']) for l in open(f) if l.strip()]
     if seqs != sorted(seqs):
         sys.exit('%s is not in input order' % f)
+    if len(sys.argv) > 3 and len(whole) >= 20 and len(seqs) == len(whole):
+        sys.exit('%s holds every article: the shards are not spread' % f)
 EOF
 }
 
@@ -99,6 +105,8 @@ check_kind() {
 check_kind dir "read-html input=$tmp/dir" 40
 check_kind tar "read-html input=$tmp/pages.tar" 40
 check_kind warc "read-html input=$tmp/pages.warc" 39
+check_kind zip "read-html input=$tmp/pages.zip" 40
+check_kind list "read-html input=$tmp/pages.warc,$tmp/pages.tar" 79
 check_kind text "read-text input=$tmp/txt" 40
 # JSON Lines (one article per line of one file) and an EPUB (one per chapter): sharded below the file
 "$g" run -q -e "read-json input=$tmp/run-dir/whole.jsonl ! write-epub output=$tmp/book.epub title=Shards" ||
@@ -127,6 +135,24 @@ done
 "$g" run -q -e "read-json input=$d/shard-*.jsonl ! write-epub output=$d/merged.epub title=Shards" || fail "EPUB merge"
 cmp -s "$d/merged.epub" "$d/whole.epub" || fail "the merged EPUB differs from the unsharded run's"
 echo "ok: merged EPUB byte-identical"
+
+# The merge's edges: an empty shard output among the others changes nothing; files without
+# input_seq (not a sharded run's) are read one after the other, as before.
+d="$tmp/run-dir"
+rm -f "$d"/shard-*.jsonl
+for i in 0 1 2; do
+	"$g" run -q --shard "$i/3" -e "read-html input=$tmp/dir ! $chain ! write-json output=$d/shard-$i.jsonl" || fail "shard $i/3"
+done
+: >"$d/shard-9.jsonl"
+"$g" run -q -e "read-json input=$d/shard-*.jsonl ! write-json output=$d/merged.jsonl" || fail "merge with an empty file"
+cmp -s "$d/merged.jsonl" "$d/whole.jsonl" || fail "an empty shard output changed the merge"
+"$g" run -q -e "read-json input=$d/whole.jsonl,$d/shard-0.jsonl ! write-json output=$d/cat.jsonl" ||
+	fail "reading unsharded and sharded files together"
+want=$(($(grep -c . "$d/whole.jsonl") + $(grep -c . "$d/shard-0.jsonl")))
+[ "$(grep -c . "$d/cat.jsonl")" -eq "$want" ] || fail "files without input_seq were not read one after the other"
+head -n "$(grep -c . "$d/whole.jsonl")" "$d/cat.jsonl" | cmp -s - "$d/whole.jsonl" ||
+	fail "a file without input_seq was not read first and whole"
+echo "ok: merge edges (an empty shard file; files that are no shards)"
 
 # Bad values are refused before anything runs.
 for bad in 3/3 -1/2 1/0 x 1/ /2 1/2/3 '1 /2'; do
