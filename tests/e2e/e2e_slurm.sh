@@ -224,10 +224,13 @@ for t in 0 2; do
 	s=$(wait_job "${array2}_$t")
 	[ "$s" = COMPLETED ] || fail "healthy shard ${array2}_$t ended $s"
 done
-# jobcomp/filetxt keeps the per-task record
-grep -q "JobId=${array2}_1 .*JobState=FAILED" "$tmp/jobcomp.txt" 2>/dev/null ||
-	grep -q "ArrayJobId=${array2} ArrayTaskId=1 .*JobState=FAILED" "$tmp/jobcomp.txt" 2>/dev/null ||
-	grep -q "JobState=FAILED" "$tmp/jobcomp.txt" || fail "no FAILED record in the job completion log"
+# jobcomp/filetxt keeps the per-task record: the failed task with galley's exit status, the merge
+rec=$(grep "Name=galley-shard JobState=FAILED" "$tmp/jobcomp.txt" | grep "ArrayJobId=$array2 ArrayTaskId=1 ")
+[ -n "$rec" ] || fail "no FAILED record of task ${array2}_1 in the job completion log"
+echo "$rec" | grep -q " ExitCode=2:0" || fail "the completion record of task ${array2}_1 lacks exit code 2"
+grep -q "JobId=$merge2 .*Name=galley-merge JobState=CANCELLED" "$tmp/jobcomp.txt" ||
+	fail "no CANCELLED record of the merge $merge2 in the job completion log"
+echo "ok: job completion log: task ${array2}_1 JobState=FAILED ExitCode=2:0; merge $merge2 JobState=CANCELLED"
 echo "ok: broken shard ${array2}_1 FAILED ($(grep -m1 -o 'galley: stopped: .*' "logs/shard-${array2}_1.log" | cut -c1-80)...)"
 echo "ok: merge $merge2 CANCELLED ($reason), never ran"
 
