@@ -25,6 +25,8 @@
 
 #include <galley/galley.h>
 
+#include "speaker_rules.h"
+
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <stdbool.h>
@@ -103,6 +105,7 @@ typedef struct ta_state {
 	bool mark;
 	bool verbose; /* -v: say why candidates lost */
 	int min_words;
+	dc_vocab *discourse; /* the discourse model's and the speaker rules' vocabularies */
 } ta_state;
 
 enum { TK_WORD = 1, TK_PUNCT, TK_QUOTE };
@@ -148,6 +151,9 @@ typedef struct ta_quote {
 	 * the tokens [inc0, inc1] it takes, left out of the quoted text */
 	bool incise;
 	size_t inc_piece, inc0, inc1;
+	sr_found_by found_by; /* which cue finder gave the speaker */
+	const char *rule;     /* (static) the speaker rule that decided */
+	dc_kind kind;         /* the speaker's kind */
 } ta_quote;
 
 typedef struct ta_person {
@@ -281,6 +287,10 @@ size_t ta_para_cplen(const ta_para *P);
 void ta_soften(ta_doc *d);
 void ta_attribute_quotes(ta_doc *d);
 void ta_record_quotes(ta_doc *d);
+bool ta_speaker_candidate(const ta_doc *d, const ta_quote *q);
+
+/* ta_discourse.c */
+void ta_decide_speakers(ta_doc *d);
 
 /* ta_people.c */
 bool ta_in(const ta_set *s, const ta_doc *d, const ta_tok *t);

@@ -338,11 +338,13 @@ void ta_attribute_quotes(ta_doc *d)
 		bool found = false;
 		if (lp->tc < d->p[lp->para].nt)
 			found = ta_after(d, lp->para, lp->tc, &who, &cue, sh.ends_sentence);
+		q->found_by = found ? SR_FOUND_AFTER : SR_FOUND_NONE;
 		if (!found) {
 			free(cue);
 			cue = NULL;
 			who = (ta_who){-1, NULL};
 			found = ta_before(d, fp->para, fp->to, &who, &cue);
+			q->found_by = found ? SR_FOUND_BEFORE : SR_FOUND_NONE;
 		}
 		if (!found) {
 			free(cue);
@@ -350,6 +352,7 @@ void ta_attribute_quotes(ta_doc *d)
 			free(who.name);
 			who = (ta_who){-1, NULL};
 			found = ta_incise(d, q, &who, &cue);
+			q->found_by = found ? SR_FOUND_INSIDE : SR_FOUND_NONE;
 		}
 		if (!found) {
 			free(cue);
@@ -357,6 +360,7 @@ void ta_attribute_quotes(ta_doc *d)
 			free(who.name);
 			who = (ta_who){-1, NULL};
 			found = ta_prev_sentence(d, fp->para, fp->to, &who, &cue);
+			q->found_by = found ? SR_FOUND_PREVIOUS_SENTENCE : SR_FOUND_NONE;
 		}
 		q->has_cue = found;
 		q->cue = cue;
@@ -382,6 +386,7 @@ void ta_attribute_quotes(ta_doc *d)
 		}
 		if (verb && gap <= 40 && ends == 0) {
 			q->has_cue = true;
+			q->found_by = SR_FOUND_CONTINUES;
 			q->cue = galley_strdup(pq->cue);
 			q->speaker = galley_strdup(pq->speaker);
 		}
@@ -415,6 +420,22 @@ void ta_attribute_quotes(ta_doc *d)
 	}
 }
 
+/* A quote the speaker rules look at: a kept one, or one the shape test dropped that is no title
+ * or fragment and has enough words (a partial quotation in lower case, kept if a cue names its
+ * speaker). */
+bool ta_speaker_candidate(const ta_doc *d, const ta_quote *q)
+{
+	if (q->keep)
+		return true;
+	if (q->soft || q->has_cue)
+		return false;
+	ta_qshape sh = ta_shape(d, q);
+	const ta_piece *fp = &d->pc[q->p0];
+	const ta_para *FP = &d->p[fp->para];
+	bool bracket = fp->to > 0 && ta_punct_is(&FP->t[fp->to - 1], '(');
+	return !bracket && sh.words >= (size_t)d->st->min_words && !ta_title_like(&sh, d->german);
+}
+
 void ta_record_quotes(ta_doc *d)
 {
 	for (size_t qi = 0; qi < d->nq; qi++) {
@@ -437,7 +458,8 @@ void ta_record_quotes(ta_doc *d)
 				if (b1 <= b0)
 					continue;
 				char *text = galley_strndup(P->text + b0, b1 - b0);
-				galley_quote gq = {text, q->speaker, q->cue, pc->para, (int)c0, (int)c1};
+				galley_quote gq = {text, q->speaker, q->cue, pc->para, (int)c0, (int)c1,
+				                   q->speaker ? sr_kind_name(q->kind) : NULL, q->rule};
 				galley_article_add_quote(d->a, &gq);
 				free(text);
 			}

@@ -124,6 +124,7 @@ void ta_state_free(ta_state *st)
 	for (size_t i = 0; i < st->n_date_upd; i++)
 		free(st->date_upd[i]);
 	free(st->date_upd);
+	dc_vocab_free(st->discourse);
 	free(st);
 }
 

@@ -89,6 +89,7 @@ static int tag_attribution_process(galley_stage *stage, void *state, galley_arti
 	ta_soften(&d);
 	ta_collect_people(&d);
 	ta_attribute_quotes(&d);
+	ta_decide_speakers(&d);
 	galley_article_clear_quotes(a);
 	ta_record_quotes(&d);
 	d.np = np_all;
@@ -120,6 +121,8 @@ static int tag_attribution_open(galley_stage *stage, void **state, galley_error 
 	st->verbose = galley_stage_verbose(stage);
 	st->min_words = (int)galley_stage_opt_int(stage, "min_words");
 	int rc = ta_load(st, galley_stage_opt_string(stage, "outlets"), err);
+	if (rc == GALLEY_OK)
+		rc = dc_vocab_load(&st->discourse, err);
 	if (rc != GALLEY_OK) {
 		ta_state_free(st);
 		return rc;
