@@ -204,7 +204,9 @@ START_TEST(multi_paragraph_and_nobody)
 	ck_assert_int_eq(q->paragraph, 1);
 	q = find_quote(a, "This is how democracy");
 	ck_assert(q != NULL);
-	ck_assert_msg(q->speaker == NULL, "no cue: nobody, not a guess (got %s)", q->speaker);
+	/* no cue of its own, right after a paragraph of her quotation: it continues her statement */
+	th_str_eq(q->speaker, "Jane Roe");
+	th_str_eq(q->rule, "continues-previous-paragraph");
 	q = find_quote(a, "We will see");
 	ck_assert(q != NULL);
 	th_str_eq(q->speaker, "Jane Roe");
@@ -468,6 +470,44 @@ START_TEST(speech_tags_inside_and_titles_read_through)
 	q = find_quote(a, "Wir haben das lange geplant");
 	ck_assert(q != NULL);
 	th_str_eq(q->speaker, "Bernice Scott");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(partial_quote_with_cue_and_rules)
+{
+	galley_article *a = tag_html("<p>Jane Roe called the new bridge plan \u201ca waste of everyone's money\u201d on Monday.</p>"
+	                             "<p>The plan was \u201cnot very good at all\u201d in many ways.</p>");
+	const galley_quote *q = find_quote(a, "a waste of everyone");
+	ck_assert_msg(q != NULL, "a partial quotation with its speaker's verb is a quote");
+	th_str_eq(q->speaker, "Jane Roe");
+	th_str_eq(q->rule, "sentence-subject");
+	th_str_eq(q->speaker_kind, "person");
+	ck_assert_msg(find_quote(a, "not very good") == NULL, "a lower-case phrase with no cue stays no quote");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(every_quote_names_its_rule)
+{
+	galley_article *a = tag_html(seed_body);
+	ck_assert_uint_gt(galley_article_n_quotes(a), 0);
+	for (size_t i = 0; i < galley_article_n_quotes(a); i++)
+		ck_assert_msg(galley_article_quote(a, i)->rule != NULL, "quote %zu has no rule", i);
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(other_languages_keep_the_finders)
+{
+	galley_article *a = th_article_html("<p>Der Bürgermeister Hans Roth eröffnete die Sitzung.</p>"
+	                                    "<p>\u201eDie Brücke wird dieses Jahr nicht gebaut\u201c, sagte Roth.</p>");
+	galley_article_set(a, GALLEY_FIELD_LANGUAGE, "de");
+	run_one(a, NULL);
+	const galley_quote *q = find_quote(a, "Die Brücke wird");
+	ck_assert(q != NULL);
+	th_str_eq(q->speaker, "Hans Roth");
+	th_str_eq(q->rule, "cue-after");
 	galley_article_free(a);
 }
 END_TEST
@@ -1848,6 +1888,9 @@ static Suite *suite(void)
 	tcase_add_test(tc, speech_tags_inside_and_titles_read_through);
 	tcase_add_test(tc, date_from_dateline_only);
 	tcase_add_test(tc, unnamed_speakers_are_nobody);
+	tcase_add_test(tc, partial_quote_with_cue_and_rules);
+	tcase_add_test(tc, every_quote_names_its_rule);
+	tcase_add_test(tc, other_languages_keep_the_finders);
 	tcase_add_test(tc, bylines_by_place);
 	tcase_add_test(tc, visible_byline_beats_other_metadata);
 	tcase_add_test(tc, header_lines_set_apart);
