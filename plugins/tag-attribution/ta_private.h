@@ -9,6 +9,8 @@
  *   ta_quotes.c         quotation marks into quotes, quote shapes, recording quotes
  *   ta_people.c         people and organisations the body names, and their mentions
  *   ta_speakers.c       the speaker next to a quote
+ *   ta_discourse.c      the quotes handed to the discourse model (discourse.h) and the
+ *                       speaker rules (speaker_rules.h), which have their own API
  *   ta_sources.c        outlets a story cites
  *   ta_names.c          names as strings: lists, plausibility, qualifiers, places
  *   ta_bylines.c        credit lines into names
