@@ -20,7 +20,7 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED, compresslevel=1) as
 PY
 [ -f "$dir/bomb-stream.zip" ] || { head -c 10G /dev/zero | zip -q -1 -fz - - >"$dir/bomb-stream.zip" &&
 	printf '@ -\n@=page.html\n' | zipnote -w "$dir/bomb-stream.zip"; }
-[ -f "$dir/big.html.gz" ] || head -c 10G /dev/zero | gzip -1 >"$dir/big.html.gz"
+[ -f "$dir/big.html.gz" ] || { printf '<html><body><p>'; head -c 10G /dev/zero; } | gzip -1 >"$dir/big.html.gz"
 [ -f "$dir/nested.html.gz" ] || python3 - "$dir/nested.html.gz" <<'PY'
 import gzip, sys
 data = b"<html><body><p>deep</p></body></html>"

@@ -714,7 +714,13 @@ static int open_archive(galley_collection *c, int fd, const unsigned char *head,
 	char *name = NULL;
 	int r = galley_archive_next_header(a, &e, &name);
 	if (r == ARCHIVE_EOF) {
-		c->mode = MODE_ARCHIVE; /* nothing in it; the next call ends this source */
+		c->mode = MODE_DONE; /* nothing in it; the next call ends this source (libarchive fails a
+		                      * second read of the header after the end) */
+		if (archive_format(a) != ARCHIVE_FORMAT_EMPTY && filter != ARCHIVE_FILTER_NONE &&
+		    (archive_format(a) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_TAR)
+			return galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                        "the decompressed data starts with a block of zero bytes: an empty tar archive, or "
+			                        "no page at all");
 		if (archive_format(a) == ARCHIVE_FORMAT_EMPTY && arc_source_problem(c->src))
 			return galley_error_set(err, GALLEY_ERR_ARTICLE, "%s", arc_source_problem(c->src));
 		if (archive_format(a) == ARCHIVE_FORMAT_EMPTY && archive_error_string(a))
