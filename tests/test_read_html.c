@@ -687,6 +687,38 @@ START_TEST(meta_site_decision)
 }
 END_TEST
 
+/* rule site.copyright: the holder of the footer's copyright line names the site when nothing
+ * else does and the holder is named like the host; someone else's line (a picture agency's)
+ * leaves the host as displayed */
+START_TEST(meta_site_copyright)
+{
+	static const struct {
+		const char *footer, *site, *rule;
+	} cases[] = {
+		{"<p>\xC2\xA9 2010\xE2\x80\x93" "2024 Harbour Post. All rights reserved.</p>", "Harbour Post", "site.copyright"},
+		{"<p>Copyright (c) 2024 <a href='/'>Harbour Post</a> | Imprint</p>", "Harbour Post", "site.copyright"},
+		{"<p>\xC2\xA9 2024 Lens Agency</p>", "harbourpost.example", "site.domain"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		galley_buf b = {0};
+		galley_buf_printf(&b,
+		                  "<html><head><title>A story</title>"
+		                  "<link rel=canonical href='https://www.harbourpost.example/a'></head>"
+		                  "<body><p>The text of the story.</p><footer>%s</footer></body></html>",
+		                  cases[i].footer);
+		galley_article *a = read_str(b.data);
+		const char *site = galley_article_get(a, GALLEY_FIELD_SITE);
+		ck_assert_msg(site && !strcmp(site, cases[i].site), "case %zu: site '%s', want '%s'", i, site ? site : "(none)",
+		              cases[i].site);
+		const char *e = galley_article_get_extra(a, "explain.site");
+		ck_assert_msg(e && strstr(e, cases[i].rule), "case %zu: explain.site '%s', want %s", i, e ? e : "(none)",
+		              cases[i].rule);
+		galley_article_free(a);
+		galley_buf_free(&b);
+	}
+}
+END_TEST
+
 START_TEST(meta_title_rule_recorded)
 {
 	galley_article *a = read_str("<html><head><meta property=og:title content='Storm hits the coast'></head>"
@@ -1358,6 +1390,7 @@ int main(void)
 	tcase_add_test(tc, meta_opengraph_twitter_dc_meta);
 	tcase_add_test(tc, meta_microdata);
 	tcase_add_test(tc, meta_site_decision);
+	tcase_add_test(tc, meta_site_copyright);
 	tcase_add_test(tc, meta_title_rule_recorded);
 	tcase_add_test(tc, meta_value_attribute);
 	tcase_add_test(tc, meta_title_cleaning);

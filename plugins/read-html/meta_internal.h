@@ -40,6 +40,7 @@ typedef struct meta_ctx {
 	bool have_title_tag;
 	int n_h1;
 	int n_hcard;
+	int n_copyright; /* "copyright" candidates held */
 	int svg_depth;
 } meta_ctx;
 
@@ -90,7 +91,8 @@ char *rh_choose_title(meta_ctx *mc, const char *const *sites_in, const char *hos
 /* meta_site.c */
 /* The site's name (caller frees; NULL when none): the first usable site candidate by origin
  * (og:site_name, JSON-LD publisher / WebSite, application-name), else the site the <title> names
- * (site_from_title, nullable), else the host as displayed; cleaned of a tagline, "www." and a
+ * (site_from_title, nullable), else the holder of a copyright line named like the host, else
+ * the host as displayed; cleaned of a tagline, "www." and a
  * ".com" the page writes its brand without; never a handle, URL or section.  *rule (static) is
  * "rule-id: reason". */
 char *rh_choose_site(meta_ctx *mc, const char *host, const char *site_from_title, const char **rule);

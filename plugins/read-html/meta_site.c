@@ -16,6 +16,7 @@ static const char R_JSONLD[] = "site.json-ld: JSON-LD publisher or WebSite name"
 static const char R_APP[] = "site.application-name: application-name meta";
 static const char R_DC[] = "site.dublin-core: Dublin Core publisher";
 static const char R_TITLE[] = "site.title-suffix: the segment of <title> that names the site";
+static const char R_COPYRIGHT[] = "site.copyright: the holder of the page's copyright line, named like the host";
 static const char R_DOMAIN[] = "site.domain: the page's host, no name given";
 
 static const char *site_rule(const char *origin)
@@ -137,6 +138,106 @@ static void drop_domain_parts(const meta_ctx *mc, const char *title_site, char *
 	free(name);
 }
 
+/* Where the holder's name ends: a sentence's end, a separator, or the reservation of rights in
+ * the languages the read-html vocabularies cover (English, German, French, Spanish, Italian);
+ * compared ignoring case. */
+static const char *const holder_ends[] = {". ", " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ", ",", ";",
+                                          " all rights", " alle rechte", " tous droits", " todos los derechos",
+                                          " tutti i diritti", NULL};
+/* Legal forms after a company's name, which a reader does not say (English, German, French,
+ * Spanish company law) */
+static const char *const legal_forms[] = {" GmbH & Co. KG", " GmbH", " AG", " Inc.", " Inc", " Ltd.", " Ltd", " LLC",
+                                          " SE", " S.A.", " SAS", " S.L.", NULL};
+/* Words that open a credit rather than a holder ("Provided by Example") */
+static const char *const holder_openers[] = {"provided by ", "by ", "von ", "par ", "por ", NULL};
+
+static bool ends_with(const char *s, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+	return n >= k && !memcmp(s + n - k, suffix, k);
+}
+
+/* The holder a copyright line names ("© 2010-2024 Example News. All rights reserved." ->
+ * "Example News"); caller frees; NULL when none or when it is a credit with a slash. */
+static char *copyright_holder(const char *line)
+{
+	const char *p = strstr(line, "\xC2\xA9");
+	if (p)
+		p += 2;
+	else if ((p = strcasestr(line, "copyright")))
+		p += strlen("copyright");
+	else
+		return NULL;
+	/* marks, years, spans of years, punctuation and a credit's opening words */
+	for (bool more = true; more;) {
+		more = false;
+		if (!strncmp(p, "\xC2\xA9", 2) || !strncmp(p, "\xC2\xB7", 2)) {
+			p += 2;
+			more = true;
+		} else if (!strncmp(p, "\xE2\x80\x93", 3)) {
+			p += 3;
+			more = true;
+		} else if (!strncasecmp(p, "(c)", 3)) {
+			p += 3;
+			more = true;
+		} else if (!strncasecmp(p, "copyright", 9)) {
+			p += 9;
+			more = true;
+		} else if (*p && (isdigit((unsigned char)*p) || strchr(" \t-,.:|", *p))) {
+			p++;
+			more = true;
+		}
+		for (int i = 0; holder_openers[i]; i++)
+			if (!strncasecmp(p, holder_openers[i], strlen(holder_openers[i]))) {
+				p += strlen(holder_openers[i]);
+				more = true;
+			}
+	}
+	const char *end = p + strlen(p);
+	for (int i = 0; holder_ends[i]; i++) {
+		const char *q = strcasestr(p, holder_ends[i]);
+		if (q && q < end)
+			end = q;
+	}
+	/* trailing years ("Example 1999-2021"), dots and spaces, then a legal form */
+	for (bool more = true; more;) {
+		more = false;
+		while (end > p && (end[-1] == ' ' || end[-1] == '.' || end[-1] == '-' || isdigit((unsigned char)end[-1]))) {
+			end--;
+			more = true;
+		}
+		for (int i = 0; legal_forms[i]; i++)
+			if (ends_with(p, (size_t)(end - p), legal_forms[i])) {
+				end -= strlen(legal_forms[i]);
+				more = true;
+				break;
+			}
+	}
+	if (end <= p || memchr(p, '/', (size_t)(end - p)))
+		return NULL;
+	return galley_strndup(p, (size_t)(end - p));
+}
+
+/* The site a copyright line names, when its holder is named like the host (a photo agency's or
+ * a syndicated author's line names someone else); caller frees; NULL when none. */
+static char *site_from_copyright(meta_ctx *mc, const char *host, const char *title_site)
+{
+	if (!host || !*host)
+		return NULL;
+	for (size_t i = mc->n; i-- > 0;) {
+		if (strcmp(mc->c[i].field, "copyright"))
+			continue;
+		char *s = copyright_holder(mc->c[i].value);
+		if (s) {
+			drop_domain_parts(mc, title_site, s);
+			if (usable(mc, s) && rh_names_site(s, NULL, host))
+				return s;
+		}
+		free(s);
+	}
+	return NULL;
+}
+
 char *rh_choose_site(meta_ctx *mc, const char *host, const char *site_from_title, const char **rule)
 {
 	for (int r = 0; r < 60; r++)
@@ -160,6 +261,11 @@ char *rh_choose_site(meta_ctx *mc, const char *host, const char *site_from_title
 			return s;
 		}
 		free(s);
+	}
+	char *s = site_from_copyright(mc, host, site_from_title);
+	if (s) {
+		*rule = R_COPYRIGHT;
+		return s;
 	}
 	if (host && *host) {
 		*rule = R_DOMAIN;

@@ -12,6 +12,9 @@
 /* deepest element nesting handed on (the parser takes any depth; deeper content is flattened) */
 #define MAX_DEPTH 256
 #define MAX_JSONLD_BYTES ((size_t)4 << 20)
+/* copyright lines kept for the site decision, and the longest taken as one */
+#define MAX_COPYRIGHT_CANDIDATES 3
+#define COPYRIGHT_MAX_BYTES 200
 
 /* ---- the walk ---------------------------------------------------------------------------------- */
 
@@ -100,7 +103,36 @@ static void read_html_hcard(meta_ctx *mc, xmlNodePtr n, const char *cls)
 }
 
 /* A text node: soft hyphens dropped, combining accents composed. */
-static void walk_text(xmlNodePtr n)
+/* A copyright line ("© 2024 Example News", "Copyright 2019 Example Ltd."): the text of the
+ * element holding the mark, kept as a "copyright" candidate for the site decision.  The last
+ * lines of the page are the footer's, so later ones replace earlier ones beyond the cap. */
+static void walk_copyright(meta_ctx *mc, xmlNodePtr n)
+{
+	const char *t = (const char *)n->content;
+	if (!t || (!strstr(t, "\xC2\xA9") && !strcasestr(t, "copyright")) || !n->parent ||
+	    n->parent->type != XML_ELEMENT_NODE)
+		return;
+	char *line = rh_node_text(n->parent);
+	if (line && strlen(line) <= COPYRIGHT_MAX_BYTES) {
+		if (mc->n_copyright == MAX_COPYRIGHT_CANDIDATES) {
+			/* drop the earliest copyright candidate: the footer's comes last */
+			for (size_t i = 0; i < mc->n; i++)
+				if (!strcmp(mc->c[i].field, "copyright")) {
+					free(mc->c[i].value);
+					memmove(&mc->c[i], &mc->c[i + 1], (mc->n - i - 1) * sizeof mc->c[0]);
+					mc->n--;
+					mc->n_copyright--;
+					break;
+				}
+		}
+		size_t before = mc->n;
+		rh_add(mc, "copyright", line, "page-text");
+		mc->n_copyright += mc->n > before;
+	}
+	free(line);
+}
+
+static void walk_text(meta_ctx *mc, xmlNodePtr n)
 {
 	/* soft hyphens are invisible hints that split words in the text */
 	if (n->content && strstr((const char *)n->content, "\xC2\xAD")) {
@@ -122,6 +154,7 @@ static void walk_text(xmlNodePtr n)
 			free(c);
 		}
 	}
+	walk_copyright(mc, n);
 }
 
 /* An element: its candidates recorded; true when it goes (*unwrap: its children stay in its place). */
@@ -280,7 +313,7 @@ void rh_walk(meta_ctx *mc, xmlDocPtr doc)
 		switch (n->type) {
 		case XML_COMMENT_NODE:
 		case XML_PI_NODE: remove = true; break;
-		case XML_TEXT_NODE: walk_text(n); break;
+		case XML_TEXT_NODE: walk_text(mc, n); break;
 		case XML_ELEMENT_NODE: remove = walk_element(mc, n, &unwrap); break;
 		default: break;
 		}
