@@ -609,7 +609,8 @@ static void on_skip(void *ctx, const char *file, const char *member, int64_t off
 	galley_report_skip(r->report, file, member, offset, reason);
 }
 
-/* A run that read no article at all is an error that says why. */
+/* A run that read no article at all is an error that says why (a shard whose articles all went
+ * to the other shards read its input, and is no error). */
 static int nothing_read(runner *r, galley_error *err)
 {
 	galley_buf b = {0};
@@ -800,7 +801,7 @@ int galley_pipeline_run(galley_pipeline *p, const galley_run_options *opts_in, g
 			result = finish_writers(&r, err);
 			if (result == GALLEY_OK && r.stats.failed)
 				result = GALLEY_ERR_ARTICLE;
-			if (result != GALLEY_ERR_FATAL && !r.stats.read && !r.interrupted && !r.resumed)
+			if (result != GALLEY_ERR_FATAL && !r.stats.read && !r.interrupted && !r.resumed && !r.other_shards)
 				result = nothing_read(&r, err);
 		}
 	}

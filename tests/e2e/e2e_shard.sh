@@ -154,6 +154,17 @@ head -n "$(grep -c . "$d/whole.jsonl")" "$d/cat.jsonl" | cmp -s - "$d/whole.json
 	fail "a file without input_seq was not read first and whole"
 echo "ok: merge edges (an empty shard file; files that are no shards)"
 
+# A shard whose articles all went to the other shards is no error: one page over 7 shards gives
+# exit 0 everywhere and the page in exactly one shard.
+mkdir -p "$tmp/one"
+cp "$tmp/dir/sec0/page-00.html" "$tmp/one/"
+for i in 0 1 2 3 4 5 6; do
+	"$g" run -q --shard "$i/7" -e "read-html input=$tmp/one ! write-json output=$tmp/one/shard-$i.jsonl" ||
+		fail "one page: shard $i/7 failed although the page went to another shard"
+done
+[ "$(cat "$tmp"/one/shard-*.jsonl | grep -c .)" -eq 1 ] || fail "one page: not in exactly one of 7 shards"
+echo "ok: a shard left empty by the others is no error"
+
 # Bad values are refused before anything runs.
 for bad in 3/3 -1/2 1/0 x 1/ /2 1/2/3 '1 /2'; do
 	"$g" run --shard "$bad" -e "read-html input=$tmp/dir ! write-json output=$tmp/bad.jsonl" 2>"$tmp/err"
