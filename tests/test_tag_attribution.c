@@ -1363,16 +1363,23 @@ START_TEST(authors_when_nothing_else_names_one)
 	galley_article_free(a);
 
 	/* an agency's credit opening the story, alone or in the dateline */
-	a = th_article_html("<p>Hamburg (dpa/lno) – Trotz eines Gespräches bleiben die Fronten verhärtet.</p>");
+	a = th_article_html("<p>Lindenfeld (dpa/lno) – Der Gemeinderat hat am Abend den neuen Haushalt beschlossen.</p>");
 	run_one(a, NULL);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "dpa/lno");
 	galley_article_free(a);
-	a = th_article_html("<p>JIJI</p><p>A total of 6,000 surgical masks have been lost at a hospital in Kobe.</p>");
+	a = th_article_html("<p>AFP</p><p>A ferry between two small islands was cancelled on Monday because of a storm.</p>");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "JIJI");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "AFP");
 	galley_article_free(a);
-	a = th_article_html("<p>Mehr Infos</p><p>A total of 6,000 surgical masks have been lost at a hospital in Kobe.</p>"
-	                    "<p>The Hyogo Prefectural Police is investigating the incident as a case of theft.</p>");
+	/* or as the last short line the stripper set apart before the text (reason "header") */
+	a = th_article_html("<p>A ferry between two small islands was cancelled on Monday because of a storm.</p>");
+	add_removed(a, "header", "Weather", "li before-body");
+	add_removed(a, "header", "AFP", "p.credit before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "AFP");
+	galley_article_free(a);
+	a = th_article_html("<p>Mehr Infos</p><p>A ferry between two small islands was cancelled on Monday.</p>"
+	                    "<p>The harbour office is checking the timetable for the rest of the week.</p>");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);

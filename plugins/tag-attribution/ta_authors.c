@@ -857,15 +857,25 @@ static void ta_find_about_title(ta_author_evidence *ev)
 }
 
 /* a news agency's story: its credit at the start of the text ("JIJI", "Hamburg
- * (dpa/lno) – ...") */
+ * (dpa/lno) – ..."), or among the short lines the stripper set apart just before the text
+ * (reason "header": the article starts at its first paragraph) */
 static void ta_find_agency_credit(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
 	const ta_state *st = ev->d->st;
 	if ((ev->meta.n || ev->lab.n || ev->vis.n))
 		return;
-	for (size_t i = 0; i < d->nbody && i < 3 && !ev->vis.n; i++)
+	for (size_t i = 0; i < d->nbody && i < TA_AGENCY_CREDIT_PARAGRAPHS && !ev->vis.n; i++)
 		ta_agency_credit(st, d->p[i].text, &ev->vis);
+	static const char *const header[] = {"header"};
+	size_t seen = 0;
+	for (size_t i = galley_article_n_removed(d->a); i-- > 0 && seen < TA_AGENCY_CREDIT_PARAGRAPHS && !ev->vis.n;) {
+		const galley_removed *r = galley_article_removed(d->a, i);
+		if (r->place != GALLEY_PLACE_BEFORE_BODY || !ta_reason_is(r, header, 1) || !r->text)
+			continue;
+		seen++;
+		ta_agency_credit(st, r->text, &ev->vis);
+	}
 }
 
 /* the person a personal site's copyright line names */

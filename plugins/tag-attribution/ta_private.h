@@ -40,6 +40,10 @@
 
 #define TA_VERSION "0.1.0"
 
+/* an agency's credit is looked for in the first paragraphs of the text, and in as many short
+ * lines set apart just before it */
+#define TA_AGENCY_CREDIT_PARAGRAPHS 3
+
 /* An open-addressing hash map from byte strings to ints; keys are copied. */
 typedef struct ta_set {
 	char **keys;
