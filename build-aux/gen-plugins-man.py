@@ -25,7 +25,11 @@ def esc(text):
 
 
 def galley(binary, plugin_dir, *args):
-    env = dict(os.environ, GALLEY_PLUGIN_PATH="")
+    # the build tree's galley with the build tree's libgalley, whatever LD_LIBRARY_PATH the
+    # installing shell has (another galley's library, or a sanitized build's, would be loaded first)
+    libdir = os.path.dirname(os.path.abspath(binary))
+    env = dict(os.environ, GALLEY_PLUGIN_PATH="",
+               LD_LIBRARY_PATH=os.pathsep.join(p for p in (libdir, os.environ.get("LD_LIBRARY_PATH")) if p))
     res = subprocess.run([binary, "--plugin-dir", plugin_dir, *args], env=env, check=True,
                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     return json.loads(res.stdout)
