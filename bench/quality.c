@@ -420,6 +420,51 @@ static void usage(void)
 	                "  DATASET_DIR holds cases.json and html/ (webextract-dev.tar.xz unpacked)\n");
 }
 
+/* The subset's pages as an @list file (the dataset directory, else a temporary file); the
+ * list's path (caller frees), or NULL when it cannot be written.  input is "a,b,c". */
+static char *write_subset_list(const char *dir, int every, const char *input)
+{
+	galley_buf path = {0};
+	galley_buf_printf(&path, "%s/.quality-subset-%d.txt", dir, every);
+	FILE *lf = fopen(path.data, "w");
+	if (!lf) {
+		/* the dataset directory may be read-only: use a temporary file */
+		char tmpl[] = "/tmp/galley-quality-XXXXXX";
+		int fd = mkstemp(tmpl);
+		lf = fd >= 0 ? fdopen(fd, "w") : NULL;
+		galley_buf_reset(&path);
+		galley_buf_puts(&path, tmpl);
+	}
+	if (!lf) {
+		fprintf(stderr, "galley-quality: cannot write the subset list\n");
+		galley_buf_free(&path);
+		return NULL;
+	}
+	for (const char *p = input, *e; p && *p; p = e ? e + 1 : NULL) {
+		e = strchr(p, ',');
+		fprintf(lf, "%.*s\n", (int)(e ? (size_t)(e - p) : strlen(p)), p);
+		if (!e)
+			break;
+	}
+	fclose(lf);
+	return galley_buf_steal(&path);
+}
+
+/* tag-attribution, opened, when the registry has it (authors and dates are then scored). */
+static galley_stage *open_tagger(galley_registry *reg)
+{
+	galley_error terr = {0};
+	if (!galley_registry_find(reg, "tag-attribution", &terr))
+		return NULL;
+	galley_stage *tagger = galley_stage_new(reg, "tag-attribution", NULL, &terr);
+	if (tagger && galley_stage_open(tagger, &terr) != GALLEY_OK) {
+		fprintf(stderr, "galley-quality: tag-attribution: %s (authors not scored)\n", terr.message);
+		galley_stage_free(tagger);
+		tagger = NULL;
+	}
+	return tagger;
+}
+
 int main(int argc, char **argv)
 {
 	const char *dir = NULL, *plugin_dir = NULL, *strip_opts = NULL;
@@ -477,33 +522,9 @@ int main(int argc, char **argv)
 		if (json_object_object_get_ex(cs[i].obj, "file", &f))
 			galley_buf_printf(&input, "%s/html/%s", dir, json_object_get_string(f));
 	}
-	char *list = NULL;
-	if (every > 1) {
-		/* pass the subset as an @list file */
-		galley_buf_reset(&path);
-		galley_buf_printf(&path, "%s/.quality-subset-%d.txt", dir, every);
-		FILE *lf = fopen(path.data, "w");
-		if (!lf) {
-			/* the dataset directory may be read-only: use a temporary file */
-			char tmpl[] = "/tmp/galley-quality-XXXXXX";
-			int fd = mkstemp(tmpl);
-			lf = fd >= 0 ? fdopen(fd, "w") : NULL;
-			galley_buf_reset(&path);
-			galley_buf_puts(&path, tmpl);
-		}
-		if (!lf) {
-			fprintf(stderr, "galley-quality: cannot write the subset list\n");
-			return 2;
-		}
-		for (char *p = input.data, *e; p && *p; p = e ? e + 1 : NULL) {
-			e = strchr(p, ',');
-			fprintf(lf, "%.*s\n", (int)(e ? (size_t)(e - p) : strlen(p)), p);
-			if (!e)
-				break;
-		}
-		fclose(lf);
-		list = galley_strdup(path.data);
-	}
+	char *list = every > 1 ? write_subset_list(dir, every, input.data) : NULL;
+	if (every > 1 && !list)
+		return 2;
 
 	galley_registry *reg = galley_registry_new();
 	if (plugin_dir)
@@ -522,16 +543,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "galley-quality: %s\n", err.message);
 		return 2;
 	}
-	galley_stage *tagger = NULL;
-	galley_error terr = {0};
-	if (galley_registry_find(reg, "tag-attribution", &terr)) {
-		tagger = galley_stage_new(reg, "tag-attribution", NULL, &terr);
-		if (tagger && galley_stage_open(tagger, &terr) != GALLEY_OK) {
-			fprintf(stderr, "galley-quality: tag-attribution: %s (authors not scored)\n", terr.message);
-			galley_stage_free(tagger);
-			tagger = NULL;
-		}
-	}
+	galley_stage *tagger = open_tagger(reg);
 
 	qscore total = {0}, half[QUALITY_HALVES] = {{0}};
 	qrules rules = {0};
