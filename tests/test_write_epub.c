@@ -830,32 +830,6 @@ START_TEST(test_local_images)
 END_TEST
 
 /* ---- images inside an input archive ------------------------------------------------------ */
-typedef struct member {
-	const char *name;
-	const void *data;
-	size_t len;
-} member;
-
-static void write_tgz(const char *path, const member *m, size_t n)
-{
-	struct archive *w = archive_write_new();
-	archive_write_add_filter_gzip(w);
-	archive_write_set_format_pax_restricted(w);
-	ck_assert_int_eq(archive_write_open_filename(w, path), ARCHIVE_OK);
-	for (size_t i = 0; i < n; i++) {
-		struct archive_entry *e = archive_entry_new();
-		archive_entry_set_pathname(e, m[i].name);
-		archive_entry_set_size(e, (la_int64_t)m[i].len);
-		archive_entry_set_filetype(e, AE_IFREG);
-		archive_entry_set_perm(e, 0644);
-		ck_assert_int_eq(archive_write_header(w, e), ARCHIVE_OK);
-		archive_write_data(w, m[i].data, m[i].len);
-		archive_entry_free(e);
-	}
-	ck_assert_int_eq(archive_write_close(w), ARCHIVE_OK);
-	archive_write_free(w);
-}
-
 /* reader (read-html unless named) over input, then write-epub with options; returns finish()'s
  * status.  With between, the function is called after the articles were written and before
  * finish(). */
@@ -906,25 +880,25 @@ static const char arch_top[] =
 	"<html><head><title>At the top</title></head><body><p>Up: <img src=\"../escape.png\" alt=\"escape-top\"> "
 	"again: <img src=\"./site/a/page_files/photo.png\" alt=\"photo again\"></p></body></html>";
 
-static void arch_members(member m[7])
+static void arch_members(th_member m[7])
 {
-	m[0] = (member){"./site/a/page_files/photo.png", pngdata, sizeof pngdata};
-	m[1] = (member){"site/a/page.html", arch_page, strlen(arch_page)};
-	m[2] = (member){"site/a/page_files/pic.jpg", jpgdata, sizeof jpgdata};
+	m[0] = (th_member){"./site/a/page_files/photo.png", pngdata, sizeof pngdata};
+	m[1] = (th_member){"site/a/page.html", arch_page, strlen(arch_page)};
+	m[2] = (th_member){"site/a/page_files/pic.jpg", jpgdata, sizeof jpgdata};
 	static const char fake[] = "\xff\xd8\xff but not a JPEG";
-	m[3] = (member){"site/a/page_files/fake.jpg", fake, sizeof fake - 1};
-	m[4] = (member){"top.html", arch_top, strlen(arch_top)};
-	m[5] = (member){"site/shared/dot.gif", gifdata, sizeof gifdata};
-	m[6] = (member){"escape.png", pngdata, sizeof pngdata}; /* only as a file beside the archive */
+	m[3] = (th_member){"site/a/page_files/fake.jpg", fake, sizeof fake - 1};
+	m[4] = (th_member){"top.html", arch_top, strlen(arch_top)};
+	m[5] = (th_member){"site/shared/dot.gif", gifdata, sizeof gifdata};
+	m[6] = (th_member){"escape.png", pngdata, sizeof pngdata}; /* only as a file beside the archive */
 }
 
 static void change_photo(void *ctx)
 {
-	member m[7];
+	th_member m[7];
 	arch_members(m);
 	m[0].data = gifdata;
 	m[0].len = sizeof gifdata;
-	write_tgz(ctx, m, 6);
+	th_write_archive(ctx, TH_TAR_GZ, m, 6);
 }
 
 static void check_archive_book(const char *book)
@@ -1015,11 +989,11 @@ END_TEST
 START_TEST(test_archive_images)
 {
 	char *dir = th_tmpdir();
-	member m[7];
+	th_member m[7];
 	arch_members(m);
 	galley_buf tgz = {0}, p = {0}, o = {0};
 	galley_buf_printf(&tgz, "%s/site.tar.gz", dir);
-	write_tgz(tgz.data, m, 6);
+	th_write_archive(tgz.data, TH_TAR_GZ, m, 6);
 	galley_buf_printf(&p, "%s/escape.png", dir);
 	th_write_file(p.data, pngdata, sizeof pngdata);
 	galley_error err = {0};
@@ -1086,7 +1060,7 @@ START_TEST(test_archive_images)
 	ck_assert_msg(contains(err.message, "changed while the book was written"), "%s", err.message);
 	struct stat sb;
 	ck_assert(stat(p.data, &sb) != 0);
-	write_tgz(tgz.data, m, 6);
+	th_write_archive(tgz.data, TH_TAR_GZ, m, 6);
 
 	/* the same pages unpacked into a directory: read-html input=dir embeds the same images */
 	galley_buf_reset(&p);
