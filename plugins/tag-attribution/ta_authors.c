@@ -365,13 +365,15 @@ static void ta_find_closing_author_note(ta_author_evidence *ev)
 	}
 }
 
-/* an unlabelled byline block: "Jane Doe" in div.author-name; a full name first ("Juan Carlos
- * Muñoz C." rather than the section "Espectáculos") */
-static void ta_find_unlabelled_person(ta_author_evidence *ev)
+/* What an unlabelled byline block's names must be to be taken. */
+typedef enum ta_unlabelled_need { TA_UNLABELLED_PERSON, TA_UNLABELLED_ANY_NAME } ta_unlabelled_need;
+
+/* The first short unlabelled byline block (div.author-name, an author box) whose names pass,
+ * most trusted first. */
+static void ta_unlabelled_byline(ta_author_evidence *ev, ta_unlabelled_need need)
 {
 	const ta_state *st = ev->d->st;
 	galley_article *a = ev->d->a;
-	const char *site = ev->site;
 	if (ev->vis.n)
 		return;
 	static const char *const unlabelled[] = {"byline", "author-box"};
@@ -380,11 +382,11 @@ static void ta_find_unlabelled_person(ta_author_evidence *ev)
 	size_t nord = ta_removed_order(a, unlabelled, sizeof unlabelled / sizeof unlabelled[0], &ord, &tiers);
 	for (size_t i = 0; i < nord && !ev->vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, ord[i]);
-		if (strlen(r->text) > 80)
+		if (strlen(r->text) > TA_BYLINE_BLOCK_MAX)
 			continue;
 		ta_names tmp = {0};
-		ta_parse_byline(st, r->text, &tmp, site, TA_BYLINE_PLAIN);
-		if (tmp.n && ta_person_like(st, &tmp)) {
+		ta_parse_byline(st, r->text, &tmp, ev->site, TA_BYLINE_PLAIN);
+		if (tmp.n && (need == TA_UNLABELLED_ANY_NAME || ta_person_like(st, &tmp))) {
 			ev->vis = tmp;
 			ev->vis_tier = tiers[i];
 			break;
@@ -393,6 +395,13 @@ static void ta_find_unlabelled_person(ta_author_evidence *ev)
 	}
 	free(ord);
 	free(tiers);
+}
+
+/* an unlabelled byline block: "Jane Doe" in div.author-name; a full name first ("Juan Carlos
+ * Muñoz C." rather than the section "Espectáculos") */
+static void ta_find_unlabelled_person(ta_author_evidence *ev)
+{
+	ta_unlabelled_byline(ev, TA_UNLABELLED_PERSON);
 }
 
 /* "Marco Kratzenberg , 01. Dez. 2017, 12:01 Uhr": a name among dates comes
@@ -514,30 +523,7 @@ static void ta_find_meta_class_name(ta_author_evidence *ev)
 /* an unlabelled byline block whose words pass as a name though not as a person's */
 static void ta_find_unlabelled_any(ta_author_evidence *ev)
 {
-	const ta_state *st = ev->d->st;
-	galley_article *a = ev->d->a;
-	const char *site = ev->site;
-	if (ev->vis.n)
-		return;
-	static const char *const unlabelled[] = {"byline", "author-box"};
-	size_t *ord = NULL;
-	int *tiers = NULL;
-	size_t nord = ta_removed_order(a, unlabelled, sizeof unlabelled / sizeof unlabelled[0], &ord, &tiers);
-	for (size_t i = 0; i < nord && !ev->vis.n; i++) {
-		const galley_removed *r = galley_article_removed(a, ord[i]);
-		if (strlen(r->text) > 80)
-			continue;
-		ta_names tmp = {0};
-		ta_parse_byline(st, r->text, &tmp, site, TA_BYLINE_PLAIN);
-		if (tmp.n) {
-			ev->vis = tmp;
-			ev->vis_tier = tiers[i];
-			break;
-		}
-		ta_names_free(&tmp);
-	}
-	free(ord);
-	free(tiers);
+	ta_unlabelled_byline(ev, TA_UNLABELLED_ANY_NAME);
 }
 
 /* a line of the article's meta data that lists its writers, unlabelled: "Clara Löw,

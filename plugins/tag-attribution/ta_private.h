@@ -43,6 +43,8 @@
 /* an agency's credit is looked for in the first paragraphs of the text, and in as many short
  * lines set apart just before it */
 #define TA_AGENCY_CREDIT_PARAGRAPHS 3
+/* a removed block longer than this (bytes) is no byline: a sentence or a teaser */
+#define TA_BYLINE_BLOCK_MAX 80
 
 /* An open-addressing hash map from byte strings to ints; keys are copied. */
 typedef struct ta_set {
