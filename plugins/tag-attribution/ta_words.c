@@ -99,6 +99,15 @@ void ta_set_free(ta_set *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* Frees n owned strings and their array. */
+static void ta_free_strv(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+
 void ta_state_free(ta_state *st)
 {
 	if (!st)
@@ -109,21 +118,11 @@ void ta_state_free(ta_state *st)
 	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given, &st->places, &st->about, &st->issuers, &st->offices, &st->datemonths};
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
 		ta_set_free(sets[i]);
-	for (size_t i = 0; i < st->n_relay; i++)
-		free(st->relay_close[i]);
-	free(st->relay_close);
-	for (size_t i = 0; i < st->n_outlets; i++)
-		free(st->outlet_names[i]);
-	free(st->outlet_names);
-	for (size_t i = 0; i < st->n_role_list; i++)
-		free(st->role_list[i]);
-	free(st->role_list);
-	for (size_t i = 0; i < st->n_date_pub; i++)
-		free(st->date_pub[i]);
-	free(st->date_pub);
-	for (size_t i = 0; i < st->n_date_upd; i++)
-		free(st->date_upd[i]);
-	free(st->date_upd);
+	ta_free_strv(st->relay_close, st->n_relay);
+	ta_free_strv(st->outlet_names, st->n_outlets);
+	ta_free_strv(st->role_list, st->n_role_list);
+	ta_free_strv(st->date_pub, st->n_date_pub);
+	ta_free_strv(st->date_upd, st->n_date_upd);
 	dc_vocab_free(st->discourse);
 	free(st);
 }
