@@ -1303,6 +1303,163 @@ static int warc_end(galley_collection *c, galley_error *err)
 	                        (unsigned long long)d->first_offset, c->n_members);
 }
 
+/* What the steps of a WARC record give besides GALLEY_OK and an error: nothing to read in the
+ * record (counted as a skip), go on with the next; the stream failed (the caller says how). */
+enum { WARC_RECORD_SKIPPED = 2, WARC_READ_FAILED = 3 };
+
+/* A resource record's block (block, blen: owned, handed on in out or freed): the document
+ * itself (wget --warc-file, Webrecorder), typed by the record's header. */
+static int warc_resource_payload(galley_collection *c, unsigned char *block, size_t blen, galley_entry *out)
+{
+	char *raw_ct = c->e_ctype;
+	c->e_ctype = NULL;
+	char *media = NULL, *charset = NULL;
+	parse_content_type(raw_ct, &media, &charset);
+	free(raw_ct);
+	c->e_ctype = media;
+	c->e_charset = charset;
+	if (!media || !media_accepted(c, media)) {
+		galley_buf reason = {0};
+		if (media)
+			galley_buf_printf(&reason, "WARC resource record Content-Type %s", media);
+		else
+			galley_buf_puts(&reason, "WARC resource record without a Content-Type");
+		count_skip(c, reason.data);
+		galley_buf_free(&reason);
+		free(block);
+		return WARC_RECORD_SKIPPED;
+	}
+	out->content_type = media;
+	out->charset = charset;
+	block[blen] = 0;
+	out->data = block;
+	out->len = blen;
+	return GALLEY_OK;
+}
+
+/* A response record's block (owned, handed on in out or freed): the HTTP response inside, its
+ * status, type, transfer and content encodings. */
+static int warc_http_payload(galley_collection *c, unsigned char *block, size_t blen, galley_entry *out,
+                             galley_error *err)
+{
+	if (blen < 5 || memcmp(block, "HTTP/", 5)) {
+		free(block);
+		count_skip(c, "WARC response without an HTTP status line");
+		return WARC_RECORD_SKIPPED;
+	}
+	const unsigned char *sp = memchr(block, ' ', blen < 64 ? blen : 64);
+	int status = sp ? atoi((const char *)sp + 1) : 0;
+	size_t pstart = blen;
+	const unsigned char *blank = find_blank_line(block, blen, &pstart);
+	size_t hlen = blank ? (size_t)(blank - block) + 1 : blen;
+	if (!blank)
+		pstart = blen;
+	char *ct = header_value((const char *)block, hlen, "Content-Type");
+	char *te = header_value((const char *)block, hlen, "Transfer-Encoding");
+	char *ce = header_value((const char *)block, hlen, "Content-Encoding");
+	char *media = NULL, *charset = NULL;
+	parse_content_type(ct, &media, &charset);
+	free(ct);
+	c->e_ctype = media;
+	c->e_charset = charset;
+	out->status = status;
+	out->content_type = media;
+	out->charset = charset;
+	galley_buf reason = {0};
+	if (status != 200)
+		galley_buf_printf(&reason, "WARC record status %d", status);
+	else if (!media_accepted(c, media))
+		galley_buf_printf(&reason, "WARC record Content-Type %s", media);
+	if (reason.len) {
+		count_skip(c, reason.data);
+		galley_buf_free(&reason);
+		free(te);
+		free(ce);
+		free(block);
+		out->content_type = out->charset = NULL;
+		out->status = 0;
+		return WARC_RECORD_SKIPPED;
+	}
+	size_t plen = blen - pstart;
+	memmove(block, block + pstart, plen);
+	if (te && strcasestr(te, "chunked"))
+		plen = dechunk(block, plen);
+	free(te);
+	if (ce && (!strcasecmp(ce, "gzip") || !strcasecmp(ce, "x-gzip")) && plen) {
+		unsigned char *plain = NULL;
+		size_t plain_len = 0;
+		int rc = decompress_memory(c, block, plen, &plain, &plain_len, err);
+		free(block);
+		free(ce);
+		if (rc != GALLEY_OK) {
+			galley_error_prefix(err, "WARC record body (Content-Encoding gzip)");
+			return GALLEY_ERR_ARTICLE;
+		}
+		block = plain;
+		plen = plain_len;
+	} else if (ce && strcasecmp(ce, "identity") && plen) {
+		galley_error_set(err, GALLEY_ERR_ARTICLE, "WARC record body has Content-Encoding %s, which is not supported",
+		                 ce);
+		free(ce);
+		free(block);
+		return GALLEY_ERR_ARTICLE;
+	} else {
+		free(ce);
+	}
+	block[plen] = 0;
+	out->data = block;
+	out->len = plen;
+	return GALLEY_OK;
+}
+
+/* The record header at the buffer's position, up to its blank line (*after: its length with
+ * that line): GALLEY_OK; an error (no record here, skipped to the next; truncated; too long);
+ * or WARC_READ_FAILED when the stream itself failed. */
+static int warc_read_header(galley_collection *c, int64_t rec_off, size_t *after, galley_error *err)
+{
+	size_t want = 4096;
+	for (;;) {
+		if (warc_fill(c, want) < 0)
+			return WARC_READ_FAILED;
+		size_t avail = c->buf_len - c->buf_pos;
+		if (avail >= 5 && memcmp(c->buf + c->buf_pos, "WARC/", 5)) {
+			uint64_t skipped;
+			bool found;
+			if (warc_resync(c, &skipped, &found) < 0)
+				return WARC_READ_FAILED;
+			if (!found) {
+				c->mode = MODE_DONE;
+				return galley_error_set(err, GALLEY_ERR_ARTICLE,
+				                        "no WARC record at offset %lld: the file is corrupt or not WARC (no record "
+				                        "follows in its last %llu bytes)",
+				                        (long long)rec_off, (unsigned long long)skipped);
+			}
+			return galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                        "no WARC record at offset %lld (a wrong Content-Length before it, or damage): "
+			                        "%llu bytes skipped to the next record, at offset %lld",
+			                        (long long)rec_off, (unsigned long long)skipped,
+			                        (long long)(c->buf_base + (int64_t)c->buf_pos));
+		}
+		if (find_blank_line(c->buf + c->buf_pos, avail, after))
+			return GALLEY_OK;
+		if (c->eof) {
+			c->mode = MODE_DONE;
+			char note[256];
+			return galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                        "WARC record at offset %lld is truncated in its header; the %zu complete "
+			                        "record(s) before it were read%s",
+			                        (long long)rec_off, c->n_members, damage_note(c, note, sizeof note));
+		}
+		if (avail > WARC_MAX_LINE * 16) {
+			c->mode = MODE_DONE;
+			return galley_error_set(err, GALLEY_ERR_ARTICLE,
+			                        "WARC record at offset %lld has a header over %zu bytes: corrupt file",
+			                        (long long)rec_off, WARC_MAX_LINE * 16);
+		}
+		want = avail + 4096;
+	}
+}
+
 static int next_warc_record(galley_collection *c, galley_entry *out, galley_error *err)
 {
 	for (;;) {
@@ -1328,47 +1485,11 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 		out->offset = rec_off;
 		/* the record header, up to the blank line */
 		size_t after = 0;
-		size_t want = 4096;
-		for (;;) {
-			if (warc_fill(c, want) < 0)
-				goto read_error;
-			size_t avail = c->buf_len - c->buf_pos;
-			if (avail >= 5 && memcmp(c->buf + c->buf_pos, "WARC/", 5)) {
-				uint64_t skipped;
-				bool found;
-				if (warc_resync(c, &skipped, &found) < 0)
-					goto read_error;
-				if (!found) {
-					c->mode = MODE_DONE;
-					return galley_error_set(err, GALLEY_ERR_ARTICLE,
-					                        "no WARC record at offset %lld: the file is corrupt or not WARC (no record "
-					                        "follows in its last %llu bytes)",
-					                        (long long)rec_off, (unsigned long long)skipped);
-				}
-				return galley_error_set(err, GALLEY_ERR_ARTICLE,
-				                        "no WARC record at offset %lld (a wrong Content-Length before it, or damage): "
-				                        "%llu bytes skipped to the next record, at offset %lld",
-				                        (long long)rec_off, (unsigned long long)skipped,
-				                        (long long)(c->buf_base + (int64_t)c->buf_pos));
-			}
-			if (find_blank_line(c->buf + c->buf_pos, avail, &after))
-				break;
-			if (c->eof) {
-				c->mode = MODE_DONE;
-				char note[256];
-				return galley_error_set(err, GALLEY_ERR_ARTICLE,
-				                        "WARC record at offset %lld is truncated in its header; the %zu complete "
-				                        "record(s) before it were read%s",
-				                        (long long)rec_off, c->n_members, damage_note(c, note, sizeof note));
-			}
-			if (avail > WARC_MAX_LINE * 16) {
-				c->mode = MODE_DONE;
-				return galley_error_set(err, GALLEY_ERR_ARTICLE,
-				                        "WARC record at offset %lld has a header over %zu bytes: corrupt file",
-				                        (long long)rec_off, WARC_MAX_LINE * 16);
-			}
-			want = avail + 4096;
-		}
+		int hr = warc_read_header(c, rec_off, &after, err);
+		if (hr == WARC_READ_FAILED)
+			goto read_error;
+		if (hr != GALLEY_OK)
+			return hr;
 		const char *hdr = (const char *)c->buf + c->buf_pos;
 		char *type = header_value(hdr, after, "WARC-Type");
 		char *clen = header_value(hdr, after, "Content-Length");
@@ -1472,107 +1593,13 @@ static int next_warc_record(galley_collection *c, galley_entry *out, galley_erro
 			}
 		}
 		c->n_members++;
-		if (resource) {
-			/* the document itself (wget --warc-file, Webrecorder), typed by the record's header */
-			char *raw_ct = c->e_ctype;
-			c->e_ctype = NULL;
-			char *media = NULL, *charset = NULL;
-			parse_content_type(raw_ct, &media, &charset);
-			free(raw_ct);
-			c->e_ctype = media;
-			c->e_charset = charset;
-			if (!media || !media_accepted(c, media)) {
-				galley_buf reason = {0};
-				if (media)
-					galley_buf_printf(&reason, "WARC resource record Content-Type %s", media);
-				else
-					galley_buf_puts(&reason, "WARC resource record without a Content-Type");
-				count_skip(c, reason.data);
-				galley_buf_free(&reason);
-				free(block);
-				clear_entry_strings(c);
-				out->url = out->date = out->record_id = NULL;
-				continue;
-			}
-			out->content_type = media;
-			out->charset = charset;
-			block[blen] = 0;
-			out->data = block;
-			out->len = blen;
-			return GALLEY_OK;
-		}
-		/* the HTTP response inside */
-		if (blen < 5 || memcmp(block, "HTTP/", 5)) {
-			free(block);
-			count_skip(c, "WARC response without an HTTP status line");
+		int pr = resource ? warc_resource_payload(c, block, blen, out) : warc_http_payload(c, block, blen, out, err);
+		if (pr == WARC_RECORD_SKIPPED) {
 			clear_entry_strings(c);
 			out->url = out->date = out->record_id = NULL;
 			continue;
 		}
-		const unsigned char *sp = memchr(block, ' ', blen < 64 ? blen : 64);
-		int status = sp ? atoi((const char *)sp + 1) : 0;
-		size_t pstart = blen;
-		const unsigned char *blank = find_blank_line(block, blen, &pstart);
-		size_t hlen = blank ? (size_t)(blank - block) + 1 : blen;
-		if (!blank)
-			pstart = blen;
-		char *ct = header_value((const char *)block, hlen, "Content-Type");
-		char *te = header_value((const char *)block, hlen, "Transfer-Encoding");
-		char *ce = header_value((const char *)block, hlen, "Content-Encoding");
-		char *media = NULL, *charset = NULL;
-		parse_content_type(ct, &media, &charset);
-		free(ct);
-		c->e_ctype = media;
-		c->e_charset = charset;
-		out->status = status;
-		out->content_type = media;
-		out->charset = charset;
-		galley_buf reason = {0};
-		if (status != 200)
-			galley_buf_printf(&reason, "WARC record status %d", status);
-		else if (!media_accepted(c, media))
-			galley_buf_printf(&reason, "WARC record Content-Type %s", media);
-		if (reason.len) {
-			count_skip(c, reason.data);
-			galley_buf_free(&reason);
-			free(te);
-			free(ce);
-			free(block);
-			clear_entry_strings(c);
-			out->url = out->date = out->record_id = out->content_type = out->charset = NULL;
-			out->status = 0;
-			continue;
-		}
-		size_t plen = blen - pstart;
-		memmove(block, block + pstart, plen);
-		if (te && strcasestr(te, "chunked"))
-			plen = dechunk(block, plen);
-		free(te);
-		if (ce && (!strcasecmp(ce, "gzip") || !strcasecmp(ce, "x-gzip")) && plen) {
-			unsigned char *plain = NULL;
-			size_t plain_len = 0;
-			int rc = decompress_memory(c, block, plen, &plain, &plain_len, err);
-			free(block);
-			free(ce);
-			if (rc != GALLEY_OK) {
-				galley_error_prefix(err, "WARC record body (Content-Encoding gzip)");
-				return GALLEY_ERR_ARTICLE;
-			}
-			block = plain;
-			plen = plain_len;
-		} else if (ce && strcasecmp(ce, "identity") && plen) {
-			galley_error_set(err, GALLEY_ERR_ARTICLE, "WARC record body has Content-Encoding %s, which is not supported",
-			                 ce);
-			free(ce);
-			free(block);
-			return GALLEY_ERR_ARTICLE;
-		} else {
-			free(ce);
-		}
-		block[plen] = 0;
-		out->data = block;
-		out->len = plen;
-		return GALLEY_OK;
+		return pr;
 	}
 read_error:
 	c->mode = MODE_DONE;
