@@ -7,12 +7,11 @@
  *     zip, tar) or with "WARC/" — and standard input, always — goes through libarchive with
  *     every filter and the tar, zip and raw formats: tar and zip give members, the raw format
  *     gives the single decompressed stream, which is either one page or a WARC file;
- *   - WARC streams are parsed here, record by record, over libarchive's decompression (which
- *     also reads the per-record gzip members Common Crawl publishes).  Parsing the records
- *     ourselves keeps the full WARC-Target-URI, the record offsets and the HTTP headers.
+ *   - WARC streams are parsed record by record, in collection_warc.c, over libarchive's
+ *     decompression (which also reads the per-record gzip members Common Crawl publishes).
  * Nothing is unpacked to disk.  Problems with one entry are reported for that entry; the
  * collection then goes on with the next one. */
-#include "internal.h"
+#include "collection_private.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -28,88 +27,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
-
-#define DEFAULT_MAX_ENTRY ((size_t)64 << 20)
-/* Decompression bounds (docs/collections.md): an input may expand to DEFAULT_MAX_RATIO times
- * the compressed bytes read so far (the first RATIO_FLOOR bytes are always allowed: headers
- * make small files look dense), and to DEFAULT_MAX_EXPANDED bytes in all. */
-#define DEFAULT_MAX_RATIO 200.0
-#define DEFAULT_MAX_EXPANDED ((uint64_t)64 << 30)
-#define RATIO_FLOOR ((uint64_t)1 << 20)
-static const char arc_refusal[] =
-	"an ARC file (the Internet Archive's format before WARC), which galley does not read: convert it to WARC first";
-/* The start of an input looked at to tell what it is. */
-#define SNIFF_HEAD 4096
-#define MAX_LIST_DEPTH 8
-#define MAX_DIR_DEPTH 64
-#define WARC_MAX_LINE ((size_t)1 << 16)
-#define READ_CHUNK ((size_t)1 << 16)
-
-typedef struct coll_source {
-	char *path;      /* "-" for standard input */
-	bool explicit_;  /* named by the user (or matched by a glob): always returned */
-	char *problem;   /* (nullable) reported by next() instead of reading */
-	uint64_t size;   /* bytes on disk, for the progress line (0 when not counted) */
-} coll_source;
-
-typedef struct skip_reason {
-	char *reason;
-	size_t count;
-} skip_reason;
-
-typedef enum coll_mode {
-	MODE_NONE = 0,
-	MODE_ARCHIVE, /* tar or zip members */
-	MODE_RAW,     /* one decompressed stream: a single page */
-	MODE_WARC,    /* one decompressed stream of WARC records */
-	MODE_DONE     /* finished or broken: the next call closes it */
-} coll_mode;
-
-struct galley_collection {
-	char **exts;   /* NULL: all */
-	char **media;  /* NULL: all */
-	size_t max;
-	double max_ratio;
-	uint64_t max_expanded;
-
-	coll_source *srcs;
-	size_t n_srcs, cap_srcs, next_src;
-
-	/* the source being read */
-	coll_mode mode;
-	arc_source *src;   /* what c->ar reads from */
-	uint64_t expanded; /* decompressed bytes of the current source */
-	const unsigned char *mem_in; /* non-NULL while decompressing a buffer (mem_in_len bytes) */
-	size_t mem_in_len;
-	uint64_t mem_expanded;
-	size_t damage_reported; /* gzip damages already reported for this source */
-	struct archive *ar;
-	struct archive_entry *pending; /* a member header read but not yet returned */
-	char *pending_name;            /* (owned) its name, UTF-8 */
-	int pending_status;            /* its galley_archive_next_header status */
-	size_t n_members;              /* members returned from the current archive */
-	coll_source *cur;
-	unsigned char *head; /* bytes already read from a raw stream before we knew its kind */
-	size_t head_len;
-
-	/* WARC stream buffer */
-	unsigned char *buf;
-	size_t buf_len, buf_pos, buf_cap;
-	int64_t buf_base; /* stream offset of buf[0] */
-	bool eof;
-
-	/* strings the current entry borrows */
-	char *e_member, *e_url, *e_date, *e_ctype, *e_charset, *e_record_id;
-
-	skip_reason *skips;
-	size_t n_skips;
-
-	/* input bytes for the progress line, counted only while progress is on */
-	bool counting;
-	uint64_t bytes_before; /* bytes of the sources before the current one */
-};
-
-/* ---- small helpers --------------------------------------------------------------------- */
 
 static char **strv_copy(const char *const *v, bool lower)
 {
@@ -206,7 +123,7 @@ void galley_collection_set_skip_hook(galley_skip_hook hook, void *ctx)
 
 static void count_skip_file(galley_collection *c, const char *file, const char *reason);
 
-static void count_skip(galley_collection *c, const char *reason)
+void coll_count_skip(galley_collection *c, const char *reason)
 {
 	count_skip_file(c, c->cur ? c->cur->path : NULL, reason);
 }
@@ -577,7 +494,7 @@ static void close_current(galley_collection *c)
 	c->cur = NULL;
 }
 
-static void clear_entry_strings(galley_collection *c)
+void coll_clear_entry_strings(galley_collection *c)
 {
 	free(c->e_member);
 	free(c->e_url);
@@ -636,7 +553,7 @@ static int read_rest_fd(int fd, unsigned char **data, size_t *len, size_t cap, s
 
 /* archive_read_data on the current handle, within the decompression bounds and stopping when
  * the run is asked to stop.  A refusal is set as the handle's error (-1 returned). */
-static la_ssize_t ar_read(galley_collection *c, void *dst, size_t n)
+la_ssize_t coll_ar_read(galley_collection *c, void *dst, size_t n)
 {
 	if (galley_stop_is_requested()) {
 		archive_set_error(c->ar, EINTR, "stopped: the run was interrupted");
@@ -669,14 +586,14 @@ static la_ssize_t ar_read(galley_collection *c, void *dst, size_t n)
 	return -1;
 }
 
-static const char *ar_msg(struct archive *a)
+const char *coll_ar_msg(struct archive *a)
 {
 	const char *m = a ? archive_error_string(a) : NULL;
 	return m ? m : "the data is truncated or corrupt (libarchive gave no reason)";
 }
 
 /* " (the gzip data is cut short at byte 1234)" or "" when the source's gzip is intact. */
-static const char *damage_note(galley_collection *c, char *buf, size_t cap)
+const char *coll_damage_note(galley_collection *c, char *buf, size_t cap)
 {
 	const arc_damage *d = arc_source_damage(c->src);
 	buf[0] = 0;
@@ -688,7 +605,7 @@ static const char *damage_note(galley_collection *c, char *buf, size_t cap)
 
 /* Report gzip damage that decoding passed over (resynchronised at the next member) once, as an
  * error entry; GALLEY_OK when there is none new. */
-static int report_new_damage(galley_collection *c, galley_error *err)
+int coll_report_new_damage(galley_collection *c, galley_error *err)
 {
 	const arc_damage *d = arc_source_damage(c->src);
 	if (!d || d->count <= c->damage_reported || d->truncated)
@@ -733,7 +650,7 @@ static int open_archive(galley_collection *c, int fd, const unsigned char *head,
 		return GALLEY_OK;
 	}
 	if (r == ARCHIVE_FATAL) {
-		galley_error_set(err, GALLEY_ERR_ARTICLE, "not a readable archive or compressed file: %s", ar_msg(a));
+		galley_error_set(err, GALLEY_ERR_ARTICLE, "not a readable archive or compressed file: %s", coll_ar_msg(a));
 		return GALLEY_ERR_ARTICLE;
 	}
 	if (archive_format(a) == ARCHIVE_FORMAT_RAW) {
@@ -742,9 +659,9 @@ static int open_archive(galley_collection *c, int fd, const unsigned char *head,
 		size_t cap = 4096;
 		c->head = galley_malloc(cap);
 		while (c->head_len < 16) {
-			la_ssize_t n = ar_read(c, c->head + c->head_len, cap - c->head_len);
+			la_ssize_t n = coll_ar_read(c, c->head + c->head_len, cap - c->head_len);
 			if (n < 0) {
-				galley_error_set(err, GALLEY_ERR_ARTICLE, "truncated or corrupt compressed data: %s", ar_msg(a));
+				galley_error_set(err, GALLEY_ERR_ARTICLE, "truncated or corrupt compressed data: %s", coll_ar_msg(a));
 				return GALLEY_ERR_ARTICLE;
 			}
 			if (n == 0)
@@ -798,9 +715,9 @@ static int read_archive_data(galley_collection *c, unsigned char **data, size_t 
 				cap = c->max + 4096;
 			*data = galley_realloc(*data, cap + 1);
 		}
-		la_ssize_t n = ar_read(c, *data + *len, cap - *len);
+		la_ssize_t n = coll_ar_read(c, *data + *len, cap - *len);
 		if (n < 0) {
-			galley_error_set(err, GALLEY_ERR_ARTICLE, "%s", ar_msg(c->ar));
+			galley_error_set(err, GALLEY_ERR_ARTICLE, "%s", coll_ar_msg(c->ar));
 			return GALLEY_ERR_FATAL; /* the stream cannot go on */
 		}
 		if (n == 0)
@@ -883,7 +800,7 @@ static int gunzip_memory(galley_collection *c, const unsigned char *in, size_t i
 
 /* Decompress a gzip/xz/zstd/bzip2 buffer held in memory (a member "page.html.gz", or an HTTP
  * body with Content-Encoding).  Returns GALLEY_OK with *out (owned) or an error. */
-static int decompress_memory(galley_collection *c, const unsigned char *in, size_t in_len, unsigned char **out,
+int coll_decompress_memory(galley_collection *c, const unsigned char *in, size_t in_len, unsigned char **out,
                              size_t *out_len, galley_error *err)
 {
 	*out = NULL;
@@ -910,7 +827,7 @@ static int decompress_memory(galley_collection *c, const unsigned char *in, size
 	int rc = GALLEY_OK;
 	struct archive_entry *e;
 	if (archive_read_open_memory(a, in, in_len) != ARCHIVE_OK || archive_read_next_header(a, &e) < ARCHIVE_WARN) {
-		rc = galley_error_set(err, GALLEY_ERR_ARTICLE, "corrupt compressed data: %s", ar_msg(a));
+		rc = galley_error_set(err, GALLEY_ERR_ARTICLE, "corrupt compressed data: %s", coll_ar_msg(a));
 	} else {
 		struct archive *saved = c->ar;
 		c->ar = a;
@@ -967,7 +884,7 @@ static int next_archive_member(galley_collection *c, galley_entry *out, galley_e
 				char note[256];
 				return galley_error_set(err, GALLEY_ERR_ARTICLE,
 				                        "truncated or corrupt archive: the %zu member(s) before the damage were read; %s%s",
-				                        c->n_members, ar_msg(c->ar), damage_note(c, note, sizeof note));
+				                        c->n_members, coll_ar_msg(c->ar), coll_damage_note(c, note, sizeof note));
 			}
 		}
 		if (r != ARCHIVE_OK) {
@@ -975,7 +892,7 @@ static int next_archive_member(galley_collection *c, galley_entry *out, galley_e
 			c->e_member = name;
 			out->member = c->e_member;
 			return galley_error_set(err, GALLEY_ERR_ARTICLE, "unreadable archive member%s: %s",
-			                        name ? "" : " (its name cannot be decoded)", ar_msg(c->ar));
+			                        name ? "" : " (its name cannot be decoded)", coll_ar_msg(c->ar));
 		}
 		if (archive_entry_filetype(e) != AE_IFREG) {
 			free(name);
@@ -984,7 +901,7 @@ static int next_archive_member(galley_collection *c, galley_entry *out, galley_e
 		if (!name_accepted(c, name)) {
 			/* counted, so that a zip of pages named .php or an archive of archives does not read as
 			 * "0 read" with nothing said */
-			count_skip(c, name_is_archive(name) ? "archive member that is itself an archive (unpack it to read it)"
+			coll_count_skip(c, name_is_archive(name) ? "archive member that is itself an archive (unpack it to read it)"
 			                                    : "archive member whose name has no accepted ending (extensions=)");
 			free(name);
 			continue;
@@ -1010,7 +927,7 @@ static int next_archive_member(galley_collection *c, galley_entry *out, galley_e
 				galley_error_set(err, GALLEY_ERR_ARTICLE,
 				                 "truncated or corrupt archive in this member: the %zu member(s) before the damage were "
 				                 "read; %s%s",
-				                 c->n_members - 1, ar_msg(c->ar), damage_note(c, note, sizeof note));
+				                 c->n_members - 1, coll_ar_msg(c->ar), coll_damage_note(c, note, sizeof note));
 			} else if (rc == GALLEY_ERR_FATAL) {
 				c->mode = MODE_DONE; /* a bound or a stop: the message says which */
 			}
@@ -1019,7 +936,7 @@ static int next_archive_member(galley_collection *c, galley_entry *out, galley_e
 		if (is_compressed_name(name) && len) {
 			unsigned char *plain = NULL;
 			size_t plain_len = 0;
-			rc = decompress_memory(c, data, len, &plain, &plain_len, err);
+			rc = coll_decompress_memory(c, data, len, &plain, &plain_len, err);
 			free(data);
 			if (rc != GALLEY_OK)
 				return GALLEY_ERR_ARTICLE;
@@ -1060,557 +977,6 @@ static int raw_entry(galley_collection *c, galley_entry *out, galley_error *err)
 /* ---- WARC ---------------------------------------------------------------------------------- */
 
 /* Raw read from the decompressed stream. Returns bytes read (short at the end), -1 on error. */
-static la_ssize_t warc_read_raw(galley_collection *c, unsigned char *dst, size_t n)
-{
-	size_t got = 0;
-	while (got < n) {
-		la_ssize_t r = ar_read(c, dst + got, n - got);
-		if (r < 0)
-			return -1;
-		if (r == 0) {
-			c->eof = true;
-			break;
-		}
-		got += (size_t)r;
-	}
-	return (la_ssize_t)got;
-}
-
-/* Make at least `need` bytes available from buf_pos (fewer at the end). -1 on error. */
-static int warc_fill(galley_collection *c, size_t need)
-{
-	while (c->buf_len - c->buf_pos < need && !c->eof) {
-		if (c->buf_pos) {
-			memmove(c->buf, c->buf + c->buf_pos, c->buf_len - c->buf_pos);
-			c->buf_len -= c->buf_pos;
-			c->buf_base += (int64_t)c->buf_pos;
-			c->buf_pos = 0;
-		}
-		if (c->buf_cap - c->buf_len < READ_CHUNK) {
-			c->buf_cap = c->buf_len + READ_CHUNK;
-			c->buf = galley_realloc(c->buf, c->buf_cap);
-		}
-		la_ssize_t r = ar_read(c, c->buf + c->buf_len, c->buf_cap - c->buf_len);
-		if (r < 0)
-			return -1;
-		if (r == 0)
-			c->eof = true;
-		c->buf_len += (size_t)r;
-	}
-	return 0;
-}
-
-/* Discard n bytes of the stream. -1 on error, 1 when the stream ended first. */
-static int warc_skip(galley_collection *c, uint64_t n)
-{
-	while (n) {
-		size_t avail = c->buf_len - c->buf_pos;
-		if (!avail) {
-			if (c->eof)
-				return 1;
-			if (warc_fill(c, 1) < 0)
-				return -1;
-			continue;
-		}
-		size_t k = avail < n ? avail : (size_t)n;
-		c->buf_pos += k;
-		n -= k;
-	}
-	return 0;
-}
-
-static const unsigned char *find_blank_line(const unsigned char *p, size_t n, size_t *after)
-{
-	for (size_t i = 0; i + 1 < n; i++) {
-		if (p[i] != '\n')
-			continue;
-		if (p[i + 1] == '\n') {
-			*after = i + 2;
-			return p + i;
-		}
-		if (p[i + 1] == '\r' && i + 2 < n && p[i + 2] == '\n') {
-			*after = i + 3;
-			return p + i;
-		}
-	}
-	return NULL;
-}
-
-/* Find header `name` in a block of "Name: value" lines; returns a new string or NULL. */
-static char *header_value(const char *hdr, size_t n, const char *name)
-{
-	size_t nl = strlen(name);
-	const char *p = hdr, *end = hdr + n;
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		if (!eol)
-			eol = end;
-		if ((size_t)(eol - p) > nl && !strncasecmp(p, name, nl) && p[nl] == ':') {
-			const char *v = p + nl + 1, *ve = eol;
-			while (v < ve && (*v == ' ' || *v == '\t'))
-				v++;
-			while (ve > v && (ve[-1] == '\r' || ve[-1] == ' ' || ve[-1] == '\t'))
-				ve--;
-			return galley_strndup(v, (size_t)(ve - v));
-		}
-		p = eol + 1;
-	}
-	return NULL;
-}
-
-static void parse_content_type(const char *v, char **media, char **charset)
-{
-	*media = NULL;
-	*charset = NULL;
-	if (!v)
-		return;
-	const char *semi = strchr(v, ';');
-	size_t n = semi ? (size_t)(semi - v) : strlen(v);
-	while (n && isspace((unsigned char)v[n - 1]))
-		n--;
-	if (n) {
-		*media = galley_strndup(v, n);
-		for (char *p = *media; *p; p++)
-			*p = (char)tolower((unsigned char)*p);
-	}
-	for (const char *p = semi; p && *p; p = strchr(p + 1, ';')) {
-		const char *q = p + 1;
-		while (*q == ' ' || *q == '\t')
-			q++;
-		if (!strncasecmp(q, "charset=", 8)) {
-			q += 8;
-			while (*q == '"' || *q == '\'')
-				q++;
-			size_t k = strcspn(q, "\"'; \t");
-			if (k)
-				*charset = galley_strndup(q, k);
-			break;
-		}
-	}
-}
-
-static bool media_accepted(const galley_collection *c, const char *media)
-{
-	if (!c->media || !media)
-		return true;
-	for (size_t i = 0; c->media[i]; i++)
-		if (!strcmp(c->media[i], media))
-			return true;
-	return false;
-}
-
-/* Undo "Transfer-Encoding: chunked" in place; leaves the data alone when it is not chunked. */
-static size_t dechunk(unsigned char *d, size_t len)
-{
-	size_t r = 0, w = 0;
-	/* the first line must be a chunk size */
-	size_t k = 0;
-	while (k < len && isxdigit(d[k]))
-		k++;
-	if (k == 0 || k >= len || (d[k] != '\r' && d[k] != ';' && d[k] != '\n'))
-		return len;
-	while (r < len) {
-		size_t size = 0, digits = 0;
-		while (r < len && isxdigit(d[r])) {
-			int v = isdigit(d[r]) ? d[r] - '0' : (tolower(d[r]) - 'a' + 10);
-			if (size > (SIZE_MAX >> 4))
-				return w;
-			size = size * 16 + (size_t)v;
-			r++;
-			digits++;
-		}
-		if (!digits)
-			break;
-		const unsigned char *eol = memchr(d + r, '\n', len - r);
-		if (!eol)
-			break;
-		r = (size_t)(eol - d) + 1;
-		if (size == 0)
-			break;
-		if (size > len - r)
-			size = len - r;
-		memmove(d + w, d + r, size);
-		w += size;
-		r += size;
-		if (r < len && d[r] == '\r')
-			r++;
-		if (r < len && d[r] == '\n')
-			r++;
-	}
-	return w;
-}
-
-/* Strict Content-Length: decimal digits only ("0x20", "-1", "12abc" and "" are not lengths). */
-static bool parse_content_length(const char *v, long long *n)
-{
-	if (!v || !*v)
-		return false;
-	long long x = 0;
-	for (const char *p = v; *p; p++) {
-		if (*p < '0' || *p > '9' || x > (LLONG_MAX - 9) / 10)
-			return false;
-		x = x * 10 + (*p - '0');
-	}
-	*n = x;
-	return true;
-}
-
-/* After a framing error: go on at the next line that starts "WARC/1." (a record header),
- * counting the bytes passed over.  -1 on a read error; *found false when the stream ends first. */
-static int warc_resync(galley_collection *c, uint64_t *skipped, bool *found)
-{
-	static const char mark[] = "\nWARC/1.";
-	*skipped = 0;
-	*found = false;
-	for (;;) {
-		if (warc_fill(c, sizeof mark) < 0)
-			return -1;
-		size_t avail = c->buf_len - c->buf_pos;
-		const unsigned char *base = c->buf + c->buf_pos;
-		if (*skipped == 0 && avail >= sizeof mark - 2 && !memcmp(base, mark + 1, sizeof mark - 2)) {
-			*found = true;
-			return 0;
-		}
-		const unsigned char *m = avail ? memmem(base, avail, mark, sizeof mark - 1) : NULL;
-		if (m) {
-			size_t k = (size_t)(m + 1 - base);
-			*skipped += k;
-			c->buf_pos += k;
-			*found = true;
-			return 0;
-		}
-		size_t keep = c->eof ? 0 : sizeof mark - 2;
-		size_t k = avail > keep ? avail - keep : 0;
-		*skipped += k;
-		c->buf_pos += k;
-		if (c->eof)
-			return 0;
-		if (warc_fill(c, c->buf_len - c->buf_pos + READ_CHUNK) < 0)
-			return -1;
-	}
-}
-
-/* The end of a WARC stream: GALLEY_END, or the report of a gzip cut that ended it early. */
-static int warc_end(galley_collection *c, galley_error *err)
-{
-	const arc_damage *d = arc_source_damage(c->src);
-	if (!d || !d->truncated)
-		return GALLEY_END;
-	c->mode = MODE_DONE;
-	return galley_error_set(err, GALLEY_ERR_ARTICLE,
-	                        "the WARC file is cut short: its gzip data ends at compressed byte %llu; the %zu complete "
-	                        "record(s) before the cut were read",
-	                        (unsigned long long)d->first_offset, c->n_members);
-}
-
-/* What the steps of a WARC record give besides GALLEY_OK and an error: nothing to read in the
- * record (counted as a skip), go on with the next; the stream failed (the caller says how). */
-enum { WARC_RECORD_SKIPPED = 2, WARC_READ_FAILED = 3 };
-
-/* A resource record's block (block, blen: owned, handed on in out or freed): the document
- * itself (wget --warc-file, Webrecorder), typed by the record's header. */
-static int warc_resource_payload(galley_collection *c, unsigned char *block, size_t blen, galley_entry *out)
-{
-	char *raw_ct = c->e_ctype;
-	c->e_ctype = NULL;
-	char *media = NULL, *charset = NULL;
-	parse_content_type(raw_ct, &media, &charset);
-	free(raw_ct);
-	c->e_ctype = media;
-	c->e_charset = charset;
-	if (!media || !media_accepted(c, media)) {
-		galley_buf reason = {0};
-		if (media)
-			galley_buf_printf(&reason, "WARC resource record Content-Type %s", media);
-		else
-			galley_buf_puts(&reason, "WARC resource record without a Content-Type");
-		count_skip(c, reason.data);
-		galley_buf_free(&reason);
-		free(block);
-		return WARC_RECORD_SKIPPED;
-	}
-	out->content_type = media;
-	out->charset = charset;
-	block[blen] = 0;
-	out->data = block;
-	out->len = blen;
-	return GALLEY_OK;
-}
-
-/* A response record's block (owned, handed on in out or freed): the HTTP response inside, its
- * status, type, transfer and content encodings. */
-static int warc_http_payload(galley_collection *c, unsigned char *block, size_t blen, galley_entry *out,
-                             galley_error *err)
-{
-	if (blen < 5 || memcmp(block, "HTTP/", 5)) {
-		free(block);
-		count_skip(c, "WARC response without an HTTP status line");
-		return WARC_RECORD_SKIPPED;
-	}
-	const unsigned char *sp = memchr(block, ' ', blen < 64 ? blen : 64);
-	int status = sp ? atoi((const char *)sp + 1) : 0;
-	size_t pstart = blen;
-	const unsigned char *blank = find_blank_line(block, blen, &pstart);
-	size_t hlen = blank ? (size_t)(blank - block) + 1 : blen;
-	if (!blank)
-		pstart = blen;
-	char *ct = header_value((const char *)block, hlen, "Content-Type");
-	char *te = header_value((const char *)block, hlen, "Transfer-Encoding");
-	char *ce = header_value((const char *)block, hlen, "Content-Encoding");
-	char *media = NULL, *charset = NULL;
-	parse_content_type(ct, &media, &charset);
-	free(ct);
-	c->e_ctype = media;
-	c->e_charset = charset;
-	out->status = status;
-	out->content_type = media;
-	out->charset = charset;
-	galley_buf reason = {0};
-	if (status != 200)
-		galley_buf_printf(&reason, "WARC record status %d", status);
-	else if (!media_accepted(c, media))
-		galley_buf_printf(&reason, "WARC record Content-Type %s", media);
-	if (reason.len) {
-		count_skip(c, reason.data);
-		galley_buf_free(&reason);
-		free(te);
-		free(ce);
-		free(block);
-		out->content_type = out->charset = NULL;
-		out->status = 0;
-		return WARC_RECORD_SKIPPED;
-	}
-	size_t plen = blen - pstart;
-	memmove(block, block + pstart, plen);
-	if (te && strcasestr(te, "chunked"))
-		plen = dechunk(block, plen);
-	free(te);
-	if (ce && (!strcasecmp(ce, "gzip") || !strcasecmp(ce, "x-gzip")) && plen) {
-		unsigned char *plain = NULL;
-		size_t plain_len = 0;
-		int rc = decompress_memory(c, block, plen, &plain, &plain_len, err);
-		free(block);
-		free(ce);
-		if (rc != GALLEY_OK) {
-			galley_error_prefix(err, "WARC record body (Content-Encoding gzip)");
-			return GALLEY_ERR_ARTICLE;
-		}
-		block = plain;
-		plen = plain_len;
-	} else if (ce && strcasecmp(ce, "identity") && plen) {
-		galley_error_set(err, GALLEY_ERR_ARTICLE, "WARC record body has Content-Encoding %s, which is not supported",
-		                 ce);
-		free(ce);
-		free(block);
-		return GALLEY_ERR_ARTICLE;
-	} else {
-		free(ce);
-	}
-	block[plen] = 0;
-	out->data = block;
-	out->len = plen;
-	return GALLEY_OK;
-}
-
-/* The record header at the buffer's position, up to its blank line (*after: its length with
- * that line): GALLEY_OK; an error (no record here, skipped to the next; truncated; too long);
- * or WARC_READ_FAILED when the stream itself failed. */
-static int warc_read_header(galley_collection *c, int64_t rec_off, size_t *after, galley_error *err)
-{
-	size_t want = 4096;
-	for (;;) {
-		if (warc_fill(c, want) < 0)
-			return WARC_READ_FAILED;
-		size_t avail = c->buf_len - c->buf_pos;
-		if (avail >= 5 && memcmp(c->buf + c->buf_pos, "WARC/", 5)) {
-			uint64_t skipped;
-			bool found;
-			if (warc_resync(c, &skipped, &found) < 0)
-				return WARC_READ_FAILED;
-			if (!found) {
-				c->mode = MODE_DONE;
-				return galley_error_set(err, GALLEY_ERR_ARTICLE,
-				                        "no WARC record at offset %lld: the file is corrupt or not WARC (no record "
-				                        "follows in its last %llu bytes)",
-				                        (long long)rec_off, (unsigned long long)skipped);
-			}
-			return galley_error_set(err, GALLEY_ERR_ARTICLE,
-			                        "no WARC record at offset %lld (a wrong Content-Length before it, or damage): "
-			                        "%llu bytes skipped to the next record, at offset %lld",
-			                        (long long)rec_off, (unsigned long long)skipped,
-			                        (long long)(c->buf_base + (int64_t)c->buf_pos));
-		}
-		if (find_blank_line(c->buf + c->buf_pos, avail, after))
-			return GALLEY_OK;
-		if (c->eof) {
-			c->mode = MODE_DONE;
-			char note[256];
-			return galley_error_set(err, GALLEY_ERR_ARTICLE,
-			                        "WARC record at offset %lld is truncated in its header; the %zu complete "
-			                        "record(s) before it were read%s",
-			                        (long long)rec_off, c->n_members, damage_note(c, note, sizeof note));
-		}
-		if (avail > WARC_MAX_LINE * 16) {
-			c->mode = MODE_DONE;
-			return galley_error_set(err, GALLEY_ERR_ARTICLE,
-			                        "WARC record at offset %lld has a header over %zu bytes: corrupt file",
-			                        (long long)rec_off, WARC_MAX_LINE * 16);
-		}
-		want = avail + 4096;
-	}
-}
-
-static int next_warc_record(galley_collection *c, galley_entry *out, galley_error *err)
-{
-	for (;;) {
-		int dr = report_new_damage(c, err);
-		if (dr != GALLEY_OK)
-			return dr;
-		/* blank lines between records */
-		for (;;) {
-			if (c->buf_pos == c->buf_len) {
-				if (c->eof)
-					return warc_end(c, err);
-				if (warc_fill(c, 1) < 0)
-					goto read_error;
-				if (c->buf_pos == c->buf_len)
-					return warc_end(c, err);
-			}
-			unsigned char ch = c->buf[c->buf_pos];
-			if (ch != '\r' && ch != '\n')
-				break;
-			c->buf_pos++;
-		}
-		int64_t rec_off = c->buf_base + (int64_t)c->buf_pos;
-		out->offset = rec_off;
-		/* the record header, up to the blank line */
-		size_t after = 0;
-		int hr = warc_read_header(c, rec_off, &after, err);
-		if (hr == WARC_READ_FAILED)
-			goto read_error;
-		if (hr != GALLEY_OK)
-			return hr;
-		const char *hdr = (const char *)c->buf + c->buf_pos;
-		char *type = header_value(hdr, after, "WARC-Type");
-		char *clen = header_value(hdr, after, "Content-Length");
-		char *uri = header_value(hdr, after, "WARC-Target-URI");
-		char *date = header_value(hdr, after, "WARC-Date");
-		char *record_id = header_value(hdr, after, "WARC-Record-ID");
-		c->buf_pos += after;
-		long long n = -1;
-		bool bad_len = !parse_content_length(clen, &n);
-		if (bad_len) {
-			galley_buf what = {0};
-			galley_buf_printf(&what, clen ? "Content-Length '%.40s' is not a decimal length" : "no Content-Length",
-			                  clen);
-			free(clen);
-			free(type);
-			free(uri);
-			free(date);
-			free(record_id);
-			uint64_t skipped;
-			bool found;
-			if (warc_resync(c, &skipped, &found) < 0) {
-				galley_buf_free(&what);
-				goto read_error;
-			}
-			if (!found)
-				c->mode = MODE_DONE;
-			galley_error_set(err, GALLEY_ERR_ARTICLE, "WARC record at offset %lld has %s: %s", (long long)rec_off,
-			                 what.data, found ? "skipped to the next record" : "no record follows");
-			galley_buf_free(&what);
-			return GALLEY_ERR_ARTICLE;
-		}
-		free(clen);
-		bool response = type && !strcasecmp(type, "response");
-		bool resource = type && !strcasecmp(type, "resource");
-		free(type);
-		if (resource) /* the raw Content-Type, until the block is read */
-			c->e_ctype = header_value(hdr, after, "Content-Type");
-		if (uri && uri[0] == '<') { /* WARC/1.1 drafts wrote <uri> */
-			size_t ul = strlen(uri);
-			memmove(uri, uri + 1, ul);
-			if (ul >= 2 && uri[ul - 2] == '>')
-				uri[ul - 2] = 0;
-		}
-		c->e_url = uri;
-		c->e_date = date;
-		c->e_record_id = record_id;
-		out->url = uri;
-		out->date = date;
-		out->record_id = record_id;
-		if (!response && !resource) {
-			int s = warc_skip(c, (uint64_t)n);
-			if (s < 0)
-				goto read_error;
-			if (s > 0) {
-				c->mode = MODE_DONE;
-				char note[256];
-				return galley_error_set(err, GALLEY_ERR_ARTICLE,
-				                        "WARC record at offset %lld is truncated; the %zu complete record(s) before it "
-				                        "were read%s",
-				                        (long long)rec_off, c->n_members, damage_note(c, note, sizeof note));
-			}
-			c->n_members++;
-			clear_entry_strings(c);
-			out->url = out->date = out->record_id = NULL;
-			continue;
-		}
-		if ((uint64_t)n > (uint64_t)c->max + 65536) {
-			int s = warc_skip(c, (uint64_t)n);
-			if (s != 0)
-				c->mode = MODE_DONE;
-			return galley_error_set(err, GALLEY_ERR_ARTICLE,
-			                        "WARC record is %lld bytes, larger than the limit of %zu (raise max_size= to read it)",
-			                        n, c->max);
-		}
-		/* the block: what the buffer holds, then straight from the stream */
-		size_t blen = (size_t)n;
-		unsigned char *block = galley_malloc(blen + 1);
-		size_t have = c->buf_len - c->buf_pos;
-		if (have > blen)
-			have = blen;
-		memcpy(block, c->buf + c->buf_pos, have);
-		c->buf_pos += have;
-		if (have < blen) {
-			c->buf_base += (int64_t)c->buf_len;
-			c->buf_pos = c->buf_len = 0;
-			la_ssize_t r = warc_read_raw(c, block + have, blen - have);
-			if (r < 0) {
-				free(block);
-				goto read_error;
-			}
-			c->buf_base += r;
-			if ((size_t)r < blen - have) {
-				free(block);
-				c->mode = MODE_DONE;
-				char note[256];
-				return galley_error_set(err, GALLEY_ERR_ARTICLE,
-				                        "WARC record at offset %lld is truncated (%zu of %zu bytes); the %zu complete "
-				                        "record(s) before it were read%s",
-				                        (long long)rec_off, have + (size_t)r, blen, c->n_members,
-				                        damage_note(c, note, sizeof note));
-			}
-		}
-		c->n_members++;
-		int pr = resource ? warc_resource_payload(c, block, blen, out) : warc_http_payload(c, block, blen, out, err);
-		if (pr == WARC_RECORD_SKIPPED) {
-			clear_entry_strings(c);
-			out->url = out->date = out->record_id = NULL;
-			continue;
-		}
-		return pr;
-	}
-read_error:
-	c->mode = MODE_DONE;
-	return galley_error_set(err, GALLEY_ERR_ARTICLE,
-	                        "truncated or corrupt WARC file: %s; the %zu complete record(s) before it were read",
-	                        ar_msg(c->ar), c->n_members);
-}
-
-/* ---- the iteration --------------------------------------------------------------------------- */
-
-/* Refuse what the first bytes show galley cannot read; GALLEY_OK when it can. */
 static int refuse_by_kind(sniff_kind kind, const char *name, galley_error *err)
 {
 	switch (kind) {
@@ -1698,7 +1064,7 @@ static int open_source(galley_collection *c, galley_entry *out, galley_error *er
 
 int galley_collection_next(galley_collection *c, galley_entry *out, galley_error *err)
 {
-	clear_entry_strings(c);
+	coll_clear_entry_strings(c);
 	for (;;) {
 		entry_init(c, out);
 		if (c->mode != MODE_NONE) {
@@ -1706,7 +1072,7 @@ int galley_collection_next(galley_collection *c, galley_entry *out, galley_error
 			switch (c->mode) {
 			case MODE_ARCHIVE: rc = next_archive_member(c, out, err); break;
 			case MODE_RAW: rc = raw_entry(c, out, err); break;
-			case MODE_WARC: rc = next_warc_record(c, out, err); break;
+			case MODE_WARC: rc = coll_next_warc_record(c, out, err); break;
 			default: rc = GALLEY_END; break;
 			}
 			if (rc == GALLEY_END) {
@@ -1760,7 +1126,7 @@ void galley_collection_close(galley_collection *c)
 	if (!c)
 		return;
 	close_current(c);
-	clear_entry_strings(c);
+	coll_clear_entry_strings(c);
 	for (size_t i = 0; i < c->n_srcs; i++) {
 		free(c->srcs[i].path);
 		free(c->srcs[i].problem);
