@@ -598,8 +598,11 @@ static char *dir_of(const char *path)
 	return s ? galley_strndup(path, (size_t)(s - path)) : galley_strdup("");
 }
 
-static int book_read_opf(book *b, galley_error *err)
+/* The package document's path named in META-INF/container.xml: *opf_path (owned by the caller)
+ * is NULL when it names none.  An error only when the container itself is missing or broken. */
+static int book_find_opf(book *b, char **opf_path_out, galley_error *err)
 {
+	*opf_path_out = NULL;
 	char msg[512];
 	member *cm = loaded_member(b, "META-INF/container.xml");
 	if (!cm || cm->encrypted)
@@ -622,27 +625,13 @@ static int book_read_opf(book *b, galley_error *err)
 		free(mt);
 	}
 	xmlFreeDoc(cdoc);
-	member *om = loaded_member(b, opf_path);
-	if (!om || om->encrypted) {
-		galley_error_set(err, GALLEY_ERR_ARTICLE, "the package document %s named in META-INF/container.xml is missing",
-		                 opf_path ? opf_path : "(none)");
-		free(opf_path);
-		return GALLEY_ERR_ARTICLE;
-	}
-	b->opf_dir = dir_of(opf_path);
-	free(opf_path);
-	xmlDocPtr doc = parse_xml(om, msg, sizeof msg);
-	if (!doc)
-		return galley_error_set(err, GALLEY_ERR_ARTICLE, "%s", msg);
-	xmlNodePtr pkg = xmlDocGetRootElement(doc);
-	xmlNodePtr md = child(pkg, NULL, "metadata");
-	xmlNodePtr man = child(pkg, NULL, "manifest");
-	xmlNodePtr spine = child(pkg, NULL, "spine");
-	if (!pkg || !el_is(pkg, NULL, "package") || !man || !spine) {
-		xmlFreeDoc(doc);
-		return galley_error_set(err, GALLEY_ERR_ARTICLE, "%s has no manifest or spine: not an EPUB package",
-		                        om->name);
-	}
+	*opf_path_out = opf_path;
+	return GALLEY_OK;
+}
+
+/* The manifest's items, and their id and path indexes. */
+static void book_read_manifest(book *b, xmlNodePtr man)
+{
 	for (xmlNodePtr it = man->children; it; it = it->next) {
 		if (!el_is(it, NULL, "item"))
 			continue;
@@ -662,6 +651,11 @@ static int book_read_opf(book *b, galley_error *err)
 	}
 	index_build(&b->id_index, b->items, b->n_items, item_id_key);
 	index_build(&b->path_index, b->items, b->n_items, item_path_key);
+}
+
+/* The spine: reading order, once per item (duplicates and unknown ids counted). */
+static void book_read_spine(book *b, xmlNodePtr spine)
+{
 	bool *in_spine = galley_calloc(b->n_items + 1, sizeof *in_spine);
 	for (xmlNodePtr r = spine->children; r; r = r->next) {
 		if (!el_is(r, NULL, "itemref"))
@@ -684,7 +678,11 @@ static int book_read_opf(book *b, galley_error *err)
 		free(linear);
 	}
 	free(in_spine);
-	/* book metadata, and the per-chapter dc:source refinements galley writes */
+}
+
+/* Book metadata, and the per-chapter dc:source refinements galley writes. */
+static void book_read_metadata(book *b, xmlNodePtr md)
+{
 	for (xmlNodePtr e = md ? md->children : NULL; e; e = e->next) {
 		if (e->type != XML_ELEMENT_NODE)
 			continue;
@@ -732,7 +730,11 @@ static int book_read_opf(book *b, galley_error *err)
 			free(property);
 		}
 	}
-	/* EPUB 2 guide: front matter */
+}
+
+/* EPUB 2 guide: front matter (cover, title page, contents) is not an article. */
+static void book_read_guide(book *b, xmlNodePtr pkg)
+{
 	xmlNodePtr guide = child(pkg, NULL, "guide");
 	for (xmlNodePtr r = guide ? guide->children : NULL; r; r = r->next) {
 		if (!el_is(r, NULL, "reference"))
@@ -743,9 +745,12 @@ static int book_read_opf(book *b, galley_error *err)
 		free(type);
 		free(href);
 	}
-	/* table of contents labels: nav first, then the NCX */
-	char *toc_id = prop(spine, "toc");
-	xmlFreeDoc(doc);
+}
+
+/* Table of contents labels: nav documents first, then the NCX the spine names (toc_id). */
+static void book_read_toc(book *b, const char *toc_id)
+{
+	char msg[512];
 	for (size_t i = 0; i < b->n_items; i++) {
 		if (!b->items[i].properties || !has_token(b->items[i].properties, "nav"))
 			continue;
@@ -761,7 +766,6 @@ static int book_read_opf(book *b, galley_error *err)
 		}
 	}
 	item *ncx = item_by_id(b, toc_id);
-	free(toc_id);
 	member *nm = ncx ? loaded_member(b, ncx->path) : NULL;
 	xmlDocPtr nd = NULL;
 	if (nm && !nm->encrypted)
@@ -772,6 +776,44 @@ static int book_read_opf(book *b, galley_error *err)
 		free(dir);
 		xmlFreeDoc(nd);
 	}
+}
+
+static int book_read_opf(book *b, galley_error *err)
+{
+	char msg[512];
+	char *opf_path = NULL;
+	int rc = book_find_opf(b, &opf_path, err);
+	if (rc != GALLEY_OK)
+		return rc;
+	member *om = loaded_member(b, opf_path);
+	if (!om || om->encrypted) {
+		galley_error_set(err, GALLEY_ERR_ARTICLE, "the package document %s named in META-INF/container.xml is missing",
+		                 opf_path ? opf_path : "(none)");
+		free(opf_path);
+		return GALLEY_ERR_ARTICLE;
+	}
+	b->opf_dir = dir_of(opf_path);
+	free(opf_path);
+	xmlDocPtr doc = parse_xml(om, msg, sizeof msg);
+	if (!doc)
+		return galley_error_set(err, GALLEY_ERR_ARTICLE, "%s", msg);
+	xmlNodePtr pkg = xmlDocGetRootElement(doc);
+	xmlNodePtr md = child(pkg, NULL, "metadata");
+	xmlNodePtr man = child(pkg, NULL, "manifest");
+	xmlNodePtr spine = child(pkg, NULL, "spine");
+	if (!pkg || !el_is(pkg, NULL, "package") || !man || !spine) {
+		xmlFreeDoc(doc);
+		return galley_error_set(err, GALLEY_ERR_ARTICLE, "%s has no manifest or spine: not an EPUB package",
+		                        om->name);
+	}
+	book_read_manifest(b, man);
+	book_read_spine(b, spine);
+	book_read_metadata(b, md);
+	book_read_guide(b, pkg);
+	char *toc_id = prop(spine, "toc");
+	xmlFreeDoc(doc);
+	book_read_toc(b, toc_id);
+	free(toc_id);
 	return GALLEY_OK;
 }
 
