@@ -394,6 +394,31 @@ START_TEST(authors_visible_beats_metadata)
 }
 END_TEST
 
+/* Byline cleaning: what follows a writer's name in the byline and is no part of it. */
+START_TEST(byline_cleaning)
+{
+	static const struct {
+		const char *line, *first;
+	} lines[] = {
+		/* a job title that an opener starts and a role closes */
+		{"By Jane Doe Staff Writer", "Jane Doe"},
+		{"By Jane Doe Senior Science Editor, Example Post", "Jane Doe"},
+		/* but a surname that is such a word stays */
+		{"By Jane Senior", "Jane Senior"},
+		/* a desk's short name between slashes after the name */
+		{"Jane Doe / XYZ / Updated: May 5, 2021, 10:05", "Jane Doe"},
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+		add_removed(a, "byline", lines[i].line, "p.byline before-body");
+		run_one(a, NULL);
+		ck_assert_msg(galley_article_list_len(a, GALLEY_LIST_AUTHORS) == 1u, "%s", lines[i].line);
+		th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), lines[i].first);
+		galley_article_free(a);
+	}
+}
+END_TEST
+
 START_TEST(dates)
 {
 	/* the same instant in the page's own offset wins over UTC */
@@ -1888,6 +1913,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, sources);
 	tcase_add_test(tc, outlets_option);
 	tcase_add_test(tc, authors_visible_beats_metadata);
+	tcase_add_test(tc, byline_cleaning);
 	tcase_add_test(tc, dates);
 	tcase_add_test(tc, decisions_name_their_rule);
 	tcase_add_test(tc, byline_glued_handles_and_dates);

@@ -2,6 +2,31 @@
  * 'Text: A / B'), labelled credits inside longer text, and byline elements of the DOM. */
 #include "ta_private.h"
 
+/* The most words a job title after a byline's name has after its opener ("Senior Politics
+ * Editor": two). */
+#define TA_JOB_TITLE_MAX_WORDS 3
+
+/* Where a writer's job title starts after the name ("Jane Doe Staff Writer", "Jane Doe Senior
+ * Science Editor"): an opener of title-openers.txt after two words or more, closed by a role
+ * within TA_JOB_TITLE_MAX_WORDS capitalised words; w->n when there is none. */
+static size_t ta_job_title_at(const ta_state *st, const ta_words *w)
+{
+	for (size_t k = 2; k + 1 < w->n; k++) {
+		if (!ta_has_upper_start(w->w[k], w->l[k]) || !ta_word_in(&st->titleopeners, w->w[k], w->l[k]))
+			continue;
+		for (size_t j = k + 1; j < w->n && j <= k + TA_JOB_TITLE_MAX_WORDS; j++) {
+			if (!ta_has_upper_start(w->w[j], w->l[j]))
+				break;
+			size_t l = w->l[j];
+			while (l > 1 && strchr(",;.", w->w[j][l - 1]))
+				l--;
+			if (ta_word_in(&st->roles, w->w[j], l))
+				return k;
+		}
+	}
+	return w->n;
+}
+
 /* One author's name after the labels are gone: trim edge punctuation, handles, qualifiers. */
 static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s, size_t n, const char *site, ta_name_check check)
 {
@@ -71,7 +96,7 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 	/* drop handles and e-mail addresses; drop trailing role words ("Harald Bauer Autor") */
 	galley_buf b = {0};
 	size_t kept = 0;
-	size_t last = w.n;
+	size_t last = ta_job_title_at(st, &w);
 	while (last > 2 || (last == 2 && !ta_word_in(&st->roles, w.w[1], w.l[1]))) {
 		const char *lw = w.w[last - 1];
 		size_t ll = w.l[last - 1];
@@ -417,7 +442,17 @@ void ta_parse_byline(const ta_state *st, const char *text, ta_names *out, const 
 		while (*q == ' ')
 			q++;
 		size_t ql = strcspn(q, " ,.");
-		if ((*q >= '0' && *q <= '9') || ta_is_month(st, q, ql)) {
+		/* or, after a person's full name, a desk's or an agency's short name alone before
+		 * the line's end or its date: "Jane Doe / ABC / Updated: ..." (not "Jane Doe / John
+		 * Roe", nor an editor's sign and its agency, "abc / DPA", one credit) */
+		size_t seg = strcspn(q, "/");
+		while (seg && q[seg - 1] == ' ')
+			seg--;
+		const char *sp = memchr(from, ' ', (size_t)(p - from));
+		bool acronym = ql >= 2 && ql <= 6 && seg == ql && p > from && p[-1] == ' ' && sp && sp + 1 < p - 1 && ta_has_upper_start(from, (size_t)(p - from));
+		for (size_t c = 0; c < ql && acronym; c++)
+			acronym = q[c] >= 'A' && q[c] <= 'Z';
+		if ((*q >= '0' && *q <= '9') || ta_is_month(st, q, ql) || acronym) {
 			cut = (size_t)(p - from);
 			break;
 		}

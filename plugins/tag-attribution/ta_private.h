@@ -88,6 +88,7 @@ typedef struct ta_state {
 	size_t n_relay;
 	ta_set pronouns, roles, orgwords, notnames, prefixes, particles, months, preps, placepreps, determiners, photowords, indefinites;
 	ta_set othercredits; /* "edited", "übersetzt": a label after one credits no author */
+	ta_set titleopeners; /* "staff", "senior": open a job title after a byline's name */
 	ta_set outlets;   /* alias -> index into outlet_names */
 	char **outlet_names;
 	size_t n_outlets;

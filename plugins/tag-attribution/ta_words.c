@@ -112,7 +112,7 @@ void ta_state_free(ta_state *st)
 {
 	if (!st)
 		return;
-	ta_set *sets[] = {&st->indefinites, &st->photowords, &st->othercredits, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
+	ta_set *sets[] = {&st->indefinites, &st->photowords, &st->othercredits, &st->titleopeners, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
 	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given, &st->places, &st->about, &st->issuers, &st->offices, &st->datemonths};
@@ -235,6 +235,7 @@ int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		{"tag-attribution/determiners.txt", offsetof(ta_state, determiners)},
 		{"tag-attribution/photo-words.txt", offsetof(ta_state, photowords)},
 		{"tag-attribution/other-credits.txt", offsetof(ta_state, othercredits)},
+		{"tag-attribution/title-openers.txt", offsetof(ta_state, titleopeners)},
 		{"tag-attribution/indefinites.txt", offsetof(ta_state, indefinites)},
 		{"tag-attribution/byline-stops.txt", offsetof(ta_state, datewords)},
 		{"tag-attribution/not-authors.txt", offsetof(ta_state, notauthors)},
