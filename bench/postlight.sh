@@ -44,6 +44,68 @@ for h in A B; do
 	echo "## site-disjoint half $h"
 	python3 "$set_dir/score.py" "$out" "$data/cases-half-$h.json" | tail -n 1
 done
+# Dates in the page's own time zone.  The set's scorer compares UTC days (its golds are UTC
+# instants); a page's date is the day in the page's own time zone, so this figure reads the gold
+# instant in the zone the page gives: the offset galley reports with the date (the instant
+# written with the page's offset); where galley reports a day only, a gold that is a zone's
+# midnight (the set's README: a page that gives only a day becomes midnight in the extractor's
+# zone) stands for that zone's day, any other gold for its UTC day; a gold that is a day is
+# compared as it is.
+python3 - "$data/details.json" "$set_dir/cases.json" "$data/cases-half-A.json" "$data/cases-half-B.json" <<'PY'
+import datetime, json, re, sys
+details = json.load(open(sys.argv[1], encoding="utf-8"))
+cases = json.load(open(sys.argv[2], encoding="utf-8"))
+halves = [set(json.load(open(f, encoding="utf-8"))) for f in sys.argv[3:5]]
+ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+def parse(s):
+    m = ISO.match(s) if isinstance(s, str) else None
+    if not m:
+        return None
+    y, mo, d, hh, mi, ss, frac, tz = m.groups()
+    try:
+        day = datetime.date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+    if hh is None:
+        return day, None, None, False
+    t = datetime.datetime(int(y), int(mo), int(d), int(hh), int(mi), int(ss or 0))
+    off = None
+    if tz:
+        sign = -1 if tz[0] == "-" else 1
+        digits = tz[1:].replace(":", "")
+        off = datetime.timedelta(0) if tz == "Z" else sign * datetime.timedelta(hours=int(digits[:2]), minutes=int(digits[2:4]))
+    whole = t.minute == 0 and t.second == 0 and not (frac or "").strip("0")
+    return day, t, off, whole
+def page_day(exp, got):
+    if exp is None:
+        return not (isinstance(got, str) and got.strip())
+    e, g = parse(exp), parse(got)
+    if not e or not g:
+        return False
+    eday, et, eoff, ewhole = e
+    gday, gt, goff, _ = g
+    if et is None or eoff is None:
+        return eday == gday                     # the gold is a day (or a time without a zone)
+    utc = et - eoff
+    if goff is not None:                        # the gold instant in the page's offset
+        return (utc + goff).date() == gday
+    days = {utc.date()}
+    if ewhole:                                  # a zone's midnight: that zone's day
+        h = utc.hour
+        if h <= 12:
+            days.add(utc.date())
+        if 24 - h <= 14:
+            days.add((utc + datetime.timedelta(hours=24 - h)).date())
+    return gday in days
+def figure(keys):
+    xs = [page_day(*details[k]["date"]) for k in keys if k in details and "date" in details[k]]
+    return sum(xs), len(xs)
+print()
+print("## dates in the page's own time zone (the gold instant read in the zone the page gives; the scorer's figure above is the UTC day)")
+for name, keys in (("all", list(cases)), ("half A", halves[0]), ("half B", halves[1])):
+    ok, n = figure(keys)
+    print("date (page's day) %-6s N=%d  same_day=%.3f (%d/%d)" % (name, n, ok / n if n else 0, ok, n))
+PY
 # the rules that decided authors and dates (write-json explain=true's decisions), with the
 # scorer's verdicts: decided, right, distinct sites, sites where right
 python3 - "$out" "$data/details.json" "$set_dir/cases.json" <<'PY'
