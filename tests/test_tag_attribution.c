@@ -999,6 +999,46 @@ START_TEST(credit_lines_and_labels_apart)
 }
 END_TEST
 
+/* The date shown against the metadata, and events: each rule its fixture. */
+START_TEST(dates_header_and_events)
+{
+	/* a year, month and day with points, as East Asian pages write them; a version is none */
+	galley_article *a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "Build 2021.06.07.3", "div.date before-body");
+	run_one(a, NULL);
+	ck_assert(galley_article_get(a, GALLEY_FIELD_DATE) == NULL);
+	galley_article_free(a);
+
+	/* an event's hours in full-width punctuation ("13：00－16：40") date no article */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "outside-main", "2021\xe5\xb9\xb4" "6\xe6\x9c\x88" "7\xe6\x97\xa5 13\xef\xbc\x9a" "00\xef\xbc\x8d" "15\xef\xbc\x9a" "30",
+	            "p before-body");
+	run_one(a, NULL);
+	ck_assert(galley_article_get(a, GALLEY_FIELD_DATE) == NULL);
+	galley_article_free(a);
+
+	/* a line with the last change first and the publication after it: the metadata's
+	 * publication stays, although the metadata gives the change's day too */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-05-04T09:00:00-05:00", "article-meta");
+	galley_article_add_candidate(a, "date_modified", "2022-01-03T10:00:00-05:00", "article-meta");
+	add_removed(a, "byline", "January 3, 2022 May 4, 2020 by Jo Roe", "div.entry-meta before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-05-04T09:00:00-05:00");
+	galley_article_free(a);
+
+	/* weak metadata (a <time>) that the article's header shows too keeps its day against the
+	 * site header's "today" */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-05-04T09:00:00+09:00", "time");
+	add_removed(a, "dateline", "2023.02.01", "div.today before-body");
+	add_removed(a, "dateline", "2020\xe5\xb9\xb4" "5\xe6\x9c\x88" "4\xe6\x97\xa5 09:00", "time.date in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-05-04T09:00:00+09:00");
+	galley_article_free(a);
+}
+END_TEST
+
 START_TEST(dates_shown_with_the_article)
 {
 	/* the site header's "today" comes first in the page; the article's labelled date wins, and
@@ -1085,6 +1125,7 @@ START_TEST(dates_shown_with_the_article)
 	    {"5. M\xc3\xa4r. 2022", "2022-03-05"},
 	    {"Pubblicato il 12 ott 2020", "2020-10-12"},
 	    {"( Pescasseroli, 14 Gennaio 20 )", "2020-01-14"},
+	    {"2021.06.07", "2021-06-07"},
 	};
 	for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
 		a = th_article_html("<p>Text.</p>");
@@ -1929,6 +1970,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, header_lines_set_apart);
 	tcase_add_test(tc, signature_and_copyright);
 	tcase_add_test(tc, dates_shown_with_the_article);
+	tcase_add_test(tc, dates_header_and_events);
 	tcase_add_test(tc, dates_the_header_shows_among_metadata);
 	tcase_add_test(tc, authors_when_nothing_else_names_one);
 	tcase_add_test(tc, byline_labels_and_joins);

@@ -81,7 +81,7 @@ static int ta_dig2(const char *s, int *v)
 	return 2;
 }
 
-/* A date written in text: 2024-03-05, 5.3.2024, 23.09.22, 17/02/2022, 2022/02/17, 5 March 2024,
+/* A date written in text: 2024-03-05, 2024.03.05, 5.3.2024, 23.09.22, 17/02/2022, 2022/02/17, 5 March 2024,
  * 5. März 2024, 8.Dezember 2010, March 5, 2024, 3 de mayo de 2022, 15 августа 2016.  A day and
  * month with slashes that both read as months ("03/05/2022") are taken day first, as most of
  * the world writes them, and marked ambiguous (the caller may read them month first to agree
@@ -95,8 +95,9 @@ bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 			continue;
 		int y, m, d, k = 0;
 		const char *t = text + i;
-		if (i + 10 <= n && ta_digits(t, 4, &y) && (t[4] == '-' || t[4] == '/') && ta_digits(t + 5, 2, &m) && t[7] == t[4] &&
-		    ta_digits(t + 8, 2, &d) && m >= 1 && m <= 12 && d >= 1 && d <= 31 && y > 1900) {
+		/* (with points, "2019.03.05", as East Asian pages write it, not a version's "2019.03.05.1") */
+		if (i + 10 <= n && ta_digits(t, 4, &y) && (t[4] == '-' || t[4] == '/' || t[4] == '.') && ta_digits(t + 5, 2, &m) && t[7] == t[4] &&
+		    ta_digits(t + 8, 2, &d) && m >= 1 && m <= 12 && d >= 1 && d <= 31 && y > 1900 && (t[4] != '.' || ta_date_end(t + 10))) {
 			*out = (ta_date){.y = y, .m = m, .d = d};
 			return true;
 		}

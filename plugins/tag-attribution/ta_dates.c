@@ -37,22 +37,40 @@ static bool ta_header_shows(const ta_doc *d, int y, int m, int dd)
 	return false;
 }
 
-/* Does text show a span of hours ("19.1.23, 10:00-11:30 Uhr", "18:00 – 20:00"): an event's
- * time, not when something was published? */
+/* The length of a clock's colon at p: ':' or the full-width '：' of East Asian text; 0 for none. */
+static size_t ta_clock_colon(const char *p)
+{
+	return *p == ':' ? 1 : !strncmp(p, "\xef\xbc\x9a", 3) ? 3 : 0;
+}
+
+/* The length of a dash between two times at p: '-', '–', the full-width '－' or a wave dash
+ * ('～', '〜', as East Asian text writes "13：00－16：40", "10:00～12:00"); 0 for none. */
+static size_t ta_span_dash(const char *p)
+{
+	static const char *const dashes[] = {"\xe2\x80\x93", "\xef\xbc\x8d", "\xef\xbd\x9e", "\xe3\x80\x9c"};
+	if (*p == '-' || *p == '~')
+		return 1;
+	for (size_t i = 0; i < sizeof dashes / sizeof dashes[0]; i++)
+		if (!strncmp(p, dashes[i], 3))
+			return 3;
+	return 0;
+}
+
+/* Does text show a span of hours ("19.1.23, 10:00-11:30 Uhr", "18:00 – 20:00", "13：00－16：40"):
+ * an event's time, not when something was published? */
 static bool ta_time_span(const char *text)
 {
-	for (const char *p = strchr(text, ':'); p; p = strchr(p + 1, ':')) {
-		if (p == text || p[-1] < '0' || p[-1] > '9' || !ta_digits(p + 1, 2, &(int){0}))
+	for (const char *p = text; *p; p++) {
+		size_t colon = ta_clock_colon(p);
+		if (!colon || p == text || p[-1] < '0' || p[-1] > '9' || !ta_digits(p + colon, 2, &(int){0}))
 			continue;
-		const char *q = p + 3;
+		const char *q = p + colon + 2;
 		while (*q == ' ')
 			q++;
-		if (*q == '-')
-			q++;
-		else if (!strncmp(q, "\xe2\x80\x93", 3))
-			q += 3;
-		else
+		size_t dash = ta_span_dash(q);
+		if (!dash)
 			continue;
+		q += dash;
 		while (*q == ' ')
 			q++;
 		if (*q >= '0' && *q <= '9')
@@ -240,14 +258,14 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 	/* any short line the stripper took from the page, not a menu's: in the article ("Tanja
 	 * Karrasch 3.11.2023", "28.01.22 / 0 Kommentare"), then the nearest before it (a heading
 	 * "23.01.2022 - Dorothea Wierer ..."), then the first after it (the first comment, "26. Mai
-	 * 2008 um 21:07", or "last edited 2019-11-10") */
+	 * 2008 um 21:07", or "last edited 2019-11-10"); never an event's date with its hours */
 	size_t nr = galley_article_n_removed(a);
 	for (int pass = 0; pass < 3; pass++)
 		for (size_t k = 0; k < nr; k++) {
 			size_t i = pass == 1 ? nr - 1 - k : k;
 			const galley_removed *r = galley_article_removed(a, i);
 			static const galley_removed_place where[] = {GALLEY_PLACE_IN_BODY, GALLEY_PLACE_BEFORE_BODY, GALLEY_PLACE_AFTER_BODY};
-			if (!r->text || strlen(r->text) > 100 || r->place != where[pass] || (r->within && !strncmp(r->within, "nav", 3)) ||
+			if (!r->text || strlen(r->text) > 100 || r->place != where[pass] || (r->within && !strncmp(r->within, "nav", 3)) || ta_time_span(r->text) ||
 			    (r->reason && (!strcmp(r->reason, "nav") || !strcmp(r->reason, "cookie") || !strcmp(r->reason, "form"))))
 				continue;
 			if (ta_find_date(d->st, r->text, out))
@@ -420,6 +438,11 @@ static bool ta_date_shown_in_metadata(ta_date_evidence *ev)
 	galley_article *a = ev->d->a;
 	if (!ev->have_vis || ev->vis_tier != 0 || ta_same_day(&ev->vis, &ev->bd))
 		return false;
+	/* not when the header shows the metadata's publication day too: a line with the last
+	 * change first and the publication after it ("<time class=updated>…</time><time
+	 * class=published>…</time>") shows both, and the publication is the article's date */
+	if (ta_header_shows(ev->d, ev->bd.y, ev->bd.m, ev->bd.d))
+		return false;
 	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
 		const galley_candidate *c = galley_article_candidate(a, i);
 		ta_date dt;
@@ -520,10 +543,11 @@ void ta_date_decide(ta_doc *d)
 	 * the first of a list (a page of entries, newest first) */
 	ev.have_vis = ta_visible_date(d, &ev.vis, &ev.vis_tier, ev.best ? 1 : 2);
 	/* no metadata, or only weak metadata (a <time> anywhere on the page, a generic meta tag)
-	 * that disagrees with the date shown with the article: the date shown */
+	 * that disagrees with the date shown with the article: the date shown; not when the
+	 * header shows the metadata's day too (the other is the site header's "today") */
 	if (ev.have_vis && !ev.best)
 		ta_date_day(&ev, "shown-date", ev.vis.y, ev.vis.m, ev.vis.d);
-	else if (ev.have_vis && ev.best_rank >= 4 && ev.vis_tier == 0 && !ta_same_day(&ev.vis, &ev.bd))
+	else if (ev.have_vis && ev.best_rank >= 4 && ev.vis_tier == 0 && !ta_same_day(&ev.vis, &ev.bd) && !ta_header_shows(d, ev.bd.y, ev.bd.m, ev.bd.d))
 		ta_date_day(&ev, "shown-date-over-weak-metadata", ev.vis.y, ev.vis.m, ev.vis.d);
 	else if (ta_date_header_line_over_weak(&ev))
 		;
