@@ -378,6 +378,117 @@ START_TEST(rule_partial_quote_needs_a_cue)
 }
 END_TEST
 
+START_TEST(model_credit_line_names_nobody)
+{
+	static const char *const p[] = {"\u00a9 Example Images Jane Roe waits outside the court."};
+	fx f;
+	fx_build(&f, p, 1);
+	ck_assert_int_lt(dc_entity_find(f.m, "Jane Roe"), 0); /* a picture's credit: no mention */
+	ck_assert_int_eq(f.m->nmen, 0);
+	fx_free(&f, NULL);
+}
+END_TEST
+
+START_TEST(model_post_nominals)
+{
+	static const char *const p[] = {"Judge Jane Roe QC spoke on Friday."};
+	fx f;
+	fx_build(&f, p, 1);
+	th_str_eq(entity(&f, "Roe")->name, "Jane Roe");
+	ck_assert_int_lt(dc_entity_find(f.m, "QC"), 0);
+	fx_free(&f, NULL);
+}
+END_TEST
+
+START_TEST(model_given_name_apposition)
+{
+	static const char *const p[] = {"Dan, a student, left the hall early."};
+	fx f;
+	fx_build(&f, p, 1);
+	ck_assert_int_eq(entity(&f, "Dan")->gender, DC_GENDER_MALE);
+	fx_free(&f, NULL);
+}
+END_TEST
+
+START_TEST(model_determined_name)
+{
+	static const char *const p[] = {"Staff said that Jane Roe would stay at the Supreme Court.",
+	                                "His Honour Judge John Doe spoke next."};
+	fx f;
+	fx_build(&f, p, 2);
+	ck_assert_int_ge(dc_entity_find(f.m, "Jane Roe"), 0);
+	ck_assert_int_ge(dc_entity_find(f.m, "John Doe"), 0);
+	ck_assert_int_lt(dc_entity_find(f.m, "Supreme Court"), 0); /* a thing after "the" */
+	fx_free(&f, NULL);
+}
+END_TEST
+
+START_TEST(model_quoted_title_before_subject)
+{
+	static const char *const p[] = {"\u201cExample\u201d director Jane Roe said the film works."};
+	fx f;
+	fx_build(&f, p, 1);
+	ck_assert_int_eq(f.m->nmen, 1);
+	ck_assert_int_eq(f.m->men[0].role, DC_ROLE_SUBJECT);
+	fx_free(&f, NULL);
+}
+END_TEST
+
+START_TEST(model_party_tag)
+{
+	static const char *const p[] = {"Jane Roe, D-Ohio, spoke on Friday."};
+	fx f;
+	fx_build(&f, p, 1);
+	ck_assert_int_lt(dc_entity_find(f.m, "D-Ohio"), 0);
+	ck_assert_int_eq(f.m->nmen, 1);
+	fx_free(&f, NULL);
+}
+END_TEST
+
+START_TEST(model_role_word_as_surname)
+{
+	static const char *const p[] = {"John Doe voted on Monday. Jane King ran the office.",
+	                                "\u201cWe will go on,\u201d said King, who left in May."};
+	static const char *const found[] = {"John Doe"}; /* the finder took the title for a role */
+	static const sr_found_by by[] = {SR_FOUND_AFTER};
+	fx f;
+	sr_quote q[1];
+	fx_build(&f, p, 2);
+	fx_choose(&f, q, found, by);
+	th_str_eq(q[0].speaker, "Jane King");
+	th_str_eq(q[0].rule, "name-after");
+	fx_free(&f, q);
+}
+END_TEST
+
+START_TEST(rule_pronoun_prefers_a_shown_gender)
+{
+	static const char *const p[] = {"John Doe runs the plant.", "Output rose in May.",
+	                                "Workers walked out of Zorvan early. \u201cWe are proud,\u201d he said."};
+	fx f;
+	sr_quote q[1];
+	fx_build(&f, p, 3);
+	fx_choose(&f, q, NULL, NULL);
+	th_str_eq(q[0].speaker, "John Doe"); /* not the bare word of unknown gender */
+	th_str_eq(q[0].rule, "pronoun-after");
+	fx_free(&f, q);
+}
+END_TEST
+
+START_TEST(rule_anonymous_antecedent_after_opener)
+{
+	static const char *const p[] = {"John Doe left.",
+	                                "But a spokesman for the council said no. \u201cWe will not build it,\u201d he said."};
+	fx f;
+	sr_quote q[1];
+	fx_build(&f, p, 2);
+	fx_choose(&f, q, NULL, NULL);
+	ck_assert_msg(q[0].speaker == NULL, "an unnamed spokesman, got %s", q[0].speaker);
+	th_str_eq(q[0].rule, "anonymous");
+	fx_free(&f, q);
+}
+END_TEST
+
 START_TEST(keep_finders)
 {
 	sr_quote q[2] = {{.found = "Hans Roth", .found_by = SR_FOUND_AFTER}, {.found_by = SR_FOUND_NONE}};
@@ -417,6 +528,15 @@ static Suite *suite(void)
 	tcase_add_test(tc, rule_fallback_and_none);
 	tcase_add_test(tc, rule_anonymous_antecedent);
 	tcase_add_test(tc, rule_partial_quote_needs_a_cue);
+	tcase_add_test(tc, model_credit_line_names_nobody);
+	tcase_add_test(tc, model_post_nominals);
+	tcase_add_test(tc, model_given_name_apposition);
+	tcase_add_test(tc, model_determined_name);
+	tcase_add_test(tc, model_quoted_title_before_subject);
+	tcase_add_test(tc, model_party_tag);
+	tcase_add_test(tc, model_role_word_as_surname);
+	tcase_add_test(tc, rule_pronoun_prefers_a_shown_gender);
+	tcase_add_test(tc, rule_anonymous_antecedent_after_opener);
 	tcase_add_test(tc, keep_finders);
 	suite_add_tcase(s, tc);
 	return s;

@@ -20,6 +20,9 @@
 #define DC_HEADLINE_MAX_LOWER 4
 /* A short paragraph of capitalised words without a full stop is a heading ("Policy Outlook"). */
 #define DC_HEADING_MAX_WORDS 6
+/* A quoted title of at most this many words, all capitalised, before a name reads like a
+ * capitalised word of its description ("“Example” director Jane Roe said"). */
+#define DC_TITLE_MAX_WORDS 3
 
 /* ---- vocabularies --------------------------------------------------------------------------- */
 
@@ -129,6 +132,7 @@ static const dc_list dc_lists[] = {
 	{"tag-attribution/gendered-names.tsv", DC_GIVEN_FEMALE, 0, "f"},
 	{"tag-attribution/abbreviations.txt", DC_ABBREVIATION, 0, NULL},
 	{"tag-attribution/gendered-titles.tsv", DC_ABBREVIATION, 0, NULL},
+	{"tag-attribution/post-nominals.txt", DC_POST_NOMINAL, 0, NULL},
 };
 
 static void dc_vocab_add_line(dc_vocab *v, const dc_list *l, const char *line)
@@ -357,6 +361,12 @@ static void dc_tokenise(dc_model *m, dc_para *P)
 		dc_push_tok(P, &cap, t);
 		i = nx;
 	}
+}
+
+/* "© Example Images", "Photo: …": a picture's credit or a copyright line. */
+static void dc_credit_line(dc_para *P)
+{
+	P->credit = memmem(P->text, P->len, "\xc2\xa9", 2) != NULL;
 }
 
 static void dc_headline(dc_para *P)
@@ -591,6 +601,27 @@ static size_t dc_role_phrase_start(const dc_model *m, const dc_para *P, size_t s
 	return r;
 }
 
+/* A short quoted title from token i ("“Example” director Jane Roe"): the token after its closing
+ * mark when its words, at most DC_TITLE_MAX_WORDS, are all capitalised; else i. */
+static size_t dc_quoted_title_end(const dc_para *P, size_t i)
+{
+	size_t o = i; /* a sentence's start is its first word, inside the marks */
+	if (o > 0 && P->t[o].kind == DC_TOK_WORD && P->t[o - 1].kind == DC_TOK_MARK && (P->t[o - 1].flags & DC_IN_QUOTE))
+		o--;
+	if (!(P->t[o].flags & DC_IN_QUOTE) || P->t[o].kind != DC_TOK_MARK)
+		return i;
+	size_t j = o + 1, words = 0;
+	for (; j < P->nt && (P->t[j].flags & DC_IN_QUOTE) && P->t[j].kind != DC_TOK_MARK; j++) {
+		if (P->t[j].kind != DC_TOK_WORD)
+			continue;
+		if (!(P->t[j].flags & DC_CAP) || ++words > DC_TITLE_MAX_WORDS)
+			return i;
+	}
+	if (!words || j >= P->nt || P->t[j].kind != DC_TOK_MARK)
+		return i;
+	return j + 1;
+}
+
 /* Where a run of capitalised words stands in its sentence. */
 static dc_role dc_role_of(const dc_model *m, const dc_para *P, size_t s, size_t e)
 {
@@ -612,8 +643,14 @@ static dc_role dc_role_of(const dc_model *m, const dc_para *P, size_t s, size_t 
 			words = 0;
 			continue;
 		}
-		if (t->kind == DC_TOK_MARK || (t->flags & DC_IN_QUOTE))
-			return DC_ROLE_OTHER;
+		if (t->kind == DC_TOK_MARK || (t->flags & DC_IN_QUOTE)) {
+			size_t j = dc_quoted_title_end(P, i);
+			if (j == i)
+				return DC_ROLE_OTHER;
+			words++;
+			i = j - 1;
+			continue;
+		}
 		if (t->kind != DC_TOK_WORD)
 			continue;
 		words++;
@@ -666,6 +703,18 @@ static bool dc_modifier(const dc_model *m, const dc_para *P, size_t e)
 	return lower > 0 && lower < 3 && i + 1 < P->nt && dc_name_word(&P->t[i]) && dc_name_word(&P->t[i + 1]);
 }
 
+/* A role word alone that is the surname of someone named before ("said King" after "Jane
+ * King"): a name, not a title. */
+static bool dc_known_surname(const dc_model *m, const dc_para *P, size_t f, size_t e)
+{
+	if (f + 1 != e)
+		return false;
+	char *w = dc_run_text(P, f, e);
+	int k = dc_entity_find(m, w);
+	free(w);
+	return k >= 0 && m->ent[k].kind == DC_KIND_PERSON && strchr(m->ent[k].name, ' ');
+}
+
 /* The run [s, e) of capitalised words (particles and initials inside), its title's gender; the
  * words of roles and openers at its front are dropped. */
 static size_t dc_run(const dc_model *m, const dc_para *P, size_t s, size_t *front, dc_gender *g)
@@ -695,7 +744,8 @@ static size_t dc_run(const dc_model *m, const dc_para *P, size_t s, size_t *fron
 			*g = DC_GENDER_MALE;
 		else if (IS(m, DC_TITLE_FEMALE, t))
 			*g = DC_GENDER_FEMALE;
-		else if (!IS(m, DC_ROLE, t) && !IS(m, DC_NOT_NAME, t) && !IS(m, DC_DETERMINER, t) &&
+		else if ((!IS(m, DC_ROLE, t) || dc_known_surname(m, P, f, e)) && !IS(m, DC_NOT_NAME, t) &&
+		         !IS(m, DC_DETERMINER, t) && !IS(m, DC_POST_NOMINAL, t) &&
 		         !(IS(m, DC_ABBREVIATION, t) && f + 1 < e) &&
 		         !(IS(m, DC_PLACE, t) && f + 1 < e && !(t->flags & DC_POSS)))
 			break;
@@ -714,8 +764,9 @@ static size_t dc_run(const dc_model *m, const dc_para *P, size_t s, size_t *fron
 		free(rest);
 	}
 	*front = f;
-	while (e > f + 1 && IS(m, DC_NOT_NAME, &P->t[e - 1]) && !(P->t[e - 1].flags & DC_POSS))
-		e--; /* "Jane Roe Thursday" */
+	while (e > f + 1 && (IS(m, DC_NOT_NAME, &P->t[e - 1]) || IS(m, DC_POST_NOMINAL, &P->t[e - 1])) &&
+	       !(P->t[e - 1].flags & DC_POSS))
+		e--; /* "Jane Roe Thursday", "Jane Roe QC" */
 	return e;
 }
 
@@ -745,6 +796,41 @@ static size_t dc_org_phrase(dc_model *m, int pi, size_t i)
 	return e + 1;
 }
 
+/* "Jane, a student, said": a given name alone followed by a comma or a bracket is a person. */
+static bool dc_given_name_apposition(const dc_model *m, const dc_para *P, size_t i)
+{
+	return (IS(m, DC_GIVEN_MALE, &P->t[i]) || IS(m, DC_GIVEN_FEMALE, &P->t[i])) && i + 1 < P->nt &&
+	       P->t[i + 1].kind == DC_TOK_PUNCT && (P->t[i + 1].cp == ',' || P->t[i + 1].cp == '(');
+}
+
+/* "R-Wis.", "D-Calif.": a party's letter, a hyphen and a state's abbreviation. */
+static bool dc_party_tag(const dc_para *P, const dc_tok *t)
+{
+	const char *w = P->text + t->b0;
+	size_t n = t->b1 - t->b0;
+	return n >= 4 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z';
+}
+
+static bool dc_given(const dc_model *m, const dc_tok *t)
+{
+	return IS(m, DC_GIVEN_MALE, t) || IS(m, DC_GIVEN_FEMALE, t);
+}
+
+/* After a determiner, a run of capitalised words that opens with a given name and has a second
+ * word ("that Jane Roe"), or holds a role word and then a given name ("his Honour Judge Jane
+ * Roe"), names a person; other runs after one are things ("the Supreme Court"). */
+static bool dc_determined_name(const dc_model *m, const dc_para *P, size_t i)
+{
+	if (i + 1 >= P->nt || !dc_name_word(&P->t[i]) || !dc_name_word(&P->t[i + 1]))
+		return false;
+	if (dc_given(m, &P->t[i]) && !IS(m, DC_ROLE, &P->t[i]) && !(P->t[i].flags & DC_POSS))
+		return true;
+	for (size_t k = i; k + 1 < P->nt && k < i + DC_MAX_NAME_WORDS && dc_name_word(&P->t[k + 1]); k++)
+		if (IS(m, DC_ROLE, &P->t[k]) && dc_given(m, &P->t[k + 1]))
+			return true;
+	return false;
+}
+
 static void dc_para_mentions(dc_model *m, int pi)
 {
 	const dc_para *P = &m->p[pi];
@@ -757,18 +843,21 @@ static void dc_para_mentions(dc_model *m, int pi)
 				i = e;
 				continue;
 			}
-			/* "the Supreme Court": a thing, no person */
+			/* "the Supreme Court": a thing, no person; but "that Jane Roe said", "his Honour
+			 * Judge Jane Roe" name someone */
 			i++;
+			if (dc_determined_name(m, P, i))
+				continue;
 			while (i < P->nt && dc_name_word(&P->t[i]))
 				i++;
 			continue;
 		}
-		if (!dc_name_word(t) || P->headline) {
+		if (!dc_name_word(t) || P->headline || P->credit) {
 			i++;
 			continue;
 		}
-		if (i > 0 && P->t[i - 1].kind == DC_TOK_PUNCT && P->t[i - 1].cp == '(') {
-			i++; /* "(R-Ill.)", "(AP)": a party, a credit, no mention */
+		if ((i > 0 && P->t[i - 1].kind == DC_TOK_PUNCT && P->t[i - 1].cp == '(') || dc_party_tag(P, t)) {
+			i++; /* "(R-Ill.)", "(AP)", ", D-Calif.,": a party, a credit, no mention */
 			continue;
 		}
 		size_t front;
@@ -791,7 +880,7 @@ static void dc_para_mentions(dc_model *m, int pi)
 		 * that qualifies a name after a lower-case word ("Democratic pollster Jane Roe") is a
 		 * modifier */
 		bool unknown_single = single && dc_entity_find(m, name) < 0 && kind == DC_KIND_PERSON &&
-		                      g == DC_GENDER_UNKNOWN;
+		                      g == DC_GENDER_UNKNOWN && !dc_given_name_apposition(m, P, front);
 		if (!(unknown_single && ((P->t[front].flags & DC_SENT_START) || dc_modifier(m, P, e)))) {
 			int ent = dc_entity_for(m, name, kind, g, pi);
 			dc_add_mention(m, pi, front, e, ent, dc_role_of(m, P, front, e));
@@ -840,6 +929,7 @@ dc_model *dc_model_build(const dc_vocab *v, const char *const *text, const size_
 		m->p[i].len = len[i];
 		dc_tokenise(m, &m->p[i]);
 		dc_headline(&m->p[i]);
+		dc_credit_line(&m->p[i]);
 	}
 	dc_mark_quotes(m, quotes, nquotes);
 	for (size_t i = 0; i < n; i++)

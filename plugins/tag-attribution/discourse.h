@@ -47,6 +47,7 @@ typedef enum dc_class {
 	DC_GIVEN_MALE,    /* given names mostly men's */
 	DC_GIVEN_FEMALE,  /* given names mostly women's */
 	DC_ABBREVIATION,  /* words whose full stop ends no sentence: mr, sen, gov */
+	DC_POST_NOMINAL,  /* letters after a name that are no part of it: qc, mp, phd */
 	DC_N_CLASSES
 } dc_class;
 
@@ -101,6 +102,7 @@ typedef struct dc_para {
 	dc_tok *t;
 	size_t nt;
 	bool headline;    /* most words capitalised: a title, whose capitals say nothing */
+	bool credit;      /* a picture's credit or a copyright line ("©"): its names are no mentions */
 } dc_para;
 
 typedef struct dc_span {

@@ -30,6 +30,11 @@
 #define SR_SCORE_LAST_SPEAKER 10
 #define SR_SCORE_SAME_PARA 15
 #define SR_PENALTY_PER_PARA 12
+/* ... a person whose gender the text shows and agrees with the pronoun is likelier than one of
+ * unknown gender; a single capitalised word never given a full name, nor a given name, is
+ * often no person at all ("Example movies", a sentence-initial word). */
+#define SR_SCORE_KNOWN_GENDER 10
+#define SR_PENALTY_BARE_WORD 15
 /* A pronoun cue after a closing mark: the pronoun and its verb within this many words. */
 #define SR_AFTER_CUE_WORDS 3
 /* A pronoun opens its sentence past at most this many opening words ("But then he said"). */
@@ -192,7 +197,9 @@ static bool sr_anonymous_antecedent(const dc_model *m, int pi, size_t tok, int e
 			const dc_tok *t = &P->t[i];
 			if (t->flags & DC_IN_QUOTE)
 				continue;
-			if ((t->flags & DC_SENT_START) && IS(m, DC_INDEFINITE, t)) {
+			bool opens = (t->flags & DC_SENT_START) ||
+			             (i > 0 && (P->t[i - 1].flags & DC_SENT_START) && IS(m, DC_NOT_NAME, &P->t[i - 1]));
+			if (opens && IS(m, DC_INDEFINITE, t)) {
 				for (size_t j = i + 1; j < P->nt && j <= i + 3; j++)
 					if (IS(m, DC_ANONYMOUS, &P->t[j]) || IS(m, DC_ROLE, &P->t[j]))
 						return true;
@@ -220,6 +227,17 @@ static bool sr_fits(const dc_entity *e, sr_pronoun pr)
 	return (pr == SR_PRON_MALE) == (e->gender == DC_GENDER_MALE);
 }
 
+/* How well a person fits "he" or "she" beyond sr_fits: the gender shown, a bare word (not asked
+ * of the last speaker, whose words say they are someone). */
+static int sr_pronoun_fit_score(const dc_entity *e, sr_pronoun pr)
+{
+	if (pr == SR_PRON_GROUP || e->kind != DC_KIND_PERSON)
+		return 0;
+	if (e->gender != DC_GENDER_UNKNOWN)
+		return SR_SCORE_KNOWN_GENDER;
+	return strchr(e->name, ' ') ? 0 : -SR_PENALTY_BARE_WORD;
+}
+
 /* The earlier entity a pronoun stands for: the best score among the mentions of the last few
  * paragraphs and the last quote's speaker; -1 when none fits. */
 static int sr_resolve(const dc_model *m, int pi, size_t tok, sr_pronoun pr, int last_speaker,
@@ -237,6 +255,8 @@ static int sr_resolve(const dc_model *m, int pi, size_t tok, sr_pronoun pr, int 
 		         : x->role == DC_ROLE_POSSESSOR ? SR_SCORE_POSSESSOR
 		                                        : SR_SCORE_OTHER;
 		sc -= SR_PENALTY_PER_PARA * (pi - x->para);
+		if (x->entity != last_speaker)
+			sc += sr_pronoun_fit_score(e, pr);
 		if (x->para == pi)
 			sc += SR_SCORE_SAME_PARA;
 		if (x->entity == last_speaker)
@@ -448,6 +468,17 @@ static int sr_name_right_after(const dc_model *m, const sr_quote *q)
 	return m->men[k].entity;
 }
 
+/* Whether entity e is named in the sentence after the quote's closing mark: a finder's name that
+ * is not there (a title it resolved to someone else) yields to the name the model sees. */
+static bool sr_named_in_cue(const dc_model *m, const sr_quote *q, int e)
+{
+	const dc_para *P = &m->p[q->last_para];
+	size_t c = dc_tok_at(m, q->last_para, q->close), end = c;
+	while (end < P->nt && !(P->t[end].flags & DC_SENT_END))
+		end++;
+	return sr_mention_near(m, q->last_para, c, end, e) != NULL;
+}
+
 /* The finder's name, checked: true when the quote is decided. */
 static bool sr_from_finder(const dc_model *m, sr_quote *q, const sr_quote *prev)
 {
@@ -477,8 +508,8 @@ static bool sr_from_finder(const dc_model *m, sr_quote *q, const sr_quote *prev)
 		 * single word the finder took */
 		int strength;
 		int after = sr_name_after_scored(m, q, &strength);
-		if (after >= 0 && after != e &&
-		    (e < 0 || !strchr(m->ent[e].name, ' ')) && strchr(m->ent[after].name, ' ')) {
+		if (after >= 0 && after != e && strchr(m->ent[after].name, ' ') &&
+		    (e < 0 || !strchr(m->ent[e].name, ' ') || (strength == 2 && !sr_named_in_cue(m, q, e)))) {
 			sr_set(m, q, after, "name-after");
 			return true;
 		}
