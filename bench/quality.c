@@ -302,8 +302,12 @@ static void score_text(const qcase *c, const galley_article *a, qscore *d, bool 
 			d->tn++;
 		free(s);
 	}
-	if (n_with && (!*nt || (double)(d->tp - tp0) < QUALITY_LOST_SHARE * (double)n_with))
+	if (n_with && (!*nt || (double)(d->tp - tp0) < QUALITY_LOST_SHARE * (double)n_with)) {
 		d->lost++;
+		if (verbose)
+			printf("%s LOST %ld of %zu segments, %zu characters, by %s\n", c->id, d->tp - tp0,
+			       n_with, strlen(nt), m ? m : "(no method)");
+	}
 	if (n_with && !*nt)
 		d->empty++;
 	free(nt);
