@@ -497,6 +497,20 @@ START_TEST(test_repeated_paragraph_kept)
 }
 END_TEST
 
+/* Ruby annotations (the readings printed over the characters) are not part of the text. */
+START_TEST(test_ruby_annotations_dropped)
+{
+	galley_article *a = th_article_html(
+		"<article><p>" LOREM1 "</p><p><ruby>\xe6\xbc\xa2<rp>(</rp><rt>kan</rt><rp>)</rp></ruby>"
+		"<ruby>\xe5\xad\x97<rt>ji</rt></ruby> are written here. " LOREM2 "</p></article>");
+	strip(a, NULL);
+	ck_assert(has_text(a, "\xe6\xbc\xa2\xe5\xad\x97 are written here."));
+	ck_assert(!has_text(a, "kan"));
+	ck_assert(!has_text(a, "(ji"));
+	galley_article_free(a);
+}
+END_TEST
+
 /* Text-shaped bodies from other readers: teaser headers take their trailing list along;
  * bylines, datelines and duplicated lines are recorded. */
 START_TEST(test_text_shape)
@@ -745,6 +759,7 @@ int main(void)
 	tcase_add_test(tc, test_lead_starts_at_first_paragraph);
 	tcase_add_test(tc, test_pre_keeps_white_space);
 	tcase_add_test(tc, test_repeated_paragraph_kept);
+	tcase_add_test(tc, test_ruby_annotations_dropped);
 	suite_add_tcase(s, tc);
 	TCase *dev = tcase_create("devset");
 	tcase_set_timeout(dev, 600);
