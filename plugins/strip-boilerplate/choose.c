@@ -6,6 +6,46 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The wrong long candidate: the chosen container holds little of the page's prose (paragraphs
+ * of running text outside pruned parts) while one of its ancestors holds most of it (the pick
+ * is one section of a page whose text is spread over several: a description beside a table, a
+ * recipe's parts, one of a guide's chapters).  Then the deepest element holding
+ * SB_COVER_SHARE of the prose replaces the pick, when it contains the pick and the pick holds
+ * under SB_COVER_PICK_SHARE of it (rule prose-cover).  A cover elsewhere on the page is no
+ * evidence: a long comment thread or a forum beside the article holds most of the prose too. */
+#define SB_COVER_SHARE 0.6
+#define SB_COVER_PICK_SHARE 0.3
+#define SB_COVER_MIN 1000
+
+static int sb_prose_cover(sb_ctx *c, int pick)
+{
+	sb_info *I = c->info;
+	double total = I[0].kprose;
+	if (total < SB_COVER_MIN || I[pick].kprose >= SB_COVER_PICK_SHARE * total)
+		return pick;
+	int cur = 0;
+	for (;;) {
+		int next = -1;
+		for (xmlNodePtr ch = I[cur].node->children; ch; ch = ch->next) {
+			int ci = sb_index(ch);
+			if (ci >= 0 && I[ci].kprose >= SB_COVER_SHARE * total) {
+				next = ci;
+				break;
+			}
+		}
+		if (next < 0)
+			break;
+		cur = next;
+	}
+	while (cur > 0 && I[cur].kind != K_CONTAINER && I[cur].kind != K_CELL && I[cur].kind != K_OTHER &&
+	       I[cur].kind != K_INLINE)
+		cur = I[cur].parent;
+	if (cur == pick || !(pick >= cur && pick <= I[cur].last))
+		return pick;
+	c->rule = "prose-cover";
+	return cur;
+}
+
 int sb_choose(sb_ctx *c, double *votes)
 {
 	sb_info *I = c->info;
@@ -94,18 +134,28 @@ int sb_choose(sb_ctx *c, double *votes)
 	if (jl_pick >= 0) {
 		pick = jl_pick;
 		c->jl_pick = true;
+		c->rule = "json-ld-cover";
 	}
-	else if (mark >= 0 && I[mark].good >= 0.5 * ref)
+	else if (mark >= 0 && I[mark].good >= 0.5 * ref) {
 		pick = mark;
-	else if (sem >= 0 && I[sem].good >= 0.5 * ref && (best < 0 || (best >= sem && best <= I[sem].last) ||
-	                                                  I[sem].good >= ref))
+		c->rule = "body-class";
+	} else if (sem >= 0 && I[sem].good >= 0.5 * ref && (best < 0 || (best >= sem && best <= I[sem].last) ||
+	                                                    I[sem].good >= ref)) {
 		pick = sem;
-	else
+		c->rule = "semantic-element";
+	} else {
 		pick = best;
-	if (pick < 0)
+		c->rule = "paragraph-votes";
+	}
+	if (pick < 0) {
 		pick = root;
+		c->rule = "whole-body";
+	}
+	pick = sb_prose_cover(c, pick);
 	/* too little: fall back to the whole body */
-	if (I[pick].good < 0.2 * total_good && I[pick].good < (double)c->st->min_chars)
+	if (I[pick].good < 0.2 * total_good && I[pick].good < (double)c->st->min_chars) {
 		pick = root;
+		c->rule = "too-short-whole-body";
+	}
 	return pick;
 }

@@ -114,4 +114,6 @@ void sb_extract(const sb_state *st, galley_article *a, xmlNodePtr root)
 	}
 	galley_article_set_body(a, run[chosen].out);
 	sb_set_method(a, (sb_method)chosen, why, chars, tried);
+	if (run[chosen].rule)
+		galley_article_set_extra(a, "explain.container", run[chosen].rule);
 }

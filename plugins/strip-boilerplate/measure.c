@@ -94,6 +94,9 @@ void sb_good(sb_ctx *c)
 				own_good = 0;
 		}
 		in->good += own_good;
+		if (!(in->flags & F_PRUNE) && in->prose >= in->text && in->text > 0 &&
+		    (in->kind == K_BLOCK || in->kind == K_LI))
+			in->kprose = in->text; /* a prose block (its children's prose is part of it) */
 		if (!(in->flags & F_PRUNE)) {
 			double child_text = 0;
 			for (xmlNodePtr ch = in->node->children; ch; ch = ch->next) {
@@ -106,6 +109,7 @@ void sb_good(sb_ctx *c)
 		if (in->parent >= 0) {
 			c->info[in->parent].good += in->good;
 			c->info[in->parent].live += in->live;
+			c->info[in->parent].kprose += in->kprose;
 		}
 	}
 }

@@ -40,6 +40,7 @@ static int sb_main_container(sb_ctx *c, double **votes)
 			 * markers said */
 			pick = c->best >= 0 ? c->best : 0;
 			c->jl_pick = false;
+			c->rule = "densest-cluster";
 		}
 		c->jl_covered = c->info[0].jl;
 		if (pick != 0)
@@ -171,6 +172,7 @@ void sb_run(const sb_state *st, galley_article *a, xmlNodePtr root, sb_method me
 	sb_filter_output(&c, out_root);
 
 	res->best_good = c.best >= 0 ? c.info[c.best].good : 0;
+	res->rule = c.text_mode ? "text-shape" : c.rule;
 	res->out = c.out;
 	res->recs = c.recs;
 	memset(&c.recs, 0, sizeof c.recs);

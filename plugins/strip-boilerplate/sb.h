@@ -190,6 +190,7 @@ typedef struct sb_run_result {
 	sb_recs recs;     /* (owned) its removed blocks */
 	double best_good; /* good text of the densest cluster of paragraph votes */
 	bool text_mode;   /* a text-shaped body (read-text) */
+	const char *rule; /* (static) the rule that chose the container (sb_choose), or NULL */
 } sb_run_result;
 void sb_run(const sb_state *st, galley_article *a, xmlNodePtr root, sb_method method, sb_run_result *res);
 /* The declared text as a body (owned), or NULL. */
@@ -232,6 +233,7 @@ typedef struct sb_info {
 	double jl;        /* characters of blocks found in the JSON-LD articleBody */
 	double prose;     /* characters of prose paragraphs (long, few links) */
 	double live;      /* text outside pruned subtrees, links included */
+	double kprose;    /* prose outside pruned subtrees */
 	int paras;        /* paragraph-like children with enough text */
 } sb_info;
 
@@ -260,6 +262,7 @@ typedef struct sb_ctx {
 	bool jl_pick;       /* the container was chosen by its coverage */
 	sb_method method;   /* which method this run applies */
 	int best;           /* the best candidate of the paragraph votes, or -1 (sb_choose) */
+	const char *rule;   /* (static) the rule that chose the container, for explain.container */
 	sb_recs recs;       /* the removed blocks of this run */
 	/* output */
 	xmlDocPtr out;
