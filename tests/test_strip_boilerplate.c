@@ -428,6 +428,23 @@ START_TEST(test_guard_declared_body)
 }
 END_TEST
 
+/* A page whose text is only in its scripts shows one short line; its long description is
+ * the text rather than that line (the guard compares with the description when the page
+ * declares no articleBody). */
+START_TEST(test_guard_description)
+{
+	galley_article *a = th_article_html("<div id='app'><p>Please update your browser to see this page.</p></div>");
+	galley_article_set(a, GALLEY_FIELD_DESCRIPTION, LOREM1 " " LOREM2);
+	strip(a, NULL);
+	ck_assert(has_text(a, LOREM1));
+	ck_assert(!has_text(a, "update your browser"));
+	const char *m = galley_article_get_extra(a, "explain.extraction");
+	ck_assert_msg(m && !strncmp(m, "declared (guard: main text shorter than the declared", 52), "method: %s",
+	              m ? m : "(none)");
+	galley_article_free(a);
+}
+END_TEST
+
 /* The article starts at its first paragraph: a section label and a photographer's credit
  * before it are removed as header matter, a column's byline as a byline; a line opening a
  * quotation or ending with a colon stays. */
@@ -780,6 +797,7 @@ int main(void)
 	tcase_add_test(tc, test_guard_sidebar_column);
 	tcase_add_test(tc, test_guard_comments_only);
 	tcase_add_test(tc, test_guard_declared_body);
+	tcase_add_test(tc, test_guard_description);
 	tcase_add_test(tc, test_lead_starts_at_first_paragraph);
 	tcase_add_test(tc, test_pre_keeps_white_space);
 	tcase_add_test(tc, test_repeated_paragraph_kept);

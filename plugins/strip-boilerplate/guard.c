@@ -20,7 +20,7 @@
 #include <string.h>
 
 /* The main text is lost when shorter than these shares of the densest cluster's good text
- * (clusters of at least SB_GUARD_DENSE_MIN characters) or of the declared articleBody. */
+ * (clusters of at least SB_GUARD_DENSE_MIN characters) or of the declared text (sb_declared_chars). */
 #define SB_GUARD_DENSE_SHARE 0.2
 #define SB_GUARD_DENSE_MIN 800
 #define SB_GUARD_DECLARED_SHARE 0.3
@@ -32,7 +32,7 @@ const char *const sb_method_names[SB_METHOD__COUNT] = {"main", "relaxed", "dense
 
 typedef enum sb_guard_why { SB_GUARD_OK = 0, SB_GUARD_EMPTY, SB_GUARD_DENSE, SB_GUARD_DECLARED } sb_guard_why;
 static const char *const sb_guard_names[] = {"", "empty", "shorter than the densest cluster",
-                                             "shorter than the declared articleBody"};
+                                             "shorter than the declared text"};
 
 static double sb_doc_chars(xmlDocPtr doc)
 {
@@ -70,6 +70,23 @@ static void sb_set_method(galley_article *a, sb_method m, sb_guard_why why, cons
 	galley_buf_free(&b);
 }
 
+/* Characters of the page's declared text: the JSON-LD articleBody, else a description long
+ * enough to open the article (SB_DESCRIPTION_MIN): a text shorter than a share of it is lost
+ * as surely as one shorter than the articleBody (a page whose text is only in its scripts
+ * shows a "your browser is outdated" line). */
+static double sb_declared_chars(galley_article *a)
+{
+	const char *t = galley_article_candidate_first(a, "body");
+	if (!t || !*t) {
+		t = galley_article_get(a, GALLEY_FIELD_DESCRIPTION);
+		if (!t)
+			t = galley_article_candidate_first(a, "description");
+		if (t && galley_utf8_length(t, strlen(t)) < SB_DESCRIPTION_MIN)
+			t = NULL;
+	}
+	return t ? (double)galley_utf8_length(t, strlen(t)) : 0;
+}
+
 void sb_extract(const sb_state *st, galley_article *a, xmlNodePtr root)
 {
 	sb_run_result run[SB_METHOD__COUNT];
@@ -77,8 +94,7 @@ void sb_extract(const sb_state *st, galley_article *a, xmlNodePtr root)
 	sb_run(st, a, root, SB_METHOD_MAIN, &run[SB_METHOD_MAIN]);
 	if (!run[SB_METHOD_MAIN].out)
 		return;
-	const char *declared_text = galley_article_candidate_first(a, "body");
-	double declared = declared_text ? (double)galley_utf8_length(declared_text, strlen(declared_text)) : 0;
+	double declared = sb_declared_chars(a);
 	double dense = run[SB_METHOD_MAIN].best_good;
 	chars[SB_METHOD_MAIN] = sb_doc_chars(run[SB_METHOD_MAIN].out);
 	sb_guard_why why = run[SB_METHOD_MAIN].text_mode ? SB_GUARD_OK : sb_guard_check(chars[SB_METHOD_MAIN], dense, declared);
