@@ -566,6 +566,25 @@ START_TEST(test_prose_cover)
 }
 END_TEST
 
+/* Loose paragraphs (text between double line breaks, no <p>) vote as paragraphs do, with their
+ * commas (rule loose-paragraphs): such a description is the text, not a box of short <p>s
+ * beside it. */
+START_TEST(test_loose_paragraphs)
+{
+	galley_article *a = th_article_html(
+		"<div class='main'><h1>Harbour</h1><div class='desc'>" LOREM1 "<br><br>" LOREM2 "<br>\n<br>" LOREM3
+		"<br><br>The harbour master, the council and the fishermen, all of them, agreed.</div></div>"
+		"<div id='info'><h3>Opening hours</h3><p>Monday to Friday, from nine to five, closed on holidays.</p>"
+		"<p>Saturday, from ten to two, with the shop, the cafe and the museum open.</p>"
+		"<p>Sunday, closed, except in summer, when the pier, the beach and the kiosk are open.</p></div>");
+	strip(a, NULL);
+	ck_assert(has_text(a, LOREM1));
+	ck_assert(has_text(a, LOREM3));
+	ck_assert(!has_text(a, "Monday to Friday"));
+	galley_article_free(a);
+}
+END_TEST
+
 /* Ruby annotations (the readings printed over the characters) are not part of the text. */
 START_TEST(test_ruby_annotations_dropped)
 {
@@ -832,6 +851,7 @@ int main(void)
 	tcase_add_test(tc, test_repeated_paragraph_kept);
 	tcase_add_test(tc, test_prose_cover);
 	tcase_add_test(tc, test_ruby_annotations_dropped);
+	tcase_add_test(tc, test_loose_paragraphs);
 	suite_add_tcase(s, tc);
 	TCase *dev = tcase_create("devset");
 	tcase_set_timeout(dev, 600);

@@ -114,6 +114,10 @@ void sb_good(sb_ctx *c)
 	}
 }
 
+/* A loose paragraph (text between double line breaks) votes when it has this many characters
+ * on average. */
+#define SB_LOOSE_PARA_MIN 100
+
 /* Votes in a separate array (parents are visited after children in reverse order, so the
  * comma count in score would be overwritten; keep them apart). */
 double *sb_votes(sb_ctx *c)
@@ -139,14 +143,28 @@ double *sb_votes(sb_ctx *c)
 		if ((in->flags & F_PRUNE) || in->kind != K_CONTAINER)
 			continue;
 		double child_text = 0;
+		int paras = 1;
+		bool after_br = false;
 		for (xmlNodePtr ch = in->node->children; ch; ch = ch->next) {
 			int ci = sb_index(ch);
-			if (ci >= 0 && c->info[ci].kind != K_INLINE && c->info[ci].kind != K_A && c->info[ci].kind != K_OTHER)
+			if (ci >= 0 && c->info[ci].kind != K_INLINE && c->info[ci].kind != K_A && c->info[ci].kind != K_OTHER &&
+			    c->info[ci].kind != K_BR)
 				child_text += c->info[ci].text;
+			/* loose paragraphs are separated by two line breaks (white space between them aside) */
+			if (ci >= 0 && c->info[ci].kind == K_BR) {
+				if (after_br)
+					paras++;
+				after_br = !after_br;
+			} else if (ch->type == XML_ELEMENT_NODE || (ch->type == XML_TEXT_NODE && !xmlIsBlankNode(ch)))
+				after_br = false;
 		}
 		double own = in->text - child_text - in->link;
 		if (own >= 100) {
-			double s = 1 + (own / 100 > 3 ? 3 : own / 100);
+			/* each loose paragraph votes as a <p> would (rule loose-paragraphs) */
+			if (paras > own / SB_LOOSE_PARA_MIN)
+				paras = (int)(own / SB_LOOSE_PARA_MIN);
+			double s = paras + (in->score > 10 ? 10 : in->score) +
+			           (own / 100 > 3 * paras ? 3 * paras : own / 100);
 			v[k] += s;
 			if (in->parent >= 0)
 				v[in->parent] += s / 2;
