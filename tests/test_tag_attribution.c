@@ -1157,15 +1157,6 @@ START_TEST(dates_shown_with_the_article)
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2016-08-15");
 	galley_article_free(a);
 
-	/* the date shown under the headline is the page's last change, as its metadata says: that
-	 * day, not the first publication */
-	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2021-11-29T14:13:37Z", "json-ld");
-	galley_article_add_candidate(a, "date_modified", "2022-01-12T14:27:30Z", "json-ld");
-	add_removed(a, "byline", "ca. 8 Min. 12.01.2022", "div.meta in-body");
-	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-01-12");
-	galley_article_free(a);
 	/* a page that gives no publication date: the last change it shows, then a date opening
 	 * its first paragraph, then the day in its address */
 	a = th_article_html("<p>Text.</p>");
@@ -1341,28 +1332,6 @@ START_TEST(dates_the_header_shows_among_metadata)
 	add_removed(a, "byline", "3 de Mayo de 2022", "div.byline-datetime in-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-03T20:51:06Z");
-	galley_article_free(a);
-
-	/* only a generic meta tag's date: a line above the text that opens with another day wins,
-	 * not an item of a list of dated events, nor the site header's "today" */
-	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2023-11-02", "meta");
-	add_removed(a, "header", "06.11.2023 | 14 \xc2\xb0" "C", "div.top before-body");
-	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-02");
-	galley_article_free(a);
-	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2020-02-12", "meta");
-	add_removed(a, "outside-main", "05.02.2020 - Redaktion: Eberhard Fuhr", "div.news-timedata before-body");
-	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-02-05");
-	galley_article_free(a);
-	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2020-02-11", "meta");
-	add_removed(a, "outside-main", "29.02.2020 18:00 Uhr Portugal vs Spanien", "li.list-group-item before-body");
-	add_removed(a, "outside-main", "04.04.2020 18:00 Uhr Tempranillo", "li.list-group-item before-body");
-	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-02-11");
 	galley_article_free(a);
 
 	/* the page's only <time>s are its comments': no date of the article; the line that shows

@@ -336,40 +336,6 @@ static void ta_date_metadata(ta_date_evidence *ev)
 	}
 }
 
-/* Only weak metadata, and no dateline: a line above the text that opens with another day
- * ("05.02.2020 - Redaktion: ..." under the headline, a generic meta tag's other day). */
-static bool ta_date_header_line_over_weak(ta_date_evidence *ev)
-{
-	ta_doc *d = ev->d;
-	galley_article *a = d->a;
-	if (!ev->best || ev->best_rank < 4 || ev->have_vis || ta_header_shows(d, ev->bd.y, ev->bd.m, ev->bd.d))
-		return false;
-	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
-		const galley_removed *r = galley_article_removed(a, i);
-		ta_date sd;
-		bool labelled;
-		if (!ta_header_line(r) || !(r->place == GALLEY_PLACE_BEFORE_BODY) || r->text[0] < '0' || r->text[0] > '9' ||
-		    !ta_line_date(d->st, r->text, &sd, &labelled))
-			continue;
-		/* one line, not an item of a list of dated events ("29.02.2020 18:00 Uhr ..." in
-		 * li.list-group-item) */
-		bool listed = false;
-		for (size_t j = 0; j < galley_article_n_removed(a) && !listed; j++) {
-			const galley_removed *o = galley_article_removed(a, j);
-			listed = j != i && o->text && o->context && !strcmp(o->context, r->context) && strcmp(o->text, r->text);
-		}
-		if (listed)
-			continue;
-		/* the date opens the line: its first number is the day, or the year of an ISO date */
-		ta_date fd;
-		if (!ta_find_date(d->st, r->text, &fd) || (fd.d != atoi(r->text) && fd.y != atoi(r->text)) || fd.y != sd.y || fd.m != sd.m ||
-		    fd.d != sd.d)
-			continue;
-		return ta_date_day(ev, "header-line-over-weak-metadata", sd.y, sd.m, sd.d);
-	}
-	return false;
-}
-
 /* Is the day sd, which a header line r shows, a day the metadata gives as the publication
  * date (other than best's), or as the last change when a byline or dateline shows it? */
 static bool ta_date_metadata_gives(const ta_date_evidence *ev, const galley_removed *r, const ta_date *sd)
@@ -425,31 +391,6 @@ static bool ta_date_header_shows_other(ta_date_evidence *ev)
 			continue;
 		if (ta_date_metadata_gives(ev, r, &sd))
 			return ta_date_day(ev, "header-shows-other-metadata-day", sd.y, sd.m, sd.d);
-	}
-	return false;
-}
-
-/* The date shown with the article is another day that the page's metadata also gives, as
- * another publication date of its article metadata (not a <time> of a teaser) or as its last
- * change: the page shows that change as the article's date (a name and "12.01.2022" under the
- * headline, modified 2022-01-12, published 2021-11-29). */
-static bool ta_date_shown_in_metadata(ta_date_evidence *ev)
-{
-	galley_article *a = ev->d->a;
-	if (!ev->have_vis || ev->vis_tier != 0 || ta_same_day(&ev->vis, &ev->bd))
-		return false;
-	/* not when the header shows the metadata's publication day too: a line with the last
-	 * change first and the publication after it ("<time class=updated>…</time><time
-	 * class=published>…</time>") shows both, and the publication is the article's date */
-	if (ta_header_shows(ev->d, ev->bd.y, ev->bd.m, ev->bd.d))
-		return false;
-	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
-		const galley_candidate *c = galley_article_candidate(a, i);
-		ta_date dt;
-		if ((strcmp(c->field, "date") && strcmp(c->field, "date_modified")) || c == ev->best || ta_date_rank(c->origin) < 0 ||
-		    (!strcmp(c->field, "date") && ta_date_rank(c->origin) >= 4) || !ta_parse_iso(c->value, &dt) || !ta_same_day(&dt, &ev->vis))
-			continue;
-		return ta_date_day(ev, "shown-date-in-metadata", ev->vis.y, ev->vis.m, ev->vis.d);
 	}
 	return false;
 }
@@ -549,13 +490,11 @@ void ta_date_decide(ta_doc *d)
 		ta_date_day(&ev, "shown-date", ev.vis.y, ev.vis.m, ev.vis.d);
 	else if (ev.have_vis && ev.best_rank >= 4 && ev.vis_tier == 0 && !ta_same_day(&ev.vis, &ev.bd) && !ta_header_shows(d, ev.bd.y, ev.bd.m, ev.bd.d))
 		ta_date_day(&ev, "shown-date-over-weak-metadata", ev.vis.y, ev.vis.m, ev.vis.d);
-	else if (ta_date_header_line_over_weak(&ev))
-		;
 	else if (!ev.best) {
 		ta_date last;
 		if (!ev.have_vis && ta_last_resort_date(d, &last))
 			ta_date_day(&ev, "last-resort-date", last.y, last.m, last.d);
-	} else if (!ta_date_header_shows_other(&ev) && !ta_date_shown_in_metadata(&ev)) {
+	} else if (!ta_date_header_shows_other(&ev)) {
 		ev.value = ev.best->value;
 		ev.rule = "metadata-date";
 		if (ev.bd.has_time && ev.bd.has_off && ev.bd.off == 0)
