@@ -314,7 +314,7 @@ static void score_text(const qcase *c, const galley_article *a, qscore *d, bool 
 }
 
 /* The tagger's authors and date against the case's `author` and `date`. */
-static void score_tags(const qcase *c, const galley_article *a, qscore *d, qrules *rules, bool verbose)
+static void score_tags(const qcase *c, const galley_article *a, qscore *d, qrules *rules, bool verbose, bool each)
 {
 	char site_buf[256];
 	const char *site = site_of(c->obj, site_buf, sizeof site_buf);
@@ -337,6 +337,9 @@ static void score_tags(const qcase *c, const galley_article *a, qscore *d, qrule
 			d->au_ok++;
 		else if (verbose)
 			printf("%s AUTHOR '%s' expected '%s' (%s)\n", c->id, got.data, gold, rule_for(a, "authors"));
+		if (each)
+			printf("%s RULE authors %s %s half %c site %s got '%s' expected '%s'\n", c->id, rule_for(a, "authors"),
+			       right ? "right" : "wrong", 'A' + c->half, site, got.data, gold);
 		qrules_add(rules, "authors", rule_for(a, "authors"), site, right);
 		if (!strcmp(ng, nw))
 			d->au_ok_ws++;
@@ -362,6 +365,9 @@ static void score_tags(const qcase *c, const galley_article *a, qscore *d, qrule
 			if (verbose)
 				printf("%s DATE '%s' expected '%04d-%02d-%02d' (%s)\n", c->id, mine ? mine : "", gy, gm, gdd, rule_for(a, "date"));
 		}
+		if (each)
+			printf("%s RULE date %s %s half %c site %s got '%s' expected '%04d-%02d-%02d'\n", c->id, rule_for(a, "date"),
+			       right ? "right" : "wrong", 'A' + c->half, site, mine ? mine : "", gy, gm, gdd);
 		qrules_add(rules, "date", rule_for(a, "date"), site, right);
 	}
 }
@@ -419,7 +425,7 @@ static double qscore_print(const qscore *s, bool tagged)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: galley-quality DATASET_DIR [--plugin-dir DIR] [--every N] [--verbose] [--min-f1 X]\n"
+	fprintf(stderr, "usage: galley-quality DATASET_DIR [--plugin-dir DIR] [--every N] [--verbose] [--cases] [--min-f1 X]\n"
 	                "                      [--options 'OPTIONS FOR strip-boilerplate']\n"
 	                "  DATASET_DIR holds cases.json and html/ (webextract-dev.tar.xz unpacked)\n");
 }
@@ -473,7 +479,7 @@ int main(int argc, char **argv)
 {
 	const char *dir = NULL, *plugin_dir = NULL, *strip_opts = NULL;
 	int every = 1;
-	bool verbose = false;
+	bool verbose = false, each = false; /* each: one line per case with the rule that decided */
 	double min_f1 = -1;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--plugin-dir") && i + 1 < argc)
@@ -486,6 +492,8 @@ int main(int argc, char **argv)
 			min_f1 = atof(argv[++i]);
 		else if (!strcmp(argv[i], "--verbose") || !strcmp(argv[i], "-v"))
 			verbose = true;
+		else if (!strcmp(argv[i], "--cases"))
+			each = true;
 		else if (argv[i][0] == '-') {
 			usage();
 			return 2;
@@ -590,7 +598,7 @@ int main(int argc, char **argv)
 			galley_error_clear(&err);
 			if (galley_stage_feed(tagger, a, &err) != GALLEY_OK && verbose)
 				printf("%s tag-attribution failed: %s\n", c->id, err.message);
-			score_tags(c, a, &d, &rules, verbose);
+			score_tags(c, a, &d, &rules, verbose, each);
 		}
 		qscore_add(&total, &d);
 		qscore_add(&half[c->half], &d);
