@@ -321,50 +321,6 @@ static void ta_find_issuer(ta_author_evidence *ev)
 	}
 }
 
-/* an author's note closing the article ("Jörg Staff ist Mitglied des Vorstands ..."), its
- * person named in a labelled byline elsewhere on the page too (a list of their articles,
- * "Von Jörg Staff am 16.11.2022"): that person, not the first byline of a teaser list */
-static void ta_find_closing_author_note(ta_author_evidence *ev)
-{
-	ta_doc *d = ev->d;
-	const ta_state *st = ev->d->st;
-	galley_article *a = ev->d->a;
-	const char *site = ev->site;
-	if ((!ev->lab.n || ev->lab_tier >= 2) && d->nbody) {
-		ta_words w;
-		ta_split_words(d->p[d->nbody - 1].text, &w);
-		for (size_t nw = 3; nw >= 2 && w.n > 4; nw--) {
-			bool ok = true;
-			for (size_t k = 0; k < nw && ok; k++)
-				ok = ta_has_upper_start(w.w[k], w.l[k]) && !strchr(",.:;!?()\"", w.w[k][w.l[k] - 1]);
-			if (!ok || ta_has_upper_start(w.w[nw], w.l[nw]))
-				continue; /* the name, then a verb: "ist", "is" */
-			char *nm = galley_strndup(w.w[0], (size_t)(w.w[nw - 1] + w.l[nw - 1] - w.w[0]));
-			ta_names one = {0};
-			ta_names_add(&one, nm);
-			bool hit = false;
-			static const char *const bl[] = {"byline"};
-			for (size_t i = 0; i < galley_article_n_removed(a) && !hit; i++) {
-				const galley_removed *r = galley_article_removed(a, i);
-				if (!r->text || !ta_reason_is(r, bl, 1))
-					continue;
-				ta_names tmp = {0};
-				ta_find_labelled(st, r->text, &tmp, site, true);
-				hit = tmp.n == 1 && !strcmp(tmp.v[0], nm);
-				ta_names_free(&tmp);
-			}
-			free(nm);
-			if (hit) {
-				ta_names_free(&ev->lab);
-				ev->lab = one;
-				ev->lab_tier = 1;
-				break;
-			}
-			ta_names_free(&one);
-		}
-	}
-}
-
 /* What an unlabelled byline block's names must be to be taken. */
 typedef enum ta_unlabelled_need { TA_UNLABELLED_PERSON, TA_UNLABELLED_ANY_NAME } ta_unlabelled_need;
 
@@ -526,63 +482,6 @@ static void ta_find_unlabelled_any(ta_author_evidence *ev)
 	ta_unlabelled_byline(ev, TA_UNLABELLED_ANY_NAME);
 }
 
-/* a line of the article's meta data that lists its writers, unlabelled: "Clara Löw,
- * Siddharth Prakash & Klaus Jacob" (two or more people's names, nothing else) */
-static void ta_find_meta_line_writers(ta_author_evidence *ev)
-{
-	const ta_state *st = ev->d->st;
-	galley_article *a = ev->d->a;
-	const char *site = ev->site;
-	static const char *const metaline[] = {"meta"};
-	size_t *ord = NULL;
-	int *tiers = NULL;
-	size_t nord = ta_removed_order(a, metaline, 1, &ord, &tiers);
-	for (size_t i = 0; i < nord && !ev->vis.n && tiers[i] <= 1; i++) {
-		const galley_removed *r = galley_article_removed(a, ord[i]);
-		if (strlen(r->text) > 80 || ta_has_digit(r->text, strlen(r->text)))
-			continue;
-		ta_names tmp = {0};
-		ta_parse_byline(st, r->text, &tmp, site, TA_BYLINE_PLAIN);
-		if (tmp.n >= 2 && ta_person_like(st, &tmp)) {
-			ev->vis = tmp;
-			ev->vis_tier = tiers[i];
-		} else
-			ta_names_free(&tmp);
-	}
-	free(ord);
-	free(tiers);
-}
-
-/* the text opening with a short name that a separator closes, the byline's date set in the
- * next element: "ET Online|" then "09 Jun 2020, 02:32 PM IST" */
-static void ta_find_short_name_separator(ta_author_evidence *ev)
-{
-	ta_doc *d = ev->d;
-	const ta_state *st = ev->d->st;
-	galley_article *a = ev->d->a;
-	if (!ev->vis.n && !ev->lab.n && d->nbody && d->p[0].len <= 40 && d->p[0].len > 2 && d->p[0].text[d->p[0].len - 1] == '|') {
-		char *nm = galley_strndup(d->p[0].text, d->p[0].len - 1);
-		char *norm = galley_ws_normalize(nm);
-		ta_words w;
-		ta_split_words(norm, &w);
-		bool caps = w.n >= 1 && w.n <= 4;
-		for (size_t k = 0; k < w.n && caps; k++)
-			caps = ta_has_upper_start(w.w[k], w.l[k]) && !ta_has_digit(w.w[k], w.l[k]);
-		bool dated = false;
-		for (size_t i = 0; i < galley_article_n_removed(a) && caps && !dated; i++) {
-			const galley_removed *r = galley_article_removed(a, i);
-			ta_date dt;
-			dated = r->text && !strcmp(r->reason, "dateline") && strlen(r->text) <= 40 && ta_find_date(st, r->text, &dt);
-		}
-		if (caps && dated && ta_plausible(st, norm)) {
-			ta_names_add(&ev->vis, norm);
-			ev->vis_tier = 1;
-		}
-		free(norm);
-		free(nm);
-	}
-}
-
 /* a signature closing the body: "Denis Clerc" alone in the last paragraphs, after a sentence's
  * end and before at most a short line (a date, a note); not a heading between two paragraphs
  * ("... help solve local and global challenges." then "Creative Commons Platforms" then a
@@ -702,32 +601,6 @@ static void ta_find_post_footer(ta_author_evidence *ev)
 	}
 }
 
-/* a forum's thread, all of it taken for comments (no text kept): the opening post's
- * author, in the first post's line of name and date ("macbacchi 28.09.19 12:44") */
-static void ta_find_forum_first_post(ta_author_evidence *ev)
-{
-	ta_doc *d = ev->d;
-	const ta_state *st = ev->d->st;
-	galley_article *a = ev->d->a;
-	const char *site = ev->site;
-	if ((ev->meta.n || ev->lab.n || ev->vis.n))
-		return;
-	size_t kept = 0;
-	for (size_t i = 0; i < d->nbody; i++)
-		kept += d->p[i].len;
-	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n && kept < 100; i++) {
-		const galley_removed *r = galley_article_removed(a, i);
-		if (!r->text || !r->context || !(r->place == GALLEY_PLACE_IN_BODY))
-			continue;
-		if (strcmp(r->reason, "comments") != 0)
-			continue;
-		if (strlen(r->text) > 60 || !ta_has_digit(r->text, strlen(r->text)))
-			break; /* the first post's first line only */
-		ta_find_segment_name(st, r->text, &ev->vis, site, true);
-		break;
-	}
-}
-
 /* a post's meta line in the article's header: "... — jancak @ 00:11" */
 static void ta_find_at_time_name(ta_author_evidence *ev)
 {
@@ -771,31 +644,6 @@ static void ta_find_release_short_name(ta_author_evidence *ev)
 		for (size_t k = 0; k < d->nbody && !ev->vis.n; k++)
 			if (strstr(d->p[k].text, paren))
 				ta_names_add(&ev->vis, r->text);
-	}
-}
-
-/* a column's host, a line of its own under the column's name at the top: "A.Word.A.Day"
- * then "with Anu Garg" (in English, where capitals after "with" are a name, not nouns
- * as in German "mit Tomaten Basilikum") */
-static void ta_find_column_host(ta_author_evidence *ev)
-{
-	ta_doc *d = ev->d;
-	const ta_state *st = ev->d->st;
-	if ((ev->meta.n || ev->lab.n || ev->vis.n))
-		return;
-	for (size_t i = 0; i < d->nbody && i < 4 && !ev->vis.n; i++) {
-		const char *t = d->p[i].text;
-		if (d->p[i].len > 40 || strncmp(t, "with ", 5))
-			continue;
-		const char *nm = strchr(t, ' ') + 1;
-		ta_words w;
-		ta_split_words(nm, &w);
-		/* a common given name first: not "with Garlic Butter" */
-		bool caps = w.n >= 2 && w.n <= 3 && ta_word_in(&st->given, w.w[0], w.l[0]);
-		for (size_t k = 0; k < w.n && caps; k++)
-			caps = ta_has_upper_start(w.w[k], w.l[k]) && !ta_has_digit(w.w[k], w.l[k]);
-		if (caps && ta_plausible(st, nm) && ta_person_text(d, nm))
-			ta_names_add(&ev->vis, nm);
 	}
 }
 
@@ -1065,14 +913,11 @@ static const struct {
 	{"labelled-other-block", ta_find_labelled_other},
 	{"labelled-teaser-meta", ta_find_teaser_meta},
 	{"release-issuer", ta_find_issuer},
-	{"closing-author-note", ta_find_closing_author_note},
 	{"unlabelled-byline-person", ta_find_unlabelled_person},
 	{"segmented-name", ta_find_segmented_name},
 	{"dated-header-name", ta_find_dated_header_name},
 	{"meta-class-name", ta_find_meta_class_name},
 	{"unlabelled-byline-any", ta_find_unlabelled_any},
-	{"meta-line-writers", ta_find_meta_line_writers},
-	{"short-name-separator", ta_find_short_name_separator},
 	{"closing-signature", ta_find_closing_signature},
 	{"member-badge", ta_find_member_badge},
 	{"release-sender", ta_find_release_sender},
@@ -1080,10 +925,8 @@ static const struct {
 	{"signature-line", ta_find_signature_line},
 	{"italic-signature", ta_find_italic_signature},
 	{"post-footer", ta_find_post_footer},
-	{"forum-first-post", ta_find_forum_first_post},
 	{"at-time-name", ta_find_at_time_name},
 	{"release-short-name", ta_find_release_short_name},
-	{"column-host", ta_find_column_host},
 	{"speech-title", ta_find_speech_title},
 	{"title-credit", ta_find_title_credit},
 	{"about-title", ta_find_about_title},
