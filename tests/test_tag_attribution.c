@@ -877,18 +877,18 @@ START_TEST(credit_lines_and_labels_apart)
 
 	/* a description list's term kept with the text, its value set apart: the term labels it */
 	a = th_article_html("<dl><dt>Auteur</dt></dl><p>Some story text that is long enough.</p>");
-	galley_article_add_candidate(a, "author", "Gilles Gressani", "json-ld");
-	add_removed(a, "link-density", "Uriel Gadessaud", "dd.inline-block in-body");
+	galley_article_add_candidate(a, "author", "John Doe", "json-ld");
+	add_removed(a, "link-density", "Jane Roe", "dd.inline-block in-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Uriel Gadessaud");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jane Roe");
 	galley_article_free(a);
 
 	/* another term ("Cover") labels nothing */
 	a = th_article_html("<dl><dt>Cover</dt></dl><p>Some story text that is long enough.</p>");
-	galley_article_add_candidate(a, "author", "Gilles Gressani", "json-ld");
-	add_removed(a, "link-density", "Uriel Gadessaud", "dd.inline-block in-body");
+	galley_article_add_candidate(a, "author", "John Doe", "json-ld");
+	add_removed(a, "link-density", "Jane Roe", "dd.inline-block in-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Gilles Gressani");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "John Doe");
 	galley_article_free(a);
 
 	/* metadata names the site; a paragraph closing the text names the agency as its source */
@@ -953,22 +953,6 @@ START_TEST(credit_lines_and_labels_apart)
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Peter Maahn");
-	galley_article_free(a);
-
-	/* a signature joined to the last paragraph by line breaks */
-	a = th_article_html("<p>Das Gericht wies die Klage ab, wie es mitteilte. Symbolgrafik: © Butch Autor: Rechtsanwalt "
-	                    "Sebastian Einbock</p>");
-	galley_article_add_candidate(a, "author", "Redaktion", "json-ld");
-	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Sebastian Einbock");
-	galley_article_free(a);
-
-	/* an organisation's statement signed by its officer */
-	a = th_article_html("<p>Möge ihre Nacht gesegnet sein.</p>");
-	galley_article_add_candidate(a, "author", "DITIB", "json-ld");
-	add_removed(a, "short", "Kazım TÜRKMEN DITIB-Bundesvorsitzender", "p in-body");
-	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Kazım TÜRKMEN");
 	galley_article_free(a);
 
 	/* the outlet's staff after the name */
@@ -1371,9 +1355,6 @@ END_TEST
 
 START_TEST(authors_when_nothing_else_names_one)
 {
-	static const char long_para[] = "<p>Il n'empêche : s'il faut travailler plus, mieux vaudrait explorer ces pistes avant de "
-	                                 "remettre en cause des symboles sociaux comme les 35 heures et la retraite à 60 ans. Elles "
-	                                 "sont moins porteuses d'inégalités et de conflits.</p>";
 	/* a page saved without its address: a copyright line with a year, not a photographer's credit */
 	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "footer", "Copyright (c) 2012- Gregory Szorc. All rights reserved.", "p after-body");
@@ -1406,22 +1387,6 @@ START_TEST(authors_when_nothing_else_names_one)
 	                    "<p>The harbour office is checking the timetable for the rest of the week.</p>");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
-	galley_article_free(a);
-
-	/* a signature in italics under the last paragraph, notes after it */
-	galley_buf h = {0};
-	galley_buf_printf(&h, "%s<p><em>Denis Clerc</em></p><p>(1) Ces chiffres sont collectés par l'OCDE.</p>", long_para);
-	a = th_article_html(h.data);
-	galley_buf_free(&h);
-	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Denis Clerc");
-	galley_article_free(a);
-
-	/* a speech's speaker */
-	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_TITLE, "Rede von Bundespräsident Johannes Rau beim Föderalismuskonvent der deutschen Landesparlamente");
-	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Johannes Rau");
 	galley_article_free(a);
 
 	/* a press release's contact, not a person a teaser introduces */
@@ -1468,26 +1433,6 @@ START_TEST(authors_when_nothing_else_names_one)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
-	/* an author box read from its link */
-	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "link-density", "Iris Lange-Fricke", "div.recipe-expert-name in-body");
-	add_removed(a, "link-density", "zu allen Rezepten vom Autor", "div.recipe-expert-text in-body");
-	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Iris Lange-Fricke");
-	galley_article_free(a);
-
-	/* a blog post's dated footer, a nickname with its article after the label */
-	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "footer", "Eingestellt von der Michel um 21:11", "div.post-footer-line after-body");
-	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "der Michel");
-	galley_article_free(a);
-	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "footer", "Ein Angebot von der Redaktion um 21:11", "div.post-footer-line after-body");
-	run_one(a, NULL);
-	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
-	galley_article_free(a);
-
 	/* years and "by" as a copyright mark, the name ending before the next credit */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_set(a, GALLEY_FIELD_URL, "https://www.example.org/2008/07/29/post/");
@@ -1497,34 +1442,9 @@ START_TEST(authors_when_nothing_else_names_one)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Martin Weber");
 	galley_article_free(a);
 
-	/* a post's meta line: the name then "@" and the time */
+	/* a post's footer that credits an office, not a person */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "outside-main", "Filed under: Alltag,Schreibbericht \xe2\x80\x94 jancak @ 00:11 Tags: Neujahr", "div.meta before-body");
-	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "jancak");
-	galley_article_free(a);
-
-	/* a name the title credits, shown alone on a line */
-	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_TITLE, "gousto.co.uk reviewed by Mrs H Pyke");
-	add_removed(a, "sidebar", "Mrs H Pyke", "div.consumer-information__name before-body");
-	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Mrs H Pyke");
-	galley_article_free(a);
-	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_TITLE, "Photos taken by Jane Doe");
-	run_one(a, NULL);
-	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
-	galley_article_free(a);
-
-	/* a page about a person, not about a thing */
-	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_TITLE, "\xc3\x9c" "ber Andr\xc3\xa9 Loibl | ");
-	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Andr\xc3\xa9 Loibl");
-	galley_article_free(a);
-	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_TITLE, "\xc3\x9c" "ber Kohleausstieg, Kernkraftwerke und Erneuerbare Energien");
+	add_removed(a, "footer", "Ein Angebot von der Redaktion um 21:11", "div.post-footer-line after-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
@@ -1536,16 +1456,9 @@ START_TEST(authors_when_nothing_else_names_one)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
-	/* a release signed by its issuer's short name, which the text gave in parentheses */
-	a = th_article_html("<p>Dazu werden an der Berlin-Brandenburgischen Akademie der Wissenschaften (BBAW) die Ver\xc3\xa4nderungen erfasst.</p>");
-	add_removed(a, "teaser", "BBAW", "p in-body");
-	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "BBAW");
-	galley_article_free(a);
-
 	/* a short name the text does not introduce signs nothing */
 	a = th_article_html("<p>Dazu werden an der Akademie die Ver\xc3\xa4nderungen erfasst.</p>");
-	add_removed(a, "teaser", "BBAW", "p in-body");
+	add_removed(a, "teaser", "BAK", "p in-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
@@ -1607,18 +1520,6 @@ START_TEST(byline_labels_and_joins)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Anna Schmidt");
 	galley_article_free(a);
 
-	/* the byline in bold italics opening the text's block, the editor credited in the source
-	 * line: the writer */
-	a = th_article_html("<p>micropolitics <strong><em>---- by Kenneth Surin</em></strong> Deleuze and Guattari oppose "
-	                    "micropolitics to the politics of molarisation. Where the molar designates structures and "
-	                    "principles that are based on rigid stratifications or codings, the molecular allows for "
-	                    "connections that are local and singular.</p>");
-	add_removed(a, "byline", "Revised Edition Edited by Adrian Parr", "span in-body");
-	galley_article_add_candidate(a, "author", "Revised Edition Edited by Adrian Parr", "microdata");
-	run_one(a, NULL);
-	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Kenneth Surin");
-	galley_article_free(a);
 
 	/* in a link's text, a label inside it is a preposition; one opening it is a byline */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
@@ -1645,33 +1546,14 @@ END_TEST
 
 START_TEST(authors_badges_and_issuers)
 {
-	/* a member's badge opening the text: the avatar, its alternative text the handle beside it */
-	galley_article *a = th_article_html("<p><img alt=\"fri.juli\" title=\"fri.juli\" src=\"a.jpg\"/></p><p>fri.juli</p>"
-	                                    "<p>Seit zwei Jahren gehört der Kühlschrank zu meiner Küche, und ich mag ihn.</p>");
-	run_one(a, NULL);
-	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "fri.juli");
-	galley_article_free(a);
-
 	/* not a picture's caption further down, nor one that names a thing */
-	a = th_article_html("<p>Some story text that is long enough.</p><p><img alt=\"fri.juli\" src=\"a.jpg\"/></p><p>fri.juli</p>");
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p><p><img alt=\"jdoe42\" src=\"a.jpg\"/></p><p>jdoe42</p>");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 	a = th_article_html("<p><img alt=\"Das neue Rathaus\" src=\"a.jpg\"/></p><p>Das neue Rathaus</p><p>Some story text that is long enough.</p>");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
-	galley_article_free(a);
-
-	/* a press release's issuing office under its label, the address on the next lines: the
-	 * office, not the organisation metadata names */
-	a = th_article_html("<p>Die Delegiertenversammlung hat eine neue Präsidentin des Verbandes gewählt.</p>"
-	                    "<p><strong>Herausgeber:</strong></p><p><strong>Pressestelle des Deutschen Caritasverbandes</strong>"
-	                    "<br/>Reinhardtstraße 13<br/>10117 Berlin</p><p>Sie übernimmt das Amt im November.</p>");
-	galley_article_add_candidate(a, "author", "Deutscher Caritasverband e. V.", "meta");
-	run_one(a, NULL);
-	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Pressestelle des Deutschen Caritasverbandes");
 	galley_article_free(a);
 
 	/* a writer's byline comes first; a person in metadata is not overruled */
@@ -1703,15 +1585,6 @@ START_TEST(authors_badges_and_issuers)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
-	/* a release's sender heading the text: the name and the office, the institution on the
-	 * next line; not a heading that names no office */
-	a = th_article_html("<h5>Dr. Karin  J. Schmitz <em>Abteilung Öffentlichkeitsarbeit</em><br/> "
-	                    "<a href=\"/i\">Gesellschaft Deutscher Chemiker e.V.</a></h5>"
-	                    "<p>Ein chinesisches Forschungsteam stellt in der Fachzeitschrift ein Batteriesystem vor.</p>");
-	run_one(a, NULL);
-	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Dr. Karin J. Schmitz Abteilung Öffentlichkeitsarbeit");
-	galley_article_free(a);
 	/* an organisation in metadata, a preposition continuing its name: whole, not cut there; a
 	 * person's place is cut off */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
@@ -1805,11 +1678,112 @@ START_TEST(authors_badges_and_issuers)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
-	a = th_article_html("<h5>Karin Schmitz erklärt die Lage<br/>Gesellschaft Deutscher Chemiker e.V.</h5>"
-	                    "<p>Ein chinesisches Forschungsteam stellt in der Fachzeitschrift ein Batteriesystem vor.</p>");
+	a = th_article_html("<h5>Erika Mustermann erklärt die Lage<br/>Gesellschaft der Beispielforscher e.V.</h5>"
+	                    "<p>Ein Forschungsteam stellt in einer Fachzeitschrift ein neues Verfahren vor.</p>");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
+}
+END_TEST
+
+/* Runs the tagger on a and checks the first author and the rule that decided; frees a. */
+static void expect_author_by(galley_article *a, const char *name, const char *rule)
+{
+	run_one(a, NULL);
+	ck_assert_msg(galley_article_list_len(a, GALLEY_LIST_AUTHORS) >= 1, "no author; expected '%s' by %s", name, rule);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), name);
+	const galley_decision *d = galley_article_decision_for(a, "authors");
+	ck_assert_ptr_nonnull(d);
+	th_str_eq(d->rule, rule);
+	galley_article_free(a);
+}
+
+/* Runs the tagger on a and checks that it names no author; frees a. */
+static void expect_no_author(galley_article *a)
+{
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+}
+
+/* A long paragraph of invented text (over 200 bytes), for the rules that look at one. */
+#define SYNTH_LONG_TEXT                                                                                                     \
+	"The council met on Tuesday evening to discuss the budget for the coming year, and after a long debate about the " \
+	"roads, the schools and the parks it agreed to raise the money it needs by selling two of its older buildings."
+
+/* The rules that credit a writer beyond a byline block, one synthetic page each (names and
+ * places invented). */
+START_TEST(author_rules_each_with_a_fixture)
+{
+	/* labelled-body-line: a labelled byline in emphasis inside the text's first long paragraph */
+	expect_author_by(th_article_html("<p><em>By Jane Roe</em> " SYNTH_LONG_TEXT "</p>"), "Jane Roe", "labelled-body-line");
+
+	/* signature-line: a label with its colon and the name closing the last paragraph; a name
+	 * alone in italics under it; a name and the organisation's role closing a statement that
+	 * metadata credits to the organisation */
+	expect_author_by(th_article_html("<p>" SYNTH_LONG_TEXT " Author: Jane Roe</p>"), "Jane Roe", "signature-line");
+	expect_author_by(th_article_html("<p>" SYNTH_LONG_TEXT "</p><p><em>Jane Roe</em></p><p>(1) A note on the figures.</p>"),
+	                 "Jane Roe", "signature-line");
+	galley_article *a = th_article_html("<p>We wish all our members a peaceful holiday.</p>");
+	galley_article_add_candidate(a, "author", "EXVB", "json-ld");
+	add_removed(a, "short", "Max Mustermann EXVB-Vorsitzender", "p in-body");
+	expect_author_by(a, "Max Mustermann", "signature-line");
+
+	/* label-then-name: a description list's term labels its value */
+	a = th_article_html("<dl><dt>Author</dt></dl><p>Some story text that is long enough.</p>");
+	add_removed(a, "link-density", "Jane Roe", "dd.value in-body");
+	expect_author_by(a, "Jane Roe", "label-then-name");
+
+	/* release-sender: the issuing office under its label; the sender's name and office
+	 * heading the text; the issuer's short name, which the text introduced, closing it */
+	a = th_article_html("<p>Die Versammlung hat eine neue Präsidentin gewählt.</p><p><strong>Herausgeber:</strong></p>"
+	                    "<p><strong>Pressestelle des Beispielverbandes</strong><br/>Musterstraße 1<br/>12345 Musterstadt</p>");
+	galley_article_add_candidate(a, "author", "Deutscher Beispielverband e. V.", "meta");
+	expect_author_by(a, "Pressestelle des Beispielverbandes", "release-sender");
+	expect_author_by(th_article_html("<h5>Dr. Erika Mustermann <em>Abteilung Öffentlichkeitsarbeit</em><br/>"
+	                                 "Gesellschaft der Beispielforscher e.V.</h5>"
+	                                 "<p>Ein Forschungsteam stellt in einer Fachzeitschrift ein neues Verfahren vor.</p>"),
+	                 "Dr. Erika Mustermann Abteilung Öffentlichkeitsarbeit", "release-sender");
+	a = th_article_html("<p>An der Beispielhaften Akademie der Künste (BAK) werden die Daten erfasst.</p>");
+	add_removed(a, "teaser", "BAK", "p in-body");
+	expect_author_by(a, "BAK", "release-sender");
+
+	/* author-profile: a member's avatar and handle opening the text; a name over a link to
+	 * the author's other texts */
+	expect_author_by(th_article_html("<p><img alt=\"jdoe42\" title=\"jdoe42\" src=\"a.jpg\"/></p><p>jdoe42</p>"
+	                                 "<p>Our new kitchen has been with us for two years now, and we like it.</p>"),
+	                 "jdoe42", "author-profile");
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "link-density", "Jane Roe", "div.expert-name in-body");
+	add_removed(a, "link-density", "More by this author", "div.expert-text in-body");
+	expect_author_by(a, "Jane Roe", "author-profile");
+
+	/* post-meta-line: a post's dated footer; a meta line's name before "@" and the time */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "footer", "Posted by Jane Roe at 21:11", "div.post-footer after-body");
+	expect_author_by(a, "Jane Roe", "post-meta-line");
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "Filed under: News \xe2\x80\x94 jdoe @ 00:11 Tags: Weather", "div.meta before-body");
+	expect_author_by(a, "jdoe", "post-meta-line");
+
+	/* title-credit: a speech's speaker; a review's writer shown alone beside it; a page about a
+	 * person; not a picture's credit nor a page about a thing */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "Speech by Prime Minister Anna Roe at the Example Conference");
+	expect_author_by(a, "Anna Roe", "title-credit");
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "example.com reviewed by Mrs J Doe");
+	add_removed(a, "sidebar", "Mrs J Doe", "div.reviewer-name before-body");
+	expect_author_by(a, "Mrs J Doe", "title-credit");
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "About Anna Roe | ");
+	expect_author_by(a, "Anna Roe", "title-credit");
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "Photos taken by Jane Doe");
+	expect_no_author(a);
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "About Coal, Nuclear Power and Renewable Energy");
+	expect_no_author(a);
 }
 END_TEST
 
@@ -1881,6 +1855,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, byline_cleaning);
 	tcase_add_test(tc, dates);
 	tcase_add_test(tc, decisions_name_their_rule);
+	tcase_add_test(tc, author_rules_each_with_a_fixture);
 	tcase_add_test(tc, byline_glued_handles_and_dates);
 	tcase_add_test(tc, no_mark_option_and_empty);
 	tcase_add_test(tc, speech_tags_inside_and_titles_read_through);

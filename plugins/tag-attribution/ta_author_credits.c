@@ -137,7 +137,7 @@ void ta_contact_name(const ta_state *st, const char *text, ta_names *out)
 		for (size_t k = i; k < i + len && name; k++) {
 			const char *x = w.w[k];
 			size_t xl = w.l[k];
-			/* names and initials ("Karin J. Schmitz"), not abbreviations ("St. Louis") */
+			/* names and initials ("Erika J. Mustermann"), not abbreviations ("St. Louis") */
 			name = ta_has_upper_start(x, xl) && !ta_has_digit(x, xl) && xl >= 2 && !ta_word_in(&st->contacts, x, xl) &&
 			       !ta_word_in(&st->roles, x, xl) && !ta_role_compound(st, x, xl) && !ta_word_in(&st->notnames, x, xl) &&
 			       !ta_word_in(&st->orgwords, x, xl) && (x[xl - 1] != '.' || xl == 2) &&
@@ -176,8 +176,7 @@ void ta_contact_name(const ta_state *st, const char *text, ta_names *out)
 }
 
 /* A speech's page: its title names the speaker, the text's author, after a label and roles
- * ("Rede von Bundespräsident Johannes Rau beim Föderalismuskonvent der deutschen
- * Landesparlamente", "Speech by Prime Minister Jane Doe at ..."): a full name only. */
+ * ("Rede von Bundespräsidentin Erika Mustermann beim Kongress ...", "Speech by Prime Minister Jane Doe at ..."): a full name only. */
 void ta_speech_title(const ta_state *st, const char *title, ta_names *out)
 {
 	if (!title || strlen(title) > 240)
@@ -269,7 +268,7 @@ bool ta_agency_credit(const ta_state *st, const char *text, ta_names *out)
 	return ok;
 }
 
-/* A post's meta line that gives the author then "@" and the time: "Filed under: Alltag — jancak
+/* A post's meta line that gives the author then "@" and the time: "Filed under: News — jdoe
  * @ 00:11 Tags: ...": the words between a separator and the "@" (a user name or a person's
  * name). */
 void ta_at_time_name(const ta_state *st, const char *text, ta_names *out, const char *site)
@@ -311,8 +310,8 @@ void ta_at_time_name(const ta_state *st, const char *text, ta_names *out, const 
 	free(s);
 }
 
-/* The title credits a name that the page also shows alone on a line: "gousto.co.uk reviewed by
- * Mrs H Pyke" with "Mrs H Pyke" beside the review. */
+/* The title credits a name that the page also shows alone on a line: "example.com reviewed by
+ * Mrs J Doe" with "Mrs J Doe" beside the review. */
 void ta_title_credit(ta_doc *d, const char *title, ta_names *out)
 {
 	const ta_state *st = d->st;
@@ -356,8 +355,8 @@ void ta_title_credit(ta_doc *d, const char *title, ta_names *out)
 	free(norm);
 }
 
-/* A page about a person, the title the person's name alone after "Über"/"About": "Über André
- * Loibl | " (a personal site's about page), the name opening with a common given name. */
+/* A page about a person, the title the person's name alone after "Über"/"About": "About Anna
+ * Roe | " (a personal site's about page), the name opening with a common given name. */
 void ta_about_title(ta_doc *d, const char *title, ta_names *out)
 {
 	const ta_state *st = d->st;
@@ -424,8 +423,8 @@ void ta_emphasised_byline(const ta_state *st, xmlNodePtr n, ta_names *out, const
 
 /* The article's text opening with its writer's badge: a picture alone, its alternative text or
  * title a name, then that name alone on the next line (a member's avatar and handle over a
- * community post, a columnist's portrait over the column: <img alt="fri.juli"> then
- * "fri.juli"). A handle of one word, or a person's name; nothing else before them. */
+ * community post, a columnist's portrait over the column: <img alt="jdoe42"> then
+ * "jdoe42"). A handle of one word, or a person's name; nothing else before them. */
 bool ta_badge_name(ta_doc *d, ta_names *out)
 {
 	if (!d->nbody || !d->gp || !d->gp->n || !d->gp->node[0] || d->p[0].len > 40 || d->p[0].len < 2)
@@ -472,9 +471,8 @@ bool ta_badge_name(ta_doc *d, ta_names *out)
 	return true;
 }
 
-/* The first line of an element's text, up to its first line break: "Pressestelle des Deutschen
- * Caritasverbandes" of "<strong>Pressestelle des Deutschen Caritasverbandes</strong><br/>
- * Reinhardtstraße 13<br/>10117 Berlin". */
+/* The first line of an element's text, up to its first line break: "Press Office" of
+ * "<strong>Press Office</strong><br/>1 Example Street<br/>Example Town". */
 static char *ta_first_line(xmlNodePtr el)
 {
 	galley_buf b = {0};
@@ -514,8 +512,8 @@ bool ta_office_word(const ta_state *st, const char *w, size_t l)
 }
 
 /* A release's sender heading its text: a person's name and their office on the first line of
- * the text's first paragraph, the institution on the next ("Dr. Karin J. Schmitz <em>Abteilung
- * Öffentlichkeitsarbeit</em><br/>Gesellschaft Deutscher Chemiker e.V."): that line, as the
+ * the text's first paragraph, the institution on the next ("Dr. Erika Mustermann <em>Abteilung
+ * Öffentlichkeitsarbeit</em><br/>Gesellschaft der Beispielforscher e.V."): that line, as the
  * page shows it. */
 bool ta_sender_line(ta_doc *d, ta_names *out)
 {
@@ -548,7 +546,7 @@ bool ta_sender_line(ta_doc *d, ta_names *out)
 
 /* A press release's issuer: its label alone in a paragraph of the text, the issuing office on
  * the next paragraph's first line and its address after it ("Herausgeber:" then "Pressestelle
- * des Deutschen Caritasverbandes<br/>Reinhardtstraße 13<br/>10117 Berlin"). */
+ * des Beispielverbandes<br/>Musterstraße 1<br/>12345 Musterstadt"). */
 bool ta_issuer(ta_doc *d, ta_names *out)
 {
 	for (size_t i = 0; i + 1 < d->nbody && d->gp && i + 1 < d->gp->n; i++) {

@@ -194,7 +194,7 @@ size_t ta_removed_order(const galley_article *a, const char *const *reasons, siz
 	return m;
 }
 
-/* Is all of a block's text set in italics ("<p><em>Denis Clerc</em></p>")? */
+/* Is all of a block's text set in italics ("<p><em>Jane Roe</em></p>")? */
 bool ta_all_italic(xmlNodePtr n, bool in_italic, int depth)
 {
 	if (depth > 16)

@@ -135,9 +135,9 @@ static void ta_find_labelled_line(ta_author_evidence *ev)
 	}
 }
 
-/* a signature line closing the story that the markup joined to its last paragraph with line
- * breaks: "... rügte das Gericht. Quelle: ... Autor: Rechtsanwalt Sebastian Einbock" (the
- * label with its colon, the name ending the text) */
+/* signature-line: a signature closing the story that the markup joined to its last paragraph
+ * with line breaks: "... as the court said. Author: Lawyer Jane Roe" (the label with its
+ * colon, the name ending the text) */
 static void ta_find_closing_label(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
@@ -166,8 +166,8 @@ static void ta_find_closing_label(ta_author_evidence *ev)
 	}
 }
 
-/* a label alone in its element and the name in the next one: "Autor:" then "Redaktion
- * Gelbe Liste Pharmindex", <dt>Auteur</dt><dd>Uriel Gadessaud</dd> */
+/* label-then-name: a label alone in its element and the name in the next one: "Author:"
+ * then "Jane Roe" */
 static void ta_find_label_then_name(ta_author_evidence *ev)
 {
 	const ta_state *st = ev->d->st;
@@ -206,9 +206,9 @@ static void ta_find_label_then_name(ta_author_evidence *ev)
 	}
 }
 
-/* a description list's term kept in the text, its value (a link to the author's page) set
- * apart: <dt>Auteur</dt><dd><a>Uriel Gadessaud</a></dd>; the term is the label without a
- * colon */
+/* label-then-name in a description list: the term kept in the text, its value (a link to the
+ * author's page) set apart: <dt>Author</dt><dd><a>Jane Roe</a></dd>; the term is the label
+ * without a colon */
 static void ta_find_description_list(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
@@ -311,8 +311,8 @@ static void ta_find_teaser_meta(ta_author_evidence *ev)
 	}
 }
 
-/* a press release's issuing office under its label: "Herausgeber:" then "Pressestelle des
- * Deutschen Caritasverbandes" */
+/* release-sender: a press release's issuing office under its label: "Herausgeber:" then
+ * "Pressestelle des Beispielverbandes" */
 static void ta_find_issuer(ta_author_evidence *ev)
 {
 	if (!ev->lab.n && ta_issuer(ev->d, &ev->lab)) {
@@ -482,7 +482,7 @@ static void ta_find_unlabelled_any(ta_author_evidence *ev)
 	ta_unlabelled_byline(ev, TA_UNLABELLED_ANY_NAME);
 }
 
-/* a signature closing the body: "Denis Clerc" alone in the last paragraphs, after a sentence's
+/* signature-line: a signature closing the body: "Jane Roe" alone in the last paragraphs, after a sentence's
  * end and before at most a short line (a date, a note); not a heading between two paragraphs
  * ("... help solve local and global challenges." then "Creative Commons Platforms" then a
  * long paragraph), nor a team's name in a match's lines ("1-1", "Olympique Lyonnais") */
@@ -510,7 +510,7 @@ static void ta_find_closing_signature(ta_author_evidence *ev)
 	}
 }
 
-/* a member's badge opening the text: the avatar, then the handle */
+/* author-profile: a member's badge opening the text: the avatar, then the handle */
 static void ta_find_member_badge(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
@@ -518,7 +518,7 @@ static void ta_find_member_badge(ta_author_evidence *ev)
 		ta_badge_name(d, &ev->vis);
 }
 
-/* a release's sender heading the text, a name and an office over the institution's name */
+/* release-sender: the sender heading the text, a name and an office over the institution's name */
 static void ta_find_release_sender(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
@@ -536,8 +536,8 @@ static void ta_find_dom_byline(ta_author_evidence *ev)
 		ta_dom_bylines(st, galley_body_root(body), &ev->vis);
 }
 
-/* nothing else: a name alone on a paragraph of the article's own text that the stripper set
- * apart (a signature) */
+/* signature-line, when nothing else names anyone: a name alone on a paragraph of the
+ * article's own text that the stripper set apart */
 static void ta_find_signature_line(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
@@ -559,9 +559,8 @@ static void ta_find_signature_line(ta_author_evidence *ev)
 	}
 }
 
-/* a signature in italics under the article's last paragraph, notes or a box after it:
- * "... Elles sont moins porteuses d'inégalités et de conflits." then "<em>Denis
- * Clerc</em>" */
+/* signature-line in italics under the article's last long paragraph, notes or a box after
+ * it: "... the end of the story." then "<em>Jane Roe</em>" */
 static void ta_find_italic_signature(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
@@ -584,7 +583,7 @@ static void ta_find_italic_signature(ta_author_evidence *ev)
 	}
 }
 
-/* a post's footer under its text, labelled and dated: "Eingestellt von Jane um 21:11"
+/* post-meta-line: a post's footer under its text, labelled and dated: "Posted by Jane Roe at 21:11"
  * (a blog's post footer, which the stripper takes for the page's) */
 static void ta_find_post_footer(ta_author_evidence *ev)
 {
@@ -601,7 +600,7 @@ static void ta_find_post_footer(ta_author_evidence *ev)
 	}
 }
 
-/* a post's meta line in the article's header: "... — jancak @ 00:11" */
+/* post-meta-line in the article's header: "Filed under: News — jdoe @ 00:11" */
 static void ta_find_at_time_name(ta_author_evidence *ev)
 {
 	const ta_state *st = ev->d->st;
@@ -617,9 +616,9 @@ static void ta_find_at_time_name(ta_author_evidence *ev)
 	}
 }
 
-/* a release closing with its issuer's short name on a line of its own, the short name
- * the text gave it: "... an der Berlin-Brandenburgischen Akademie der Wissenschaften
- * (BBAW) ..." then "BBAW" */
+/* release-sender as a short name: a release closing with its issuer's short name on a line of
+ * its own, the short name the text gave it: "... at the Example Academy of Arts (EAA) ..."
+ * then "EAA" */
 static void ta_find_release_short_name(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
@@ -647,7 +646,7 @@ static void ta_find_release_short_name(ta_author_evidence *ev)
 	}
 }
 
-/* a speech: the speaker its title names */
+/* title-credit: a speech's title names its speaker */
 static void ta_find_speech_title(ta_author_evidence *ev)
 {
 	const ta_state *st = ev->d->st;
@@ -658,7 +657,8 @@ static void ta_find_speech_title(ta_author_evidence *ev)
 		ta_speech_title(st, galley_article_get(a, GALLEY_FIELD_TITLE), &ev->vis);
 }
 
-/* the title, or another the page gives (its <title> beside the og:title) */
+/* title-credit: the title, or another the page gives (its <title> beside the og:title),
+ * credits a name the page shows alone ("... reviewed by Jane Roe") */
 static void ta_find_title_credit(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
@@ -674,7 +674,7 @@ static void ta_find_title_credit(ta_author_evidence *ev)
 	}
 }
 
-/* a page about a person: "Über ..." */
+/* title-credit: a page about a person ("About Jane Roe") */
 static void ta_find_about_title(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
@@ -770,8 +770,8 @@ static void ta_find_site_owner(ta_author_evidence *ev)
 	}
 }
 
-/* an author box: a person's name alone, then a link to the author's other texts ("Iris
- * Lange-Fricke" then "zu allen Rezepten vom Autor", "Jane Doe" then "More by this author") */
+/* author-profile: an author box, a person's name alone, then a link to the author's other
+ * texts ("Jane Doe" then "More by this author") */
 static void ta_find_author_box_link(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
@@ -856,8 +856,8 @@ static void ta_find_desk_credit(ta_author_evidence *ev)
 	}
 }
 
-/* a statement its organisation's officer signs: metadata names the organisation ("DITIB"),
- * the text closes with the name and the role in it ("Kazım TÜRKMEN DITIB-Bundesvorsitzender") */
+/* signature-line of an officer: metadata names the organisation ("EXVB"), the text closes with
+ * the name and the role in it ("Max Mustermann EXVB-Vorsitzender") */
 static void ta_find_statement_officer(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
@@ -904,39 +904,39 @@ static const struct {
 } ta_author_finders[] = {
 	{"labelled-header-block", ta_find_labelled_header},
 	{"labelled-body-line", ta_find_labelled_body_line},
-	{"emphasised-byline", ta_find_emphasised_byline},
+	{"labelled-body-line", ta_find_emphasised_byline},
 	{"labelled-colon-line", ta_find_labelled_line},
-	{"closing-signature-label", ta_find_closing_label},
+	{"signature-line", ta_find_closing_label},
 	{"label-then-name", ta_find_label_then_name},
-	{"description-list-author", ta_find_description_list},
+	{"label-then-name", ta_find_description_list},
 	{"labelled-far-block", ta_find_labelled_far},
 	{"labelled-other-block", ta_find_labelled_other},
 	{"labelled-teaser-meta", ta_find_teaser_meta},
-	{"release-issuer", ta_find_issuer},
+	{"release-sender", ta_find_issuer},
 	{"unlabelled-byline-person", ta_find_unlabelled_person},
 	{"segmented-name", ta_find_segmented_name},
 	{"dated-header-name", ta_find_dated_header_name},
 	{"meta-class-name", ta_find_meta_class_name},
 	{"unlabelled-byline-any", ta_find_unlabelled_any},
-	{"closing-signature", ta_find_closing_signature},
-	{"member-badge", ta_find_member_badge},
+	{"signature-line", ta_find_closing_signature},
+	{"author-profile", ta_find_member_badge},
 	{"release-sender", ta_find_release_sender},
 	{"dom-byline", ta_find_dom_byline},
 	{"signature-line", ta_find_signature_line},
-	{"italic-signature", ta_find_italic_signature},
-	{"post-footer", ta_find_post_footer},
-	{"at-time-name", ta_find_at_time_name},
-	{"release-short-name", ta_find_release_short_name},
-	{"speech-title", ta_find_speech_title},
+	{"signature-line", ta_find_italic_signature},
+	{"post-meta-line", ta_find_post_footer},
+	{"post-meta-line", ta_find_at_time_name},
+	{"release-sender", ta_find_release_short_name},
+	{"title-credit", ta_find_speech_title},
 	{"title-credit", ta_find_title_credit},
-	{"about-title", ta_find_about_title},
+	{"title-credit", ta_find_about_title},
 	{"agency-credit", ta_find_agency_credit},
 	{"copyright-line", ta_find_copyright_line},
 	{"site-owner", ta_find_site_owner},
-	{"author-box-link", ta_find_author_box_link},
+	{"author-profile", ta_find_author_box_link},
 	{"contact-person", ta_find_contact_person},
 	{"desk-credit", ta_find_desk_credit},
-	{"statement-officer", ta_find_statement_officer},
+	{"signature-line", ta_find_statement_officer},
 };
 
 /* Which evidence names the authors: metadata against what the page shows.  *why is the

@@ -650,7 +650,7 @@ void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const
 			ta_names_free(&tmp);
 			continue;
 		}
-		/* "Über"/"About" opens a byline with a person's full name ("Über André Loibl"); a menu's
+		/* "Über"/"About" opens a byline with a person's full name ("About Anna Roe"); a menu's
 		 * "About CC", "Über unser Unternehmen", "über den Kajetanerplatz" name nobody */
 		if (lab == 1 && ta_word_in(&st->about, w.w[i], w.l[i])) {
 			ta_names tmp = {0};
