@@ -1784,6 +1784,19 @@ START_TEST(author_rules_each_with_a_fixture)
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_set(a, GALLEY_FIELD_TITLE, "About Coal, Nuclear Power and Renewable Energy");
 	expect_no_author(a);
+
+	/* meta-author: every <meta> element is one rule; a card's "Written by" value (the account
+	 * that posted the page) only when the page credits nobody itself */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Jane Roe", "dublin-core");
+	expect_author_by(a, "Jane Roe", "meta-author");
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Jane Roe", "twitter-label");
+	expect_author_by(a, "Jane Roe", "meta-author");
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Jane Roe", "twitter-label");
+	add_removed(a, "byline", "By John Doe", "div.byline before-body");
+	expect_author_by(a, "John Doe", "labelled-header-block");
 }
 END_TEST
 
@@ -1808,13 +1821,20 @@ START_TEST(decisions_name_their_rule)
 	ck_assert_uint_eq(galley_article_n_decisions(a), 2);
 	galley_article_free(a);
 
-	/* metadata alone: the rule says where it came from */
+	/* metadata alone: the rule says where it came from (any <meta> element: meta-author) */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Jane Doe", "microdata");
+	run_one(a, NULL);
+	d = galley_article_decision_for(a, "authors");
+	ck_assert_ptr_nonnull(d);
+	th_str_eq(d->rule, "microdata-author");
+	galley_article_free(a);
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_add_candidate(a, "author", "Jane Doe", "opengraph");
 	run_one(a, NULL);
 	d = galley_article_decision_for(a, "authors");
 	ck_assert_ptr_nonnull(d);
-	th_str_eq(d->rule, "opengraph-author");
+	th_str_eq(d->rule, "meta-author");
 	ck_assert_ptr_null(galley_article_decision_for(a, "date"));
 	galley_article_free(a);
 }

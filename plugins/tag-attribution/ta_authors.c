@@ -1091,14 +1091,33 @@ static void ta_author_explain(const ta_author_evidence *ev, const ta_names *use,
 	galley_buf_free(&b);
 }
 
+/* The rule id's part for metadata's origin: every <meta> element is one rule, "meta" (name=author,
+ * article:author, DC.creator, twitter:creator, a card's "Written by" label and value); JSON-LD,
+ * microdata, microformats and links are rules of their own. */
+static const char *ta_meta_rule_origin(const char *origin)
+{
+	static const char *const meta_tags[] = {"meta", "article-meta", "dublin-core", "opengraph", "twitter", "twitter-label"};
+	if (!origin)
+		return "metadata";
+	for (size_t i = 0; i < sizeof meta_tags / sizeof meta_tags[0]; i++)
+		if (!strcmp(origin, meta_tags[i]))
+			return "meta";
+	return origin;
+}
+
 void ta_authors(ta_doc *d)
 {
 	galley_article *a = d->a;
 	ta_author_evidence ev = {.d = d, .site = galley_article_get(a, GALLEY_FIELD_SITE), .lab_tier = TA_TIER_NONE, .vis_tier = TA_TIER_NONE};
 	const char *origin = NULL;
 	ta_meta_authors(d->st, a, &ev.meta, ev.site, &origin);
+	ta_names card = {0}; /* the weakest metadata, a card's label and value (see below) */
+	if (origin && !strcmp(origin, "twitter-label")) {
+		card = ev.meta;
+		ev.meta = (ta_names){0};
+	}
 	char meta_rule[64];
-	snprintf(meta_rule, sizeof meta_rule, "%s-author", origin ? origin : "metadata");
+	snprintf(meta_rule, sizeof meta_rule, "%s-author", ta_meta_rule_origin(origin));
 	for (size_t i = 0; i < sizeof ta_author_finders / sizeof ta_author_finders[0]; i++) {
 		char **lab = ev.lab.v, **vis = ev.vis.v;
 		ta_author_finders[i].find(&ev);
@@ -1107,6 +1126,13 @@ void ta_authors(ta_doc *d)
 		if (ev.vis.n && ev.vis.v != vis)
 			ev.vis_rule = ta_author_finders[i].id;
 	}
+	/* a card's "Written by" names the account that posted the page, often an editor: only
+	 * when the page itself credits nobody */
+	if (card.n && !ev.lab.n && !ev.vis.n) {
+		ev.meta = card;
+		card = (ta_names){0};
+	}
+	ta_names_free(&card);
 	const char *why = NULL;
 	ta_names *use = ta_author_choose(&ev, &why);
 	const char *rule = use == &ev.meta ? meta_rule : use == &ev.lab ? ev.lab_rule : ev.vis_rule;
