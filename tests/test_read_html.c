@@ -584,6 +584,8 @@ START_TEST(meta_opengraph_twitter_dc_meta)
 		"<meta property=\"article:author\" content=\"Eva Lund\"><meta property=\"article:author\" content=\"https://facebook.example/eva\">"
 		"<meta property=\"article:section\" content=\"Culture\"><meta property=\"article:tag\" content=\"Art\">"
 		"<meta name=\"twitter:title\" content=\"TW title\"><meta name=\"twitter:creator\" content=\"@eva\">"
+		"<meta name=\"twitter:label1\" content=\"Verfasst von\"><meta name=\"twitter:data1\" content=\"Eva Lund\">"
+		"<meta name=\"twitter:label2\" content=\"Est. reading time\"><meta name=\"twitter:data2\" content=\"4 minutes\">"
 		"<meta name=\"DC.creator\" content=\"Lund, Eva\"><meta name=\"DC.date.issued\" content=\"2021-06-01\">"
 		"<meta name=\"dcterms.title\" content=\"DC title\">"
 		"<meta name=\"author\" content=\"Eva Lund\"><meta name=\"date\" content=\"01.06.2021 10:15\">"
@@ -607,6 +609,10 @@ START_TEST(meta_opengraph_twitter_dc_meta)
 	ck_candidate(a, "section", "Culture", "article-meta");
 	ck_candidate(a, "keywords", "Art", "article-meta");
 	ck_candidate(a, "author", "@eva", "twitter");
+	/* a card's label and value: "Written by" in the site's language names the author; another
+	 * label's value is none */
+	ck_candidate(a, "author", "Eva Lund", "twitter-label");
+	ck_assert(!has_candidate(a, "author", "4 minutes", NULL));
 	ck_candidate(a, "author", "Lund, Eva", "dublin-core");
 	ck_candidate(a, "date", "2021-06-01", "dublin-core");
 	ck_candidate(a, "author", "Eva Lund", "meta");

@@ -16,7 +16,7 @@ int rh_rank(const char *field, const char *origin)
 		{"title", {"opengraph", "json-ld", "twitter", "dublin-core", "microdata", "meta", "title-tag", "h1", NULL}},
 		{"date", {"json-ld", "article-meta", "microdata", "meta", "dublin-core", "opengraph", "time", "warc", NULL}},
 		{"date_modified", {"json-ld", "article-meta", "microdata", "meta", "dublin-core", "opengraph", NULL}},
-		{"author", {"json-ld", "article-meta", "microdata", "meta", "dublin-core", "microformat", "link", "twitter", NULL}},
+		{"author", {"json-ld", "article-meta", "microdata", "meta", "dublin-core", "microformat", "link", "twitter-label", "twitter", NULL}},
 		{"url", {"link", "opengraph", "json-ld", "dublin-core", "warc", NULL}},
 		{"site", {"opengraph", "json-ld", "meta", "dublin-core", "title-tag", NULL}},
 		{"language", {"html-lang", "meta", "dublin-core", "json-ld", "opengraph", NULL}},

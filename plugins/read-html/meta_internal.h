@@ -42,6 +42,7 @@ typedef struct meta_ctx {
 	int n_hcard;
 	int n_copyright; /* "copyright" candidates held */
 	int svg_depth;
+	char twitter_author_label; /* the N of a twitter:labelN that says "Written by", else 0 */
 } meta_ctx;
 
 /* meta_text.c */

@@ -7,6 +7,19 @@
 
 /* ---- meta elements --------------------------------------------------------------------------- */
 
+/* Does a card's label say "Written by"?  The label as Yoast SEO's translations print it, in
+ * the languages of the pages galley is measured on and their neighbours. */
+static bool rh_written_by_label(const char *label)
+{
+	static const char *const written_by[] = {"written by", "verfasst von", "geschrieben von", "escrito por", "écrit par",
+	                                         "scritto da", "geschreven door", "skrevet af", "skrevet av", "skrivet av",
+	                                         "napisane przez", "kirjoittanut"};
+	for (size_t i = 0; i < sizeof written_by / sizeof written_by[0]; i++)
+		if (!strcasecmp(label, written_by[i]))
+			return true;
+	return false;
+}
+
 void rh_meta_element(meta_ctx *mc, xmlNodePtr n)
 {
 	const char *content = rh_attr(n, "content");
@@ -129,6 +142,16 @@ void rh_meta_element(meta_ctx *mc, xmlNodePtr n)
 			rh_add(mc, map[i].field, content, map[i].origin);
 			return;
 		}
+	/* a card's label and value pairs: twitter:label1 "Written by", twitter:data1 "Jane Doe"
+	 * (Yoast SEO writes the post's author so, its label in the site's language) */
+	if (!strncmp(k, "twitter:label", 13) && k[13] >= '1' && k[13] <= '9' && !k[14]) {
+		mc->twitter_author_label = rh_written_by_label(content) ? k[13] : 0;
+		return;
+	}
+	if (!strncmp(k, "twitter:data", 12) && k[12] && k[12] == mc->twitter_author_label && !k[13]) {
+		rh_add(mc, "author", content, "twitter-label");
+		return;
+	}
 	if (!strcmp(k, "og:locale")) {
 		rh_add(mc, "language", content, "opengraph");
 		return;
