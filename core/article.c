@@ -132,6 +132,7 @@ void galley_article_clear_removed(galley_article *a)
 		free((char *)a->removed.items[i].reason);
 		free((char *)a->removed.items[i].text);
 		free((char *)a->removed.items[i].context);
+		free((char *)a->removed.items[i].rule);
 		free((char *)a->removed.items[i].element);
 		free((char *)a->removed.items[i].id);
 		free((char *)a->removed.items[i].classes);
@@ -455,7 +456,8 @@ size_t galley_article_add_removed(galley_article *a, const galley_removed *r)
 {
 	VEC_GROW(a->removed);
 	galley_removed *d = &a->removed.items[a->removed.n];
-	*d = (galley_removed){.reason = dup_clean(r->reason), .text = dup_clean(r->text), .context = dup_clean(r->context)};
+	*d = (galley_removed){.reason = dup_clean(r->reason), .text = dup_clean(r->text), .context = dup_clean(r->context),
+	                      .rule = dup_clean(r->rule)};
 	removed_parse_context(d);
 	return a->removed.n++;
 }

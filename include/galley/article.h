@@ -213,6 +213,8 @@ typedef struct galley_removed {
 	const char *text;     /* the block's text, white space normalised */
 	const char *context;  /* (nullable) where it was, for output: "div.byline before-body in:footer",
 	                       * "line 3" */
+	const char *rule;     /* (nullable) id of the rule that removed it, when one rule did:
+	                       * "lead-dek", "lead-label" (docs/extraction.md) */
 	/* Typed fields the core parses out of context when the block is added (an adder's values
 	 * for them are ignored; they are (borrowed) from the article like the strings above).
 	 * context's form: ELEMENT[#id][.class] [before-body|in-body|after-body] [in:REASON] */

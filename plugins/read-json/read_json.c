@@ -665,7 +665,7 @@ static int read_json_removed(read_json_ctx *cx, galley_article *a, json_object *
 		return GALLEY_ERR_ARTICLE;
 	for (size_t i = 0; i < n; i++) {
 		json_object *it;
-		char what[64], *reason = NULL, *text = NULL, *context = NULL;
+		char what[64], *reason = NULL, *text = NULL, *context = NULL, *rule = NULL;
 		int rc = read_json_item(cx, "removed", v, i, &it, what, sizeof what);
 		if (rc == GALLEY_OK)
 			rc = read_json_member(cx, what, it, "reason", false, &reason);
@@ -673,13 +673,16 @@ static int read_json_removed(read_json_ctx *cx, galley_article *a, json_object *
 			rc = read_json_member(cx, what, it, "text", true, &text);
 		if (rc == GALLEY_OK)
 			rc = read_json_member(cx, what, it, "context", false, &context);
+		if (rc == GALLEY_OK)
+			rc = read_json_member(cx, what, it, "rule", false, &rule);
 		if (rc == GALLEY_OK) {
-			galley_removed r = {.reason = reason, .text = text, .context = context};
+			galley_removed r = {.reason = reason, .text = text, .context = context, .rule = rule};
 			galley_article_add_removed(a, &r);
 		}
 		free(reason);
 		free(text);
 		free(context);
+		free(rule);
 		if (rc != GALLEY_OK)
 			return rc;
 	}

@@ -23,6 +23,14 @@ void sb_remove_block(sb_ctx *c, sb_block *b, int reason)
 	galley_buf_free(&ctx);
 }
 
+void sb_remove_block_rule(sb_ctx *c, sb_block *b, int reason, const char *rule)
+{
+	const char *was = c->removal_rule;
+	c->removal_rule = rule;
+	sb_remove_block(c, b, reason);
+	c->removal_rule = was;
+}
+
 /* What the passes share: the blocks, scratch buffers for key forms, and where the first prose
  * block is (text before it is header matter: captions, kicker, tags). */
 typedef struct sb_pass {
@@ -314,7 +322,10 @@ static void sb_pass_lead_start(sb_pass *p)
 			const char *where = p->c->where;
 			p->c->where = "before-body";
 			sb_key(&p->k, b->text, tl);
-			sb_remove_block(p->c, b, sb_byline_inside_key(p->c, p->k.data) ? R_BYLINE : R_HEADER);
+			if (sb_byline_inside_key(p->c, p->k.data))
+				sb_remove_block_rule(p->c, b, R_BYLINE, "lead-byline");
+			else
+				sb_remove_block_rule(p->c, b, R_HEADER, "lead-label");
 			p->c->where = where;
 		}
 	}

@@ -60,7 +60,7 @@ void sb_record_key(sb_ctx *c, int reason, const char *text, const char *context,
 		rs->v = galley_realloc(rs->v, rs->cap * sizeof *rs->v);
 	}
 	rs->v[rs->n++] = (sb_rec){.reason = reason, .text = galley_strdup(text),
-	                          .context = context ? galley_strdup(context) : NULL};
+	                          .context = context ? galley_strdup(context) : NULL, .rule = c->removal_rule};
 	galley_buf_free(&ctx);
 }
 
@@ -68,7 +68,7 @@ void sb_recs_commit(sb_recs *rs, galley_article *a)
 {
 	for (size_t i = 0; i < rs->n; i++) {
 		galley_removed r = {.reason = sb_reason_names[rs->v[i].reason], .text = rs->v[i].text,
-		                    .context = rs->v[i].context};
+		                    .context = rs->v[i].context, .rule = rs->v[i].rule};
 		galley_article_add_removed(a, &r);
 	}
 	sb_recs_free(rs);

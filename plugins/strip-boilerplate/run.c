@@ -191,6 +191,7 @@ void sb_run(const sb_state *st, galley_article *a, xmlNodePtr root, sb_method me
 	sb_good(&c);
 	double *votes = NULL;
 	int pick = sb_main_container(&c, &votes);
+	c.pick = pick;
 
 	c.out = galley_body_new();
 	xmlNodePtr out_root = galley_body_root(c.out);

@@ -174,6 +174,7 @@ typedef struct sb_rec {
 	int reason;
 	char *text;    /* owned */
 	char *context; /* owned, nullable */
+	const char *rule; /* static, nullable: the id of the rule that removed it */
 } sb_rec;
 
 typedef struct sb_recs {
@@ -254,6 +255,7 @@ typedef struct sb_ctx {
 	 * tagger: "before-body", "after-body" (outside the container, before or after it in the
 	 * page), "in-body" (inside it); NULL for text-shaped bodies */
 	const char *where;
+	const char *removal_rule; /* the id of the rule removing the blocks being recorded (static), or NULL */
 	int within; /* the reason of the removed part a block with its own reason sat in (a byline
 	             * inside a related-stories box: "in:related"), or 0 */
 	char *jsonld;       /* normalised, key form of the JSON-LD articleBody */
@@ -263,6 +265,7 @@ typedef struct sb_ctx {
 	sb_method method;   /* which method this run applies */
 	int best;           /* the best candidate of the paragraph votes, or -1 (sb_choose) */
 	const char *rule;   /* (static) the rule that chose the container, for explain.container */
+	int pick;           /* the main container's info index (0: the whole body) */
 	sb_recs recs;       /* the removed blocks of this run */
 	/* output */
 	xmlDocPtr out;
@@ -360,6 +363,8 @@ bool sb_same_title(const char *a, const char *b, galley_buf *k1, galley_buf *k2)
 
 /* ---- the filters (filter.c) --------------------------------------------------------------- */
 void sb_remove_block(sb_ctx *c, sb_block *b, int reason);
+/* The same, recording the id of the rule that removed it (a static string). */
+void sb_remove_block_rule(sb_ctx *c, sb_block *b, int reason, const char *rule);
 void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode);
 
 #endif

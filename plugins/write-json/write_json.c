@@ -765,6 +765,7 @@ static json_object *write_json_article(const write_json_state *st, const galley_
 			json_object *t = write_json_str(r->text);
 			json_object_object_add(ro, "text", t ? t : json_object_new_string(""));
 			write_json_add(ro, "context", write_json_str(r->context));
+			write_json_add(ro, "rule", write_json_str(r->rule));
 			json_object_array_add(arr, ro);
 		}
 		json_object_object_add(o, "removed", arr);
