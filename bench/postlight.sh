@@ -42,7 +42,7 @@ python3 "$set_dir/score.py" "$out" "$set_dir/cases.json" --details "$data/detail
 for h in A B; do
 	echo
 	echo "## site-disjoint half $h"
-	python3 "$set_dir/score.py" "$out" "$data/cases-half-$h.json" | tail -n 1
+	python3 "$set_dir/score.py" "$out" "$data/cases-half-$h.json" | grep -E '^(lead|postlight:) '
 done
 # Dates in the page's own time zone.  The set's scorer compares UTC days (its golds are UTC
 # instants); a page's date is the day in the page's own time zone, so this figure reads the gold
@@ -105,6 +105,101 @@ print("## dates in the page's own time zone (the gold instant read in the zone t
 for name, keys in (("all", list(cases)), ("half A", halves[0]), ("half B", halves[1])):
     ok, n = figure(keys)
     print("date (page's day) %-6s N=%d  same_day=%.3f (%d/%d)" % (name, n, ok / n if n else 0, ok, n))
+PY
+# where the text starts, with the cases set apart where the expected words begin with what the
+# stripper removes on purpose (the set's leads are Postlight's text, which may open with the lead
+# image's caption or credit, a dek, a dateline or a byline): such a case passes "set apart" when
+# galley's text starts with the expected words that follow the removed blocks; and the removed
+# blocks by article-start rule: right when the block holds none of the expected first words
+python3 - "$out" "$set_dir/cases.json" <<'PY'
+import json, os, re, sys, unicodedata
+cases = json.load(open(sys.argv[2], encoding="utf-8"))
+def fnv1a(s):
+    h = 0x811C9DC5
+    for b in s.encode():
+        h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
+    return h
+def half(url):
+    i = url.find("://")
+    host = re.split(r"[/:?#]", url[i + 3:] if i >= 0 else url)[0].lower()
+    site = host[4:] if host.startswith("www.") else host
+    return "AB"[fnv1a(site) & 1]
+# what the stripper removes on purpose before the text; a block recorded as outside the chosen
+# container counts as a caption when its element is one ("figcaption", "div.wp-caption-text")
+PURPOSE = {"caption", "credit", "dek", "dateline", "byline", "header", "meta"}
+def purpose(r):
+    why = r.get("reason") or ""
+    if why in PURPOSE:
+        return why
+    ctx = (r.get("context") or "").split(" ")[0].lower()
+    return "caption" if "caption" in ctx else None
+def squash(s):
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", s or ""))
+arts, seen = {}, set()
+for line in open(sys.argv[1], encoding="utf-8"):
+    a = json.loads(line)
+    key = os.path.basename((a.get("source_location") or {}).get("file", ""))
+    if key in cases and key not in seen:
+        seen.add(key)
+        arts[key] = a
+count = {h: [0, 0, 0] for h in "AB*"}  # cases, starts, starts with the cases set apart
+kinds, rules = {}, {}
+for key, c in cases.items():
+    if "content_lead" not in c:
+        continue
+    a = arts.get(key, {})
+    t = a.get("text")
+    text = "\n\n".join(x for x in t if isinstance(x, str)) if isinstance(t, list) else (t or "")
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    exp = re.sub(r"\s+", " ", unicodedata.normalize("NFC", c["content_lead"] or "")).strip()
+    removed = [r for r in a.get("removed", []) if r.get("text")]
+    for r in removed:
+        if r.get("rule"):
+            rr = rules.setdefault(r["rule"], [0, 0, set(), set()])
+            right = not exp or squash(r["text"])[:30] not in squash(exp)
+            rr[0] += 1
+            rr[1] += right
+            rr[2].add(c["domain"])
+            if right:
+                rr[3].add(c["domain"])
+    ok = text.startswith(exp) if exp else not text
+    kind = None
+    if not ok and exp and text:
+        # the expected words left once the removed blocks they open with are taken off
+        rest, taken = squash(exp), []
+        for _ in range(4):
+            for r in removed:
+                rt = squash(r["text"])
+                if purpose(r) and len(rt) >= 3 and rest.startswith(rt):
+                    rest = rest[len(rt):]
+                    taken.append(purpose(r))
+                    break
+            else:
+                break
+        body = squash(text)
+        if taken and rest and body.startswith(rest[:40]):
+            kind = "+".join(dict.fromkeys(taken))
+        elif not taken and body.startswith(squash(exp)):
+            kind = "glued words (the set's text joins blocks without a space)"
+    for h in (half(c["url"]), "*"):
+        count[h][0] += 1
+        count[h][1] += ok
+        count[h][2] += ok or kind is not None
+    if kind:
+        kinds[kind] = kinds.get(kind, 0) + 1
+print()
+print("## lead starts, as measured / with the cases set apart where the expected words open with what is removed on purpose")
+for h, label in (("*", "whole set"), ("A", "half A"), ("B", "half B")):
+    n, s, s2 = count[h]
+    print("%-9s N=%d  starts=%.3f (%d)  set apart=%.3f (%d)" % (label, n, s / n if n else 0, s, s2 / n if n else 0, s2))
+for k, v in sorted(kinds.items(), key=lambda kv: -kv[1]):
+    print("  set apart: %3d  expected words open with: %s" % (v, k))
+print()
+print("## article-start rules: removed blocks (removed, right: holds none of the expected first words, distinct sites, sites where right)")
+print("%-36s %8s %8s %8s %6s %6s" % ("rule", "removed", "right", "share", "sites", "right"))
+for rule, (n, ok, sites, oks) in sorted(rules.items(), key=lambda kv: -kv[1][0]):
+    flag = "  <- right on fewer than two sites" if len(oks) < 2 else ""
+    print("%-36s %8d %8d %8.3f %6d %6d%s" % (rule, n, ok, ok / n if n else 0, len(sites), len(oks), flag))
 PY
 # the rules that decided authors and dates (write-json explain=true's decisions), with the
 # scorer's verdicts: decided, right, distinct sites, sites where right

@@ -151,7 +151,8 @@ static int qrule_cmp(const void *a, const void *b)
 static void qrules_print(qrules *t)
 {
 	qsort(t->v, t->n, sizeof *t->v, qrule_cmp);
-	printf("\n## rules: what decided authors and dates (decided, right, distinct sites, sites where right)\n");
+	printf("\n## rules: what decided authors and dates, and removed blocks by rule (decided, right, distinct sites, "
+	       "sites where right)\n");
 	printf("%-8s %-36s %8s %8s %8s %6s %6s\n", "field", "rule", "decided", "right", "share", "sites", "right");
 	for (size_t i = 0; i < t->n; i++) {
 		const qrule *r = &t->v[i];
@@ -311,6 +312,32 @@ static void score_text(const qcase *c, const galley_article *a, qscore *d, bool 
 	if (n_with && !*nt)
 		d->empty++;
 	free(nt);
+}
+
+/* The removed blocks that name the rule that removed them (strip-boilerplate's article-start
+ * rules), into the per-rule table as field "removed": right when the block holds no `with`
+ * segment and is no part of one (the gold's text was not removed). */
+static void score_removed(const qcase *c, const galley_article *a, qrules *rules)
+{
+	char site_buf[256];
+	const char *site = site_of(c->obj, site_buf, sizeof site_buf);
+	json_object *w = NULL;
+	json_object_object_get_ex(c->obj, "with", &w);
+	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (!r->rule || !r->text)
+			continue;
+		char *t = norm(r->text);
+		bool right = true;
+		for (size_t k = 0; right && w && k < json_object_array_length(w); k++) {
+			char *s = norm(json_object_get_string(json_object_array_get_idx(w, k)));
+			if (*s && *t && (strstr(t, s) || strstr(s, t)))
+				right = false;
+			free(s);
+		}
+		free(t);
+		qrules_add(rules, "removed", r->rule, site, right);
+	}
 }
 
 /* The tagger's authors and date against the case's `author` and `date`. */
@@ -593,6 +620,7 @@ int main(int argc, char **argv)
 		}
 		qscore d = {.cases = 1};
 		score_text(c, a, &d, verbose);
+		score_removed(c, a, &rules);
 		/* authors after tag-attribution; the text above is scored as the stripper left it */
 		if (tagger) {
 			galley_error_clear(&err);
@@ -621,8 +649,7 @@ int main(int argc, char **argv)
 		printf("\n## site-disjoint half %c: %ld pages (unread or failed %ld)\n", 'A' + h, half[h].cases, half[h].unseen);
 		qscore_print(&half[h], tagger != NULL);
 	}
-	if (tagger)
-		qrules_print(&rules);
+	qrules_print(&rules);
 	qrules_free(&rules);
 
 	galley_stage_free(tagger);
