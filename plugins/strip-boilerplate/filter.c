@@ -31,17 +31,6 @@ void sb_remove_block_rule(sb_ctx *c, sb_block *b, int reason, const char *rule)
 	c->removal_rule = was;
 }
 
-/* What the passes share: the blocks, scratch buffers for key forms, and where the first prose
- * block is (text before it is header matter: captions, kicker, tags). */
-typedef struct sb_pass {
-	sb_ctx *c;
-	sb_block *v;
-	size_t n;
-	size_t first_prose;
-	bool text_mode;
-	galley_buf k, k2;
-} sb_pass;
-
 /* The title not duplicated: the first heading or header line equal to the title. */
 static void sb_pass_title(sb_pass *p)
 {
@@ -283,51 +272,6 @@ static void sb_pass_seen_outside(sb_pass *p)
 		sb_key(&p->k, b->text, strlen(b->text));
 		if (p->k.len >= 12 && sb_set_has(&p->c->seen_out, sb_hash_unspaced(p->k.data, p->k.len)))
 			sb_remove_block(p->c, b, R_DUPLICATE);
-	}
-}
-
-/* The article starts at its first paragraph: short lines before it that hold no sentence (a
- * section label, a byline or a photographer's credit left over, "Advertisement", "5 Min Read")
- * are no part of its text.  Only where the first prose paragraph comes early (the page's header
- * zone): a run of short lines before it is a poem, a recipe or a product's facts. */
-#define SB_LEAD_ZONE 5
-#define SB_LEAD_LABEL_MAX 40
-/* Whether a line holds a sentence's end anywhere: . ! ? and the CJK full stops. */
-static bool sb_has_sentence_end(const char *t)
-{
-	for (const char *q = t; *q; q++) {
-		if (*q == '.' || *q == '!' || *q == '?')
-			return true;
-		if (!strncmp(q, "\xe3\x80\x82", 3) || !strncmp(q, "\xef\xbc\x81", 3) || !strncmp(q, "\xef\xbc\x9f", 3))
-			return true;
-	}
-	return false;
-}
-
-static void sb_pass_lead_start(sb_pass *p)
-{
-	if (p->text_mode || p->first_prose > SB_LEAD_ZONE)
-		return;
-	for (size_t i = 0; i < p->first_prose && i < p->n; i++) {
-		sb_block *b = &p->v[i];
-		if (b->reason || b->in_list || b->heading || strcmp((const char *)b->node->name, "p"))
-			continue;
-		/* a line that opens a quotation or introduces what follows is the article's */
-		size_t tl = strlen(b->text);
-		if (!tl || b->text[tl - 1] == ':' || (unsigned char)b->text[0] >= 0xE2 || b->text[0] == '"')
-			continue;
-		if (b->len < SB_LEAD_LABEL_MAX && !sb_has_sentence_end(b->text)) {
-			/* header matter of the article, before its text; "Eine Kolumne von Jane Doe"
-			 * is the byline */
-			const char *where = p->c->where;
-			p->c->where = "before-body";
-			sb_key(&p->k, b->text, tl);
-			if (sb_byline_inside_key(p->c, p->k.data))
-				sb_remove_block_rule(p->c, b, R_BYLINE, "lead-byline");
-			else
-				sb_remove_block_rule(p->c, b, R_HEADER, "lead-label");
-			p->c->where = where;
-		}
 	}
 }
 

@@ -14,6 +14,7 @@
  *   blocks.c    the output's blocks, for the filters
  *   lines.c     what a single line is: teaser header, byline, credit, dateline...
  *   filter.c    the block filters on the output
+ *   lead.c      where the article starts: what comes before its first paragraph
  *   strip_boilerplate.c  the plugin: options, open/close, process
  * Nothing here is part of galley's API: plugins include only include/galley/ headers. */
 #ifndef STRIP_BOILERPLATE_SB_H
@@ -362,9 +363,24 @@ bool sb_dateline(const sb_ctx *c, const sb_block *b, galley_buf *k);
 bool sb_same_title(const char *a, const char *b, galley_buf *k1, galley_buf *k2);
 
 /* ---- the filters (filter.c) --------------------------------------------------------------- */
+/* What the passes share: the blocks, scratch buffers for key forms, and where the first prose
+ * block is (text before it is header matter: captions, kicker, tags). */
+typedef struct sb_pass {
+	sb_ctx *c;
+	sb_block *v;
+	size_t n;
+	size_t first_prose;
+	bool text_mode;
+	galley_buf k, k2;
+} sb_pass;
+
 void sb_remove_block(sb_ctx *c, sb_block *b, int reason);
 /* The same, recording the id of the rule that removed it (a static string). */
 void sb_remove_block_rule(sb_ctx *c, sb_block *b, int reason, const char *rule);
 void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode);
+
+/* ---- where the article starts (lead.c) ---------------------------------------------------- */
+/* The lines before the first paragraph that are no part of the text. */
+void sb_pass_lead_start(sb_pass *p);
 
 #endif
