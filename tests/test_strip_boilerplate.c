@@ -34,6 +34,17 @@ static bool has_text(galley_article *a, const char *needle)
 	return r;
 }
 
+/* The rule recorded for a removed block containing needle, or NULL. */
+static const char *removed_rule(galley_article *a, const char *needle)
+{
+	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (r->text && strstr(r->text, needle))
+			return r->rule;
+	}
+	return NULL;
+}
+
 /* The reason recorded for a removed block containing needle, or NULL. */
 static const char *removed_reason(galley_article *a, const char *needle)
 {
@@ -486,14 +497,61 @@ START_TEST(test_lead_starts_at_first_paragraph)
 	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
 	free(t);
 	ck_assert_str_eq(removed_reason(a, "Harbour news"), "header");
+	ck_assert_str_eq(removed_rule(a, "Harbour news"), "lead-label");
 	ck_assert_str_eq(removed_reason(a, "Jane Roe/Gazette"), "header");
 	ck_assert_str_eq(removed_reason(a, "A column by Jane Doe"), "byline");
+	ck_assert_str_eq(removed_rule(a, "A column by Jane Doe"), "lead-byline");
 	galley_article_free(a);
 
 	a = th_article_html("<div class='entry-content'><p>What the mayor said:</p>"
 	                    "<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
 	strip(a, NULL);
 	ck_assert(has_text(a, "What the mayor said:"));
+	galley_article_free(a);
+}
+END_TEST
+
+/* lead-caption: the lead image's caption and its credit, before the first paragraph, are
+ * captions, not text; a caption further down stays (captions=true). */
+START_TEST(test_lead_caption)
+{
+	galley_article *a = th_article_html(
+		"<div class='entry-content'><figure><img src='h.jpg'><figcaption>Boats in the closed harbour on "
+		"Monday.</figcaption></figure><div class='image-credit'><p>Jane Roe and John Doe for the Harbour Gazette</p></div>"
+		"<p>" LOREM1 "</p><p>" LOREM2 "</p><figure><figcaption>The harbour wall after the "
+		"storm</figcaption></figure><p>" LOREM3 "</p></div>");
+	strip(a, NULL);
+	char *t = body_text(a);
+	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
+	free(t);
+	ck_assert_str_eq(removed_reason(a, "Boats in the closed harbour"), "caption");
+	ck_assert_str_eq(removed_rule(a, "Boats in the closed harbour"), "lead-caption");
+	ck_assert_str_eq(removed_rule(a, "Jane Roe and John Doe"), "lead-caption");
+	ck_assert(has_text(a, "The harbour wall after the storm"));
+	galley_article_free(a);
+}
+END_TEST
+
+/* lead-headline: a heading before the first paragraph that words the title differently (a
+ * kicker glued to it) is the headline again; a heading that is not the title's stays. */
+START_TEST(test_lead_headline)
+{
+	galley_article *a = th_article_html(
+		"<div class='entry-content'><h2>Harbour: Council votes to close the old harbour</h2>"
+		"<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "Council votes to close old harbour for two years");
+	strip(a, NULL);
+	char *t = body_text(a);
+	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
+	free(t);
+	ck_assert_str_eq(removed_rule(a, "Council votes to close"), "lead-headline");
+	galley_article_free(a);
+
+	a = th_article_html("<div class='entry-content'><h2>What the engineers found</h2>"
+	                    "<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "Council votes to close old harbour for two years");
+	strip(a, NULL);
+	ck_assert(has_text(a, "What the engineers found"));
 	galley_article_free(a);
 }
 END_TEST
@@ -847,6 +905,8 @@ int main(void)
 	tcase_add_test(tc, test_guard_description);
 	tcase_add_test(tc, test_declared_lead);
 	tcase_add_test(tc, test_lead_starts_at_first_paragraph);
+	tcase_add_test(tc, test_lead_caption);
+	tcase_add_test(tc, test_lead_headline);
 	tcase_add_test(tc, test_pre_keeps_white_space);
 	tcase_add_test(tc, test_repeated_paragraph_kept);
 	tcase_add_test(tc, test_prose_cover);

@@ -4,7 +4,9 @@
  * them; every decision records its rule's id (docs/extraction.md, "Where the article starts"). */
 #include "sb.h"
 
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 /* The article starts at its first paragraph: short lines before it that hold no sentence (a
  * section label, a byline or a photographer's credit left over, "Advertisement", "5 Min Read")
@@ -48,5 +50,145 @@ void sb_pass_lead_start(sb_pass *p)
 				sb_remove_block_rule(p->c, b, R_HEADER, "lead-label");
 			p->c->where = where;
 		}
+	}
+}
+
+/* ---- the first paragraph, and what comes before it -------------------------------------------
+ * The article's first paragraph is the first block of prose (100+ characters, few links) that
+ * is neither a heading nor a caption; the blocks before it are its header.  Only where it comes
+ * early: a long run of blocks before it is content (a list, a table, a poem), not a header. */
+#define SB_LEAD_SCAN 8         /* the first paragraph is among the first blocks */
+#define SB_LEAD_PROSE_MIN 100  /* characters of the first paragraph */
+#define SB_CAPTION_UP 4        /* levels above a block where its caption box may be */
+#define SB_CAPTION_MAX 300     /* characters: a caption is short */
+
+/* The block's source element, or NULL. */
+static xmlNodePtr sb_block_source(const sb_block *b)
+{
+	return b->node ? b->node->_private : NULL;
+}
+
+/* Whether word (lower case) is in v as a word of its own: not glued to letters before it, and
+ * followed by a non-letter, an upper-case hump or a plural s ("wp-caption-text", "imageCredit",
+ * "captions"; not "creditshelf"). */
+static bool sb_class_word(const char *v, const char *word)
+{
+	size_t wl = strlen(word);
+	for (const char *q = v; *q; q++) {
+		if (strncasecmp(q, word, wl))
+			continue;
+		bool start = q == v || !isalpha((unsigned char)q[-1]) || (isupper((unsigned char)q[0]) && islower((unsigned char)q[-1]));
+		const char *e = q + wl;
+		if (*e == 's')
+			e++;
+		if (start && !islower((unsigned char)*e))
+			return true;
+	}
+	return false;
+}
+
+/* Whether a class or id value names a caption or a picture credit. */
+static bool sb_caption_name(const char *v)
+{
+	return v && (sb_class_word(v, "caption") || sb_class_word(v, "credit"));
+}
+
+/* A caption or picture credit: a short figcaption, or a short block inside a box whose class or
+ * id names a caption or credit.  A long one is the article's text in odd markup. */
+static bool sb_caption_shaped(const sb_block *b)
+{
+	if (b->len > SB_CAPTION_MAX)
+		return false;
+	if (!strcmp((const char *)b->node->name, "figcaption"))
+		return true;
+	xmlNodePtr n = sb_block_source(b);
+	for (int up = 0; n && n->type == XML_ELEMENT_NODE && up < SB_CAPTION_UP; up++, n = n->parent) {
+		if (!strcasecmp((const char *)n->name, "figcaption"))
+			return true;
+		if (sb_caption_name(sb_attr(n, "class")) || sb_caption_name(sb_attr(n, "id")))
+			return true;
+	}
+	return false;
+}
+
+/* The index of the article's first paragraph, or p->n when it does not come early. */
+static size_t sb_first_paragraph(const sb_pass *p)
+{
+	for (size_t i = 0; i < p->n && i < SB_LEAD_SCAN; i++) {
+		const sb_block *b = &p->v[i];
+		if (!b->reason && !b->heading && !b->in_list && b->len >= SB_LEAD_PROSE_MIN && b->link < 0.3 * b->len &&
+		    !sb_caption_shaped(b))
+			return i;
+	}
+	return p->n;
+}
+
+/* lead-caption: the lead image's caption and credit, before the first paragraph. */
+void sb_pass_lead_caption(sb_pass *p)
+{
+	if (p->text_mode)
+		return;
+	size_t first = sb_first_paragraph(p);
+	for (size_t i = 0; i < first && i < p->n; i++) {
+		sb_block *b = &p->v[i];
+		if (b->reason || b->heading || !sb_caption_shaped(b))
+			continue;
+		const char *where = p->c->where;
+		p->c->where = "before-body";
+		sb_remove_block_rule(p->c, b, R_CAPTION, "lead-caption");
+		p->c->where = where;
+	}
+}
+
+/* lead-headline: a heading before the first paragraph that says the title again in other words
+ * (the headline beside a differently worded <title>, a kicker glued to it, a second copy): most
+ * of its words are the title's. */
+#define SB_HEADLINE_SHARE 0.6  /* share of the heading's words found in the title */
+#define SB_HEADLINE_MIN_WORDS 2
+
+/* The share of the words of a (key form) found among the words of b (key form). */
+static double sb_word_share(const char *a, const char *b)
+{
+	size_t words = 0, found = 0, bl = strlen(b);
+	for (const char *q = a; *q;) {
+		size_t l = strcspn(q, " ");
+		if (l) {
+			words++;
+			for (const char *r = b; r < b + bl;) {
+				size_t m = strcspn(r, " ");
+				if (m == l && !strncmp(q, r, l)) {
+					found++;
+					break;
+				}
+				r += m;
+				if (*r)
+					r++;
+			}
+		}
+		q += l;
+		if (*q)
+			q++;
+	}
+	return words >= SB_HEADLINE_MIN_WORDS ? (double)found / (double)words : 0;
+}
+
+void sb_pass_lead_headline(sb_pass *p)
+{
+	const char *title = galley_article_get(p->c->a, GALLEY_FIELD_TITLE);
+	if (p->text_mode || !title)
+		return;
+	size_t first = sb_first_paragraph(p);
+	sb_key(&p->k2, title, strlen(title));
+	for (size_t i = 0; i < first && i < p->n; i++) {
+		sb_block *b = &p->v[i];
+		if (b->reason || !b->heading)
+			continue;
+		sb_key(&p->k, b->text, strlen(b->text));
+		if (sb_word_share(p->k.data, p->k2.data) < SB_HEADLINE_SHARE)
+			continue;
+		const char *where = p->c->where;
+		p->c->where = "before-body";
+		sb_remove_block_rule(p->c, b, R_TITLE, "lead-headline");
+		p->c->where = where;
 	}
 }

@@ -382,5 +382,9 @@ void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode);
 /* ---- where the article starts (lead.c) ---------------------------------------------------- */
 /* The lines before the first paragraph that are no part of the text. */
 void sb_pass_lead_start(sb_pass *p);
+/* The lead image's caption and credit before the first paragraph (rule lead-caption). */
+void sb_pass_lead_caption(sb_pass *p);
+/* Headings before the first paragraph that say the title again (rule lead-headline). */
+void sb_pass_lead_headline(sb_pass *p);
 
 #endif
