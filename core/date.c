@@ -1,7 +1,9 @@
 /* Dates: ISO 8601 and HTTP dates, the civil calendar, instants (include/galley/date.h). */
 #include <galley/date.h>
 
+#include <ctype.h>
 #include <inttypes.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -78,6 +80,58 @@ bool galley_date_parse_http(const char *s, galley_date *out)
 bool galley_date_parse(const char *s, galley_date *out)
 {
 	return galley_date_parse_iso8601(s, out) || galley_date_parse_http(s, out);
+}
+
+/* n decimal digits at p (no value). */
+static bool date_all_digits(const char *p, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!isdigit((unsigned char)p[i]))
+			return false;
+	return true;
+}
+
+bool galley_date_is_valid_iso8601(const char *s)
+{
+	if (!s || strlen(s) < 10 || !date_all_digits(s, 4) || s[4] != '-' || !date_all_digits(s + 5, 2) || s[7] != '-' ||
+	    !date_all_digits(s + 8, 2))
+		return false;
+	int mo = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+	int y = atoi(s);
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1])
+		return false;
+	if (mo == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return false;
+	const char *p = s + 10;
+	if (!*p)
+		return true;
+	if (*p != 'T' && *p != ' ')
+		return false;
+	p++;
+	if (!date_all_digits(p, 2) || p[2] != ':' || !date_all_digits(p + 3, 2) || atoi(p) > 23 || atoi(p + 3) > 59)
+		return false;
+	p += 5;
+	if (*p == ':') {
+		if (!date_all_digits(p + 1, 2) || atoi(p + 1) > 59)
+			return false;
+		p += 3;
+		if (*p == '.') {
+			p++;
+			int nd = 0;
+			while (isdigit((unsigned char)*p)) {
+				p++;
+				nd++;
+			}
+			if (nd < 1 || nd > 3)
+				return false;
+		}
+	}
+	if (!*p || !strcmp(p, "Z"))
+		return true;
+	if ((*p == '+' || *p == '-') && date_all_digits(p + 1, 2) && p[3] == ':' && date_all_digits(p + 4, 2) && !p[6])
+		return atoi(p + 1) <= 23 && atoi(p + 4) <= 59;
+	return false;
 }
 
 /* Howard Hinnant's days_from_civil and civil_from_days. */

@@ -67,6 +67,44 @@ START_TEST(calendar_and_instants)
 }
 END_TEST
 
+START_TEST(metadata_dates_normalized)
+{
+	static const char *const cases[][2] = {
+	    {"2019-10-19", "2019-10-19"},
+	    {" 2019/10/19 12:34", "2019-10-19T12:34:00"},
+	    {"2019.10.19T12:34:56+0200", "2019-10-19T12:34:56+02:00"},
+	    {"20191019", "2019-10-19"},
+	    {"1571480000", "2019-10-19T10:13:20Z"},
+	    {"19.10.2019 12:34 GMT", "2019-10-19T12:34:00Z"},
+	    {"10/19/2019", "2019-10-19"},
+	    {"Sat, 19 Oct 2019 08:00:00 +0000", "2019-10-19T08:00:00Z"},
+	    {"19. Oktober 2019", "2019-10-19"},
+	    {"October 19th, 2019", "2019-10-19"},
+	    {"19 octobre 2019", "2019-10-19"},
+	};
+	char out[48];
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ck_assert_msg(galley_date_normalize(cases[i][0], out, sizeof out), "%s", cases[i][0]);
+		th_str_eq(out, cases[i][1]);
+	}
+	ck_assert(!galley_date_normalize("2019-02-30", out, sizeof out));
+	ck_assert(!galley_date_normalize("yesterday", out, sizeof out));
+	ck_assert(!galley_date_normalize(NULL, out, sizeof out));
+}
+END_TEST
+
+START_TEST(html_datetime_strings)
+{
+	ck_assert(galley_date_is_valid_iso8601("2024-02-29"));
+	ck_assert(galley_date_is_valid_iso8601("2024-03-05T10:00:07.123Z"));
+	ck_assert(galley_date_is_valid_iso8601("2024-03-05T10:00+01:00"));
+	ck_assert(!galley_date_is_valid_iso8601("2023-02-29"));
+	ck_assert(!galley_date_is_valid_iso8601("2024-03-05T10:00+0100"));
+	ck_assert(!galley_date_is_valid_iso8601("2024-03-05 (Tuesday)"));
+	ck_assert(!galley_date_is_valid_iso8601(NULL));
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("date");
@@ -74,6 +112,8 @@ int main(void)
 	tcase_add_test(tc, iso8601);
 	tcase_add_test(tc, http_dates);
 	tcase_add_test(tc, calendar_and_instants);
+	tcase_add_test(tc, metadata_dates_normalized);
+	tcase_add_test(tc, html_datetime_strings);
 	suite_add_tcase(s, tc);
 	return th_run(s);
 }

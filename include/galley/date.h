@@ -1,8 +1,8 @@
 /* Dates: one parser and one calendar for galley and its plugins.
  *
  * Who uses it: tag-attribution (metadata dates, the day of an instant in the page's own time
- * zone), write-epub (dc:date and dcterms:modified); read-html's metadata dates are to move onto
- * it too.  Owned by the core (core/date.c); everything here is pure, reentrant and thread-safe,
+ * zone), write-epub (dc:date, dcterms:modified, the articles' <time> labels), read-html (the
+ * metadata's dates, normalised).  Owned by the core (core/date.c); everything here is pure, reentrant and thread-safe,
  * and nothing allocates: the caller owns every buffer it passes.
  *
  * A galley_date keeps what the text said: a day, with or without a clock time, with or without a
@@ -42,6 +42,20 @@ GALLEY_API bool galley_date_parse_iso8601(const char *s, galley_date *out);
 GALLEY_API bool galley_date_parse_http(const char *s, galley_date *out);
 /* Either of the two. */
 GALLEY_API bool galley_date_parse(const char *s, galley_date *out);
+
+/* A date as page metadata writes it, normalised to ISO 8601 into out (48 bytes are enough):
+ * "2019-10-19", "2019/10/19", "2019.10.19", "20191019", a Unix timestamp of ten digits (UTC),
+ * "19.10.2019", "19/10/2019" (month first, "10/19/2019", only when the second number cannot be
+ * a month), "[Weekday,] 19 Oct 2019", "19. Oktober 2019", "October 19, 2019" (English, German
+ * and French month names), each with an optional clock time and zone after it ("12:34[:56]",
+ * "Z", "+02:00", "+0200", "GMT"): "2019-10-19" or "2019-10-19T12:34:56+02:00".  False (out
+ * unspecified) when in does not start with such a date. */
+GALLEY_API bool galley_date_normalize(const char *in, char *out, size_t outsz);
+
+/* Is s a valid date or global date-time string of HTML ("2024-03-05", "2024-03-05T10:00",
+ * seconds and one to three decimals optional, then nothing, "Z" or "+hh:mm"), a real day of
+ * the calendar: what EPUB reading systems and validators accept in <time datetime>. */
+GALLEY_API bool galley_date_is_valid_iso8601(const char *s);
 
 /* Days since 1970-01-01 of a civil date (proleptic Gregorian), and back. */
 GALLEY_API int64_t galley_days_from_civil(int64_t year, int month, int day);

@@ -64,7 +64,7 @@ void rh_add(meta_ctx *mc, const char *field, const char *value, const char *orig
 	}
 	if (!strcmp(field, "date") || !strcmp(field, "date_modified")) {
 		char d[48];
-		if (!read_html_norm_date(v, d, sizeof d)) {
+		if (!galley_date_normalize(v, d, sizeof d)) {
 			free(v);
 			return;
 		}

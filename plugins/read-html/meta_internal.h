@@ -5,7 +5,6 @@
  *   meta_tags.c        <meta> elements
  *   meta_jsonld.c      JSON-LD objects
  *   meta_candidates.c  the candidate list: cleaning on the way in, ranks by origin
- *   meta_dates.c       dates as pages write them, to ISO 8601
  *   meta_title.c       the title decision, site names in titles
  *   meta_text.c        small text helpers
  *   metadata.c         the decisions (URL, title, site, language, ...) and the entry point */

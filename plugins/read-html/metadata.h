@@ -1,4 +1,4 @@
-/* read-html internals: metadata collection and date normalisation (not exported). */
+/* read-html internals: metadata collection (not exported; dates are normalised by galley/date.h). */
 #ifndef READ_HTML_METADATA_H
 #define READ_HTML_METADATA_H
 
@@ -11,10 +11,6 @@
  * within each field, the WARC record's URL and date (nullable) last; decides the title, site,
  * language, URL, description and a default date. */
 void read_html_meta_collect(galley_article *a, xmlDocPtr doc, const char *warc_url, const char *warc_date);
-
-/* Normalise a date string to ISO 8601 ("2019-10-19" or "2019-10-19T12:00:00+02:00") into out.
- * Returns false when the text is not a recognisable date. */
-bool read_html_norm_date(const char *in, char *out, size_t outsz);
 
 /* Record a decision on the article for write-json explain=true: extra "explain.<what>" =
  * "<value> (<rule-id>: <reason>)"; why is "rule-id: reason". */

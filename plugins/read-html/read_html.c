@@ -339,7 +339,7 @@ static int read_html_read(galley_stage *stage, void *state, galley_article **out
 	st->last_file = e.offset >= 0 && e.file ? galley_strdup(e.file) : NULL;
 	char date[48];
 	const char *d = NULL;
-	if (e.date && read_html_norm_date(e.date, date, sizeof date))
+	if (e.date && galley_date_normalize(e.date, date, sizeof date))
 		d = date;
 	galley_article_take_raw(a, e.data, e.len, e.content_type, e.charset, d, e.status);
 	/* the WARC URL waits in the URL field (and the date in the raw input) until parse() ranks

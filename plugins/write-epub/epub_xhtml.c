@@ -160,57 +160,6 @@ void write_epub_xhtml_set_lang(xmlNodePtr el, const char *lang)
 		xmlSetNsProp(el, xml, BAD_CAST "lang", BAD_CAST lang);
 }
 
-static bool digits(const char *p, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (!isdigit((unsigned char)p[i]))
-			return false;
-	return true;
-}
-
-bool write_epub_xhtml_datetime_ok(const char *s)
-{
-	if (!s || strlen(s) < 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' ||
-	    !digits(s + 8, 2))
-		return false;
-	int mo = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
-	int y = atoi(s);
-	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1])
-		return false;
-	if (mo == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return false;
-	const char *p = s + 10;
-	if (!*p)
-		return true;
-	if (*p != 'T' && *p != ' ')
-		return false;
-	p++;
-	if (!digits(p, 2) || p[2] != ':' || !digits(p + 3, 2) || atoi(p) > 23 || atoi(p + 3) > 59)
-		return false;
-	p += 5;
-	if (*p == ':') {
-		if (!digits(p + 1, 2) || atoi(p + 1) > 59)
-			return false;
-		p += 3;
-		if (*p == '.') {
-			p++;
-			int nd = 0;
-			while (isdigit((unsigned char)*p)) {
-				p++;
-				nd++;
-			}
-			if (nd < 1 || nd > 3)
-				return false;
-		}
-	}
-	if (!*p || !strcmp(p, "Z"))
-		return true;
-	if ((*p == '+' || *p == '-') && digits(p + 1, 2) && p[3] == ':' && digits(p + 4, 2) && !p[6])
-		return atoi(p + 1) <= 23 && atoi(p + 4) <= 59;
-	return false;
-}
-
 static bool uri_char_ok(unsigned char ch)
 {
 	return isalnum(ch) || strchr("-._~:/?#[]@!$&'()*+,;=%", ch);
@@ -522,7 +471,7 @@ static void conv_inline(conv *c, xmlNodePtr n, xmlNodePtr dst)
 	}
 	if (!strcmp(name, "time")) {
 		xmlChar *dt = xmlGetProp(n, BAD_CAST "datetime");
-		bool ok = dt && write_epub_xhtml_datetime_ok((const char *)dt);
+		bool ok = dt && galley_date_is_valid_iso8601((const char *)dt);
 		if (!ok) {
 			xmlFree(dt);
 			conv_phrasing(c, n->children, dst);

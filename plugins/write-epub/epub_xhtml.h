@@ -32,10 +32,6 @@ char *write_epub_xhtml_href(const char *href, const char *base_url);
 /* True when s is a well-formed BCP 47 language tag (syntax only). */
 bool write_epub_xhtml_lang_ok(const char *s);
 
-/* True when s is a valid HTML date or global/local date-time string ("2024-03-05",
- * "2024-03-05T10:00:00Z", "2024-03-05T10:00+01:00"). */
-bool write_epub_xhtml_datetime_ok(const char *s);
-
 /* Set lang and xml:lang on el when lang is well-formed. */
 void write_epub_xhtml_set_lang(xmlNodePtr el, const char *lang);
 

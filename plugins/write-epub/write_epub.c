@@ -326,7 +326,7 @@ static const char *label(const write_epub_state *st, const char *lang, const cha
 static bool write_epub_parse_time(const char *s, int64_t *out)
 {
 	galley_date d;
-	if (!write_epub_xhtml_datetime_ok(s) || !galley_date_parse_iso8601(s, &d))
+	if (!galley_date_is_valid_iso8601(s) || !galley_date_parse_iso8601(s, &d))
 		return false;
 	*out = galley_date_epoch(&d);
 	return true;
@@ -606,7 +606,7 @@ static write_epub_chapter *write_epub_build_chapter(const write_epub_state *st, 
 	if (date) {
 		xmlNodePtr p = xmlNewChild(hd, ns, BAD_CAST "p", NULL);
 		xmlSetProp(p, BAD_CAST "class", BAD_CAST "dateline");
-		if (write_epub_xhtml_datetime_ok(date)) {
+		if (galley_date_is_valid_iso8601(date)) {
 			char day[11];
 			snprintf(day, sizeof day, "%.10s", date);
 			xmlNodePtr t = el_text(p, ns, "time", day);
@@ -760,7 +760,7 @@ static void write_epub_entry_fill(write_epub_state *st, write_epub_book *b, writ
 			group = galley_strdup("Unknown source");
 		break;
 	case GROUP_DATE:
-		if (e->has_epoch || (date && write_epub_xhtml_datetime_ok(date)))
+		if (e->has_epoch || (date && galley_date_is_valid_iso8601(date)))
 			group = galley_strndup(date, 10);
 		else
 			group = galley_strdup("Undated");

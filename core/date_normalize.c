@@ -1,5 +1,8 @@
-/* read-html metadata: a date as pages write it, normalised to ISO 8601. */
-#include "meta_internal.h"
+/* Dates as page metadata writes them, normalised to ISO 8601 (include/galley/date.h):
+ * "2019-10-19", "2019/10/19", "20191019", a Unix timestamp, "19.10.2019", "10/19/2019",
+ * "[Weekday,] 19 Oct 2019", "19. Oktober 2019", "October 19, 2019", each with an optional clock
+ * time and zone after it. */
+#include <galley/date.h>
 
 #include <ctype.h>
 #include <stdio.h>
@@ -7,8 +10,6 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-
-/* ---- dates ----------------------------------------------------------------------------------- */
 
 static int month_from_name(const char *p, size_t *used)
 {
@@ -136,7 +137,7 @@ static bool emit_date(int y, int m, int d, const char *rest, char *out, size_t o
 	return true;
 }
 
-bool read_html_norm_date(const char *in, char *out, size_t outsz)
+bool galley_date_normalize(const char *in, char *out, size_t outsz)
 {
 	if (!in)
 		return false;
