@@ -407,6 +407,8 @@ START_TEST(byline_cleaning)
 		{"By Jane Senior", "Jane Senior"},
 		/* a desk's short name between slashes after the name */
 		{"Jane Doe / XYZ / Updated: May 5, 2021, 10:05", "Jane Doe"},
+		/* a given name that is also a particle opens a name */
+		{"By Al Roe", "Al Roe"},
 	};
 	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
 		galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
@@ -416,6 +418,18 @@ START_TEST(byline_cleaning)
 		th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), lines[i].first);
 		galley_article_free(a);
 	}
+
+	/* the byline credits one of the people metadata lists (the others took the pictures) */
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "By Jane Doe", "p.byline before-body");
+	galley_article_add_candidate(a, "author", "Jane Doe, Ann Lee, Bo Chen", "meta");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jane Doe");
+	const galley_decision *dc = galley_article_decision_for(a, "authors");
+	ck_assert(dc != NULL);
+	th_str_eq(dc->detail, "byline-subset-of-metadata");
+	galley_article_free(a);
 }
 END_TEST
 

@@ -958,6 +958,8 @@ static ta_names *ta_author_choose(ta_author_evidence *ev, const char **why)
 			return *why = "byline-over-account", lab; /* a CMS account ("sarah-indra") against a byline */
 		if (!lab->n && ev->vis_tier == TA_TIER_ARTICLE && ta_account_like(meta) && ta_person_like(st, vis))
 			return *why = "visible-over-account", vis; /* a CMS account against a person's name shown with the article */
+		if (lab->n == 1 && ev->lab_tier <= TA_TIER_NEAR && lab->n < meta->n && ta_person_like(st, lab) && ta_names_cover(meta, lab))
+			return *why = "byline-subset-of-metadata", lab; /* metadata adds people the byline does not credit (a photographer, a stylist) */
 		if (lab->n && ev->lab_tier == TA_TIER_ARTICLE && ta_person_like(st, lab) && !ta_names_overlap(lab, meta))
 			return *why = "byline-names-others", lab; /* the byline the reader sees with the article names other people */
 		if (lab->n == 1 && ev->lab_tier == TA_TIER_ARTICLE && !strchr(lab->v[0], ' ') && ta_has_upper_start(lab->v[0], strlen(lab->v[0])) &&

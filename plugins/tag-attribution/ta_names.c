@@ -63,6 +63,17 @@ bool ta_has_upper_start(const char *w, size_t l)
 	return ta_is_upper(galley_utf8_next(&p, w + l));
 }
 
+/* Every word after the first capitalised and none a particle: a particle that opens such a
+ * name is a given name ("Al Baker"), not a lower-case phrase ("den idw"). */
+static bool ta_capitalised_rest(const ta_state *st, const ta_words *w)
+{
+	for (size_t i = 1; i < w->n; i++)
+		if (!ta_has_upper_start(w->w[i], w->l[i]) || ta_word_in(&st->particles, w->w[i], w->l[i]))
+			return false;
+	return true;
+}
+
+
 /* An agency credit: "dsw / DPA", "dpa/lno", "APA/AP", "MDR THÜRINGEN/ls": up to three words,
  * each next to the slash (not "A/B bei C"). */
 bool ta_slash_credit(const char *s)
@@ -149,7 +160,7 @@ bool ta_plausible_as(const ta_state *st, const char *s, ta_name_check check)
 	if (digits > 1 || (digits && w.n > 1))
 		return false;
 	/* several words start with a capital: "deinen Hochzeitsbloggern", "den idw" are not names */
-	if (!lenient && w.n > 1 && (!ta_has_upper_start(w.w[0], w.l[0]) || ta_word_in(&st->particles, w.w[0], w.l[0])))
+	if (!lenient && w.n > 1 && (!ta_has_upper_start(w.w[0], w.l[0]) || (ta_word_in(&st->particles, w.w[0], w.l[0]) && !ta_capitalised_rest(st, &w))))
 		return false;
 	{
 		const char *p = w.w[0];
