@@ -31,6 +31,8 @@ struct galley_article {
 	galley_source_location loc;
 	char *where;
 	strlist lists[GALLEY_LIST__COUNT];
+	unsigned char *author_kinds; /* galley_author_kind of each author, author_kinds_n of them set */
+	size_t author_kinds_n;
 	galley_raw raw;
 	bool has_raw;
 	xmlDocPtr body;
@@ -167,6 +169,7 @@ void galley_article_free(galley_article *a)
 	free(a->where);
 	for (int i = 0; i < GALLEY_LIST__COUNT; i++)
 		strlist_free(&a->lists[i]);
+	free(a->author_kinds);
 	galley_article_drop_raw(a);
 	if (a->body)
 		xmlFreeDoc(a->body);
@@ -320,6 +323,40 @@ void galley_article_list_clear(galley_article *a, galley_list l)
 {
 	if ((unsigned)l < GALLEY_LIST__COUNT)
 		strlist_clear(&a->lists[l]);
+	if (l == GALLEY_LIST_AUTHORS)
+		a->author_kinds_n = 0;
+}
+
+galley_author_kind galley_article_author_kind(const galley_article *a, size_t i)
+{
+	return i < a->author_kinds_n && i < a->lists[GALLEY_LIST_AUTHORS].n ? (galley_author_kind)a->author_kinds[i] : GALLEY_AUTHOR_UNKNOWN;
+}
+
+void galley_article_set_author_kind(galley_article *a, size_t i, galley_author_kind kind)
+{
+	size_t n = a->lists[GALLEY_LIST_AUTHORS].n;
+	if (i >= n || (unsigned)kind > GALLEY_AUTHOR_ORGANISATION)
+		return;
+	if (a->author_kinds_n < n) {
+		a->author_kinds = galley_realloc(a->author_kinds, n);
+		memset(a->author_kinds + a->author_kinds_n, GALLEY_AUTHOR_UNKNOWN, n - a->author_kinds_n);
+		a->author_kinds_n = n;
+	}
+	a->author_kinds[i] = (unsigned char)kind;
+}
+
+const char *galley_author_kind_name(galley_author_kind kind)
+{
+	return kind == GALLEY_AUTHOR_PERSON ? "person" : kind == GALLEY_AUTHOR_ORGANISATION ? "organisation" : NULL;
+}
+
+galley_author_kind galley_author_kind_parse(const char *name)
+{
+	if (name && !strcmp(name, "person"))
+		return GALLEY_AUTHOR_PERSON;
+	if (name && !strcmp(name, "organisation"))
+		return GALLEY_AUTHOR_ORGANISATION;
+	return GALLEY_AUTHOR_UNKNOWN;
 }
 
 void galley_article_take_raw(galley_article *a, unsigned char *data, size_t len, const char *content_type,
@@ -672,6 +709,8 @@ galley_article *galley_article_copy(const galley_article *a)
 	for (int l = 0; l < GALLEY_LIST__COUNT; l++)
 		for (size_t i = 0; i < a->lists[l].n; i++)
 			strlist_push(&c->lists[l], a->lists[l].items[i]);
+	for (size_t i = 0; i < a->author_kinds_n; i++)
+		galley_article_set_author_kind(c, i, (galley_author_kind)a->author_kinds[i]);
 	if (a->has_raw) {
 		unsigned char *d = galley_malloc(a->raw.len ? a->raw.len : 1);
 		memcpy(d, a->raw.data, a->raw.len);

@@ -100,6 +100,27 @@ static char *text_of(galley_article *a)
 	return galley_body_text(galley_article_body(a));
 }
 
+/* author_entries gives each author's kind back, in any order of the keys */
+START_TEST(test_author_entries)
+{
+	char *p = put("k.jsonl",
+	              "{\"author_entries\":[{\"name\":\"Ann Lee\",\"kind\":\"person\"},{\"name\":\"Example Agency\",\"kind\":\"organisation\"}],"
+	              "\"authors\":[\"Ann Lee\",\"Example Agency\"],\"text\":\"One.\"}\n");
+	char *o = read_opts(p, NULL);
+	result r;
+	read_all(o, &r);
+	ck_assert_msg(r.n_errors == 0, "errors: %s", r.errors.data);
+	ck_assert_uint_eq(r.n, 1);
+	galley_article *a = r.a[0];
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 2);
+	ck_assert_int_eq(galley_article_author_kind(a, 0), GALLEY_AUTHOR_PERSON);
+	ck_assert_int_eq(galley_article_author_kind(a, 1), GALLEY_AUTHOR_ORGANISATION);
+	result_free(&r);
+	free(o);
+	free(p);
+}
+END_TEST
+
 START_TEST(test_lines_basic)
 {
 	char *p = put("a.jsonl",
@@ -502,6 +523,7 @@ static Suite *suite(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, test_lines_basic);
+	tcase_add_test(tc, test_author_entries);
 	tcase_add_test(tc, test_html_preferred);
 	tcase_add_test(tc, test_invalid_lines);
 	tcase_add_test(tc, test_strict_json);

@@ -235,6 +235,42 @@ START_TEST(test_array_format)
 }
 END_TEST
 
+/* Authors with their kinds: written as author_entries when a stage said what they are. */
+START_TEST(test_author_entries)
+{
+	galley_article *arts[1] = {full_article("k1")};
+	galley_article_list_add(arts[0], GALLEY_LIST_AUTHORS, "Example Agency");
+	size_t n = galley_article_list_len(arts[0], GALLEY_LIST_AUTHORS);
+	galley_article_set_author_kind(arts[0], 0, GALLEY_AUTHOR_PERSON);
+	galley_article_set_author_kind(arts[0], n - 1, GALLEY_AUTHOR_ORGANISATION);
+	char *out = run_to_file("k.jsonl", "fields=authors,author_entries", arts, 1);
+	json_object *o = json_tokener_parse(out);
+	ck_assert_ptr_nonnull(o);
+	json_object *v, *e, *x;
+	ck_assert(json_object_object_get_ex(o, "author_entries", &v));
+	ck_assert_uint_eq(json_object_array_length(v), n);
+	e = json_object_array_get_idx(v, 0);
+	ck_assert(json_object_object_get_ex(e, "kind", &x));
+	th_str_eq(json_object_get_string(x), "person");
+	e = json_object_array_get_idx(v, n - 1);
+	ck_assert(json_object_object_get_ex(e, "name", &x));
+	th_str_eq(json_object_get_string(x), "Example Agency");
+	ck_assert(json_object_object_get_ex(e, "kind", &x));
+	th_str_eq(json_object_get_string(x), "organisation");
+	json_object_put(o);
+	free(out);
+
+	/* no kind known: no author_entries, authors as before */
+	galley_article *arts2[1] = {full_article("k2")};
+	out = run_to_file("k2.jsonl", NULL, arts2, 1);
+	o = json_tokener_parse(out);
+	ck_assert(!json_object_object_get_ex(o, "author_entries", &v));
+	ck_assert(json_object_object_get_ex(o, "authors", &v));
+	json_object_put(o);
+	free(out);
+}
+END_TEST
+
 START_TEST(test_fields_selection)
 {
 	galley_article *arts[1] = {full_article("f1")};
@@ -332,6 +368,7 @@ static Suite *suite(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, test_full_article);
+	tcase_add_test(tc, test_author_entries);
 	tcase_add_test(tc, test_absent_values_omitted);
 	tcase_add_test(tc, test_empty_body_and_no_id);
 	tcase_add_test(tc, test_hostile_text);

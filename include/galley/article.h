@@ -109,6 +109,23 @@ GALLEY_API const char *galley_article_list_at(const galley_article *a, galley_li
 GALLEY_API void galley_article_list_add(galley_article *a, galley_list l, const char *value);
 GALLEY_API void galley_article_list_clear(galley_article *a, galley_list l);
 
+/* What each author is: a person, or an organisation (an outlet, a desk, a company) credited
+ * where the page names no person.  Unknown until a stage says; cleared with the authors. */
+typedef enum galley_author_kind {
+	GALLEY_AUTHOR_UNKNOWN = 0,
+	GALLEY_AUTHOR_PERSON,
+	GALLEY_AUTHOR_ORGANISATION
+} galley_author_kind;
+
+/* The kind of the i-th author (GALLEY_AUTHOR_UNKNOWN when none was set or i is out of range). */
+GALLEY_API galley_author_kind galley_article_author_kind(const galley_article *a, size_t i);
+/* Sets the kind of the i-th author; ignored when there is no such author. */
+GALLEY_API void galley_article_set_author_kind(galley_article *a, size_t i, galley_author_kind kind);
+/* "person", "organisation", or NULL for GALLEY_AUTHOR_UNKNOWN (static); and back (UNKNOWN for
+ * any other string or NULL). */
+GALLEY_API const char *galley_author_kind_name(galley_author_kind kind);
+GALLEY_API galley_author_kind galley_author_kind_parse(const char *name);
+
 /* ---- raw input ----------------------------------------------------------------------------
  * What a reader read, before it is parsed: set by a reader's read() and consumed by its parse()
  * (which may run on another thread).  The core frees it after parse(). */

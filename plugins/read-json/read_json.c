@@ -587,6 +587,35 @@ static int read_json_sources(read_json_ctx *cx, galley_article *a, json_object *
 	return GALLEY_OK;
 }
 
+/* author_entries: each author's name and kind; a name not in authors yet is added (the keys
+ * may come in any order). */
+static int read_json_author_entries(read_json_ctx *cx, galley_article *a, json_object *v)
+{
+	size_t n;
+	if (read_json_array(cx, "author_entries", v, &n) != GALLEY_OK)
+		return GALLEY_ERR_ARTICLE;
+	for (size_t i = 0; i < n; i++) {
+		json_object *it;
+		char what[64], *name = NULL, *kind = NULL;
+		int rc = read_json_item(cx, "author_entries", v, i, &it, what, sizeof what);
+		if (rc == GALLEY_OK)
+			rc = read_json_member(cx, what, it, "name", true, &name);
+		if (rc == GALLEY_OK)
+			rc = read_json_member(cx, what, it, "kind", false, &kind);
+		if (rc == GALLEY_OK) {
+			galley_article_list_add(a, GALLEY_LIST_AUTHORS, name);
+			for (size_t k = 0; k < galley_article_list_len(a, GALLEY_LIST_AUTHORS); k++)
+				if (!strcmp(galley_article_list_at(a, GALLEY_LIST_AUTHORS, k), name))
+					galley_article_set_author_kind(a, k, galley_author_kind_parse(kind));
+		}
+		free(name);
+		free(kind);
+		if (rc != GALLEY_OK)
+			return rc;
+	}
+	return GALLEY_OK;
+}
+
 static int read_json_quotes(read_json_ctx *cx, galley_article *a, json_object *v)
 {
 	size_t n;
@@ -892,6 +921,8 @@ static int read_json_article(read_json_state *st, read_json_ctx *cx, galley_arti
 			rc = read_json_location(cx, a, val);
 		} else if (!strcmp(key, "authors")) {
 			rc = read_json_list(cx, a, key, val, GALLEY_LIST_AUTHORS);
+		} else if (!strcmp(key, "author_entries")) {
+			rc = read_json_author_entries(cx, a, val);
 		} else if (!strcmp(key, "tags")) {
 			rc = read_json_list(cx, a, key, val, GALLEY_LIST_TAGS);
 		} else if (!strcmp(key, "text")) {

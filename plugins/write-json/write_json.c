@@ -23,6 +23,7 @@ enum {
 	WJ_SOURCE_LOCATION,
 	WJ_TITLE,
 	WJ_AUTHORS,
+	WJ_AUTHOR_ENTRIES,
 	WJ_BYLINE,
 	WJ_DATE,
 	WJ_SITE,
@@ -41,7 +42,7 @@ enum {
 };
 
 static const char *const write_json_field_names[WJ__COUNT] = {
-	"id", "url", "source_location", "title", "authors", "byline", "date", "site", "language", "description",
+	"id", "url", "source_location", "title", "authors", "author_entries", "byline", "date", "site", "language", "description",
 	"tags", "text", "html", "sources", "quotes", "removed", "decisions", "pipeline", "extra",
 };
 
@@ -637,6 +638,26 @@ static json_object *write_json_list(const galley_article *a, galley_list l)
 	return arr;
 }
 
+/* The authors with their kinds: [{"name": "Jane Doe", "kind": "person"}]; NULL when no
+ * stage said what any of them is. */
+static json_object *write_json_author_entries(const galley_article *a)
+{
+	size_t n = galley_article_list_len(a, GALLEY_LIST_AUTHORS);
+	bool known = false;
+	for (size_t i = 0; i < n && !known; i++)
+		known = galley_article_author_kind(a, i) != GALLEY_AUTHOR_UNKNOWN;
+	if (!known)
+		return NULL;
+	json_object *arr = json_object_new_array_ext((int)n);
+	for (size_t i = 0; i < n; i++) {
+		json_object *e = json_object_new_object();
+		write_json_add(e, "name", write_json_str(galley_article_list_at(a, GALLEY_LIST_AUTHORS, i)));
+		write_json_add(e, "kind", write_json_str(galley_author_kind_name(galley_article_author_kind(a, i))));
+		json_object_array_add(arr, e);
+	}
+	return arr;
+}
+
 /* The id the core would have set; derived here only when the article reached the writer
  * without one (a stage driven on its own, as in the tests). */
 static char *write_json_fallback_id(const galley_article *a, xmlDocPtr body)
@@ -698,6 +719,8 @@ static json_object *write_json_article(const write_json_state *st, const galley_
 		write_json_add(o, "title", write_json_str(galley_article_get(a, GALLEY_FIELD_TITLE)));
 	if (st->want[WJ_AUTHORS])
 		write_json_add(o, "authors", write_json_list(a, GALLEY_LIST_AUTHORS));
+	if (st->want[WJ_AUTHOR_ENTRIES])
+		write_json_add(o, "author_entries", write_json_author_entries(a));
 	if (st->want[WJ_BYLINE])
 		write_json_add(o, "byline", write_json_str(galley_article_get(a, GALLEY_FIELD_BYLINE)));
 	if (st->want[WJ_DATE])
