@@ -433,6 +433,30 @@ START_TEST(byline_cleaning)
 }
 END_TEST
 
+/* Each author's kind: a person, or an organisation where the byline credits one. */
+START_TEST(author_kinds)
+{
+	static const struct {
+		const char *line;
+		galley_author_kind kind;
+	} lines[] = {
+		{"By Jane Doe", GALLEY_AUTHOR_PERSON},
+		{"By Example Press Agency", GALLEY_AUTHOR_ORGANISATION},   /* a word of org-words.txt */
+		{"Von Redaktion Beispielstadt", GALLEY_AUTHOR_ORGANISATION},
+		{"By XYZ", GALLEY_AUTHOR_ORGANISATION},                     /* initials in capitals */
+		{"By John Staff", GALLEY_AUTHOR_PERSON},                    /* a given name first */
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+		add_removed(a, "byline", lines[i].line, "p.byline before-body");
+		run_one(a, NULL);
+		ck_assert_msg(galley_article_list_len(a, GALLEY_LIST_AUTHORS) == 1u, "%s", lines[i].line);
+		ck_assert_msg(galley_article_author_kind(a, 0) == lines[i].kind, "%s: kind %d", lines[i].line, (int)galley_article_author_kind(a, 0));
+		galley_article_free(a);
+	}
+}
+END_TEST
+
 START_TEST(dates)
 {
 	/* the same instant in the page's own offset wins over UTC */
@@ -1887,6 +1911,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, outlets_option);
 	tcase_add_test(tc, authors_visible_beats_metadata);
 	tcase_add_test(tc, byline_cleaning);
+	tcase_add_test(tc, author_kinds);
 	tcase_add_test(tc, dates);
 	tcase_add_test(tc, decisions_name_their_rule);
 	tcase_add_test(tc, author_rules_each_with_a_fixture);

@@ -349,3 +349,37 @@ bool ta_reason_is(const galley_removed *r, const char *const *reasons, size_t n)
 			return true;
 	return false;
 }
+
+/* What an author is: an organisation when the name is the site's or an outlet's (outlets.tsv,
+ * the site's address written as a domain, its site or publisher metadata), has a word of org-words.txt ("Example
+ * Agency", "Redaktion", "Staff"), opens with a department (office-words.txt), or is one word in
+ * capitals (an agency's initials); a person otherwise. */
+galley_author_kind ta_author_kind(const ta_state *st, const galley_article *a, const char *name, const char *site)
+{
+	char *lo = ta_lower(name, strlen(name));
+	/* the site's address named alone says less: a personal site bears its owner's name */
+	bool org = (site && ta_ieq(name, site)) || ta_set_get(&st->outlets, lo, strlen(lo)) >= 0 || (strchr(name, '.') && ta_site_named(a, name));
+	free(lo);
+	for (size_t i = 0; i < galley_article_n_candidates(a) && !org; i++) {
+		const galley_candidate *c = galley_article_candidate(a, i);
+		org = (!strcmp(c->field, "site") || !strcmp(c->field, "publisher")) && ta_ieq(c->value, name);
+	}
+	ta_words w;
+	ta_split_words(name, &w);
+	for (size_t i = 0; i < w.n && !org; i++) {
+		size_t l = w.l[i];
+		while (l > 1 && strchr(",.;:", w.w[i][l - 1]))
+			l--;
+		org = ta_word_in(&st->orgwords, w.w[i], l) || (i == 0 && ta_office_word(st, w.w[i], l));
+	}
+	/* a given name or a title first is a person's name for all that ("Jane Staff", "Dr. Doe") */
+	if (org && w.n >= 2 && (ta_word_in(&st->given, w.w[0], w.l[0]) || ta_word_in(&st->roles, w.w[0], w.l[0])))
+		org = false;
+	if (!org && w.n == 1 && w.l[0] >= 2) {
+		bool caps = true;
+		for (size_t k = 0; k < w.l[0] && caps; k++)
+			caps = (w.w[0][k] >= 'A' && w.w[0][k] <= 'Z') || w.w[0][k] == '-' || w.w[0][k] == '&';
+		org = caps;
+	}
+	return org ? GALLEY_AUTHOR_ORGANISATION : GALLEY_AUTHOR_PERSON;
+}

@@ -1149,6 +1149,8 @@ void ta_authors(ta_doc *d)
 		galley_article_list_clear(a, GALLEY_LIST_AUTHORS);
 		for (size_t i = 0; i < use->n; i++)
 			galley_article_list_add(a, GALLEY_LIST_AUTHORS, use->v[i]);
+		for (size_t i = 0; i < galley_article_list_len(a, GALLEY_LIST_AUTHORS); i++)
+			galley_article_set_author_kind(a, i, ta_author_kind(d->st, a, galley_article_list_at(a, GALLEY_LIST_AUTHORS, i), ev.site));
 		char *line = ta_display_byline(d, use);
 		galley_article_set(a, GALLEY_FIELD_BYLINE, line);
 		free(line);
