@@ -454,6 +454,15 @@ START_TEST(author_kinds)
 		ck_assert_msg(galley_article_author_kind(a, 0) == lines[i].kind, "%s: kind %d", lines[i].line, (int)galley_article_author_kind(a, 0));
 		galley_article_free(a);
 	}
+
+	/* metadata names the company beside the writer: the writer */
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Example Media Inc.", "meta");
+	galley_article_add_candidate(a, "author", "Jane Doe", "meta");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jane Doe");
+	galley_article_free(a);
 }
 END_TEST
 

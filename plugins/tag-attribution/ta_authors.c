@@ -996,12 +996,16 @@ static ta_names *ta_author_complete(ta_author_evidence *ev, ta_names *use)
 	const ta_state *st = d->st;
 	galley_article *a = d->a;
 	const char *site = ev->site;
-	/* metadata listing the people and the outlet ("Ariel Melgar Cabrera", "EL DEBER"): the people */
+	/* metadata listing the people and the outlet ("Ariel Melgar Cabrera", "EL DEBER") or the
+	 * company ("Example Media Inc."): the people */
 	if (use == &ev->meta && use->n > 1) {
-		size_t k = 0;
+		size_t k = 0, people = 0;
+		for (size_t i = 0; i < use->n; i++)
+			people += ta_author_kind(st, a, use->v[i], site) == GALLEY_AUTHOR_PERSON;
 		for (size_t i = 0; i < use->n; i++) {
 			ta_names one = {&use->v[i], 1};
-			if (ta_outlet_like(st, a, &one, site) || (strchr(use->v[i], ' ') && use->v[i][0] && ta_all_caps_words(use->v[i]) && site && ta_ieq_loose(use->v[i], site))) {
+			if (ta_outlet_like(st, a, &one, site) || (strchr(use->v[i], ' ') && use->v[i][0] && ta_all_caps_words(use->v[i]) && site && ta_ieq_loose(use->v[i], site)) ||
+			    (people && ta_author_kind(st, a, use->v[i], site) == GALLEY_AUTHOR_ORGANISATION)) {
 				free(use->v[i]);
 				continue;
 			}
