@@ -20,16 +20,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "epub_images.h"
 #include "epub_xhtml.h"
-#include "epub_zip.h"
+#include "write_epub_private.h"
 
-#define WRITE_EPUB_VERSION "0.1.0"
-#define XHTML_NS "http://www.w3.org/1999/xhtml"
-#define OPS_NS "http://www.idpf.org/2007/ops"
 #define MAX_ASSET_BYTES (32u << 20)
-
-enum { GROUP_NONE, GROUP_SOURCE, GROUP_DATE, GROUP_TAG };
 
 static const galley_option write_epub_options[] = {
 	{.name = "output", .type = GALLEY_OPT_PATH, .flags = GALLEY_OPT_REQUIRED,
@@ -93,141 +87,8 @@ static char *strv_join(const strv *s, const char *sep)
 	return galley_buf_steal(&b);
 }
 
-/* ---- XML streamed to a temporary file -----------------------------------------------------
- * The table of contents, toc.ncx and package.opf grow with the book: they are written with
- * libxml2's xmlTextWriter into a tmpfile() and copied into the zip in chunks, never built as
- * trees.  Errors are sticky: the first one marks the writer bad and the rest are skipped. */
-typedef struct xw {
-	FILE *f;
-	xmlTextWriterPtr w;
-	bool bad;
-} xw;
-
-/* A temporary file in TMPDIR (else /tmp), already unlinked: it goes away when closed. */
-static FILE *write_epub_tmpfile(void)
-{
-	const char *dir = getenv("TMPDIR");
-	galley_buf p = {0};
-	galley_buf_printf(&p, "%s/galley-epub-XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(p.data);
-	if (fd >= 0)
-		unlink(p.data);
-	galley_buf_free(&p);
-	FILE *f = fd >= 0 ? fdopen(fd, "w+b") : NULL;
-	if (!f && fd >= 0)
-		close(fd);
-	return f;
-}
-
-/* Open a writer on a new temporary file; with document, start with the XML declaration. */
-static bool xw_open(xw *x, bool document)
-{
-	*x = (xw){0};
-	x->f = write_epub_tmpfile();
-	xmlOutputBufferPtr o = x->f ? xmlOutputBufferCreateFile(x->f, NULL) : NULL;
-	x->w = o ? xmlNewTextWriter(o) : NULL;
-	if (!x->w) {
-		if (o)
-			xmlOutputBufferClose(o);
-		if (x->f)
-			fclose(x->f);
-		*x = (xw){.bad = true};
-		return false;
-	}
-	if (document && xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", NULL) < 0)
-		x->bad = true;
-	return !x->bad;
-}
-
-static void xw_close(xw *x)
-{
-	if (x->w)
-		xmlFreeTextWriter(x->w); /* flushes; the FILE stays open */
-	if (x->f)
-		fclose(x->f);
-	*x = (xw){0};
-}
-
-static void xw_start(xw *x, const char *name)
-{
-	if (!x->bad && xmlTextWriterStartElement(x->w, BAD_CAST name) < 0)
-		x->bad = true;
-}
-
-static void xw_end(xw *x)
-{
-	if (!x->bad && xmlTextWriterEndElement(x->w) < 0)
-		x->bad = true;
-}
-
-/* An attribute whose value the plugin made (ids, hrefs, media types): escaped, not cleaned. */
-static void xw_attr(xw *x, const char *name, const char *value)
-{
-	if (!x->bad && xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST(value ? value : "")) < 0)
-		x->bad = true;
-}
-
-/* An attribute from the articles or the options: cleaned to XML-safe UTF-8, escaped. */
-static void xw_attr_clean(xw *x, const char *name, const char *value)
-{
-	char *t = write_epub_xhtml_clean(value, true);
-	xw_attr(x, name, t);
-	free(t);
-}
-
-static void xw_text(xw *x, const char *text)
-{
-	if (x->bad || !text || !*text)
-		return;
-	char *t = write_epub_xhtml_clean(text, true);
-	if (t && *t && xmlTextWriterWriteString(x->w, BAD_CAST t) < 0)
-		x->bad = true;
-	free(t);
-}
-
-/* <name>text</name>, or <name/> without text. */
-static void xw_el_text(xw *x, const char *name, const char *text)
-{
-	xw_start(x, name);
-	xw_text(x, text);
-	xw_end(x);
-}
-
-static void xw_raw(xw *x, const char *s, size_t len)
-{
-	if (!x->bad && len && xmlTextWriterWriteRawLen(x->w, BAD_CAST s, (int)len) < 0)
-		x->bad = true;
-}
-
-/* Copy what another writer wrote (a fragment) into this one, in chunks. */
-static void xw_copy(xw *x, xw *from)
-{
-	if (from->bad || !from->w || xmlTextWriterFlush(from->w) < 0 || fflush(from->f) != 0 || ferror(from->f) ||
-	    fseek(from->f, 0, SEEK_SET) != 0)
-		x->bad = true;
-	char buf[16384];
-	size_t n;
-	while (!x->bad && (n = fread(buf, 1, sizeof buf, from->f)) > 0)
-		xw_raw(x, buf, n);
-	if (ferror(from->f))
-		x->bad = true;
-}
-
-/* ---- state -------------------------------------------------------------------------------- */
-/* What a book keeps of each article until it ends: its table of contents entry.  The article's
- * metadata for the package document is written to a temporary file when it arrives. */
-enum { ENTRY_TITLE, ENTRY_BY, ENTRY_GROUP, ENTRY_LANG, ENTRY_SRC, ENTRY_PARTS };
-typedef struct write_epub_entry {
-	/* "title\0by\0group\0lang\0src\0", each cleaned, "" when absent: the title, the byline
-	 * shown in the contents (authors, else the site), the group label (group_by), the
-	 * language (BCP 47), the source named in the default title (first credit, else the site) */
-	char *s;
-	int64_t epoch;    /* publication time, when has_epoch */
-	bool has_epoch;
-} write_epub_entry;
-
 /* Part k of an entry, NULL when absent. */
-static const char *entry_get(const write_epub_entry *e, int k)
+const char *entry_get(const write_epub_entry *e, int k)
 {
 	const char *p = e->s;
 	for (int i = 0; i < k; i++)
@@ -236,60 +97,10 @@ static const char *entry_get(const write_epub_entry *e, int k)
 }
 
 /* The manifest id and file stem of the i-th article of a book (from 0): "a0001". */
-static void entry_id(char *buf, size_t len, size_t i)
+void entry_id(char *buf, size_t len, size_t i)
 {
 	snprintf(buf, len, "a%04zu", i + 1);
 }
-
-typedef struct write_epub_image {
-	char name[WRITE_EPUB_IMAGE_NAME]; /* "images/0123456789abcdef01234567.png" */
-	const char *type;  /* media type (static) */
-	unsigned char *data; /* a file's bytes, or NULL: an archive member, copied when the book ends */
-	size_t len;
-	char *file, *member; /* the archive and member, when data is NULL */
-} write_epub_image;
-
-typedef struct write_epub_book {
-	galley_output *out;
-	write_epub_image *img; /* images in this book (data NULL: only name and type kept) */
-	size_t n_img;
-	write_epub_pending *pend; /* images to copy from input archives when the book ends */
-	size_t n_pend;
-	uint64_t img_bytes; /* bytes of the images in this book */
-	write_epub_zip *zip;
-	write_epub_entry *e;
-	size_t n, cap;
-	xw meta; /* package.opf metadata of each article (dc:source and refinements), a fragment */
-	uint64_t h1, h2; /* content hashes for the default identifier */
-} write_epub_book;
-
-typedef struct write_epub_state {
-	galley_stage *stage;
-	const char *output, *title, *creator, *language, *publisher, *date, *identifier;
-	int group_by;
-	int64_t split;
-	bool embed_images;
-	write_epub_archives *archives; /* images inside input archives, indexed on first use */
-	galley_wordlist labels; /* data/write-epub/labels.tsv lines: "lang<TAB>key<TAB>text" */
-	char *css;
-	size_t css_len;
-	unsigned char *cover;
-	size_t cover_len;
-	const char *cover_ext, *cover_type;
-	bool have_sde;
-	int64_t sde; /* SOURCE_DATE_EPOCH */
-	write_epub_book *book;
-	galley_output **done;
-	size_t n_done;
-	size_t n_books, total;
-} write_epub_state;
-
-typedef struct write_epub_chapter {
-	char *xhtml;
-	size_t len;
-	write_epub_image *img; /* images this chapter uses */
-	size_t n_img;
-} write_epub_chapter;
 
 #define MAX_IMAGE_BYTES (8u << 20)
 #define MAX_IMAGES_PER_ARTICLE 200
@@ -302,7 +113,7 @@ static const char *const label_defaults[][2] = {
 	{"article", "article"},   {"articles", "articles"}, {"part", "part"},
 };
 
-static const char *label(const write_epub_state *st, const char *lang, const char *key)
+const char *label(const write_epub_state *st, const char *lang, const char *key)
 {
 	size_t pl = lang ? strcspn(lang, "-") : 0;
 	for (size_t i = 0; st && pl && i < st->labels.n; i++) {
@@ -699,7 +510,7 @@ static char *clean_or_null(const char *s)
 }
 
 /* The article's dc:source, refined with its metadata, into the book's package fragment. */
-static void opf_meta(xw *x, const char *refines, const char *property, const char *value)
+void opf_meta(xw *x, const char *refines, const char *property, const char *value)
 {
 	if (!value || !*value)
 		return;
@@ -850,15 +661,8 @@ static void write_epub_book_free(write_epub_book *b)
 }
 
 /* ---- book metadata ------------------------------------------------------------------------ */
-typedef struct book_meta {
-	char *title, *language, *identifier, *date, *modified;
-	size_t *order; /* spine order of the entries with group_by, else NULL: arrival order */
-	const char **group_names;
-	size_t *group_start, n_groups; /* group g spans order[group_start[g] .. group_start[g+1]) */
-} book_meta;
-
 /* The k-th article of the spine. */
-static size_t spine_at(const book_meta *m, size_t k)
+size_t spine_at(const book_meta *m, size_t k)
 {
 	return m->order ? m->order[k] : k;
 }
@@ -1128,246 +932,6 @@ static xmlDocPtr write_epub_cover_page(const book_meta *m, const char *img)
 	xmlSetProp(i, BAD_CAST "src", BAD_CAST img);
 	set_attr(i, "alt", m->title);
 	return doc;
-}
-
-/* Start an XHTML document on x: doctype, html (namespaces, lang), head, body (left open). */
-static void xw_xhtml_start(xw *x, const char *lang, const char *title, const char *css_href)
-{
-	xw_raw(x, "<!DOCTYPE html>\n", 16);
-	xw_start(x, "html");
-	xw_attr(x, "xmlns", XHTML_NS);
-	xw_attr(x, "xmlns:epub", OPS_NS);
-	if (write_epub_xhtml_lang_ok(lang)) {
-		xw_attr(x, "lang", lang);
-		xw_attr(x, "xml:lang", lang);
-	}
-	xw_start(x, "head");
-	xw_start(x, "meta");
-	xw_attr(x, "charset", "utf-8");
-	xw_end(x);
-	xw_el_text(x, "title", title && *title ? title : "Untitled");
-	if (css_href) {
-		xw_start(x, "link");
-		xw_attr(x, "rel", "stylesheet");
-		xw_attr(x, "type", "text/css");
-		xw_attr(x, "href", css_href);
-		xw_end(x);
-	}
-	xw_end(x);
-	xw_start(x, "body");
-}
-
-static void nav_entry(xw *x, const write_epub_entry *e, size_t i, const char *untitled)
-{
-	char id[24], href[64];
-	entry_id(id, sizeof id, i);
-	snprintf(href, sizeof href, "text/%s.xhtml", id);
-	xw_start(x, "li");
-	xw_start(x, "a");
-	xw_attr(x, "href", href);
-	const char *title = entry_get(e, ENTRY_TITLE);
-	xw_text(x, title ? title : untitled);
-	const char *by = entry_get(e, ENTRY_BY);
-	if (by) {
-		galley_buf b = {0};
-		galley_buf_printf(&b, "\xe2\x80\x94 %s", by);
-		xw_raw(x, " ", 1);
-		xw_start(x, "span");
-		xw_attr(x, "class", "toc-byline");
-		xw_text(x, b.data);
-		xw_end(x);
-		galley_buf_free(&b);
-	}
-	xw_end(x);
-	xw_end(x);
-}
-
-static void write_epub_nav(xw *x, const write_epub_state *st, write_epub_book *b, const book_meta *m)
-{
-	xw_xhtml_start(x, m->language, m->title, "style.css");
-	xw_start(x, "nav");
-	xw_attr(x, "epub:type", "toc");
-	xw_attr(x, "id", "toc");
-	xw_el_text(x, "h1", label(st, m->language, "contents"));
-	xw_start(x, "ol");
-	const char *untitled = label(st, m->language, "untitled");
-	size_t groups = m->n_groups ? m->n_groups : 1;
-	for (size_t g = 0; g < groups && !x->bad; g++) {
-		size_t from = m->n_groups ? m->group_start[g] : 0, to = m->n_groups ? m->group_start[g + 1] : b->n;
-		if (m->n_groups) {
-			xw_start(x, "li");
-			xw_el_text(x, "span", m->group_names[g]);
-			xw_start(x, "ol");
-		}
-		for (size_t k = from; k < to; k++)
-			nav_entry(x, &b->e[spine_at(m, k)], spine_at(m, k), untitled);
-		if (m->n_groups) {
-			xw_end(x);
-			xw_end(x);
-		}
-	}
-}
-
-static void ncx_point(xw *x, int np, size_t play, const char *text, size_t entry)
-{
-	char buf[64];
-	xw_start(x, "navPoint");
-	snprintf(buf, sizeof buf, "np-%d", np);
-	xw_attr(x, "id", buf);
-	snprintf(buf, sizeof buf, "%zu", play);
-	xw_attr(x, "playOrder", buf);
-	xw_start(x, "navLabel");
-	xw_el_text(x, "text", text);
-	xw_end(x);
-	char id[24];
-	entry_id(id, sizeof id, entry);
-	snprintf(buf, sizeof buf, "text/%s.xhtml", id);
-	xw_start(x, "content");
-	xw_attr(x, "src", buf);
-	xw_end(x);
-}
-
-static void write_epub_ncx(xw *x, const write_epub_state *st, write_epub_book *b, const book_meta *m)
-{
-	xw_start(x, "ncx");
-	xw_attr(x, "xmlns", "http://www.daisy.org/z3986/2005/ncx/");
-	xw_attr(x, "version", "2005-1");
-	if (write_epub_xhtml_lang_ok(m->language))
-		xw_attr(x, "xml:lang", m->language);
-	xw_start(x, "head");
-	char depth[8];
-	snprintf(depth, sizeof depth, "%d", m->n_groups ? 2 : 1);
-	const char *metas[][2] = {{"dtb:uid", m->identifier},
-	                          {"dtb:depth", depth},
-	                          {"dtb:totalPageCount", "0"},
-	                          {"dtb:maxPageNumber", "0"}};
-	for (size_t i = 0; i < 4; i++) {
-		xw_start(x, "meta");
-		xw_attr(x, "name", metas[i][0]);
-		xw_attr_clean(x, "content", metas[i][1]);
-		xw_end(x);
-	}
-	xw_end(x);
-	xw_start(x, "docTitle");
-	xw_el_text(x, "text", m->title);
-	xw_end(x);
-	xw_start(x, "navMap");
-	/* play order: 1, 2, ... in reading order, without gaps; a group shares its first article's */
-	const char *untitled = label(st, m->language, "untitled");
-	size_t groups = m->n_groups ? m->n_groups : 1;
-	int np = 0;
-	galley_buf l = {0};
-	for (size_t g = 0; g < groups && !x->bad; g++) {
-		size_t from = m->n_groups ? m->group_start[g] : 0, to = m->n_groups ? m->group_start[g + 1] : b->n;
-		if (m->n_groups)
-			ncx_point(x, ++np, from + 1, m->group_names[g], spine_at(m, from));
-		for (size_t k = from; k < to; k++) {
-			const write_epub_entry *e = &b->e[spine_at(m, k)];
-			const char *title = entry_get(e, ENTRY_TITLE), *by = entry_get(e, ENTRY_BY);
-			galley_buf_reset(&l);
-			galley_buf_puts(&l, title ? title : untitled);
-			if (by)
-				galley_buf_printf(&l, " \xe2\x80\x94 %s", by);
-			ncx_point(x, ++np, k + 1, l.data, spine_at(m, k));
-			xw_end(x);
-		}
-		if (m->n_groups)
-			xw_end(x);
-	}
-	galley_buf_free(&l);
-}
-
-static void opf_item(xw *x, const char *id, const char *href, const char *type, const char *props)
-{
-	xw_start(x, "item");
-	xw_attr(x, "id", id);
-	xw_attr(x, "href", href);
-	xw_attr(x, "media-type", type);
-	if (props)
-		xw_attr(x, "properties", props);
-	xw_end(x);
-}
-
-static void opf_itemref(xw *x, const char *idref)
-{
-	xw_start(x, "itemref");
-	xw_attr(x, "idref", idref);
-	xw_end(x);
-}
-
-static void write_epub_opf(xw *x, write_epub_state *st, write_epub_book *b, const book_meta *m)
-{
-	xw_start(x, "package");
-	xw_attr(x, "xmlns", "http://www.idpf.org/2007/opf");
-	xw_attr(x, "version", "3.0");
-	xw_attr(x, "unique-identifier", "bookid");
-	if (write_epub_xhtml_lang_ok(m->language))
-		xw_attr(x, "xml:lang", m->language);
-	xw_start(x, "metadata");
-	xw_attr(x, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
-	xw_start(x, "dc:identifier");
-	xw_attr(x, "id", "bookid");
-	xw_text(x, m->identifier);
-	xw_end(x);
-	xw_el_text(x, "dc:title", m->title);
-	xw_el_text(x, "dc:language", m->language);
-	if (st->creator && *st->creator) {
-		xw_start(x, "dc:creator");
-		xw_attr(x, "id", "creator");
-		xw_text(x, st->creator);
-		xw_end(x);
-	}
-	if (st->publisher && *st->publisher)
-		xw_el_text(x, "dc:publisher", st->publisher);
-	if (m->date)
-		xw_el_text(x, "dc:date", m->date);
-	opf_meta(x, NULL, "dcterms:modified", m->modified);
-	xw_start(x, "meta");
-	xw_attr(x, "name", "generator");
-	xw_attr(x, "content", "galley " WRITE_EPUB_VERSION);
-	xw_end(x);
-	if (st->cover) {
-		xw_start(x, "meta");
-		xw_attr(x, "name", "cover");
-		xw_attr(x, "content", "cover-image");
-		xw_end(x);
-	}
-	/* per article, in arrival order: dc:source refined with its title, authors, site... */
-	xw_copy(x, &b->meta);
-	xw_end(x);
-
-	xw_start(x, "manifest");
-	opf_item(x, "nav", "nav.xhtml", "application/xhtml+xml", "nav");
-	opf_item(x, "ncx", "toc.ncx", "application/x-dtbncx+xml", NULL);
-	opf_item(x, "css", "style.css", "text/css", NULL);
-	opf_item(x, "titlepage", "title.xhtml", "application/xhtml+xml", NULL);
-	char href[64], id[48];
-	if (st->cover) {
-		opf_item(x, "cover", "cover.xhtml", "application/xhtml+xml", NULL);
-		snprintf(href, sizeof href, "cover.%s", st->cover_ext);
-		opf_item(x, "cover-image", href, st->cover_type, "cover-image");
-	}
-	for (size_t k = 0; k < b->n_img; k++) {
-		const char *stem = b->img[k].name + 7; /* after "images/" */
-		snprintf(id, sizeof id, "img-%.*s", (int)strcspn(stem, "."), stem);
-		opf_item(x, id, b->img[k].name, b->img[k].type, NULL);
-	}
-	for (size_t k = 0; k < b->n && !x->bad; k++) {
-		entry_id(id, sizeof id, spine_at(m, k));
-		snprintf(href, sizeof href, "text/%s.xhtml", id);
-		opf_item(x, id, href, "application/xhtml+xml", NULL);
-	}
-	xw_end(x);
-	xw_start(x, "spine");
-	xw_attr(x, "toc", "ncx");
-	if (st->cover)
-		opf_itemref(x, "cover");
-	opf_itemref(x, "titlepage");
-	opf_itemref(x, "nav");
-	for (size_t k = 0; k < b->n && !x->bad; k++) {
-		entry_id(id, sizeof id, spine_at(m, k));
-		opf_itemref(x, id);
-	}
 }
 
 /* One image copied from an input archive into the book (write_epub_archives_extract's sink). */
