@@ -177,7 +177,7 @@ for key, c in cases.items():
             else:
                 break
         body = squash(text)
-        if taken and rest and body.startswith(rest[:40]):
+        if taken and (not rest or body.startswith(rest[:40])):
             kind = "+".join(dict.fromkeys(taken))
         elif not taken and body.startswith(squash(exp)):
             kind = "glued words (the set's text joins blocks without a space)"
