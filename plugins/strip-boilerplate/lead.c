@@ -26,6 +26,17 @@ static bool sb_has_sentence_end(const char *t)
 	return false;
 }
 
+/* Whether a line opens with a quotation mark: ", ', “, „, ‘, ‚, «, », ‹, 「, 『. */
+static bool sb_opens_quotation(const char *t)
+{
+	static const char *const marks[] = {"\"", "'", "\xe2\x80\x9c", "\xe2\x80\x9e", "\xe2\x80\x98", "\xe2\x80\x9a",
+	                                    "\xc2\xab", "\xc2\xbb", "\xe2\x80\xb9", "\xe3\x80\x8c", "\xe3\x80\x8e"};
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		if (!strncmp(t, marks[i], strlen(marks[i])))
+			return true;
+	return false;
+}
+
 void sb_pass_lead_start(sb_pass *p)
 {
 	if (p->text_mode || p->first_prose > SB_LEAD_ZONE)
@@ -36,7 +47,7 @@ void sb_pass_lead_start(sb_pass *p)
 			continue;
 		/* a line that opens a quotation or introduces what follows is the article's */
 		size_t tl = strlen(b->text);
-		if (!tl || b->text[tl - 1] == ':' || (unsigned char)b->text[0] >= 0xE2 || b->text[0] == '"')
+		if (!tl || b->text[tl - 1] == ':' || sb_opens_quotation(b->text))
 			continue;
 		if (b->len < SB_LEAD_LABEL_MAX && !sb_has_sentence_end(b->text)) {
 			/* header matter of the article, before its text; "Eine Kolumne von Jane Doe"
