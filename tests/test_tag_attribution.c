@@ -455,8 +455,20 @@ START_TEST(author_kinds)
 		galley_article_free(a);
 	}
 
-	/* metadata names the company beside the writer: the writer */
+	/* two author links that one byline line shows together are both authors; a teaser's
+	 * author link elsewhere is not */
 	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Jane Doe", "link");
+	galley_article_add_candidate(a, "author", "John Roe", "link");
+	galley_article_add_candidate(a, "author", "Ann Lee", "link");
+	add_removed(a, "sidebar", "Jane Doe and John Roe", "div.contributors before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 2);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 1), "John Roe");
+	galley_article_free(a);
+
+	/* metadata names the company beside the writer: the writer */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_add_candidate(a, "author", "Example Media Inc.", "meta");
 	galley_article_add_candidate(a, "author", "Jane Doe", "meta");
 	run_one(a, NULL);

@@ -118,6 +118,22 @@ char *ta_decode_entities(const char *s)
 	return galley_buf_steal(&b);
 }
 
+/* The longest line that names co-authors together ("A, B, C and D"). */
+#define TA_COAUTHOR_LINE_MAX 200
+
+/* One short block the stripper removed names both x and y: a byline of co-authors. */
+bool ta_shown_together(const galley_article *a, const char *x, const char *y)
+{
+	if (!*x || !*y || !strcmp(x, y))
+		return false;
+	for (size_t k = 0; k < galley_article_n_removed(a); k++) {
+		const galley_removed *r = galley_article_removed(a, k);
+		if (r->text && strlen(r->text) <= TA_COAUTHOR_LINE_MAX && strstr(r->text, x) && strstr(r->text, y))
+			return true;
+	}
+	return false;
+}
+
 /* Authors the metadata names: the best origin that names people; an origin that names only
  * the outlet is kept as a fallback. */
 void ta_meta_authors(const ta_state *st, const galley_article *a, ta_names *out, const char *site, const char **origin)
@@ -132,8 +148,11 @@ void ta_meta_authors(const ta_state *st, const galley_article *a, ta_names *out,
 			const galley_candidate *c = galley_article_candidate(a, i);
 			if (strcmp(c->field, "author") || ta_origin_rank(c->origin) != rank)
 				continue;
-			/* links, microdata and microformats repeat the authors of teasers: the first one only */
-			if (tmp.n && (!strcmp(c->origin, "link") || !strcmp(c->origin, "microdata") || !strcmp(c->origin, "microformat")))
+			/* links, microdata and microformats repeat the authors of teasers: the first one
+			 * only, unless one line the page shows names this one with the first ("A and B",
+			 * each a link) */
+			if (tmp.n && (!strcmp(c->origin, "link") || !strcmp(c->origin, "microdata") || !strcmp(c->origin, "microformat")) &&
+			    !ta_shown_together(a, tmp.v[0], c->value))
 				continue;
 			if (c->value[0] == '@' || strstr(c->value, "://"))
 				continue;

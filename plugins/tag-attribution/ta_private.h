@@ -364,6 +364,7 @@ bool ta_person_like(const ta_state *st, const ta_names *m);
 char *ta_alnum_key(const char *s, size_t n);
 bool ta_site_named(const galley_article *a, const char *v);
 bool ta_outlet_like(const ta_state *st, const galley_article *a, const ta_names *m, const char *site);
+bool ta_shown_together(const galley_article *a, const char *x, const char *y);
 /* GALLEY_AUTHOR_PERSON or GALLEY_AUTHOR_ORGANISATION for one chosen author's name. */
 galley_author_kind ta_author_kind(const ta_state *st, const galley_article *a, const char *name, const char *site);
 bool ta_reason_is(const galley_removed *r, const char *const *reasons, size_t n);
