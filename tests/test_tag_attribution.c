@@ -1844,6 +1844,16 @@ START_TEST(author_rules_each_with_a_fixture)
 	galley_article_set(a, GALLEY_FIELD_TITLE, "About Coal, Nuclear Power and Renewable Energy");
 	expect_no_author(a);
 
+	/* labelled-header-block: a label with "with" beside it names the person met ("Interview mit
+	 * Autorin ..."), not the writer; the label alone credits the writer ("Interview: ...") */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "Interview mit Autorin Erika Mustermann", "div.overline before-body");
+	add_removed(a, "byline", "Anna Roe", "span.author in-body");
+	expect_author_by(a, "Anna Roe", "unlabelled-byline-person");
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "Interview: Jane Roe", "div.byline before-body");
+	expect_author_by(a, "Jane Roe", "labelled-header-block");
+
 	/* meta-author: every <meta> element is one rule; a card's "Written by" value (the account
 	 * that posted the page) only when the page credits nobody itself */
 	a = th_article_html("<p>Some story text that is long enough.</p>");

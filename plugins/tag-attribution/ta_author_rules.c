@@ -728,3 +728,29 @@ bool ta_dated_name_line(const ta_state *st, const char *text, const char *contex
 	free(norm);
 	return ok;
 }
+
+/* Is a word "with" ("mit", "avec", "con")? */
+static bool ta_with_word(const ta_words *w, size_t i)
+{
+	static const char *const with[] = {"mit", "with", "avec", "con"};
+	for (size_t k = 0; k < sizeof with / sizeof with[0]; k++)
+		if (w->l[i] == strlen(with[k]) && !strncasecmp(w->w[i], with[k], w->l[i]))
+			return true;
+	return false;
+}
+
+/* Does "with" stand next to the first byline label in text ("Interview mit Autorin Jane Roe",
+ * "Interview with Jane Roe", "in conversation with author Jane Roe")?  The line then names the
+ * person met, not the writer ("By Jane Roe with reporting by John Doe" is a credit: "with"
+ * stands further on; "Ein Interview von Jane Roe mit ..." too). */
+bool ta_label_after_with(const ta_state *st, const char *text)
+{
+	ta_words w;
+	ta_split_words(text, &w);
+	for (size_t i = 0; i < w.n; i++) {
+		size_t ln = ta_label_at(st, &w, i);
+		if (ln)
+			return (i > 0 && ta_with_word(&w, i - 1)) || (i + ln < w.n && ta_with_word(&w, i + ln));
+	}
+	return false;
+}

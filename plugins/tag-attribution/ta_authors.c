@@ -47,6 +47,8 @@ static void ta_find_labelled_header(ta_author_evidence *ev)
 	int *tiers = NULL;
 	size_t nord = ta_removed_order(a, first, sizeof first / sizeof first[0], &ord, &tiers);
 	for (size_t i = 0; i < nord && !ev->lab.n && tiers[i] <= 1; i++) {
+		if (ta_label_after_with(st, galley_article_removed(a, ord[i])->text))
+			continue; /* "Interview with author Jane Roe": the person met */
 		ta_find_labelled(st, galley_article_removed(a, ord[i])->text, &ev->lab, site, true);
 		if (ev->lab.n)
 			ev->lab_tier = tiers[i];
@@ -255,7 +257,7 @@ static void ta_find_labelled_far(ta_author_evidence *ev)
 	int *tiers = NULL;
 	size_t nord = ta_removed_order(a, first, sizeof first / sizeof first[0], &ord, &tiers);
 	for (size_t i = 0; i < nord && !ev->lab.n; i++) {
-		if (tiers[i] <= 1)
+		if (tiers[i] <= 1 || ta_label_after_with(st, galley_article_removed(a, ord[i])->text))
 			continue;
 		ta_find_labelled(st, galley_article_removed(a, ord[i])->text, &ev->lab, site, true);
 		if (ev->lab.n)
@@ -278,7 +280,7 @@ static void ta_find_labelled_other(ta_author_evidence *ev)
 	size_t nord = ta_removed_order(a, later, sizeof later / sizeof later[0], &ord, &tiers);
 	for (size_t i = 0; i < nord && !ev->lab.n; i++) {
 		const galley_removed *r = galley_article_removed(a, ord[i]);
-		if ((!strcmp(r->reason, "sidebar") || !strcmp(r->reason, "share")) && tiers[i] > 0)
+		if (((!strcmp(r->reason, "sidebar") || !strcmp(r->reason, "share")) && tiers[i] > 0) || ta_label_after_with(st, r->text))
 			continue;
 		/* in a line of tags, only a label that opens it ("责任编辑： 焦鹏", the editor under a
 		 * Chinese article), not a topic's "von"; in a link's text too, a teaser's title ("von

@@ -343,6 +343,7 @@ bool ta_is_place(const ta_state *st, const char *s, size_t n);
 
 /* ta_bylines.c */
 size_t ta_label_at(const ta_state *st, const ta_words *w, size_t i);
+bool ta_label_after_with(const ta_state *st, const char *text);
 bool ta_has_digit(const char *w, size_t l);
 bool ta_is_month(const ta_state *st, const char *w, size_t l);
 void ta_parse_byline(const ta_state *st, const char *text, ta_names *out, const char *site, unsigned flags);
