@@ -5,33 +5,11 @@
  *   - lab:  a labelled credit the page shows ("By Jane Doe", "Autorin: ..."), with its tier;
  *   - vis:  an unlabelled name the page shows (a byline element's "Jane Doe", a signature).
  * Each finder looks only while its kind of evidence is still missing (and the later ones only
- * while nothing at all was found), so the table's order is the order of trust.  Then one
- * decision function (ta_author_choose) weighs metadata against the page, and ta_author_complete
+ * while nothing at all was found), so the table's order is the order of trust.  Then the
+ * scored decision (ta_author_decide, ta_author_decide.c) weighs metadata against the page, and ta_author_complete
  * gives the chosen names their fullest form.  The finder that found the evidence used is the
  * decision's rule id. */
-#include "ta_private.h"
-
-/* How close to the article a credit was found: ta_removed_tier's scale. */
-enum {
-	TA_TIER_ARTICLE = 0, /* with the article's own header or text */
-	TA_TIER_NEAR = 1,    /* near it, or in a line not marked as a byline */
-	TA_TIER_LIST = 2,    /* a teaser list's or a sidebar's */
-	TA_TIER_NONE = 3     /* nothing found */
-};
-
-typedef enum ta_evidence_flag {
-	TA_EV_VIS_WEAK = 1 << 0, /* vis came from a line not marked as a byline: only when metadata names nobody */
-	TA_EV_ISSUER = 1 << 1    /* lab is a press release's issuing office under its label */
-} ta_evidence_flag;
-
-typedef struct ta_author_evidence {
-	ta_doc *d;
-	const char *site;
-	ta_names meta, lab, vis; /* (owned) */
-	int lab_tier, vis_tier;
-	unsigned flags;          /* ta_evidence_flag */
-	const char *lab_rule, *vis_rule; /* (static) the finders that found lab and vis */
-} ta_author_evidence;
+#include "ta_author_evidence.h"
 
 typedef void (*ta_author_finder)(ta_author_evidence *ev);
 
@@ -941,54 +919,6 @@ static const struct {
 	{"signature-line", ta_find_statement_officer},
 };
 
-/* Which evidence names the authors: metadata against what the page shows.  *why is the
- * decision's own id ("metadata", "byline-covers-metadata", ...).  NULL: nobody. */
-static ta_names *ta_author_choose(ta_author_evidence *ev, const char **why)
-{
-	const ta_state *st = ev->d->st;
-	galley_article *a = ev->d->a;
-	const char *site = ev->site;
-	ta_names *meta = &ev->meta, *lab = &ev->lab, *vis = &ev->vis;
-	ta_names *seen = lab->n ? lab : vis->n ? vis : NULL;
-	*why = NULL;
-	if (meta->n && !ta_outlet_like(st, a, meta, site)) {
-		/* metadata names people; a visible byline that has them all and more wins (metadata
-		 * often lists only the first author) */
-		if (seen && seen->n >= meta->n && ta_names_cover(seen, meta))
-			return *why = "page-covers-metadata", seen; /* all of them and more, or the same in the page's own spelling */
-		if (lab->n && ta_account_like(meta) && ta_person_like(st, lab))
-			return *why = "byline-over-account", lab; /* a CMS account ("sarah-indra") against a byline */
-		if (!lab->n && ev->vis_tier == TA_TIER_ARTICLE && ta_account_like(meta) && ta_person_like(st, vis))
-			return *why = "visible-over-account", vis; /* a CMS account against a person's name shown with the article */
-		if (lab->n == 1 && ev->lab_tier <= TA_TIER_NEAR && lab->n < meta->n && ta_person_like(st, lab) && ta_names_cover(meta, lab))
-			return *why = "byline-subset-of-metadata", lab; /* metadata adds people the byline does not credit (a photographer, a stylist) */
-		if (lab->n && ev->lab_tier == TA_TIER_ARTICLE && ta_person_like(st, lab) && !ta_names_overlap(lab, meta))
-			return *why = "byline-names-others", lab; /* the byline the reader sees with the article names other people */
-		if (lab->n == 1 && ev->lab_tier == TA_TIER_ARTICLE && !strchr(lab->v[0], ' ') && ta_has_upper_start(lab->v[0], strlen(lab->v[0])) &&
-		    !ta_names_overlap(lab, meta) && !ta_site_named(a, lab->v[0]))
-			return *why = "byline-user-name", lab; /* a user's name in that byline: "Geschrieben von Cooper am 25.08.2015" */
-		if ((ev->flags & TA_EV_ISSUER) && !ta_person_like(st, meta))
-			return *why = "issuer-over-organisation", lab; /* the release's issuing office under its label, metadata naming the organisation */
-		return *why = "metadata", meta;
-	}
-	if (lab->n && ev->lab_tier == TA_TIER_LIST && meta->n)
-		return *why = "metadata-over-list-byline", meta; /* the bylines of a teaser list or a sidebar say nothing of this article */
-	if (lab->n && ev->lab_tier >= TA_TIER_NEAR && ev->vis_tier == TA_TIER_ARTICLE && ta_person_like(st, vis) &&
-	    (!ta_person_like(st, lab) || (ta_names_overlap(lab, vis) && vis->n >= lab->n)))
-		return *why = "byline-element-over-phrase", vis; /* a person named in the article's byline element, not a phrase found further
-		                                                  * away, nor the same name with a role around it ("Netzphilosophin Leena Simon") */
-	if (lab->n && !(lab->n == 1 && !strchr(lab->v[0], ' ') && ta_person_like(st, vis)))
-		return *why = "byline-over-outlet-metadata", lab; /* a labelled byline beats metadata that names the outlet */
-	if (vis->n && !(meta->n && ((ev->flags & TA_EV_VIS_WEAK) || (ta_outlet_like(st, a, vis, site) && ev->vis_tier > TA_TIER_NEAR))))
-		return *why = "visible-over-outlet-metadata", vis; /* metadata names the site: the byline element's own words, a team or a group
-		                                                    * too ("Teufel Blog Redaktion" under "Autor", "Les Membres du Choeur de Radio France") */
-	if (meta->n)
-		return *why = "metadata", meta;
-	if (lab->n)
-		return *why = "byline", lab;
-	return NULL;
-}
-
 /* The chosen names in their fullest form: metadata's people without the outlet beside them, a
  * CMS account as the page writes the person's name, a name cut short or initials as the page
  * gives them whole.  Returns use, or NULL when no name is left. */
@@ -1142,7 +1072,7 @@ void ta_authors(ta_doc *d)
 	}
 	ta_names_free(&card);
 	const char *why = NULL;
-	ta_names *use = ta_author_choose(&ev, &why);
+	ta_names *use = ta_author_decide(&ev, &why);
 	const char *rule = use == &ev.meta ? meta_rule : use == &ev.lab ? ev.lab_rule : ev.vis_rule;
 	if (d->st->verbose)
 		ta_author_explain(&ev, use, rule, why, meta_rule);
