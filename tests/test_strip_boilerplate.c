@@ -541,6 +541,24 @@ START_TEST(test_lead_caption)
 }
 END_TEST
 
+/* lead-notice: a notice that the page is archived, above the article, goes even when it is
+ * long enough to pass for a paragraph. */
+START_TEST(test_lead_notice)
+{
+	galley_article *a = th_article_html(
+		"<div class='entry-content'><p>Please note: this page is archived and no longer updated, so some of "
+		"its links may be broken and its figures may have changed since.</p>"
+		"<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
+	strip(a, NULL);
+	char *t = body_text(a);
+	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
+	free(t);
+	ck_assert_str_eq(removed_reason(a, "no longer updated"), "notice");
+	ck_assert_str_eq(removed_rule(a, "no longer updated"), "lead-notice");
+	galley_article_free(a);
+}
+END_TEST
+
 /* lead-headline: a heading before the first paragraph that words the title differently (a
  * kicker glued to it) is the headline again; a heading that is not the title's stays. */
 START_TEST(test_lead_headline)
@@ -915,6 +933,7 @@ int main(void)
 	tcase_add_test(tc, test_declared_lead);
 	tcase_add_test(tc, test_lead_starts_at_first_paragraph);
 	tcase_add_test(tc, test_lead_caption);
+	tcase_add_test(tc, test_lead_notice);
 	tcase_add_test(tc, test_lead_headline);
 	tcase_add_test(tc, test_pre_keeps_white_space);
 	tcase_add_test(tc, test_repeated_paragraph_kept);

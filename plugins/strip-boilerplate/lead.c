@@ -14,6 +14,7 @@
  * zone): a run of short lines before it is a poem, a recipe or a product's facts. */
 #define SB_LEAD_ZONE 5
 #define SB_LEAD_LABEL_MAX 40
+#define SB_LEAD_PROSE_MIN 100  /* characters of the first paragraph */
 /* Whether a line holds a sentence's end anywhere: . ! ? and the CJK full stops. */
 static bool sb_has_sentence_end(const char *t)
 {
@@ -69,7 +70,6 @@ void sb_pass_lead_start(sb_pass *p)
  * is neither a heading nor a caption; the blocks before it are its header.  Only where it comes
  * early: a long run of blocks before it is content (a list, a table, a poem), not a header. */
 #define SB_LEAD_SCAN 8         /* the first paragraph is among the first blocks */
-#define SB_LEAD_PROSE_MIN 100  /* characters of the first paragraph */
 #define SB_CAPTION_UP 4        /* levels above a block where its caption box may be */
 #define SB_CAPTION_MAX 300     /* characters: a caption is short */
 
@@ -148,6 +148,30 @@ void sb_pass_lead_caption(sb_pass *p)
 		p->c->where = "before-body";
 		sb_remove_block_rule(p->c, b, R_CAPTION, "lead-caption");
 		p->c->where = where;
+	}
+}
+
+/* lead-notice: a notice that the article is old or archived (notices.txt), before its first
+ * paragraph; the notice may be long enough to pass for the first paragraph itself. */
+#define SB_NOTICE_MAX 400 /* characters */
+
+void sb_pass_lead_notice(sb_pass *p)
+{
+	if (p->text_mode)
+		return;
+	for (size_t i = 0; i < p->n && i < SB_LEAD_SCAN; i++) {
+		sb_block *b = &p->v[i];
+		if (b->reason || b->heading)
+			continue;
+		if (sb_has_phrase(p->c->st->notices, p->c->st->n_notices, b, SB_NOTICE_MAX, &p->k, &p->k2)) {
+			const char *where = p->c->where;
+			p->c->where = "before-body";
+			sb_remove_block_rule(p->c, b, R_NOTICE, "lead-notice");
+			p->c->where = where;
+			continue;
+		}
+		if (b->len >= SB_LEAD_PROSE_MIN && b->link < 0.3 * b->len && !sb_caption_shaped(b))
+			break; /* the first paragraph */
 	}
 }
 

@@ -79,7 +79,7 @@ enum {
 	R_NONE = 0,
 	R_NAV, R_LINK_DENSITY, R_TEASER, R_DUPLICATE, R_BYLINE, R_DATELINE, R_CREDIT, R_COMMENTS,
 	R_SHARE, R_NEWSLETTER, R_COOKIE, R_AD, R_AUTHOR_BOX, R_TAGS, R_CAPTION, R_HIDDEN, R_FOOTER,
-	R_HEADER, R_SIDEBAR, R_FORM, R_TITLE, R_PAYWALL, R_OUTSIDE, R_SHORT, R_RELATED, R_META,
+	R_HEADER, R_SIDEBAR, R_FORM, R_TITLE, R_PAYWALL, R_OUTSIDE, R_SHORT, R_RELATED, R_META, R_NOTICE,
 	R__COUNT
 };
 extern const char *const sb_reason_names[R__COUNT];
@@ -118,6 +118,8 @@ typedef struct sb_state {
 	size_t n_cta;
 	char **disclaimers; /* advertising and affiliate disclaimers, key form */
 	size_t n_disclaimers;
+	char **notices;     /* notices that an article is old or archived, key form */
+	size_t n_notices;
 	bool explain;
 	bool captions;
 	int min_chars;
@@ -382,6 +384,8 @@ void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode);
 /* ---- where the article starts (lead.c) ---------------------------------------------------- */
 /* The lines before the first paragraph that are no part of the text. */
 void sb_pass_lead_start(sb_pass *p);
+/* A notice that the article is old or archived, before its first paragraph (rule lead-notice). */
+void sb_pass_lead_notice(sb_pass *p);
 /* The lead image's caption and credit before the first paragraph (rule lead-caption). */
 void sb_pass_lead_caption(sb_pass *p);
 /* Headings before the first paragraph that say the title again (rule lead-headline). */

@@ -11,6 +11,7 @@ const char *const sb_reason_names[R__COUNT] = {
 	"", "nav", "link-density", "teaser", "duplicate", "byline", "dateline", "credit", "comments",
 	"share", "newsletter", "cookie", "ad", "author-box", "tags", "caption", "hidden", "footer",
 	"header", "sidebar", "form", "title", "paywall", "outside-main", "short", "related", "meta",
+	"notice",
 };
 
 int sb_reason_index(const char *name)
@@ -233,7 +234,8 @@ static int sb_load_phrases(sb_state *st, galley_error *err)
 
 	galley_buf_free(&k);
 	if (sb_load_padded("strip-boilerplate/calls-to-action.txt", &st->cta, &st->n_cta, err) != GALLEY_OK ||
-	    sb_load_padded("strip-boilerplate/disclaimers.txt", &st->disclaimers, &st->n_disclaimers, err) != GALLEY_OK)
+	    sb_load_padded("strip-boilerplate/disclaimers.txt", &st->disclaimers, &st->n_disclaimers, err) != GALLEY_OK ||
+	    sb_load_padded("strip-boilerplate/notices.txt", &st->notices, &st->n_notices, err) != GALLEY_OK)
 		return GALLEY_ERR_FATAL;
 	return GALLEY_OK;
 }
@@ -259,6 +261,9 @@ void sb_state_free(sb_state *st)
 	for (size_t i = 0; i < st->n_disclaimers; i++)
 		free(st->disclaimers[i]);
 	free(st->disclaimers);
+	for (size_t i = 0; i < st->n_notices; i++)
+		free(st->notices[i]);
+	free(st->notices);
 	free(st);
 }
 
