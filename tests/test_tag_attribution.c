@@ -467,6 +467,19 @@ START_TEST(author_kinds)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 1), "John Roe");
 	galley_article_free(a);
 
+	/* a dated meta line names its writer (segmented-name), but a count's noun after its number
+	 * is nobody ("12 Shares") */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "meta", "Jane Doe | 5 May 2021", "div.meta before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jane Doe");
+	galley_article_free(a);
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "meta", "12 Shares", "div.meta before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
 	/* metadata names the company beside the writer: the writer */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_add_candidate(a, "author", "Example Media Inc.", "meta");

@@ -755,7 +755,10 @@ void ta_find_segment_name(const ta_state *st, const char *text, ta_names *out, c
 		 * its month: "Benni 10 September 2017") */
 		bool field = nw == 1 && a1 < w.n && strspn(w.w[a1], "0123456789") == w.l[a1] &&
 		             !(a1 + 1 < w.n && ta_is_month(st, w.w[a1 + 1], w.l[a1 + 1]));
-		bool ok = ((nw >= 2 && nw <= 4) || (nw == 1 && single_ok && w.l[a0] >= 3 && !city && !field)) && !ta_is_qualifier(st, nm, site);
+		/* a count's noun after its number: "33 Shares", "5 Kommentare" (a year before a name
+		 * has four digits, a day its full stop) */
+		bool count = nw == 1 && a0 > 0 && w.l[a0 - 1] <= 3 && strspn(w.w[a0 - 1], "0123456789") == w.l[a0 - 1];
+		bool ok = ((nw >= 2 && nw <= 4) || (nw == 1 && single_ok && w.l[a0] >= 3 && !city && !field && !count)) && !ta_is_qualifier(st, nm, site);
 		for (size_t i = a0; i < a1 && ok; i++)
 			if ((!ta_has_upper_start(w.w[i], w.l[i]) && !(nw == 1 && single_ok)) || ta_word_in(&st->notnames, w.w[i], w.l[i]) ||
 			    ta_word_in(&st->prefixes, w.w[i], w.l[i]) || ta_word_in(&st->roles, w.w[i], w.l[i]) ||
