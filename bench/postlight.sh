@@ -126,7 +126,7 @@ def half(url):
     return "AB"[fnv1a(site) & 1]
 # what the stripper removes on purpose before the text; a block recorded as outside the chosen
 # container counts as a caption when its element is one ("figcaption", "div.wp-caption-text")
-PURPOSE = {"caption", "credit", "dek", "dateline", "byline", "header", "meta"}
+PURPOSE = {"caption", "credit", "dek", "dateline", "byline", "header", "meta", "notice"}
 def purpose(r):
     why = r.get("reason") or ""
     if why in PURPOSE:
@@ -142,8 +142,8 @@ for line in open(sys.argv[1], encoding="utf-8"):
     if key in cases and key not in seen:
         seen.add(key)
         arts[key] = a
-count = {h: [0, 0, 0] for h in "AB*"}  # cases, starts, starts with the cases set apart
-kinds, rules = {}, {}
+count = {h: [0, 0, 0, 0, 0] for h in "AB*"}  # cases, starts, set apart; in the first 300, set apart
+kinds, rules, misses = {}, {}, {}
 for key, c in cases.items():
     if "content_lead" not in c:
         continue
@@ -163,7 +163,8 @@ for key, c in cases.items():
             if right:
                 rr[3].add(c["domain"])
     ok = text.startswith(exp) if exp else not text
-    kind = None
+    in300 = ok or (bool(exp) and (exp in text[:300] or squash(exp) in squash(text[:300])))
+    kind, near = None, False
     if not ok and exp and text:
         # the expected words left once the removed blocks they open with are taken off
         rest, taken = squash(exp), []
@@ -177,6 +178,7 @@ for key, c in cases.items():
             else:
                 break
         body = squash(text)
+        near = bool(taken) and (not rest or rest[:40] in squash(text[:300]))
         if taken and (not rest or body.startswith(rest[:40])):
             kind = "+".join(dict.fromkeys(taken))
         elif not taken and body.startswith(squash(exp)):
@@ -185,15 +187,35 @@ for key, c in cases.items():
         count[h][0] += 1
         count[h][1] += ok
         count[h][2] += ok or kind is not None
+        count[h][3] += in300
+        count[h][4] += in300 or near
     if kind:
         kinds[kind] = kinds.get(kind, 0) + 1
+    elif not ok:
+        # what the text opens with instead: a dek (the page's description, or the set's own
+        # `dek` of the case), or other blocks before the expected words, or not those words
+        paras = [squash(x) for x in (t if isinstance(t, list) else (t or "").split("\n\n")) if isinstance(x, str) and x.strip()]
+        deks = {squash(a.get("description") or ""), squash(c.get("dek") or "")} - {""}
+        if paras and paras[0] in deks:
+            why = "a dek (the page's description or the set's dek)"
+        elif in300:
+            why = "other blocks before the expected words (within 300 characters)"
+        elif exp and squash(exp)[:40] in squash(text):
+            why = "other blocks before the expected words (further on)"
+        else:
+            why = "not the expected words (another block chosen, or they were removed)"
+        misses[why] = misses.get(why, 0) + 1
 print()
-print("## lead starts, as measured / with the cases set apart where the expected words open with what is removed on purpose")
+print("## lead, as measured / with the cases set apart where the expected words open with what is removed on purpose")
 for h, label in (("*", "whole set"), ("A", "half A"), ("B", "half B")):
-    n, s, s2 = count[h]
-    print("%-9s N=%d  starts=%.3f (%d)  set apart=%.3f (%d)" % (label, n, s / n if n else 0, s, s2 / n if n else 0, s2))
+    n, s, s2, t, t2 = count[h]
+    f = lambda x: x / n if n else 0
+    print("%-9s N=%d  starts=%.3f (%d)  set apart=%.3f (%d)   in_first_300=%.3f (%d)  set apart=%.3f (%d)" %
+          (label, n, f(s), s, f(s2), s2, f(t), t, f(t2), t2))
 for k, v in sorted(kinds.items(), key=lambda kv: -kv[1]):
     print("  set apart: %3d  expected words open with: %s" % (v, k))
+for k, v in sorted(misses.items(), key=lambda kv: -kv[1]):
+    print("  miss:      %3d  the text opens with %s" % (v, k))
 print()
 print("## article-start rules: removed blocks (removed, right: holds none of the expected first words, distinct sites, sites where right)")
 print("%-36s %8s %8s %8s %6s %6s" % ("rule", "removed", "right", "share", "sites", "right"))
