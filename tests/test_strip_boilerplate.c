@@ -670,6 +670,31 @@ START_TEST(test_loose_paragraphs)
 }
 END_TEST
 
+/* The lead between the headline and the body, nested where the page's header puts it, is the
+ * article's (rule lead-after-headline); a caption there is not. */
+#define HEADLINE_LEAD                                                                              \
+	"Two years of repairs, a bill larger than a decade of roads and no help from the region: "   \
+	"the harbour's future is now in the hands of the town alone, and its fishermen are worried."
+
+START_TEST(test_lead_after_headline)
+{
+	const char *page =
+		"<header><div class='top'><h1>Council votes to rebuild the harbour</h1><div class='x'><div class='y'>"
+		"<p>" HEADLINE_LEAD "</p></div></div><figure><figcaption>" LOREM3 "</figcaption></figure></div></header>"
+		"<div class='wrap'><div class='a'><div class='b'><div class='entry-content'><p>" LOREM1 "</p><p>" LOREM2
+		"</p></div></div></div></div>";
+	galley_article *a = th_article_html(page);
+	galley_article_set(a, GALLEY_FIELD_TITLE, "Council votes to rebuild the harbour");
+	strip(a, NULL);
+	char *t = body_text(a);
+	ck_assert_msg(!strncmp(t, "Two years of repairs", 20), "text starts: %.60s", t);
+	ck_assert(strstr(t, LOREM2) != NULL);
+	ck_assert(strstr(t, LOREM3) == NULL);
+	free(t);
+	galley_article_free(a);
+}
+END_TEST
+
 /* Ruby annotations (the readings printed over the characters) are not part of the text. */
 START_TEST(test_ruby_annotations_dropped)
 {
@@ -940,6 +965,7 @@ int main(void)
 	tcase_add_test(tc, test_prose_cover);
 	tcase_add_test(tc, test_ruby_annotations_dropped);
 	tcase_add_test(tc, test_loose_paragraphs);
+	tcase_add_test(tc, test_lead_after_headline);
 	suite_add_tcase(s, tc);
 	TCase *dev = tcase_create("devset");
 	tcase_set_timeout(dev, 600);

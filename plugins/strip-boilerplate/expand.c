@@ -24,6 +24,89 @@ static bool sb_sibling_prose(const sb_info *s)
 	return s->prose >= 150 && ld < 0.25 && s->prose >= 0.5 * s->text;
 }
 
+/* The lead between the headline and the container: the page's headline (a heading saying the
+ * title) comes before the container, and a block between them that holds sentences (150+
+ * characters, eight words, few links) is the article's lead, wherever the page nests it (rule
+ * lead-after-headline).  Not captions (figures, caption boxes), and not a dek that repeats
+ * the page's description (removed as such by the article-start step, not kept here). */
+#define SB_HEADLINE_LEAD_MIN 150
+#define SB_HEADLINE_LEAD_MAX 1500
+#define SB_DEK_PROBE 60
+
+#define SB_HEADLINE_LEAD_WORDS 8
+
+/* Whether t holds a sentence: enough words, a sentence end after a word (not the point of an
+ * ordinal, "14. June"), and no run of fields set apart by bars (a post's meta line). */
+static bool sb_sentence_text(const char *t)
+{
+	int words = 1, bars = 0;
+	bool end = false;
+	for (const char *q = t; *q; q++) {
+		if (*q == ' ' && q[1] && q[1] != ' ')
+			words++;
+		else if (*q == '|')
+			bars++;
+		else if ((*q == '.' || *q == '!' || *q == '?') && q > t && !isdigit((unsigned char)q[-1]) &&
+		         q[-1] != ' ' && (q[1] == ' ' || !q[1] || q[1] == '"' || q[1] == '\n'))
+			end = true;
+	}
+	return end && bars < 2 && words >= SB_HEADLINE_LEAD_WORDS;
+}
+
+static void sb_keep_headline_lead(sb_ctx *c, int pick)
+{
+	sb_info *I = c->info;
+	const char *title = galley_article_get(c->a, GALLEY_FIELD_TITLE);
+	if (!title)
+		return;
+	int head = -1;
+	galley_buf k1 = {0}, k2 = {0}, dk = {0};
+	const char *desc = galley_article_get(c->a, GALLEY_FIELD_DESCRIPTION);
+	if (!desc)
+		desc = galley_article_candidate_first(c->a, "description");
+	if (desc)
+		sb_key(&dk, desc, strlen(desc));
+	for (int k = 0; k < pick; k++) {
+		if (!sb_is_heading(I[k].node) || (I[k].flags & F_PRUNE) || I[k].text > 400)
+			continue;
+		xmlChar *t = xmlNodeGetContent(I[k].node);
+		bool same = t && sb_same_title((const char *)t, title, &k1, &k2);
+		xmlFree(t);
+		if (same)
+			head = k;
+	}
+	for (int k = head < 0 ? pick : I[head].last + 1; k < pick; k++) {
+		sb_info *s = &I[k];
+		if ((s->flags & (F_PRUNE | F_KEEP | F_IN_LINK)) || pick <= s->last)
+			continue; /* an ancestor of the container is no lead */
+		bool leaf = s->kind == K_BLOCK || (s->kind == K_CONTAINER && !(s->flags & F_BLOCKDESC));
+		if (!leaf || sb_is_heading(s->node) || s->text < SB_HEADLINE_LEAD_MIN || s->text > SB_HEADLINE_LEAD_MAX ||
+		    s->link > 0.2 * s->text)
+			continue;
+		xmlChar *t = xmlNodeGetContent(s->node);
+		bool sentence = t && sb_sentence_text((const char *)t);
+		if (sentence && dk.len >= SB_DEK_PROBE) {
+			/* a dek repeating the description */
+			sb_key(&k1, (const char *)t, strlen((const char *)t));
+			sentence = !(k1.len >= SB_DEK_PROBE && !strncmp(k1.data, dk.data, SB_DEK_PROBE));
+		}
+		xmlFree(t);
+		if (!sentence)
+			continue;
+		/* a caption is no lead: figcaptions, blocks in a figure or a caption box */
+		bool inside = !xmlStrcasecmp(s->node->name, BAD_CAST "figcaption") || s->neg == R_CAPTION;
+		for (int a = s->parent; a >= 0 && !inside; a = I[a].parent)
+			if ((I[a].flags & (F_KEEP | F_PRUNE)) || I[a].kind == K_FIGURE || I[a].neg == R_CAPTION)
+				inside = true;
+		if (!inside)
+			s->flags |= F_KEEP;
+		k = s->last;
+	}
+	galley_buf_free(&k1);
+	galley_buf_free(&k2);
+	galley_buf_free(&dk);
+}
+
 void sb_expand(sb_ctx *c, int pick)
 {
 	sb_info *I = c->info;
@@ -139,4 +222,5 @@ void sb_expand(sb_ctx *c, int pick)
 		galley_buf_free(&dk);
 		galley_buf_free(&bk);
 	}
+	sb_keep_headline_lead(c, pick);
 }
