@@ -1791,12 +1791,16 @@ START_TEST(author_rules_each_with_a_fixture)
 	expect_author_by(th_article_html("<p><em>By Jane Roe</em> " SYNTH_LONG_TEXT "</p>"), "Jane Roe", "labelled-body-line");
 
 	/* signature-line: a label with its colon and the name closing the last paragraph; a name
-	 * alone in italics under it; a name and the organisation's role closing a statement that
-	 * metadata credits to the organisation */
+	 * alone in italics under it; a name in emphasis on the text's last line, even where
+	 * metadata names another account; a name and the organisation's role closing a statement
+	 * that metadata credits to the organisation */
 	expect_author_by(th_article_html("<p>" SYNTH_LONG_TEXT " Author: Jane Roe</p>"), "Jane Roe", "signature-line");
 	expect_author_by(th_article_html("<p>" SYNTH_LONG_TEXT "</p><p><em>Jane Roe</em></p><p>(1) A note on the figures.</p>"),
 	                 "Jane Roe", "signature-line");
-	galley_article *a = th_article_html("<p>We wish all our members a peaceful holiday.</p>");
+	galley_article *a = th_article_html("<p>" SYNTH_LONG_TEXT "<br/><em>Jane Roe</em></p>");
+	galley_article_add_candidate(a, "author", "John Doe", "json-ld");
+	expect_author_by(a, "Jane Roe", "signature-line");
+	a = th_article_html("<p>We wish all our members a peaceful holiday.</p>");
 	galley_article_add_candidate(a, "author", "EXVB", "json-ld");
 	add_removed(a, "short", "Max Mustermann EXVB-Vorsitzender", "p in-body");
 	expect_author_by(a, "Max Mustermann", "signature-line");

@@ -146,6 +146,51 @@ static void ta_find_closing_label(ta_author_evidence *ev)
 	}
 }
 
+/* Is a node whitespace text? */
+static bool ta_blank_node(xmlNodePtr n)
+{
+	if (n->type == XML_COMMENT_NODE)
+		return true;
+	if (n->type != XML_TEXT_NODE)
+		return false;
+	for (const xmlChar *t = n->content; t && *t; t++)
+		if (*t != ' ' && *t != '\n' && *t != '\t' && *t != '\r')
+			return false;
+	return true;
+}
+
+/* signature-line on the last line of the text: a person's name in emphasis after a line break
+ * closing the last paragraph ("... the end of the story.<br><em>Jane Roe</em>"), the writer
+ * even where metadata names another account */
+static void ta_find_closing_line_signature(ta_author_evidence *ev)
+{
+	ta_doc *d = ev->d;
+	size_t i = d->nbody ? d->nbody - 1 : 0;
+	if (ev->lab.n || !d->nbody || !d->gp || i >= d->gp->n || !d->gp->node[i] || d->p[i].len < 100)
+		return;
+	xmlNodePtr last = d->gp->node[i]->last;
+	while (last && ta_blank_node(last))
+		last = last->prev;
+	if (!last || last->type != XML_ELEMENT_NODE || (xmlStrcasecmp(last->name, BAD_CAST "em") && xmlStrcasecmp(last->name, BAD_CAST "i")))
+		return;
+	xmlNodePtr br = last->prev;
+	while (br && ta_blank_node(br))
+		br = br->prev;
+	if (!br || br->type != XML_ELEMENT_NODE || xmlStrcasecmp(br->name, BAD_CAST "br"))
+		return;
+	xmlChar *txt = xmlNodeGetContent(last);
+	char *nm = txt ? galley_ws_normalize((const char *)txt) : NULL;
+	xmlFree(txt);
+	ta_words w;
+	if (nm)
+		ta_split_words(nm, &w);
+	if (nm && w.n >= 2 && w.n <= 4 && strlen(nm) <= 40 && ta_person_text(d, nm)) {
+		ta_names_add(&ev->lab, nm);
+		ev->lab_tier = TA_TIER_ARTICLE;
+	}
+	free(nm);
+}
+
 /* label-then-name: a label alone in its element and the name in the next one: "Author:"
  * then "Jane Roe" */
 static void ta_find_label_then_name(ta_author_evidence *ev)
@@ -887,6 +932,7 @@ static const struct {
 	{"labelled-body-line", ta_find_emphasised_byline},
 	{"labelled-colon-line", ta_find_labelled_line},
 	{"signature-line", ta_find_closing_label},
+	{"signature-line", ta_find_closing_line_signature},
 	{"label-then-name", ta_find_label_then_name},
 	{"label-then-name", ta_find_description_list},
 	{"labelled-far-block", ta_find_labelled_far},
