@@ -542,12 +542,13 @@ START_TEST(test_lead_caption)
 END_TEST
 
 /* lead-notice: a notice that the page is archived, above the article, goes even when it is
- * long enough to pass for a paragraph. */
+ * long enough to pass for a paragraph; the labels between it and the article go as header
+ * matter (lead-label). */
 START_TEST(test_lead_notice)
 {
 	galley_article *a = th_article_html(
 		"<div class='entry-content'><p>Please note: this page is archived and no longer updated, so some of "
-		"its links may be broken and its figures may have changed since.</p>"
+		"its links may be broken and its figures may have changed since.</p><p>Town Hall</p>"
 		"<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
 	strip(a, NULL);
 	char *t = body_text(a);
@@ -555,6 +556,7 @@ START_TEST(test_lead_notice)
 	free(t);
 	ck_assert_str_eq(removed_reason(a, "no longer updated"), "notice");
 	ck_assert_str_eq(removed_rule(a, "no longer updated"), "lead-notice");
+	ck_assert_str_eq(removed_rule(a, "Town Hall"), "lead-label");
 	galley_article_free(a);
 }
 END_TEST

@@ -40,9 +40,18 @@ static bool sb_opens_quotation(const char *t)
 
 void sb_pass_lead_start(sb_pass *p)
 {
+	/* the first prose block; a notice above the article (rule lead-notice) is none */
+	size_t first = p->first_prose;
+	while (first < p->n && p->v[first].reason == R_NOTICE) {
+		for (first++; first < p->n; first++) {
+			const sb_block *b = &p->v[first];
+			if (!b->heading && b->len >= SB_LEAD_PROSE_MIN && b->link < 0.3 * b->len)
+				break;
+		}
+	}
 	if (p->text_mode || p->first_prose > SB_LEAD_ZONE)
 		return;
-	for (size_t i = 0; i < p->first_prose && i < p->n; i++) {
+	for (size_t i = 0; i < first && i < p->n; i++) {
 		sb_block *b = &p->v[i];
 		if (b->reason || b->in_list || b->heading || strcmp((const char *)b->node->name, "p"))
 			continue;
