@@ -480,6 +480,21 @@ START_TEST(author_kinds)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
+	/* "By" alone in its element, the name in the next one (label-then-name); not the first of
+	 * several names set apart, nor a heading after it */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "By", "span before-body");
+	add_removed(a, "outside-main", "Jane Doe", "div.name before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jane Doe");
+	galley_article_free(a);
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "By", "span before-body");
+	add_removed(a, "teaser", "Related Stories", "h2 before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
 	/* metadata names the company beside the writer: the writer */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_add_candidate(a, "author", "Example Media Inc.", "meta");

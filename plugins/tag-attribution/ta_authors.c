@@ -191,6 +191,27 @@ static void ta_find_closing_line_signature(ta_author_evidence *ev)
 	free(nm);
 }
 
+/* After a label without its colon ("By"), the removed block at k can be its name: with the
+ * article (tier 0), a block of the page's header (not a teaser's title nor a heading), and not
+ * the first of several names set apart ("and" opens the block after it). */
+static bool ta_bare_label_name(const ta_author_evidence *ev, size_t k, int tier)
+{
+	const galley_article *a = ev->d->a;
+	static const char *const header[] = {"outside-main", "byline", "meta", "author-box", "dateline"};
+	if (tier > 0 || !ta_reason_is(galley_article_removed(a, k), header, sizeof header / sizeof header[0]))
+		return false;
+	if (k + 1 < galley_article_n_removed(a)) {
+		const char *next = galley_article_removed(a, k + 1)->text;
+		ta_words w;
+		if (next) {
+			ta_split_words(next, &w);
+			if (w.n && (ta_is_conj(w.w[0], w.l[0]) || (w.l[0] == 1 && w.w[0][0] == '&')))
+				return false;
+		}
+	}
+	return true;
+}
+
 /* label-then-name: a label alone in its element and the name in the next one: "Author:"
  * then "Jane Roe" */
 static void ta_find_label_then_name(ta_author_evidence *ev)
@@ -201,11 +222,14 @@ static void ta_find_label_then_name(ta_author_evidence *ev)
 	for (size_t i = 0; i + 1 < galley_article_n_removed(a) && !ev->lab.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i), *nx = galley_article_removed(a, i + 1);
 		static const char *const ui[] = {"nav", "form"}; /* a search form's "Von:" field */
-		if (!r->text || !nx->text || !nx->context || strlen(nx->text) > 80 || ta_reason_is(r, ui, 2) || ta_reason_is(nx, ui, 2) ||
-		    !ta_label_only(st, r->text))
+		if (!r->text || !nx->text || !nx->context || strlen(nx->text) > 80 || ta_reason_is(r, ui, 2) || ta_reason_is(nx, ui, 2))
+			continue;
+		/* the label without its colon ("By"), only before a person's name with the article */
+		bool bare = !ta_label_only(st, r->text) && ta_label_bare(st, r->text);
+		if (!bare && !ta_label_only(st, r->text))
 			continue;
 		int t = ta_removed_tier(nx, false);
-		if (t > 1)
+		if (t > 1 || (bare && !ta_bare_label_name(ev, i + 1, t)))
 			continue;
 		galley_buf b = {0};
 		galley_buf_printf(&b, "%s %s", r->text, nx->text);
@@ -226,6 +250,8 @@ static void ta_find_label_then_name(ta_author_evidence *ev)
 			} else
 				ta_names_free(&one);
 		}
+		if (bare && ev->lab.n && !ta_person_like(st, &ev->lab))
+			ta_names_free(&ev->lab);
 		if (ev->lab.n)
 			ev->lab_tier = t;
 	}

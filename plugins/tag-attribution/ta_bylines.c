@@ -545,6 +545,19 @@ bool ta_label_only(const ta_state *st, const char *text)
 	return ok;
 }
 
+/* A text that is only a byline label, without a colon: "By", "Written by" (its name set apart
+ * in the next element). */
+bool ta_label_bare(const ta_state *st, const char *text)
+{
+	char *s = galley_ws_normalize(text);
+	ta_words w;
+	ta_split_words(s, &w);
+	size_t n = strlen(s);
+	bool ok = w.n && w.n <= 3 && n > 1 && s[n - 1] != ':' && ta_label_at(st, &w, 0) == w.n;
+	free(s);
+	return ok;
+}
+
 void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const char *site, bool mid)
 {
 	if (strlen(text) > 200)
