@@ -509,6 +509,13 @@ START_TEST(test_lead_starts_at_first_paragraph)
 	ck_assert(has_text(a, "What the mayor said:"));
 	galley_article_free(a);
 
+	/* a field label of a word or two with its colon is a label */
+	a = th_article_html("<div class='entry-content'><p>Short summary:</p>"
+	                    "<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
+	strip(a, NULL);
+	ck_assert_str_eq(removed_rule(a, "Short summary:"), "lead-label");
+	galley_article_free(a);
+
 	/* a label in a script without spaces is a label too; a line opening a quotation stays */
 	a = th_article_html("<div class='entry-content'><p>\xe7\x89\xb9\xe9\x9b\x86</p>"
 	                    "<p>\xe3\x80\x8c\xe6\xb8\xaf\xe3\x80\x8d</p>"

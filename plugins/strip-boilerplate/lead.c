@@ -27,6 +27,25 @@ static bool sb_has_sentence_end(const char *t)
 	return false;
 }
 
+/* A label of a word or two ending with a colon ("Summary:") heads the page's fields; a longer
+ * line ending with one introduces what follows and is the article's. */
+#define SB_LEAD_COLON_WORDS 2
+
+static size_t sb_words(const char *t)
+{
+	size_t n = 0;
+	for (const char *q = t; *q;) {
+		while (*q == ' ')
+			q++;
+		if (!*q)
+			break;
+		n++;
+		while (*q && *q != ' ')
+			q++;
+	}
+	return n;
+}
+
 /* Whether a line opens with a quotation mark: ", ', “, „, ‘, ‚, «, », ‹, 「, 『. */
 static bool sb_opens_quotation(const char *t)
 {
@@ -57,7 +76,7 @@ void sb_pass_lead_start(sb_pass *p)
 			continue;
 		/* a line that opens a quotation or introduces what follows is the article's */
 		size_t tl = strlen(b->text);
-		if (!tl || b->text[tl - 1] == ':' || sb_opens_quotation(b->text))
+		if (!tl || (b->text[tl - 1] == ':' && sb_words(b->text) > SB_LEAD_COLON_WORDS) || sb_opens_quotation(b->text))
 			continue;
 		if (b->len < SB_LEAD_LABEL_MAX && !sb_has_sentence_end(b->text)) {
 			/* header matter of the article, before its text; "Eine Kolumne von Jane Doe"
