@@ -882,26 +882,26 @@ START_TEST(signature_and_copyright)
 {
 	/* a personal site's copyright line names its author */
 	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_URL, "https://gregoryszorc.com/blog/2020/01/13/python-3/");
-	add_removed(a, "footer", "Copyright (c) 2012- Gregory Szorc. All rights reserved.", "p after-body");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://gregorsandmann.example/blog/2020/01/13/notes/");
+	add_removed(a, "footer", "Copyright (c) 2012- Gregor Sandmann. All rights reserved.", "p after-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Gregory Szorc");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Gregor Sandmann");
 	galley_article_free(a);
 
 	/* an organisation's site: its copyright line names no author */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_URL, "https://www.be.ch/de/start/medienmitteilungen.html");
-	add_removed(a, "footer", "© Kanton Bern", "div.copy after-body");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.kanton-beispiel.example/de/medienmitteilungen.html");
+	add_removed(a, "footer", "© Kanton Beispiel", "div.copy after-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
 	/* nor when the site bears the office's name */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_URL, "https://www.be.ch/de/start/medienmitteilungen.html");
-	galley_article_set(a, GALLEY_FIELD_SITE, "Kanton Bern");
-	add_removed(a, "footer", "© Kanton Bern", "div.copy after-body");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.kanton-beispiel.example/de/medienmitteilungen.html");
+	galley_article_set(a, GALLEY_FIELD_SITE, "Kanton Beispiel");
+	add_removed(a, "footer", "© Kanton Beispiel", "div.copy after-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
@@ -1444,9 +1444,9 @@ START_TEST(authors_when_nothing_else_names_one)
 {
 	/* a page saved without its address: a copyright line with a year, not a photographer's credit */
 	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "footer", "Copyright (c) 2012- Gregory Szorc. All rights reserved.", "p after-body");
+	add_removed(a, "footer", "Copyright (c) 2012- Gregor Sandmann. All rights reserved.", "p after-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Gregory Szorc");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Gregor Sandmann");
 	galley_article_free(a);
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "credit", "Copyright: Gisele Wender", "p after-body");
@@ -1478,44 +1478,44 @@ START_TEST(authors_when_nothing_else_names_one)
 
 	/* a press release's contact, not a person a teaser introduces */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "short", "Pressekontakt Dr. Tim Loppe Pressesprecher naturstrom AG Tel.: 0211 77900 363", "p in-body");
+	add_removed(a, "short", "Pressekontakt Dr. Tim Lorenz Pressesprecher Beispielstrom AG Tel.: 0211 12345 678", "p in-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Dr. Tim Loppe");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Dr. Tim Lorenz");
 	galley_article_free(a);
-	a = th_article_html("<p>Some story text that is long enough.</p><p>Jan Koch Telefon +49 (0)40 / 49 07 11 06</p>");
+	a = th_article_html("<p>Some story text that is long enough.</p><p>Jan Kramer Telefon +49 (0)40 / 12 34 56 78</p>");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jan Koch");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jan Kramer");
 	galley_article_free(a);
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "short", "Ernst Kick, Vorstandsvorsitzender der Spielwarenmesse eG, im Interview", "p in-body");
+	add_removed(a, "short", "Ernst Kramer, Vorstandsvorsitzender der Beispielmesse eG, im Interview", "p in-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
 	/* a copyright line naming a person by a common given name, not a picture's credit */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_URL, "http://ohneq.de/ohneq/johannes/");
-	add_removed(a, "credit", "(c) Johannes Wolf • Weitere Rechte siehe Impressum", "p.copyrights-text after-body");
+	galley_article_set(a, GALLEY_FIELD_URL, "http://example.org/blog/johannes/");
+	add_removed(a, "credit", "(c) Johannes Falke • Weitere Rechte siehe Impressum", "p.copyrights-text after-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Johannes Wolf");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Johannes Falke");
 	galley_article_free(a);
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_URL, "https://www.lbv.de/news/details/story/");
-	add_removed(a, "footer", "© Frank Derer (LBV-Bildarchiv)", "figure.image_container after-body");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.vogelschutz.example/news/details/story/");
+	add_removed(a, "footer", "© Frank Berger (VSB-Bildarchiv)", "figure.image_container after-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
 	/* a personal site's header, the name its address spells; not an outlet's */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_URL, "https://alexanderlasch.wordpress.com/2019/11/14/sprachgeschichte/");
-	add_removed(a, "outside-main", "Sprachpunkt Alexander Lasch", "div#logo before-body");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://alexandermeier.wordpress.com/2019/11/14/sprachgeschichte/");
+	add_removed(a, "outside-main", "Sprachblog Alexander Meier", "div#logo before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Alexander Lasch");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Alexander Meier");
 	galley_article_free(a);
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_URL, "https://www.twincities.com/2023/11/08/st-louis-park/");
-	add_removed(a, "header", "Twin Cities", "div.site-title before-body");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.riverstates.example/2023/11/08/park/");
+	add_removed(a, "header", "River States", "div.site-title before-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
@@ -1523,7 +1523,7 @@ START_TEST(authors_when_nothing_else_names_one)
 	/* years and "by" as a copyright mark, the name ending before the next credit */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_set(a, GALLEY_FIELD_URL, "https://www.example.org/2008/07/29/post/");
-	add_removed(a, "outside-main", "(Creative Commons-Lizenz) 2006-2008 by Martin Weber Hosted by Net-Hosting - Theme by dimido",
+	add_removed(a, "outside-main", "(Creative Commons-Lizenz) 2006-2008 by Martin Weber Hosted by Example-Hosting - Theme by themeco",
 	            "p after-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Martin Weber");

@@ -3,7 +3,7 @@
 #include "ta_private.h"
 
 /* The credit line as the page prints it, when it names several authors: "Lars Fischer und Alina
- * Schadwinkel", "Daniel Braun, Davor Pasoski". The names, in order, with only separators between
+ * Beispiel", "Daniel Braun, David Roe". The names, in order, with only separators between
  * them (commas, semicolons, slashes, "&" and one conjunction: "and", "und", "et", "y"), in a text
  * of the page. NULL when no text shows them so. (owned) */
 static bool ta_ascii_alnum(unsigned char c)
@@ -112,8 +112,8 @@ void ta_closing_credit(const ta_state *st, const char *text, ta_names *out)
 }
 
 /* A press release's contact person, in a short line that a contact label opens or that goes
- * on with the person's role or telephone: "Pressekontakt Dr. Tim Loppe Pressesprecher naturstrom
- * AG Tel.: ...", "Jan Koch Telefon +49 ...", "Alexandra Weber Stellvertretende Pressesprecherin
+ * on with the person's role or telephone: "Pressekontakt Dr. Tim Lorenz Pressesprecher Beispielstrom
+ * AG Tel.: ...", "Jan Kramer Telefon +49 ...", "Alexandra Roe Stellvertretende Pressesprecherin
  * und ...". */
 void ta_contact_name(const ta_state *st, const char *text, ta_names *out)
 {
@@ -565,7 +565,7 @@ bool ta_issuer(ta_doc *d, ta_names *out)
 		if (!label)
 			continue;
 		/* an office that issues releases, not a book's publisher in a review's list of facts
-		 * ("Herausgeber:" then "Suhrkamp Verlag") */
+		 * ("Herausgeber:" then "Beispiel Verlag") */
 		char *line = ta_first_line(d->gp->node[i + 1]);
 		size_t n = strlen(line);
 		ta_words w;

@@ -2,7 +2,7 @@
  * blocks in reading order, name lines, accounts, initials and credit lines. */
 #include "ta_private.h"
 
-/* "Todd" followed by one or two capitalised words somewhere in the page ("Todd Bates"). */
+/* "Tom" followed by one or two capitalised words somewhere in the page ("Tom Baker"). */
 static char *ta_extend_in(const ta_state *st, const char *text, const char *first)
 {
 	size_t fl = strlen(first);
@@ -33,8 +33,8 @@ static char *ta_extend_in(const ta_state *st, const char *text, const char *firs
 			if (*end != ' ')
 				break;
 		}
-		/* only where the page clearly names the person: after a label ("von Nils Pickert")
-		 * or followed by a separator ("Stefanus Stahl - Maschinenbauer") */
+		/* only where the page clearly names the person: after a label ("von Nils Becker")
+		 * or followed by a separator ("Stefan Stahlberg - Maschinenbauer") */
 		bool labelled = false;
 		if (p > text + 1) {
 			const char *b = p - 1;
@@ -46,10 +46,10 @@ static char *ta_extend_in(const ta_state *st, const char *text, const char *firs
 			labelled = ta_set_get(&st->prefixes, lo, strlen(lo)) >= 0 && strlen(text) <= 80;
 			free(lo);
 		}
-		/* a line that opens with the name and a dash: an author's note ("Stefanus Stahl -
+		/* a line that opens with the name and a dash: an author's note ("Stefan Stahlberg -
 		 * Maschinenbauer, Abenteurer ...") */
 		bool dashed = p == text && (!strncmp(end, " - ", 3) || !strncmp(end, " \xe2\x80\x93 ", 5) || !strncmp(end, " \xe2\x80\x94 ", 5));
-		/* or a line that is the full name alone (p.full-name "Todd Bates", its "By" in another element) */
+		/* or a line that is the full name alone (p.full-name "Tom Baker", its "By" in another element) */
 		bool alone = p == text && *end == 0;
 		if (words >= 1 && (labelled || dashed || alone)) {
 			char *full = galley_strndup(p, (size_t)(end - p));
@@ -66,7 +66,7 @@ char *ta_extend_name(const ta_doc *d, const char *first)
 	const galley_article *a = d->a;
 	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
 		const galley_removed *r = galley_article_removed(a, i);
-		/* not the site's header ("Journal von Andrea Bottlinger"): the owner's full name
+		/* not the site's header ("Journal von Andrea Beispiel"): the owner's full name
 		 * there, while the post is signed with the first name alone ("von Andrea") */
 		if (!r->text || (r->reason && (!strcmp(r->reason, "comments") || !strcmp(r->reason, "caption") || !strcmp(r->reason, "header"))))
 			continue;
@@ -92,7 +92,7 @@ bool ta_all_caps_words(const char *s)
 	return true;
 }
 
-/* Equal when spaces and case are ignored ("EL DEBER" and "eldeber"). */
+/* Equal when spaces and case are ignored ("EL DIARIO" and "eldeber"). */
 bool ta_ieq_loose(const char *a, const char *b)
 {
 	char *la = ta_lower(a, strlen(a)), *lb = ta_lower(b, strlen(b));
@@ -234,10 +234,10 @@ bool ta_person_text(ta_doc *d, const char *name)
 }
 
 /* A personal site's owner, as a line of the site's header writes the name that the site's
- * address spells: "Dr. Alexander Klier" on alexander-klier.net, "Sprachpunkt Alexander Lasch" on
- * alexanderlasch.wordpress.com give "Alexander Klier", "Alexander Lasch": two or three
+ * address spells: "Dr. Alexander Kern" on alexander-kern.example, "Sprachblog Alexander Meier" on
+ * alexandermeier.wordpress.com give "Alexander Kern", "Alexander Meier": two or three
  * capitalised words whose letters, joined, are in the host, the first a common given name
- * (not "Twin Cities" on twincities.com). */
+ * (not "River States" on riverstates.example). */
 bool ta_host_person(ta_doc *d, const char *text, ta_names *out)
 {
 	const char *url = galley_article_get(d->a, GALLEY_FIELD_URL);
@@ -288,10 +288,10 @@ bool ta_host_person(ta_doc *d, const char *text, ta_names *out)
 }
 
 /* A person's full name alone on a line, after a copyright mark when copyright: "Stefan
- * Wasmer" closing an article, "© 2020 Wolfgang Michal", "Copyright (c) 2012- Gregory Szorc.
+ * Beispiel" closing an article, "© 2020 Wolfgang Meier", "Copyright (c) 2012- Gregor Sandmann.
  * All rights reserved." */
-/* A name whose initial is glued to the surname, "C.Habermueller", with the space a reader
- * reads there ("C. Habermueller"); NULL for any other text. */
+/* A name whose initial is glued to the surname, "C.Beispielmann", with the space a reader
+ * reads there ("C. Beispielmann"); NULL for any other text. */
 char *ta_unglue_initial(const char *s)
 {
 	size_t n = strlen(s);
@@ -324,7 +324,7 @@ void ta_name_line(const ta_state *st, const char *text, ta_names *out, bool copy
 		for (; i < w.n; i++) {
 			char *lo = ta_lower(w.w[i], w.l[i]);
 			bool m = !strcmp(lo, "©") || !strcmp(lo, "(c)") || !strcmp(lo, "copyright") || !strcmp(lo, "copyright:");
-			/* "© since 2010 by C.Habermueller", "© seit 2010" */
+			/* "© since 2010 by C.Beispielmann", "© seit 2010" */
 			bool since = mark && i + 1 < w.n && ta_has_digit(w.w[i + 1], w.l[i + 1]) &&
 			             (!strcmp(lo, "since") || !strcmp(lo, "seit") || !strcmp(lo, "depuis") || !strcmp(lo, "desde"));
 			bool year = ta_has_digit(w.w[i], w.l[i]) || !strcmp(lo, "-") || !strcmp(lo, "by") || since;
@@ -369,7 +369,7 @@ void ta_name_line(const ta_state *st, const char *text, ta_names *out, bool copy
 			credit_after = true;
 			break;
 		}
-		/* "... C.Habermueller All rights reserved", "Alle Rechte vorbehalten" */
+		/* "... C.Beispielmann All rights reserved", "Alle Rechte vorbehalten" */
 		if (copyright && j > i && j + 1 < w.n) {
 			char *lo = ta_lower(w.w[j + 1], w.l[j + 1]);
 			bool rights = !strcmp(lo, "rights") || !strcmp(lo, "rechte") || !strcmp(lo, "droits") || !strcmp(lo, "derechos");
@@ -400,7 +400,7 @@ void ta_name_line(const ta_state *st, const char *text, ta_names *out, bool copy
 		if (!year)
 			ends = false;
 	}
-	/* one word that is an initial and a surname: "C.Habermueller" */
+	/* one word that is an initial and a surname: "C.Beispielmann" */
 	char *one = copyright && j == i + 1 ? galley_strndup(w.w[i], w.l[i]) : NULL;
 	char *spaced = one ? ta_unglue_initial(one) : NULL;
 	free(one);
@@ -422,7 +422,7 @@ void ta_name_line(const ta_state *st, const char *text, ta_names *out, bool copy
 }
 
 /* The page's own spelling of a CMS account made of a person's names ("christian.stadtfeld" ->
- * "Christian P. Stadtfeld", "anna-schmidt" -> "Anna Schmidt"): capitalised words in text that open
+ * "Christian P. Beispiel", "anna-schmidt" -> "Anna Schmidt"): capitalised words in text that open
  * with the first part and close with the last, at most two between.  Owned, or NULL. */
 static char *ta_account_in(const char *text, char *const *parts, size_t np)
 {
@@ -433,7 +433,7 @@ static char *ta_account_in(const char *text, char *const *parts, size_t np)
 	for (size_t i = 0; i < w.n && !found; i++) {
 		const char *s0 = w.w[i];
 		size_t l0 = w.l[i];
-		while (l0 && (*s0 == '(' || *s0 == '[' || *s0 == '"')) /* "(Christian P. Stadtfeld)" */
+		while (l0 && (*s0 == '(' || *s0 == '[' || *s0 == '"')) /* "(Christian P. Beispiel)" */
 			s0++, l0--;
 		if (!l0 || !ta_is_upper((unsigned char)*s0) || l0 != strlen(parts[0]))
 			continue;
@@ -456,7 +456,7 @@ static char *ta_account_in(const char *text, char *const *parts, size_t np)
 			if (!strcmp(lj_lo, parts[np - 1]))
 				found = galley_strndup(s0, (size_t)(w.w[j] + lj - s0));
 			free(lj_lo);
-			/* the words between must end there: "Christian P. Stadtfeld)", not past a closing mark */
+			/* the words between must end there: "Christian P. Beispiel)", not past a closing mark */
 			char last = w.w[j][w.l[j] - 1];
 			if (last == ')' || last == ']' || last == '"' || last == ',')
 				break;
@@ -494,7 +494,7 @@ char *ta_account_person(const ta_doc *d, const char *account)
 		}
 	}
 	/* the page does not show it: a common given name then a family name, each capitalised
-	 * ("robert.stitz" -> "Robert Stitz"); plain letters only, whose spelling is sure */
+	 * ("robert.stein" -> "Robert Stein"); plain letters only, whose spelling is sure */
 	if (!full && ok && np == 2 && ta_word_in(&d->st->given, parts[0], strlen(parts[0]))) {
 		bool plain = true;
 		for (size_t i = 0; i < np; i++)
@@ -512,7 +512,7 @@ char *ta_account_person(const ta_doc *d, const char *account)
 	return full;
 }
 
-/* Is the word the lower-case "by" of a credit in English, German, French or Spanish ("Stylegart
+/* Is the word the lower-case "by" of a credit in English, German, French or Spanish ("Stylewerk
  * by Ramona", "... von Jane Doe")? */
 bool ta_by_word(const char *w, size_t l)
 {
@@ -524,7 +524,7 @@ bool ta_by_word(const char *w, size_t l)
 }
 
 /* The person behind an account named like the site's brand, in a short line that credits the
- * brand to someone ("© Stylegart by Ramona", "Küchenliebe von Anna Berg"): the name closing the
+ * brand to someone ("© Stylewerk by Ramona", "Küchenliebe von Anna Bergmann"): the name closing the
  * line, one to three capitalised words.  Owned, or NULL. */
 static char *ta_brand_by_in(const ta_state *st, const char *text, const char *account)
 {
@@ -565,7 +565,7 @@ char *ta_account_brand(const ta_doc *d, const char *account)
 }
 
 /* The account as a signature line closing the article writes it, capitalised: "mady" signing
- * "Deine Mady" (a short line of the article's own text that ends with the name: one of the last
+ * "Deine Lena" (a short line of the article's own text that ends with the name: one of the last
  * paragraphs, or one the stripper set apart).  Owned, or NULL. */
 static char *ta_signed_in(const char *text, const char *account)
 {
@@ -604,7 +604,7 @@ char *ta_account_signed(const ta_doc *d, const char *account)
 }
 
 /* Initials alone ("DT"): the full name with those initials that the page gives after a byline
- * label ("Ein Hundetagebuch von Donald Townsend steht unter einer Lizenz"). Owned, or NULL. */
+ * label ("Ein Hundetagebuch von Donald Roe steht unter einer Lizenz"). Owned, or NULL. */
 static char *ta_initials_in(const ta_state *st, const char *text, const char *ini)
 {
 	size_t n = strlen(ini);
@@ -693,7 +693,7 @@ void ta_credit_line(const ta_state *st, const char *text, ta_names *out)
 }
 
 /* A header line that ends with a full name right after a date ("11.12.2019 - Amelie
- * Loevenich", "The Guardian 02/10/2020 Anna Fazackerley"), in a paragraph or a box, not a heading,
+ * Beispiel", "The Example Times 02/10/2020 Anna Roe"), in a paragraph or a box, not a heading,
  * a list item or a link: the name. */
 bool ta_dated_name_line(const ta_state *st, const char *text, const char *context, ta_names *out)
 {

@@ -44,12 +44,12 @@ static void ta_find_labelled_body_line(ta_author_evidence *ev)
 	for (size_t i = 0; i < d->nbody && !ev->lab.n; i++)
 		if ((i < 3 || i + 2 >= d->nbody) && d->p[i].len <= 200) {
 			/* a short line at the top with a date or a time, the article's meta line: the
-			 * label anywhere ("Stars (1 / 1) 06.11.2023 13:30 von Olga Symbolbild imago") */
+			 * label anywhere ("Stars (1 / 1) 06.11.2023 13:30 von Erika Symbolbild imago") */
 			bool meta_line = false;
 			for (const char *q = d->p[i].text; i < 3 && d->p[i].len <= 80 && *q && !meta_line; q++)
 				meta_line = q[0] >= '0' && q[0] <= '9' && (q[1] == '.' || q[1] == ':' || q[1] == '/') && q[2] >= '0' && q[2] <= '9';
 			/* a phrase that opens it and says what the text is, its writer then the person
-			 * met: "Ein Interview von Eugen Zentner mit Sonja Silberhorn." (the writer) */
+			 * met: "Ein Interview von Max Mustermann mit Erika Beispiel." (the writer) */
 			ta_words pw;
 			ta_split_words(d->p[i].text, &pw);
 			size_t phrase = ta_label_at(st, &pw, 0);
@@ -64,7 +64,7 @@ static void ta_find_labelled_body_line(ta_author_evidence *ev)
 			ta_find_labelled(st, cut ? cut : d->p[i].text, &ev->lab, site, meta_line);
 			free(cut);
 			/* a paragraph is not marked as a byline: it does not overrule metadata, unless
-			 * its label says so with a colon ("Autorin: Uta Staschewski, ...") or is that
+			 * its label says so with a colon ("Autorin: Erika Mustermann, ...") or is that
 			 * phrase */
 			const char *colon = ev->lab.n ? strchr(d->p[i].text, ':') : NULL;
 			if (ev->lab.n)
@@ -237,7 +237,7 @@ static void ta_find_label_then_name(ta_author_evidence *ev)
 		char *both = galley_buf_steal(&b);
 		ta_parse_byline(st, both, &ev->lab, site, TA_BYLINE_NEED_LABEL);
 		free(both);
-		/* a person's name with the agency's short name after a slash: "Peter Maahn/SP-X" */
+		/* a person's name with the agency's short name after a slash: "Jan Kramer/AB-X" */
 		const char *slash = ev->lab.n == 1 ? strchr(ev->lab.v[0], '/') : NULL;
 		if (slash) {
 			ta_names one = {0};
@@ -317,7 +317,7 @@ static void ta_find_labelled_far(ta_author_evidence *ev)
 }
 
 /* labelled names in other removed blocks; in a sidebar or a share bar, only one of the
- * article's header ("By Michael Hingston" among the share buttons) */
+ * article's header ("By John Doe" among the share buttons) */
 static void ta_find_labelled_other(ta_author_evidence *ev)
 {
 	const ta_state *st = ev->d->st;
@@ -333,7 +333,7 @@ static void ta_find_labelled_other(ta_author_evidence *ev)
 			continue;
 		/* in a line of tags, only a label that opens it ("责任编辑： 焦鹏", the editor under a
 		 * Chinese article), not a topic's "von"; in a link's text too, a teaser's title ("von
-		 * Marianne1 am 20.09.2020", not "Pale Ale Mosaic von Finne", "KB3075249: offizielle
+		 * user42 am 20.09.2020", not "Helles Lager von Brauhaus", "KB1234567: offizielle
 		 * Beschreibung von Microsoft »") */
 		ta_find_labelled(st, r->text, &ev->lab, site, strcmp(r->reason, "tags") != 0 && strcmp(r->reason, "link-density") != 0);
 		if (ev->lab.n)
@@ -344,7 +344,7 @@ static void ta_find_labelled_other(ta_author_evidence *ev)
 }
 
 /* a post's meta line that the stripper took for a teaser, inside or before the article's
- * text, labelled: "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "Von Leonora Holling"
+ * text, labelled: "Ein Artikel von Erika Mustermann | 27.01.2022 - 12:45", "Von Jane Roe"
  * (a teaser's own byline lies outside the kept text or repeats in a list) */
 static void ta_find_teaser_meta(ta_author_evidence *ev)
 {
@@ -354,7 +354,7 @@ static void ta_find_teaser_meta(ta_author_evidence *ev)
 	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->lab.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
 		if (r->text && r->context && !strcmp(r->reason, "teaser") && ta_header_place(r) && strlen(r->text) <= 80) {
-			/* dated, the label anywhere; else only a line the label opens ("Von Leonora Holling") */
+			/* dated, the label anywhere; else only a line the label opens ("Von Jane Roe") */
 			ta_find_labelled(st, r->text, &ev->lab, site, ta_has_digit(r->text, strlen(r->text)));
 			if (ev->lab.n)
 				ev->lab_tier = 1;
@@ -404,14 +404,14 @@ static void ta_unlabelled_byline(ta_author_evidence *ev, ta_unlabelled_need need
 	free(tiers);
 }
 
-/* an unlabelled byline block: "Jane Doe" in div.author-name; a full name first ("Juan Carlos
- * Muñoz C." rather than the section "Espectáculos") */
+/* an unlabelled byline block: "Jane Doe" in div.author-name; a full name first ("Juan José
+ * Pérez C." rather than the section "Espectáculos") */
 static void ta_find_unlabelled_person(ta_author_evidence *ev)
 {
 	ta_unlabelled_byline(ev, TA_UNLABELLED_PERSON);
 }
 
-/* "Marco Kratzenberg , 01. Dez. 2017, 12:01 Uhr": a name among dates comes
+/* "Max Mustermann , 01. Dez. 2017, 12:01 Uhr": a name among dates comes
  * before an unlabelled block that is not a person's name
  * most trusted first; not the lines of a teaser list or a box after the article
  * ("Kultur| 19.10.19", "03/05/2022 País": a section beside each teaser's date) */
@@ -447,8 +447,8 @@ static void ta_find_segmented_name(ta_author_evidence *ev)
 }
 
 /* a short line of the article's header that the stripper set apart, a full name
- * closing it right after a date: "11.12.2019 - Amelie Loevenich", "The Guardian
- * 02/10/2020 Anna Fazackerley"; weak: only when metadata names nobody */
+ * closing it right after a date: "11.12.2019 - Amelie Beispiel", "The Example Times
+ * 02/10/2020 Anna Roe"; weak: only when metadata names nobody */
 static void ta_find_dated_header_name(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
@@ -462,7 +462,7 @@ static void ta_find_dated_header_name(ta_author_evidence *ev)
 		    !(r->within != NULL) && strlen(r->text) <= 60 && ta_dated_name_line(st, r->text, r->context, &ev->vis)) {
 			if (!ta_person_text(d, ev->vis.v[0]))
 				ta_names_free(&ev->vis);
-			/* a list ("2020 Antonio Andrioli", "2019 Michael Müller"): not one byline.
+			/* a list ("2020 Antonio Pérez", "2019 Michael Meier"): not one byline.
 			 * Its neighbours only, so a long archive list stays linear */
 			size_t nrm = galley_article_n_removed(a);
 			for (size_t k = i > 32 ? i - 32 : 0; k < nrm && k <= i + 32 && ev->vis.n; k++) {
@@ -478,7 +478,7 @@ static void ta_find_dated_header_name(ta_author_evidence *ev)
 
 /* a person's name alone in a header line whose class says meta data, author or the
  * author's profile, or with an agency after a slash ("p.news__meta-text": "Nikolai
- * Huke,", "div.profil-nowrap": "Kathrin Führes"), which the stripper did not take for
+ * Beispiel,", "div.profil-nowrap": "Kathrin Meier"), which the stripper did not take for
  * a byline */
 static void ta_find_meta_class_name(ta_author_evidence *ev)
 {
@@ -497,7 +497,7 @@ static void ta_find_meta_class_name(ta_author_evidence *ev)
 		char *cls = ta_lower(r->context, el);
 		bool metaish = strchr(cls, '.') && (strstr(cls, "meta") || strstr(cls, "author") || strstr(cls, "byline") || strstr(cls, "profil"));
 		free(cls);
-		/* or a name with an agency's short name after a slash: "Peter Maahn/SP-X" */
+		/* or a name with an agency's short name after a slash: "Jan Kramer/AB-X" */
 		const char *slash = strchr(r->text, '/');
 		size_t agency = 0;
 		/* not a menu's item: "Fragen zu Klima / FAQ" */
@@ -775,25 +775,25 @@ static void ta_find_copyright_line(ta_author_evidence *ev)
 	static const char *const foot[] = {"footer", "credit", "outside-main", "short", "sidebar"};
 	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
-		/* the page's footer, not a picture's credit ("© Niklas Grapatin / Greenpeace"); inside
-		 * the article only with a year ("© 2019 Sven Schreivogel") */
+		/* the page's footer, not a picture's credit ("© Niklas Berger / Example"); inside
+		 * the article only with a year ("© 2019 Sven Beispiel") */
 		if (r->text && ta_reason_is(r, foot, sizeof foot / sizeof foot[0]) && !strchr(r->text, '/')) {
 			bool outside = !strcmp(r->reason, "footer") || (r->context && (r->place == GALLEY_PLACE_AFTER_BODY));
 			/* a page saved without its address: only a site's copyright line, which gives
-			 * the year ("Copyright (c) 2012- Gregory Szorc."), not a photographer's credit
-			 * ("Copyright: Gisele Wender") */
+			 * the year ("Copyright (c) 2012- Gregor Sandmann."), not a photographer's credit
+			 * ("Copyright: Gisela Weber") */
 			bool addressed = galley_article_get(a, GALLEY_FIELD_URL) != NULL;
 			ta_name_line(st, r->text, &ev->vis, true, !outside || !addressed);
 			/* a personal site's: the holder's name opens with a common given name ("(c)
-			 * Johannes Wolf • Weitere Rechte siehe Impressum", "Copyright (c) 2012- Gregory
-			 * Szorc." on gregoryszorc.com), outside a figure (a picture's credit); an
+			 * Johannes Falke • Weitere Rechte siehe Impressum", "Copyright (c) 2012- Gregor
+			 * Sandmann." on gregorsandmann.example), outside a figure (a picture's credit); an
 			 * organisation's copyright names no author, even when the site's address spells
-			 * it as a personal site's spells its holder ("© Copyright Statistics Globe" on
-			 * statisticsglobe.com, "© 2021 KulturKaufhaus Dussmann") */
+			 * it as a personal site's spells its holder ("© Copyright Example Globe" on
+			 * exampleglobe.example, "© 2021 Kulturkaufhaus Beispiel") */
 			bool given = ev->vis.n && ta_word_in(&st->given, ev->vis.v[0], strcspn(ev->vis.v[0], " ")) && r->context &&
 			             strncmp(r->context, "fig", 3) != 0;
 			/* or the site bears the holder's name, a person's initial and surname
-			 * ("C.Habermueller", "© since 2010 by C.Habermueller"), not an office's ("©
+			 * ("C.Beispielmann", "© since 2010 by C.Beispielmann"), not an office's ("©
 			 * Kanton Bern") */
 			char *spaced = ev->vis.n ? ta_unglue_initial(ev->vis.v[0]) : NULL;
 			bool own = spaced && site && ta_ieq(site, ev->vis.v[0]);
@@ -1000,7 +1000,7 @@ static ta_names *ta_author_complete(ta_author_evidence *ev, ta_names *use)
 	const ta_state *st = d->st;
 	galley_article *a = d->a;
 	const char *site = ev->site;
-	/* metadata listing the people and the outlet ("Ariel Melgar Cabrera", "EL DEBER") or the
+	/* metadata listing the people and the outlet ("Ana Pérez Cabrera", "EL DIARIO") or the
 	 * company ("Example Media Inc."): the people */
 	if (use == &ev->meta && use->n > 1) {
 		size_t k = 0, people = 0;
@@ -1022,10 +1022,10 @@ static ta_names *ta_author_complete(ta_author_evidence *ev, ta_names *use)
 	/* a CMS account of a person's names: as the page writes them */
 	if (ta_account_like(use)) {
 		char *full = ta_account_person(d, use->v[0]);
-		/* or the name the article signs with: "mady", "Deine Mady" */
+		/* or the name the article signs with: "lena", "Deine Lena" */
 		if (!full)
 			full = ta_account_signed(d, use->v[0]);
-		/* or the person the brand's line credits: "stylegart", "© Stylegart by Ramona" */
+		/* or the person the brand's line credits: "stylegart", "© Stylewerk by Ramona" */
 		if (!full)
 			full = ta_account_brand(d, use->v[0]);
 		if (full) {
@@ -1064,7 +1064,7 @@ static ta_names *ta_author_complete(ta_author_evidence *ev, ta_names *use)
 			use->v[0] = full;
 		}
 	}
-	/* a first name alone ("Todd", a CMS display name): the fullest form the page gives */
+	/* a first name alone ("Tom", a CMS display name): the fullest form the page gives */
 	if (use->n == 1 && !strchr(use->v[0], ' ') && ta_has_upper_start(use->v[0], strlen(use->v[0])) && !ta_site_named(a, use->v[0])) {
 		char *full = ta_extend_name(d, use->v[0]);
 		if (full) {
