@@ -454,10 +454,17 @@ START_TEST(author_kinds)
 		ck_assert_msg(galley_article_author_kind(a, 0) == lines[i].kind, "%s: kind %d", lines[i].line, (int)galley_article_author_kind(a, 0));
 		galley_article_free(a);
 	}
+}
+END_TEST
 
+/* Finders and metadata on their own: co-author links, counts, a label set apart, a teaser
+ * list's bylines, a company listed beside the writer. */
+START_TEST(finders_and_metadata_lists)
+{
+	galley_article *a;
 	/* two author links that one byline line shows together are both authors; a teaser's
 	 * author link elsewhere is not */
-	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_add_candidate(a, "author", "Jane Doe", "link");
 	galley_article_add_candidate(a, "author", "John Roe", "link");
 	galley_article_add_candidate(a, "author", "Ann Lee", "link");
@@ -493,6 +500,17 @@ START_TEST(author_kinds)
 	add_removed(a, "teaser", "Related Stories", "h2 before-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a teaser list's bylines (labelled-far-block) yield to a labelled credit with the article
+	 * in another block (labelled-other-block) */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "link-density", "By Jane Doe", "div.credit in-body");
+	add_removed(a, "byline", "By Ann Lee", "div.card in-body");
+	add_removed(a, "byline", "By Bo Chen", "div.card in-body");
+	add_removed(a, "byline", "By Cy Park", "div.card in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jane Doe");
 	galley_article_free(a);
 
 	/* metadata names the company beside the writer: the writer */
@@ -1975,6 +1993,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, authors_visible_beats_metadata);
 	tcase_add_test(tc, byline_cleaning);
 	tcase_add_test(tc, author_kinds);
+	tcase_add_test(tc, finders_and_metadata_lists);
 	tcase_add_test(tc, dates);
 	tcase_add_test(tc, decisions_name_their_rule);
 	tcase_add_test(tc, author_rules_each_with_a_fixture);

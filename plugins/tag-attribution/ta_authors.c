@@ -327,17 +327,25 @@ static void ta_find_labelled_other(ta_author_evidence *ev)
 	size_t *ord = NULL;
 	int *tiers = NULL;
 	size_t nord = ta_removed_order(a, later, sizeof later / sizeof later[0], &ord, &tiers);
-	for (size_t i = 0; i < nord && !ev->lab.n; i++) {
+	/* what a teaser list's byline found (labelled-far-block) yields to a credit of these blocks
+	 * with the article that its label opens: the list's bylines are other articles' */
+	bool over_list = ev->lab.n && ev->lab_tier == TA_TIER_LIST;
+	ta_names found = {0};
+	for (size_t i = 0; i < nord && !found.n && (!ev->lab.n || over_list); i++) {
 		const galley_removed *r = galley_article_removed(a, ord[i]);
-		if (((!strcmp(r->reason, "sidebar") || !strcmp(r->reason, "share")) && tiers[i] > 0) || ta_label_after_with(st, r->text))
+		if (((!strcmp(r->reason, "sidebar") || !strcmp(r->reason, "share")) && tiers[i] > 0) || ta_label_after_with(st, r->text) ||
+		    (over_list && tiers[i] > 0))
 			continue;
 		/* in a line of tags, only a label that opens it ("责任编辑： 焦鹏", the editor under a
 		 * Chinese article), not a topic's "von"; in a link's text too, a teaser's title ("von
 		 * user42 am 20.09.2020", not "Helles Lager von Brauhaus", "KB1234567: offizielle
 		 * Beschreibung von Microsoft »") */
-		ta_find_labelled(st, r->text, &ev->lab, site, strcmp(r->reason, "tags") != 0 && strcmp(r->reason, "link-density") != 0);
-		if (ev->lab.n)
+		ta_find_labelled(st, r->text, &found, site, !over_list && strcmp(r->reason, "tags") != 0 && strcmp(r->reason, "link-density") != 0);
+		if (found.n) {
+			ta_names_free(&ev->lab);
+			ev->lab = found;
 			ev->lab_tier = tiers[i] > 1 ? tiers[i] : 1;
+		}
 	}
 	free(ord);
 	free(tiers);
