@@ -583,6 +583,17 @@ START_TEST(test_lead_headline)
 	ck_assert_str_eq(removed_rule(a, "Council votes to close"), "lead-headline");
 	galley_article_free(a);
 
+	/* the title's second copy in a paragraph (a kicker line repeating it) */
+	a = th_article_html("<div class='entry-content'><h1>Council votes to close old harbour</h1>"
+	                    "<p>Council votes to close old harbour</p>"
+	                    "<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "Council votes to close old harbour");
+	strip(a, NULL);
+	t = body_text(a);
+	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
+	free(t);
+	galley_article_free(a);
+
 	a = th_article_html("<div class='entry-content'><h2>What the engineers found</h2>"
 	                    "<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
 	galley_article_set(a, GALLEY_FIELD_TITLE, "Council votes to close old harbour for two years");

@@ -244,10 +244,11 @@ void sb_pass_lead_headline(sb_pass *p)
 	sb_key(&p->k2, title, strlen(title));
 	for (size_t i = 0; i < first && i < p->n; i++) {
 		sb_block *b = &p->v[i];
-		if (b->reason || !b->heading)
+		if (b->reason)
 			continue;
 		sb_key(&p->k, b->text, strlen(b->text));
-		if (sb_word_share(p->k.data, p->k2.data) < SB_HEADLINE_SHARE)
+		/* a heading in other words; any other block only when it is the title word for word */
+		if (b->heading ? sb_word_share(p->k.data, p->k2.data) < SB_HEADLINE_SHARE : strcmp(p->k.data, p->k2.data))
 			continue;
 		const char *where = p->c->where;
 		p->c->where = "before-body";
