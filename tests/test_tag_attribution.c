@@ -513,6 +513,18 @@ START_TEST(finders_and_metadata_lists)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jane Doe");
 	galley_article_free(a);
 
+	/* metadata credits the outlet's desk, the only byline comes after the article and names no
+	 * person: the desk (desk-over-far-byline) */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "site", "Example", "opengraph");
+	galley_article_add_candidate(a, "author", "Example Staff", "meta");
+	add_removed(a, "byline", "By Widgetco", "div.grid after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Example Staff");
+	ck_assert_int_eq(galley_article_author_kind(a, 0), GALLEY_AUTHOR_ORGANISATION);
+	th_str_eq(galley_article_decision_for(a, "authors")->detail, "desk-over-far-byline");
+	galley_article_free(a);
+
 	/* metadata names the company beside the writer: the writer */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_add_candidate(a, "author", "Example Media Inc.", "meta");

@@ -45,6 +45,7 @@ typedef struct ta_author_facts {
 	bool lab_one_word;        /* ... and it starts with a capital ("Cooper", a user's name) */
 	bool lab_site_named;      /* that word is the site's name */
 	bool vis_outlet;          /* the unlabelled name is the outlet's */
+	bool meta_desk;           /* metadata's one name is an organisation's: the outlet's desk, a team */
 } ta_author_facts;
 
 /* One outcome: when it applies, its score, which side it gives. */
@@ -69,6 +70,7 @@ enum {
 	TA_SCORE_META_PEOPLE = 60,        /* metadata names people: it is believed */
 	TA_SCORE_META_OVER_TEASER = 50,   /* metadata (the outlet) against a teaser list's byline */
 	TA_SCORE_ELEMENT_OVER_PHRASE = 45,/* the article's byline element against a credit further away */
+	TA_SCORE_DESK_OVER_FAR = 42,      /* metadata's desk of the outlet against a byline after the article naming no person */
 	TA_SCORE_BYLINE_OVER_OUTLET = 40, /* a byline against metadata naming the outlet */
 	TA_SCORE_SHOWN_OVER_OUTLET = 30,  /* an unlabelled name against the outlet */
 	TA_SCORE_META_OUTLET = 20,        /* metadata naming only the outlet: better than nothing */
@@ -133,6 +135,11 @@ static bool ta_when_element_over_phrase(const ta_author_facts *f)
 	       (!f->lab_person || (f->lab_meets_vis && ev->vis.n >= ev->lab.n));
 }
 
+static bool ta_when_desk_over_far(const ta_author_facts *f)
+{
+	return f->meta == TA_META_OUTLET && f->meta_desk && f->ev->lab.n && f->ev->lab_tier >= TA_TIER_NEAR && !f->lab_person;
+}
+
 static bool ta_when_byline_over_outlet(const ta_author_facts *f)
 {
 	return !ta_meta_names_people(f) && f->ev->lab.n && !(f->lab_single_word && f->vis_person);
@@ -176,6 +183,9 @@ static const ta_author_outcome ta_author_outcomes[] = {
 	/* a person named in the article's byline element, not a phrase found further away, nor the
 	 * same name with a role around it ("Netzphilosophin Leena Simon") */
 	{"byline-element-over-phrase", TA_SCORE_ELEMENT_OVER_PHRASE, TA_SIDE_VIS, ta_when_element_over_phrase},
+	/* metadata credits the outlet's desk ("Example Staff"), the only byline comes after the
+	 * article and names no person (a widget's, a teaser's) */
+	{"desk-over-far-byline", TA_SCORE_DESK_OVER_FAR, TA_SIDE_META, ta_when_desk_over_far},
 	/* a labelled byline beats metadata that names the outlet */
 	{"byline-over-outlet-metadata", TA_SCORE_BYLINE_OVER_OUTLET, TA_SIDE_LAB, ta_when_byline_over_outlet},
 	/* metadata names the site: the byline element's own words, a team or a group too ("Teufel
@@ -204,6 +214,7 @@ static void ta_author_facts_of(const ta_author_evidence *ev, ta_author_facts *f)
 	f->lab_one_word = f->lab_single_word && ta_has_upper_start(lab->v[0], strlen(lab->v[0]));
 	f->lab_site_named = f->lab_one_word && ta_site_named(a, lab->v[0]);
 	f->vis_outlet = vis->n && ta_outlet_like(st, a, vis, ev->site);
+	f->meta_desk = meta->n == 1 && ta_author_kind(st, a, meta->v[0], ev->site) == GALLEY_AUTHOR_ORGANISATION && strchr(meta->v[0], ' ');
 }
 
 ta_names *ta_author_decide(ta_author_evidence *ev, const char **why)
