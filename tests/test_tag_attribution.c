@@ -1906,6 +1906,19 @@ START_TEST(author_rules_each_with_a_fixture)
 	galley_article_set(a, GALLEY_FIELD_TITLE, "About Coal, Nuclear Power and Renewable Energy");
 	expect_no_author(a);
 
+	/* header-line-name: a person's name in a header line the stripper set apart, after a date
+	 * or in an element whose class says meta; not a line of a list of such lines */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "11.12.2019 - Anna Roe", "div.top before-body");
+	expect_author_by(a, "Anna Roe", "header-line-name");
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "Anna Roe", "p.news__meta-text before-body");
+	expect_author_by(a, "Anna Roe", "header-line-name");
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "2020 Anna Roe", "li.year before-body");
+	add_removed(a, "outside-main", "2019 John Doe", "li.year before-body");
+	expect_no_author(a);
+
 	/* labelled-header-block: a label with "with" beside it names the person met ("Interview mit
 	 * Autorin ..."), not the writer; the label alone credits the writer ("Interview: ...") */
 	a = th_article_html("<p>Some story text that is long enough.</p>");

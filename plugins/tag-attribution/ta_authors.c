@@ -454,8 +454,8 @@ static void ta_find_segmented_name(ta_author_evidence *ev)
 	free(stiers);
 }
 
-/* a short line of the article's header that the stripper set apart, a full name
- * closing it right after a date: "11.12.2019 - Amelie Beispiel", "The Example Times
+/* header-line-name: a short line of the article's header that the stripper set apart, a full
+ * name closing it right after a date: "11.12.2019 - Amelie Beispiel", "The Example Times
  * 02/10/2020 Anna Roe"; weak: only when metadata names nobody */
 static void ta_find_dated_header_name(ta_author_evidence *ev)
 {
@@ -484,7 +484,7 @@ static void ta_find_dated_header_name(ta_author_evidence *ev)
 	}
 }
 
-/* a person's name alone in a header line whose class says meta data, author or the
+/* header-line-name: a person's name alone in a header line whose class says meta data, author or the
  * author's profile, or with an agency after a slash ("p.news__meta-text": "Nikolai
  * Beispiel,", "div.profil-nowrap": "Kathrin Meier"), which the stripper did not take for
  * a byline */
@@ -975,8 +975,8 @@ static const struct {
 	{"release-sender", ta_find_issuer},
 	{"unlabelled-byline-person", ta_find_unlabelled_person},
 	{"segmented-name", ta_find_segmented_name},
-	{"dated-header-name", ta_find_dated_header_name},
-	{"meta-class-name", ta_find_meta_class_name},
+	{"header-line-name", ta_find_dated_header_name},
+	{"header-line-name", ta_find_meta_class_name},
 	{"unlabelled-byline-any", ta_find_unlabelled_any},
 	{"signature-line", ta_find_closing_signature},
 	{"author-profile", ta_find_member_badge},
