@@ -56,7 +56,7 @@ struct galley_article {
 	} while (0)
 
 static const char *const field_names[GALLEY_FIELD__COUNT] = {
-	"id", "url", "title", "date", "site", "language", "description", "byline",
+	"id", "url", "title", "date", "site", "language", "description", "byline", "dek",
 };
 
 const char *galley_field_name(galley_field f)

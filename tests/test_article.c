@@ -17,6 +17,7 @@ START_TEST(fields)
 	ck_assert_ptr_null(galley_article_get(a, GALLEY_FIELD_SITE));
 	th_str_eq(galley_field_name(GALLEY_FIELD_LANGUAGE), "language");
 	th_str_eq(galley_field_name(GALLEY_FIELD_ID), "id");
+	th_str_eq(galley_field_name(GALLEY_FIELD_DEK), "dek");
 	galley_article_free(a);
 	galley_article_free(NULL);
 }

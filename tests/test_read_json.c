@@ -454,6 +454,25 @@ START_TEST(test_missing_input)
 }
 END_TEST
 
+/* dek: the standfirst comes back as its own field, not as text */
+START_TEST(test_dek)
+{
+	char *p = put("d.jsonl", "{\"title\":\"T\",\"dek\":\"What the story is about, in brief.\",\"text\":\"One.\"}\n");
+	char *o = read_opts(p, NULL);
+	result r;
+	read_all(o, &r);
+	ck_assert_msg(r.n_errors == 0, "errors: %s", r.errors.data);
+	ck_assert_uint_eq(r.n, 1);
+	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_DEK), "What the story is about, in brief.");
+	char *t = text_of(r.a[0]);
+	th_str_eq(t, "One.");
+	free(t);
+	result_free(&r);
+	free(o);
+	free(p);
+}
+END_TEST
+
 /* A full article as the other stages would leave it. */
 static galley_article *full_article(int i)
 {
@@ -468,6 +487,7 @@ static galley_article *full_article(int i)
 	galley_article_set(a, GALLEY_FIELD_TITLE, "Title \xe2\x80\x9cquoted\xe2\x80\x9d");
 	galley_article_set(a, GALLEY_FIELD_DATE, "2024-03-05");
 	galley_article_set(a, GALLEY_FIELD_LANGUAGE, "de-CH");
+	galley_article_set(a, GALLEY_FIELD_DEK, "A short summary under the headline.");
 	galley_article_set_location(a, "in.warc.gz", NULL, 1234, 7);
 	galley_article_list_add(a, GALLEY_LIST_AUTHORS, "Jane Doe");
 	galley_article_list_add(a, GALLEY_LIST_TAGS, "t1");
@@ -524,6 +544,7 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, test_lines_basic);
 	tcase_add_test(tc, test_author_entries);
+	tcase_add_test(tc, test_dek);
 	tcase_add_test(tc, test_html_preferred);
 	tcase_add_test(tc, test_invalid_lines);
 	tcase_add_test(tc, test_strict_json);

@@ -139,6 +139,23 @@ START_TEST(test_full_article)
 }
 END_TEST
 
+/* dek: written after description, apart from the text */
+START_TEST(test_dek)
+{
+	galley_article *a = th_article_html("<p>The first paragraph.</p>");
+	galley_article_set(a, GALLEY_FIELD_ID, "d");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "T");
+	galley_article_set(a, GALLEY_FIELD_DESCRIPTION, "Teaser.");
+	galley_article_set(a, GALLEY_FIELD_DEK, "The standfirst under the headline.");
+	galley_article_list_add(a, GALLEY_LIST_TAGS, "x");
+	galley_article *arts[1] = {a};
+	char *out = run_to_file("dek.jsonl", NULL, arts, 1);
+	th_str_eq(out, "{\"id\":\"d\",\"title\":\"T\",\"description\":\"Teaser.\",\"dek\":\"The standfirst under the "
+	               "headline.\",\"tags\":[\"x\"],\"text\":\"The first paragraph.\"}\n");
+	free(out);
+}
+END_TEST
+
 START_TEST(test_absent_values_omitted)
 {
 	galley_article *a = th_article_html("<p>Only text.</p>");
@@ -369,6 +386,7 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, test_full_article);
 	tcase_add_test(tc, test_author_entries);
+	tcase_add_test(tc, test_dek);
 	tcase_add_test(tc, test_absent_values_omitted);
 	tcase_add_test(tc, test_empty_body_and_no_id);
 	tcase_add_test(tc, test_hostile_text);

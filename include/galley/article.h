@@ -60,6 +60,9 @@ typedef enum galley_field {
 	GALLEY_FIELD_BYLINE,    /* the author credit as the page prints it, without its label, when it
 	                         * names several authors in one line: "Jane Doe und John Roe" (the
 	                         * authors list holds them apart); unset otherwise */
+	GALLEY_FIELD_DEK,       /* the standfirst (dek, subheadline) the page shows under the headline: a
+	                         * short summary of the article set apart from its paragraphs; no part
+	                         * of the body's text.  Set by the transform that finds it */
 	GALLEY_FIELD__COUNT
 } galley_field;
 

@@ -896,6 +896,7 @@ static const struct {
 	{"id", GALLEY_FIELD_ID},       {"url", GALLEY_FIELD_URL},   {"title", GALLEY_FIELD_TITLE},
 	{"date", GALLEY_FIELD_DATE},   {"site", GALLEY_FIELD_SITE}, {"language", GALLEY_FIELD_LANGUAGE},
 	{"description", GALLEY_FIELD_DESCRIPTION}, {"byline", GALLEY_FIELD_BYLINE},
+	{"dek", GALLEY_FIELD_DEK},
 };
 
 static int read_json_article(read_json_state *st, read_json_ctx *cx, galley_article *a, json_object *o)

@@ -29,6 +29,7 @@ enum {
 	WJ_SITE,
 	WJ_LANGUAGE,
 	WJ_DESCRIPTION,
+	WJ_DEK,
 	WJ_TAGS,
 	WJ_TEXT,
 	WJ_HTML,
@@ -43,7 +44,7 @@ enum {
 
 static const char *const write_json_field_names[WJ__COUNT] = {
 	"id", "url", "source_location", "title", "authors", "author_entries", "byline", "date", "site", "language", "description",
-	"tags", "text", "html", "sources", "quotes", "removed", "decisions", "pipeline", "extra",
+	"dek", "tags", "text", "html", "sources", "quotes", "removed", "decisions", "pipeline", "extra",
 };
 
 typedef struct write_json_state {
@@ -731,6 +732,8 @@ static json_object *write_json_article(const write_json_state *st, const galley_
 		write_json_add(o, "language", write_json_str(galley_article_get(a, GALLEY_FIELD_LANGUAGE)));
 	if (st->want[WJ_DESCRIPTION])
 		write_json_add(o, "description", write_json_str(galley_article_get(a, GALLEY_FIELD_DESCRIPTION)));
+	if (st->want[WJ_DEK])
+		write_json_add(o, "dek", write_json_str(galley_article_get(a, GALLEY_FIELD_DEK)));
 	if (st->want[WJ_TAGS])
 		write_json_add(o, "tags", write_json_list(a, GALLEY_LIST_TAGS));
 	if (st->want[WJ_TEXT]) {
