@@ -409,6 +409,14 @@ START_TEST(byline_cleaning)
 		{"Jane Doe / XYZ / Updated: May 5, 2021, 10:05", "Jane Doe"},
 		/* a given name that is also a particle opens a name */
 		{"By Al Roe", "Al Roe"},
+		/* an outlet's name after the writer's, no comma between (but a desk's credit stays whole) */
+		{"By Jane Doe Example Evening Times", "Jane Doe"},
+		{"By Example News Desk", "Example News Desk"},
+		/* a weekday and its date after a comma */
+		{"By Jane Doe, Monday, March 5, 2024", "Jane Doe"},
+		{"Von Anna Schmidt, Montag, 5. März 2024", "Anna Schmidt"},
+		/* a joining word before words in lower case */
+		{"By Jane Doe with additional reporting", "Jane Doe"},
 	};
 	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
 		galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
@@ -416,6 +424,17 @@ START_TEST(byline_cleaning)
 		run_one(a, NULL);
 		ck_assert_msg(galley_article_list_len(a, GALLEY_LIST_AUTHORS) == 1u, "%s", lines[i].line);
 		th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), lines[i].first);
+		galley_article_free(a);
+	}
+
+	/* co-authors joined by one word, in capitals too */
+	static const char *const two[] = {"Par Jeanne Dupont avec Paul Roe", "By Jane Doe with John Roe", "BY JANE DOE AND JOHN ROE",
+	                                  "Von Anna Schmidt und Peter Roe"};
+	for (size_t i = 0; i < sizeof two / sizeof two[0]; i++) {
+		galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+		add_removed(a, "byline", two[i], "p.byline before-body");
+		run_one(a, NULL);
+		ck_assert_msg(galley_article_list_len(a, GALLEY_LIST_AUTHORS) == 2u, "%s", two[i]);
 		galley_article_free(a);
 	}
 

@@ -27,6 +27,44 @@ static size_t ta_job_title_at(const ta_state *st, const ta_words *w)
 	return w->n;
 }
 
+/* A word in capitals of two letters or more ("BBC"). */
+static bool ta_all_caps_words_n(const char *w, size_t l)
+{
+	size_t caps = 0;
+	for (size_t i = 0; i < l; i++) {
+		if (w[i] >= 'a' && w[i] <= 'z')
+			return false;
+		caps += w[i] >= 'A' && w[i] <= 'Z';
+	}
+	return caps >= 2;
+}
+
+/* The most words of an outlet's name after a writer's ("Example Evening Times": three). */
+#define TA_OUTLET_AFTER_NAME_MAX_WORDS 3
+
+/* Where an outlet's name starts after the writer's, no comma between ("Jane Doe Example
+ * Times"): capitalised words after two words or more, the last a word of org-words.txt
+ * ("Times", "News", "Zeitung"); n when there is none. */
+static size_t ta_outlet_after_name(const ta_state *st, const ta_words *w, size_t n)
+{
+	if (n < 3 || !ta_word_in(&st->orgwords, w->w[n - 1], w->l[n - 1]))
+		return n;
+	size_t j = n - 1;
+	while (j > 2 && n - j < TA_OUTLET_AFTER_NAME_MAX_WORDS && ta_has_upper_start(w->w[j - 1], w->l[j - 1]) &&
+	       !ta_word_in(&st->given, w->w[j - 1], w->l[j - 1]))
+		j--;
+	/* the outlet's name two words or more (a desk's one word, "Example News Desk", is the
+	 * credit itself); the name before it two capitalised words at least, no article nor an
+	 * organisation's word among them ("The New York Times" is one name) */
+	if (j < 2 || n - j < 2)
+		return n;
+	for (size_t i = 0; i < j; i++)
+		if (!ta_has_upper_start(w->w[i], w->l[i]) || ta_word_in(&st->determiners, w->w[i], w->l[i]) ||
+		    ta_word_in(&st->orgwords, w->w[i], w->l[i]) || ta_all_caps_words_n(w->w[i], w->l[i]))
+			return n;
+	return j;
+}
+
 /* One author's name after the labels are gone: trim edge punctuation, handles, qualifiers. */
 static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s, size_t n, const char *site, ta_name_check check)
 {
@@ -97,6 +135,7 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 	galley_buf b = {0};
 	size_t kept = 0;
 	size_t last = ta_job_title_at(st, &w);
+	last = ta_outlet_after_name(st, &w, last);
 	while (last > 2 || (last == 2 && !ta_word_in(&st->roles, w.w[1], w.l[1]))) {
 		const char *lw = w.w[last - 1];
 		size_t ll = w.l[last - 1];
@@ -314,10 +353,14 @@ size_t ta_label_at(const ta_state *st, const ta_words *w, size_t i)
 static size_t ta_join_at(const ta_state *st, const ta_words *w, size_t i)
 {
 	size_t best = 0;
-	if (st->joins.maxw < 2 || i + 2 > w->n)
+	if (i + 1 > w->n)
 		return 0;
 	galley_buf b = {0}; /* the words lower-cased once, as in ta_label_at */
 	ta_lower_into(&b, w->w[i], w->l[i]);
+	/* one word ("avec", "with") joins only before a full name: two capitalised words */
+	if (ta_set_get(&st->joins, b.data, b.len) >= 0 && i + 2 < w->n && ta_has_upper_start(w->w[i + 1], w->l[i + 1]) &&
+	    ta_has_upper_start(w->w[i + 2], w->l[i + 2]))
+		best = 1;
 	for (size_t k = 2; k <= (size_t)st->joins.maxw && i + k <= w->n; k++) {
 		const char *from = w->w[i + k - 2] + w->l[i + k - 2];
 		ta_lower_into(&b, from, (size_t)(w->w[i + k - 1] + w->l[i + k - 1] - from));
@@ -388,6 +431,22 @@ static void ta_byline_segment(const ta_state *st, ta_names *out, const char *fro
 		ta_add_byline_name(st, out, pstart, strlen(pstart), site, check);
 	}
 	free(part);
+}
+
+/* A conjunction in capitals between names in capitals: "JANE DOE AND JOHN ROE". */
+static bool ta_caps_conj(const ta_words *w, size_t k)
+{
+	static const char *const conj[] = {"AND", "UND", "ET"};
+	bool hit = false;
+	for (size_t c = 0; c < sizeof conj / sizeof conj[0] && !hit; c++)
+		hit = w->l[k] == strlen(conj[c]) && !memcmp(w->w[k], conj[c], w->l[k]);
+	if (!hit || k == 0 || k + 1 >= w->n)
+		return false;
+	for (size_t j = k - 1; j <= k + 1; j += 2)
+		for (size_t c = 0; c < w->l[j]; c++)
+			if (w->w[j][c] >= 'a' && w->w[j][c] <= 'z')
+				return false;
+	return true;
 }
 
 /* Names from a byline as a reader sees it: "By Jane Doe and John Roe | Reuters | 5 March 2024".
@@ -481,7 +540,20 @@ void ta_parse_byline(const ta_state *st, const char *text, ta_names *out, const 
 			k += jm - 1; /* "in conversation with": no stop word there */
 			continue;
 		}
+		/* a joining word before words in lower case ends the names: "Jane Doe with additional
+		 * reporting" */
+		if (k + 1 < w.n && !ta_has_upper_start(w.w[k + 1], w.l[k + 1]) && ta_word_in(&st->joins, w.w[k], w.l[k])) {
+			end = k;
+			break;
+		}
 		bool stop = ta_word_in(&st->datewords, w.w[k], w.l[k]) && (!ta_has_upper_start(w.w[k], w.l[k]) || w.l[k] >= 4);
+		/* a weekday after a comma, its date after it: "Jane Doe, Monday, March 5, 2024" */
+		size_t wl = w.l[k];
+		while (wl > 1 && w.w[k][wl - 1] == ',')
+			wl--;
+		if (!stop && w.w[k - 1][w.l[k - 1] - 1] == ',' && k + 1 < w.n && ta_word_in(&st->notnames, w.w[k], wl) &&
+		    (ta_is_month(st, w.w[k + 1], w.l[k + 1]) || ta_has_digit(w.w[k + 1], w.l[k + 1])))
+			stop = true;
 		bool month = ta_is_month(st, w.w[k], w.l[k]) && k + 1 < w.n && ta_has_digit(w.w[k + 1], w.l[k + 1]);
 		/* a picture's credit after the names: "Olga Symbolbild imago", "Jane Doe Foto: dpa" */
 		bool photo = ta_has_upper_start(w.w[k], w.l[k]) && ta_word_in(&st->photowords, w.w[k], w.l[k]);
@@ -510,7 +582,7 @@ void ta_parse_byline(const ta_state *st, const char *text, ta_names *out, const 
 		size_t jm = k > 0 && k < end ? ta_join_at(st, &w, k) : 0;
 		if (jm && !(k + jm < end && ta_has_upper_start(w.w[k + jm], w.l[k + jm])))
 			jm = 0;
-		bool brk = k == end || jm || (ta_is_conj(w.w[k], w.l[k]) && k + 1 < end && ta_has_upper_start(w.w[k + 1], w.l[k + 1]));
+		bool brk = k == end || jm || ((ta_is_conj(w.w[k], w.l[k]) || ta_caps_conj(&w, k)) && k + 1 < end && ta_has_upper_start(w.w[k + 1], w.l[k + 1]));
 		bool semi = k < end && w.w[k][w.l[k] - 1] == ';';
 		if (!brk && !semi)
 			continue;
