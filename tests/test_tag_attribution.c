@@ -417,6 +417,8 @@ START_TEST(byline_cleaning)
 		{"Von Anna Schmidt, Montag, 5. März 2024", "Anna Schmidt"},
 		/* a joining word before words in lower case */
 		{"By Jane Doe with additional reporting", "Jane Doe"},
+		/* a section's word before the names, a separator between */
+		{"Wirtschaft \xc2\xb7 Jane Doe", "Jane Doe"},
 	};
 	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
 		galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");

@@ -433,6 +433,18 @@ static void ta_byline_segment(const ta_state *st, ta_names *out, const char *fro
 	free(part);
 }
 
+/* Where the names end at the first separator of seps after their start ("Jane Doe | Reuters"). */
+static size_t ta_byline_cut(const char *from, const char *const *seps, size_t nseps)
+{
+	size_t cut = strlen(from);
+	for (size_t k = 0; k < nseps; k++) {
+		const char *p = strstr(from, seps[k]);
+		if (p && (size_t)(p - from) < cut && p > from)
+			cut = (size_t)(p - from);
+	}
+	return cut;
+}
+
 /* A conjunction in capitals between names in capitals: "JANE DOE AND JOHN ROE". */
 static bool ta_caps_conj(const ta_words *w, size_t k)
 {
@@ -489,11 +501,23 @@ void ta_parse_byline(const ta_state *st, const char *text, ta_names *out, const 
 	    !ta_word_in(&st->prefixes, w.w[i + 1], w.l[i + 1]) && !ta_word_in(&st->orgwords, w.w[i + 1], w.l[i + 1]))
 		lenient = true;
 	const char *from = i < w.n ? w.w[i] : s + strlen(s);
-	size_t cut = strlen(from);
-	for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
-		const char *p = strstr(from, seps[k]);
-		if (p && (size_t)(p - from) < cut && p > from)
-			cut = (size_t)(p - from);
+	size_t cut = ta_byline_cut(from, seps, sizeof seps / sizeof seps[0]);
+	/* no label, a section's one word before the separator and a person's names after it:
+	 * "Politik · Jane Doe, John Roe" (the names) */
+	if (i == 0 && cut < strlen(from) && !memchr(from, ' ', cut)) {
+		const char *rest = from + cut;
+		while (*rest && (*rest == ' ' || strchr("|\xc2\xb7\xe2\x80\x94\x93\xa2-/", *rest)))
+			rest++;
+		ta_words rw;
+		ta_split_words(rest, &rw);
+		bool names = rw.n >= 2 && ta_has_upper_start(rw.w[0], rw.l[0]) && ta_has_upper_start(rw.w[1], rw.l[1]) &&
+		             !ta_word_in(&st->orgwords, rw.w[1], rw.l[1]) && !ta_word_in(&st->determiners, rw.w[0], rw.l[0]) &&
+		             !ta_has_digit(rw.w[0], rw.l[0]) && !ta_is_month(st, rw.w[0], rw.l[0]) && ta_word_in(&st->notnames, from, cut) == false &&
+		             ta_has_upper_start(from, cut) && !ta_word_in(&st->given, from, cut);
+		if (names && *rest) {
+			from = rest;
+			cut = ta_byline_cut(from, seps, sizeof seps / sizeof seps[0]);
+		}
 	}
 	/* "Julia Steinhoff / Oktober 25", "Cat Lafuente/June 12" */
 	for (const char *p = from; (p = strchr(p, '/')) != NULL && (size_t)(p - from) < cut; p++) {
