@@ -1965,6 +1965,73 @@ START_TEST(author_rules_each_with_a_fixture)
 }
 END_TEST
 
+/* The other rules of the finder table, one synthetic page each, asserting the rule that decided
+ * (names, sites and places invented). */
+START_TEST(author_rules_byline_blocks_and_credits)
+{
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "By Jane Roe", "div.byline before-body");
+	expect_author_by(a, "Jane Roe", "labelled-header-block");
+
+	a = th_article_html("<p>Some story text that is long enough.</p><p>More story text, long enough.</p>"
+	                    "<p>Even more story text, long enough.</p><p>Autorin: Erika Mustermann</p>"
+	                    "<p>More story text that is long enough too.</p><p>Still more story text here.</p>"
+	                    "<p>And the end of the story, long enough.</p>");
+	expect_author_by(a, "Erika Mustermann", "labelled-colon-line");
+
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "By Jane Roe", "div.teaser-byline after-body");
+	add_removed(a, "byline", "By John Doe", "div.teaser-byline after-body");
+	add_removed(a, "byline", "By Anna Roe", "div.teaser-byline after-body");
+	expect_author_by(a, "Jane Roe", "labelled-far-block");
+
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "By Jane Roe", "div.info before-body");
+	expect_author_by(a, "Jane Roe", "labelled-other-block");
+
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "teaser", "Von Jane Roe | 27.01.2022 - 12:45", "div.info in-body");
+	expect_author_by(a, "Jane Roe", "labelled-teaser-meta");
+
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "Jane Roe", "div.author-name before-body");
+	expect_author_by(a, "Jane Roe", "unlabelled-byline-person");
+
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "meta", "Jane Roe | 5 May 2021", "div.meta before-body");
+	expect_author_by(a, "Jane Roe", "segmented-name");
+
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "Example Desk", "div.author-name before-body");
+	expect_author_by(a, "Example Desk", "unlabelled-byline-any");
+
+	expect_author_by(th_article_html("<div class=\"byline\">Jane Roe</div><p>Some story text that is long enough.</p>"
+	                                 "<p>More story text that is long enough too.</p>"),
+	                 "Jane Roe", "dom-byline");
+
+	expect_author_by(th_article_html("<p>Lindenfeld (dpa/lno) – Der Gemeinderat hat am Abend den neuen Haushalt beschlossen.</p>"),
+	                 "dpa/lno", "agency-credit");
+
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "footer", "Copyright (c) 2012- Gregor Sandmann. All rights reserved.", "p after-body");
+	expect_author_by(a, "Gregor Sandmann", "copyright-line");
+
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://alexandermeier.wordpress.com/2019/11/14/notes/");
+	add_removed(a, "outside-main", "Sprachblog Alexander Meier", "div#logo before-body");
+	expect_author_by(a, "Alexander Meier", "site-owner");
+
+	a = th_article_html("<p>Some story text that is long enough.</p><p>Jan Kramer Telefon +49 (0)40 / 12 34 56 78</p>");
+	expect_author_by(a, "Jan Kramer", "contact-person");
+
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.example-radio.example/news/story-100.html");
+	galley_article_add_candidate(a, "author", "example-radio.example", "json-ld");
+	add_removed(a, "teaser", "Quelle: EXAMPLE RADIO/ab", "p.text in-body");
+	expect_author_by(a, "EXAMPLE RADIO/ab", "desk-credit");
+}
+END_TEST
+
 /* Every author and date decision names the rule that made it. */
 START_TEST(decisions_name_their_rule)
 {
@@ -2043,6 +2110,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, dates);
 	tcase_add_test(tc, decisions_name_their_rule);
 	tcase_add_test(tc, author_rules_each_with_a_fixture);
+	tcase_add_test(tc, author_rules_byline_blocks_and_credits);
 	tcase_add_test(tc, byline_glued_handles_and_dates);
 	tcase_add_test(tc, no_mark_option_and_empty);
 	tcase_add_test(tc, speech_tags_inside_and_titles_read_through);
