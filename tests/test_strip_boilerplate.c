@@ -439,34 +439,6 @@ START_TEST(test_guard_declared_body)
 }
 END_TEST
 
-/* The declared text of a paywalled page starts after its lead, which the page gives as its
- * description: the lead opens the declared text (rule declared-lead); a description the
- * articleBody holds is not repeated. */
-START_TEST(test_declared_lead)
-{
-	galley_article *a = th_article_html("<div id='app'><p>Loading the story about the harbour...</p></div>");
-	galley_article_add_candidate(a, "body", LOREM2 "\n" LOREM3, "json-ld");
-	galley_article_set(a, GALLEY_FIELD_DESCRIPTION, LOREM1);
-	strip(a, NULL);
-	char *t = body_text(a);
-	ck_assert_msg(!strncmp(t, LOREM1, 40), "text starts: %.60s", t);
-	ck_assert(strstr(t, LOREM3) != NULL);
-	free(t);
-	galley_article_free(a);
-
-	a = th_article_html("<div id='app'><p>Loading the story about the harbour...</p></div>");
-	galley_article_add_candidate(a, "body", LOREM1 "\n" LOREM2 "\n" LOREM3, "json-ld");
-	galley_article_set(a, GALLEY_FIELD_DESCRIPTION, LOREM1);
-	strip(a, NULL);
-	t = body_text(a);
-	const char *first = strstr(t, LOREM1);
-	ck_assert_ptr_nonnull(first);
-	ck_assert_ptr_null(strstr(first + 1, LOREM1));
-	free(t);
-	galley_article_free(a);
-}
-END_TEST
-
 /* A page whose text is only in its scripts shows one short line; its long description is
  * the text rather than that line (the guard compares with the description when the page
  * declares no articleBody). */
@@ -975,7 +947,6 @@ int main(void)
 	tcase_add_test(tc, test_guard_comments_only);
 	tcase_add_test(tc, test_guard_declared_body);
 	tcase_add_test(tc, test_guard_description);
-	tcase_add_test(tc, test_declared_lead);
 	tcase_add_test(tc, test_lead_starts_at_first_paragraph);
 	tcase_add_test(tc, test_lead_caption);
 	tcase_add_test(tc, test_lead_notice);

@@ -125,44 +125,18 @@ static void sb_ctx_free(sb_ctx *c)
 
 /* The declared text (JSON-LD articleBody, one paragraph per line), else the page's description
  * when it is long enough to be the article's opening, as a body; NULL when there is neither. */
-/* A description this long that the articleBody does not hold is the article's lead (paywalled
- * pages declare the text after the lead, which the page shows as its standfirst). */
-#define SB_DECLARED_LEAD_MIN 60
-
-/* Whether the articleBody holds the description (compared in key form). */
-static bool sb_body_holds(const char *body, const char *desc)
-{
-	galley_buf bk = {0}, dk = {0};
-	sb_key(&bk, body, strlen(body));
-	sb_key(&dk, desc, strlen(desc));
-	size_t probe = dk.len > SB_DECLARED_LEAD_MIN ? SB_DECLARED_LEAD_MIN : dk.len;
-	bool held = !bk.data || !dk.data || memmem(bk.data, bk.len, dk.data, probe) != NULL;
-	galley_buf_free(&bk);
-	galley_buf_free(&dk);
-	return held;
-}
-
 xmlDocPtr sb_declared_doc(galley_article *a)
 {
 	const char *ld = galley_article_candidate_first(a, "body");
-	const char *desc = galley_article_get(a, GALLEY_FIELD_DESCRIPTION);
-	if (!desc)
-		desc = galley_article_candidate_first(a, "description");
-	const char *lead = NULL;
 	if (!ld || !*ld) {
-		ld = desc;
+		ld = galley_article_get(a, GALLEY_FIELD_DESCRIPTION);
+		if (!ld)
+			ld = galley_article_candidate_first(a, "description");
 		if (!ld || galley_utf8_length(ld, strlen(ld)) < SB_DESCRIPTION_MIN)
 			return NULL;
-	} else if (desc && galley_utf8_length(desc, strlen(desc)) >= SB_DECLARED_LEAD_MIN && !sb_body_holds(ld, desc))
-		lead = desc; /* rule declared-lead */
+	}
 	xmlDocPtr doc = galley_body_new();
 	xmlNodePtr root = galley_body_root(doc);
-	if (lead) {
-		char *t = sb_norm(lead);
-		if (*t)
-			xmlNewTextChild(root, NULL, BAD_CAST "p", BAD_CAST t);
-		free(t);
-	}
 	for (const char *p = ld; *p;) {
 		size_t l = strcspn(p, "\n");
 		char *line = galley_strndup(p, l);
