@@ -546,6 +546,16 @@ START_TEST(finders_and_metadata_lists)
 	th_str_eq(galley_article_decision_for(a, "authors")->detail, "desk-over-far-byline");
 	galley_article_free(a);
 
+	/* a meta line with a person's name and the handle, metadata naming the outlet: the person
+	 * (header-line-name) */
+	a = th_article_html("<p>Jane Doe wrote this story text that is long enough.</p>");
+	galley_article_add_candidate(a, "site", "Example", "opengraph");
+	galley_article_add_candidate(a, "author", "Example", "meta");
+	add_removed(a, "meta", "Jane Doe, @janedoe", "div.post-meta before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jane Doe");
+	galley_article_free(a);
+
 	/* metadata names the company beside the writer: the writer */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_add_candidate(a, "author", "Example Media Inc.", "meta");

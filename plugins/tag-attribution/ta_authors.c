@@ -498,7 +498,10 @@ static void ta_find_meta_class_name(ta_author_evidence *ev)
 		return;
 	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
-		if (!r->text || !r->context || strcmp(r->reason, "outside-main") || !(r->place == GALLEY_PLACE_BEFORE_BODY) ||
+		/* or a meta line that gives a person's name with the handle: "Jane Doe, @janedoe" (the
+		 * writer's own account: not weak) */
+		bool handle = r->text && r->reason && !strcmp(r->reason, "meta") && ta_name_with_handle(r->text);
+		if (!r->text || !r->context || (strcmp(r->reason, "outside-main") && !handle) || !(r->place == GALLEY_PLACE_BEFORE_BODY) ||
 		    (r->within != NULL) || strlen(r->text) > 60 || ta_has_digit(r->text, strlen(r->text)))
 			continue;
 		size_t el = ta_context_elem(r->context);
@@ -529,7 +532,8 @@ static void ta_find_meta_class_name(ta_author_evidence *ev)
 		free(txt);
 		if (tmp.n && ta_person_like(st, &tmp) && ta_person_text(d, tmp.v[0])) {
 			ev->vis = tmp;
-			ev->flags |= TA_EV_VIS_WEAK;
+			if (!handle)
+				ev->flags |= TA_EV_VIS_WEAK;
 		} else
 			ta_names_free(&tmp);
 	}

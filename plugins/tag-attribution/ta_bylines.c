@@ -445,6 +445,18 @@ static size_t ta_byline_cut(const char *from, const char *const *seps, size_t ns
 	return cut;
 }
 
+/* A short line that is a name and then a handle: "Jane Doe, @janedoe", "Jane Doe @janedoe". */
+bool ta_name_with_handle(const char *text)
+{
+	const char *at = strchr(text, '@');
+	if (!at || at == text || strchr(at + 1, '@') || strchr(at, ' ') || at[1] == 0)
+		return false;
+	const char *p = at;
+	while (p > text && (p[-1] == ' ' || p[-1] == ','))
+		p--;
+	return p > text && memchr(text, ' ', (size_t)(p - text)) != NULL;
+}
+
 /* A conjunction in capitals between names in capitals: "JANE DOE AND JOHN ROE". */
 static bool ta_caps_conj(const ta_words *w, size_t k)
 {

@@ -349,6 +349,7 @@ bool ta_is_month(const ta_state *st, const char *w, size_t l);
 void ta_parse_byline(const ta_state *st, const char *text, ta_names *out, const char *site, unsigned flags);
 bool ta_label_only(const ta_state *st, const char *text);
 bool ta_label_bare(const ta_state *st, const char *text);
+bool ta_name_with_handle(const char *text);
 void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const char *site, bool mid);
 void ta_find_segment_name(const ta_state *st, const char *text, ta_names *out, const char *site, bool single);
 void ta_dom_bylines(const ta_state *st, xmlNodePtr root, ta_names *out);
