@@ -540,6 +540,49 @@ START_TEST(test_lead_notice)
 }
 END_TEST
 
+/* lead-dek: the standfirst under the headline (it repeats the page's description, or its box is
+ * classed as a dek) is set apart from the paragraphs after it: it becomes the article's dek and a
+ * removed block with reason dek, not text; a paragraph inside the body that repeats the
+ * description (a page declaring its first paragraph) stays. */
+START_TEST(test_lead_dek)
+{
+	galley_article *a = th_article_html(
+		"<article><header><p>Engineers say the old wall cannot hold another winter of storms.</p></header>"
+		"<div class='entry-content'><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div></article>");
+	galley_article_set(a, GALLEY_FIELD_DESCRIPTION, "Engineers say the old wall cannot hold another winter of storms.");
+	strip(a, NULL);
+	char *t = body_text(a);
+	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
+	free(t);
+	ck_assert_str_eq(removed_reason(a, "Engineers say the old wall"), "dek");
+	ck_assert_str_eq(removed_rule(a, "Engineers say the old wall"), "lead-dek");
+	ck_assert_str_eq(galley_article_get(a, GALLEY_FIELD_DEK),
+	                 "Engineers say the old wall cannot hold another winter of storms.");
+	galley_article_free(a);
+
+	/* a box classed as a dek, with no description */
+	a = th_article_html("<article><div class='entry-content'><h2 class='post-standfirst'>Why the harbour closes for "
+	                    "two years and what it costs</h2><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3
+	                    "</p></div></article>");
+	strip(a, NULL);
+	ck_assert_str_eq(galley_article_get(a, GALLEY_FIELD_DEK), "Why the harbour closes for two years and what it costs");
+	t = body_text(a);
+	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
+	free(t);
+	galley_article_free(a);
+
+	/* the first paragraph, declared as the description, among the others: no dek */
+	a = th_article_html("<div class='entry-content'><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
+	galley_article_set(a, GALLEY_FIELD_DESCRIPTION, LOREM1);
+	strip(a, NULL);
+	ck_assert_ptr_null(galley_article_get(a, GALLEY_FIELD_DEK));
+	t = body_text(a);
+	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
+	free(t);
+	galley_article_free(a);
+}
+END_TEST
+
 /* lead-headline: a heading before the first paragraph that words the title differently (a
  * kicker glued to it) is the headline again; a heading that is not the title's stays. */
 START_TEST(test_lead_headline)
@@ -884,7 +927,13 @@ START_TEST(test_devset_floor)
 		ck_assert(c != NULL);
 		galley_error_clear(&err);
 		ck_assert_msg(galley_stage_feed(sb, a, &err) == GALLEY_OK, "strip: %s", err.message);
-		char *t = body_text(a), *nt = norm(t);
+		/* the set's gold counts the standfirst as main text: score the dek and the text */
+		char *body = body_text(a);
+		const char *dek = galley_article_get(a, GALLEY_FIELD_DEK);
+		galley_buf all = {0};
+		galley_buf_printf(&all, "%s%s%s", dek ? dek : "", dek ? "\n\n" : "", body);
+		free(body);
+		char *t = galley_buf_steal(&all), *nt = norm(t);
 		json_object *w = NULL, *wo = NULL;
 		json_object_object_get_ex(c, "with", &w);
 		json_object_object_get_ex(c, "without", &wo);
@@ -913,7 +962,8 @@ START_TEST(test_devset_floor)
 	printf("strip-boilerplate devset (every 10th case, %zu pages): precision %.4f recall %.4f F1 %.4f\n", seen, P,
 	       R, F1);
 	ck_assert_uint_eq(seen, subset);
-	/* measured 0.950 / 0.915 / 0.932 (precision / recall / F1) when this floor was set */
+	/* measured 0.950 / 0.915 / 0.932 (precision / recall / F1) when this floor was set, before
+	 * the dek had a field of its own */
 	ck_assert_msg(F1 >= 0.92, "F1 %.4f fell below the floor 0.92", F1);
 	ck_assert_msg(P >= 0.92, "precision %.4f fell below the floor 0.92", P);
 
@@ -951,6 +1001,7 @@ int main(void)
 	tcase_add_test(tc, test_lead_caption);
 	tcase_add_test(tc, test_lead_notice);
 	tcase_add_test(tc, test_lead_headline);
+	tcase_add_test(tc, test_lead_dek);
 	tcase_add_test(tc, test_pre_keeps_white_space);
 	tcase_add_test(tc, test_repeated_paragraph_kept);
 	tcase_add_test(tc, test_prose_cover);

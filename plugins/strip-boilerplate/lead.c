@@ -256,3 +256,78 @@ void sb_pass_lead_headline(sb_pass *p)
 		p->c->where = where;
 	}
 }
+
+/* lead-dek: the standfirst (dek, subheadline) the page sets under the headline, before the
+ * first paragraph: a short summary that repeats the page's declared description or sits in an
+ * element whose class or id names a dek, and that stands apart from the paragraphs after it
+ * (another element, or another parent, than the next paragraph).  It goes to the article's dek
+ * field, not to its text. */
+#define SB_DEK_MAX 400          /* characters: a standfirst is short */
+#define SB_DEK_MIN_WORDS 5      /* a label is no standfirst */
+#define SB_DEK_SHARE 0.8        /* share of its words found in the description */
+#define SB_DEK_UP 3             /* levels above the block where its dek box may be */
+
+/* Class and id words of standfirsts (the names news pages and CMS themes give them). */
+static const char *const sb_dek_words[] = {"dek", "deck", "standfirst", "subtitle", "subheadline", "subhead",
+                                           "summary", "excerpt", "lede", "intro"};
+
+static bool sb_dek_name(const char *v)
+{
+	if (!v)
+		return false;
+	for (size_t i = 0; i < sizeof sb_dek_words / sizeof *sb_dek_words; i++)
+		if (sb_class_word(v, sb_dek_words[i]))
+			return true;
+	return false;
+}
+
+static bool sb_dek_box(const sb_block *b)
+{
+	xmlNodePtr n = sb_block_source(b);
+	for (int up = 0; n && n->type == XML_ELEMENT_NODE && up < SB_DEK_UP; up++, n = n->parent)
+		if (sb_dek_name(sb_attr(n, "class")) || sb_dek_name(sb_attr(n, "id")))
+			return true;
+	return false;
+}
+
+/* Whether a and b are set apart: other elements, or other parents. */
+static bool sb_set_apart(const sb_block *a, const sb_block *b)
+{
+	xmlNodePtr x = sb_block_source(a), y = sb_block_source(b);
+	if (!x || !y)
+		return strcmp((const char *)a->node->name, (const char *)b->node->name) != 0;
+	return xmlStrcasecmp(x->name, y->name) || x->parent != y->parent;
+}
+
+void sb_pass_lead_dek(sb_pass *p)
+{
+	const char *desc = galley_article_get(p->c->a, GALLEY_FIELD_DESCRIPTION);
+	if (p->text_mode)
+		return;
+	if (desc)
+		sb_key(&p->k2, desc, strlen(desc));
+	for (size_t i = 0; i < p->n && i < SB_LEAD_SCAN; i++) {
+		sb_block *b = &p->v[i];
+		if (b->reason || b->in_list)
+			continue;
+		bool prose = !b->heading && b->len >= SB_LEAD_PROSE_MIN && b->link < 0.3 * b->len;
+		sb_key(&p->k, b->text, strlen(b->text));
+		bool shaped = b->len <= SB_DEK_MAX && sb_words(p->k.data) >= SB_DEK_MIN_WORDS && b->link < 0.3 * b->len;
+		bool evidence = shaped && ((desc && sb_word_share(p->k.data, p->k2.data) >= SB_DEK_SHARE) || sb_dek_box(b));
+		if (evidence) {
+			/* the next paragraph, which it must stand apart from */
+			size_t j = i + 1;
+			while (j < p->n && (p->v[j].reason || p->v[j].heading || p->v[j].len < SB_LEAD_PROSE_MIN))
+				j++;
+			if (j < p->n && sb_set_apart(b, &p->v[j])) {
+				const char *where = p->c->where;
+				p->c->where = "before-body";
+				sb_remove_block_rule(p->c, b, R_DEK, "lead-dek");
+				p->c->where = where;
+				return; /* one standfirst */
+			}
+		}
+		if (prose)
+			return; /* the first paragraph: the article has started */
+	}
+}

@@ -70,6 +70,9 @@ void sb_recs_commit(sb_recs *rs, galley_article *a)
 		galley_removed r = {.reason = sb_reason_names[rs->v[i].reason], .text = rs->v[i].text,
 		                    .context = rs->v[i].context, .rule = rs->v[i].rule};
 		galley_article_add_removed(a, &r);
+		/* the standfirst the article-start step set apart is the article's dek */
+		if (rs->v[i].reason == R_DEK && !galley_article_get(a, GALLEY_FIELD_DEK))
+			galley_article_set(a, GALLEY_FIELD_DEK, rs->v[i].text);
 	}
 	sb_recs_free(rs);
 }

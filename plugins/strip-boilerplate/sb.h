@@ -80,6 +80,7 @@ enum {
 	R_NAV, R_LINK_DENSITY, R_TEASER, R_DUPLICATE, R_BYLINE, R_DATELINE, R_CREDIT, R_COMMENTS,
 	R_SHARE, R_NEWSLETTER, R_COOKIE, R_AD, R_AUTHOR_BOX, R_TAGS, R_CAPTION, R_HIDDEN, R_FOOTER,
 	R_HEADER, R_SIDEBAR, R_FORM, R_TITLE, R_PAYWALL, R_OUTSIDE, R_SHORT, R_RELATED, R_META, R_NOTICE,
+	R_DEK,
 	R__COUNT
 };
 extern const char *const sb_reason_names[R__COUNT];
@@ -390,5 +391,8 @@ void sb_pass_lead_notice(sb_pass *p);
 void sb_pass_lead_caption(sb_pass *p);
 /* Headings before the first paragraph that say the title again (rule lead-headline). */
 void sb_pass_lead_headline(sb_pass *p);
+/* The standfirst before the first paragraph (rule lead-dek): removed with reason dek; the run
+ * that wins gives it to the article's dek field (sb_recs_commit). */
+void sb_pass_lead_dek(sb_pass *p);
 
 #endif

@@ -11,7 +11,7 @@ const char *const sb_reason_names[R__COUNT] = {
 	"", "nav", "link-density", "teaser", "duplicate", "byline", "dateline", "credit", "comments",
 	"share", "newsletter", "cookie", "ad", "author-box", "tags", "caption", "hidden", "footer",
 	"header", "sidebar", "form", "title", "paywall", "outside-main", "short", "related", "meta",
-	"notice",
+	"notice", "dek",
 };
 
 int sb_reason_index(const char *name)
