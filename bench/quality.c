@@ -42,7 +42,8 @@ typedef struct qcase {
 /* The counts of one scored set (the whole set, or one of its halves). */
 typedef struct qscore {
 	long cases, unseen;
-	long tp, fp, fn, tn;
+	long tp, fp, fn, tn;    /* the text alone (the body, galley_body_text) */
+	long dk_tp, dk_fp, dk_fn, dk_tn; /* the dek and the text: the set's gold counts the dek as main text */
 	long au_total, au_ok, au_ok_ws, au_ok_ci;
 	long dt_total, dt_ok, dt_none;
 	long lost;              /* pages with gold text whose text is empty or holds under 20% of it */
@@ -252,6 +253,10 @@ static void qscore_add(qscore *to, const qscore *d)
 	to->fp += d->fp;
 	to->fn += d->fn;
 	to->tn += d->tn;
+	to->dk_tp += d->dk_tp;
+	to->dk_fp += d->dk_fp;
+	to->dk_fn += d->dk_fn;
+	to->dk_tn += d->dk_tn;
 	to->au_total += d->au_total;
 	to->au_ok += d->au_ok;
 	to->au_ok_ws += d->au_ok_ws;
@@ -303,6 +308,30 @@ static void score_text(const qcase *c, const galley_article *a, qscore *d, bool 
 			d->tn++;
 		free(s);
 	}
+	/* the same segments against the dek and the text: the set's gold counts the standfirst
+	 * under the headline as main text, which strip-boilerplate gives the article's dek field */
+	const char *dek = galley_article_get(a, GALLEY_FIELD_DEK);
+	char *nd = dek ? norm(dek) : NULL;
+	galley_buf both = {0};
+	galley_buf_printf(&both, "%s%s%s", nd ? nd : "", nd ? " " : "", nt);
+	free(nd);
+	for (size_t i = 0; w && i < json_object_array_length(w); i++) {
+		char *s = norm(json_object_get_string(json_object_array_get_idx(w, i)));
+		if (strstr(both.data, s))
+			d->dk_tp++;
+		else
+			d->dk_fn++;
+		free(s);
+	}
+	for (size_t i = 0; wo && i < json_object_array_length(wo); i++) {
+		char *s = norm(json_object_get_string(json_object_array_get_idx(wo, i)));
+		if (strstr(both.data, s))
+			d->dk_fp++;
+		else
+			d->dk_tn++;
+		free(s);
+	}
+	galley_buf_free(&both);
 	if (n_with && (!*nt || (double)(d->tp - tp0) < QUALITY_LOST_SHARE * (double)n_with)) {
 		d->lost++;
 		if (verbose)
@@ -407,6 +436,8 @@ static void score_unseen(const qcase *c, bool tagged, qscore *d)
 	json_object_object_get_ex(c->obj, "without", &wo);
 	d->fn += w ? (long)json_object_array_length(w) : 0;
 	d->tn += wo ? (long)json_object_array_length(wo) : 0;
+	d->dk_fn += w ? (long)json_object_array_length(w) : 0;
+	d->dk_tn += wo ? (long)json_object_array_length(wo) : 0;
 	if (w && json_object_array_length(w)) {
 		d->lost++; /* a page never read has lost its article too */
 		d->empty++;
@@ -429,8 +460,14 @@ static double qscore_print(const qscore *s, bool tagged)
 	double P = s->tp + s->fp ? (double)s->tp / (double)(s->tp + s->fp) : 0;
 	double R = s->tp + s->fn ? (double)s->tp / (double)(s->tp + s->fn) : 0;
 	double F1 = P + R > 0 ? 2 * P * R / (P + R) : 0;
-	printf("segments: TP %ld  FP %ld  FN %ld  TN %ld\n", s->tp, s->fp, s->fn, s->tn);
-	printf("precision %.4f  recall %.4f  F1 %.4f\n", P, R, F1);
+	printf("segments, text alone: TP %ld  FP %ld  FN %ld  TN %ld\n", s->tp, s->fp, s->fn, s->tn);
+	printf("precision %.4f  recall %.4f  F1 %.4f  [text alone: the article's text field]\n", P, R, F1);
+	double dP = s->dk_tp + s->dk_fp ? (double)s->dk_tp / (double)(s->dk_tp + s->dk_fp) : 0;
+	double dR = s->dk_tp + s->dk_fn ? (double)s->dk_tp / (double)(s->dk_tp + s->dk_fn) : 0;
+	double dF1 = dP + dR > 0 ? 2 * dP * dR / (dP + dR) : 0;
+	printf("segments, dek + text: TP %ld  FP %ld  FN %ld  TN %ld\n", s->dk_tp, s->dk_fp, s->dk_fn, s->dk_tn);
+	printf("precision %.4f  recall %.4f  F1 %.4f  [dek + text: the set's gold counts the dek (standfirst) as main text]\n",
+	       dP, dR, dF1);
 	printf("lost articles (text empty or under %.0f%% of the gold's segments): %ld, of which empty %ld; text by method:",
 	       QUALITY_LOST_SHARE * 100, s->lost, s->empty);
 	for (int i = 0; i < 5; i++)
