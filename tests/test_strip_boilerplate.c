@@ -571,6 +571,17 @@ START_TEST(test_lead_dek)
 	free(t);
 	galley_article_free(a);
 
+	/* a paragraph of several sentences repeating the description, set before the body: the
+	 * article's first paragraph, not a standfirst */
+	a = th_article_html("<article><header><p>The wall is old. It leaks. Engineers say it will not hold. The town "
+	                    "waits.</p></header><div class='entry-content'><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3
+	                    "</p></div></article>");
+	galley_article_set(a, GALLEY_FIELD_DESCRIPTION, "The wall is old. It leaks. Engineers say it will not hold. The town waits.");
+	strip(a, NULL);
+	ck_assert_ptr_null(galley_article_get(a, GALLEY_FIELD_DEK));
+	ck_assert(has_text(a, "Engineers say it will not hold"));
+	galley_article_free(a);
+
 	/* the first paragraph, declared as the description, among the others: no dek */
 	a = th_article_html("<div class='entry-content'><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
 	galley_article_set(a, GALLEY_FIELD_DESCRIPTION, LOREM1);

@@ -266,6 +266,21 @@ void sb_pass_lead_headline(sb_pass *p)
 #define SB_DEK_MIN_WORDS 5      /* a label is no standfirst */
 #define SB_DEK_SHARE 0.8        /* share of its words found in the description */
 #define SB_DEK_UP 3             /* levels above the block where its dek box may be */
+#define SB_DEK_SENTENCES 2      /* a standfirst says it in a sentence or two; more is a paragraph */
+
+/* The number of sentences in t: ends (. ! ? followed by a space or the end; the CJK full stops
+ * anywhere). */
+static size_t sb_sentences(const char *t)
+{
+	size_t n = 0;
+	for (const char *q = t; *q; q++) {
+		if ((*q == '.' || *q == '!' || *q == '?') && (q[1] == ' ' || !q[1]))
+			n++;
+		else if (!strncmp(q, "\xe3\x80\x82", 3) || !strncmp(q, "\xef\xbc\x81", 3) || !strncmp(q, "\xef\xbc\x9f", 3))
+			n++;
+	}
+	return n;
+}
 
 /* Class and id words of standfirsts (the names news pages and CMS themes give them). */
 static const char *const sb_dek_words[] = {"dek", "deck", "standfirst", "subtitle", "subheadline", "subhead",
@@ -312,7 +327,8 @@ void sb_pass_lead_dek(sb_pass *p)
 			continue;
 		bool prose = !b->heading && b->len >= SB_LEAD_PROSE_MIN && b->link < 0.3 * b->len;
 		sb_key(&p->k, b->text, strlen(b->text));
-		bool shaped = b->len <= SB_DEK_MAX && sb_words(p->k.data) >= SB_DEK_MIN_WORDS && b->link < 0.3 * b->len;
+		bool shaped = b->len <= SB_DEK_MAX && sb_words(p->k.data) >= SB_DEK_MIN_WORDS && b->link < 0.3 * b->len &&
+		              sb_sentences(b->text) <= SB_DEK_SENTENCES;
 		bool evidence = shaped && ((desc && sb_word_share(p->k.data, p->k2.data) >= SB_DEK_SHARE) || sb_dek_box(b));
 		if (evidence) {
 			/* the next paragraph, which it must stand apart from */
