@@ -238,8 +238,10 @@ for line in open(sys.argv[1], encoding="utf-8"):
         continue
     seen.add(key)
     dec = {d["field"]: d["rule"] for d in art.get("decisions", [])}
+    # the outcome of the metadata-versus-page decision (the authors decision's detail)
+    dec["outcome"] = next((d.get("detail") for d in art.get("decisions", []) if d["field"] == "authors" and d.get("detail")), "(none)")
     site = cases[key].get("domain", key)
-    for field, verdict in (("authors", "authors_exact"), ("date", "date_day")):
+    for field, verdict in (("authors", "authors_exact"), ("outcome", "authors_exact"), ("date", "date_day")):
         if verdict not in details[key]:
             continue
         r = rules.setdefault((field, dec.get(field, "(none)")), [0, 0, set(), set()])
@@ -249,7 +251,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
             r[1] += 1
             r[3].add(site)
 print()
-print("## rules: what decided authors and dates (decided, right, distinct sites, sites where right)")
+print("## rules: what decided authors and dates, and the outcome of the authors' metadata-versus-page decision (decided, right, distinct sites, sites where right)")
 print("%-8s %-36s %8s %8s %8s %6s %6s" % ("field", "rule", "decided", "right", "share", "sites", "right"))
 for (field, rule), (n, ok, sites, oks) in sorted(rules.items(), key=lambda kv: (kv[0][0], -kv[1][0], kv[0][1])):
     flag = "  <- right on fewer than two sites" if len(oks) < 2 and rule != "(none)" else ""

@@ -152,7 +152,7 @@ static int qrule_cmp(const void *a, const void *b)
 static void qrules_print(qrules *t)
 {
 	qsort(t->v, t->n, sizeof *t->v, qrule_cmp);
-	printf("\n## rules: what decided authors and dates, and removed blocks by rule (decided, right, distinct sites, "
+	printf("\n## rules: what decided authors and dates, the outcome of the authors' metadata-versus-page decision, and removed blocks by rule (decided, right, distinct sites, "
 	       "sites where right)\n");
 	printf("%-8s %-36s %8s %8s %8s %6s %6s\n", "field", "rule", "decided", "right", "share", "sites", "right");
 	for (size_t i = 0; i < t->n; i++) {
@@ -183,6 +183,14 @@ static const char *rule_for(const galley_article *a, const char *field)
 {
 	const galley_decision *d = galley_article_decision_for(a, field);
 	return d && d->rule ? d->rule : "(none)";
+}
+
+/* The outcome of the metadata-versus-page decision for field (the decision's detail),
+ * "(none)" when nothing decided. */
+static const char *outcome_for(const galley_article *a, const char *field)
+{
+	const galley_decision *d = galley_article_decision_for(a, field);
+	return d && d->detail ? d->detail : "(none)";
 }
 
 static int qcase_cmp(const void *a, const void *b)
@@ -397,6 +405,7 @@ static void score_tags(const qcase *c, const galley_article *a, qscore *d, qrule
 			printf("%s RULE authors %s %s half %c site %s got '%s' expected '%s'\n", c->id, rule_for(a, "authors"),
 			       right ? "right" : "wrong", 'A' + c->half, site, got.data, gold);
 		qrules_add(rules, "authors", rule_for(a, "authors"), site, right);
+		qrules_add(rules, "outcome", outcome_for(a, "authors"), site, right);
 		if (!strcmp(ng, nw))
 			d->au_ok_ws++;
 		if (!strcasecmp(ng, nw))
