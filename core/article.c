@@ -112,6 +112,7 @@ void galley_article_clear_sources(galley_article *a)
 		free((char *)a->sources.items[i].name);
 		free((char *)a->sources.items[i].kind);
 		free((char *)a->sources.items[i].evidence);
+		free((char *)a->sources.items[i].rule);
 	}
 	a->sources.n = 0;
 }
@@ -442,6 +443,7 @@ size_t galley_article_add_source(galley_article *a, const galley_source *s)
 	d->name = dup_clean(s->name);
 	d->kind = dup_clean(s->kind);
 	d->evidence = dup_clean(s->evidence);
+	d->rule = dup_clean(s->rule);
 	return a->sources.n++;
 }
 

@@ -127,7 +127,7 @@ START_TEST(test_lines_basic)
 	              "{\"id\":\"a1\",\"url\":\"https://e.com/1\",\"title\":\"T\",\"authors\":[\"Ann\",\"Bob\"],"
 	              "\"date\":\"2024-01-02\",\"site\":\"E\",\"language\":\"en\",\"description\":\"D\",\"tags\":[\"x\"],"
 	              "\"text\":\"One.\\n\\nTwo  spaced\\n  code.\\n\\nThree.\","
-	              "\"sources\":[{\"name\":\"Reuters\",\"kind\":\"credit\",\"evidence\":\"(Reuters)\"}],"
+	              "\"sources\":[{\"name\":\"Reuters\",\"kind\":\"credit\",\"evidence\":\"(Reuters)\",\"rule\":\"dateline-credit\"}],"
 	              "\"quotes\":[{\"text\":\"hi\",\"speaker\":\"Ann\",\"cue\":\"said\",\"paragraph\":1,\"start\":0,\"end\":2}],"
 	              "\"removed\":[{\"reason\":\"nav\",\"text\":\"Home\"}],"
 	              "\"pipeline\":[{\"name\":\"read-html\",\"version\":\"1.0.0\"}],\"extra\":{\"n\":\"1\",\"m\":2}}\n"
@@ -147,6 +147,7 @@ START_TEST(test_lines_basic)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 1), "Bob");
 	ck_assert_uint_eq(galley_article_n_sources(a), 1);
 	th_str_eq(galley_article_source(a, 0)->evidence, "(Reuters)");
+	th_str_eq(galley_article_source(a, 0)->rule, "dateline-credit");
 	ck_assert_uint_eq(galley_article_n_quotes(a), 1);
 	ck_assert_int_eq(galley_article_quote(a, 0)->paragraph, 1);
 	ck_assert_int_eq(galley_article_quote(a, 0)->end, 2);

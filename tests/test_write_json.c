@@ -41,7 +41,7 @@ static galley_article *full_article(const char *id)
 	galley_article_list_add(a, GALLEY_LIST_AUTHORS, "Jane Doe");
 	galley_article_list_add(a, GALLEY_LIST_AUTHORS, "John Roe");
 	galley_article_list_add(a, GALLEY_LIST_TAGS, "politics");
-	galley_source s = {.name = "Al Arabiya", .kind = "credit", .evidence = "Source » alarabiya"};
+	galley_source s = {.name = "Al Arabiya", .kind = "credit", .evidence = "Source » alarabiya", .rule = "credit-line"};
 	galley_article_add_source(a, &s);
 	galley_quote q = {.text = "we will win", .speaker = "Jane Doe", .cue = "said", .paragraph = 2, .start = 9,
 	                  .end = 20, .speaker_kind = "person", .rule = "cue-after"};
@@ -126,6 +126,11 @@ START_TEST(test_full_article)
 	char *q1k = keys_of(json_object_array_get_idx(v, 0));
 	th_str_eq(q1k, "text,speaker,speaker_kind,cue,paragraph,start,end,rule"); /* rule: explain=true */
 	free(q1k);
+	json_object *srcs;
+	ck_assert(json_object_object_get_ex(o, "sources", &srcs));
+	char *sk = keys_of(json_object_array_get_idx(srcs, 0));
+	th_str_eq(sk, "name,kind,evidence,rule"); /* the source's rule: explain=true */
+	free(sk);
 	json_object *q2 = json_object_array_get_idx(v, 1);
 	char *qk = keys_of(q2);
 	th_str_eq(qk, "text,paragraph,start,end"); /* no speaker: omitted, not "" */

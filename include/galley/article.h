@@ -206,8 +206,10 @@ GALLEY_API const char *galley_article_candidate_first(const galley_article *a, c
 /* ---- annotations: sources, quotes, removed blocks ------------------------------------------ */
 typedef struct galley_source {
 	const char *name;      /* normalised outlet name, "Al Arabiya" */
-	const char *kind;      /* "credit" (where the story came from) or "cited" */
+	const char *kind;      /* "credit" (where the story came from), "cited" (a fact is credited to
+	                        * it: "according to X") or "interview" (someone spoke to it: "told X") */
 	const char *evidence;  /* the text it was found in, "Source » alarabiya" */
+	const char *rule;      /* (nullable) id of the rule that found it: "credit-line", "interview" */
 } galley_source;
 
 typedef struct galley_quote {

@@ -566,7 +566,7 @@ static int read_json_sources(read_json_ctx *cx, galley_article *a, json_object *
 		return GALLEY_ERR_ARTICLE;
 	for (size_t i = 0; i < n; i++) {
 		json_object *it;
-		char what[64], *name = NULL, *kind = NULL, *evidence = NULL;
+		char what[64], *name = NULL, *kind = NULL, *evidence = NULL, *rule = NULL;
 		int rc = read_json_item(cx, "sources", v, i, &it, what, sizeof what);
 		if (rc == GALLEY_OK)
 			rc = read_json_member(cx, what, it, "name", true, &name);
@@ -574,13 +574,16 @@ static int read_json_sources(read_json_ctx *cx, galley_article *a, json_object *
 			rc = read_json_member(cx, what, it, "kind", false, &kind);
 		if (rc == GALLEY_OK)
 			rc = read_json_member(cx, what, it, "evidence", false, &evidence);
+		if (rc == GALLEY_OK)
+			rc = read_json_member(cx, what, it, "rule", false, &rule);
 		if (rc == GALLEY_OK) {
-			galley_source s = {.name = name, .kind = kind, .evidence = evidence};
+			galley_source s = {.name = name, .kind = kind, .evidence = evidence, .rule = rule};
 			galley_article_add_source(a, &s);
 		}
 		free(name);
 		free(kind);
 		free(evidence);
+		free(rule);
 		if (rc != GALLEY_OK)
 			return rc;
 	}

@@ -552,7 +552,8 @@ static void write_epub_entry_fill(write_epub_state *st, write_epub_book *b, writ
 	for (size_t i = 0; i < galley_article_n_sources(a); i++) {
 		const galley_source *src = galley_article_source(a, i);
 		char *c = clean_or_null(src->name);
-		strv_add(src->kind && !strcmp(src->kind, "cited") ? &cited : &credits, c);
+		/* "cited" and "interview" outlets are mentioned in the story; only a credit made it */
+		strv_add(src->kind && strcmp(src->kind, "credit") ? &cited : &credits, c);
 		free(c);
 	}
 	char *printed = clean_or_null(galley_article_get(a, GALLEY_FIELD_BYLINE));

@@ -757,6 +757,8 @@ static json_object *write_json_article(const write_json_state *st, const galley_
 			write_json_add(so, "name", write_json_str(s->name));
 			write_json_add(so, "kind", write_json_str(s->kind));
 			write_json_add(so, "evidence", write_json_str(s->evidence));
+			if (st->explain)
+				write_json_add(so, "rule", write_json_str(s->rule));
 			json_object_array_add(arr, so);
 		}
 		json_object_object_add(o, "sources", arr);
