@@ -228,11 +228,59 @@ START_TEST(sources)
 	th_str_eq(s->kind, "cited");
 	s = find_source(a, "Xinhua");
 	ck_assert(s != NULL);
-	th_str_eq(s->kind, "cited");
+	th_str_eq(s->kind, "interview"); /* told: spoken to, not credited */
 	s = find_source(a, "The Conversation");
 	ck_assert(s != NULL);
 	th_str_eq(s->kind, "credit");
 	galley_article_free(a);
+}
+END_TEST
+
+/* One short synthetic paragraph per source rule: the source it finds, its kind and rule. */
+static void check_source(const char *html, const char *name, const char *kind, const char *rule)
+{
+	galley_article *a = tag_html(html);
+	const galley_source *s = find_source(a, name);
+	ck_assert_msg(s != NULL, "no source '%s' in %s", name, html);
+	th_str_eq(s->kind, kind);
+	th_str_eq(s->rule, rule);
+	galley_article_free(a);
+}
+
+static void check_no_source(const char *html)
+{
+	galley_article *a = tag_html(html);
+	ck_assert_msg(galley_article_n_sources(a) == 0, "%s: unexpected source '%s'", html,
+	              galley_article_n_sources(a) ? galley_article_source(a, 0)->name : "");
+	galley_article_free(a);
+}
+
+START_TEST(source_rules)
+{
+	check_source("<p>Source: Reuters</p><p>The council met.</p>", "Reuters", "credit", "credit-line");
+	check_source("<p>The council met.</p><p>This story first appeared on Example Review.</p>", "Example Review",
+	             "credit", "credit-phrase");
+	check_source("<p>SPRINGFIELD (AP) — The council met on Monday.</p>", "Associated Press", "credit",
+	             "dateline-credit");
+	check_source("<p>SPRINGFIELD (Example Wire Service) — The council met on Monday.</p>",
+	             "Example Wire Service", "credit", "dateline-credit");
+	check_source("<p>The council met on Monday and voted.</p><p>The vote is final. (dpa)</p>", "dpa", "credit",
+	             "closing-credit");
+	check_source("<p>The vote is final, according to Reuters.</p>", "Reuters", "cited", "cited-before");
+	check_source("<p>The plan was first reported by the Example Herald on Monday.</p>", "Example Herald", "cited",
+	             "outlet-form");
+	check_source("<p>Reuters reported that the vote is final.</p>", "Reuters", "cited", "cited-after");
+	check_source("<p>The mayor told Reuters the vote is final.</p>", "Reuters", "interview", "interview");
+	check_source("<p>The mayor said in an interview with the Example Times that the vote is final.</p>",
+	             "Example Times", "interview", "outlet-form");
+	check_source("<p>The vote is final, according to example.com.</p>", "example.com", "cited", "outlet-form");
+	check_source("<p>The Daily Example reported that the vote is final.</p>", "Daily Example", "cited",
+	             "outlet-form");
+	check_source("<p>Reuters quoted the mayor as saying the vote is final.</p>", "Reuters", "cited", "relay");
+	check_source("<p>The Zorbian news agency said the vote is final.</p>", "Zorbian", "cited", "agency-word");
+	/* a person is no outlet, whatever cue stands before the name */
+	check_no_source("<p>The vote is final, according to Jane Post.</p>");
+	check_no_source("<p>The mayor told Jane Roe the vote is final.</p>");
 }
 END_TEST
 
@@ -2112,6 +2160,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, german_and_french);
 	tcase_add_test(tc, multi_paragraph_and_nobody);
 	tcase_add_test(tc, sources);
+	tcase_add_test(tc, source_rules);
 	tcase_add_test(tc, outlets_option);
 	tcase_add_test(tc, authors_visible_beats_metadata);
 	tcase_add_test(tc, byline_cleaning);

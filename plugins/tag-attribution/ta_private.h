@@ -94,6 +94,8 @@ typedef struct ta_state {
 	size_t n_outlets;
 	ta_set srccues;   /* phrase -> TA_SRC_* (one kind per phrase and set) */
 	ta_set srcbefore, srcafter, agencyafter, agencybefore, credit, creditphrase;
+	ta_set srclistener; /* "told", "in an interview with": the outlet after it was spoken to */
+	ta_set newswords;   /* "Times", "Herald", "Zeitung": a name with one near a cue is an outlet */
 	ta_set datewords; /* words that end a byline: "updated", "am" */
 	ta_set notauthors; /* "WordPress", "Theme": credited with "by" but not authors */
 	ta_set joins;      /* "im Gespräch mit": two people of a byline, both authors */

@@ -115,7 +115,7 @@ void ta_state_free(ta_state *st)
 	ta_set *sets[] = {&st->indefinites, &st->photowords, &st->othercredits, &st->titleopeners, &st->determiners, &st->aftercues, &st->placepreps, &st->preps, &st->verbs, &st->cues, &st->relay, &st->pronouns, &st->roles, &st->orgwords,
 	                  &st->notnames, &st->prefixes, &st->particles, &st->months, &st->outlets,
 	                  &st->srccues, &st->srcbefore, &st->srcafter, &st->agencyafter, &st->agencybefore,
-	                  &st->credit, &st->creditphrase, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given, &st->places, &st->about, &st->issuers, &st->offices, &st->datemonths};
+	                  &st->credit, &st->creditphrase, &st->srclistener, &st->newswords, &st->datewords, &st->notauthors, &st->joins, &st->speeches, &st->contacts, &st->given, &st->places, &st->about, &st->issuers, &st->offices, &st->datemonths};
 	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++)
 		ta_set_free(sets[i]);
 	ta_free_strv(st->relay_close, st->n_relay);
@@ -247,6 +247,7 @@ int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 		{"tag-attribution/about-words.txt", offsetof(ta_state, about)},
 		{"tag-attribution/issuer-labels.txt", offsetof(ta_state, issuers)},
 		{"tag-attribution/office-words.txt", offsetof(ta_state, offices)},
+		{"tag-attribution/news-words.txt", offsetof(ta_state, newswords)},
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
 		int rc = ta_load_words(lists[i].file, (ta_set *)((char *)st + lists[i].off), err);
@@ -334,12 +335,16 @@ int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 			dst = &st->credit;
 		else if (kl == 13 && !memcmp(k, "credit-phrase", 13))
 			dst = &st->creditphrase;
+		else if (kl == 8 && !memcmp(k, "listener", 8))
+			dst = &st->srclistener;
 		if (!dst) {
+			/* the message is made before the list (and k with it) is freed */
+			int rc2 = galley_error_set(err, GALLEY_ERR_FATAL,
+			                           "tag-attribution/source-cues.tsv: unknown kind '%.*s' (use before, "
+			                           "listener, after, agency-after, agency-before, credit or credit-phrase)",
+			                           (int)kl, k);
 			galley_wordlist_free(&w);
-			return galley_error_set(err, GALLEY_ERR_FATAL,
-			                        "tag-attribution/source-cues.tsv: unknown kind '%.*s' (use before, "
-			                        "after, agency-after, agency-before, credit or credit-phrase)",
-			                        (int)kl, k);
+			return rc2;
 		}
 		ta_put_lower(dst, tab + 1, strlen(tab + 1), 1);
 	}
