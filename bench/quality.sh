@@ -2,7 +2,8 @@
 # make bench-quality: extraction (precision, recall, F1 with the data set's published method),
 # author and date accuracy on the development set (whole and its two site-disjoint halves),
 # titles/authors/dates/text start on postlight-dev, quotes on the labelled set, and quotes and
-# speakers on polnear-quotes (train and dev).
+# speakers on polnear-quotes (train and dev), sources on the synthetic check and how many
+# polnear-quotes dev articles get one (that set has no gold for sources).
 # Usage: bench/quality.sh BUILD_DIR SHARED_DIR
 set -eu
 build=${1:-build}
@@ -11,6 +12,13 @@ polnear() {
 	echo
 	echo "# Quotes and speakers on polnear-quotes (read-text ! tag-attribution; train, dev)"
 	sh bench/quotes/polnear.sh "$build" "$shared"
+	echo
+	echo "# Sources: the hand-labelled synthetic check (bench/quotes/sources*.tsv); polnear-quotes dev"
+	python3 bench/quotes/sources.py "$build/core/galley"
+	out=$build/bench-data/polnear-work/dev/out.jsonl
+	if [ -f "$out" ]; then
+		python3 bench/quotes/sources.py --count "$out"
+	fi
 }
 archive=$shared/datasets/webextract-dev.tar.xz
 if [ ! -f "$archive" ]; then
