@@ -31,7 +31,7 @@ typedef struct fx {
 	dc_model *m;
 } fx;
 
-static void fx_build(fx *f, const char *const *p, size_t np)
+static void fx_build_marks(fx *f, const char *const *p, size_t np, const char *open, const char *close)
 {
 	memset(f, 0, sizeof *f);
 	f->p = p;
@@ -39,14 +39,19 @@ static void fx_build(fx *f, const char *const *p, size_t np)
 	for (size_t i = 0; i < np; i++) {
 		f->len[i] = strlen(p[i]);
 		const char *s = p[i];
-		while ((s = strstr(s, "\u201c")) != NULL) {
-			const char *e = strstr(s, "\u201d");
+		while ((s = strstr(s, open)) != NULL) {
+			const char *e = strstr(s + strlen(open), close);
 			ck_assert(e != NULL && f->nq < 16);
-			f->q[f->nq++] = (dc_span){(int)i, (size_t)(s - p[i]), (size_t)(e - p[i]) + 3};
-			s = e;
+			f->q[f->nq++] = (dc_span){(int)i, (size_t)(s - p[i]), (size_t)(e - p[i]) + strlen(close)};
+			s = e + strlen(close);
 		}
 	}
 	f->m = dc_model_build(vocab, p, f->len, np, f->q, f->nq);
+}
+
+static void fx_build(fx *f, const char *const *p, size_t np)
+{
+	fx_build_marks(f, p, np, "\u201c", "\u201d");
 }
 
 /* Run the rules over every quotation; found/by give the cue finder's result for each. */
@@ -502,6 +507,29 @@ START_TEST(keep_finders)
 }
 END_TEST
 
+START_TEST(keep_finders_continued)
+{
+	static const char *const p[] = {"\u201eWir bauen weiter\u201c, sagte Jana Roth. \u201eDas Werk bleibt.\u201c",
+	                                "\u201eUnd die Halle auch.\u201c"};
+	static const char *const found[] = {"Jana Roth", NULL, NULL};
+	static const sr_found_by by[] = {SR_FOUND_AFTER, SR_FOUND_NONE, SR_FOUND_NONE};
+	fx f;
+	fx_build_marks(&f, p, 2, "\u201e", "\u201c");
+	sr_quote q[3];
+	for (size_t i = 0; i < f.nq; i++)
+		q[i] = (sr_quote){.para = f.q[i].para, .last_para = f.q[i].para, .open = f.q[i].b0, .close = f.q[i].b1,
+		                  .found = found[i], .found_by = by[i]};
+	ck_assert_int_eq(f.nq, 3);
+	sr_keep_finders_continued(f.m, q, 3);
+	th_str_eq(q[0].rule, "cue-after");
+	th_str_eq(q[1].speaker, "Jana Roth");
+	th_str_eq(q[1].rule, "continues-paragraph");
+	th_str_eq(q[2].speaker, "Jana Roth");
+	th_str_eq(q[2].rule, "continues-previous-paragraph");
+	fx_free(&f, q);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("discourse");
@@ -538,6 +566,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, rule_pronoun_prefers_a_shown_gender);
 	tcase_add_test(tc, rule_anonymous_antecedent_after_opener);
 	tcase_add_test(tc, keep_finders);
+	tcase_add_test(tc, keep_finders_continued);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -703,6 +703,42 @@ void sr_keep_finders(sr_quote *q, size_t n)
 	}
 }
 
+/* continues-paragraph / continues-previous-paragraph for a quote without a cue (see sr_no_cue). */
+static bool sr_continues(const dc_model *m, sr_quote *q, const sr_quote *prev)
+{
+	if (!prev || !prev->speaker || q->para < 0 || (size_t)q->para >= m->np)
+		return false;
+	const char *rule = NULL;
+	if (prev->last_para == q->para) {
+		rule = "continues-paragraph";
+	} else if (prev->last_para == q->para - 1 && dc_tok_at(m, q->para, q->open) == 0) {
+		const dc_para *B = &m->p[prev->last_para];
+		size_t c = dc_tok_at(m, prev->last_para, prev->close);
+		if (B->nt - (c < B->nt ? c : B->nt) <= SR_CONTINUE_TAIL_TOKENS)
+			rule = "continues-previous-paragraph";
+	}
+	if (!rule)
+		return false;
+	free(q->speaker);
+	q->speaker = galley_strdup(prev->speaker);
+	q->kind = prev->kind;
+	q->rule = rule;
+	return true;
+}
+
+void sr_keep_finders_continued(const dc_model *m, sr_quote *q, size_t n)
+{
+	sr_keep_finders(q, n);
+	const sr_quote *prev = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (q[i].found_by == SR_FOUND_NONE && !q[i].speaker)
+			sr_continues(m, &q[i], prev);
+		if (q[i].tentative && q[i].found_by == SR_FOUND_NONE)
+			continue;
+		prev = &q[i];
+	}
+}
+
 bool sr_cue_rule(const char *rule)
 {
 	static const char *const cue_rules[] = {"cue-after", "cue-before", "cue-inside", "pronoun-after",

@@ -47,6 +47,11 @@ void sr_quote_clear(sr_quote *q);
  * with the finder's rule id ("cue-after", ..., "none"). */
 void sr_keep_finders(sr_quote *q, size_t n);
 
+/* The same, and a quote no finder gave a speaker continues the previous quote's speaker as the
+ * language-free rules say (continues-paragraph, continues-previous-paragraph): the quotation
+ * marks and paragraphs are read the same way in every language. */
+void sr_keep_finders_continued(const dc_model *m, sr_quote *q, size_t n);
+
 /* The kind's name in JSON: "person", "organisation", "outlet", "place". */
 const char *sr_kind_name(dc_kind k);
 

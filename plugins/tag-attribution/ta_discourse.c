@@ -41,7 +41,7 @@ void ta_decide_speakers(ta_doc *d)
 	}
 	dc_span *spans = ta_quote_spans(d);
 	bool english = ta_discourse_language(d->a);
-	dc_model *m = english ? dc_model_build(d->st->discourse, texts, lens, d->nbody, spans, d->npc) : NULL;
+	dc_model *m = dc_model_build(d->st->discourse, texts, lens, d->nbody, spans, d->npc);
 	sr_quote *sq = galley_calloc(n, sizeof *sq);
 	size_t k = 0;
 	for (size_t qi = 0; qi < d->nq; qi++) {
@@ -56,7 +56,7 @@ void ta_decide_speakers(ta_doc *d)
 	if (english)
 		sr_choose(m, sq, n);
 	else
-		sr_keep_finders(sq, n);
+		sr_keep_finders_continued(m, sq, n);
 	k = 0;
 	for (size_t qi = 0; qi < d->nq; qi++) {
 		ta_quote *q = &d->q[qi];
