@@ -3,8 +3,8 @@
 #include "ta_private.h"
 
 /* An author's value in metadata that is the chosen name and more words, and that the page shows
- * whole (a member name that is a phrase: JSON-LD "Catch more fish", shown under "Autor", where
- * the byline's rules stop at "more"; "Michael Rädel, Redaktion" in <meta name=author> and the
+ * whole (a member name that is a phrase: JSON-LD "Grow more beans", shown under "Autor", where
+ * the byline's rules stop at "more"; "Michael Hölzner, Redaktion" in <meta name=author> and the
  * byline, which metadata lists as two authors): that value, as shown. The added words must be
  * plain words, not a date or a number; a comma-separated part must be an author of its own in
  * the metadata ("Jane Doe, Reuters" stays "Jane Doe" unless Reuters is listed as an author).
@@ -31,8 +31,8 @@ char *ta_meta_extends(const ta_doc *d, const char *name, bool *parts)
 				ok = !ta_has_digit(w.w[k], w.l[k]) && !ta_is_month(d->st, w.w[k], w.l[k]);
 		}
 		bool comma = ok && strchr(v, ',');
-		/* without a comma the words added are no role nor an outlet's: "Evan Halper Staff
-		 * Writer" stays "Evan Halper" */
+		/* without a comma the words added are no role nor an outlet's: "Evan Marlow Staff
+		 * Writer" stays "Evan Marlow" */
 		for (size_t k = 0; ok && !comma && k < w.n; k++)
 			if (w.w[k] >= v + nl)
 				ok = !ta_word_in(&d->st->roles, w.w[k], w.l[k]) && !ta_role_compound(d->st, w.w[k], w.l[k]) &&
@@ -53,7 +53,7 @@ char *ta_meta_extends(const ta_doc *d, const char *name, bool *parts)
 			while (p && *p == ' ')
 				p++;
 		}
-		/* shown whole: a block's text, or its end after a label ("von Michael Rädel, Redaktion") */
+		/* shown whole: a block's text, or its end after a label ("von Michael Hölzner, Redaktion") */
 		bool shown = false;
 		for (size_t k = 0; k < galley_article_n_removed(a) && ok && !shown; k++) {
 			const galley_removed *r = galley_article_removed(a, k);
@@ -169,9 +169,9 @@ void ta_meta_authors(const ta_state *st, const galley_article *a, ta_names *out,
 			size_t before = tmp.n;
 			ta_parse_byline(st, v, &tmp, site, TA_BYLINE_METADATA);
 			/* an organisation's name that a preposition continues, cut there as a byline's
-			 * place would be ("Eidgenössisches Departement für Wirtschaft, Bildung und
-			 * Forschung WBF" is no "Eidgenössisches Departement"): the whole name, none when
-			 * it runs on to another ("Iberische Weine in Berlin - Vinos Y Tapas"); a person's
+			 * place would be ("Städtisches Amt für Wasser, Wald und
+			 * Wege SAWW" is no "Städtisches Amt"): the whole name, none when
+			 * it runs on to another ("Baltische Brote in Bremen - Pan Y Sal"); a person's
 			 * place stays cut off ("Anna Schmidt in Berlin") */
 			if (tmp.n == before + 1) {
 				char *nv = galley_ws_normalize(v);
@@ -225,8 +225,8 @@ bool ta_names_cover(const ta_names *big, const ta_names *small)
 	return true;
 }
 
-/* Some name of one list inside a name of the other, ignoring case ("Evan Halper" and "Evan
- * Halper Staff"): the same person, spelt with more or fewer words. */
+/* Some name of one list inside a name of the other, ignoring case ("Evan Marlow" and "Evan
+ * Marlow Staff"): the same person, spelt with more or fewer words. */
 bool ta_names_overlap(const ta_names *x, const ta_names *y)
 {
 	bool hit = false;
@@ -261,7 +261,7 @@ bool ta_person_like(const ta_state *st, const ta_names *m)
 			return false;
 		for (size_t k = 0; k < w.n; k++)
 			if (k > 0 && ta_word_in(&st->particles, w.w[k], w.l[k]))
-				continue; /* "Loïc Le Clerc", "Walter von Aachen" */
+				continue; /* "Loïc Le Garrec", "Konrad von Lindenau" */
 			else if (ta_word_in(&st->notnames, w.w[k], w.l[k]) || ta_word_in(&st->preps, w.w[k], w.l[k]) ||
 			    ta_word_in(&st->notauthors, w.w[k], w.l[k]) || ta_word_in(&st->datewords, w.w[k], w.l[k]))
 				return false;
@@ -269,7 +269,7 @@ bool ta_person_like(const ta_state *st, const ta_names *m)
 	return m->n > 0;
 }
 
-/* Letters and digits of s, lower-cased ("El Colombiano" -> "elcolombiano"). (owned) */
+/* Letters and digits of s, lower-cased ("El Mirador" -> "elmirador"). (owned) */
 char *ta_alnum_key(const char *s, size_t n)
 {
 	char *lo = ta_lower(s, n);
@@ -281,8 +281,8 @@ char *ta_alnum_key(const char *s, size_t n)
 	return lo;
 }
 
-/* The name is the site's own: its web address ("L-MAG" on l-mag.de, "El Colombiano" on
- * elcolombiano.com, "LN" on ln-online.de) or the site's social-media handle ("@Eurosport_DE"). */
+/* The name is the site's own: its web address ("K-ZINE" on k-zine.de, "El Mirador" on
+ * elmirador.com, "XN" on xn-online.de) or the site's social-media handle ("@Sportkanal_DE"). */
 bool ta_site_named(const galley_article *a, const char *v)
 {
 	char *key = ta_alnum_key(v, strlen(v));
@@ -315,7 +315,7 @@ bool ta_site_named(const galley_article *a, const char *v)
 			char *lk = ta_alnum_key(lab, (size_t)(dot - lab));
 			size_t ll = strlen(lk);
 			/* the whole label, or its first part when the label is the name plus a word
-			 * ("ln" of "ln-online"), or the name plus a common ending ("googleblog") */
+			 * ("xn" of "xn-online"), or the name plus a common ending ("googleblog") */
 			const char *dash = memchr(lab, '-', (size_t)(dot - lab));
 			/* or the address from this label on, written as a name ("MesOpinions.com" on
 			 * www.mesopinions.com, "polizeitickerch" on polizeiticker.ch) */
@@ -336,7 +336,7 @@ bool ta_site_named(const galley_article *a, const char *v)
 			continue;
 		char *hk = ta_alnum_key(c->value + 1, strlen(c->value + 1));
 		size_t hl = strlen(hk);
-		hit = !strcmp(hk, key) || (hl > kl && hl <= kl + 3 && !strncmp(hk, key, kl)); /* "@Eurosport_DE" */
+		hit = !strcmp(hk, key) || (hl > kl && hl <= kl + 3 && !strncmp(hk, key, kl)); /* "@Sportkanal_DE" */
 		free(hk);
 	}
 	free(key);
