@@ -38,7 +38,7 @@ typedef struct ta_author_facts {
 	const ta_names *seen;     /* lab, else vis, else NULL */
 	bool seen_covers_meta;    /* the page has all of metadata's names, and as many or more */
 	bool meta_has_lab;        /* metadata lists the labelled credit's names, and more */
-	bool lab_meets_meta;      /* a labelled name and a metadata name share their words ("Evan Halper" / "Evan Halper Staff") */
+	bool lab_meets_meta;      /* a labelled name and a metadata name share their words ("Evan Marlow" / "Evan Marlow Staff") */
 	bool lab_meets_vis;       /* the same between the labelled credit and the unlabelled name */
 	bool lab_person, vis_person, meta_person; /* two to four capitalised words, as people's names are */
 	bool lab_single_word;     /* the labelled credit is one name of one word */
