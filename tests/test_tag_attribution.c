@@ -345,23 +345,23 @@ START_TEST(authors_visible_beats_metadata)
 	/* a member name that is a phrase, under a label and in metadata: whole, not cut at "more" */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "sidebar", "Autor", "dt after-body");
-	add_removed(a, "sidebar", "Catch more fish", "dd after-body");
-	galley_article_add_candidate(a, "author", "Catch more fish", "json-ld");
+	add_removed(a, "sidebar", "Grow more beans", "dd after-body");
+	galley_article_add_candidate(a, "author", "Grow more beans", "json-ld");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Catch more fish");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Grow more beans");
 	galley_article_free(a);
 
 	/* a team after a name, both listed as authors in metadata: two authors, the line as printed */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "byline", "von Michael Rädel, Redaktion", "p.author before-body");
-	galley_article_add_candidate(a, "author", "Michael Rädel", "json-ld");
+	add_removed(a, "byline", "von Michael Hölzner, Redaktion", "p.author before-body");
+	galley_article_add_candidate(a, "author", "Michael Hölzner", "json-ld");
 	galley_article_add_candidate(a, "author", "Redaktion", "json-ld");
-	galley_article_add_candidate(a, "author", "Michael Rädel, Redaktion", "meta");
+	galley_article_add_candidate(a, "author", "Michael Hölzner, Redaktion", "meta");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 2);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 1), "Redaktion");
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_BYLINE), "Michael Rädel, Redaktion");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_BYLINE), "Michael Hölzner, Redaktion");
 	galley_article_free(a);
 
 	/* an account named like the site's brand: the person its footer credits the brand to */
@@ -374,11 +374,11 @@ START_TEST(authors_visible_beats_metadata)
 
 	/* nor a role after the name in metadata and the byline alike */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "byline", "By Evan Halper Staff Writer", "p.author before-body");
-	galley_article_add_candidate(a, "author", "Evan Halper", "json-ld");
-	galley_article_add_candidate(a, "author", "Evan Halper Staff Writer", "meta");
+	add_removed(a, "byline", "By Evan Marlow Staff Writer", "p.author before-body");
+	galley_article_add_candidate(a, "author", "Evan Marlow", "json-ld");
+	galley_article_add_candidate(a, "author", "Evan Marlow Staff Writer", "meta");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Evan Halper");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Evan Marlow");
 	galley_article_free(a);
 
 	/* the dateline's place after the writers, a comma before it, is no author, nor their role */
@@ -427,10 +427,10 @@ START_TEST(authors_visible_beats_metadata)
 	/* metadata only; URLs are not names */
 	a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "author", "https://www.facebook.com/someone", "article-meta");
-	galley_article_add_candidate(a, "author", "Par Loïc Le Clerc", "meta");
+	galley_article_add_candidate(a, "author", "Par Loïc Le Garrec", "meta");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Loïc Le Clerc");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Loïc Le Garrec");
 	galley_article_free(a);
 
 	/* an agency byline stays whole */
@@ -669,28 +669,28 @@ END_TEST
 
 START_TEST(speech_tags_inside_and_titles_read_through)
 {
-	galley_article *a = tag_html("<p>Marie-Pierre Dausse enseigne l’histoire.</p>"
-	                             "<p>« Cette loi, c’est le démantèlement des services publics, affirme-t-elle. Je crois en une université publique. »</p>"
-	                             "<p>Asked about the group, Bernice Scott told \"CBS This Morning\" co-host Gayle King, \"Because you have to reckon with us.\"</p>"
-	                             "<p>\"What is it about Joe Biden that you like?\" King asked Scott.</p>"
-	                             "<p>Auf die Frage nach dem Plan sagte Bernice Scott am Montag: „Wir haben das lange geplant.“</p>");
-	const galley_quote *q = find_quote(a, "Cette loi, c’est le démantèlement des services publics");
+	galley_article *a = tag_html("<p>Anne-Sophie Marchetti enseigne l’histoire.</p>"
+	                             "<p>« Cette réforme, c’est la fin des petites écoles de campagne, affirme-t-elle. Je crois en une école ouverte à tous. »</p>"
+	                             "<p>Asked about the group, Delia Stroud told \"CBS This Morning\" co-host Nora Vale, \"Because you have to listen to us.\"</p>"
+	                             "<p>\"What is it about the new plan that you like?\" Vale asked Stroud.</p>"
+	                             "<p>Auf die Frage nach dem Plan sagte Delia Stroud am Montag: „Wir haben das lange geplant.“</p>");
+	const galley_quote *q = find_quote(a, "Cette réforme, c’est la fin des petites écoles de campagne");
 	ck_assert(q != NULL);
-	th_str_eq(q->speaker, "Marie-Pierre Dausse");
+	th_str_eq(q->speaker, "Anne-Sophie Marchetti");
 	ck_assert_msg(strstr(q->text, "affirme") == NULL, "the speech tag is not quoted text: %s", q->text);
-	q = find_quote(a, "Je crois en une université publique");
+	q = find_quote(a, "Je crois en une école ouverte à tous");
 	ck_assert(q != NULL);
-	th_str_eq(q->speaker, "Marie-Pierre Dausse");
-	ck_assert(find_quote(a, "CBS This Morning") == NULL);
-	q = find_quote(a, "Because you have to reckon with us");
+	th_str_eq(q->speaker, "Anne-Sophie Marchetti");
+	ck_assert(find_quote(a, "Morning Report") == NULL);
+	q = find_quote(a, "Because you have to listen to us");
 	ck_assert(q != NULL);
-	th_str_eq(q->speaker, "Bernice Scott");
-	q = find_quote(a, "What is it about Joe Biden");
+	th_str_eq(q->speaker, "Delia Stroud");
+	q = find_quote(a, "What is it about the new plan");
 	ck_assert(q != NULL);
-	th_str_eq(q->speaker, "Gayle King");
+	th_str_eq(q->speaker, "Nora Vale");
 	q = find_quote(a, "Wir haben das lange geplant");
 	ck_assert(q != NULL);
-	th_str_eq(q->speaker, "Bernice Scott");
+	th_str_eq(q->speaker, "Delia Stroud");
 	galley_article_free(a);
 }
 END_TEST
@@ -766,19 +766,19 @@ START_TEST(bylines_by_place)
 	/* a teaser list's bylines (one class, several names) come before the article's own in the
 	 * removed list; the article's own wins */
 	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "byline", "von Petra Basler", "p.listing__author before-body");
-	add_removed(a, "byline", "von Thomas Hanstein", "p.listing__author before-body");
-	add_removed(a, "byline", "von Taiya Mikisch", "p.listing__author before-body");
-	add_removed(a, "byline", "von Julia Kern", "p in-body");
+	add_removed(a, "byline", "von Petra Kaltwasser", "p.listing__author before-body");
+	add_removed(a, "byline", "von Thomas Brenneis", "p.listing__author before-body");
+	add_removed(a, "byline", "von Taiya Orlowski", "p.listing__author before-body");
+	add_removed(a, "byline", "von Julia Marbach", "p in-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Julia Kern");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Julia Marbach");
 	galley_article_free(a);
 
 	/* a byline inside a related-stories box after the article is not the article's */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_add_candidate(a, "author", "Weinlachgummi", "microdata");
-	add_removed(a, "byline", "by Akira Arenth", "div.book_author after-body in:sidebar");
+	add_removed(a, "byline", "by Akira Tomlin", "div.book_author after-body in:sidebar");
 	run_one(a, NULL);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Weinlachgummi");
 	galley_article_free(a);
@@ -789,18 +789,18 @@ START_TEST(header_lines_set_apart)
 {
 	/* a full name closing a header line right after a date */
 	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "outside-main", "11.12.2019 - Amelie Loevenich", "p.text-muted before-body");
+	add_removed(a, "outside-main", "11.12.2019 - Amelie Vossberg", "p.text-muted before-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Amelie Loevenich");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Amelie Vossberg");
 	galley_article_free(a);
 
 	/* ... not a heading or a name before a date, nor a list of years and names */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "outside-main", "Pressemitteilung Aktuell 02. November 2021", "div.headline-info before-body");
-	add_removed(a, "outside-main", "2020 Antonio Andrioli", "li.group before-body");
-	add_removed(a, "outside-main", "2019 Michael Müller", "li.group before-body");
-	add_removed(a, "outside-main", "2017 Klaus Töpfer", "h2 before-body");
+	add_removed(a, "outside-main", "2020 Antonio Ferrucci", "li.group before-body");
+	add_removed(a, "outside-main", "2019 Michael Brandl", "li.group before-body");
+	add_removed(a, "outside-main", "2017 Klaus Dörrer", "h2 before-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
@@ -817,17 +817,17 @@ START_TEST(header_lines_set_apart)
 	/* a first name alone, completed from the author's note that opens with the full name */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "byline", "Stefanus", "div.cb-author before-body");
-	add_removed(a, "byline", "Stefanus Stahl - Maschinenbauer, Abenteurer und Projektleiter.", "div.author-bio before-body");
+	add_removed(a, "byline", "Stefanus Feldberg - Tischler, Segler und Projektleiter.", "div.author-bio before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Stefanus Stahl");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Stefanus Feldberg");
 	galley_article_free(a);
 
 	/* "Author" mid-line in the article's meta line, against a name in a sidebar after it */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "byline", "Posted on 28. Juli 2019 Author Andreas Kalt 4 Kommentare", "p.entry-meta before-body");
-	add_removed(a, "byline", "Thomas Mann", "div.quote_author after-body in:sidebar");
+	add_removed(a, "byline", "Posted on 28. Juli 2019 Author Andreas Wendeler 4 Kommentare", "p.entry-meta before-body");
+	add_removed(a, "byline", "Thomas Elsner", "div.quote_author after-body in:sidebar");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Andreas Kalt");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Andreas Wendeler");
 	galley_article_free(a);
 
 	/* a heading in capitals: its "VON" is a preposition */
@@ -839,27 +839,27 @@ START_TEST(header_lines_set_apart)
 
 	/* a line the label opens, taken for a teaser inside the article, beats an organisation's metadata */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_add_candidate(a, "author", "Bund der Energieverbraucher e.V.", "json-ld");
-	add_removed(a, "teaser", "Von Leonora Holling", "h5 in-body");
+	galley_article_add_candidate(a, "author", "Bund der Gartenfreunde e.V.", "json-ld");
+	add_removed(a, "teaser", "Von Leonora Hembach", "h5 in-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Leonora Holling");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Leonora Hembach");
 	galley_article_free(a);
 
 	/* a CMS account made of a person's names, written out where the article signs */
 	a = th_article_html("<p>Some story text that is long enough to be an article.</p>"
-	                    "<p>Die Gemeindepolitik bleibt spannend. (Christian P. Stadtfeld) +++</p>");
-	galley_article_add_candidate(a, "author", "christian.stadtfeld", "json-ld");
+	                    "<p>Die Ortsumgehung bleibt umstritten. (Christian P. Lindqvist) +++</p>");
+	galley_article_add_candidate(a, "author", "christian.lindqvist", "json-ld");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Christian P. Stadtfeld");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Christian P. Lindqvist");
 	galley_article_free(a);
 
 	/* a CMS account in lower case, capitalised where the article signs with it */
 	a = th_article_html("<p>Some story text that is long enough to be an article.</p>");
-	galley_article_add_candidate(a, "author", "mady", "json-ld");
-	add_removed(a, "outside-main", "3. April 2022 by mady", "div.post-info before-body");
-	add_removed(a, "short", "Deine Mady", "p in-body");
+	galley_article_add_candidate(a, "author", "lotte", "json-ld");
+	add_removed(a, "outside-main", "3. April 2022 by lotte", "div.post-info before-body");
+	add_removed(a, "short", "Deine Lotte", "p in-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Mady");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Lotte");
 	galley_article_free(a);
 	/* a short last line that only starts with the word signs nothing */
 	a = th_article_html("<p>Some story text that is long enough to be an article.</p><p>Red Bull Racing</p>");
@@ -870,43 +870,43 @@ START_TEST(header_lines_set_apart)
 
 	/* initials alone in the byline: the full name the page gives with them after a label */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "byline", "Posted by DT in Tagebuch", "p before-body");
-	add_removed(a, "credit", "Ein Hundetagebuch von Donald Townsend steht unter einer Creative Commons Lizenz.", "div after-body in:footer");
+	add_removed(a, "byline", "Posted by RK in Tagebuch", "p before-body");
+	add_removed(a, "credit", "Ein Gartentagebuch von Ronald Kessler steht unter einer Creative Commons Lizenz.", "div after-body in:footer");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Donald Townsend");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Ronald Kessler");
 	galley_article_free(a);
 
 	/* a first name alone in metadata, the full name alone in a line of the header */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_add_candidate(a, "author", "Todd", "json-ld");
-	add_removed(a, "sidebar", "Todd Bates", "p.full-name before-body");
+	add_removed(a, "sidebar", "Todd Fairley", "p.full-name before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Todd Bates");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Todd Fairley");
 	galley_article_free(a);
 
 	/* a name alone in a header line of a meta data class the stripper set apart */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "outside-main", "Nikolai Huke,", "p.news__meta-text before-body");
+	add_removed(a, "outside-main", "Nikolai Brandes,", "p.news__meta-text before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Nikolai Huke");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Nikolai Brandes");
 	galley_article_free(a);
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "outside-main", "Ehrenamt Jugendverbände 23.01.2020", "div.page-meta before-body");
+	add_removed(a, "outside-main", "Ehrenamt Sportvereine 23.01.2020", "div.page-meta before-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
 	/* after a role, "von" is "of": no byline */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "short", "John v. Berenberg-Consbruch, Geschäftsführer von Valendo", "span in-body");
+	add_removed(a, "short", "John v. Hallberg-Rosenau, Geschäftsführer von Mervalo", "span in-body");
 	run_one(a, NULL);
 	for (size_t i = 0; i < galley_article_list_len(a, GALLEY_LIST_AUTHORS); i++)
 		ck_assert_str_ne(galley_article_list_at(a, GALLEY_LIST_AUTHORS, i), "Valendo");
 	galley_article_free(a);
 
-	/* a follow button's label is no name: "Seguir Medellín" */
+	/* a follow button's label is no name: "Seguir Valparaíso" */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "byline", "Seguir Medellín", "label before-body");
+	add_removed(a, "byline", "Seguir Valparaíso", "label before-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
@@ -920,26 +920,26 @@ START_TEST(header_lines_set_apart)
 
 	/* a user's name in the byline shown with the article beats other metadata */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_add_candidate(a, "author", "Matthias Hille", "meta");
-	add_removed(a, "dateline", "Erstellt von Fabian am Dienstag 6. Mai 2014", "p.date before-body");
+	galley_article_add_candidate(a, "author", "Matthias Obermann", "meta");
+	add_removed(a, "dateline", "Erstellt von Henrik am Dienstag 6. Mai 2014", "p.date before-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Fabian");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Henrik");
 	galley_article_free(a);
 
 	/* a name with an agency's short name after a slash, in a header line set apart */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "outside-main", "Peter Maahn/SP-X", "div.col-md-4 before-body");
+	add_removed(a, "outside-main", "Peter Kornmann/SP-X", "div.col-md-4 before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Peter Maahn");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Peter Kornmann");
 	galley_article_free(a);
 
 	/* a post's meta line taken for a teaser inside the article, labelled and dated */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "teaser", "Ein Artikel von Pamela Sladky | 27.01.2022 - 12:45", "div.metaInfo in-body");
+	add_removed(a, "teaser", "Ein Artikel von Pamela Verhoeven | 27.01.2022 - 12:45", "div.metaInfo in-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Pamela Sladky");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Pamela Verhoeven");
 	galley_article_free(a);
 }
 END_TEST
@@ -948,41 +948,41 @@ START_TEST(visible_byline_beats_other_metadata)
 {
 	/* the byline shown with the article names someone else than the metadata */
 	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_add_candidate(a, "author", "Isabell Angele", "json-ld");
-	add_removed(a, "byline", "Von Matthias Lauerer", "p in-body");
+	galley_article_add_candidate(a, "author", "Isabell Dorn", "json-ld");
+	add_removed(a, "byline", "Von Matthias Lehnert", "p in-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Matthias Lauerer");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Matthias Lehnert");
 	galley_article_free(a);
 
 	/* ... but the same person spelt with more words ("Staff Writer") is the metadata's */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_add_candidate(a, "author", "Evan Halper", "json-ld");
-	add_removed(a, "byline", "By Evan Halper Staff Writer", "div.author before-body");
+	galley_article_add_candidate(a, "author", "Evan Marlow", "json-ld");
+	add_removed(a, "byline", "By Evan Marlow Staff Writer", "div.author before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Evan Halper");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Evan Marlow");
 	galley_article_free(a);
 
 	/* metadata naming the site itself (its web address) is the outlet */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_URL, "https://www.elcolombiano.com/antioquia/story-123");
-	galley_article_add_candidate(a, "author", "El Colombiano", "json-ld");
-	add_removed(a, "byline", "Jacobo Betancur Peláez | Publicado hace 3 horas", "h6 before-body");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.elmirador.com/region/story-123");
+	galley_article_add_candidate(a, "author", "El Mirador", "json-ld");
+	add_removed(a, "byline", "Jacobo Villegas Muñoz | Publicado hace 3 horas", "h6 before-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jacobo Betancur Peláez");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jacobo Villegas Muñoz");
 	galley_article_free(a);
 
 	/* a user name closed by a separator, and a label followed by separators of the markup */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "byline", "Dezember 10, 2019 · von freeman1984 · in Uncategorized", "div.byline before-body");
+	add_removed(a, "byline", "Dezember 10, 2019 · von wanderer1979 · in Uncategorized", "div.byline before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "freeman1984");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "wanderer1979");
 	galley_article_free(a);
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "outside-main", "05.02.2020 - Redaktion: Eberhard Fuhr (Pressesprecher)", "div.news before-body");
+	add_removed(a, "outside-main", "05.02.2020 - Redaktion: Eberhard Lenzig (Pressesprecher)", "div.news before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Eberhard Fuhr");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Eberhard Lenzig");
 	galley_article_free(a);
 }
 END_TEST
@@ -1018,34 +1018,34 @@ START_TEST(signature_and_copyright)
 	/* nor when the site's address spells the organisation's name as a personal site's spells its
 	 * holder's */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_URL, "https://statisticsglobe.com/change-font-size-of-ggplot2-plot-in-r");
-	galley_article_set(a, GALLEY_FIELD_SITE, "Statistics Globe");
-	add_removed(a, "footer", "© Copyright Statistics Globe – Legal Notice & Privacy Policy", "p after-body");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://examplestats.com/change-axis-labels-in-r");
+	galley_article_set(a, GALLEY_FIELD_SITE, "Example Stats");
+	add_removed(a, "footer", "© Copyright Example Stats – Legal Notice & Privacy Policy", "p after-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
 	/* a site named after its holder, an initial glued to the surname, "since" before the year */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_URL, "https://chabermu.wordpress.com/2015/09/02/windows/");
-	galley_article_set(a, GALLEY_FIELD_SITE, "C.Habermueller");
-	add_removed(a, "sidebar", "© since 2010 by C.Habermueller All rights reserved Impressum", "div.textwidget after-body");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://rsteinbe.wordpress.com/2015/09/02/notizen/");
+	galley_article_set(a, GALLEY_FIELD_SITE, "R.Steinberger");
+	add_removed(a, "sidebar", "© since 2010 by R.Steinberger All rights reserved Impressum", "div.textwidget after-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "C.Habermueller");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "R.Steinberger");
 	galley_article_free(a);
 
 	/* a picture's credit is not the author */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "credit", "© Niklas Grapatin / Greenpeace", "span.copyright in-body");
+	add_removed(a, "credit", "© Niklas Herrbach / Greenpeace", "span.copyright in-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "short", "Stefan Wasmer", "p in-body");
+	add_removed(a, "short", "Stefan Kolbeck", "p in-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Stefan Wasmer");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Stefan Kolbeck");
 	galley_article_free(a);
 }
 END_TEST
@@ -1054,7 +1054,7 @@ START_TEST(credit_lines_and_labels_apart)
 {
 	/* metadata names the site; the desk's credit line with its editor's sign is the byline */
 	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_URL, "https://www.mdr.de/thueringen/story-100.html");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.mdr.de/nachrichten/story-100.html");
 	galley_article_add_candidate(a, "author", "mdr.de", "json-ld");
 	add_removed(a, "teaser", "Quelle: MDR THÜRINGEN/ls", "p.text in-body");
 	run_one(a, NULL);
@@ -1064,11 +1064,11 @@ START_TEST(credit_lines_and_labels_apart)
 
 	/* the text opens by saying it is an interview by its writer with someone: the writer, over
 	 * metadata that names the account that posted it */
-	a = th_article_html("<p>Es gibt mehr Kritiker als vermutet.</p><p><em>Ein Interview von <strong>Eugen Zentner</strong> mit <strong>Sonja Silberhorn</strong>.</em></p><p>Some story text that is long enough.</p>");
-	galley_article_add_candidate(a, "author", "Paul Soldan", "meta");
+	a = th_article_html("<p>Es gibt mehr Kritiker als vermutet.</p><p><em>Ein Interview von <strong>Eugen Wallner</strong> mit <strong>Sonja Kettner</strong>.</em></p><p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Paul Rehberg", "meta");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Eugen Zentner");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Eugen Wallner");
 	galley_article_free(a);
 
 	/* a description list's term kept with the text, its value set apart: the term labels it */
@@ -1089,8 +1089,8 @@ START_TEST(credit_lines_and_labels_apart)
 
 	/* metadata names the site; a paragraph closing the text names the agency as its source */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_URL, "https://www.katholisch.at/aktuelles/136290/story");
-	galley_article_add_candidate(a, "author", "katholisch.at", "meta");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.pfarrblatt.at/aktuelles/424242/story");
+	galley_article_add_candidate(a, "author", "pfarrblatt.at", "meta");
 	add_removed(a, "credit", "Quelle: kathpress", "p in-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "kathpress");
@@ -1104,7 +1104,7 @@ START_TEST(credit_lines_and_labels_apart)
 	galley_article_free(a);
 
 	/* metadata names only the desk; the story closes with its agency credit in parentheses */
-	a = th_article_html("<p>Some story text that is long enough.</p><p>Die Zyste k\xc3\xb6nne sich jederzeit neu bilden, hie\xc3\x9f es. (FR mit dpa)</p>");
+	a = th_article_html("<p>Some story text that is long enough.</p><p>Die Brücke könne schon im Mai wieder öffnen, hieß es. (FR mit dpa)</p>");
 	galley_article_add_candidate(a, "author", "Redaktion", "json-ld");
 	run_one(a, NULL);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "FR mit dpa");
@@ -1126,18 +1126,18 @@ START_TEST(credit_lines_and_labels_apart)
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_set(a, GALLEY_FIELD_URL, "https://polizeiticker.ch/artikel/unfall-219645");
 	galley_article_add_candidate(a, "author", "polizeitickerch", "json-ld");
-	add_removed(a, "byline", "Redaktion Polizeiticker Schweiz", "p.article-author before-body");
+	add_removed(a, "byline", "Redaktion Blaulichtnews Schweiz", "p.article-author before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Redaktion Polizeiticker Schweiz");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Redaktion Blaulichtnews Schweiz");
 	galley_article_free(a);
 
 	/* an editor's sign, the outlet and its agencies: one credit as shown */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_URL, "https://wien.orf.at/stories/3017954/");
-	galley_article_add_candidate(a, "author", "ORF.at", "json-ld");
-	add_removed(a, "byline", "red, wien.ORF.at/Agenturen", "p in-body in:footer");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://tirol.nrx.at/stories/1234567/");
+	galley_article_add_candidate(a, "author", "NRX.at", "json-ld");
+	add_removed(a, "byline", "red, tirol.NRX.at/Agenturen", "p in-body in:footer");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "red, wien.ORF.at/Agenturen");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "red, tirol.NRX.at/Agenturen");
 	galley_article_free(a);
 
 	/* the label in one element, the name in the next; a search form's "Von:" is none */
@@ -1145,23 +1145,23 @@ START_TEST(credit_lines_and_labels_apart)
 	add_removed(a, "nav", "Von:", "div.inputGroup before-body");
 	add_removed(a, "nav", "Suche", "button before-body");
 	add_removed(a, "outside-main", "Autor:", "h5.title-inline before-body");
-	add_removed(a, "outside-main", "Peter Maahn/SP-X", "div.col-md-4 before-body");
+	add_removed(a, "outside-main", "Peter Kornmann/SP-X", "div.col-md-4 before-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Peter Maahn");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Peter Kornmann");
 	galley_article_free(a);
 
 	/* the outlet's staff after the name */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_set(a, GALLEY_FIELD_SITE, "PhillyVoice");
-	add_removed(a, "byline", "Adam Aaronson PhillyVoice Staff", "p.author after-body");
+	add_removed(a, "byline", "Adam Feinberg CityVoice Staff", "p.author after-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Adam Aaronson");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Adam Feinberg");
 	galley_article_free(a);
 
 	/* an embedded post's credit names no author */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "link-density", "Ein Beitrag geteilt von Eleonora Aricó (@eleonoraarico)", "p in-body");
+	add_removed(a, "link-density", "Ein Beitrag geteilt von Eleonora Santucci (@eleonorasantucci)", "p in-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
@@ -1279,7 +1279,7 @@ START_TEST(dates_shown_with_the_article)
 	/* dates as pages write them: a two-digit year, slashes, months in other languages, a day
 	 * glued to its month */
 	static const char *const shown[][2] = {
-	    {"Von: Björn Jahner | 31.10.23", "2023-10-31"},
+	    {"Von: Björn Saalfeld | 31.10.23", "2023-10-31"},
 	    {"17/02/2022", "2022-02-17"},
 	    {"12/31/2022 10:00 am", "2022-12-31"},
 	    {"3 de mayo de 2022 21:25", "2022-05-03"},
@@ -1333,12 +1333,12 @@ START_TEST(dates_shown_with_the_article)
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2016-12-30");
 	galley_article_free(a);
-	a = th_article_html("<p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 statt.</p>");
-	add_removed(a, "footer", "Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.", "li#lastmod after-body");
+	a = th_article_html("<p>Der nächste Lauftreff findet am Mi. 5. Februar 2020 statt.</p>");
+	add_removed(a, "footer", "Diese Seite wurde zuletzt am 29. Januar 2020 um 14:07 Uhr geändert.", "li#lastmod after-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-01-29");
 	galley_article_free(a);
-	a = th_article_html("<p>(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung nach der nächsten, seit dem "
+	a = th_article_html("<p>(21. November 2022) Mieter erhalten eine Nachzahlung nach der anderen, seit dem "
 	                    "1. Oktober 2022 gilt die neue Umlage.</p>");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-11-21");
@@ -1361,7 +1361,7 @@ START_TEST(dates_shown_with_the_article)
 	                    "viele Haushalte in diesem Winter sehr hart.</p>");
 	add_removed(a, "nav", "Archiv 12.12.2021", "li before-body");
 	add_removed(a, "comments", "26. Mai 2022 um 21:07", "div.comment-meta after-body");
-	add_removed(a, "link-density", "Von Deutscher Tennis Bund 4. 2. 2022.", "div.att-date in-body");
+	add_removed(a, "link-density", "Von Deutscher Boule Bund 4. 2. 2022.", "div.att-date in-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-02-04");
 	galley_article_free(a);
@@ -1426,12 +1426,12 @@ START_TEST(dates_the_header_shows_among_metadata)
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-12-30T07:00:40+01:00");
 	galley_article_free(a);
 
-	/* "By Wikimedia Foundation•15 January 2020": a day glued to a separator is read */
+	/* "By Northwind Foundation•15 January 2020": a day glued to a separator is read */
 	a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2020-01-15T01:01:01Z", "article-meta");
 	galley_article_add_candidate(a, "date", "2019-07-22T16:00:06Z", "time");
-	add_removed(a, "byline", "By Wikimedia Foundation\xe2\x80\xa2" "15 January 2020", "div.post-meta before-body");
-	add_removed(a, "byline", "22 July 2019 By Wikimedia Foundation", "div.post-meta in-body");
+	add_removed(a, "byline", "By Northwind Foundation\xe2\x80\xa2" "15 January 2020", "div.post-meta before-body");
+	add_removed(a, "byline", "22 July 2019 By Northwind Foundation", "div.post-meta in-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-01-15T01:01:01Z");
 	galley_article_free(a);
@@ -1449,14 +1449,14 @@ START_TEST(dates_the_header_shows_among_metadata)
 	/* no metadata and no dateline: a footer's or a sidebar's line that labels the publication,
 	 * before a date in a sentence, and before the change it shows first */
 	a = th_article_html("<p>Text.</p>");
-	add_removed(a, "footer", "Letzte \xc3\x84nderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023 Lesungen: 61",
+	add_removed(a, "footer", "Letzte \xc3\x84nderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023 Lesungen: 17",
 	            "p.footer after-body");
 	add_removed(a, "sidebar", "Die n\xc3\xa4" "chste Ausgabe erscheint am 6. November 2023.", "p after-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-01");
 	galley_article_free(a);
 	a = th_article_html("<p>Text.</p>");
-	add_removed(a, "sidebar", "Literatur und Typographie wurde am 19. Mai 2010 um 23:03 Uhr gepostet und unter Medien abgelegt.",
+	add_removed(a, "sidebar", "Notizen zur Gartenarbeit wurde am 19. Mai 2010 um 23:03 Uhr gepostet und unter Medien abgelegt.",
 	            "p.news before-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2010-05-19");
@@ -1471,23 +1471,23 @@ START_TEST(dates_the_header_shows_among_metadata)
 
 	/* a paragraph under the headings that opens with a date: a press release's dateline, before
 	 * a comment's date; not a number opening a sentence */
-	a = th_article_html("<p>Die Bundesagentur ver\xc3\xb6" "ffentlicht monatlich die Zahlen zum Arbeitsmarkt.</p>"
-	                    "<p>Entwicklung des Arbeitsmarkts</p><p>Auf Erholungskurs</p>"
-	                    "<p>01.02.2022 \xe2\x80\x9e" "Der Arbeitsmarkt ist gut in das Jahr gestartet.</p>");
-	add_removed(a, "comments", "Marth 02.12.2022, 15:57:32", "p after-body");
+	a = th_article_html("<p>Das Landesamt veröffentlicht monatlich die Zahlen zur Nachfrage.</p>"
+	                    "<p>Entwicklung der Nachfrage</p><p>Auf Wachstumskurs</p>"
+	                    "<p>01.02.2022 \xe2\x80\x9e" "Die Nachfrage ist stark in das Jahr gestartet.</p>");
+	add_removed(a, "comments", "Gerda 02.12.2022, 15:57:32", "p after-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-02-01");
 	galley_article_free(a);
 	/* ... after the day in the page's address */
-	a = th_article_html("<p>Die Bundesagentur ver\xc3\xb6" "ffentlicht monatlich die Zahlen zum Arbeitsmarkt.</p>"
-	                    "<p>Entwicklung des Arbeitsmarkts</p><p>Auf Erholungskurs</p>"
-	                    "<p>01.02.2022 \xe2\x80\x9e" "Der Arbeitsmarkt ist gut in das Jahr gestartet.</p>");
+	a = th_article_html("<p>Das Landesamt veröffentlicht monatlich die Zahlen zur Nachfrage.</p>"
+	                    "<p>Entwicklung der Nachfrage</p><p>Auf Wachstumskurs</p>"
+	                    "<p>01.02.2022 \xe2\x80\x9e" "Die Nachfrage ist stark in das Jahr gestartet.</p>");
 	galley_article_set(a, GALLEY_FIELD_URL, "http://www.example.org/2022/01/31/arbeitsmarkt/");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-01-31");
 	galley_article_free(a);
-	a = th_article_html("<p>Die Bundesagentur ver\xc3\xb6" "ffentlicht monatlich die Zahlen zum Arbeitsmarkt.</p>"
-	                    "<p>Entwicklung des Arbeitsmarkts</p><p>Auf Erholungskurs</p>"
+	a = th_article_html("<p>Das Landesamt veröffentlicht monatlich die Zahlen zur Nachfrage.</p>"
+	                    "<p>Entwicklung der Nachfrage</p><p>Auf Wachstumskurs</p>"
 	                    "<p>12 Kilometer weiter wurde am 1.2.2022 gebaut.</p>");
 	run_one(a, NULL);
 	ck_assert(galley_article_get(a, GALLEY_FIELD_DATE) == NULL);
@@ -1507,8 +1507,8 @@ START_TEST(dates_the_header_shows_among_metadata)
 	 * one is */
 	a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2020-09-23T18:19:06+02:00", "time");
-	add_removed(a, "link-density", "von Marianne1 am 20.09.2020", "div.tip-user in-body");
-	add_removed(a, "comments", "23.09.20 | 18:19 Rezeptsammlerin", "div.comment-box in-body");
+	add_removed(a, "link-density", "von Hannelore7 am 20.09.2020", "div.tip-user in-body");
+	add_removed(a, "comments", "23.09.20 | 18:19 Kuchenfreundin", "div.comment-box in-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-09-20");
 	galley_article_free(a);
@@ -1516,7 +1516,7 @@ START_TEST(dates_the_header_shows_among_metadata)
 	/* no metadata: a ticker's item over the article is not its date; the first of the meta
 	 * lines that repeat for the neighbouring posts is */
 	a = th_article_html("<p>Text.</p>");
-	add_removed(a, "outside-main", "Tippspiel +++ KW 4 +++ 28.01.2022 \xe2\x80\x93 29.01.2022", "li before-body");
+	add_removed(a, "outside-main", "Quizabend +++ KW 4 +++ 28.01.2022 \xe2\x80\x93 29.01.2022", "li before-body");
 	add_removed(a, "meta", "reineckefuchs \xe2\x80\x94 2. Februar 2022", "div.post-meta-left before-body");
 	add_removed(a, "meta", "2. Februar 2022", "div.post-meta-left before-body in:nav");
 	add_removed(a, "meta", "31. Januar 2022", "div.post-meta-left before-body in:nav");
@@ -1532,8 +1532,8 @@ START_TEST(dates_the_header_shows_among_metadata)
 	galley_article_add_candidate(a, "date_modified", "2022-05-04T00:00:00", "json-ld");
 	add_removed(a, "byline", "medell\xc3\xadn Hora de publicaci\xc3\xb3n", "div.author_data before-body");
 	add_removed(a, "byline", "Nombre del autor Hora de publicaci\xc3\xb3n", "div.author_data before-body");
-	add_removed(a, "byline", "medell\xc3\xadn 04 de mayo 2022, 12:00 A. M.", "div.author_data before-body");
-	add_removed(a, "byline", "David Calle 04 de mayo 2022, 12:00 A. M.", "div.author_data before-body");
+	add_removed(a, "byline", "cartagena 04 de mayo 2022, 12:00 A. M.", "div.author_data before-body");
+	add_removed(a, "byline", "David Montoya 04 de mayo 2022, 12:00 A. M.", "div.author_data before-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-04");
 	galley_article_free(a);
@@ -1558,7 +1558,7 @@ START_TEST(authors_when_nothing_else_names_one)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Gregor Sandmann");
 	galley_article_free(a);
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "credit", "Copyright: Gisele Wender", "p after-body");
+	add_removed(a, "credit", "Copyright: Gisele Marquardt", "p after-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
@@ -1632,10 +1632,10 @@ START_TEST(authors_when_nothing_else_names_one)
 	/* years and "by" as a copyright mark, the name ending before the next credit */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_set(a, GALLEY_FIELD_URL, "https://www.example.org/2008/07/29/post/");
-	add_removed(a, "outside-main", "(Creative Commons-Lizenz) 2006-2008 by Martin Weber Hosted by Example-Hosting - Theme by themeco",
+	add_removed(a, "outside-main", "(Creative Commons-Lizenz) 2005-2009 by Martin Albrecht Hosted by Example-Hosting - Theme by themeco",
 	            "p after-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Martin Weber");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Martin Albrecht");
 	galley_article_free(a);
 
 	/* a post's footer that credits an office, not a person */
@@ -1647,7 +1647,7 @@ START_TEST(authors_when_nothing_else_names_one)
 
 	/* a category beside the date is no person, a nationality's adjective opening it */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "meta", "2020-04-26 Deutsche Sprache", "div.mh-meta before-body");
+	add_removed(a, "meta", "2020-04-26 Deutsche Mundarten", "div.mh-meta before-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
@@ -1673,23 +1673,23 @@ START_TEST(byline_labels_and_joins)
 
 	/* an interview's byline: both people */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "byline", "Richard David Precht im Gespräch mit Karin Fischer", "p.author in-body");
+	add_removed(a, "byline", "Jonas Peter Feldberg im Gespräch mit Lena Ostrowski", "p.author in-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 2);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 1), "Karin Fischer");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 1), "Lena Ostrowski");
 	galley_article_free(a);
 
 	/* the meta line kept at the top of the text, a picture's credit after the name */
-	a = th_article_html("<p>Stars (1 / 1) 06.11.2023 13:30 von Olga Symbolbild imago</p><p>Some story text that is long enough.</p>");
+	a = th_article_html("<p>Stars (1 / 1) 06.11.2023 13:30 von Greta Symbolbild imago</p><p>Some story text that is long enough.</p>");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Olga");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Greta");
 	galley_article_free(a);
 
 	/* a site's address as the author's name */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "byline", "Datum: 13. April 2017 Autor: www.koffergepackt.com 2 Kommentare", "div.post-meta before-body");
+	add_removed(a, "byline", "Datum: 13. April 2017 Autor: www.rucksackreise.com 2 Kommentare", "div.post-meta before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "www.koffergepackt.com");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "www.rucksackreise.com");
 	galley_article_free(a);
 
 	/* an agency's credit line: the reporter writes, the editor does not */
@@ -1703,8 +1703,8 @@ START_TEST(byline_labels_and_joins)
 	/* an editor's or a translator's credit names no author, nor is the whole line a name, in a
 	 * byline block or in metadata */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "byline", "Revised Edition Edited by Adrian Parr", "span in-body");
-	galley_article_add_candidate(a, "author", "Revised Edition Edited by Adrian Parr", "microdata");
+	add_removed(a, "byline", "Second Edition Edited by Omar Haddad", "span in-body");
+	galley_article_add_candidate(a, "author", "Second Edition Edited by Omar Haddad", "microdata");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
@@ -1719,16 +1719,16 @@ START_TEST(byline_labels_and_joins)
 
 	/* in a link's text, a label inside it is a preposition; one opening it is a byline */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "link-density", "KB3075249 vom 18.08.2015: offizielle Beschreibung von Microsoft »", "li in-body");
-	add_removed(a, "link-density", "Pale Ale Mosaic von Finne", "h3.field-content in-body");
+	add_removed(a, "link-density", "KB1234567 vom 18.08.2015: offizielle Hinweise von Microsoft »", "li in-body");
+	add_removed(a, "link-density", "Red Ale Cascade von Krone", "h3.field-content in-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "link-density", "von Marianne1 am 20.09.2020", "div.user-name in-body");
+	add_removed(a, "link-density", "von Hannelore7 am 20.09.2020", "div.user-name in-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Marianne1");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Hannelore7");
 	galley_article_free(a);
 
 	/* a name's particle is no label */
@@ -1784,13 +1784,13 @@ START_TEST(authors_badges_and_issuers)
 	/* an organisation in metadata, a preposition continuing its name: whole, not cut there; a
 	 * person's place is cut off */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_add_candidate(a, "author", "Verein: Historische Wehranlage in Horka e.V.", "meta");
+	galley_article_add_candidate(a, "author", "Verein: Historische Mühle in Wendorf e.V.", "meta");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Verein: Historische Wehranlage in Horka e.V.");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Verein: Historische Mühle in Wendorf e.V.");
 	galley_article_free(a);
 	/* none when it runs on to another name */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_add_candidate(a, "author", "Iberische Weine in Berlin - Vinos Y Tapas", "meta");
+	galley_article_add_candidate(a, "author", "Baltische Brote in Bremen - Pan Y Sal", "meta");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
@@ -1802,18 +1802,18 @@ START_TEST(authors_badges_and_issuers)
 
 	/* a name said twice in its block (a link's text and its title): once */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "byline", "Hagen von Eitzen Hagen von Eitzen", "div.user-details before-body");
+	add_removed(a, "byline", "Holger von Birken Holger von Birken", "div.user-details before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Hagen von Eitzen");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Holger von Birken");
 	galley_article_free(a);
 
 	/* the dateline's place after the outlet is no part of the name */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "byline", "By Nada Tawfik, BBC News, New York", "p in-body");
+	add_removed(a, "byline", "By Nadia Farouk, BBC News, New York", "p in-body");
 	galley_article_set(a, GALLEY_FIELD_SITE, "BBC News");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Nada Tawfik");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Nadia Farouk");
 	galley_article_free(a);
 
 	/* a dot between the name and the date separates them as a comma does; a place before it is
@@ -1831,16 +1831,16 @@ START_TEST(authors_badges_and_issuers)
 
 	/* a department after the organisation is no second author */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_add_candidate(a, "author", "Feuerwehr Oldenburg, Abteilung Wasserrettung", "meta");
+	galley_article_add_candidate(a, "author", "Feuerwehr Lindenhof, Abteilung Höhenrettung", "meta");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Feuerwehr Oldenburg");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Feuerwehr Lindenhof");
 	galley_article_free(a);
 
 	/* "Über" before a topic that the line goes on about is no page about a person; a menu's
 	 * item with a short name after a slash is no agency's credit */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "outside-main", "Über NVIDIA Omniverse für wissenschaftliche Visualisierungen", "li after-body");
+	add_removed(a, "outside-main", "Über ACME Studio für technische Zeichnungen", "li after-body");
 	add_removed(a, "outside-main", "Fragen zu Klima / FAQ", "li.level1 before-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
@@ -1848,14 +1848,14 @@ START_TEST(authors_badges_and_issuers)
 
 	/* a German noun in both genders is a role, no name */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "byline", "Verifizierte/r Tierfreund/in am 8.6.2020", "div.rating before-body");
+	add_removed(a, "byline", "Verifizierte/r Gartenfreund/in am 8.6.2020", "div.rating before-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
 	/* a count after "von" and a change's label beside its date are no names */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "outside-main", "Es werden die Weine 1 bis 10 von insgesamt 19 angezeigt!", "div.col-md-9 before-body");
+	add_removed(a, "outside-main", "Es werden die Artikel 1 bis 10 von insgesamt 23 angezeigt!", "div.col-md-9 before-body");
 	add_removed(a, "dateline", "Letzte Änderung 14.02.2019", "p.pull-left in-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
@@ -1863,11 +1863,11 @@ START_TEST(authors_badges_and_issuers)
 
 	/* a signature closes the text; a heading between two paragraphs (a speaker's name before her
 	 * answer) does not */
-	a = th_article_html("<p>Creative Commons licenses help solve local and global challenges.</p><p>Jane Porter</p>");
+	a = th_article_html("<p>Open licences help people share their work across borders.</p><p>Jane Porter</p>");
 	run_one(a, NULL);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Jane Porter");
 	galley_article_free(a);
-	a = th_article_html("<p>Creative Commons licenses help solve local and global challenges.</p><p>Jane Porter</p>"
+	a = th_article_html("<p>Open licences help people share their work across borders.</p><p>Jane Porter</p>"
 	                    "<p>We support platforms that are leaders in the content and knowledge sharing movement, and over "
 	                    "a billion works have been shared through them so far.</p>");
 	run_one(a, NULL);
