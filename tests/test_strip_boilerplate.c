@@ -755,6 +755,25 @@ START_TEST(test_ruby_annotations_dropped)
 }
 END_TEST
 
+/* A video player's element (class video-js, the player library's own class) holds only its
+ * controls and their labels: they go as form controls, the article around it stays. */
+START_TEST(test_video_player_controls)
+{
+	galley_article *a = th_article_html(
+		"<article><p>" LOREM1 "</p><figure><div class='video-js vjs-paused'><video></video>"
+		"<div class='vjs-loading-spinner'><span class='vjs-control-text'>Player warming up.</span></div>"
+		"<div class='vjs-control-bar'><div class='vjs-current-time'><span class='vjs-control-text'>Elapsed"
+		"</span> 0:00</div></div></div></figure><p>" LOREM2 "</p></article>");
+	strip(a, NULL);
+	ck_assert(has_text(a, LOREM1));
+	ck_assert(has_text(a, LOREM2));
+	ck_assert(!has_text(a, "Player warming up."));
+	ck_assert(!has_text(a, "Elapsed"));
+	ck_assert_str_eq(removed_reason(a, "Elapsed"), "form");
+	galley_article_free(a);
+}
+END_TEST
+
 /* Text-shaped bodies from other readers: teaser headers take their trailing list along;
  * bylines, datelines and duplicated lines are recorded. */
 START_TEST(test_text_shape)
@@ -1017,6 +1036,7 @@ int main(void)
 	tcase_add_test(tc, test_repeated_paragraph_kept);
 	tcase_add_test(tc, test_prose_cover);
 	tcase_add_test(tc, test_ruby_annotations_dropped);
+	tcase_add_test(tc, test_video_player_controls);
 	tcase_add_test(tc, test_loose_paragraphs);
 	tcase_add_test(tc, test_lead_after_headline);
 	suite_add_tcase(s, tc);
