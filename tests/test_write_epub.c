@@ -91,6 +91,7 @@ static galley_article *sample_article(size_t i, const char *site)
 	if (i % 2) {
 		galley_article_list_add(a, GALLEY_LIST_AUTHORS, "John Roe");
 		galley_article_set(a, GALLEY_FIELD_BYLINE, "Jane Doe and John Roe");
+		galley_article_set(a, GALLEY_FIELD_DEK, "Why the harbour closes, in brief.");
 	}
 	galley_article_list_add(a, GALLEY_LIST_TAGS, i % 3 ? "politics" : "harbour");
 	galley_source s = {.name = "Reuters", .kind = "credit", .evidence = "(Reuters)"};
@@ -233,6 +234,7 @@ START_TEST(test_samples)
 	char *ch = zip_member(out, "EPUB/text/a0002.xhtml", NULL, NULL);
 	ck_assert(ch);
 	ck_assert(contains(ch, "<h1>Harbour story number 1</h1>"));
+	ck_assert(contains(ch, "</h1><p class=\"dek\">Why the harbour closes, in brief.</p>")); /* under the title */
 	ck_assert(contains(ch, "<p class=\"byline\">Jane Doe and John Roe</p>")); /* as the page printed it */
 	ck_assert(contains(opf, "property=\"schema:creditText\">Jane Doe and John Roe</meta>"));
 	ck_assert(contains(ch, "<time datetime=\"2024-03-02T10:00:00+01:00\">2024-03-02</time>"));

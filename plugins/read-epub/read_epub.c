@@ -1164,6 +1164,15 @@ static bool is_galley_header(xmlNodePtr n)
 	return r;
 }
 
+/* The dek (standfirst) write-epub shows under the title in its chapter header. */
+static bool is_dek(xmlNodePtr n)
+{
+	xmlChar *cl = xmlGetProp(n, BAD_CAST "class");
+	bool r = cl && !strcmp((const char *)n->name, "p") && has_token((const char *)cl, "dek");
+	xmlFree(cl);
+	return r;
+}
+
 static bool is_heading(xmlNodePtr n)
 {
 	const char *s = (const char *)n->name;
@@ -1254,9 +1263,13 @@ static int read_epub_parse(galley_stage *stage, void *state, galley_article *a, 
 	if (body)
 		copy_children(out, body, oroot, 0);
 	xmlFreeDoc(doc);
-	/* galley's own chapter header repeats the metadata: drop it */
+	/* galley's own chapter header repeats the metadata: drop it, keeping the dek it shows */
 	xmlNodePtr hd = find_first(oroot, is_galley_header);
 	if (hd) {
+		char *dek = node_text(find_first(hd, is_dek), NULL);
+		if (dek)
+			galley_article_set(a, GALLEY_FIELD_DEK, dek);
+		free(dek);
 		xmlUnlinkNode(hd);
 		xmlFreeNode(hd);
 	} else {

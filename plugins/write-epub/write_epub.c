@@ -406,10 +406,14 @@ static write_epub_chapter *write_epub_build_chapter(const write_epub_state *st, 
 	xmlSetNsProp(sec, epub, BAD_CAST "type", BAD_CAST "chapter");
 	xmlSetProp(sec, BAD_CAST "class", BAD_CAST "article");
 
-	/* the header: title, byline, date, source credit, original URL */
+	/* the header: title, dek (the standfirst under the headline), byline, date, source credit,
+	 * original URL */
 	xmlNodePtr hd = xmlNewChild(sec, ns, BAD_CAST "header", NULL);
 	xmlSetProp(hd, BAD_CAST "class", BAD_CAST "galley-header");
 	el_text(hd, ns, "h1", title);
+	const char *dek = galley_article_get(a, GALLEY_FIELD_DEK);
+	if (dek)
+		xmlSetProp(el_text(hd, ns, "p", dek), BAD_CAST "class", BAD_CAST "dek");
 	char *authors = article_authors(a);
 	if (authors)
 		xmlSetProp(el_text(hd, ns, "p", authors), BAD_CAST "class", BAD_CAST "byline");
