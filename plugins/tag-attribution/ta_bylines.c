@@ -72,14 +72,14 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 	char *raw = galley_strndup(s, n);
 	char *name = galley_ws_normalize(raw);
 	free(raw);
-	/* comma segments after the first: drop qualifiers ("Jane Doe, PhD", "Rob Picheta, CNN") */
+	/* comma segments after the first: drop qualifiers ("Jane Doe, PhD", "Rob Marden, CNN") */
 	char *comma = strchr(name, ',');
 	/* but an editor's short sign before the outlet and its agencies is one credit, kept as
-	 * the page shows it: "red, wien.ORF.at/Agenturen" */
+	 * the page shows it: "red, tirol.NRX.at/Agenturen" */
 	bool sign = comma && comma - name >= 2 && comma - name <= 4;
 	for (const char *p = name; sign && p < comma; p++)
 		sign = *p >= 'a' && *p <= 'z';
-	/* after the outlet, the dateline's place: "By Nada Tawfik, BBC News, New York" */
+	/* after the outlet, the dateline's place: "By Nadia Farouk, BBC News, New York" */
 	bool outlet = false;
 	while (comma) {
 		char *next = strchr(comma + 1, ',');
@@ -131,7 +131,7 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 	}
 	ta_words w;
 	ta_split_words(name, &w);
-	/* drop handles and e-mail addresses; drop trailing role words ("Harald Bauer Autor") */
+	/* drop handles and e-mail addresses; drop trailing role words ("Harald Kessling Autor") */
 	galley_buf b = {0};
 	size_t kept = 0;
 	size_t last = ta_job_title_at(st, &w);
@@ -139,7 +139,7 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 	while (last > 2 || (last == 2 && !ta_word_in(&st->roles, w.w[1], w.l[1]))) {
 		const char *lw = w.w[last - 1];
 		size_t ll = w.l[last - 1];
-		/* the outlet's staff after the name: "Adam Aaronson PhillyVoice Staff" */
+		/* the outlet's staff after the name: "Adam Feinberg CityVoice Staff" */
 		const char *ow = w.w[last - 2];
 		size_t ol = w.l[last - 2];
 		char *olow = last >= 4 && ta_word_in(&st->orgwords, lw, ll) ? ta_lower(ow, ol) : NULL;
@@ -166,13 +166,13 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 		free(name);
 		return;
 	}
-	/* and leading ones: "Netzphilosophin Leena Simon", "Redakteur Max Muster" (two words stay) */
+	/* and leading ones: "Netzforscherin Leena Arvidsson", "Redakteur Max Muster" (two words stay) */
 	size_t first = 0;
 	while (last - first > 2 && (ta_word_in(&st->roles, w.w[first], w.l[first]) || ta_role_compound(st, w.w[first], w.l[first])) &&
 	       !ta_is_dr(w.w[first], w.l[first]))
 		first++;
 	/* the name twice, the text of two elements run together (a picture's alternative text and
-	 * the link): "Par Olivier Minot Olivier Minot" */
+	 * the link): "Par Olivier Darnand Olivier Darnand" */
 	if (last - first >= 4 && (last - first) % 2 == 0) {
 		size_t half = (last - first) / 2;
 		bool twice = true;
@@ -311,7 +311,7 @@ static char *ta_byline_prepare(const ta_state *st, const char *text)
 	galley_buf_putc(&o, 0);
 	free(norm);
 	char *out = galley_buf_steal(&o);
-	/* a name said twice, a link's text and its title glued: "Hagen von Eitzen Hagen von Eitzen" */
+	/* a name said twice, a link's text and its title glued: "Holger von Birken Holger von Birken" */
 	size_t n = strlen(out);
 	if (n >= 5 && n % 2 && out[n / 2] == ' ' && !memcmp(out, out + n / 2 + 1, n / 2))
 		out[n / 2] = 0;
@@ -496,13 +496,13 @@ void ta_parse_byline(const ta_state *st, const char *text, ta_names *out, const 
 		free(s);
 		return; /* "Foto: ...", "Quelle: ...", "Photograph by ...", "Edited by ..." */
 	}
-	/* a label word before a number is a preposition: "Über 10.000 Inhaltsstoffe mit ...",
+	/* a label word before a number is a preposition: "Über 5.000 Rezepte mit ...",
 	 * "By 2030 ..." */
 	if (i > 0 && i < w.n && w.w[i][0] >= '0' && w.w[i][0] <= '9') {
 		free(s);
 		return;
 	}
-	/* after a label, a nickname with its article: "Eingestellt von der Michel um 21:11" (one
+	/* after a label, a nickname with its article: "Eingestellt von der Kapitän um 19:42" (one
 	 * capitalised word that the line's end, a date or a time closes; no role: not "von der
 	 * Redaktion") */
 	if (i > 0 && i + 1 < w.n && ta_word_in(&st->determiners, w.w[i], w.l[i]) && !ta_has_upper_start(w.w[i], w.l[i]) &&
@@ -531,7 +531,7 @@ void ta_parse_byline(const ta_state *st, const char *text, ta_names *out, const 
 			cut = ta_byline_cut(from, seps, sizeof seps / sizeof seps[0]);
 		}
 	}
-	/* "Julia Steinhoff / Oktober 25", "Cat Lafuente/June 12" */
+	/* "Julia Marbach / Oktober 25", "Cat Oyelaran/June 12" */
 	for (const char *p = from; (p = strchr(p, '/')) != NULL && (size_t)(p - from) < cut; p++) {
 		const char *q = p + 1;
 		while (*q == ' ')
@@ -558,7 +558,7 @@ void ta_parse_byline(const ta_state *st, const char *text, ta_names *out, const 
 	for (size_t k = 1; k < w.n; k++) {
 		/* the editor's or translator's credit after the writers' names, set off by a mark, ends
 		 * them: "Reporting by Jane Doe; Editing by John Roe" (Jane Doe); in the run of the
-		 * words it makes them all a credit ("Revised Edition Edited by Adrian Parr": nobody) */
+		 * words it makes them all a credit ("Second Edition Edited by Omar Haddad": nobody) */
 		if (ta_word_in(&st->othercredits, w.w[k], w.l[k])) {
 			if (!strchr(",.;:", w.w[k - 1][w.l[k - 1] - 1])) {
 				free(names);
@@ -594,8 +594,8 @@ void ta_parse_byline(const ta_state *st, const char *text, ta_names *out, const 
 		/* a picture's credit after the names: "Olga Symbolbild imago", "Jane Doe Foto: dpa" */
 		bool photo = ta_has_upper_start(w.w[k], w.l[k]) && ta_word_in(&st->photowords, w.w[k], w.l[k]);
 		/* metadata's value, one capitalised word, then a preposition and a capitalised word:
-		 * an organisation's name, not a name and its date ("Bundesministerium für Wirtschaft
-		 * und Klimaschutz"; not "Jane on March 5", nor a byline's category: "Posted by DT in
+		 * an organisation's name, not a name and its date ("Landesamt für Wasser
+		 * und Bodenschutz"; not "Jane on March 5", nor a byline's category: "Posted by RK in
 		 * Tagebuch"); a word of digits and letters is one of its parts ("Bündnis 90/Die
 		 * Grünen") */
 		if (k == 1 && i == 0 && lenient && ta_has_upper_start(w.w[0], w.l[0]) && k + 1 < w.n &&
@@ -614,7 +614,7 @@ void ta_parse_byline(const ta_state *st, const char *text, ta_names *out, const 
 	}
 	size_t seg = 0;
 	for (size_t k = 0; k <= end; k++) {
-		/* "Richard David Precht im Gespräch mit Karin Fischer": both */
+		/* "Jonas Peter Feldberg im Gespräch mit Lena Ostrowski": both */
 		size_t jm = k > 0 && k < end ? ta_join_at(st, &w, k) : 0;
 		if (jm && !(k + jm < end && ta_has_upper_start(w.w[k + jm], w.l[k + jm])))
 			jm = 0;
@@ -680,8 +680,8 @@ void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const
 		if (i > 0) {
 			/* mid-text, a label must be a real byline word followed by a capital, and not
 			 * credit a photo or a theme ("Foto von X", "Theme by X"); in a line of a post's
-			 * meta data, not in a teaser's sentence ("... die drei Apps von ADAC, Fazua und
-			 * PocDoc im Fokus") */
+			 * meta data, not in a teaser's sentence ("... die drei Apps von Wegwarte, Kompasso und
+			 * RadPlan im Test") */
 			if (!mid || strlen(text) > 120)
 				break;
 			char *lo = ta_lower(w.w[i], w.l[i]);
@@ -689,7 +689,7 @@ void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const
 			              !strcmp(lo, "por") || !strcmp(lo, "door") || !strcmp(lo, "author") || !strcmp(lo, "autor") ||
 			              !strcmp(lo, "autorin") || !strcmp(lo, "auteur") || w.w[i + lab - 1][w.l[i + lab - 1] - 1] == ':';
 			free(lo);
-			/* "by damianduchamps on August 3", "von rasos am 24. Juli": a user name, closed */
+			/* "by harborlights on August 3", "von kiwo am 24. Juli": a user name, closed */
 			uint32_t next_cp = 0;
 			if (i + lab + 1 < w.n) {
 				const char *q = w.w[i + lab + 1];
@@ -699,15 +699,15 @@ void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const
 			bool user = i + lab + 1 >= w.n || ta_word_in(&st->datewords, w.w[i + lab + 1], w.l[i + lab + 1]) ||
 			            ta_has_digit(w.w[i + lab + 1], w.l[i + lab + 1]) || !ta_is_letter(next_cp) ||
 			            ta_word_in(&st->photowords, w.w[i + lab + 1], w.l[i + lab + 1]);
-			bool photo = false; /* "Foto von Josh Willink von Pexels" */
+			bool photo = false; /* "Foto von Omar Haddad von Bildarchiv" */
 			for (size_t k = 0; k < i && !photo; k++)
 				photo = ta_word_in(&st->photowords, w.w[k], w.l[k]);
 			if (!strong || photo || (!ta_has_upper_start(w.w[i + lab], w.l[i + lab]) && !user) ||
 			    ta_word_in(&st->datewords, w.w[i - 1], w.l[i - 1]) || ta_word_in(&st->notauthors, w.w[i - 1], w.l[i - 1]) ||
 			    ta_word_in(&st->othercredits, w.w[i - 1], w.l[i - 1]))
-				continue; /* "Edited by Adrian Parr" credits an editor */
+				continue; /* "Edited by Omar Haddad" credits an editor */
 			/* after a common given name, "von" is the name's particle: "Bernd von Jutrczenka",
-			 * "2015 Ernst Ulrich von Weizsäcker" (a picture's credit, a list of prize winners) */
+			 * "2015 Ernst Georg von Lindenau" (a picture's credit, a list of prize winners) */
 			if (ta_word_in(&st->particles, w.w[i], w.l[i]) && ta_word_in(&st->given, w.w[i - 1], w.l[i - 1]))
 				continue;
 			/* after a role the label is "of": "Geschäftsführer von Valendo" */
@@ -720,9 +720,9 @@ void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const
 			bool closed = user || i + lab + 1 >= w.n;
 			/* a bare "by"/"von" and one word in a line that is no post's meta line (no date,
 			 * time or separator before it, no date after it) is a preposition and its object:
-			 * "Find news by topic", "Entsendung von Arbeitnehmern", "Betroffene von Gewalt in
-			 * der Familie", "una causa por cohecho" (a user's name has a date beside it: "June
-			 * 5, 2019 by luxurious", "21:11 | von Marianne1", "von rasos am 24. Juli") */
+			 * "Search stories by place", "Beratung von Vereinen", "Hilfe von Nachbarn in
+			 * der Stadt", "una multa por exceso" (a user's name has a date beside it: "June
+			 * 5, 2019 by sunnyfern", "21:11 | von Hannelore7", "von kiwo am 24. Juli") */
 			if (lab == 1) {
 				bool meta = false;
 				for (size_t k = 0; k < w.n && !meta; k++) {
@@ -742,9 +742,9 @@ void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const
 					closed = false;
 			}
 			/* one capitalised word closing a long line is a noun ("... ein Zeichen von
-			 * Respekt."), unless it looks like a user name ("MatsWichmann", "rasos", "r23") */
-			/* in a heading in capitals, the label is a preposition ("KLIMANEUTRALITÄT VON
-			 * UNTERNEHMEN"); a user name is not written so */
+			 * Respekt."), unless it looks like a user name ("JonasFeldberg", "kiwo", "r23") */
+			/* in a heading in capitals, the label is a preposition ("RADWEGE VON
+			 * MORGEN"); a user name is not written so */
 			if (tmp.n == 1 && !strchr(tmp.v[0], ' ') && strlen(tmp.v[0]) > 3 && ta_all_caps_words(tmp.v[0])) {
 				bool caps_label = true;
 				for (size_t k = 0; k < w.l[i] && caps_label; k++)
@@ -779,8 +779,8 @@ void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const
 			bool caps = tmp.n > 0;
 			for (size_t k = 0; k < tmp.n && caps; k++)
 				caps = ta_has_upper_start(tmp.v[k], strlen(tmp.v[k]));
-			/* the person is all the line says: not "Über NVIDIA Omniverse für wissenschaftliche
-			 * Visualisierungen", a link's topic */
+			/* the person is all the line says: not "Über ACME Studio für technische
+			 * Zeichnungen", a link's topic */
 			if (caps && tmp.n == 1 && i + 1 < w.n) {
 				const char *rest = w.w[i + 1];
 				size_t rl = strlen(rest), nl = strlen(tmp.v[0]);
@@ -799,7 +799,7 @@ void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const
 	free(s);
 }
 
-/* A byline line of segments: "04.02.2022 | 13:10 Uhr | Uta Helkenberg", "Janic Cathomen,
+/* A byline line of segments: "04.02.2022 | 13:10 Uhr | Uta Brinkhaus", "Janic Solèr,
  * 01.12.2021": the segment that is a person's name. */
 void ta_find_segment_name(const ta_state *st, const char *text, ta_names *out, const char *site, bool single)
 {
@@ -850,7 +850,7 @@ void ta_find_segment_name(const ta_state *st, const char *text, ta_names *out, c
 		char *nm0 = galley_ws_normalize(seg);
 		ta_words w;
 		ta_split_words(nm0, &w);
-		/* dates around the name: "2019 Helmut Rubik 0", "Benni 10. September 2017" */
+		/* dates around the name: "2019 Helmut Tressler 0", "Benni 10. September 2017" */
 		size_t a0 = 0, a1 = w.n;
 		while (a0 < a1 && (ta_has_digit(w.w[a0], w.l[a0]) || ta_is_month(st, w.w[a0], w.l[a0])))
 			a0++;
@@ -872,7 +872,7 @@ void ta_find_segment_name(const ta_state *st, const char *text, ta_names *out, c
 			after++;
 		bool city = after && (*after == ',' || !strncmp(after, "\xc2\xb7", 2) || !strncmp(after, "\xe2\x88\x99", 3) ||
 		                      !strncmp(after, "\xe2\x80\xa2", 3));
-		/* a field's label and its number: "Ausgabejahr 2022 Datum 25.01.2022" (not a day before
+		/* a field's label and its number: "Jahrgang 2022 Datum 25.01.2022" (not a day before
 		 * its month: "Benni 10 September 2017") */
 		bool field = nw == 1 && a1 < w.n && strspn(w.w[a1], "0123456789") == w.l[a1] &&
 		             !(a1 + 1 < w.n && ta_is_month(st, w.w[a1 + 1], w.l[a1 + 1]));
