@@ -181,7 +181,7 @@ static const ta_author_outcome ta_author_outcomes[] = {
 	/* the bylines of a teaser list or a sidebar say nothing of this article */
 	{"metadata-over-list-byline", TA_SCORE_META_OVER_TEASER, TA_SIDE_META, ta_when_meta_over_teaser},
 	/* a person named in the article's byline element, not a phrase found further away, nor the
-	 * same name with a role around it ("Netzphilosophin Leena Simon") */
+	 * same name with a role around it ("Netzforscherin Leena Arvidsson") */
 	{"byline-element-over-phrase", TA_SCORE_ELEMENT_OVER_PHRASE, TA_SIDE_VIS, ta_when_element_over_phrase},
 	/* metadata credits the outlet's desk ("Example Staff"), the only byline comes after the
 	 * article and names no person (a widget's, a teaser's) */
