@@ -123,7 +123,7 @@ bool ta_plausible_as(const ta_state *st, const char *s, ta_name_check check)
 	if (ta_slash_credit(s))
 		return true;
 	/* a credit for other work than the writing, or a byline's "by" in the run before a
-	 * capitalised word: "Revised Edition Edited by Adrian Parr", "Editing by John Roe" name no
+	 * capitalised word: "Second Edition Edited by Omar Haddad", "Editing by John Roe" name no
 	 * author (a name's particle is no label: "Walter von Aachen"; nor is "from" in "James
 	 * Lynch from University of Michigan") */
 	for (size_t i = 0; i < w.n; i++) {
