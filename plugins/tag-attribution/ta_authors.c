@@ -89,8 +89,8 @@ static void ta_find_emphasised_byline(ta_author_evidence *ev)
 }
 
 /* anywhere in the body, a short paragraph that a label with a colon opens ("Autorin: ..."),
- * or the noun "author" without one when people's names follow ("Autoren Jelko Djuren und
- * Jutta Klaukien") */
+ * or the noun "author" without one when people's names follow ("Autoren Jelko Marten und
+ * Jutta Oberle") */
 static void ta_find_labelled_line(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
@@ -446,7 +446,7 @@ static void ta_find_segmented_name(ta_author_evidence *ev)
 		if (section)
 			continue;
 		ta_find_segment_name(st, sr->text, &ev->vis, site, true);
-		/* a category beside the date ("2020-04-26 Deutsche Sprache") is no person */
+		/* a category beside the date ("2020-04-26 Deutsche Mundarten") is no person */
 		if (ev->vis.n && strchr(ev->vis.v[0], ' ') && !ta_person_text(d, ev->vis.v[0]))
 			ta_names_free(&ev->vis);
 	}
@@ -547,8 +547,8 @@ static void ta_find_unlabelled_any(ta_author_evidence *ev)
 
 /* signature-line: a signature closing the body: "Jane Roe" alone in the last paragraphs, after a sentence's
  * end and before at most a short line (a date, a note); not a heading between two paragraphs
- * ("... help solve local and global challenges." then "Creative Commons Platforms" then a
- * long paragraph), nor a team's name in a match's lines ("1-1", "Olympique Lyonnais") */
+ * ("... help people share their work across borders." then "Open Licence Platforms" then a
+ * long paragraph), nor a team's name in a match's lines ("1-1", "Olympique Bellerive") */
 static void ta_find_closing_signature(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
