@@ -94,7 +94,7 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 	/* phases: 0 datelines, bylines and meta lines in or before the article, 1 short unclassified
 	 * lines of the article's header (not a list's item: a ticker's "Boxen.de-Tippspiel +++ KW 4
 	 * +++ 28.01.2022 – 29.01.2022"), 2 datelines, bylines and meta lines of lists, 3 those
-	 * after the article's body (a teaser's or a comment's: "21 сентября 2021 Серия А.
+	 * after the article's body (a teaser's or a comment's: "21 сентября 2021 Лига Б.
 	 * Итоги..." under the article); 1 to 3 only when the page gives no date in its metadata
 	 * (max_tier 2); never an event's date with its hours */
 	for (int phase = 0; phase <= (max_tier >= 2 ? 3 : 0) && !found; phase++)
@@ -183,15 +183,15 @@ static bool ta_url_date(const char *url, ta_date *out)
 
 /* When the page gives no publication date at all: the last change a line with the article
  * shows ("Aktualisiert: 30.12.2016"), or any other line (a wiki's "last edited 2019-11-10"), then a date opening one of
- * the article's first paragraphs or in a short one ("29.11.2022 – Mehrfach und vehement...",
- * "Pressemitteilung vom 25. Januar 2022 | Berlin"), then the day in the page's address
+ * the article's first paragraphs or in a short one ("29.11.2022 – Erneut und deutlich...",
+ * "Pressemitteilung vom 25. Januar 2022 | Kassel"), then the day in the page's address
  * ("/2014/05/18/"). */
 static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 {
 	const galley_article *a = d->a;
 	/* a line anywhere that labels the publication, as a footer's or a sidebar's ("Letzte
 	 * Änderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023", "... wurde am 19. Mai 2010 um
-	 * 23:03 Uhr gepostet"), not a menu's or a comment's; not when the page's address has a
+	 * 22:18 Uhr gepostet"), not a menu's or a comment's; not when the page's address has a
 	 * day, the article's own (below), and the line may be another post's in a sidebar */
 	ta_date ud;
 	bool url_day = ta_url_date(galley_article_get(a, GALLEY_FIELD_URL), &ud);
@@ -204,7 +204,7 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 			return true;
 	}
 	/* pass 0: datelines, bylines and meta lines before or in the article; pass 1: any line, as
-	 * a wiki's footer ("Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert") */
+	 * a wiki's footer ("Diese Seite wurde zuletzt am 29. Januar 2020 um 14:07 Uhr geändert") */
 	for (size_t k = 0; k < 2 * galley_article_n_removed(a); k++) {
 		size_t i = k % galley_article_n_removed(a);
 		bool any = k >= galley_article_n_removed(a);
@@ -237,8 +237,8 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 		return true;
 	}
 	/* after the day in the page's address: a paragraph a little further down that opens with
-	 * a date, a press release's dateline under its headings ("01.02.2022 „Der Arbeitsmarkt ist
-	 * gut in das Jahr 2022 gestartet", "29.11.2022 – Mehrfach und vehement ..."): its first
+	 * a date, a press release's dateline under its headings ("01.02.2022 „Die Nachfrage ist
+	 * stark in das Jahr 2022 gestartet", "29.11.2022 – Erneut und deutlich ..."): its first
 	 * three words */
 	for (size_t i = 3; i < d->nbody && i < 6; i++) {
 		const char *t = d->p[i].text;
@@ -256,9 +256,9 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 			return true;
 	}
 	/* any short line the stripper took from the page, not a menu's: in the article ("Tanja
-	 * Karrasch 3.11.2023", "28.01.22 / 0 Kommentare"), then the nearest before it (a heading
-	 * "23.01.2022 - Dorothea Wierer ..."), then the first after it (the first comment, "26. Mai
-	 * 2008 um 21:07", or "last edited 2019-11-10"); never an event's date with its hours */
+	 * Ostendorf 3.11.2023", "28.01.22 / 0 Kommentare"), then the nearest before it (a heading
+	 * "23.01.2022 - Dorothea Lindgren ..."), then the first after it (the first comment, "26. Mai
+	 * 2008 um 20:44", or "last edited 2019-11-10"); never an event's date with its hours */
 	size_t nr = galley_article_n_removed(a);
 	for (int pass = 0; pass < 3; pass++)
 		for (size_t k = 0; k < nr; k++) {
@@ -274,7 +274,7 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 	return false;
 }
 
-/* Is a <time> a comment's: its day shown in a comment ("23.09.20 | 18:19 Rezeptsammlerin"),
+/* Is a <time> a comment's: its day shown in a comment ("23.09.20 | 18:19 Kuchenfreundin"),
  * and not in the article's header? */
 static bool ta_comment_time(const ta_doc *d, const ta_date *dt)
 {
