@@ -188,18 +188,18 @@ static ta_qshape ta_shape(const ta_doc *d, const ta_quote *q)
 	return sh;
 }
 
-/* “Once Upon A Time in Hollywood”, “CBS This Morning”: capitalised words, no sentence end. */
+/* “Night Over The Harbour Bridge”, “Morning Report”: capitalised words, no sentence end. */
 static bool ta_title_like(const ta_qshape *sh, bool german)
 {
 	/* German capitalises every noun: „Grenzschutz ist Menschenschutz.“ is a sentence */
 	if (!german && sh->longwords >= 2 && sh->capwords == sh->longwords && sh->words <= 8)
-		return true; /* “The Wit and Wisdom of Michael Bloomberg.” */
+		return true; /* “The Life and Times of Martha Greenfield.” */
 	return sh->longwords >= 2 && sh->capwords * 10 >= sh->longwords * 7 && !sh->ends_sentence && sh->words <= 12;
 }
 
 /* Titles and one- or two-word fragments in quotation marks are not quotations: the text around
- * them reads through them when looking for a speaker ("Scott told “CBS This Morning” co-host
- * Gayle King, “Because ...”"). */
+ * them reads through them when looking for a speaker ("Stroud told “Morning Report” co-host
+ * Nora Vale, “Because ...”"). */
 void ta_soften(ta_doc *d)
 {
 	for (size_t qi = 0; qi < d->nq; qi++) {
@@ -217,7 +217,7 @@ void ta_soften(ta_doc *d)
 	}
 }
 
-/* « Cette loi, c'est ..., affirme-t-elle. Je crois ... »: a comma, a speech verb, then a pronoun
+/* « Cette réforme, c'est ..., affirme-t-elle. Je crois ... »: a comma, a speech verb, then a pronoun
  * or a name, then a comma or a full stop, inside the marks. */
 static bool ta_incise(const ta_doc *d, ta_quote *q, ta_who *who, char **cue)
 {
@@ -262,7 +262,7 @@ static bool ta_incise(const ta_doc *d, ta_quote *q, ta_who *who, char **cue)
 				after = e;
 			} else
 				continue;
-			/* after a name an apposition may follow: ", toxicologue, ancien de l'Anses." */
+			/* after a name an apposition may follow: ", géologue, ancien du Bureau." */
 			size_t stop = after;
 			bool named = w.person >= 0 || w.name;
 			bool pron = ta_in(&d->st->pronouns, d, &P->t[n]);
@@ -292,7 +292,7 @@ static bool ta_incise(const ta_doc *d, ta_quote *q, ta_who *who, char **cue)
 	return false;
 }
 
-/* "Mr. Ruano said signal preemption remains his major issue. “For me, ...”": a quote that
+/* "Mr. Castell said road safety remains his main concern. “For me, ...”": a quote that
  * opens the sentence right after one whose speech verb has a person for subject. */
 static bool ta_prev_sentence(const ta_doc *d, int pi, size_t to, ta_who *who, char **cue)
 {
@@ -407,7 +407,7 @@ void ta_attribute_quotes(ta_doc *d)
 			else
 				keep = false;
 		} else {
-			/* "(« Comment tenir une tribune en AG ? », « Dessiner une affiche »)": a list of
+			/* "(« Comment animer une réunion ? », « Écrire un tract »)": a list of
 			 * titles in brackets, not what someone said */
 			const ta_piece *fp = &d->pc[q->p0];
 			const ta_para *FP = &d->p[fp->para];
