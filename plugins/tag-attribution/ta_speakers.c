@@ -46,7 +46,7 @@ static bool ta_after_determiner(const ta_doc *d, const ta_para *P, size_t i)
 	return false;
 }
 
-/* "a spokesman", "ein Teilnehmer", "un ténor de la droite": someone new, not someone named */
+/* "a spokesman", "ein Teilnehmer", "un cadre du parti": someone new, not someone named */
 static bool ta_indefinite_before(const ta_doc *d, const ta_para *P, size_t i)
 {
 	for (size_t k = i, n = 0; k > 0 && n < 3; k--, n++) {
@@ -93,7 +93,7 @@ static ta_who ta_who_chunk(const ta_doc *d, const ta_para *P, ta_chunk c)
 	char *low = ta_span_low(d, P, c.s, c.e);
 	w.person = ta_person_find(d, low);
 	free(low);
-	/* "Chef de Mission Schimmelpfennig": the surname of someone named in full */
+	/* "Chef de Mission Hollerbach": the surname of someone named in full */
 	if (w.person < 0 && c.e - c.s >= 2)
 		w.person = ta_person_find(d, LOW(d, &P->t[c.e - 1]));
 	if (w.person < 0)
@@ -133,7 +133,7 @@ static ta_who ta_np_after(const ta_doc *d, int pi, size_t s, size_t lim)
 		if (t->kind == TK_QUOTE || t->sent_end)
 			break;
 		if (t->kind == TK_PUNCT) {
-			/* "declared a later chancellor, Bernhard von Bülow": a role, then the name */
+			/* "declared a later minister, Konrad von Lindenau": a role, then the name */
 			if ((t->mark == ',' || t->mark == ';' || t->mark == ':') && j > s && !(t->mark == ',' && role && !org.name))
 				break;
 			continue;
@@ -148,7 +148,7 @@ static ta_who ta_np_after(const ta_doc *d, int pi, size_t s, size_t lim)
 		if (ta_name_tok(t)) {
 			size_t e = ta_chunk_end(d, P, j, lim);
 			ta_chunk c = ta_classify(d, P, j, e);
-			/* "selon un proche d'Edouard Philippe": the name of someone else */
+			/* "selon un proche d'Étienne Marchal": the name of someone else */
 			if (j > s) {
 				const ta_tok *b = &P->t[j - 1];
 				const char *bl = LOW(d, b);
@@ -227,7 +227,7 @@ ta_who ta_np_before(const ta_doc *d, int pi, size_t s, size_t k, bool far)
 		if (ta_name_tok(t)) {
 			size_t cs = ta_chunk_start(d, P, j, s);
 			ta_chunk c = ta_classify(d, P, cs, j + 1);
-			/* "director of the Centre for Global Health": an object, not the subject */
+			/* "director of the Centre for Coastal Research": an object, not the subject */
 			if (cs > s && ta_in(&d->st->preps, d, &P->t[cs - 1]) && !P->t[cs - 1].cap && j + 1 != k) {
 				j = cs;
 				continue;
