@@ -117,14 +117,14 @@ ta_chunk ta_classify(const ta_doc *d, const ta_para *P, size_t s, size_t e)
 		c.kind = c.role_at >= 0 ? NM_ROLE : NM_NONE;
 		return c;
 	}
-	/* German nouns are capitalised: "Backstube von Karsten Berning" -> "Karsten Berning" */
+	/* German nouns are capitalised: "Backstube von Karsten Wellbrock" -> "Karsten Wellbrock" */
 	if (d->german)
 		for (size_t i = c.s + 1; i + 2 < c.e; i++)
 			if (!P->t[i].cap && ta_in(&d->st->particles, d, &P->t[i])) {
 				c.s = i + 1;
 				break;
 			}
-	/* a role inside the run: "New York Mayor Michael Bloomberg" -> "Michael Bloomberg" */
+	/* a role inside the run: "Springfield Mayor Michael Harlow" -> "Michael Harlow" */
 	for (size_t i = c.e - 1; i > c.s; i--) {
 		if (ta_is_role(d, &P->t[i - 1]) && P->t[i - 1].cap && !P->t[i - 1].initial) {
 			c.role_at = (int)(i - 1);
@@ -164,7 +164,7 @@ ta_chunk ta_classify(const ta_doc *d, const ta_para *P, size_t s, size_t e)
 		c.kind = NM_ORG; /* IRGC, US, NATO */
 		return c;
 	}
-	/* post-nominal letters: "Neil Ford QC", "Jane Roe MP" */
+	/* post-nominal letters: "Neil Ashdown QC", "Jane Roe MP" */
 	while (c.e - c.s >= 3 && P->t[c.e - 1].allcaps && P->t[c.e - 1].lolen <= 3)
 		c.e--;
 	c.kind = c.e - c.s >= 2 ? NM_PERSON : NM_SINGLE;
@@ -176,13 +176,13 @@ ta_chunk ta_classify(const ta_doc *d, const ta_para *P, size_t s, size_t e)
 		/* "2 Millionen Euro", "65 Grad Celsius": quantities */
 		else if (before && before->digit)
 			c.kind = NM_NONE;
-		/* German: "der offenen Grenze Spuren" — an adjective before the run */
+		/* German: "der alten Mauer Spuren" — an adjective before the run */
 		else if (d->german && before && before->kind == TK_WORD && !before->cap && ta_adjective_ending(d, before) &&
 		         !ta_in(&d->st->verbs, d, before) &&
 		         !ta_in(&d->st->preps, d, before) && !ta_in(&d->st->particles, d, before) && !ta_in(&d->st->notnames, d, before) &&
 		         !ta_is_role(d, before) && !ta_in(&d->st->cues, d, before))
 			c.kind = NM_NONE;
-		/* "Attorney for the District of Massachusetts Joshua Levy": the place before the name */
+		/* "Attorney for the District of Oregon Joshua Kerrigan": the place before the name */
 		else if (c.e - c.s >= 3 && c.s == c.s0 && before && !before->cap && ta_in(&d->st->preps, d, before))
 			c.s++;
 	}
@@ -265,7 +265,7 @@ static int ta_person_add(ta_doc *d, const ta_para *P, size_t s, size_t e)
 	const char *sur = sp ? sp + 1 : low;
 	int head = ta_set_get(&d->surnames, sur, strlen(sur));
 	/* the same name, or the same surname as someone named in full before: in news, the same
-	 * person ("Dirk Schimmelpfennig" ... "Chef de Mission Schimmelpfennig") */
+	 * person ("Dirk Hollerbach" ... "Chef de Mission Hollerbach") */
 	int first = -1;
 	for (int i = head; i >= 0; i = d->pnext[i]) {
 		if (!strcmp(d->pers[i].low, low)) {
@@ -347,7 +347,7 @@ void ta_collect_people(ta_doc *d)
 			for (size_t i = 0; i < P->nt;) {
 				{
 					const ta_tok *t = &P->t[i];
-					/* "Un chiraquien s'est souvenu ...", "A spokesperson for UCEA said": someone
+					/* "Un élu s'est souvenu ...", "A spokesperson for NCRB said": someone
 					 * unnamed becomes the last person mentioned; a pronoun after it is nobody */
 					if (pass == 1 && t->kind == TK_WORD && !t->inq && ta_in(&d->st->indefinites, d, t)) {
 						size_t b = i;
@@ -381,7 +381,7 @@ void ta_collect_people(ta_doc *d)
 				} else {
 					e = ta_chunk_end(d, P, i, P->nt);
 					c = ta_classify(d, P, i, e);
-					/* "in the Las Vegas debate", "from New York": places */
+					/* "in the Santa Fe debate", "from New York": places */
 					size_t b = i;
 					if (b > 0 && ta_in(&d->st->notnames, d, &P->t[b - 1]) && !P->t[b - 1].cap)
 						b--;
