@@ -194,7 +194,7 @@ bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 			before--;
 		/* "(21. November 2022)": the day may follow an opening bracket; "Original Research7 April
 		 * 2020": or be glued to the word before it (a line break the text lost), or to a
-		 * separator ("By Wikimedia Foundation•15 January 2020") */
+		 * separator ("By Northwind Foundation•15 January 2020") */
 		bool dayok = lead >= 1 ? (d = lead, true)
 		                       : (before > 0 && sscanf(w.w[before - 1] + (w.w[before - 1][0] == '(' || w.w[before - 1][0] == '['), "%2d", &d) == 1);
 		if (!dayok && lead < 0 && before > 0 && w.l[before - 1] >= 3) {
