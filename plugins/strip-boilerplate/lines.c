@@ -68,7 +68,7 @@ int sb_line_prefix(const sb_ctx *c, const sb_block *b, galley_buf *k)
 	return sb_line_prefix_key(c, b->text, k->data, k->len, b->len, b->sentence);
 }
 
-/* A short line naming a photo agency ("AFP / MARCO BERTORELLO", "Judy Eddy/WENN.com"): one
+/* A short line naming a photo agency ("AFP / PAOLO VENTRINI", "Judy Marsh/WENN.com"): one
  * or two words of it found in the agency list. */
 bool sb_photo_credit(const sb_ctx *c, const sb_block *b, galley_buf *k)
 {
@@ -117,8 +117,8 @@ bool sb_call_to_action(const sb_ctx *c, const sb_block *b, galley_buf *k, galley
 	return sb_has_phrase(c->st->cta, c->st->n_cta, b, 400, k, pad);
 }
 
-/* Image credits at the end of a caption or a short paragraph: "... Foto: GdP/Hagen Immel",
- * "... © Pferderevue", "... (mlharing / iStock.com)".  The credit is cut from the block and
+/* Image credits at the end of a caption or a short paragraph: "... Foto: GdP/Hagen Ulmer",
+ * "... © Reiterblatt", "... (fotofreund / iStock.com)".  The credit is cut from the block and
  * recorded as a caption credit. */
 static const char *const sb_credit_markers[] = {
 	"Foto:", "Fotos:", "Photo:", "Photos:", "Bild:", "Bilder:", "Image:", "Credit:", "Credits:",
@@ -211,7 +211,7 @@ void sb_cut_credit(sb_ctx *c, sb_block *b, galley_buf *k)
 }
 
 /* A byline word ("von", "by", "par", "Autor") followed by a name inside a short date or meta
- * line: "am 23. Januar 2020 von Christian Spließ", "October 19, 2019 by IWB".  key is the
+ * line: "am 23. Januar 2020 von Christian Weißler", "October 19, 2019 by KRW".  key is the
  * line's key form. */
 bool sb_byline_inside_key(const sb_ctx *c, const char *key)
 {
