@@ -2,8 +2,8 @@
  * titles that credit a speaker, emphasised bylines, badges, a release's sender and issuer. */
 #include "ta_private.h"
 
-/* The credit line as the page prints it, when it names several authors: "Lars Fischer und Alina
- * Beispiel", "Daniel Braun, David Roe". The names, in order, with only separators between
+/* The credit line as the page prints it, when it names several authors: "Lars Oberdorf und Alina
+ * Beispiel", "Daniel Sommer, David Roe". The names, in order, with only separators between
  * them (commas, semicolons, slashes, "&" and one conjunction: "and", "und", "et", "y"), in a text
  * of the page. NULL when no text shows them so. (owned) */
 static bool ta_ascii_alnum(unsigned char c)
@@ -145,8 +145,8 @@ void ta_contact_name(const ta_state *st, const char *text, ta_names *out)
 		}
 		if (!name)
 			break;
-		/* what follows, as in a contact's address lines (no comma: "Ernst Kick, Vorstandsvorsitzender
-		 * der Spielwarenmesse, im Interview" is a teaser): a telephone ("Telefon +49"), a role, a
+		/* what follows, as in a contact's address lines (no comma: "Ernst Lohmeyer, Vorstandsvorsitzender
+		 * der Beispielmesse, im Interview" is a teaser): a telephone ("Telefon +49"), a role, a
 		 * role after one adjective ("Stellvertretende Pressesprecherin"); after a label, a comma */
 		size_t n = i + len;
 		bool comma = w.w[n - 1][w.l[n - 1] - 1] == ',';
@@ -216,7 +216,7 @@ void ta_speech_title(const ta_state *st, const char *title, ta_names *out)
 
 /* An agency's credit that opens the story, as written: a paragraph that is the credit alone
  * ("JIJI" under the headline), or the dateline's credit in parentheses before a dash ("Hamburg
- * (dpa/lno) – Trotz eines Gespräches ...", "WASHINGTON (AP) — ..."). */
+ * (dpa/lno) – Nach einem langen Streit ...", "WASHINGTON (AP) — ..."). */
 bool ta_agency_credit(const ta_state *st, const char *text, ta_names *out)
 {
 	size_t n = strlen(text);
