@@ -41,13 +41,13 @@ static char *ta_extend_in(const ta_state *st, const char *text, const char *firs
 			while (b > text && b[-1] != ' ')
 				b--;
 			char *lo = ta_lower(b, (size_t)(p - 1 - b));
-			/* in a byline's short line, not a sentence's agent ("..., wurde 2012 von Jessie
-			 * Weiß gegründet") */
+			/* in a byline's short line, not a sentence's agent ("..., wurde 2012 von Paula
+			 * Kranz gegründet") */
 			labelled = ta_set_get(&st->prefixes, lo, strlen(lo)) >= 0 && strlen(text) <= 80;
 			free(lo);
 		}
 		/* a line that opens with the name and a dash: an author's note ("Stefan Stahlberg -
-		 * Maschinenbauer, Abenteurer ...") */
+		 * Tischler, Segler ...") */
 		bool dashed = p == text && (!strncmp(end, " - ", 3) || !strncmp(end, " \xe2\x80\x93 ", 5) || !strncmp(end, " \xe2\x80\x94 ", 5));
 		/* or a line that is the full name alone (p.full-name "Tom Baker", its "By" in another element) */
 		bool alone = p == text && *end == 0;
@@ -339,7 +339,7 @@ void ta_name_line(const ta_state *st, const char *text, ta_names *out, bool copy
 			}
 		}
 		/* no mark, a year (or years) and "by" opening the line or after a bracket: "(Creative
-		 * Commons-Lizenz) 2006-2008 by Martin Weber Hosted by ..." */
+		 * Commons-Lizenz) 2005-2009 by Martin Albrecht Hosted by ..." */
 		for (size_t k = 0; !mark && k + 2 < w.n; k++) {
 			char c0 = w.w[k][0];
 			bool years = w.l[k] >= 4 && c0 >= '1' && c0 <= '2';
@@ -358,7 +358,7 @@ void ta_name_line(const ta_state *st, const char *text, ta_names *out, bool copy
 		}
 	}
 	size_t j = i;
-	bool credit_after = false; /* another credit follows the name: "... Martin Weber Hosted by ..." */
+	bool credit_after = false; /* another credit follows the name: "... Martin Albrecht Hosted by ..." */
 	while (j < w.n && j - i < 4) {
 		const char *wd = w.w[j];
 		size_t l = w.l[j];
