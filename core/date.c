@@ -181,3 +181,15 @@ void galley_date_format_utc(int64_t t, char *buf, size_t len, galley_date_format
 	else
 		snprintf(buf, len, "%04d-%02d-%02d", y, m, d);
 }
+
+void galley_date_format_local(int64_t t, int offset, char *buf, size_t len)
+{
+	char local[32];
+	galley_date_format_utc(t + (int64_t)offset * 60, local, sizeof local, GALLEY_DATE_FORMAT_DATETIME);
+	local[19] = 0; /* without the "Z" */
+	int a = offset < 0 ? -offset : offset;
+	if (offset == 0)
+		snprintf(buf, len, "%sZ", local);
+	else
+		snprintf(buf, len, "%s%c%02d:%02d", local, offset < 0 ? '-' : '+', a / 60, a % 60);
+}

@@ -64,6 +64,13 @@ START_TEST(calendar_and_instants)
 	th_str_eq(buf, "2024-03-05");
 	galley_date_format_utc(-1, buf, sizeof buf, GALLEY_DATE_FORMAT_DATETIME);
 	th_str_eq(buf, "1969-12-31T23:59:59Z");
+	/* the same instant in a page's own zone */
+	galley_date_format_local(galley_date_epoch(&t), -5 * 60 - 30, buf, sizeof buf);
+	th_str_eq(buf, "2024-03-05T10:00:00-05:30");
+	galley_date_format_local(galley_date_epoch(&t), 9 * 60, buf, sizeof buf);
+	th_str_eq(buf, "2024-03-06T00:30:00+09:00");
+	galley_date_format_local(galley_date_epoch(&t), 0, buf, sizeof buf);
+	th_str_eq(buf, "2024-03-05T15:30:00Z");
 }
 END_TEST
 

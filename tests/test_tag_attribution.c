@@ -626,13 +626,14 @@ START_TEST(dates)
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2024-03-06T00:30:00+01:00");
 	galley_article_free(a);
 
-	/* the day the page shows, when the UTC timestamp rolled over */
+	/* the day the page shows, when the UTC timestamp rolled over: the instant in the page's
+	 * own time, as its clock shows it */
 	a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2024-03-05T23:30:00Z", "json-ld");
 	galley_removed r = {"dateline", "6. März 2024, 00:30 Uhr", "time"};
 	galley_article_add_removed(a, &r);
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2024-03-06");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2024-03-06T00:30:00+01:00");
 	galley_article_free(a);
 
 	/* the fetch date is not a publication date */
@@ -1208,6 +1209,72 @@ START_TEST(dates_header_and_events)
 }
 END_TEST
 
+/* A timestamp keeps its instant and takes the page's own time zone: each rule its fixture. */
+START_TEST(dates_instants_in_the_page_zone)
+{
+	/* shown-local-clock: a line shows the UTC instant's local clock on another day */
+	galley_article *a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-07-08T01:10:30Z", "json-ld");
+	add_removed(a, "dateline", "7 de julio de 2021 22:10", "div.date before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-07-07T22:10:30-03:00");
+	galley_article_free(a);
+
+	/* the day the header shows for a UTC timestamp keeps the instant when a candidate gives
+	 * its local clock ("2021-07-07 21:10:30", no offset) */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-07-08T02:10:30Z", "article-meta");
+	galley_article_add_candidate(a, "date", "2021-07-07 21:10:30", "meta");
+	add_removed(a, "dateline", "July 7, 2021", "p.date before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-07-07T21:10:30-05:00");
+	galley_article_free(a);
+
+	/* header-shows-metadata-instant: the byline shows, with its clock, the instant of another
+	 * publication date of the article's metadata than the most trusted one */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-06-30T08:00:00Z", "json-ld");
+	galley_article_add_candidate(a, "date", "2021-07-05T13:45:00Z", "article-meta");
+	add_removed(a, "byline", "Von Jo Roe 5. Juli 2021, 15:45 Uhr", "p.byline before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-07-05T15:45:00+02:00");
+	galley_article_free(a);
+	/* ... not another candidate's day without the same clock */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-06-30T08:00:00Z", "json-ld");
+	galley_article_add_candidate(a, "date", "2021-07-05T13:45:00Z", "article-meta");
+	add_removed(a, "byline", "Von Jo Roe 6. Juli 2021, 15:52 Uhr", "p.byline before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-06-30T08:00:00Z");
+	galley_article_free(a);
+
+	/* header-day-of-instant: no dateline, a line above the text that is a date shows the day
+	 * after the UTC instant's, as the page's zone east of Greenwich makes it */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-03-01T23:40:10Z", "article-meta");
+	add_removed(a, "outside-main", "2020-03-02", "h2 before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-03-02");
+	galley_article_free(a);
+	/* ... never a day no time zone can make of it */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-03-01T03:40:10Z", "article-meta");
+	add_removed(a, "outside-main", "2020-03-02", "h2 before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-03-01T03:40:10Z");
+	galley_article_free(a);
+
+	/* header-shows-other-metadata-day: the text's opening line that is only a date, a day the
+	 * metadata gives too */
+	a = th_article_html("<p>04.02.2021</p><p>The story itself, long enough to be the text of the article.</p>");
+	galley_article_add_candidate(a, "date", "2021-09-01T10:00:00+02:00", "article-meta");
+	galley_article_add_candidate(a, "date", "2021-02-04", "time");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-02-04");
+	galley_article_free(a);
+}
+END_TEST
+
 START_TEST(dates_shown_with_the_article)
 {
 	/* the site header's "today" comes first in the page; the article's labelled date wins, and
@@ -1377,7 +1444,7 @@ START_TEST(dates_shown_with_the_article)
 	galley_article_add_candidate(a, "date", "Wed, 04 May 2022 00:25:56 GMT", "json-ld");
 	add_removed(a, "outside-main", "3 de mayo de 2022 21:25", "div.col-12 before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-03");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-03T21:25:56-03:00");
 	galley_article_free(a);
 	/* ... but not the day in its address: a timestamp keeps its instant, the address's day may
 	 * be any zone's (or the day the address was made) */
@@ -2184,6 +2251,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, signature_and_copyright);
 	tcase_add_test(tc, dates_shown_with_the_article);
 	tcase_add_test(tc, dates_header_and_events);
+	tcase_add_test(tc, dates_instants_in_the_page_zone);
 	tcase_add_test(tc, dates_the_header_shows_among_metadata);
 	tcase_add_test(tc, authors_when_nothing_else_names_one);
 	tcase_add_test(tc, byline_labels_and_joins);

@@ -74,6 +74,11 @@ typedef enum galley_date_format {
 /* Writes the instant t (seconds since the epoch) in UTC into buf (years clamped to 0-9999). */
 GALLEY_API void galley_date_format_utc(int64_t t, char *buf, size_t len, galley_date_format format);
 
+/* Writes the instant t (seconds since the epoch) as the local date-time of the UTC offset
+ * offset (minutes east) into buf, "2016-12-19T19:08:44-05:00" ("Z" for offset 0): the same
+ * instant in a page's own time zone.  32 bytes are enough. */
+GALLEY_API void galley_date_format_local(int64_t t, int offset, char *buf, size_t len);
+
 #ifdef __cplusplus
 }
 #endif

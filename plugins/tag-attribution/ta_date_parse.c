@@ -241,8 +241,8 @@ bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 }
 
 /* The first clock time in text: "21:25", "um 9:05 Uhr" (hours and minutes, not a date's
- * numbers or a longer run of digits). */
-bool ta_find_clock(const char *text, int *hh, int *mi)
+ * numbers or a longer run of digits); *end: where its minutes end. */
+static bool ta_clock_at(const char *text, int *hh, int *mi, const char **end)
 {
 	for (const char *p = text; *p; p++) {
 		if (*p != ':' || p == text)
@@ -262,9 +262,31 @@ bool ta_find_clock(const char *text, int *hh, int *mi)
 			continue;
 		*hh = h;
 		*mi = m;
+		*end = p + 3;
 		return true;
 	}
 	return false;
+}
+
+bool ta_find_clock(const char *text, int *hh, int *mi)
+{
+	const char *end;
+	return ta_clock_at(text, hh, mi, &end);
+}
+
+/* The same, read on a twelve-hour clock when "am"/"pm" ("a.m.", "PM") follows: "7:08pm" is 19:08. */
+bool ta_find_clock12(const char *text, int *hh, int *mi)
+{
+	const char *end;
+	if (!ta_clock_at(text, hh, mi, &end))
+		return false;
+	while (*end == ' ')
+		end++;
+	char c = (char)(*end | 0x20);
+	if ((c != 'a' && c != 'p') || ((end[1] | 0x20) != 'm' && !(end[1] == '.' && (end[2] | 0x20) == 'm')) || *hh < 1 || *hh > 12)
+		return true;
+	*hh = *hh % 12 + (c == 'p' ? 12 : 0);
+	return true;
 }
 
 int ta_date_rank(const char *o)

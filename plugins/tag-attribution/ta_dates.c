@@ -2,6 +2,13 @@
  * the page address's day, and the last resorts. */
 #include "ta_private.h"
 
+/* The longest line that is "little more than a date" ("25.01.2022", "Tuesday, 25 January 2022"). */
+enum { TA_DATE_LINE_MAX = 40 };
+/* The UTC offsets time zones use, in minutes: UTC-12 to UTC+14. */
+enum { TA_OFFSET_MIN = -12 * 60, TA_OFFSET_MAX = 14 * 60 };
+/* The first ta_date_rank of weak metadata: Dublin Core, generic meta tags, <time>. */
+enum { TA_DATE_RANK_WEAK = 4 };
+
 /* Is a removed block from after the article's body? */
 static bool ta_after_body(const galley_removed *r)
 {
@@ -387,12 +394,119 @@ static bool ta_date_header_shows_other(ta_date_evidence *ev)
 		bool labelled;
 		/* a line that is little more than the date, not a sentence with one ("A post shared by
 		 * ... on Jun 16, 2019 at 7:30am PDT": an embedded post) */
-		if (!ta_header_line(r) || strlen(r->text) > 40 || !ta_line_date(d->st, r->text, &sd, &labelled))
+		if (!ta_header_line(r) || strlen(r->text) > TA_DATE_LINE_MAX || !ta_line_date(d->st, r->text, &sd, &labelled))
 			continue;
 		if (ta_date_metadata_gives(ev, r, &sd))
 			return ta_date_day(ev, "header-shows-other-metadata-day", sd.y, sd.m, sd.d);
 	}
+	/* the same for the text's opening line when it is little more than a date: the header's
+	 * date line that the stripper kept with the text ("09.03.2022" above the first paragraph) */
+	if (d->nbody > 1 && d->p[0].text && d->p[0].len <= TA_DATE_LINE_MAX) {
+		galley_removed opening = {.reason = "header", .text = d->p[0].text, .place = GALLEY_PLACE_BEFORE_BODY};
+		ta_date sd;
+		bool labelled;
+		if (ta_line_date(d->st, opening.text, &sd, &labelled) && ta_date_metadata_gives(ev, &opening, &sd))
+			return ta_date_day(ev, "header-shows-other-metadata-day", sd.y, sd.m, sd.d);
+	}
 	return false;
+}
+
+/* The offset (minutes east of UTC) that makes the instant inst (minutes since the epoch) the
+ * local clock y-m-d hh:mi; false when no time zone can (a multiple of 15 minutes from UTC-12
+ * to UTC+14). */
+static bool ta_offset_for(long inst, int y, int m, int d, int hh, int mi, int *off)
+{
+	long o = (galley_days_from_civil(y, m, d) * 24 + hh) * 60 + mi - inst;
+	if (o % 15 || o < TA_OFFSET_MIN || o > TA_OFFSET_MAX)
+		return false;
+	*off = (int)o;
+	return true;
+}
+
+/* A candidate's instant in minutes since the epoch. */
+static long ta_instant(const ta_date *dt)
+{
+	return (galley_days_from_civil(dt->y, dt->m, dt->d) * 24 + dt->hh) * 60 + dt->mi - dt->off;
+}
+
+/* Decide candidate c's instant written with the page's offset off, by rule: a timestamp keeps
+ * its instant and takes the page's own time zone. */
+static bool ta_date_instant(ta_date_evidence *ev, const char *rule, const galley_candidate *c, int off)
+{
+	galley_date g;
+	if (!galley_date_parse(c->value, &g))
+		return false;
+	galley_date_format_local(galley_date_epoch(&g), off, ev->shown, sizeof ev->shown);
+	ev->value = ev->shown;
+	ev->rule = rule;
+	return true;
+}
+
+/* The article's header shows a date with its clock time that is, in some time zone, the
+ * instant of another metadata publication date than the most trusted one ("6. November 2023,
+ * 15:25 Uhr" in the byline, article:published_time 2023-11-06T14:25:00Z, JSON-LD 2023-11-03):
+ * that date, with the offset the page shows. */
+static bool ta_date_header_shows_instant(ta_date_evidence *ev)
+{
+	galley_article *a = ev->d->a;
+	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		ta_date sd;
+		bool labelled;
+		int th, tm;
+		static const char *const strong[] = {"dateline", "byline", "meta"};
+		if (!ta_header_line(r) || !ta_reason_is(r, strong, sizeof strong / sizeof strong[0]) ||
+		    !ta_line_date(ev->d->st, r->text, &sd, &labelled) || !ta_find_clock12(r->text, &th, &tm))
+			continue;
+		for (size_t k = 0; k < galley_article_n_candidates(a); k++) {
+			const galley_candidate *c = galley_article_candidate(a, k);
+			ta_date dt;
+			int off;
+			/* the article's own metadata (not a <time> or a generic meta tag, a teaser's) */
+			if (strcmp(c->field, "date") || c == ev->best || ta_date_rank(c->origin) < 0 || ta_date_rank(c->origin) >= TA_DATE_RANK_WEAK ||
+			    !ta_parse_iso(c->value, &dt) || !dt.has_time ||
+			    !dt.has_off || ta_same_day(&dt, &ev->bd) || !ta_offset_for(ta_instant(&dt), sd.y, sd.m, sd.d, th, tm, &off))
+				continue;
+			return ta_date_instant(ev, "header-shows-metadata-instant", c, off);
+		}
+	}
+	return false;
+}
+
+/* A day decided for a UTC timestamp (the day shown, another candidate's): the timestamp's
+ * instant with the page's offset when the page gives its local clock on that day, in a
+ * candidate without an offset ("2016-12-19 19:08:44" for 2016-12-20T00:08:44Z) or in a line of
+ * the article's header ("December 19, 2016 | 7:08pm"); the day stays the one decided. */
+static void ta_date_day_keeps_instant(ta_date_evidence *ev)
+{
+	galley_article *a = ev->d->a;
+	ta_date day;
+	if (!ev->best || !ev->bd.has_time || !ev->bd.has_off || ev->bd.off != 0 || ev->value != ev->shown || strlen(ev->shown) != 10 ||
+	    !ta_parse_iso8601(ev->shown, &day))
+		return;
+	long inst = ta_instant(&ev->bd);
+	int off;
+	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
+		const galley_candidate *c = galley_article_candidate(a, i);
+		ta_date dt;
+		if (strncmp(c->field, "date", 4) || ta_date_rank(c->origin) < 0 || !ta_parse_iso(c->value, &dt) || !dt.has_time || dt.has_off ||
+		    !ta_same_day(&dt, &day) || !ta_offset_for(inst, dt.y, dt.m, dt.d, dt.hh, dt.mi, &off) || off == 0)
+			continue;
+		ta_date_instant(ev, ev->rule, ev->best, off);
+		return;
+	}
+	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		ta_date sd;
+		bool labelled;
+		int th, tm;
+		/* minutes that tell one instant from another (not a teaser's "20:00 Uhr") */
+		if (ev->bd.mi == 0 || !ta_header_line(r) || !ta_line_date(ev->d->st, r->text, &sd, &labelled) || !ta_same_day(&sd, &day) ||
+		    !ta_find_clock12(r->text, &th, &tm) || !ta_offset_for(inst, sd.y, sd.m, sd.d, th, tm, &off) || off == 0)
+			continue;
+		ta_date_instant(ev, ev->rule, ev->best, off);
+		return;
+	}
 }
 
 /* A UTC timestamp as best: the same instant with the page's own offset, from another
@@ -424,8 +538,8 @@ static bool ta_date_utc_local(ta_date_evidence *ev, long inst)
 			continue;
 		long local = (galley_days_from_civil(sd.y, sd.m, sd.d) * 24 + th) * 60 + tm;
 		long off = local - inst;
-		if (off != 0 && off % 15 == 0 && off >= -12 * 60 && off <= 14 * 60 && !ta_same_day(&sd, &ev->bd))
-			return ta_date_day(ev, "shown-local-clock", sd.y, sd.m, sd.d);
+		if (off != 0 && off % 15 == 0 && off >= TA_OFFSET_MIN && off <= TA_OFFSET_MAX && !ta_same_day(&sd, &ev->bd))
+			return ta_date_instant(ev, "shown-local-clock", ev->best, (int)off);
 	}
 	return false;
 }
@@ -452,6 +566,25 @@ static void ta_date_utc(ta_date_evidence *ev)
 		if ((diff == 1 && bd->hh >= 10) || (diff == -1 && bd->hh < 12))
 			ta_date_day(ev, "shown-day-of-instant", ev->vis.y, ev->vis.m, ev->vis.d);
 		return;
+	}
+	/* no dateline or byline: a line above the text that is little more than a date (a post's
+	 * "2019-01-01" heading) and shows the day before or after, as a time zone makes it */
+	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		ta_date sd;
+		bool labelled;
+		int th, tm;
+		/* (a line with a clock of its own is a timestamp: the clock rules above read it) */
+		if (!ta_header_line(r) || r->place != GALLEY_PLACE_BEFORE_BODY || strlen(r->text) > TA_DATE_LINE_MAX ||
+		    !ta_line_date(d->st, r->text, &sd, &labelled) || ta_find_clock(r->text, &th, &tm))
+			continue;
+		long diff = galley_days_from_civil(sd.y, sd.m, sd.d) - galley_days_from_civil(bd->y, bd->m, bd->d);
+		if ((diff == 1 && bd->hh >= 10) || (diff == -1 && bd->hh < 12)) {
+			ta_date_day(ev, "header-day-of-instant", sd.y, sd.m, sd.d);
+			return;
+		}
+		if (diff == 0)
+			break;
 	}
 	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
 		const galley_candidate *c = galley_article_candidate(a, i);
@@ -494,7 +627,7 @@ void ta_date_decide(ta_doc *d)
 		ta_date last;
 		if (!ev.have_vis && ta_last_resort_date(d, &last))
 			ta_date_day(&ev, "last-resort-date", last.y, last.m, last.d);
-	} else if (!ta_date_header_shows_other(&ev)) {
+	} else if (!ta_date_header_shows_instant(&ev) && !ta_date_header_shows_other(&ev)) {
 		ev.value = ev.best->value;
 		ev.rule = "metadata-date";
 		if (ev.bd.has_time && ev.bd.has_off && ev.bd.off == 0)
@@ -506,6 +639,7 @@ void ta_date_decide(ta_doc *d)
 			ev.value = ev.shown;
 		}
 	}
+	ta_date_day_keeps_instant(&ev);
 	galley_article_clear_decision(a, "date");
 	if (!ev.value)
 		return;

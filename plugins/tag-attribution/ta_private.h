@@ -421,6 +421,7 @@ bool ta_parse_iso(const char *s, ta_date *dt);
 bool ta_zero_seconds(const char *iso);
 bool ta_find_date(const ta_state *st, const char *text, ta_date *out);
 bool ta_find_clock(const char *text, int *hh, int *mi);
+bool ta_find_clock12(const char *text, int *hh, int *mi);
 int ta_date_rank(const char *o);
 const char *ta_find_any(const char *lo, char *const *words, size_t n);
 bool ta_line_date(const ta_state *st, const char *text, ta_date *out, bool *labelled);
