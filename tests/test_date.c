@@ -2,6 +2,7 @@
 #include "harness.h"
 
 #include <galley/date.h>
+#include <string.h>
 
 START_TEST(iso8601)
 {
@@ -112,6 +113,24 @@ START_TEST(html_datetime_strings)
 }
 END_TEST
 
+START_TEST(month_names_from_the_data_file)
+{
+	galley_month_names m;
+	galley_error e = {0};
+	ck_assert_msg(galley_month_names_load(&m, &e) == GALLEY_OK, "%s", e.message);
+	bool maerz = false, mayo_in_dates = false;
+	for (size_t i = 0; i < m.n; i++) {
+		ck_assert(m.items[i].month >= 1 && m.items[i].month <= 12);
+		maerz = maerz || (!strcmp(m.items[i].name, "m\xc3\xa4rz") && m.items[i].month == 3 && m.items[i].use == GALLEY_MONTH_ANYWHERE);
+		mayo_in_dates = mayo_in_dates || (!strcmp(m.items[i].name, "mayo") && m.items[i].month == 5 && m.items[i].use == GALLEY_MONTH_IN_DATES);
+	}
+	ck_assert(maerz);
+	ck_assert(mayo_in_dates);
+	galley_month_names_free(&m);
+	ck_assert_uint_eq(m.n, 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("date");
@@ -121,6 +140,7 @@ int main(void)
 	tcase_add_test(tc, calendar_and_instants);
 	tcase_add_test(tc, metadata_dates_normalized);
 	tcase_add_test(tc, html_datetime_strings);
+	tcase_add_test(tc, month_names_from_the_data_file);
 	suite_add_tcase(s, tc);
 	return th_run(s);
 }

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <galley/error.h>
 #include <galley/version.h>
 
 #ifdef __cplusplus
@@ -78,6 +79,32 @@ GALLEY_API void galley_date_format_utc(int64_t t, char *buf, size_t len, galley_
  * offset (minutes east) into buf, "2016-12-19T19:08:44-05:00" ("Z" for offset 0): the same
  * instant in a page's own time zone.  32 bytes are enough. */
 GALLEY_API void galley_date_format_local(int64_t t, int offset, char *buf, size_t len);
+
+/* ---- month names -------------------------------------------------------------------------
+ * The month names of the languages galley reads, from one data file (dates/months.tsv, found
+ * with galley_data_find): "march", "märz", "mars", "marzo", "марта", short forms ("mär"). */
+
+/* Where a name may be read as a month. */
+typedef enum galley_month_use {
+	GALLEY_MONTH_ANYWHERE,  /* "januar": a month wherever it stands */
+	GALLEY_MONTH_IN_DATES   /* "mayo", "julio", "out": also a name or a word; a month only in a date */
+} galley_month_use;
+
+typedef struct galley_month_name {
+	char *name;           /* lower case, as in the file (owned by the list) */
+	int month;            /* 1-12 */
+	galley_month_use use;
+} galley_month_name;
+
+typedef struct galley_month_names {
+	galley_month_name *items; /* in file order (owned) */
+	size_t n;
+} galley_month_names;
+
+/* Loads dates/months.tsv into *out (free with galley_month_names_free).  GALLEY_ERR_FATAL with
+ * a message naming the file when it cannot be found or read. */
+GALLEY_API int galley_month_names_load(galley_month_names *out, galley_error *err);
+GALLEY_API void galley_month_names_free(galley_month_names *m);
 
 #ifdef __cplusplus
 }

@@ -1,5 +1,5 @@
 /* tag-attribution: parsing dates: ISO 8601, RFC 1123, dates written in text in the languages of
- * months.tsv, clock times and date labels ('published', 'updated'). */
+ * dates/months.tsv, clock times and date labels ('published', 'updated'). */
 #include "ta_private.h"
 
 bool ta_digits(const char *s, int n, int *out)

@@ -297,21 +297,19 @@ int ta_load(ta_state *st, const char *extra_outlets, galley_error *err)
 	}
 	galley_wordlist_free(&w);
 
-	rc = ta_load_tsv("tag-attribution/months.tsv", &w, err);
+	galley_month_names mn;
+	rc = galley_month_names_load(&mn, err);
 	if (rc != GALLEY_OK)
 		return rc;
-	for (size_t i = 0; i < w.n; i++) {
-		const char *tab = strchr(w.items[i], '\t');
-		if (!tab)
-			continue;
-		/* a third column "date" marks a month that is also a name ("julio", "mayo"): read in
-		 * dates only, not taken for a date among a byline's names */
-		const char *tab2 = strchr(tab + 1, '\t');
-		ta_put_lower(&st->datemonths, w.items[i], (size_t)(tab - w.items[i]), atoi(tab + 1));
-		if (!tab2 || strcmp(tab2 + 1, "date"))
-			ta_put_lower(&st->months, w.items[i], (size_t)(tab - w.items[i]), atoi(tab + 1));
+	for (size_t i = 0; i < mn.n; i++) {
+		/* a month that is also a name ("julio", "mayo") is read in dates only, not taken for a
+		 * date among a byline's names */
+		const galley_month_name *m = &mn.items[i];
+		ta_put_lower(&st->datemonths, m->name, strlen(m->name), m->month);
+		if (m->use == GALLEY_MONTH_ANYWHERE)
+			ta_put_lower(&st->months, m->name, strlen(m->name), m->month);
 	}
-	galley_wordlist_free(&w);
+	galley_month_names_free(&mn);
 
 	rc = ta_load_tsv("tag-attribution/source-cues.tsv", &w, err);
 	if (rc != GALLEY_OK)
