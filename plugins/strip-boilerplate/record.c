@@ -123,7 +123,7 @@ static bool sb_cp_digit(uint32_t c)
  * no text between always get one when letters would touch: "Spließ</span><span>in") ("<span>von</span><a>Chris
  * Jung</a>", "<a>Anna Roe</a><time>12.03.2022</time>"): the page usually sets them apart with
  * its style.  A space goes where the text would otherwise glue a lower-case letter to a
- * capital, or a letter to a digit ("vonChris Jung", "Roe12.03.2022"); a drop capital
+ * capital, or a letter to a digit ("vonChris Vogtland", "Roe12.03.2022"); a drop capital
  * ("<b>W</b>ord") and words split by markup stay whole. */
 static void sb_boundary_space(galley_buf *b, size_t at, bool adjacent)
 {
@@ -281,10 +281,10 @@ static int sb_line_words(const char *t, size_t *chars, bool *lower)
 }
 
 /* A byline whose names sit in blocks of their own, the words between them loose in the line
- * ("<div class="byline">By <div class="byline-unit">David Brand</div><span> and </span><div
- * class="byline-unit">Ramsey Khalifeh</div></div>"): its pieces are recorded one by one ("By",
- * "David Brand", "and", ...), and the whole line as the page shows it ("By David Brand and Ramsey
- * Khalifeh") after them, so the attribution tagger sees the credit line as printed. Only a
+ * ("<div class="byline">By <div class="byline-unit">David Morrow</div><span> and </span><div
+ * class="byline-unit">Samir Haddad</div></div>"): its pieces are recorded one by one ("By",
+ * "David Morrow", "and", ...), and the whole line as the page shows it ("By David Morrow and Samir
+ * Haddad") after them, so the attribution tagger sees the credit line as printed. Only a
  * short line of at least two name blocks (two to five words each, no other block), each after
  * the first set apart by a separator: punctuation or one short lower-case word ("and", "und",
  * "y", "&", ","). */
