@@ -64,7 +64,7 @@ bool ta_has_upper_start(const char *w, size_t l)
 }
 
 /* Every word after the first capitalised and none a particle: a particle that opens such a
- * name is a given name ("Al Baker"), not a lower-case phrase ("den idw"). */
+ * name is a given name ("Al Morrow"), not a lower-case phrase ("den idw"). */
 static bool ta_capitalised_rest(const ta_state *st, const ta_words *w)
 {
 	for (size_t i = 1; i < w->n; i++)
@@ -93,8 +93,8 @@ bool ta_slash_credit(const char *s)
 }
 
 /* Is this one author's name (a person or an organisation), not a sentence or a date?
- * TA_NAME_LENIENT: a metadata value, which is meant to be a name ("Mobasir hassan", "Der
- * Spendenteddy"). */
+ * TA_NAME_LENIENT: a metadata value, which is meant to be a name ("Karim haddad", "Der
+ * Bastelbär"). */
 bool ta_plausible_as(const ta_state *st, const char *s, ta_name_check check)
 {
 	bool lenient = check == TA_NAME_LENIENT;
@@ -124,8 +124,8 @@ bool ta_plausible_as(const ta_state *st, const char *s, ta_name_check check)
 		return true;
 	/* a credit for other work than the writing, or a byline's "by" in the run before a
 	 * capitalised word: "Second Edition Edited by Omar Haddad", "Editing by John Roe" name no
-	 * author (a name's particle is no label: "Walter von Aachen"; nor is "from" in "James
-	 * Lynch from University of Michigan") */
+	 * author (a name's particle is no label: "Konrad von Lindenau"; nor is "from" in "James
+	 * Corrigan from University of Exampleton") */
 	for (size_t i = 0; i < w.n; i++) {
 		if (ta_word_in(&st->othercredits, w.w[i], w.l[i]))
 			return false;
@@ -236,7 +236,7 @@ bool ta_is_qualifier(const ta_state *st, const char *seg, const char *site)
 	for (size_t i = 0; i < sizeof degrees / sizeof degrees[0]; i++)
 		if (!strcmp(lo, degrees[i]))
 			q = true;
-	/* a department of the organisation before it: "Feuerwehr Oldenburg, Abteilung Wasserrettung" */
+	/* a department of the organisation before it: "Feuerwehr Lindenhof, Abteilung Höhenrettung" */
 	if (w.n && ta_office_word(st, w.w[0], w.l[0]))
 		q = true;
 	for (size_t i = 0; i < w.n && !q; i++) {
