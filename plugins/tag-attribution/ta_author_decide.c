@@ -188,8 +188,8 @@ static const ta_author_outcome ta_author_outcomes[] = {
 	{"desk-over-far-byline", TA_SCORE_DESK_OVER_FAR, TA_SIDE_META, ta_when_desk_over_far},
 	/* a labelled byline beats metadata that names the outlet */
 	{"byline-over-outlet-metadata", TA_SCORE_BYLINE_OVER_OUTLET, TA_SIDE_LAB, ta_when_byline_over_outlet},
-	/* metadata names the site: the byline element's own words, a team or a group too ("Teufel
-	 * Blog Redaktion" under "Autor", "Les Membres du Choeur de Radio France") */
+	/* metadata names the site: the byline element's own words, a team or a group too ("Kobold
+	 * Blog Redaktion" under "Autor", "Les Membres du Choeur de Radio Exemple") */
 	{"visible-over-outlet-metadata", TA_SCORE_SHOWN_OVER_OUTLET, TA_SIDE_VIS, ta_when_shown_over_outlet},
 	{"metadata", TA_SCORE_META_OUTLET, TA_SIDE_META, ta_when_meta_outlet},
 	{"byline", TA_SCORE_BYLINE_ALONE, TA_SIDE_LAB, ta_when_byline_alone},
