@@ -1281,7 +1281,7 @@ START_TEST(dates_shown_with_the_article)
 	 * the update after it does not */
 	galley_article *a = th_article_html("<p>Text.</p>");
 	add_removed(a, "dateline", "Thursday, November 9th 2023", "div.date before-body in:nav");
-	add_removed(a, "dateline", "PUBLISHED: November 8, 2023 at 4:56 p.m. | UPDATED: November 9, 2023 at 6:00 p.m.",
+	add_removed(a, "dateline", "PUBLISHED: November 8, 2023 at 4:38 p.m. | UPDATED: November 9, 2023 at 6:00 p.m.",
 	            "div.time in-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-08");
@@ -1289,14 +1289,14 @@ START_TEST(dates_shown_with_the_article)
 
 	/* "Written" labels the publication too; an update after it is not the date */
 	a = th_article_html("<p>Text.</p>");
-	add_removed(a, "dateline", "Written: 2023-11-07 15:03:30 / Updated: 2023-11-08 15:30:46", "p.date before-body");
+	add_removed(a, "dateline", "Written: 2023-11-07 15:12:41 / Updated: 2023-11-08 15:47:05", "p.date before-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-07");
 	galley_article_free(a);
 
 	/* a <time> anywhere on the page loses to the dateline shown with the article */
 	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2021-12-20T11:02:44+01:00", "time");
+	galley_article_add_candidate(a, "date", "2021-12-20T11:07:13+01:00", "time");
 	add_removed(a, "dateline", "27.01.2022", "span.date in-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-01-27");
@@ -1304,20 +1304,20 @@ START_TEST(dates_shown_with_the_article)
 
 	/* the article's metadata stays */
 	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2021-12-20T11:02:44+01:00", "json-ld");
+	galley_article_add_candidate(a, "date", "2021-12-20T11:07:13+01:00", "json-ld");
 	add_removed(a, "dateline", "27.01.2022", "span.date in-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-12-20T11:02:44+01:00");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-12-20T11:07:13+01:00");
 	galley_article_free(a);
 
 	/* a UTC timestamp: the site header's "today" does not move it; a local midnight written in
 	 * UTC is the next day */
 	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2023-11-08T21:56:18Z", "json-ld");
+	galley_article_add_candidate(a, "date", "2023-11-08T21:38:18Z", "json-ld");
 	add_removed(a, "dateline", "Thursday, November 9th 2023", "div.date before-body in:nav");
-	add_removed(a, "dateline", "PUBLISHED: November 8, 2023 at 4:56 p.m.", "div.time in-body");
+	add_removed(a, "dateline", "PUBLISHED: November 8, 2023 at 4:38 p.m.", "div.time in-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-08T21:56:18Z");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-08T21:38:18Z");
 	galley_article_free(a);
 	a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2022-11-06T23:00:00Z", "article-meta");
@@ -1449,10 +1449,10 @@ START_TEST(dates_shown_with_the_article)
 	/* ... but not the day in its address: a timestamp keeps its instant, the address's day may
 	 * be any zone's (or the day the address was made) */
 	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2018-12-31T23:11:59+00:00", "article-meta");
+	galley_article_add_candidate(a, "date", "2018-12-31T23:24:31+00:00", "article-meta");
 	galley_article_set(a, GALLEY_FIELD_URL, "https://blog.example.org/2019/01/01/a-post/");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2018-12-31T23:11:59+00:00");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2018-12-31T23:24:31+00:00");
 	galley_article_free(a);
 	/* ... not a teaser's round hour */
 	a = th_article_html("<p>Text.</p>");
@@ -1486,11 +1486,11 @@ START_TEST(dates_the_header_shows_among_metadata)
 
 	/* the first day is shown too ("29. Dezember 2022 30. Dezember 2022"): it stays */
 	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2022-12-30T07:00:40+01:00", "json-ld");
-	galley_article_add_candidate(a, "date", "2022-12-29T15:36:19+01:00", "time");
+	galley_article_add_candidate(a, "date", "2022-12-30T07:00:12+01:00", "json-ld");
+	galley_article_add_candidate(a, "date", "2022-12-29T15:21:47+01:00", "time");
 	add_removed(a, "outside-main", "Arne Jo | 29. Dezember 2022 30. Dezember 2022 | HR", "p before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-12-30T07:00:40+01:00");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-12-30T07:00:12+01:00");
 	galley_article_free(a);
 
 	/* "By Northwind Foundation•15 January 2020": a day glued to a separator is read */
@@ -1505,18 +1505,18 @@ START_TEST(dates_the_header_shows_among_metadata)
 
 	/* a day the same metadata gives as the last change is the update the header shows */
 	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2017-04-12T18:33:59+02:00", "article-meta");
+	galley_article_add_candidate(a, "date", "2017-04-12T18:12:26+02:00", "article-meta");
 	galley_article_add_candidate(a, "date", "2020-02-19", "microdata");
 	galley_article_add_candidate(a, "date_modified", "2020-02-19", "microdata");
 	add_removed(a, "outside-main", "| Le 19 f\xc3\xa9vrier 2020", "div.header-info before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2017-04-12T18:33:59+02:00");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2017-04-12T18:12:26+02:00");
 	galley_article_free(a);
 
 	/* no metadata and no dateline: a footer's or a sidebar's line that labels the publication,
 	 * before a date in a sentence, and before the change it shows first */
 	a = th_article_html("<p>Text.</p>");
-	add_removed(a, "footer", "Letzte \xc3\x84nderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023 Lesungen: 17",
+	add_removed(a, "footer", "Letzte \xc3\x84nderung: 31.10.2023 - 14:27:03 Erschienen am: 01.11.2023 Lesungen: 17",
 	            "p.footer after-body");
 	add_removed(a, "sidebar", "Die n\xc3\xa4" "chste Ausgabe erscheint am 8. November 2023.", "p after-body");
 	run_one(a, NULL);
@@ -1541,7 +1541,7 @@ START_TEST(dates_the_header_shows_among_metadata)
 	a = th_article_html("<p>Das Landesamt veröffentlicht monatlich die Zahlen zur Nachfrage.</p>"
 	                    "<p>Entwicklung der Nachfrage</p><p>Auf Wachstumskurs</p>"
 	                    "<p>01.02.2022 \xe2\x80\x9e" "Die Nachfrage ist stark in das Jahr gestartet.</p>");
-	add_removed(a, "comments", "Gerda 02.12.2022, 15:57:32", "p after-body");
+	add_removed(a, "comments", "Gerda 02.12.2022, 15:22:08", "p after-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-02-01");
 	galley_article_free(a);
@@ -1573,9 +1573,9 @@ START_TEST(dates_the_header_shows_among_metadata)
 	/* the page's only <time>s are its comments': no date of the article; the line that shows
 	 * one is */
 	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2020-09-23T18:19:06+02:00", "time");
+	galley_article_add_candidate(a, "date", "2020-09-23T18:47:06+02:00", "time");
 	add_removed(a, "link-density", "von Hannelore7 am 20.09.2020", "div.tip-user in-body");
-	add_removed(a, "comments", "23.09.20 | 18:19 Kuchenfreundin", "div.comment-box in-body");
+	add_removed(a, "comments", "23.09.20 | 18:47 Kuchenfreundin", "div.comment-box in-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-09-20");
 	galley_article_free(a);
@@ -1607,11 +1607,11 @@ START_TEST(dates_the_header_shows_among_metadata)
 
 	/* an embedded post's date in the text is no header's */
 	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2019-06-20T10:59:05+02:00", "json-ld");
+	galley_article_add_candidate(a, "date", "2019-06-20T10:44:52+02:00", "json-ld");
 	galley_article_add_candidate(a, "date", "2019-06-16T14:30:55Z", "time");
 	add_removed(a, "link-density", "A post shared by Jo (@jo) on Jun 16, 2019 at 7:30am PDT", "p in-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2019-06-20T10:59:05+02:00");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2019-06-20T10:44:52+02:00");
 	galley_article_free(a);
 }
 END_TEST
