@@ -271,10 +271,16 @@ galley_output *galley_output_open(const char *path, galley_error *err)
 	free(bcopy);
 	free(dcopy2);
 	o->tmp = galley_buf_steal(&t);
+	/* Registered before it exists: a second Ctrl-C handled by another thread between mkstemp()
+	 * and the registration would otherwise leave the new file behind.  mkstemp() fills in the
+	 * name before it creates the file, so the table never names a file under another name. */
+	o->slot = register_tmp(o->tmp);
 	int fd = mkstemp(o->tmp);
 	if (fd < 0) {
+		int e = errno;
+		unregister_tmp(o->slot);
 		galley_error_set(err, GALLEY_ERR_FATAL, "cannot create a temporary file beside '%s': %s", path,
-		                 strerror(errno));
+		                 strerror(e));
 		release_target(o);
 		free(o->tmp);
 		free(o->path);
@@ -287,16 +293,17 @@ galley_output *galley_output_open(const char *path, galley_error *err)
 	fchmod(fd, 0666 & ~um);
 	o->f = fdopen(fd, "wb");
 	if (!o->f) {
+		int e = errno;
 		close(fd);
 		unlink(o->tmp);
-		galley_error_set(err, GALLEY_ERR_FATAL, "cannot open '%s': %s", o->tmp, strerror(errno));
+		unregister_tmp(o->slot);
+		galley_error_set(err, GALLEY_ERR_FATAL, "cannot open '%s': %s", o->tmp, strerror(e));
 		release_target(o);
 		free(o->tmp);
 		free(o->path);
 		free(o);
 		return NULL;
 	}
-	o->slot = register_tmp(o->tmp);
 	return o;
 }
 
