@@ -591,7 +591,7 @@ void ta_parse_byline(const ta_state *st, const char *text, ta_names *out, const 
 		    (ta_is_month(st, w.w[k + 1], w.l[k + 1]) || ta_has_digit(w.w[k + 1], w.l[k + 1])))
 			stop = true;
 		bool month = ta_is_month(st, w.w[k], w.l[k]) && k + 1 < w.n && ta_has_digit(w.w[k + 1], w.l[k + 1]);
-		/* a picture's credit after the names: "Olga Symbolbild imago", "Jane Doe Foto: dpa" */
+		/* a picture's credit after the names: "Greta Symbolbild imago", "Jane Doe Foto: dpa" */
 		bool photo = ta_has_upper_start(w.w[k], w.l[k]) && ta_word_in(&st->photowords, w.w[k], w.l[k]);
 		/* metadata's value, one capitalised word, then a preposition and a capitalised word:
 		 * an organisation's name, not a name and its date ("Landesamt für Wasser
@@ -695,7 +695,7 @@ void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const
 				const char *q = w.w[i + lab + 1];
 				next_cp = galley_utf8_next(&q, q + w.l[i + lab + 1]); /* "·" is no letter */
 			}
-			/* or by a picture's credit that follows ("von Olga Symbolbild imago") */
+			/* or by a picture's credit that follows ("von Greta Symbolbild imago") */
 			bool user = i + lab + 1 >= w.n || ta_word_in(&st->datewords, w.w[i + lab + 1], w.l[i + lab + 1]) ||
 			            ta_has_digit(w.w[i + lab + 1], w.l[i + lab + 1]) || !ta_is_letter(next_cp) ||
 			            ta_word_in(&st->photowords, w.w[i + lab + 1], w.l[i + lab + 1]);
