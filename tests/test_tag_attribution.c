@@ -1834,7 +1834,7 @@ START_TEST(authors_badges_and_issuers)
 
 	/* a book's publisher in a review's list of facts is no issuing office */
 	a = th_article_html("<p>Ein kluges Buch über die Geschichte der Stadt und ihrer Bewohner.</p>"
-	                    "<p>Herausgeber:</p><p>Suhrkamp Verlag<br/>Berlin</p>");
+	                    "<p>Herausgeber:</p><p>Beispiel Verlag<br/>Berlin</p>");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
