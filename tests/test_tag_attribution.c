@@ -1351,10 +1351,10 @@ START_TEST(dates_shown_with_the_article)
 	    {"12/31/2022 10:00 am", "2022-12-31"},
 	    {"3 de mayo de 2022 21:25", "2022-05-03"},
 	    {"04 de mayo 2022, 12:00 A. M.", "2022-05-04"},
-	    {"15 августа 2016, 13:43", "2016-08-15"},
-	    {"8.Dezember 2010 um 09:43", "2010-12-08"},
-	    {"Wochenbericht 14. - 20. Januar 2022", "2022-01-14"},
-	    {"Updated Mar 12, 2020 @ 10:42 am by Jo", "2020-03-12"},
+	    {"15 августа 2016, 13:08", "2016-08-15"},
+	    {"8.Dezember 2010 um 09:17", "2010-12-08"},
+	    {"Wochenbericht 10. - 16. Januar 2022", "2022-01-10"},
+	    {"Updated Mar 12, 2020 @ 10:26 am by Jo", "2020-03-12"},
 	    {"26 | 01 | 2022 | 337", "2022-01-26"},
 	    {"2019\xe5\xb9\xb4" "6\xe6\x9c\x88" "24\xe6\x97\xa5 11:30", "2019-06-24"},
 	    {"\xc3\x9altima actualizaci\xc3\xb3n: 5 de mayo de 2022 | Publicaci\xc3\xb3n: 3 de mayo de 2022", "2022-05-03"},
@@ -1387,8 +1387,8 @@ START_TEST(dates_shown_with_the_article)
 	/* a teaser's date after the article comes after any date before or in it */
 	a = th_article_html("<p>Text.</p>");
 	add_removed(a, "byline", "22 сентября 2021 Серия А", "p.intro after-body");
-	add_removed(a, "dateline", "15 августа 2016, 13:43", "p.date before-body");
-	add_removed(a, "dateline", "13 июля 2016, 17:37", "p.date after-body");
+	add_removed(a, "dateline", "15 августа 2016, 13:08", "p.date before-body");
+	add_removed(a, "dateline", "13 июля 2016, 17:52", "p.date after-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2016-08-15");
 	galley_article_free(a);
