@@ -228,7 +228,7 @@ bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 			free(norm);
 			return true;
 		}
-		/* "March 5, 2024", "Mar 12, 2020 @ 10:42 am", "Feb 18 2009" */
+		/* "March 5, 2024", "Mar 12, 2020 @ 10:26 am", "Feb 18 2009" */
 		if (lead < 0 && i + 2 < w.n && sscanf(w.w[i + 1], "%2d", &d) == 1 && sscanf(w.w[i + 2], "%4d", &y) == 1 && y > 1900 && d >= 1 &&
 		    d <= 31) {
 			*out = (ta_date){.y = y, .m = mon, .d = d};
