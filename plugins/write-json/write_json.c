@@ -682,6 +682,95 @@ static int write_json_cmp_str(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
+/* The "sources" array (the article has at least one). */
+static json_object *write_json_sources(const write_json_state *st, const galley_article *a)
+{
+	size_t n = galley_article_n_sources(a);
+	json_object *arr = json_object_new_array_ext((int)n);
+	for (size_t i = 0; i < n; i++) {
+		const galley_source *s = galley_article_source(a, i);
+		json_object *so = json_object_new_object();
+		write_json_add(so, "name", write_json_str(s->name));
+		write_json_add(so, "kind", write_json_str(s->kind));
+		write_json_add(so, "evidence", write_json_str(s->evidence));
+		if (st->explain)
+			write_json_add(so, "rule", write_json_str(s->rule));
+		json_object_array_add(arr, so);
+	}
+	return arr;
+}
+
+/* The "quotes" array (the article has at least one). */
+static json_object *write_json_quotes(const write_json_state *st, const galley_article *a)
+{
+	size_t n = galley_article_n_quotes(a);
+	json_object *arr = json_object_new_array_ext((int)n);
+	for (size_t i = 0; i < n; i++) {
+		const galley_quote *q = galley_article_quote(a, i);
+		json_object *qo = json_object_new_object();
+		json_object *t = write_json_str(q->text);
+		json_object_object_add(qo, "text", t ? t : json_object_new_string(""));
+		write_json_add(qo, "speaker", write_json_str(q->speaker));
+		write_json_add(qo, "speaker_kind", write_json_str(q->speaker_kind));
+		write_json_add(qo, "cue", write_json_str(q->cue));
+		json_object_object_add(qo, "paragraph", json_object_new_int(q->paragraph));
+		json_object_object_add(qo, "start", json_object_new_int(q->start));
+		json_object_object_add(qo, "end", json_object_new_int(q->end));
+		if (st->explain)
+			write_json_add(qo, "rule", write_json_str(q->rule));
+		json_object_array_add(arr, qo);
+	}
+	return arr;
+}
+
+/* The "removed" array (the article has at least one). */
+static json_object *write_json_removed(const write_json_state *st, const galley_article *a)
+{
+	size_t n = galley_article_n_removed(a);
+	json_object *arr = json_object_new_array_ext((int)n);
+	for (size_t i = 0; i < n; i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		json_object *ro = json_object_new_object();
+		write_json_add(ro, "reason", write_json_str(r->reason));
+		json_object *t = write_json_str(r->text);
+		json_object_object_add(ro, "text", t ? t : json_object_new_string(""));
+		write_json_add(ro, "context", write_json_str(r->context));
+		write_json_add(ro, "rule", write_json_str(r->rule));
+		json_object_array_add(arr, ro);
+	}
+	return arr;
+}
+
+/* The "decisions" array (the article has at least one). */
+static json_object *write_json_decisions(const write_json_state *st, const galley_article *a)
+{
+	size_t n = galley_article_n_decisions(a);
+	json_object *arr = json_object_new_array_ext((int)n);
+	for (size_t i = 0; i < n; i++) {
+		const galley_decision *dc = galley_article_decision(a, i);
+		json_object *dobj = json_object_new_object();
+		write_json_add(dobj, "field", write_json_str(dc->field));
+		write_json_add(dobj, "rule", write_json_str(dc->rule));
+		write_json_add(dobj, "detail", write_json_str(dc->detail));
+		json_object_array_add(arr, dobj);
+	}
+	return arr;
+}
+
+/* The "pipeline" array (the article passed at least one stage). */
+static json_object *write_json_pipeline(const write_json_state *st, const galley_article *a)
+{
+	size_t n = galley_article_n_stages(a);
+	json_object *arr = json_object_new_array_ext((int)n);
+	for (size_t i = 0; i < n; i++) {
+		json_object *so = json_object_new_object();
+		write_json_add(so, "name", write_json_str(galley_article_stage_name(a, i)));
+		write_json_add(so, "version", write_json_str(galley_article_stage_version(a, i)));
+		json_object_array_add(arr, so);
+	}
+	return arr;
+}
+
 static json_object *write_json_article(const write_json_state *st, const galley_article *a)
 {
 	json_object *o = json_object_new_object();
@@ -748,80 +837,16 @@ static json_object *write_json_article(const write_json_state *st, const galley_
 			json_object_object_add(o, "html", write_json_strn(html, strlen(html)));
 		free(html);
 	}
-	if (st->want[WJ_SOURCES] && galley_article_n_sources(a)) {
-		size_t n = galley_article_n_sources(a);
-		json_object *arr = json_object_new_array_ext((int)n);
-		for (size_t i = 0; i < n; i++) {
-			const galley_source *s = galley_article_source(a, i);
-			json_object *so = json_object_new_object();
-			write_json_add(so, "name", write_json_str(s->name));
-			write_json_add(so, "kind", write_json_str(s->kind));
-			write_json_add(so, "evidence", write_json_str(s->evidence));
-			if (st->explain)
-				write_json_add(so, "rule", write_json_str(s->rule));
-			json_object_array_add(arr, so);
-		}
-		json_object_object_add(o, "sources", arr);
-	}
-	if (st->want[WJ_QUOTES] && galley_article_n_quotes(a)) {
-		size_t n = galley_article_n_quotes(a);
-		json_object *arr = json_object_new_array_ext((int)n);
-		for (size_t i = 0; i < n; i++) {
-			const galley_quote *q = galley_article_quote(a, i);
-			json_object *qo = json_object_new_object();
-			json_object *t = write_json_str(q->text);
-			json_object_object_add(qo, "text", t ? t : json_object_new_string(""));
-			write_json_add(qo, "speaker", write_json_str(q->speaker));
-			write_json_add(qo, "speaker_kind", write_json_str(q->speaker_kind));
-			write_json_add(qo, "cue", write_json_str(q->cue));
-			json_object_object_add(qo, "paragraph", json_object_new_int(q->paragraph));
-			json_object_object_add(qo, "start", json_object_new_int(q->start));
-			json_object_object_add(qo, "end", json_object_new_int(q->end));
-			if (st->explain)
-				write_json_add(qo, "rule", write_json_str(q->rule));
-			json_object_array_add(arr, qo);
-		}
-		json_object_object_add(o, "quotes", arr);
-	}
-	if (st->want[WJ_REMOVED] && galley_article_n_removed(a)) {
-		size_t n = galley_article_n_removed(a);
-		json_object *arr = json_object_new_array_ext((int)n);
-		for (size_t i = 0; i < n; i++) {
-			const galley_removed *r = galley_article_removed(a, i);
-			json_object *ro = json_object_new_object();
-			write_json_add(ro, "reason", write_json_str(r->reason));
-			json_object *t = write_json_str(r->text);
-			json_object_object_add(ro, "text", t ? t : json_object_new_string(""));
-			write_json_add(ro, "context", write_json_str(r->context));
-			write_json_add(ro, "rule", write_json_str(r->rule));
-			json_object_array_add(arr, ro);
-		}
-		json_object_object_add(o, "removed", arr);
-	}
-	if (st->want[WJ_DECISIONS] && galley_article_n_decisions(a)) {
-		size_t n = galley_article_n_decisions(a);
-		json_object *arr = json_object_new_array_ext((int)n);
-		for (size_t i = 0; i < n; i++) {
-			const galley_decision *dc = galley_article_decision(a, i);
-			json_object *dobj = json_object_new_object();
-			write_json_add(dobj, "field", write_json_str(dc->field));
-			write_json_add(dobj, "rule", write_json_str(dc->rule));
-			write_json_add(dobj, "detail", write_json_str(dc->detail));
-			json_object_array_add(arr, dobj);
-		}
-		json_object_object_add(o, "decisions", arr);
-	}
-	if (st->want[WJ_PIPELINE] && galley_article_n_stages(a)) {
-		size_t n = galley_article_n_stages(a);
-		json_object *arr = json_object_new_array_ext((int)n);
-		for (size_t i = 0; i < n; i++) {
-			json_object *so = json_object_new_object();
-			write_json_add(so, "name", write_json_str(galley_article_stage_name(a, i)));
-			write_json_add(so, "version", write_json_str(galley_article_stage_version(a, i)));
-			json_object_array_add(arr, so);
-		}
-		json_object_object_add(o, "pipeline", arr);
-	}
+	if (st->want[WJ_SOURCES] && galley_article_n_sources(a))
+		json_object_object_add(o, "sources", write_json_sources(st, a));
+	if (st->want[WJ_QUOTES] && galley_article_n_quotes(a))
+		json_object_object_add(o, "quotes", write_json_quotes(st, a));
+	if (st->want[WJ_REMOVED] && galley_article_n_removed(a))
+		json_object_object_add(o, "removed", write_json_removed(st, a));
+	if (st->want[WJ_DECISIONS] && galley_article_n_decisions(a))
+		json_object_object_add(o, "decisions", write_json_decisions(st, a));
+	if (st->want[WJ_PIPELINE] && galley_article_n_stages(a))
+		json_object_object_add(o, "pipeline", write_json_pipeline(st, a));
 	if (st->want[WJ_EXTRA] && galley_article_n_extra(a)) {
 		/* keys sorted, so the order never depends on which stage set what first */
 		size_t n = galley_article_n_extra(a);
