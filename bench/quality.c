@@ -548,6 +548,60 @@ static galley_stage *open_tagger(galley_registry *reg)
 	return tagger;
 }
 
+/* Reads every page, strips and tags it, and scores the cases of cs (sorted by id) it belongs to;
+ * a case read twice counts once. */
+static void score_pages(galley_stage *reader, galley_stage *strip, galley_stage *tagger, qcase *cs, size_t n,
+                        qscore *total, qscore half[QUALITY_HALVES], qrules *rules, bool verbose, bool each)
+{
+	galley_error err = {0};
+	for (;;) {
+		galley_article *a = NULL;
+		galley_error_clear(&err);
+		int rc = galley_stage_read(reader, &a, &err);
+		if (rc == GALLEY_END)
+			break;
+		if (rc == GALLEY_ERR_FATAL) {
+			fprintf(stderr, "galley-quality: read-html: %s\n", err.message);
+			break;
+		}
+		if (rc != GALLEY_OK || !a) {
+			galley_article_free(a);
+			continue;
+		}
+		char *id = case_id(a);
+		qcase probe = {.id = id}, *c = id ? bsearch(&probe, cs, n, sizeof *cs, qcase_cmp) : NULL;
+		free(id);
+		if (!c || c->seen) {
+			galley_article_free(a);
+			continue;
+		}
+		c->seen = true;
+		galley_error_clear(&err);
+		rc = galley_stage_feed(strip, a, &err);
+		if (rc != GALLEY_OK) {
+			if (verbose)
+				printf("%s failed: %s\n", c->id, err.message);
+			c->seen = false; /* scored as unseen below */
+			galley_article_free(a);
+			continue;
+		}
+		qscore d = {.cases = 1};
+		score_text(c, a, &d, verbose);
+		score_removed(c, a, rules);
+		/* authors after tag-attribution; the text above is scored as the stripper left it */
+		if (tagger) {
+			galley_error_clear(&err);
+			if (galley_stage_feed(tagger, a, &err) != GALLEY_OK && verbose)
+				printf("%s tag-attribution failed: %s\n", c->id, err.message);
+			score_tags(c, a, &d, rules, verbose, each);
+		}
+		qscore_add(total, &d);
+		qscore_add(&half[c->half], &d);
+		galley_article_free(a);
+	}
+	galley_error_clear(&err);
+}
+
 int main(int argc, char **argv)
 {
 	const char *dir = NULL, *plugin_dir = NULL, *strip_opts = NULL;
@@ -633,51 +687,7 @@ int main(int argc, char **argv)
 	qscore total = {0}, half[QUALITY_HALVES] = {{0}};
 	qrules rules = {0};
 	double t0 = now();
-	for (;;) {
-		galley_article *a = NULL;
-		galley_error_clear(&err);
-		int rc = galley_stage_read(reader, &a, &err);
-		if (rc == GALLEY_END)
-			break;
-		if (rc == GALLEY_ERR_FATAL) {
-			fprintf(stderr, "galley-quality: read-html: %s\n", err.message);
-			break;
-		}
-		if (rc != GALLEY_OK || !a) {
-			galley_article_free(a);
-			continue;
-		}
-		char *id = case_id(a);
-		qcase probe = {.id = id}, *c = id ? bsearch(&probe, cs, n, sizeof *cs, qcase_cmp) : NULL;
-		free(id);
-		if (!c || c->seen) {
-			galley_article_free(a);
-			continue;
-		}
-		c->seen = true;
-		galley_error_clear(&err);
-		rc = galley_stage_feed(strip, a, &err);
-		if (rc != GALLEY_OK) {
-			if (verbose)
-				printf("%s failed: %s\n", c->id, err.message);
-			c->seen = false; /* scored as unseen below */
-			galley_article_free(a);
-			continue;
-		}
-		qscore d = {.cases = 1};
-		score_text(c, a, &d, verbose);
-		score_removed(c, a, &rules);
-		/* authors after tag-attribution; the text above is scored as the stripper left it */
-		if (tagger) {
-			galley_error_clear(&err);
-			if (galley_stage_feed(tagger, a, &err) != GALLEY_OK && verbose)
-				printf("%s tag-attribution failed: %s\n", c->id, err.message);
-			score_tags(c, a, &d, &rules, verbose, each);
-		}
-		qscore_add(&total, &d);
-		qscore_add(&half[c->half], &d);
-		galley_article_free(a);
-	}
+	score_pages(reader, strip, tagger, cs, n, &total, half, &rules, verbose, each);
 	double secs = now() - t0;
 	/* cases never read or failed: their segments score no positives */
 	for (size_t i = 0; i < n; i++) {
