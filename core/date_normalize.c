@@ -1,42 +1,75 @@
 /* Dates as page metadata writes them, normalised to ISO 8601 (include/galley/date.h):
  * "2019-10-19", "2019/10/19", "20191019", a Unix timestamp, "19.10.2019", "10/19/2019",
  * "[Weekday,] 19 Oct 2019", "19. Oktober 2019", "October 19, 2019", each with an optional clock
- * time and zone after it. */
+ * time and zone after it.  Month names come from dates/months.tsv, the list the tagger reads. */
 #include <galley/date.h>
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 
+/* The month names of dates/months.tsv (galley_month_names_load), loaded once per process and
+ * kept for its life.  Without the file no textual month is read (the tagger, which needs the
+ * same file, refuses to start without it). */
+static galley_month_names shared_months;
+static pthread_once_t months_once = PTHREAD_ONCE_INIT;
+
+static void load_months(void)
+{
+	galley_error err = {0};
+	if (galley_month_names_load(&shared_months, &err) != GALLEY_OK)
+		memset(&shared_months, 0, sizeof shared_months);
+	galley_error_clear(&err);
+}
+
+/* Lower-cases one character of a month name into out (ASCII, Latin-1 letters and Cyrillic in
+ * UTF-8, the scripts of dates/months.tsv); returns the bytes read. */
+static size_t lower_char(const unsigned char *p, size_t left, char *out, size_t *outlen)
+{
+	if (p[0] < 0x80) {
+		out[(*outlen)++] = (char)tolower(p[0]);
+		return 1;
+	}
+	if (left >= 2 && p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E && p[1] != 0x97) {
+		out[(*outlen)++] = (char)0xC3; /* À..Þ -> à..þ */
+		out[(*outlen)++] = (char)(p[1] + 0x20);
+		return 2;
+	}
+	if (left >= 2 && p[0] == 0xD0 && p[1] >= 0x90 && p[1] <= 0xAF) {
+		int lower = p[1] + 0x20; /* А..Я -> а..я (Р..Я move to the D1 row) */
+		out[(*outlen)++] = (char)(lower <= 0xBF ? 0xD0 : 0xD1);
+		out[(*outlen)++] = (char)(lower <= 0xBF ? lower : lower - 0x40);
+		return 2;
+	}
+	out[(*outlen)++] = (char)p[0];
+	return 1;
+}
+
+#define MONTH_NAME_MAX 32
+
 static int month_from_name(const char *p, size_t *used)
 {
-	static const struct {
-		const char *name;
-		int m;
-	} months[] = {
-		{"january", 1},  {"february", 2}, {"march", 3},     {"april", 4},    {"may", 5},      {"june", 6},
-		{"july", 7},     {"august", 8},   {"september", 9}, {"october", 10}, {"november", 11}, {"december", 12},
-		{"januar", 1},   {"februar", 2},  {"märz", 3},      {"maerz", 3},    {"mai", 5},      {"juni", 6},
-		{"juli", 7},     {"oktober", 10}, {"dezember", 12}, {"jänner", 1},   {"janvier", 1},  {"février", 2},
-		{"mars", 3},     {"avril", 4},    {"juin", 6},      {"juillet", 7},  {"août", 8},     {"septembre", 9},
-		{"octobre", 10}, {"novembre", 11}, {"décembre", 12}, {"jan", 1},     {"feb", 2},      {"mar", 3},
-		{"mär", 3},      {"apr", 4},      {"jun", 6},       {"jul", 7},      {"aug", 8},      {"sep", 9},
-		{"sept", 9},     {"oct", 10},     {"okt", 10},      {"nov", 11},     {"dec", 12},     {"dez", 12},
-	};
+	pthread_once(&months_once, load_months);
 	size_t len = 0;
 	while (p[len] && (isalpha((unsigned char)p[len]) || (unsigned char)p[len] >= 0x80))
 		len++;
-	for (size_t i = 0; i < sizeof months / sizeof months[0]; i++) {
-		size_t ml = strlen(months[i].name);
-		if (len == ml && !strncasecmp(p, months[i].name, ml)) {
+	if (!len || len >= MONTH_NAME_MAX)
+		return 0;
+	char low[2 * MONTH_NAME_MAX];
+	size_t n = 0;
+	for (size_t i = 0; i < len;)
+		i += lower_char((const unsigned char *)p + i, len - i, low, &n);
+	for (size_t i = 0; i < shared_months.n; i++) {
+		const galley_month_name *m = &shared_months.items[i];
+		if (strlen(m->name) == n && !memcmp(m->name, low, n)) {
 			*used = len;
-			return months[i].m;
+			return m->month;
 		}
 	}
-	/* "Sept." and other abbreviations followed by a dot */
 	return 0;
 }
 

@@ -97,6 +97,30 @@ START_TEST(metadata_dates_normalized)
 	}
 	ck_assert(!galley_date_normalize("2019-02-30", out, sizeof out));
 	ck_assert(!galley_date_normalize("yesterday", out, sizeof out));
+}
+END_TEST
+
+/* Textual months come from the one month list, dates/months.tsv, in any case: capitals with
+ * accents, other languages, short forms. */
+START_TEST(metadata_months_from_the_shared_list)
+{
+	static const char *const cases[][2] = {
+	    {"5. MÄRZ 2022", "2022-03-05"},
+	    {"3 марта 2021", "2021-03-03"},
+	    {"12 ott 2020", "2020-10-12"},
+	    {"7 de julio de 2021", NULL}, /* "de" before the month: not a form the normaliser reads */
+	    {"1 Maerz 2020", "2020-03-01"},
+	};
+	char out[48];
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		bool ok = galley_date_normalize(cases[i][0], out, sizeof out);
+		if (!cases[i][1]) {
+			ck_assert_msg(!ok, "%s", cases[i][0]);
+			continue;
+		}
+		ck_assert_msg(ok, "%s", cases[i][0]);
+		ck_assert_str_eq(out, cases[i][1]);
+	}
 	ck_assert(!galley_date_normalize(NULL, out, sizeof out));
 }
 END_TEST
@@ -136,6 +160,7 @@ int main(void)
 	Suite *s = suite_create("date");
 	TCase *tc = tcase_create("date");
 	tcase_add_test(tc, iso8601);
+	tcase_add_test(tc, metadata_months_from_the_shared_list);
 	tcase_add_test(tc, http_dates);
 	tcase_add_test(tc, calendar_and_instants);
 	tcase_add_test(tc, metadata_dates_normalized);

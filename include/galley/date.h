@@ -47,8 +47,8 @@ GALLEY_API bool galley_date_parse(const char *s, galley_date *out);
 /* A date as page metadata writes it, normalised to ISO 8601 into out (48 bytes are enough):
  * "2019-10-19", "2019/10/19", "2019.10.19", "20191019", a Unix timestamp of ten digits (UTC),
  * "19.10.2019", "19/10/2019" (month first, "10/19/2019", only when the second number cannot be
- * a month), "[Weekday,] 19 Oct 2019", "19. Oktober 2019", "October 19, 2019" (English, German
- * and French month names), each with an optional clock time and zone after it ("12:34[:56]",
+ * a month), "[Weekday,] 19 Oct 2019", "19. Oktober 2019", "October 19, 2019" (the month names
+ * of dates/months.tsv, any case; no textual month when that file cannot be found), each with an optional clock time and zone after it ("12:34[:56]",
  * "Z", "+02:00", "+0200", "GMT"): "2019-10-19" or "2019-10-19T12:34:56+02:00".  False (out
  * unspecified) when in does not start with such a date. */
 GALLEY_API bool galley_date_normalize(const char *in, char *out, size_t outsz);
