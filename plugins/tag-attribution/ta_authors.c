@@ -13,6 +13,13 @@
 
 typedef void (*ta_author_finder)(ta_author_evidence *ev);
 
+/* Whether an earlier finder already named someone (metadata, a labelled or a visible credit):
+ * the finders of last resort then stay silent. */
+static bool ta_evidence_names_someone(const ta_author_evidence *ev)
+{
+	return ev->meta.n || ev->lab.n || ev->vis.n;
+}
+
 /* labelled names ("By Jane Doe") in the blocks the stripper removed as a byline, meta line or
  * dateline, with the article or near it */
 static void ta_find_labelled_header(ta_author_evidence *ev)
@@ -606,7 +613,7 @@ static void ta_find_signature_line(ta_author_evidence *ev)
 	ta_doc *d = ev->d;
 	const ta_state *st = ev->d->st;
 	galley_article *a = ev->d->a;
-	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+	if (ta_evidence_names_someone(ev))
 		return;
 	static const char *const sig[] = {"short", "outside-main"};
 	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
@@ -627,7 +634,7 @@ static void ta_find_signature_line(ta_author_evidence *ev)
 static void ta_find_italic_signature(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
-	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+	if (ta_evidence_names_someone(ev))
 		return;
 	for (size_t i = 1; i < d->nbody && d->gp && i < d->gp->n && !ev->vis.n; i++) {
 		const ta_para *P = &d->p[i], *prev = &d->p[i - 1];
@@ -653,7 +660,7 @@ static void ta_find_post_footer(ta_author_evidence *ev)
 	const ta_state *st = ev->d->st;
 	galley_article *a = ev->d->a;
 	const char *site = ev->site;
-	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+	if (ta_evidence_names_someone(ev))
 		return;
 	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
@@ -669,7 +676,7 @@ static void ta_find_at_time_name(ta_author_evidence *ev)
 	const ta_state *st = ev->d->st;
 	galley_article *a = ev->d->a;
 	const char *site = ev->site;
-	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+	if (ta_evidence_names_someone(ev))
 		return;
 	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
@@ -686,7 +693,7 @@ static void ta_find_release_short_name(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
 	galley_article *a = ev->d->a;
-	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+	if (ta_evidence_names_someone(ev))
 		return;
 	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
@@ -714,43 +721,38 @@ static void ta_find_speech_title(ta_author_evidence *ev)
 {
 	const ta_state *st = ev->d->st;
 	galley_article *a = ev->d->a;
-	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+	if (ta_evidence_names_someone(ev))
 		return;
-	if (!ev->vis.n)
-		ta_speech_title(st, galley_article_get(a, GALLEY_FIELD_TITLE), &ev->vis);
+	ta_speech_title(st, galley_article_get(a, GALLEY_FIELD_TITLE), &ev->vis);
 }
 
-/* title-credit: the title, or another the page gives (its <title> beside the og:title),
- * credits a name the page shows alone ("... reviewed by Jane Roe") */
-static void ta_find_title_credit(ta_author_evidence *ev)
+/* Runs a title finder over the title, then over each other title the page gives (its <title>
+ * beside the og:title), until one names someone. */
+static void ta_each_title(ta_author_evidence *ev, void (*find)(ta_doc *, const char *, ta_names *))
 {
-	ta_doc *d = ev->d;
 	galley_article *a = ev->d->a;
-	if ((ev->meta.n || ev->lab.n || ev->vis.n))
-		return;
-	if (!ev->vis.n)
-		ta_title_credit(d, galley_article_get(a, GALLEY_FIELD_TITLE), &ev->vis);
+	find(ev->d, galley_article_get(a, GALLEY_FIELD_TITLE), &ev->vis);
 	for (size_t i = 0; i < galley_article_n_candidates(a) && !ev->vis.n; i++) {
 		const galley_candidate *c = galley_article_candidate(a, i);
 		if (!strcmp(c->field, "title"))
-			ta_title_credit(d, c->value, &ev->vis);
+			find(ev->d, c->value, &ev->vis);
 	}
+}
+
+/* title-credit: a title credits a name the page shows alone ("... reviewed by Jane Roe") */
+static void ta_find_title_credit(ta_author_evidence *ev)
+{
+	if (ta_evidence_names_someone(ev))
+		return;
+	ta_each_title(ev, ta_title_credit);
 }
 
 /* title-credit: a page about a person ("About Jane Roe") */
 static void ta_find_about_title(ta_author_evidence *ev)
 {
-	ta_doc *d = ev->d;
-	galley_article *a = ev->d->a;
-	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+	if (ta_evidence_names_someone(ev))
 		return;
-	if (!ev->vis.n)
-		ta_about_title(d, galley_article_get(a, GALLEY_FIELD_TITLE), &ev->vis);
-	for (size_t i = 0; i < galley_article_n_candidates(a) && !ev->vis.n; i++) {
-		const galley_candidate *c = galley_article_candidate(a, i);
-		if (!strcmp(c->field, "title"))
-			ta_about_title(d, c->value, &ev->vis);
-	}
+	ta_each_title(ev, ta_about_title);
 }
 
 /* a news agency's story: its credit at the start of the text ("JIJI", "Hamburg
@@ -760,7 +762,7 @@ static void ta_find_agency_credit(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
 	const ta_state *st = ev->d->st;
-	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+	if (ta_evidence_names_someone(ev))
 		return;
 	for (size_t i = 0; i < d->nbody && i < TA_AGENCY_CREDIT_PARAGRAPHS && !ev->vis.n; i++)
 		ta_agency_credit(st, d->p[i].text, &ev->vis);
@@ -782,7 +784,7 @@ static void ta_find_copyright_line(ta_author_evidence *ev)
 	const ta_state *st = ev->d->st;
 	galley_article *a = ev->d->a;
 	const char *site = ev->site;
-	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+	if (ta_evidence_names_someone(ev))
 		return;
 	static const char *const foot[] = {"footer", "credit", "outside-main", "short", "sidebar"};
 	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
@@ -822,10 +824,9 @@ static void ta_find_site_owner(ta_author_evidence *ev)
 	ta_doc *d = ev->d;
 	galley_article *a = ev->d->a;
 	const char *site = ev->site;
-	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+	if (ta_evidence_names_someone(ev))
 		return;
-	if (!ev->vis.n)
-		ta_host_person(d, site, &ev->vis);
+	ta_host_person(d, site, &ev->vis);
 	for (size_t i = 0; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i);
 		if (r->context && (r->place == GALLEY_PLACE_BEFORE_BODY) && (!strcmp(r->reason, "header") || !strcmp(r->reason, "outside-main")))
@@ -840,7 +841,7 @@ static void ta_find_author_box_link(ta_author_evidence *ev)
 	ta_doc *d = ev->d;
 	const ta_state *st = ev->d->st;
 	galley_article *a = ev->d->a;
-	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+	if (ta_evidence_names_someone(ev))
 		return;
 	for (size_t i = 0; i + 1 < galley_article_n_removed(a) && !ev->vis.n; i++) {
 		const galley_removed *r = galley_article_removed(a, i), *next = galley_article_removed(a, i + 1);
@@ -873,7 +874,7 @@ static void ta_find_contact_person(ta_author_evidence *ev)
 	ta_doc *d = ev->d;
 	const ta_state *st = ev->d->st;
 	galley_article *a = ev->d->a;
-	if ((ev->meta.n || ev->lab.n || ev->vis.n))
+	if (ta_evidence_names_someone(ev))
 		return;
 	for (size_t i = 0; i < d->nbody && !ev->vis.n; i++)
 		ta_contact_name(st, d->p[i].text, &ev->vis);
