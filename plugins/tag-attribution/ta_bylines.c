@@ -473,6 +473,58 @@ static bool ta_caps_conj(const ta_words *w, size_t k)
 	return true;
 }
 
+/* The names of a byline end at a slash before a date, a month or a desk's short name:
+ * "Jane Roe / Oktober 25", "Jane Roe/June 12"; returns the new length of from's first cut
+ * bytes. */
+static size_t ta_byline_slash_cut(const ta_state *st, const char *from, size_t cut)
+{
+	for (const char *p = from; (p = strchr(p, '/')) != NULL && (size_t)(p - from) < cut; p++) {
+		const char *q = p + 1;
+		while (*q == ' ')
+			q++;
+		size_t ql = strcspn(q, " ,.");
+		/* or, after a person's full name, a desk's or an agency's short name alone before
+		 * the line's end or its date: "Jane Doe / ABC / Updated: ..." (not "Jane Doe / John
+		 * Roe", nor an editor's sign and its agency, "abc / DPA", one credit) */
+		size_t seg = strcspn(q, "/");
+		while (seg && q[seg - 1] == ' ')
+			seg--;
+		const char *sp = memchr(from, ' ', (size_t)(p - from));
+		bool acronym = ql >= 2 && ql <= 6 && seg == ql && p > from && p[-1] == ' ' && sp && sp + 1 < p - 1 && ta_has_upper_start(from, (size_t)(p - from));
+		for (size_t c = 0; c < ql && acronym; c++)
+			acronym = q[c] >= 'A' && q[c] <= 'Z';
+		if ((*q >= '0' && *q <= '9') || ta_is_month(st, q, ql) || acronym) {
+			return (size_t)(p - from);
+		}
+	}
+	return cut;
+}
+
+/* The names among the first `end` words of w, split at conjunctions, joins ("in conversation
+ * with") and semicolons, each added to out by ta_byline_segment. */
+static void ta_byline_split_names(const ta_state *st, const ta_words *w, size_t end, ta_names *out, const char *site,
+                                  bool lenient)
+{
+	size_t seg = 0;
+	for (size_t k = 0; k <= end; k++) {
+		/* "Jonas Peter Feldberg im Gespräch mit Lena Ostrowski": both */
+		size_t jm = k > 0 && k < end ? ta_join_at(st, w, k) : 0;
+		if (jm && !(k + jm < end && ta_has_upper_start(w->w[k + jm], w->l[k + jm])))
+			jm = 0;
+		bool brk = k == end || jm || ((ta_is_conj(w->w[k], w->l[k]) || ta_caps_conj(w, k)) && k + 1 < end && ta_has_upper_start(w->w[k + 1], w->l[k + 1]));
+		bool semi = k < end && w->w[k][w->l[k] - 1] == ';';
+		if (!brk && !semi)
+			continue;
+		size_t last = semi ? k + 1 : k;
+		if (last > seg)
+			ta_byline_segment(st, out, w->w[seg], (size_t)(w->w[last - 1] + w->l[last - 1] - w->w[seg]), site,
+			                  lenient ? TA_NAME_LENIENT : TA_NAME_STRICT);
+		seg = k + (jm ? jm : 1);
+		if (jm)
+			k += jm - 1;
+	}
+}
+
 /* Names from a byline as a reader sees it: "By Jane Doe and John Roe | Reuters | 5 March 2024".
  * flags (ta_byline_flag): TA_BYLINE_NEED_LABEL, the text must start with a label ("By",
  * "Von"); TA_BYLINE_METADATA, a metadata value, meant to be a name. */
@@ -531,27 +583,7 @@ void ta_parse_byline(const ta_state *st, const char *text, ta_names *out, const 
 			cut = ta_byline_cut(from, seps, sizeof seps / sizeof seps[0]);
 		}
 	}
-	/* "Julia Marbach / Oktober 25", "Cat Oyelaran/June 12" */
-	for (const char *p = from; (p = strchr(p, '/')) != NULL && (size_t)(p - from) < cut; p++) {
-		const char *q = p + 1;
-		while (*q == ' ')
-			q++;
-		size_t ql = strcspn(q, " ,.");
-		/* or, after a person's full name, a desk's or an agency's short name alone before
-		 * the line's end or its date: "Jane Doe / ABC / Updated: ..." (not "Jane Doe / John
-		 * Roe", nor an editor's sign and its agency, "abc / DPA", one credit) */
-		size_t seg = strcspn(q, "/");
-		while (seg && q[seg - 1] == ' ')
-			seg--;
-		const char *sp = memchr(from, ' ', (size_t)(p - from));
-		bool acronym = ql >= 2 && ql <= 6 && seg == ql && p > from && p[-1] == ' ' && sp && sp + 1 < p - 1 && ta_has_upper_start(from, (size_t)(p - from));
-		for (size_t c = 0; c < ql && acronym; c++)
-			acronym = q[c] >= 'A' && q[c] <= 'Z';
-		if ((*q >= '0' && *q <= '9') || ta_is_month(st, q, ql) || acronym) {
-			cut = (size_t)(p - from);
-			break;
-		}
-	}
+	cut = ta_byline_slash_cut(st, from, cut);
 	char *names = galley_strndup(from, cut);
 	ta_split_words(names, &w);
 	size_t end = w.n;
@@ -612,24 +644,7 @@ void ta_parse_byline(const ta_state *st, const char *text, ta_names *out, const 
 			break;
 		}
 	}
-	size_t seg = 0;
-	for (size_t k = 0; k <= end; k++) {
-		/* "Jonas Peter Feldberg im Gespräch mit Lena Ostrowski": both */
-		size_t jm = k > 0 && k < end ? ta_join_at(st, &w, k) : 0;
-		if (jm && !(k + jm < end && ta_has_upper_start(w.w[k + jm], w.l[k + jm])))
-			jm = 0;
-		bool brk = k == end || jm || ((ta_is_conj(w.w[k], w.l[k]) || ta_caps_conj(&w, k)) && k + 1 < end && ta_has_upper_start(w.w[k + 1], w.l[k + 1]));
-		bool semi = k < end && w.w[k][w.l[k] - 1] == ';';
-		if (!brk && !semi)
-			continue;
-		size_t last = semi ? k + 1 : k;
-		if (last > seg)
-			ta_byline_segment(st, out, w.w[seg], (size_t)(w.w[last - 1] + w.l[last - 1] - w.w[seg]), site,
-			                  lenient ? TA_NAME_LENIENT : TA_NAME_STRICT);
-		seg = k + (jm ? jm : 1);
-		if (jm)
-			k += jm - 1;
-	}
+	ta_byline_split_names(st, &w, end, out, site, lenient);
 	free(names);
 	free(s);
 }
