@@ -81,14 +81,10 @@ static int ta_dig2(const char *s, int *v)
 	return 2;
 }
 
-/* A date written in text: 2024-03-05, 2024.03.05, 5.3.2024, 23.09.22, 17/02/2022, 2022/02/17, 5 March 2024,
- * 5. März 2024, 8.Dezember 2010, March 5, 2024, 3 de mayo de 2022, 15 августа 2016.  A day and
- * month with slashes that both read as months ("03/05/2022") are taken day first, as most of
- * the world writes them, and marked ambiguous (the caller may read them month first to agree
- * with the page's metadata). */
-bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
+/* A date written in digits: "2024-03-05", "2019.03.05", "2019年6月24日", "26 | 01 | 2022",
+ * "4. 2. 2022", d.m.yyyy, d.m.yy, d/m/yyyy (see ta_find_date). */
+static bool ta_find_numeric_date(const char *text, ta_date *out)
 {
-	memset(out, 0, sizeof *out);
 	size_t n = strlen(text);
 	for (size_t i = 0; i + 6 <= n; i++) {
 		if (text[i] < '0' || text[i] > '9' || (i && ((text[i - 1] >= '0' && text[i - 1] <= '9') || text[i - 1] == '.' || text[i - 1] == '/')))
@@ -162,7 +158,13 @@ bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 			}
 		}
 	}
-	/* words */
+	return false;
+}
+
+/* A date with its month in words: "5 March 2024", "5. März 2024", "March 5, 2024",
+ * "3 de mayo de 2022", "8.Dezember 2010", "14. - 20. Januar 2022" (see ta_find_date). */
+static bool ta_find_word_date(const ta_state *st, const char *text, ta_date *out)
+{
 	ta_words w;
 	char *norm = galley_ws_normalize(text);
 	ta_split_words(norm, &w);
@@ -238,6 +240,17 @@ bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
 	}
 	free(norm);
 	return false;
+}
+
+/* A date written in text: 2024-03-05, 2024.03.05, 5.3.2024, 23.09.22, 17/02/2022, 2022/02/17, 5 March 2024,
+ * 5. März 2024, 8.Dezember 2010, March 5, 2024, 3 de mayo de 2022, 15 августа 2016.  A day and
+ * month with slashes that both read as months ("03/05/2022") are taken day first, as most of
+ * the world writes them, and marked ambiguous (the caller may read them month first to agree
+ * with the page's metadata). */
+bool ta_find_date(const ta_state *st, const char *text, ta_date *out)
+{
+	memset(out, 0, sizeof *out);
+	return ta_find_numeric_date(text, out) || ta_find_word_date(st, text, out);
 }
 
 /* The first clock time in text: "21:25", "um 9:05 Uhr" (hours and minutes, not a date's
