@@ -1,0 +1,516 @@
+/* tag-attribution: publication dates (shown, metadata, instants in the page's zone). */
+#include "tag_fixtures.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+START_TEST(dates)
+{
+	/* the same instant in the page's own offset wins over UTC */
+	galley_article *a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2024-03-05T23:30:00Z", "json-ld");
+	galley_article_add_candidate(a, "date", "2024-03-06T00:30:00+01:00", "opengraph");
+	galley_article_add_candidate(a, "date_modified", "2024-03-07T10:00:00+01:00", "json-ld");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2024-03-06T00:30:00+01:00");
+	galley_article_free(a);
+
+	/* the day the page shows, when the UTC timestamp rolled over: the instant in the page's
+	 * own time, as its clock shows it */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2024-03-05T23:30:00Z", "json-ld");
+	galley_removed r = {"dateline", "6. März 2024, 00:30 Uhr", "time"};
+	galley_article_add_removed(a, &r);
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2024-03-06T00:30:00+01:00");
+	galley_article_free(a);
+
+	/* the fetch date is not a publication date */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2024-01-01", "warc");
+	galley_article_add_candidate(a, "date", "2023-12-24", "time");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-12-24");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(date_from_dateline_only)
+{
+	galley_article *a = th_article_html("<p>Text.</p>");
+	galley_removed r1 = {"dateline", "Last updated: 13 July 2020", "span.updated"};
+	galley_removed r2 = {"dateline", "Published 2 July 2020", "span.date"};
+	galley_article_add_removed(a, &r1);
+	galley_article_add_removed(a, &r2);
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-07-02");
+	galley_article_free(a);
+}
+END_TEST
+
+/* The date shown against the metadata, and events: each rule its fixture. */
+START_TEST(dates_header_and_events)
+{
+	/* a year, month and day with points, as East Asian pages write them; a version is none */
+	galley_article *a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "Build 2021.06.07.3", "div.date before-body");
+	run_one(a, NULL);
+	ck_assert(galley_article_get(a, GALLEY_FIELD_DATE) == NULL);
+	galley_article_free(a);
+
+	/* an event's hours in full-width punctuation ("13：00－16：40") date no article */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "outside-main", "2021\xe5\xb9\xb4" "6\xe6\x9c\x88" "7\xe6\x97\xa5 13\xef\xbc\x9a" "00\xef\xbc\x8d" "15\xef\xbc\x9a" "30",
+	            "p before-body");
+	run_one(a, NULL);
+	ck_assert(galley_article_get(a, GALLEY_FIELD_DATE) == NULL);
+	galley_article_free(a);
+
+	/* a line with the last change first and the publication after it: the metadata's
+	 * publication stays, although the metadata gives the change's day too */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-05-04T09:00:00-05:00", "article-meta");
+	galley_article_add_candidate(a, "date_modified", "2022-01-03T10:00:00-05:00", "article-meta");
+	add_removed(a, "byline", "January 3, 2022 May 4, 2020 by Jo Roe", "div.entry-meta before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-05-04T09:00:00-05:00");
+	galley_article_free(a);
+
+	/* weak metadata (a <time>) that the article's header shows too keeps its day against the
+	 * site header's "today" */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-05-04T09:00:00+09:00", "time");
+	add_removed(a, "dateline", "2023.02.01", "div.today before-body");
+	add_removed(a, "dateline", "2020\xe5\xb9\xb4" "5\xe6\x9c\x88" "4\xe6\x97\xa5 09:00", "time.date in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-05-04T09:00:00+09:00");
+	galley_article_free(a);
+}
+END_TEST
+
+/* A timestamp keeps its instant and takes the page's own time zone: each rule its fixture. */
+START_TEST(dates_instants_in_the_page_zone)
+{
+	/* shown-local-clock: a line shows the UTC instant's local clock on another day */
+	galley_article *a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-07-08T01:10:30Z", "json-ld");
+	add_removed(a, "dateline", "7 de julio de 2021 22:10", "div.date before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-07-07T22:10:30-03:00");
+	galley_article_free(a);
+
+	/* the day the header shows for a UTC timestamp keeps the instant when a candidate gives
+	 * its local clock ("2021-07-07 21:10:30", no offset) */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-07-08T02:10:30Z", "article-meta");
+	galley_article_add_candidate(a, "date", "2021-07-07 21:10:30", "meta");
+	add_removed(a, "dateline", "July 7, 2021", "p.date before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-07-07T21:10:30-05:00");
+	galley_article_free(a);
+
+	/* header-shows-metadata-instant: the byline shows, with its clock, the instant of another
+	 * publication date of the article's metadata than the most trusted one */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-06-30T08:00:00Z", "json-ld");
+	galley_article_add_candidate(a, "date", "2021-07-05T13:45:00Z", "article-meta");
+	add_removed(a, "byline", "Von Jo Roe 5. Juli 2021, 15:45 Uhr", "p.byline before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-07-05T15:45:00+02:00");
+	galley_article_free(a);
+	/* ... not another candidate's day without the same clock */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-06-30T08:00:00Z", "json-ld");
+	galley_article_add_candidate(a, "date", "2021-07-05T13:45:00Z", "article-meta");
+	add_removed(a, "byline", "Von Jo Roe 6. Juli 2021, 15:52 Uhr", "p.byline before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-06-30T08:00:00Z");
+	galley_article_free(a);
+
+	/* header-day-of-instant: no dateline, a line above the text that is a date shows the day
+	 * after the UTC instant's, as the page's zone east of Greenwich makes it */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-03-01T23:40:10Z", "article-meta");
+	add_removed(a, "outside-main", "2020-03-02", "h2 before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-03-02");
+	galley_article_free(a);
+	/* ... never a day no time zone can make of it */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-03-01T03:40:10Z", "article-meta");
+	add_removed(a, "outside-main", "2020-03-02", "h2 before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-03-01T03:40:10Z");
+	galley_article_free(a);
+
+	/* header-shows-other-metadata-day: the text's opening line that is only a date, a day the
+	 * metadata gives too */
+	a = th_article_html("<p>04.02.2021</p><p>The story itself, long enough to be the text of the article.</p>");
+	galley_article_add_candidate(a, "date", "2021-09-01T10:00:00+02:00", "article-meta");
+	galley_article_add_candidate(a, "date", "2021-02-04", "time");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-02-04");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(dates_shown_with_the_article)
+{
+	/* the site header's "today" comes first in the page; the article's labelled date wins, and
+	 * the update after it does not */
+	galley_article *a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "Thursday, November 9th 2023", "div.date before-body in:nav");
+	add_removed(a, "dateline", "PUBLISHED: November 8, 2023 at 4:38 p.m. | UPDATED: November 9, 2023 at 6:00 p.m.",
+	            "div.time in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-08");
+	galley_article_free(a);
+
+	/* "Written" labels the publication too; an update after it is not the date */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "Written: 2023-11-07 15:12:41 / Updated: 2023-11-08 15:47:05", "p.date before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-07");
+	galley_article_free(a);
+
+	/* a <time> anywhere on the page loses to the dateline shown with the article */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-12-20T11:07:13+01:00", "time");
+	add_removed(a, "dateline", "27.01.2022", "span.date in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-01-27");
+	galley_article_free(a);
+
+	/* the article's metadata stays */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-12-20T11:07:13+01:00", "json-ld");
+	add_removed(a, "dateline", "27.01.2022", "span.date in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-12-20T11:07:13+01:00");
+	galley_article_free(a);
+
+	/* a UTC timestamp: the site header's "today" does not move it; a local midnight written in
+	 * UTC is the next day */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2023-11-08T21:38:18Z", "json-ld");
+	add_removed(a, "dateline", "Thursday, November 9th 2023", "div.date before-body in:nav");
+	add_removed(a, "dateline", "PUBLISHED: November 8, 2023 at 4:38 p.m.", "div.time in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-08T21:38:18Z");
+	galley_article_free(a);
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2022-11-06T23:00:00Z", "article-meta");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-11-07");
+	galley_article_free(a);
+
+	/* a list of entries and nothing else: the first */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "5. November 2021", "div.event_date in-body");
+	add_removed(a, "dateline", "4. November 2021", "div.event_date in-body");
+	add_removed(a, "dateline", "3. November 2021", "div.event_date in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-11-05");
+	galley_article_free(a);
+	/* ... the latest, whatever the order; not an event's date with its hours */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "19.1.23, 10:00-11:30 Uhr", "div.field in-body in:link-density");
+	add_removed(a, "dateline", "Feb 16 2009", "div.datum before-body");
+	add_removed(a, "dateline", "Feb 18 2009", "div.datum before-body");
+	add_removed(a, "dateline", "Feb 17 2009", "div.datum before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2009-02-18");
+	galley_article_free(a);
+
+	/* dates as pages write them: a two-digit year, slashes, months in other languages, a day
+	 * glued to its month */
+	static const char *const shown[][2] = {
+	    {"Von: Björn Saalfeld | 31.10.23", "2023-10-31"},
+	    {"17/02/2022", "2022-02-17"},
+	    {"12/31/2022 10:00 am", "2022-12-31"},
+	    {"3 de mayo de 2022 21:25", "2022-05-03"},
+	    {"04 de mayo 2022, 12:00 A. M.", "2022-05-04"},
+	    {"15 августа 2016, 13:08", "2016-08-15"},
+	    {"8.Dezember 2010 um 09:17", "2010-12-08"},
+	    {"Wochenbericht 10. - 16. Januar 2022", "2022-01-10"},
+	    {"Updated Mar 12, 2020 @ 10:26 am by Jo", "2020-03-12"},
+	    {"26 | 01 | 2022 | 337", "2022-01-26"},
+	    {"2019\xe5\xb9\xb4" "6\xe6\x9c\x88" "24\xe6\x97\xa5 11:30", "2019-06-24"},
+	    {"\xc3\x9altima actualizaci\xc3\xb3n: 5 de mayo de 2022 | Publicaci\xc3\xb3n: 3 de mayo de 2022", "2022-05-03"},
+	    {"5. M\xc3\xa4r. 2022", "2022-03-05"},
+	    {"Pubblicato il 12 ott 2020", "2020-10-12"},
+	    {"( Pescasseroli, 14 Gennaio 20 )", "2020-01-14"},
+	    {"2021.06.07", "2021-06-07"},
+	};
+	for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
+		a = th_article_html("<p>Text.</p>");
+		add_removed(a, "dateline", shown[i][0], "div.date before-body");
+		run_one(a, NULL);
+		/* the last one shows only an update: the page's date when it gives no other */
+		th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), shown[i][1]);
+		galley_article_free(a);
+	}
+	/* a two-digit year only where it closes the line: not "20 Personen" */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "Am 14 Januar 20 Personen", "div.date before-body");
+	run_one(a, NULL);
+	ck_assert(galley_article_get(a, GALLEY_FIELD_DATE) == NULL);
+	galley_article_free(a);
+	/* a version number is no date */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "Version 13.1.1.2", "div.date before-body");
+	run_one(a, NULL);
+	ck_assert(galley_article_get(a, GALLEY_FIELD_DATE) == NULL);
+	galley_article_free(a);
+
+	/* a teaser's date after the article comes after any date before or in it */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "byline", "22 сентября 2021 Серия А", "p.intro after-body");
+	add_removed(a, "dateline", "15 августа 2016, 13:08", "p.date before-body");
+	add_removed(a, "dateline", "13 июля 2016, 17:52", "p.date after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2016-08-15");
+	galley_article_free(a);
+
+	/* a page that gives no publication date: the last change it shows, then a date opening
+	 * its first paragraph, then the day in its address */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "Aktualisiert: 30.12.2016", "p.info in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2016-12-30");
+	galley_article_free(a);
+	a = th_article_html("<p>Der nächste Lauftreff findet am Mi. 5. Februar 2020 statt.</p>");
+	add_removed(a, "footer", "Diese Seite wurde zuletzt am 29. Januar 2020 um 14:07 Uhr geändert.", "li#lastmod after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-01-29");
+	galley_article_free(a);
+	a = th_article_html("<p>(21. November 2022) Mieter erhalten eine Nachzahlung nach der anderen, seit dem "
+	                    "1. Oktober 2022 gilt die neue Umlage.</p>");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-11-21");
+	galley_article_free(a);
+	a = th_article_html("<p>Die neue Umlage, über die lange gestritten wurde, gilt nun seit dem 1. Oktober 2022 und trifft "
+	                    "viele Haushalte in diesem Winter sehr hart.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "http://www.example.org/2014/05/18/alles-neu/");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2014-05-18");
+	galley_article_free(a);
+
+	a = th_article_html("<p>Die neue Umlage, über die lange gestritten wurde, gilt nun seit dem 1. Oktober 2022 und trifft "
+	                    "viele Haushalte in diesem Winter sehr hart.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://www.example.org/meldungen/29-10-2021");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-10-29");
+	galley_article_free(a);
+	/* ... then a short line the stripper took: in the article before one after it, never a menu's */
+	a = th_article_html("<p>Die neue Umlage, über die lange gestritten wurde, gilt nun seit dem 1. Oktober 2022 und trifft "
+	                    "viele Haushalte in diesem Winter sehr hart.</p>");
+	add_removed(a, "nav", "Archiv 12.12.2021", "li before-body");
+	add_removed(a, "comments", "26. Mai 2022 um 21:07", "div.comment-meta after-body");
+	add_removed(a, "link-density", "Von Deutscher Boule Bund 4. 2. 2022.", "div.att-date in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-02-04");
+	galley_article_free(a);
+
+	/* an HTTP-style date in the metadata, and a line that shows the same instant in the
+	 * page's own time on the day before (UTC-3) */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "Wed, 04 May 2022 00:25:56 GMT", "json-ld");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-04T00:25:00Z");
+	galley_article_free(a);
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "Wed, 04 May 2022 00:25:56 GMT", "json-ld");
+	add_removed(a, "outside-main", "3 de mayo de 2022 21:25", "div.col-12 before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-03T21:25:56-03:00");
+	galley_article_free(a);
+	/* ... but not the day in its address: a timestamp keeps its instant, the address's day may
+	 * be any zone's (or the day the address was made) */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2018-12-31T23:24:31+00:00", "article-meta");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://blog.example.org/2019/01/01/a-post/");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2018-12-31T23:24:31+00:00");
+	galley_article_free(a);
+	/* ... not a teaser's round hour */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2019-10-19T03:00:00.000Z", "json-ld");
+	add_removed(a, "outside-main", "18.10.2019, 20:00 Uhr", "div.teaser before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2019-10-19T03:00:00.000Z");
+	galley_article_free(a);
+
+	/* ... but not a teaser's <time> */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-01-15T01:01:01Z", "article-meta");
+	galley_article_add_candidate(a, "date", "2019-07-22T16:00:06Z", "time");
+	add_removed(a, "dateline", "22 July 2019", "div.date in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-01-15T01:01:01Z");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(dates_the_header_shows_among_metadata)
+{
+	/* the metadata gives two publication days: the one the article's header shows wins */
+	galley_article *a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2022-01-15", "article-meta");
+	galley_article_add_candidate(a, "date", "2022-01-25", "time");
+	add_removed(a, "outside-main", "25.01.2022", "li.metadata__item before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-01-25");
+	galley_article_free(a);
+
+	/* the first day is shown too ("29. Dezember 2022 30. Dezember 2022"): it stays */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2022-12-30T07:00:12+01:00", "json-ld");
+	galley_article_add_candidate(a, "date", "2022-12-29T15:21:47+01:00", "time");
+	add_removed(a, "outside-main", "Arne Jo | 29. Dezember 2022 30. Dezember 2022 | HR", "p before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-12-30T07:00:12+01:00");
+	galley_article_free(a);
+
+	/* "By Northwind Foundation•15 January 2020": a day glued to a separator is read */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-01-15T01:01:01Z", "article-meta");
+	galley_article_add_candidate(a, "date", "2019-07-22T16:00:06Z", "time");
+	add_removed(a, "byline", "By Northwind Foundation\xe2\x80\xa2" "15 January 2020", "div.post-meta before-body");
+	add_removed(a, "byline", "22 July 2019 By Northwind Foundation", "div.post-meta in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-01-15T01:01:01Z");
+	galley_article_free(a);
+
+	/* a day the same metadata gives as the last change is the update the header shows */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2017-04-12T18:12:26+02:00", "article-meta");
+	galley_article_add_candidate(a, "date", "2020-02-19", "microdata");
+	galley_article_add_candidate(a, "date_modified", "2020-02-19", "microdata");
+	add_removed(a, "outside-main", "| Le 19 f\xc3\xa9vrier 2020", "div.header-info before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2017-04-12T18:12:26+02:00");
+	galley_article_free(a);
+
+	/* no metadata and no dateline: a footer's or a sidebar's line that labels the publication,
+	 * before a date in a sentence, and before the change it shows first */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "footer", "Letzte \xc3\x84nderung: 31.10.2023 - 14:27:03 Erschienen am: 01.11.2023 Lesungen: 17",
+	            "p.footer after-body");
+	add_removed(a, "sidebar", "Die n\xc3\xa4" "chste Ausgabe erscheint am 8. November 2023.", "p after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-01");
+	galley_article_free(a);
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "sidebar", "Notizen zur Gartenarbeit wurde am 19. Mai 2010 um 22:18 Uhr gepostet und unter Medien abgelegt.",
+	            "p.news before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2010-05-19");
+	galley_article_free(a);
+	/* ... but the day in the page's address first: a sidebar's post may be another */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "http://www.example.org/2014/05/18/alles-neu/");
+	add_removed(a, "sidebar", "Posted on 2 June 2014 by Jo", "p.recent before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2014-05-18");
+	galley_article_free(a);
+
+	/* a paragraph under the headings that opens with a date: a press release's dateline, before
+	 * a comment's date; not a number opening a sentence */
+	a = th_article_html("<p>Das Landesamt veröffentlicht monatlich die Zahlen zur Nachfrage.</p>"
+	                    "<p>Entwicklung der Nachfrage</p><p>Auf Wachstumskurs</p>"
+	                    "<p>01.02.2022 \xe2\x80\x9e" "Die Nachfrage ist stark in das Jahr gestartet.</p>");
+	add_removed(a, "comments", "Gerda 02.12.2022, 15:22:08", "p after-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-02-01");
+	galley_article_free(a);
+	/* ... after the day in the page's address */
+	a = th_article_html("<p>Das Landesamt veröffentlicht monatlich die Zahlen zur Nachfrage.</p>"
+	                    "<p>Entwicklung der Nachfrage</p><p>Auf Wachstumskurs</p>"
+	                    "<p>01.02.2022 \xe2\x80\x9e" "Die Nachfrage ist stark in das Jahr gestartet.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "http://www.example.org/2022/01/31/arbeitsmarkt/");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-01-31");
+	galley_article_free(a);
+	a = th_article_html("<p>Das Landesamt veröffentlicht monatlich die Zahlen zur Nachfrage.</p>"
+	                    "<p>Entwicklung der Nachfrage</p><p>Auf Wachstumskurs</p>"
+	                    "<p>12 Kilometer weiter wurde am 1.2.2022 gebaut.</p>");
+	run_one(a, NULL);
+	ck_assert(galley_article_get(a, GALLEY_FIELD_DATE) == NULL);
+	galley_article_free(a);
+
+	/* a UTC timestamp in the evening: the site header's "today" over the page is not the day
+	 * when the article's header shows the timestamp's own day */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2022-05-03T20:51:06Z", "json-ld");
+	add_removed(a, "dateline", "Mi\xc3\xa9rcoles 4 de Mayo de 2022", "div.date-item before-body");
+	add_removed(a, "byline", "3 de Mayo de 2022", "div.byline-datetime in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-03T20:51:06Z");
+	galley_article_free(a);
+
+	/* the page's only <time>s are its comments': no date of the article; the line that shows
+	 * one is */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2020-09-23T18:47:06+02:00", "time");
+	add_removed(a, "link-density", "von Hannelore7 am 20.09.2020", "div.tip-user in-body");
+	add_removed(a, "comments", "23.09.20 | 18:47 Kuchenfreundin", "div.comment-box in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-09-20");
+	galley_article_free(a);
+
+	/* no metadata: a ticker's item over the article is not its date; the first of the meta
+	 * lines that repeat for the neighbouring posts is */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "outside-main", "Quizabend +++ KW 4 +++ 28.01.2022 \xe2\x80\x93 29.01.2022", "li before-body");
+	add_removed(a, "meta", "reineckefuchs \xe2\x80\x94 2. Februar 2022", "div.post-meta-left before-body");
+	add_removed(a, "meta", "2. Februar 2022", "div.post-meta-left before-body in:nav");
+	add_removed(a, "meta", "31. Januar 2022", "div.post-meta-left before-body in:nav");
+	add_removed(a, "meta", "30. Januar 2022", "div.post-meta-left before-body in:nav");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-02-02");
+	galley_article_free(a);
+
+	/* a byline the page repeats (so it reads like a list's) shows the last change the
+	 * metadata gives: that day, as for any byline under the headline */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2022-05-03T13:32:45", "json-ld");
+	galley_article_add_candidate(a, "date_modified", "2022-05-04T00:00:00", "json-ld");
+	add_removed(a, "byline", "medell\xc3\xadn Hora de publicaci\xc3\xb3n", "div.author_data before-body");
+	add_removed(a, "byline", "Nombre del autor Hora de publicaci\xc3\xb3n", "div.author_data before-body");
+	add_removed(a, "byline", "cartagena 04 de mayo 2022, 12:00 A. M.", "div.author_data before-body");
+	add_removed(a, "byline", "David Montoya 04 de mayo 2022, 12:00 A. M.", "div.author_data before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-04");
+	galley_article_free(a);
+
+	/* an embedded post's date in the text is no header's */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2019-06-20T10:44:52+02:00", "json-ld");
+	galley_article_add_candidate(a, "date", "2019-06-16T14:30:55Z", "time");
+	add_removed(a, "link-density", "A post shared by Jo (@jo) on Jun 16, 2019 at 7:30am PDT", "p in-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2019-06-20T10:44:52+02:00");
+	galley_article_free(a);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("tag-attribution dates");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, dates);
+	tcase_add_test(tc, date_from_dateline_only);
+	tcase_add_test(tc, dates_shown_with_the_article);
+	tcase_add_test(tc, dates_header_and_events);
+	tcase_add_test(tc, dates_instants_in_the_page_zone);
+	tcase_add_test(tc, dates_the_header_shows_among_metadata);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return th_run(suite());
+}
