@@ -155,7 +155,7 @@ START_TEST(dates_instants_in_the_page_zone)
 }
 END_TEST
 
-START_TEST(dates_shown_with_the_article)
+START_TEST(dates_labelled_publication_over_today_and_update)
 {
 	/* the site header's "today" comes first in the page; the article's labelled date wins, and
 	 * the update after it does not */
@@ -173,9 +173,13 @@ START_TEST(dates_shown_with_the_article)
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-07");
 	galley_article_free(a);
+}
+END_TEST
 
+START_TEST(dates_shown_line_over_a_time_not_over_metadata)
+{
 	/* a <time> anywhere on the page loses to the dateline shown with the article */
-	a = th_article_html("<p>Text.</p>");
+	galley_article *a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2021-12-20T11:07:13+01:00", "time");
 	add_removed(a, "dateline", "27.01.2022", "span.date in-body");
 	run_one(a, NULL);
@@ -189,10 +193,14 @@ START_TEST(dates_shown_with_the_article)
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-12-20T11:07:13+01:00");
 	galley_article_free(a);
+}
+END_TEST
 
+START_TEST(dates_utc_timestamp_and_local_midnight)
+{
 	/* a UTC timestamp: the site header's "today" does not move it; a local midnight written in
 	 * UTC is the next day */
-	a = th_article_html("<p>Text.</p>");
+	galley_article *a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2023-11-08T21:38:18Z", "json-ld");
 	add_removed(a, "dateline", "Thursday, November 9th 2023", "div.date before-body in:nav");
 	add_removed(a, "dateline", "PUBLISHED: November 8, 2023 at 4:38 p.m.", "div.time in-body");
@@ -204,9 +212,13 @@ START_TEST(dates_shown_with_the_article)
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-11-07");
 	galley_article_free(a);
+}
+END_TEST
 
+START_TEST(dates_list_of_entries)
+{
 	/* a list of entries and nothing else: the first */
-	a = th_article_html("<p>Text.</p>");
+	galley_article *a = th_article_html("<p>Text.</p>");
 	add_removed(a, "dateline", "5. November 2021", "div.event_date in-body");
 	add_removed(a, "dateline", "4. November 2021", "div.event_date in-body");
 	add_removed(a, "dateline", "3. November 2021", "div.event_date in-body");
@@ -222,7 +234,11 @@ START_TEST(dates_shown_with_the_article)
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2009-02-18");
 	galley_article_free(a);
+}
+END_TEST
 
+START_TEST(dates_as_pages_write_them)
+{
 	/* dates as pages write them: a two-digit year, slashes, months in other languages, a day
 	 * glued to its month */
 	static const char *const shown[][2] = {
@@ -244,7 +260,7 @@ START_TEST(dates_shown_with_the_article)
 	    {"2021.06.07", "2021-06-07"},
 	};
 	for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
-		a = th_article_html("<p>Text.</p>");
+		galley_article *a = th_article_html("<p>Text.</p>");
 		add_removed(a, "dateline", shown[i][0], "div.date before-body");
 		run_one(a, NULL);
 		/* the last one shows only an update: the page's date when it gives no other */
@@ -252,7 +268,7 @@ START_TEST(dates_shown_with_the_article)
 		galley_article_free(a);
 	}
 	/* a two-digit year only where it closes the line: not "20 Personen" */
-	a = th_article_html("<p>Text.</p>");
+	galley_article *a = th_article_html("<p>Text.</p>");
 	add_removed(a, "dateline", "Am 14 Januar 20 Personen", "div.date before-body");
 	run_one(a, NULL);
 	ck_assert(galley_article_get(a, GALLEY_FIELD_DATE) == NULL);
@@ -263,19 +279,27 @@ START_TEST(dates_shown_with_the_article)
 	run_one(a, NULL);
 	ck_assert(galley_article_get(a, GALLEY_FIELD_DATE) == NULL);
 	galley_article_free(a);
+}
+END_TEST
 
+START_TEST(dates_teaser_after_the_article)
+{
 	/* a teaser's date after the article comes after any date before or in it */
-	a = th_article_html("<p>Text.</p>");
+	galley_article *a = th_article_html("<p>Text.</p>");
 	add_removed(a, "byline", "22 сентября 2021 Серия А", "p.intro after-body");
 	add_removed(a, "dateline", "15 августа 2016, 13:08", "p.date before-body");
 	add_removed(a, "dateline", "13 июля 2016, 17:52", "p.date after-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2016-08-15");
 	galley_article_free(a);
+}
+END_TEST
 
+START_TEST(dates_without_a_publication_date)
+{
 	/* a page that gives no publication date: the last change it shows, then a date opening
 	 * its first paragraph, then the day in its address */
-	a = th_article_html("<p>Text.</p>");
+	galley_article *a = th_article_html("<p>Text.</p>");
 	add_removed(a, "dateline", "Aktualisiert: 30.12.2016", "p.info in-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2016-12-30");
@@ -312,10 +336,14 @@ START_TEST(dates_shown_with_the_article)
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-02-04");
 	galley_article_free(a);
+}
+END_TEST
 
+START_TEST(dates_timestamp_keeps_its_instant)
+{
 	/* an HTTP-style date in the metadata, and a line that shows the same instant in the
 	 * page's own time on the day before (UTC-3) */
-	a = th_article_html("<p>Text.</p>");
+	galley_article *a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "Wed, 04 May 2022 00:25:56 GMT", "json-ld");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-04T00:25:00Z");
@@ -502,7 +530,14 @@ static Suite *suite(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, dates);
 	tcase_add_test(tc, date_from_dateline_only);
-	tcase_add_test(tc, dates_shown_with_the_article);
+	tcase_add_test(tc, dates_labelled_publication_over_today_and_update);
+	tcase_add_test(tc, dates_shown_line_over_a_time_not_over_metadata);
+	tcase_add_test(tc, dates_utc_timestamp_and_local_midnight);
+	tcase_add_test(tc, dates_list_of_entries);
+	tcase_add_test(tc, dates_as_pages_write_them);
+	tcase_add_test(tc, dates_teaser_after_the_article);
+	tcase_add_test(tc, dates_without_a_publication_date);
+	tcase_add_test(tc, dates_timestamp_keeps_its_instant);
 	tcase_add_test(tc, dates_header_and_events);
 	tcase_add_test(tc, dates_instants_in_the_page_zone);
 	tcase_add_test(tc, dates_the_header_shows_among_metadata);
