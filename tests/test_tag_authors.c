@@ -335,7 +335,7 @@ START_TEST(bylines_by_place)
 }
 END_TEST
 
-START_TEST(header_lines_set_apart)
+START_TEST(header_lines_name_beside_a_date)
 {
 	/* a full name closing a header line right after a date */
 	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
@@ -364,27 +364,51 @@ START_TEST(header_lines_set_apart)
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
-	/* a first name alone, completed from the author's note that opens with the full name */
+	/* a label beside the date that reads as no person */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "dateline", "04. November 2021 | PAID CONTENT", "span.date2 in-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(authors_completed_from_the_full_name_shown)
+{
+	/* a first name alone, completed from the author's note that opens with the full name */
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "byline", "Stefanus", "div.cb-author before-body");
 	add_removed(a, "byline", "Stefanus Feldberg - Tischler, Segler und Projektleiter.", "div.author-bio before-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Stefanus Feldberg");
 	galley_article_free(a);
 
-	/* "Author" mid-line in the article's meta line, against a name in a sidebar after it */
+	/* initials alone in the byline: the full name the page gives with them after a label */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "Posted by RK in Tagebuch", "p before-body");
+	add_removed(a, "credit", "Ein Gartentagebuch von Ronald Kessler steht unter einer Creative Commons Lizenz.", "div after-body in:footer");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Ronald Kessler");
+	galley_article_free(a);
+
+	/* a first name alone in metadata, the full name alone in a line of the header */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Todd", "json-ld");
+	add_removed(a, "sidebar", "Todd Fairley", "p.full-name before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Todd Fairley");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(labelled_lines_beat_metadata_and_sidebars)
+{
+	/* "Author" mid-line in the article's meta line, against a name in a sidebar after it */
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "byline", "Posted on 28. Juli 2019 Author Andreas Wendeler 4 Kommentare", "p.entry-meta before-body");
 	add_removed(a, "byline", "Thomas Elsner", "div.quote_author after-body in:sidebar");
 	run_one(a, NULL);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Andreas Wendeler");
-	galley_article_free(a);
-
-	/* a heading in capitals: its "VON" is a preposition */
-	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "outside-main", "KLIMANEUTRALITÄT VON UNTERNEHMEN", "p after-body");
-	run_one(a, NULL);
-	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
 
 	/* a line the label opens, taken for a teaser inside the article, beats an organisation's metadata */
@@ -395,8 +419,29 @@ START_TEST(header_lines_set_apart)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Leonora Hembach");
 	galley_article_free(a);
 
+	/* a user's name in the byline shown with the article beats other metadata */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Matthias Obermann", "meta");
+	add_removed(a, "dateline", "Erstellt von Henrik am Dienstag 6. Mai 2014", "p.date before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Henrik");
+	galley_article_free(a);
+
+	/* a post's meta line taken for a teaser inside the article, labelled and dated */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "teaser", "Ein Artikel von Pamela Verhoeven | 27.01.2022 - 12:45", "div.metaInfo in-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Pamela Verhoeven");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(cms_accounts_written_out_where_the_article_signs)
+{
 	/* a CMS account made of a person's names, written out where the article signs */
-	a = th_article_html("<p>Some story text that is long enough to be an article.</p>"
+	galley_article *a = th_article_html("<p>Some story text that is long enough to be an article.</p>"
 	                    "<p>Die Ortsumgehung bleibt umstritten. (Christian P. Lindqvist) +++</p>");
 	galley_article_add_candidate(a, "author", "christian.lindqvist", "json-ld");
 	run_one(a, NULL);
@@ -417,31 +462,37 @@ START_TEST(header_lines_set_apart)
 	run_one(a, NULL);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "red");
 	galley_article_free(a);
+}
+END_TEST
 
-	/* initials alone in the byline: the full name the page gives with them after a label */
-	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "byline", "Posted by RK in Tagebuch", "p before-body");
-	add_removed(a, "credit", "Ein Gartentagebuch von Ronald Kessler steht unter einer Creative Commons Lizenz.", "div after-body in:footer");
-	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Ronald Kessler");
-	galley_article_free(a);
-
-	/* a first name alone in metadata, the full name alone in a line of the header */
-	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_add_candidate(a, "author", "Todd", "json-ld");
-	add_removed(a, "sidebar", "Todd Fairley", "p.full-name before-body");
-	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Todd Fairley");
-	galley_article_free(a);
-
+START_TEST(header_meta_lines_with_a_name_alone)
+{
 	/* a name alone in a header line of a meta data class the stripper set apart */
-	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "outside-main", "Nikolai Brandes,", "p.news__meta-text before-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Nikolai Brandes");
 	galley_article_free(a);
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "outside-main", "Ehrenamt Sportvereine 23.01.2020", "div.page-meta before-body");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+
+	/* a name with an agency's short name after a slash, in a header line set apart */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "Peter Kornmann/SP-X", "div.col-md-4 before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Peter Kornmann");
+	galley_article_free(a);
+}
+END_TEST
+
+START_TEST(lines_that_name_nobody)
+{
+	/* a heading in capitals: its "VON" is a preposition */
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "KLIMANEUTRALITÄT VON UNTERNEHMEN", "p after-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
@@ -459,37 +510,6 @@ START_TEST(header_lines_set_apart)
 	add_removed(a, "byline", "Seguir Valparaíso", "label before-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
-	galley_article_free(a);
-
-	/* a label beside the date that reads as no person */
-	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "dateline", "04. November 2021 | PAID CONTENT", "span.date2 in-body");
-	run_one(a, NULL);
-	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
-	galley_article_free(a);
-
-	/* a user's name in the byline shown with the article beats other metadata */
-	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_add_candidate(a, "author", "Matthias Obermann", "meta");
-	add_removed(a, "dateline", "Erstellt von Henrik am Dienstag 6. Mai 2014", "p.date before-body");
-	run_one(a, NULL);
-	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Henrik");
-	galley_article_free(a);
-
-	/* a name with an agency's short name after a slash, in a header line set apart */
-	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "outside-main", "Peter Kornmann/SP-X", "div.col-md-4 before-body");
-	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Peter Kornmann");
-	galley_article_free(a);
-
-	/* a post's meta line taken for a teaser inside the article, labelled and dated */
-	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "teaser", "Ein Artikel von Pamela Verhoeven | 27.01.2022 - 12:45", "div.metaInfo in-body");
-	run_one(a, NULL);
-	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Pamela Verhoeven");
 	galley_article_free(a);
 }
 END_TEST
@@ -1334,7 +1354,12 @@ static Suite *suite(void)
 	tcase_add_test(tc, byline_glued_handles_and_dates);
 	tcase_add_test(tc, bylines_by_place);
 	tcase_add_test(tc, visible_byline_beats_other_metadata);
-	tcase_add_test(tc, header_lines_set_apart);
+	tcase_add_test(tc, header_lines_name_beside_a_date);
+	tcase_add_test(tc, authors_completed_from_the_full_name_shown);
+	tcase_add_test(tc, labelled_lines_beat_metadata_and_sidebars);
+	tcase_add_test(tc, cms_accounts_written_out_where_the_article_signs);
+	tcase_add_test(tc, header_meta_lines_with_a_name_alone);
+	tcase_add_test(tc, lines_that_name_nobody);
 	tcase_add_test(tc, signature_and_copyright);
 	tcase_add_test(tc, authors_when_nothing_else_names_one);
 	tcase_add_test(tc, byline_labels_and_joins);
