@@ -51,7 +51,7 @@ done
 # midnight (the set's README: a page that gives only a day becomes midnight in the extractor's
 # zone) stands for that zone's day, any other gold for its UTC day; a gold that is a day is
 # compared as it is.
-python3 - "$data/details.json" "$set_dir/cases.json" "$data/cases-half-A.json" "$data/cases-half-B.json" <<'PY'
+python3 - "$data/details.json" "$set_dir/cases.json" "$data/cases-half-A.json" "$data/cases-half-B.json" "$data/page-day.json" <<'PY'
 import datetime, json, re, sys
 details = json.load(open(sys.argv[1], encoding="utf-8"))
 cases = json.load(open(sys.argv[2], encoding="utf-8"))
@@ -100,6 +100,9 @@ def page_day(exp, got):
 def figure(keys):
     xs = [page_day(*details[k]["date"]) for k in keys if k in details and "date" in details[k]]
     return sum(xs), len(xs)
+# each case's verdict, for the all-sets per-rule table (bench/rules_all.py)
+with open(sys.argv[5], "w", encoding="utf-8") as f:
+    json.dump({k: page_day(*v["date"]) for k, v in details.items() if "date" in v}, f)
 print()
 print("## dates in the page's own time zone (the gold instant read in the zone the page gives; the scorer's figure above is the UTC day)")
 for name, keys in (("all", list(cases)), ("half A", halves[0]), ("half B", halves[1])):
@@ -217,11 +220,19 @@ for rule, (n, ok, sites, oks) in sorted(rules.items(), key=lambda kv: -kv[1][0])
     print("%-36s %8d %8d %8.3f %6d %6d%s" % (rule, n, ok, ok / n if n else 0, len(sites), len(oks), flag))
 PY
 # the rules that decided authors and dates (write-json explain=true's decisions), with the
-# scorer's verdicts: decided, right, distinct sites, sites where right
-python3 - "$out" "$data/details.json" "$set_dir/cases.json" <<'PY'
-import json, os, sys
+# scorer's verdicts: decided, right, distinct sites, sites where right; and every decision as a
+# line "field<TAB>rule<TAB>site<TAB>1|0" of rules.tsv for the all-sets table (bench/rules_all.py),
+# its site the url's host without "www." (galley-quality's), a date right on the page's day
+python3 - "$out" "$data/details.json" "$set_dir/cases.json" "$data/page-day.json" "$data/rules.tsv" <<'PY'
+import json, os, re, sys
 details = json.load(open(sys.argv[2], encoding="utf-8"))
 cases = json.load(open(sys.argv[3], encoding="utf-8"))
+page_day = json.load(open(sys.argv[4], encoding="utf-8"))
+tsv = open(sys.argv[5], "w", encoding="utf-8")
+def host(url):
+    i = url.find("://")
+    h = re.split(r"[/:?#]", url[i + 3:] if i >= 0 else url)[0].lower()
+    return h[4:] if h.startswith("www.") else h
 rules = {}
 seen = set()
 for line in open(sys.argv[1], encoding="utf-8"):
@@ -243,6 +254,9 @@ for line in open(sys.argv[1], encoding="utf-8"):
         if details[key][verdict]:
             r[1] += 1
             r[3].add(site)
+        right = page_day.get(key, False) if field == "date" else details[key][verdict]
+        tsv.write("%s\t%s\t%s\t%d\n" % (field, dec.get(field, "(none)"), host(cases[key].get("url", key)), right))
+tsv.close()
 print()
 print("## rules: what decided authors and dates, and the outcome of the authors' metadata-versus-page decision (decided, right, distinct sites, sites where right)")
 print("%-8s %-36s %8s %8s %8s %6s %6s" % ("field", "rule", "decided", "right", "share", "sites", "right"))

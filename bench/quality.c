@@ -1,7 +1,7 @@
 /* galley-quality: extraction quality on a labelled page set, with the published method.
  *
  *   galley-quality DATASET_DIR [--plugin-dir DIR] [--every N] [--verbose] [--min-f1 X]
- *                  [--options 'OPTIONS FOR strip-boilerplate']
+ *                  [--options 'OPTIONS FOR strip-boilerplate'] [--rules-out FILE]
  *
  * DATASET_DIR holds cases.json and html/ (webextract-dev.tar.xz unpacked).  Every page runs
  * through read-html then strip-boilerplate (whose body is scored), then tag-attribution when
@@ -21,7 +21,8 @@
  * FNV-1a hash (bench/postlight.sh splits postlight-dev the same way), so rules tuned on one half
  * can be checked on the other.
  * --every N keeps every N-th case in id order (a fixed subset); --min-f1 makes the exit status
- * 1 when F1 falls below X. */
+ * 1 when F1 falls below X; --rules-out FILE writes every decision of the per-rule table as a line
+ * "field<TAB>rule<TAB>site<TAB>1|0" (1: right), which bench/rules_all.py sums over the data sets. */
 #include <galley/galley.h>
 #include <galley/pipeline.h>
 
@@ -112,6 +113,7 @@ typedef struct qrule {
 typedef struct qrules {
 	qrule *v;
 	size_t n;
+	FILE *out; /* --rules-out: one line per decision, "field<TAB>rule<TAB>site<TAB>1|0" (borrowed) */
 } qrules;
 
 static void qrule_site(char ***sites, size_t *n, const char *site)
@@ -135,6 +137,8 @@ static void qrules_add(qrules *t, const char *field, const char *rule, const cha
 		*r = (qrule){.field = galley_strdup(field), .rule = galley_strdup(rule)};
 	}
 	r->decided++;
+	if (t->out)
+		fprintf(t->out, "%s\t%s\t%s\t%d\n", field, rule, site, right ? 1 : 0);
 	qrule_site(&r->sites, &r->nsites, site);
 	if (right) {
 		r->right++;
@@ -499,7 +503,7 @@ static double qscore_print(const qscore *s, bool tagged)
 static void usage(void)
 {
 	fprintf(stderr, "usage: galley-quality DATASET_DIR [--plugin-dir DIR] [--every N] [--verbose] [--cases] [--min-f1 X]\n"
-	                "                      [--options 'OPTIONS FOR strip-boilerplate']\n"
+	                "                      [--options 'OPTIONS FOR strip-boilerplate'] [--rules-out FILE]\n"
 	                "  DATASET_DIR holds cases.json and html/ (webextract-dev.tar.xz unpacked)\n");
 }
 
@@ -604,7 +608,7 @@ static void score_pages(galley_stage *reader, galley_stage *strip, galley_stage 
 
 int main(int argc, char **argv)
 {
-	const char *dir = NULL, *plugin_dir = NULL, *strip_opts = NULL;
+	const char *dir = NULL, *plugin_dir = NULL, *strip_opts = NULL, *rules_out = NULL;
 	int every = 1;
 	bool verbose = false, each = false; /* each: one line per case with the rule that decided */
 	double min_f1 = -1;
@@ -615,6 +619,8 @@ int main(int argc, char **argv)
 			strip_opts = argv[++i];
 		else if (!strcmp(argv[i], "--every") && i + 1 < argc)
 			every = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--rules-out") && i + 1 < argc)
+			rules_out = argv[++i];
 		else if (!strcmp(argv[i], "--min-f1") && i + 1 < argc)
 			min_f1 = atof(argv[++i]);
 		else if (!strcmp(argv[i], "--verbose") || !strcmp(argv[i], "-v"))
@@ -686,6 +692,10 @@ int main(int argc, char **argv)
 
 	qscore total = {0}, half[QUALITY_HALVES] = {{0}};
 	qrules rules = {0};
+	if (rules_out && !(rules.out = fopen(rules_out, "w"))) {
+		fprintf(stderr, "galley-quality: cannot write %s\n", rules_out);
+		return 2;
+	}
 	double t0 = now();
 	score_pages(reader, strip, tagger, cs, n, &total, half, &rules, verbose, each);
 	double secs = now() - t0;
@@ -707,6 +717,10 @@ int main(int argc, char **argv)
 	}
 	qrules_print(&rules);
 	qrules_free(&rules);
+	if (rules.out && fclose(rules.out) != 0) {
+		fprintf(stderr, "galley-quality: cannot write %s\n", rules_out);
+		return 2;
+	}
 
 	galley_stage_free(tagger);
 	galley_stage_free(strip);

@@ -3,7 +3,8 @@
 # author and date accuracy on the development set (whole and its two site-disjoint halves),
 # titles/authors/dates/text start on postlight-dev, quotes on the labelled set, and quotes and
 # speakers on polnear-quotes (train and dev), sources on the synthetic check and how many
-# polnear-quotes dev articles get one (that set has no gold for sources).
+# polnear-quotes dev articles get one (that set has no gold for sources); the per-rule tables of
+# each set and summed over both (bench/rules_all.py).
 # Usage: bench/quality.sh BUILD_DIR SHARED_DIR
 set -eu
 build=${1:-build}
@@ -32,10 +33,13 @@ if [ ! -f "$data/cases.json" ]; then
 	tar -xJf "$archive" -C "$data"
 fi
 echo "# Extraction and bylines on the development set (read-html ! strip-boilerplate ! tag-attribution)"
-"$build/bench/galley-quality" "$data"
+rm -f "$data/rules.tsv" "$build/bench-data/postlight/rules.tsv"
+"$build/bench/galley-quality" "$data" --rules-out "$data/rules.tsv"
 echo
 echo "# Titles, authors, dates and where the text starts on postlight-dev (its own scorer)"
 sh bench/postlight.sh "$build" "$shared"
+# the per-rule table summed over both sets (each writes its decisions as rules.tsv)
+python3 bench/rules_all.py dev="$data/rules.tsv" postlight="$build/bench-data/postlight/rules.tsv"
 if [ -f bench/quotes/score.sh ]; then
 	echo
 	echo "# Quotes and speakers on the labelled set (bench/quotes)"
