@@ -1178,6 +1178,177 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* What the dev-set pass counts, page by page. */
+typedef struct {
+	size_t n_ok, n_fail, n_title, n_gold, n_gold_eq, n_gold_close;
+	size_t with_total, with_found, with_moji, moji_pages, fffd_pages;
+	size_t n_author_gold, n_author_hit;
+	double ours, bare; /* seconds: the reader's read+parse, libxml2's bare parse */
+	FILE *dump;        /* GALLEY_DEVSET_DUMP's per-page lines, or NULL */
+} devset_tally;
+
+/* Speed reference: libxml2's bare parse of the same bytes, timed right after the reader's
+ * read+parse of that page, so both see the same machine load. */
+static void devset_time_bare_parse(devset_tally *t, const char *file)
+{
+	size_t len = 0;
+	char *data = th_read_file(file, &len);
+	if (data) {
+		double b0 = now_s();
+		htmlDocPtr d = htmlReadMemory(data, (int)len, NULL, NULL,
+		                              HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+		xmlFreeDoc(d);
+		t->bare += now_s() - b0;
+	}
+	free(data);
+}
+
+/* The dump's line for a page's title: gold, found, the found title's origin, every candidate. */
+static void devset_dump_title(FILE *dump, galley_article *a, const char *id, const char *gold, const char *title)
+{
+	const char *origin = "-";
+	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
+		const galley_candidate *cd = galley_article_candidate(a, i);
+		if (!strcmp(cd->field, "title") && title && !strcmp(cd->value, title)) {
+			origin = cd->origin;
+			break;
+		}
+	}
+	fprintf(dump, "%s\t%s\t%s\t%s", id, gold, title ? title : "", origin);
+	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
+		const galley_candidate *cd = galley_article_candidate(a, i);
+		if (!strcmp(cd->field, "title"))
+			fprintf(dump, "\t%s=%s", cd->origin, cd->value);
+	}
+	fprintf(dump, "\n");
+}
+
+static void devset_tally_title(devset_tally *t, galley_article *a, json_object *c, const char *id)
+{
+	const char *title = galley_article_get(a, GALLEY_FIELD_TITLE);
+	if (title)
+		t->n_title++;
+	json_object *gt = NULL;
+	const char *gold = c && json_object_object_get_ex(c, "title", &gt) ? json_object_get_string(gt) : NULL;
+	if (!gold || !*gold)
+		return;
+	t->n_gold++;
+	char *g = norm_ws(gold);
+	if (title && !strcasecmp(g, title))
+		t->n_gold_eq++;
+	if (title && (strstr(title, g) || strstr(g, title)))
+		t->n_gold_close++;
+	if (t->dump)
+		devset_dump_title(t->dump, a, id, g, title);
+	free(g);
+}
+
+/* The gold author(s) among the author candidates (what tag-attribution starts from). */
+static void devset_tally_author(devset_tally *t, galley_article *a, json_object *c, const char *id)
+{
+	json_object *ga = NULL;
+	if (!c || !json_object_object_get_ex(c, "author", &ga) || !ga)
+		return;
+	galley_buf gold_a = {0};
+	if (json_object_is_type(ga, json_type_array)) {
+		for (size_t i = 0; i < json_object_array_length(ga); i++)
+			galley_buf_printf(&gold_a, "%s%s", i ? "; " : "", json_object_get_string(json_object_array_get_idx(ga, i)));
+	} else {
+		galley_buf_puts(&gold_a, json_object_get_string(ga));
+	}
+	if (gold_a.len) {
+		t->n_author_gold++;
+		bool hit = false;
+		for (size_t i = 0; i < galley_article_n_candidates(a) && !hit; i++) {
+			const galley_candidate *cd = galley_article_candidate(a, i);
+			if (!strcmp(cd->field, "author") && (strcasestr(gold_a.data, cd->value) || strcasestr(cd->value, gold_a.data)))
+				hit = true;
+		}
+		t->n_author_hit += hit;
+		if (t->dump && !hit)
+			fprintf(t->dump, "AUTHOR\t%s\t%s\n", id, gold_a.data);
+	}
+	galley_buf_free(&gold_a);
+}
+
+/* U+FFFD and mojibake in the page's text or title. */
+static void devset_tally_damage(devset_tally *t, const char *text, const char *title)
+{
+	if (strstr(text, "\xEF\xBF\xBD"))
+		t->fffd_pages++;
+	static const char *const moji[] = {"Ã¤", "Ã¶", "Ã¼", "ÃŸ", "Ã©", "â€™", "â€œ", "â€ž", "Ã³", "Ä…", NULL};
+	bool page_moji = false;
+	for (int k = 0; moji[k]; k++)
+		if (strstr(text, moji[k]) || (title && strstr(title, moji[k])))
+			page_moji = true;
+	t->moji_pages += page_moji;
+}
+
+/* The case's `with` segments found in the page's text, and those found only as mojibake. */
+static void devset_tally_with(devset_tally *t, const char *text, json_object *c, const char *id)
+{
+	json_object *with = NULL;
+	if (!c || !json_object_object_get_ex(c, "with", &with) || !json_object_is_type(with, json_type_array))
+		return;
+	for (size_t i = 0; i < json_object_array_length(with); i++) {
+		char *seg = norm_ws(json_object_get_string(json_object_array_get_idx(with, i)));
+		t->with_total++;
+		if (strstr(text, seg)) {
+			t->with_found++;
+		} else {
+			if (t->dump)
+				fprintf(t->dump, "MISS\t%s\t%s\n", id, seg);
+			char *m = mojibake_of(seg);
+			if (strcmp(m, seg) && strstr(text, m)) {
+				t->with_moji++;
+				printf("devset: mojibake in %s: '%s'\n", id, seg);
+			}
+			free(m);
+		}
+		free(seg);
+	}
+}
+
+/* One page the reader read: its figures against its case in cases.json. */
+static void devset_tally_page(devset_tally *t, galley_article *a, json_object *cases)
+{
+	const char *file = galley_article_location(a)->file;
+	devset_time_bare_parse(t, file);
+	const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+	char id[64];
+	snprintf(id, sizeof id, "%.*s", (int)strcspn(base, "."), base);
+	json_object *c = NULL;
+	json_object_object_get_ex(cases, id, &c);
+	devset_tally_title(t, a, c, id);
+	devset_tally_author(t, a, c, id);
+	char *raw_text = galley_body_text(galley_article_body(a));
+	char *text = norm_ws(raw_text);
+	free(raw_text);
+	devset_tally_damage(t, text, galley_article_get(a, GALLEY_FIELD_TITLE));
+	devset_tally_with(t, text, c, id);
+	free(text);
+}
+
+static void devset_report(const devset_tally *t)
+{
+	size_t n = t->n_ok + t->n_fail;
+	printf("devset: %zu pages, %zu read, %zu failed\n", n, t->n_ok, t->n_fail);
+	printf("devset: titles found for %zu of %zu pages (%.1f%%); equal to the gold title %zu of %zu (%.1f%%), "
+	       "one containing the other %zu (%.1f%%)\n",
+	       t->n_title, n, 100.0 * (double)t->n_title / (double)(n ? n : 1), t->n_gold_eq, t->n_gold,
+	       100.0 * (double)t->n_gold_eq / (double)(t->n_gold ? t->n_gold : 1), t->n_gold_close,
+	       100.0 * (double)t->n_gold_close / (double)(t->n_gold ? t->n_gold : 1));
+	printf("devset: `with` segments in the reader's page text: %zu of %zu (%.1f%%) — the stripper's ceiling\n",
+	       t->with_found, t->with_total, 100.0 * (double)t->with_found / (double)(t->with_total ? t->with_total : 1));
+	printf("devset: `with` segments found only as mojibake: %zu; pages with mojibake patterns: %zu; "
+	       "pages with U+FFFD: %zu\n",
+	       t->with_moji, t->moji_pages, t->fffd_pages);
+	printf("devset: gold author found in (or containing) an author candidate: %zu of %zu pages\n", t->n_author_hit,
+	       t->n_author_gold);
+	printf("devset: read+parse %.2f s, bare htmlReadMemory %.2f s, ratio %.2f\n", t->ours, t->bare,
+	       t->bare > 0 ? t->ours / t->bare : 0.0);
+}
+
 START_TEST(devset_acceptance)
 {
 	char *archive = th_devset_archive();
@@ -1193,167 +1364,41 @@ START_TEST(devset_acceptance)
 	json_object *cases = json_object_from_file(cases_path);
 	ck_assert_msg(cases != NULL, "cannot read %s", cases_path);
 
-	/* speed reference: libxml2's bare parse of the same bytes, timed page by page right after
-	 * the reader's read+parse of that page, so both see the same machine load */
 	char *html_dir = th_tmp_path("html");
-	double bare = 0;
-	FILE *dump = NULL;
+	devset_tally t = {0};
 	if (getenv("GALLEY_DEVSET_DUMP") && *getenv("GALLEY_DEVSET_DUMP"))
-		dump = fopen(getenv("GALLEY_DEVSET_DUMP"), "w");
+		t.dump = fopen(getenv("GALLEY_DEVSET_DUMP"), "w");
 	galley_buf o = {0};
 	galley_buf_printf(&o, "input='%s'", html_dir);
 	galley_stage *s = th_stage("read-html", o.data);
-	size_t n_ok = 0, n_fail = 0, n_title = 0, n_gold = 0, n_gold_eq = 0, n_gold_close = 0;
-	size_t with_total = 0, with_found = 0, with_moji = 0, moji_pages = 0, fffd_pages = 0;
-	size_t n_author_gold = 0, n_author_hit = 0;
-	double ours = 0;
 	for (;;) {
 		galley_error err = {0};
 		galley_article *a = NULL;
 		double t0 = now_s();
 		int rc = galley_stage_read(s, &a, &err);
-		ours += now_s() - t0;
+		t.ours += now_s() - t0;
 		if (rc == GALLEY_END)
 			break;
 		ck_assert_msg(rc != GALLEY_ERR_FATAL, "%s", err.message);
 		if (rc != GALLEY_OK) {
-			n_fail++;
+			t.n_fail++;
 			printf("devset: failed %s: %s\n", a ? galley_article_where(a) : "?", err.message);
 			galley_article_free(a);
 			continue;
 		}
-		n_ok++;
-		const char *file = galley_article_location(a)->file;
-		{
-			size_t len = 0;
-			char *data = th_read_file(file, &len);
-			if (data) {
-				double b0 = now_s();
-				htmlDocPtr d = htmlReadMemory(data, (int)len, NULL, NULL,
-				                              HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-				                                  HTML_PARSE_NONET);
-				xmlFreeDoc(d);
-				bare += now_s() - b0;
-			}
-			free(data);
-		}
-		const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
-		char id[64];
-		snprintf(id, sizeof id, "%.*s", (int)strcspn(base, "."), base);
-		json_object *c = NULL;
-		json_object_object_get_ex(cases, id, &c);
-		const char *title = galley_article_get(a, GALLEY_FIELD_TITLE);
-		if (title)
-			n_title++;
-		json_object *gt = NULL;
-		const char *gold = c && json_object_object_get_ex(c, "title", &gt) ? json_object_get_string(gt) : NULL;
-		if (gold && *gold) {
-			n_gold++;
-			char *g = norm_ws(gold);
-			if (title && !strcasecmp(g, title))
-				n_gold_eq++;
-			if (title && (strstr(title, g) || strstr(g, title)))
-				n_gold_close++;
-			if (dump) {
-				const char *origin = "-";
-				for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
-					const galley_candidate *cd = galley_article_candidate(a, i);
-					if (!strcmp(cd->field, "title") && title && !strcmp(cd->value, title)) {
-						origin = cd->origin;
-						break;
-					}
-				}
-				fprintf(dump, "%s\t%s\t%s\t%s", id, g, title ? title : "", origin);
-				for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
-					const galley_candidate *cd = galley_article_candidate(a, i);
-					if (!strcmp(cd->field, "title"))
-						fprintf(dump, "\t%s=%s", cd->origin, cd->value);
-				}
-				fprintf(dump, "\n");
-			}
-			free(g);
-		}
-		/* the gold author(s) among the author candidates (what tag-attribution starts from) */
-		json_object *ga = NULL;
-		if (c && json_object_object_get_ex(c, "author", &ga) && ga) {
-			galley_buf gold_a = {0};
-			if (json_object_is_type(ga, json_type_array)) {
-				for (size_t i = 0; i < json_object_array_length(ga); i++)
-					galley_buf_printf(&gold_a, "%s%s", i ? "; " : "", json_object_get_string(json_object_array_get_idx(ga, i)));
-			} else {
-				galley_buf_puts(&gold_a, json_object_get_string(ga));
-			}
-			if (gold_a.len) {
-				n_author_gold++;
-				bool hit = false;
-				for (size_t i = 0; i < galley_article_n_candidates(a) && !hit; i++) {
-					const galley_candidate *cd = galley_article_candidate(a, i);
-					if (!strcmp(cd->field, "author") && (strcasestr(gold_a.data, cd->value) || strcasestr(cd->value, gold_a.data)))
-						hit = true;
-				}
-				n_author_hit += hit;
-				if (dump && !hit)
-					fprintf(dump, "AUTHOR\t%s\t%s\n", id, gold_a.data);
-			}
-			galley_buf_free(&gold_a);
-		}
-		char *raw_text = galley_body_text(galley_article_body(a));
-		char *text = norm_ws(raw_text);
-		free(raw_text);
-		if (strstr(text, "\xEF\xBF\xBD"))
-			fffd_pages++;
-		static const char *const moji[] = {"Ã¤", "Ã¶", "Ã¼", "ÃŸ", "Ã©", "â€™", "â€œ", "â€ž", "Ã³", "Ä…", NULL};
-		bool page_moji = false;
-		for (int k = 0; moji[k]; k++)
-			if (strstr(text, moji[k]) || (title && strstr(title, moji[k])))
-				page_moji = true;
-		moji_pages += page_moji;
-		json_object *with = NULL;
-		if (c && json_object_object_get_ex(c, "with", &with) && json_object_is_type(with, json_type_array)) {
-			for (size_t i = 0; i < json_object_array_length(with); i++) {
-				char *seg = norm_ws(json_object_get_string(json_object_array_get_idx(with, i)));
-				with_total++;
-				if (strstr(text, seg)) {
-					with_found++;
-				} else {
-					if (dump)
-						fprintf(dump, "MISS\t%s\t%s\n", id, seg);
-					char *m = mojibake_of(seg);
-					if (strcmp(m, seg) && strstr(text, m)) {
-						with_moji++;
-						printf("devset: mojibake in %s: '%s'\n", id, seg);
-					}
-					free(m);
-				}
-				free(seg);
-			}
-		}
-		free(text);
+		t.n_ok++;
+		devset_tally_page(&t, a, cases);
 		galley_article_free(a);
 	}
 	galley_stage_free(s);
-	if (dump)
-		fclose(dump);
-	size_t n = n_ok + n_fail;
-	printf("devset: %zu pages, %zu read, %zu failed\n", n, n_ok, n_fail);
-	printf("devset: titles found for %zu of %zu pages (%.1f%%); equal to the gold title %zu of %zu (%.1f%%), "
-	       "one containing the other %zu (%.1f%%)\n",
-	       n_title, n, 100.0 * (double)n_title / (double)(n ? n : 1), n_gold_eq, n_gold,
-	       100.0 * (double)n_gold_eq / (double)(n_gold ? n_gold : 1), n_gold_close,
-	       100.0 * (double)n_gold_close / (double)(n_gold ? n_gold : 1));
-	printf("devset: `with` segments in the reader's page text: %zu of %zu (%.1f%%) — the stripper's ceiling\n",
-	       with_found, with_total, 100.0 * (double)with_found / (double)(with_total ? with_total : 1));
-	printf("devset: `with` segments found only as mojibake: %zu; pages with mojibake patterns: %zu; "
-	       "pages with U+FFFD: %zu\n",
-	       with_moji, moji_pages, fffd_pages);
-	printf("devset: gold author found in (or containing) an author candidate: %zu of %zu pages\n", n_author_hit,
-	       n_author_gold);
-	printf("devset: read+parse %.2f s, bare htmlReadMemory %.2f s, ratio %.2f\n", ours, bare,
-	       bare > 0 ? ours / bare : 0.0);
+	if (t.dump)
+		fclose(t.dump);
+	devset_report(&t);
+	size_t n = t.n_ok + t.n_fail;
 	ck_assert_uint_eq(n, 990);
-	ck_assert_uint_eq(n_fail, 0);
-	ck_assert_msg(n_title * 100 >= n * 97, "titles for only %zu of %zu pages", n_title, n);
-	ck_assert_uint_eq(with_moji, 0);
+	ck_assert_uint_eq(t.n_fail, 0);
+	ck_assert_msg(t.n_title * 100 >= n * 97, "titles for only %zu of %zu pages", t.n_title, n);
+	ck_assert_uint_eq(t.with_moji, 0);
 	json_object_put(cases);
 	galley_buf_free(&o);
 	galley_buf_free(&tb);
