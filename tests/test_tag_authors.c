@@ -789,6 +789,12 @@ START_TEST(authors_when_nothing_else_names_one)
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
+	/* a story's sentence that opens with a name and a role word is no contact block */
+	a = th_article_html("<p>Some story text that is long enough.</p>"
+	                    "<p>Harbour Ward King and his court rode to the coast. The sea was calm that day.</p>");
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
 
 	/* a copyright line naming a person by a common given name, not a picture's credit */
 	a = th_article_html("<p>Some story text that is long enough.</p>");

@@ -111,10 +111,26 @@ void ta_closing_credit(const ta_state *st, const char *text, ta_names *out)
 	free(c);
 }
 
+/* Whether the words read as prose: a word of three characters or more closes a sentence (a
+ * lower-case letter, then ".", "!" or "?").  A contact block is lines of a name, a role, an
+ * address and numbers; a story's sentence may open with a name and a role word too ("Jane Roe
+ * King and her court rode ..."). */
+static bool ta_words_read_as_prose(const ta_words *w)
+{
+	for (size_t k = 0; k < w->n; k++) {
+		const unsigned char *x = (const unsigned char *)w->w[k];
+		size_t l = w->l[k];
+		if (l >= 3 && (x[l - 1] == '.' || x[l - 1] == '!' || x[l - 1] == '?') &&
+		    ((x[l - 2] >= 'a' && x[l - 2] <= 'z') || x[l - 2] >= 0x80))
+			return true;
+	}
+	return false;
+}
+
 /* A press release's contact person, in a short line that a contact label opens or that goes
  * on with the person's role or telephone: "Pressekontakt Dr. Tim Lorenz Pressesprecher Beispielstrom
  * AG Tel.: ...", "Jan Kramer Telefon +49 ...", "Alexandra Roe Stellvertretende Pressesprecherin
- * und ...". */
+ * und ...".  Without a label, not a line that reads as prose (ta_words_read_as_prose). */
 void ta_contact_name(const ta_state *st, const char *text, ta_names *out)
 {
 	if (!text || strlen(text) > 200)
@@ -129,6 +145,10 @@ void ta_contact_name(const ta_state *st, const char *text, ta_names *out)
 			labelled = true;
 			i = k + 1;
 		}
+	if (!labelled && ta_words_read_as_prose(&w)) {
+		free(norm);
+		return;
+	}
 	size_t b = i;
 	if (i < w.n && ta_is_dr(w.w[i], w.l[i]))
 		i++;
