@@ -741,6 +741,45 @@ START_TEST(test_lead_after_headline)
 }
 END_TEST
 
+/* A teaser line that holds its own link ("Read more: <a>...</a>") is the whole teaser: the
+ * subheading after it stays (rule teaser-inline); after a bare teaser header, the short lines
+ * that follow are its list and go with it. */
+START_TEST(test_teaser_inline)
+{
+	galley_article *a = th_article_html(
+		"<article><p>" LOREM1 "</p><p>Read more: <a href='/x'>Another story about boats</a></p>"
+		"<p><strong>Who pays for the walls</strong></p><p>" LOREM2 "</p><p>" LOREM3 "</p>"
+		"<h3>Read more</h3><p>Boats of the north coast</p><p>Ten ways to mend a net</p></article>");
+	strip(a, NULL);
+	ck_assert(has_text(a, "Who pays for the walls"));
+	ck_assert(has_text(a, LOREM2));
+	ck_assert(!has_text(a, "Another story about boats"));
+	ck_assert(!has_text(a, "Boats of the north coast"));
+	th_str_eq(removed_reason(a, "Ten ways to mend a net"), "teaser");
+	galley_article_free(a);
+}
+END_TEST
+
+/* A declared articleBody that stops early: the blocks of the container's class beside it (the
+ * same parent: a body a page builder split in several boxes) are the article too, though the
+ * declared text lacks them (rule json-ld-siblings); a block of that class elsewhere on the page
+ * still needs declared text. */
+START_TEST(test_jsonld_siblings)
+{
+	galley_article *a = th_article_html(
+		"<div class='story'><div class='paragraph'><p>" LOREM1 "</p><p>" LOREM2 "</p></div>"
+		"<div class='paragraph'><p>" LOREM3 "</p></div></div>"
+		"<div class='teasers'><div class='paragraph'><p>A story from another day about the ferry, "
+		"its new timetable and the price of a ticket.</p></div></div>");
+	galley_article_add_candidate(a, "body", LOREM1 "\n" LOREM2, "json-ld");
+	strip(a, NULL);
+	ck_assert(has_text(a, LOREM1));
+	ck_assert(has_text(a, LOREM3));
+	ck_assert(!has_text(a, "the price of a ticket"));
+	galley_article_free(a);
+}
+END_TEST
+
 /* Ruby annotations (the readings printed over the characters) are not part of the text. */
 START_TEST(test_ruby_annotations_dropped)
 {
@@ -1039,6 +1078,8 @@ int main(void)
 	tcase_add_test(tc, test_video_player_controls);
 	tcase_add_test(tc, test_loose_paragraphs);
 	tcase_add_test(tc, test_lead_after_headline);
+	tcase_add_test(tc, test_teaser_inline);
+	tcase_add_test(tc, test_jsonld_siblings);
 	suite_add_tcase(s, tc);
 	TCase *dev = tcase_create("devset");
 	tcase_set_timeout(dev, 600);

@@ -152,15 +152,23 @@ static void sb_pass_repeated_captions(sb_pass *p)
 	}
 }
 
+/* A teaser header that holds its own link ("Read more: <a>Another story</a>") is the whole
+ * teaser: what follows it is the article again unless it is links too (rule teaser-inline; a
+ * subheading after a one-line teaser is no teaser). */
+#define SB_TEASER_OWN_LINK 0.3
+
 /* A teaser header's list of links after it, up to the next prose block. */
 static void sb_pass_teaser_list(sb_pass *p, size_t i)
 {
+	const sb_block *h = &p->v[i];
+	bool own_link = h->len > 0 && h->link >= SB_TEASER_OWN_LINK * h->len;
 	for (size_t j = i + 1; j < p->n; j++) {
 		sb_block *d = &p->v[j];
 		if (d->reason)
 			continue;
 		double dld = d->len > 0 ? d->link / d->len : 0;
-		if (dld >= 0.5 || (d->len < 100 && !d->sentence) || (d->in_list && d->len < 200 && dld > 0.2))
+		bool short_line = !own_link && d->len < 100 && !d->sentence;
+		if (dld >= 0.5 || short_line || (d->in_list && d->len < 200 && dld > 0.2))
 			sb_remove_block(p->c, d, R_TEASER);
 		else
 			break;
