@@ -426,6 +426,53 @@ static void ta_find_unlabelled_person(ta_author_evidence *ev)
 	ta_unlabelled_byline(ev, TA_UNLABELLED_PERSON);
 }
 
+/* Is a name written in letters only, with the spaces and marks names have ("Jane O'Roe-Doe
+ * Jr.", "Example & Partners")? */
+static bool ta_letters_only(const char *name)
+{
+	const char *p = name, *end = name + strlen(name);
+	while (p < end) {
+		uint32_t c = galley_utf8_next(&p, end);
+		if (!ta_is_letter(c) && !ta_is_space(c) && !strchr(".-'&", (int)c) && c != 0x2019)
+			return false;
+	}
+	return true;
+}
+
+/* The longest line right under the headline that can be its credit and date. */
+enum { TA_UNDER_HEADLINE_MAX = 60 };
+
+/* segmented-name in the line right under the headline that the stripper set apart, not as a
+ * byline: the credit then the date ("Jane Roe 5 May 2021", "Example Wire May 5, 2021"), the
+ * name first (a date first is header-line-name's); only when metadata names nobody, and
+ * the credit may be an organisation's (a syndicated story's provider) */
+static void ta_find_under_headline_credit(ta_author_evidence *ev)
+{
+	const ta_state *st = ev->d->st;
+	galley_article *a = ev->d->a;
+	if (ev->meta.n || ev->lab.n)
+		return;
+	for (size_t i = 1; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
+		const galley_removed *h = galley_article_removed(a, i - 1), *r = galley_article_removed(a, i);
+		if (!h->reason || strcmp(h->reason, "title") || h->place != GALLEY_PLACE_BEFORE_BODY || !r->text || !r->reason ||
+		    strcmp(r->reason, "outside-main") || r->place != GALLEY_PLACE_BEFORE_BODY || r->within ||
+		    strlen(r->text) > TA_UNDER_HEADLINE_MAX)
+			continue;
+		ta_words w;
+		ta_split_words(r->text, &w);
+		/* the name opens the line, the date closes it */
+		if (!w.n || (w.w[0][0] >= '0' && w.w[0][0] <= '9') || ta_is_month(st, w.w[0], w.l[0]) || !ta_has_digit(w.w[w.n - 1], w.l[w.n - 1]))
+			continue;
+		ta_find_segment_name(st, r->text, &ev->vis, ev->site, true);
+		/* a name is written in letters: a column's title is not ("Cloud×Weekly Notes") */
+		if (ev->vis.n && !ta_letters_only(ev->vis.v[0]))
+			ta_names_free(&ev->vis);
+		if (ev->vis.n)
+			ev->flags |= TA_EV_VIS_WEAK;
+		break; /* the headline's own line only */
+	}
+}
+
 /* "Max Mustermann , 01. Dez. 2017, 12:01 Uhr": a name among dates comes
  * before an unlabelled block that is not a person's name
  * most trusted first; not the lines of a teaser list or a box after the article
@@ -459,6 +506,8 @@ static void ta_find_segmented_name(ta_author_evidence *ev)
 	}
 	free(sord);
 	free(stiers);
+	if (!ev->vis.n)
+		ta_find_under_headline_credit(ev);
 }
 
 /* header-line-name: a short line of the article's header that the stripper set apart, a full
