@@ -1225,6 +1225,15 @@ START_TEST(author_rules_byline_blocks_and_credits)
 	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "byline", "By Jane Roe", "div.byline before-body");
 	expect_author_by(a, "Jane Roe", "labelled-header-block");
+	/* labelled-header-block: a name in lower case that metadata gives too, in any case, as
+	 * the page writes it; not without metadata */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "jane quillby", "meta");
+	add_removed(a, "byline", "By Jane quillby", "div.byline before-body");
+	expect_author_by(a, "Jane quillby", "labelled-header-block");
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "By Jane quillby", "div.byline before-body");
+	expect_no_author(a);
 
 	a = th_article_html("<p>Some story text that is long enough.</p><p>More story text, long enough.</p>"
 	                    "<p>Even more story text, long enough.</p><p>Autorin: Erika Mustermann</p>"

@@ -20,6 +20,47 @@ static bool ta_evidence_names_someone(const ta_author_evidence *ev)
 	return ev->meta.n || ev->lab.n || ev->vis.n;
 }
 
+/* Is a name written in letters only, with the spaces and marks names have ("Jane O'Roe-Doe
+ * Jr.", "Example & Partners")? */
+static bool ta_letters_only(const char *name)
+{
+	const char *p = name, *end = name + strlen(name);
+	while (p < end) {
+		uint32_t c = galley_utf8_next(&p, end);
+		if (!ta_is_letter(c) && !ta_is_space(c) && !strchr(".-'&", (int)c) && c != 0x2019)
+			return false;
+	}
+	return true;
+}
+
+/* Does text hold a byline label and then, up to its end, what an author candidate of the
+ * metadata says in any case ("By Jane doe" and <meta name=author content="jane doe">)?  Adds
+ * the name as the page writes it. */
+static bool ta_label_then_metadata_name(ta_doc *d, const char *text, ta_names *out)
+{
+	ta_words w;
+	ta_split_words(text, &w);
+	size_t ln = w.n ? ta_label_at(d->st, &w, 0) : 0;
+	if (!ln || ln >= w.n || w.n - ln > 4)
+		return false;
+	const char *rest = w.w[ln];
+	size_t rl = (size_t)(w.w[w.n - 1] + w.l[w.n - 1] - rest);
+	char *nm = galley_strndup(rest, rl);
+	bool hit = false;
+	for (size_t i = 0; i < galley_article_n_candidates(d->a) && !hit; i++) {
+		const galley_candidate *c = galley_article_candidate(d->a, i);
+		if (strcmp(c->field, "author"))
+			continue;
+		char *v = galley_ws_normalize(c->value);
+		hit = ta_ieq(v, nm) && ta_letters_only(nm);
+		free(v);
+	}
+	if (hit)
+		ta_names_add(out, nm);
+	free(nm);
+	return hit;
+}
+
 /* labelled names ("By Jane Doe") in the blocks the stripper removed as a byline, meta line or
  * dateline, with the article or near it */
 static void ta_find_labelled_header(ta_author_evidence *ev)
@@ -38,6 +79,11 @@ static void ta_find_labelled_header(ta_author_evidence *ev)
 		if (ev->lab.n)
 			ev->lab_tier = tiers[i];
 	}
+	/* the label and a name that does not read as one ("By Jane doe", a user's name) that
+	 * metadata gives too, in any case: the writer as the page spells them */
+	for (size_t i = 0; i < nord && !ev->lab.n && tiers[i] == TA_TIER_ARTICLE; i++)
+		if (ta_label_then_metadata_name(ev->d, galley_article_removed(a, ord[i])->text, &ev->lab))
+			ev->lab_tier = tiers[i];
 	free(ord);
 	free(tiers);
 }
@@ -424,19 +470,6 @@ static void ta_unlabelled_byline(ta_author_evidence *ev, ta_unlabelled_need need
 static void ta_find_unlabelled_person(ta_author_evidence *ev)
 {
 	ta_unlabelled_byline(ev, TA_UNLABELLED_PERSON);
-}
-
-/* Is a name written in letters only, with the spaces and marks names have ("Jane O'Roe-Doe
- * Jr.", "Example & Partners")? */
-static bool ta_letters_only(const char *name)
-{
-	const char *p = name, *end = name + strlen(name);
-	while (p < end) {
-		uint32_t c = galley_utf8_next(&p, end);
-		if (!ta_is_letter(c) && !ta_is_space(c) && !strchr(".-'&", (int)c) && c != 0x2019)
-			return false;
-	}
-	return true;
 }
 
 /* The longest line right under the headline that can be its credit and date. */
