@@ -1371,6 +1371,36 @@ START_TEST(byline_glued_handles_and_dates)
 }
 END_TEST
 
+/* Runs the tagger on a and checks its first author and the outcome of the metadata-versus-page
+ * decision (the authors decision's detail); frees a. */
+static void expect_outcome(galley_article *a, const char *name, const char *outcome)
+{
+	run_one(a, NULL);
+	ck_assert_msg(galley_article_list_len(a, GALLEY_LIST_AUTHORS) >= 1, "no author; expected '%s' by %s", name, outcome);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), name);
+	const galley_decision *d = galley_article_decision_for(a, "authors");
+	ck_assert_ptr_nonnull(d);
+	ck_assert_ptr_nonnull(d->detail);
+	th_str_eq(d->detail, outcome);
+	galley_article_free(a);
+}
+
+/* The metadata-versus-page decision: one fixture per outcome (ta_author_decide.c). */
+START_TEST(decision_outcomes_each_with_a_fixture)
+{
+	/* page-over-account: metadata names a CMS account, the byline a person */
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "link78", "json-ld");
+	add_removed(a, "byline", "By Jane Roe", "div.byline before-body");
+	expect_outcome(a, "Jane Roe", "page-over-account");
+	/* ... or, with no byline, the name shown with the article */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "link78", "json-ld");
+	add_removed(a, "byline", "Jane Roe", "div.author-name before-body");
+	expect_outcome(a, "Jane Roe", "page-over-account");
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("tag-attribution authors");
@@ -1396,6 +1426,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, byline_labels_and_joins);
 	tcase_add_test(tc, credit_lines_and_labels_apart);
 	tcase_add_test(tc, authors_badges_and_issuers);
+	tcase_add_test(tc, decision_outcomes_each_with_a_fixture);
 	suite_add_tcase(s, tc);
 	return s;
 }

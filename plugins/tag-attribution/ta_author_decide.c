@@ -87,14 +87,12 @@ static bool ta_when_page_covers(const ta_author_facts *f)
 	return ta_meta_names_people(f) && f->seen_covers_meta;
 }
 
-static bool ta_when_byline_over_account(const ta_author_facts *f)
+/* metadata is a CMS account; what the page shows is a person's: the byline, or with no
+ * byline the name shown with the article */
+static bool ta_when_page_over_account(const ta_author_facts *f)
 {
-	return f->meta == TA_META_ACCOUNT && f->ev->lab.n && f->lab_person;
-}
-
-static bool ta_when_visible_over_account(const ta_author_facts *f)
-{
-	return f->meta == TA_META_ACCOUNT && !f->ev->lab.n && f->ev->vis_tier == TA_TIER_ARTICLE && f->vis_person;
+	const ta_author_evidence *ev = f->ev;
+	return f->meta == TA_META_ACCOUNT && (ev->lab.n ? f->lab_person : ev->vis_tier == TA_TIER_ARTICLE && f->vis_person);
 }
 
 static bool ta_when_byline_subset(const ta_author_facts *f)
@@ -167,8 +165,7 @@ static const ta_author_outcome ta_author_outcomes[] = {
 	 * author), or the same in the page's own spelling */
 	{"page-covers-metadata", TA_SCORE_PAGE_COVERS, TA_SIDE_SEEN, ta_when_page_covers},
 	/* a CMS account in metadata, a person's name in the byline or shown with the article */
-	{"byline-over-account", TA_SCORE_PAGE_OVER_ACCOUNT, TA_SIDE_LAB, ta_when_byline_over_account},
-	{"visible-over-account", TA_SCORE_PAGE_OVER_ACCOUNT, TA_SIDE_VIS, ta_when_visible_over_account},
+	{"page-over-account", TA_SCORE_PAGE_OVER_ACCOUNT, TA_SIDE_SEEN, ta_when_page_over_account},
 	/* the byline credits one of the people metadata lists (the others took the pictures) */
 	{"byline-subset-of-metadata", TA_SCORE_PAGE_SUBSET, TA_SIDE_LAB, ta_when_byline_subset},
 	/* the byline the reader sees with the article names other people */
