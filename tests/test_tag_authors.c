@@ -1398,6 +1398,18 @@ START_TEST(decision_outcomes_each_with_a_fixture)
 	galley_article_add_candidate(a, "author", "link78", "json-ld");
 	add_removed(a, "byline", "Jane Roe", "div.author-name before-body");
 	expect_outcome(a, "Jane Roe", "page-over-account");
+
+	/* byline-names-others: the byline with the article names a person metadata does not */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "John Moe", "json-ld");
+	add_removed(a, "byline", "By Jane Roe", "div.byline before-body");
+	expect_outcome(a, "Jane Roe", "byline-names-others");
+	/* ... or anyone, when metadata names no person: a release's issuing office under its label
+	 * against metadata naming the organisation */
+	a = th_article_html("<p>Die Versammlung hat eine neue Präsidentin gewählt.</p>"
+	                    "<p>Herausgeber:</p><p>Pressestelle des Verbandes<br/>Reinhardtstraße 13</p>");
+	galley_article_add_candidate(a, "author", "Beispielverband", "json-ld");
+	expect_outcome(a, "Pressestelle des Verbandes", "byline-names-others");
 }
 END_TEST
 

@@ -66,7 +66,6 @@ enum {
 	TA_SCORE_PAGE_SUBSET = 85,        /* the byline's one person among metadata's several */
 	TA_SCORE_PAGE_OTHERS = 80,        /* the byline with the article names other people */
 	TA_SCORE_PAGE_USER = 75,          /* the byline with the article names a user */
-	TA_SCORE_ISSUER = 70,             /* a release's issuing office against an organisation */
 	TA_SCORE_META_PEOPLE = 60,        /* metadata names people: it is believed */
 	TA_SCORE_META_OVER_TEASER = 50,   /* metadata (the outlet) against a teaser list's byline */
 	TA_SCORE_ELEMENT_OVER_PHRASE = 45,/* the article's byline element against a credit further away */
@@ -102,18 +101,14 @@ static bool ta_when_byline_subset(const ta_author_facts *f)
 
 static bool ta_when_byline_names_others(const ta_author_facts *f)
 {
-	return ta_meta_names_people(f) && f->ev->lab.n && f->ev->lab_tier == TA_TIER_ARTICLE && f->lab_person && !f->lab_meets_meta;
+	return ta_meta_names_people(f) && f->ev->lab.n && f->ev->lab_tier == TA_TIER_ARTICLE && (f->lab_person || !f->meta_person) &&
+	       !f->lab_meets_meta;
 }
 
 static bool ta_when_byline_user(const ta_author_facts *f)
 {
 	return ta_meta_names_people(f) && f->ev->lab.n == 1 && f->ev->lab_tier == TA_TIER_ARTICLE && f->lab_one_word && !f->lab_meets_meta &&
 	       !f->lab_site_named;
-}
-
-static bool ta_when_issuer(const ta_author_facts *f)
-{
-	return ta_meta_names_people(f) && (f->ev->flags & TA_EV_ISSUER) && !f->meta_person;
 }
 
 static bool ta_when_meta_people(const ta_author_facts *f)
@@ -172,8 +167,6 @@ static const ta_author_outcome ta_author_outcomes[] = {
 	{"byline-names-others", TA_SCORE_PAGE_OTHERS, TA_SIDE_LAB, ta_when_byline_names_others},
 	/* a user's name in that byline: "Geschrieben von Cooper am 25.08.2015" */
 	{"byline-user-name", TA_SCORE_PAGE_USER, TA_SIDE_LAB, ta_when_byline_user},
-	/* a release's issuing office under its label, metadata naming the organisation */
-	{"issuer-over-organisation", TA_SCORE_ISSUER, TA_SIDE_LAB, ta_when_issuer},
 	{"metadata", TA_SCORE_META_PEOPLE, TA_SIDE_META, ta_when_meta_people},
 	/* the bylines of a teaser list or a sidebar say nothing of this article */
 	{"metadata-over-list-byline", TA_SCORE_META_OVER_TEASER, TA_SIDE_META, ta_when_meta_over_teaser},

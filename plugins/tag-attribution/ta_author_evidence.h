@@ -13,8 +13,7 @@ enum {
 };
 
 typedef enum ta_evidence_flag {
-	TA_EV_VIS_WEAK = 1 << 0, /* vis came from a line not marked as a byline: only when metadata names nobody */
-	TA_EV_ISSUER = 1 << 1    /* lab is a press release's issuing office under its label */
+	TA_EV_VIS_WEAK = 1 << 0 /* vis came from a line not marked as a byline: only when metadata names nobody */
 } ta_evidence_flag;
 
 typedef struct ta_author_evidence {

@@ -427,10 +427,8 @@ static void ta_find_teaser_meta(ta_author_evidence *ev)
  * "Pressestelle des Beispielverbandes" */
 static void ta_find_issuer(ta_author_evidence *ev)
 {
-	if (!ev->lab.n && ta_issuer(ev->d, &ev->lab)) {
+	if (!ev->lab.n && ta_issuer(ev->d, &ev->lab))
 		ev->lab_tier = TA_TIER_ARTICLE;
-		ev->flags |= TA_EV_ISSUER;
-	}
 }
 
 /* What an unlabelled byline block's names must be to be taken. */
