@@ -208,10 +208,47 @@ START_TEST(dates_utc_timestamp_and_local_midnight)
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-08T21:38:18Z");
 	galley_article_free(a);
 	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2022-11-06T23:00:00Z", "article-meta");
+	galley_article_add_candidate(a, "date", "2021-04-11T22:00:00Z", "article-meta");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-11-07");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-04-12");
 	galley_article_free(a);
+}
+END_TEST
+
+/* Runs the tagger on a and checks the date and the rule that decided it; frees a. */
+static void expect_date_by(galley_article *a, const char *date, const char *rule)
+{
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), date);
+	const galley_decision *d = galley_article_decision_for(a, "date");
+	ck_assert_ptr_nonnull(d);
+	th_str_eq(d->rule, rule);
+	galley_article_free(a);
+}
+
+/* day-of-instant: a UTC timestamp moves to the day a time zone makes of it where the page or
+ * its metadata gives that day, whatever gives it */
+START_TEST(date_rule_day_of_instant)
+{
+	/* the date shown with the article */
+	galley_article *a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-04-12T02:10:00Z", "article-meta");
+	add_removed(a, "byline", "By Jane Roe April 11, 2021", "p.byline before-body");
+	expect_date_by(a, "2021-04-11", "day-of-instant");
+	/* a line above the text that is only a date */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-04-11T23:10:00Z", "article-meta");
+	add_removed(a, "outside-main", "2021-04-12", "h2 before-body");
+	expect_date_by(a, "2021-04-12", "day-of-instant");
+	/* a date-only value of the metadata */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-04-11T23:10:00Z", "json-ld");
+	galley_article_add_candidate(a, "date", "2021-04-12", "meta");
+	expect_date_by(a, "2021-04-12", "day-of-instant");
+	/* the timestamp written as a local midnight east of Greenwich */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-04-11T22:00:00Z", "article-meta");
+	expect_date_by(a, "2021-04-12", "day-of-instant");
 }
 END_TEST
 
@@ -541,6 +578,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, dates_header_and_events);
 	tcase_add_test(tc, dates_instants_in_the_page_zone);
 	tcase_add_test(tc, dates_the_header_shows_among_metadata);
+	tcase_add_test(tc, date_rule_day_of_instant);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -544,6 +544,12 @@ static bool ta_date_utc_local(ta_date_evidence *ev, long inst)
 	return false;
 }
 
+/* One rule, day-of-instant, moves a UTC timestamp to the day before or after, the day a time
+ * zone makes of that instant (UTC-12 to UTC+14), where the page or its metadata gives that day:
+ * the date shown with the article, a line above the text that is only a date, a date-only value
+ * of the metadata, or the timestamp itself written as a local midnight east of Greenwich. */
+#define TA_RULE_DAY_OF_INSTANT "day-of-instant"
+
 /* A UTC timestamp as best: the day of the page's own time zone where the page tells it. */
 static void ta_date_utc(ta_date_evidence *ev)
 {
@@ -564,7 +570,7 @@ static void ta_date_utc(ta_date_evidence *ev)
 		long diff = galley_days_from_civil(ev->vis.y, ev->vis.m, ev->vis.d) - galley_days_from_civil(bd->y, bd->m, bd->d);
 		/* only a day that some time zone can make of that instant (UTC-12 to UTC+14) */
 		if ((diff == 1 && bd->hh >= 10) || (diff == -1 && bd->hh < 12))
-			ta_date_day(ev, "shown-day-of-instant", ev->vis.y, ev->vis.m, ev->vis.d);
+			ta_date_day(ev, TA_RULE_DAY_OF_INSTANT, ev->vis.y, ev->vis.m, ev->vis.d);
 		return;
 	}
 	/* no dateline or byline: a line above the text that is little more than a date (a post's
@@ -580,7 +586,7 @@ static void ta_date_utc(ta_date_evidence *ev)
 			continue;
 		long diff = galley_days_from_civil(sd.y, sd.m, sd.d) - galley_days_from_civil(bd->y, bd->m, bd->d);
 		if ((diff == 1 && bd->hh >= 10) || (diff == -1 && bd->hh < 12)) {
-			ta_date_day(ev, "header-day-of-instant", sd.y, sd.m, sd.d);
+			ta_date_day(ev, TA_RULE_DAY_OF_INSTANT, sd.y, sd.m, sd.d);
 			return;
 		}
 		if (diff == 0)
@@ -594,7 +600,7 @@ static void ta_date_utc(ta_date_evidence *ev)
 		long diff = galley_days_from_civil(dt.y, dt.m, dt.d) - galley_days_from_civil(bd->y, bd->m, bd->d);
 		if (diff == 1 || diff == -1) {
 			ev->value = c->value;
-			ev->rule = "metadata-day-of-instant";
+			ev->rule = TA_RULE_DAY_OF_INSTANT;
 			return;
 		}
 	}
@@ -603,7 +609,7 @@ static void ta_date_utc(ta_date_evidence *ev)
 	if ((bd->hh == 22 || bd->hh == 23) && bd->mi == 0 && ta_zero_seconds(ev->best->value)) {
 		int y, m, dd;
 		galley_civil_from_days(galley_days_from_civil(bd->y, bd->m, bd->d) + 1, &y, &m, &dd);
-		ta_date_day(ev, "utc-midnight-east", y, m, dd);
+		ta_date_day(ev, TA_RULE_DAY_OF_INSTANT, y, m, dd);
 	}
 }
 
