@@ -488,6 +488,16 @@ START_TEST(test_lead_starts_at_first_paragraph)
 	ck_assert_str_eq(removed_rule(a, "Short summary:"), "lead-label");
 	galley_article_free(a);
 
+	/* the same label left alone in a list item, its value gone */
+	a = th_article_html("<div class='entry-content'><ul><li>Writer: </li></ul>"
+	                    "<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
+	strip(a, NULL);
+	ck_assert_str_eq(removed_rule(a, "Writer:"), "lead-label");
+	t = body_text(a);
+	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
+	free(t);
+	galley_article_free(a);
+
 	/* a label in a script without spaces is a label too; a line opening a quotation stays */
 	a = th_article_html("<div class='entry-content'><p>\xe7\x89\xb9\xe9\x9b\x86</p>"
 	                    "<p>\xe3\x80\x8c\xe6\xb8\xaf\xe3\x80\x8d</p>"
@@ -516,6 +526,63 @@ START_TEST(test_lead_caption)
 	ck_assert_str_eq(removed_rule(a, "Boats in the closed harbour"), "lead-caption");
 	ck_assert_str_eq(removed_rule(a, "Jane Roe and John Doe"), "lead-caption");
 	ck_assert(has_text(a, "The harbour wall after the storm"));
+	galley_article_free(a);
+
+	/* a standfirst long enough to pass for the first paragraph (lead-dek) hid the caption
+	 * under it: the caption goes all the same */
+	a = th_article_html("<article><header><p class='standfirst'>The old harbour stays closed for two more years while "
+	                    "engineers rebuild the walls that the winter storms broke apart</p></header>"
+	                    "<div class='entry-content'><p class='photo-credit'>Boats in the closed harbour, Jane Roe for "
+	                    "the Gazette</p><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div></article>");
+	strip(a, NULL);
+	t = body_text(a);
+	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
+	free(t);
+	ck_assert_str_eq(removed_rule(a, "The old harbour stays closed"), "lead-dek");
+	ck_assert_str_eq(removed_rule(a, "Boats in the closed harbour"), "lead-caption");
+	galley_article_free(a);
+}
+END_TEST
+
+/* lead-key-points: the list of key points between the headline and the first paragraph, named
+ * as such by its box's class or by a heading of a few words, goes with that heading; an unnamed
+ * list there, and a named one among the paragraphs, stay. */
+START_TEST(test_lead_key_points)
+{
+	galley_article *a = th_article_html(
+		"<div class='entry-content'><ul class='story-highlights'><li>The harbour stays closed for two more "
+		"years</li><li>Repairs will cost more than the roads budget</li><li>Boats move to the next town "
+		"meanwhile</li></ul><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
+	strip(a, NULL);
+	char *t = body_text(a);
+	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
+	free(t);
+	ck_assert_str_eq(removed_rule(a, "Repairs will cost"), "lead-key-points");
+	ck_assert_str_eq(removed_reason(a, "Repairs will cost"), "header");
+	galley_article_free(a);
+
+	a = th_article_html("<div class='entry-content'><h3>In brief</h3><ul><li>The harbour stays closed for two more "
+	                    "years</li><li>Repairs will cost more than the roads budget</li></ul>"
+	                    "<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
+	strip(a, NULL);
+	t = body_text(a);
+	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
+	free(t);
+	ck_assert_str_eq(removed_rule(a, "In brief"), "lead-key-points");
+	galley_article_free(a);
+
+	a = th_article_html("<div class='entry-content'><ul><li>The harbour stays closed for two more years</li>"
+	                    "<li>Repairs will cost more than the roads budget</li></ul>"
+	                    "<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
+	strip(a, NULL);
+	ck_assert(has_text(a, "Repairs will cost"));
+	galley_article_free(a);
+
+	a = th_article_html("<div class='entry-content'><p>" LOREM1 "</p><ul class='highlights'><li>The harbour stays "
+	                    "closed for two more years</li><li>Repairs will cost more than the roads budget</li></ul>"
+	                    "<p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
+	strip(a, NULL);
+	ck_assert(has_text(a, "Repairs will cost"));
 	galley_article_free(a);
 }
 END_TEST
@@ -1068,6 +1135,7 @@ int main(void)
 	tcase_add_test(tc, test_guard_description);
 	tcase_add_test(tc, test_lead_starts_at_first_paragraph);
 	tcase_add_test(tc, test_lead_caption);
+	tcase_add_test(tc, test_lead_key_points);
 	tcase_add_test(tc, test_lead_notice);
 	tcase_add_test(tc, test_lead_headline);
 	tcase_add_test(tc, test_lead_dek);

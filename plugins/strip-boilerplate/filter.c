@@ -313,11 +313,7 @@ void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 	if (!text_mode)
 		sb_pass_repeated_captions(&p);
 	sb_pass_lines(&p);
-	sb_pass_lead_notice(&p);
-	sb_pass_lead_start(&p);
-	sb_pass_lead_caption(&p);
-	sb_pass_lead_headline(&p);
-	sb_pass_lead_dek(&p);
+	sb_pass_lead(&p);
 	sb_pass_tail(&p);
 	sb_pass_disclaimers_credits(&p);
 	sb_pass_declared(&p);

@@ -57,26 +57,43 @@ static bool sb_opens_quotation(const char *t)
 	return false;
 }
 
-void sb_pass_lead_start(sb_pass *p)
+/* The article's first paragraph as the blocks stand now: the first block of prose (100+
+ * characters, few links) that is no heading and that no rule removed (a notice of lead-notice,
+ * a dek of lead-dek is none), or p->n. */
+static size_t sb_lead_first_prose(const sb_pass *p)
 {
-	/* the first prose block; a notice above the article (rule lead-notice) is none */
-	size_t first = p->first_prose;
-	while (first < p->n && p->v[first].reason == R_NOTICE) {
-		for (first++; first < p->n; first++) {
-			const sb_block *b = &p->v[first];
-			if (!b->heading && b->len >= SB_LEAD_PROSE_MIN && b->link < 0.3 * b->len)
-				break;
-		}
+	for (size_t i = 0; i < p->n; i++) {
+		const sb_block *b = &p->v[i];
+		if (!b->reason && !b->heading && !b->in_list && b->len >= SB_LEAD_PROSE_MIN && b->link < 0.3 * b->len)
+			return i;
 	}
-	if (p->text_mode || p->first_prose > SB_LEAD_ZONE)
+	return p->n;
+}
+
+/* Whether a block is a field label of a word or two with its colon ("Summary:", "Author:"). */
+static bool sb_colon_label(const char *t, size_t tl)
+{
+	return tl && t[tl - 1] == ':' && sb_words(t) <= SB_LEAD_COLON_WORDS;
+}
+
+/* lead-label, lead-byline: the short lines before the first paragraph. */
+static void sb_pass_lead_labels(sb_pass *p)
+{
+	size_t first = sb_lead_first_prose(p);
+	/* the header zone: the blocks still standing before the first paragraph */
+	size_t standing = 0;
+	for (size_t i = 0; i < first; i++)
+		standing += !p->v[i].reason;
+	if (p->text_mode || first >= p->n || standing > SB_LEAD_ZONE)
 		return;
-	for (size_t i = 0; i < first && i < p->n; i++) {
+	for (size_t i = 0; i < first; i++) {
 		sb_block *b = &p->v[i];
-		if (b->reason || b->in_list || b->heading || strcmp((const char *)b->node->name, "p"))
+		size_t tl = strlen(b->text);
+		/* a list item only when it is a field label left without its value */
+		if (b->reason || b->heading || (b->in_list ? !sb_colon_label(b->text, tl) : strcmp((const char *)b->node->name, "p")))
 			continue;
 		/* a line that opens a quotation or introduces what follows is the article's */
-		size_t tl = strlen(b->text);
-		if (!tl || (b->text[tl - 1] == ':' && sb_words(b->text) > SB_LEAD_COLON_WORDS) || sb_opens_quotation(b->text))
+		if (!tl || (b->text[tl - 1] == ':' && !sb_colon_label(b->text, tl)) || sb_opens_quotation(b->text))
 			continue;
 		if (b->len < SB_LEAD_LABEL_MAX && !sb_has_sentence_end(b->text)) {
 			/* header matter of the article, before its text; "Eine Kolumne von Jane Doe"
@@ -163,7 +180,7 @@ static size_t sb_first_paragraph(const sb_pass *p)
 }
 
 /* lead-caption: the lead image's caption and credit, before the first paragraph. */
-void sb_pass_lead_caption(sb_pass *p)
+static void sb_pass_lead_caption(sb_pass *p)
 {
 	if (p->text_mode)
 		return;
@@ -183,7 +200,7 @@ void sb_pass_lead_caption(sb_pass *p)
  * paragraph; the notice may be long enough to pass for the first paragraph itself. */
 #define SB_NOTICE_MAX 400 /* characters */
 
-void sb_pass_lead_notice(sb_pass *p)
+static void sb_pass_lead_notice(sb_pass *p)
 {
 	if (p->text_mode)
 		return;
@@ -235,7 +252,7 @@ static double sb_word_share(const char *a, const char *b)
 	return words >= SB_HEADLINE_MIN_WORDS ? (double)found / (double)words : 0;
 }
 
-void sb_pass_lead_headline(sb_pass *p)
+static void sb_pass_lead_headline(sb_pass *p)
 {
 	const char *title = galley_article_get(p->c->a, GALLEY_FIELD_TITLE);
 	if (p->text_mode || !title)
@@ -314,11 +331,11 @@ static bool sb_set_apart(const sb_block *a, const sb_block *b)
 	return xmlStrcasecmp(x->name, y->name) || x->parent != y->parent;
 }
 
-void sb_pass_lead_dek(sb_pass *p)
+static bool sb_pass_lead_dek(sb_pass *p)
 {
 	const char *desc = galley_article_get(p->c->a, GALLEY_FIELD_DESCRIPTION);
 	if (p->text_mode)
-		return;
+		return false;
 	if (desc)
 		sb_key(&p->k2, desc, strlen(desc));
 	for (size_t i = 0; i < p->n && i < SB_LEAD_SCAN; i++) {
@@ -340,10 +357,112 @@ void sb_pass_lead_dek(sb_pass *p)
 				p->c->where = "before-body";
 				sb_remove_block_rule(p->c, b, R_DEK, "lead-dek");
 				p->c->where = where;
-				return; /* one standfirst */
+				return true; /* one standfirst */
 			}
 		}
 		if (prose)
-			return; /* the first paragraph: the article has started */
+			return false; /* the first paragraph: the article has started */
+	}
+	return false;
+}
+
+/* lead-key-points: the list of key points (highlights, "what you need to know") a page sets
+ * between its headline and the article's first paragraph: a few short items, alone in the header
+ * zone but for labels and headings (its "Highlights" heading goes with it).  A list further
+ * down, or one among paragraphs, is the article's. */
+#define SB_KEY_POINTS_MIN 2      /* items */
+#define SB_KEY_POINTS_MAX 6      /* items */
+#define SB_KEY_POINT_MAX 250     /* characters of an item */
+#define SB_KEY_POINT_MIN 10      /* characters of an item: a shorter one is a link or a tag */
+#define SB_KEY_POINTS_HEADING 3  /* words of the heading that names the list */
+#define SB_KEY_POINTS_UP 4       /* levels above an item where the list's box may be named */
+
+/* Class and id words of key-point lists. */
+static const char *const sb_key_point_words[] = {"abstract", "highlight", "keypoint", "takeaway"};
+
+static bool sb_key_point_name(const char *v)
+{
+	if (!v)
+		return false;
+	for (size_t i = 0; i < sizeof sb_key_point_words / sizeof *sb_key_point_words; i++)
+		if (sb_class_word(v, sb_key_point_words[i]))
+			return true;
+	return false;
+}
+
+/* Whether the list of item b is named as key points: by the class or id of the list or a box
+ * around it, or by a heading or label of a few words right before it ("Highlights"). */
+static bool sb_key_points_named(const sb_pass *p, size_t item)
+{
+	xmlNodePtr n = sb_block_source(&p->v[item]);
+	for (int up = 0; n && n->type == XML_ELEMENT_NODE && up < SB_KEY_POINTS_UP; up++, n = n->parent)
+		if (sb_key_point_name(sb_attr(n, "class")) || sb_key_point_name(sb_attr(n, "id")))
+			return true;
+	if (!item)
+		return false;
+	const sb_block *l = &p->v[item - 1];
+	return !l->in_list && (l->heading || l->len < SB_LEAD_LABEL_MAX) && !l->link &&
+	       sb_words(l->text) <= SB_KEY_POINTS_HEADING && !sb_has_sentence_end(l->text);
+}
+
+/* Whether the blocks before the first paragraph are a list of key points and little else: its
+ * items (in one list, named as key points) and, besides them, only headings and labels under
+ * SB_LEAD_LABEL_MAX. */
+static bool sb_key_points(const sb_pass *p, size_t first, size_t *from)
+{
+	size_t items = 0;
+	xmlNodePtr list = NULL;
+	for (size_t i = 0; i < first; i++) {
+		const sb_block *b = &p->v[i];
+		if (b->reason)
+			continue;
+		if (!b->in_list) {
+			if (!b->heading && b->len >= SB_LEAD_LABEL_MAX)
+				return false; /* a paragraph: the list is among the article's blocks */
+			continue;
+		}
+		if (list && b->node->parent != list)
+			return false;
+		if (b->len > SB_KEY_POINT_MAX || b->len < SB_KEY_POINT_MIN || b->link >= 0.3 * b->len)
+			return false;
+		if (!items++)
+			*from = i;
+		list = b->node->parent;
+	}
+	return items >= SB_KEY_POINTS_MIN && items <= SB_KEY_POINTS_MAX && sb_key_points_named(p, *from);
+}
+
+static void sb_pass_lead_key_points(sb_pass *p)
+{
+	size_t first = sb_lead_first_prose(p), from = 0;
+	if (p->text_mode || first >= p->n || !sb_key_points(p, first, &from))
+		return;
+	const char *where = p->c->where;
+	p->c->where = "before-body";
+	for (size_t i = 0; i < first; i++) {
+		sb_block *b = &p->v[i];
+		if (b->reason)
+			continue;
+		/* the heading that names the list, right before it */
+		if (b->in_list || (i + 1 == from && b->heading && sb_words(b->text) <= SB_KEY_POINTS_HEADING))
+			sb_remove_block_rule(p->c, b, R_HEADER, "lead-key-points");
+	}
+	p->c->where = where;
+}
+
+void sb_pass_lead(sb_pass *p)
+{
+	sb_pass_lead_notice(p);
+	sb_pass_lead_labels(p);
+	sb_pass_lead_caption(p);
+	sb_pass_lead_key_points(p);
+	sb_pass_lead_headline(p);
+	/* a standfirst long enough to pass for the first paragraph hid what stood between it and
+	 * the article's first paragraph: the header matter there goes the same way */
+	if (sb_pass_lead_dek(p)) {
+		sb_pass_lead_labels(p);
+		sb_pass_lead_caption(p);
+		sb_pass_lead_key_points(p);
+		sb_pass_lead_headline(p);
 	}
 }

@@ -383,16 +383,10 @@ void sb_remove_block_rule(sb_ctx *c, sb_block *b, int reason, const char *rule);
 void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode);
 
 /* ---- where the article starts (lead.c) ---------------------------------------------------- */
-/* The lines before the first paragraph that are no part of the text. */
-void sb_pass_lead_start(sb_pass *p);
-/* A notice that the article is old or archived, before its first paragraph (rule lead-notice). */
-void sb_pass_lead_notice(sb_pass *p);
-/* The lead image's caption and credit before the first paragraph (rule lead-caption). */
-void sb_pass_lead_caption(sb_pass *p);
-/* Headings before the first paragraph that say the title again (rule lead-headline). */
-void sb_pass_lead_headline(sb_pass *p);
-/* The standfirst before the first paragraph (rule lead-dek): removed with reason dek; the run
- * that wins gives it to the article's dek field (sb_recs_commit). */
-void sb_pass_lead_dek(sb_pass *p);
+/* What the page sets before the article's first paragraph, removed with its rule's id: an old
+ * article's notice (lead-notice), labels and bylines (lead-label, lead-byline), the lead image's
+ * caption (lead-caption), the headline again (lead-headline), the standfirst (lead-dek: reason
+ * dek, given to the article's dek field by the run that wins, sb_recs_commit). */
+void sb_pass_lead(sb_pass *p);
 
 #endif
