@@ -693,6 +693,18 @@ START_TEST(test_lead_headline)
 	strip(a, NULL);
 	ck_assert(has_text(a, "What the engineers found"));
 	galley_article_free(a);
+
+	/* the page's first-level heading before the first paragraph is the headline however it
+	 * is worded (the title from the metadata says it otherwise) */
+	a = th_article_html("<div class='entry-content'><h1>Why the harbour must wait</h1>"
+	                    "<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "Council votes to close old harbour for two years");
+	strip(a, NULL);
+	ck_assert_str_eq(removed_rule(a, "Why the harbour must wait"), "lead-headline");
+	t = body_text(a);
+	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
+	free(t);
+	galley_article_free(a);
 }
 END_TEST
 

@@ -264,8 +264,10 @@ static void sb_pass_lead_headline(sb_pass *p)
 		if (b->reason)
 			continue;
 		sb_key(&p->k, b->text, strlen(b->text));
-		/* a heading in other words; any other block only when it is the title word for word */
-		if (b->heading ? sb_word_share(p->k.data, p->k2.data) < SB_HEADLINE_SHARE : strcmp(p->k.data, p->k2.data))
+		/* a heading in other words, or the page's first-level heading however worded; any
+		 * other block only when it is the title word for word */
+		bool h1 = b->heading && !strcmp((const char *)b->node->name, "h1");
+		if (!h1 && (b->heading ? sb_word_share(p->k.data, p->k2.data) < SB_HEADLINE_SHARE : strcmp(p->k.data, p->k2.data)))
 			continue;
 		const char *where = p->c->where;
 		p->c->where = "before-body";
