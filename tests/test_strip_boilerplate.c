@@ -859,6 +859,40 @@ START_TEST(test_jsonld_siblings)
 }
 END_TEST
 
+/* The page's description in a box of loose text before the body (no paragraph inside) is its
+ * lead as a paragraph would be (rule description-lead-box): kept, it becomes the dek. */
+START_TEST(test_description_lead_box)
+{
+	galley_article *a = th_article_html(
+		"<div class='top'><h1>Harbour</h1><div class='box-a'>Engineers say the old wall cannot hold another "
+		"winter of storms.</div></div><div class='wrap'><div class='entry-content'><p>" LOREM1 "</p><p>" LOREM2
+		"</p><p>" LOREM3 "</p></div></div>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "Harbour");
+	galley_article_set(a, GALLEY_FIELD_DESCRIPTION, "Engineers say the old wall cannot hold another winter of storms.");
+	strip(a, NULL);
+	const char *dek = galley_article_get(a, GALLEY_FIELD_DEK);
+	ck_assert_ptr_nonnull(dek);
+	ck_assert_str_eq(dek, "Engineers say the old wall cannot hold another winter of storms.");
+	ck_assert(has_text(a, LOREM3));
+	galley_article_free(a);
+}
+END_TEST
+
+/* A short closing line that ends with a Chinese or Japanese full stop is a sentence (rule
+ * cjk-sentence-end): it stays after the last paragraph, where a short line that is no sentence
+ * goes. */
+START_TEST(test_cjk_sentence_end)
+{
+	galley_article *a = th_article_html("<article><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p>"
+	                                    "<p>\xe6\x88\x91\xe4\xbb\xac\xe6\x98\x8e\xe5\xa4\xa9\xe5\x86\x8d"
+	                                    "\xe6\x9d\xa5\xe3\x80\x82</p><p>Share this page</p></article>");
+	strip(a, NULL);
+	ck_assert(has_text(a, "\xe6\x88\x91\xe4\xbb\xac\xe6\x98\x8e\xe5\xa4\xa9\xe5\x86\x8d\xe6\x9d\xa5\xe3\x80\x82"));
+	ck_assert(!has_text(a, "Share this page"));
+	galley_article_free(a);
+}
+END_TEST
+
 /* Ruby annotations (the readings printed over the characters) are not part of the text. */
 START_TEST(test_ruby_annotations_dropped)
 {
@@ -1160,6 +1194,8 @@ int main(void)
 	tcase_add_test(tc, test_lead_after_headline);
 	tcase_add_test(tc, test_teaser_inline);
 	tcase_add_test(tc, test_jsonld_siblings);
+	tcase_add_test(tc, test_description_lead_box);
+	tcase_add_test(tc, test_cjk_sentence_end);
 	suite_add_tcase(s, tc);
 	TCase *dev = tcase_create("devset");
 	tcase_set_timeout(dev, 600);

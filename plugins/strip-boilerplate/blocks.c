@@ -86,7 +86,8 @@ void sb_collect_blocks(xmlNodePtr n, sb_blocks *bl, galley_buf *tmp, bool in_lis
 			b->link = link > b->len ? b->len : link;
 			b->heading = sb_is_heading(ch);
 			b->in_list = in_list || !strcmp(nm, "li");
-			/* ends like a sentence: . ! ? : ” " » ) and their kin */
+			/* ends like a sentence: . ! ? : ” " » ) and their kin, and the full stops, marks and
+			 * closing brackets of Chinese and Japanese (。！？）」』: rule cjk-sentence-end) */
 			const char *e = t + tl;
 			while (e > t && (e[-1] == ' '))
 				e--;
@@ -96,7 +97,10 @@ void sb_collect_blocks(xmlNodePtr n, sb_blocks *bl, galley_buf *tmp, bool in_lis
 				              last == ')' || (tl >= 3 && (!strcmp(e - 3, "\xe2\x80\x9d") ||
 				                                          !strcmp(e - 3, "\xe2\x80\x9c") ||
 				                                          !strcmp(e - 3, "\xe2\x80\xa6"))) ||
-				              (tl >= 2 && !strcmp(e - 2, "\xc2\xbb"));
+				              (tl >= 2 && !strcmp(e - 2, "\xc2\xbb")) ||
+				              (tl >= 3 && (!strcmp(e - 3, "\xe3\x80\x82") || !strcmp(e - 3, "\xef\xbc\x81") ||
+				                           !strcmp(e - 3, "\xef\xbc\x9f") || !strcmp(e - 3, "\xef\xbc\x89") ||
+				                           !strcmp(e - 3, "\xe3\x80\x8d") || !strcmp(e - 3, "\xe3\x80\x8f")));
 			}
 			continue;
 		}

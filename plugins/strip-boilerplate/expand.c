@@ -202,7 +202,9 @@ void sb_expand(sb_ctx *c, int pick)
 				continue;
 			if ((int)k > pick)
 				break; /* a lead comes before the body */
-			if (!(s->kind == K_BLOCK) || (s->flags & (F_PRUNE | F_KEEP)) || s->text < 60 || s->text > 1500)
+			/* a paragraph, or a box of loose text without blocks inside (rule description-lead-box) */
+			bool leaf = s->kind == K_BLOCK || (s->kind == K_CONTAINER && !(s->flags & F_BLOCKDESC));
+			if (!leaf || (s->flags & (F_PRUNE | F_KEEP)) || s->text < 60 || s->text > 1500)
 				continue;
 			xmlChar *t = xmlNodeGetContent(s->node);
 			if (!t)
