@@ -661,6 +661,31 @@ START_TEST(test_lead_dek)
 }
 END_TEST
 
+/* lead-subheadline: a heading worded as a sentence that opens the text right before the first
+ * paragraph is the standfirst in a heading's markup (a dek); the same heading after a paragraph
+ * is the article's. */
+START_TEST(test_lead_subheadline)
+{
+	galley_article *a = th_article_html("<div class='entry-content'><h2>The old harbour stays closed for two more "
+	                                    "years, engineers say.</h2><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3
+	                                    "</p></div>");
+	strip(a, NULL);
+	char *t = body_text(a);
+	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
+	free(t);
+	ck_assert_str_eq(removed_rule(a, "The old harbour stays closed"), "lead-subheadline");
+	ck_assert_str_eq(removed_reason(a, "The old harbour stays closed"), "dek");
+	ck_assert_str_eq(galley_article_get(a, GALLEY_FIELD_DEK), "The old harbour stays closed for two more years, engineers say.");
+	galley_article_free(a);
+
+	a = th_article_html("<div class='entry-content'><p>" LOREM1 "</p><h2>The old harbour stays closed for two more "
+	                    "years, engineers say.</h2><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
+	strip(a, NULL);
+	ck_assert(has_text(a, "The old harbour stays closed"));
+	galley_article_free(a);
+}
+END_TEST
+
 /* lead-headline: a heading before the first paragraph that words the title differently (a
  * kicker glued to it) is the headline again; a heading that is not the title's stays. */
 START_TEST(test_lead_headline)
@@ -1182,6 +1207,7 @@ int main(void)
 	tcase_add_test(tc, test_lead_starts_at_first_paragraph);
 	tcase_add_test(tc, test_lead_caption);
 	tcase_add_test(tc, test_lead_key_points);
+	tcase_add_test(tc, test_lead_subheadline);
 	tcase_add_test(tc, test_lead_notice);
 	tcase_add_test(tc, test_lead_headline);
 	tcase_add_test(tc, test_lead_dek);

@@ -452,6 +452,43 @@ static void sb_pass_lead_key_points(sb_pass *p)
 	p->c->where = where;
 }
 
+/* lead-subheadline: a heading that opens the text right before the first paragraph and is
+ * worded as a sentence (five words or more, or a sentence's length in a script without spaces;
+ * a sentence's end, or the standfirst of lead-dek right before it): the subheadline the page sets
+ * under its headline, a standfirst in a heading's markup.  It goes as a dek (the article's dek
+ * field when lead-dek found none).  A section heading comes after paragraphs; a heading that is
+ * a name ("What the engineers found") stays. */
+#define SB_SUBHEAD_MIN_WORDS 5
+#define SB_SUBHEAD_MIN_LEN 15   /* characters, in scripts without spaces */
+#define SB_SUBHEAD_MAX 200      /* characters */
+
+static void sb_pass_lead_subheadline(sb_pass *p)
+{
+	size_t first = sb_lead_first_prose(p);
+	if (p->text_mode || first >= p->n)
+		return;
+	size_t i = 0;
+	while (i < first && p->v[i].reason)
+		i++;
+	sb_block *b = &p->v[i];
+	if (i >= first || !b->heading || !strcmp((const char *)b->node->name, "h1") || b->len > SB_SUBHEAD_MAX ||
+	    b->link >= 0.3 * b->len)
+		return;
+	size_t words = sb_words(b->text);
+	if (words < SB_SUBHEAD_MIN_WORDS && (words > 1 || b->len < SB_SUBHEAD_MIN_LEN))
+		return;
+	if (!sb_sentences(b->text) && !(i && p->v[i - 1].reason == R_DEK))
+		return;
+	/* nothing but captions between it and the first paragraph */
+	for (size_t j = i + 1; j < first; j++)
+		if (!p->v[j].reason && !sb_caption_shaped(&p->v[j]))
+			return;
+	const char *where = p->c->where;
+	p->c->where = "before-body";
+	sb_remove_block_rule(p->c, b, R_DEK, "lead-subheadline");
+	p->c->where = where;
+}
+
 void sb_pass_lead(sb_pass *p)
 {
 	sb_pass_lead_notice(p);
@@ -459,6 +496,7 @@ void sb_pass_lead(sb_pass *p)
 	sb_pass_lead_caption(p);
 	sb_pass_lead_key_points(p);
 	sb_pass_lead_headline(p);
+	sb_pass_lead_subheadline(p);
 	/* a standfirst long enough to pass for the first paragraph hid what stood between it and
 	 * the article's first paragraph: the header matter there goes the same way */
 	if (sb_pass_lead_dek(p)) {
@@ -466,5 +504,6 @@ void sb_pass_lead(sb_pass *p)
 		sb_pass_lead_caption(p);
 		sb_pass_lead_key_points(p);
 		sb_pass_lead_headline(p);
+		sb_pass_lead_subheadline(p);
 	}
 }
