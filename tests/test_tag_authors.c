@@ -1364,6 +1364,8 @@ START_TEST(byline_glued_handles_and_dates)
 		{"By Mara Penrose @marapenrose", "Mara Penrose"},
 		{"Mara Penrose2017-03-01", "Mara Penrose"},
 		{"Por Mara Penrose Okafor mara.okafor@example.org", "Mara Penrose Okafor"},
+		/* the Japanese label "著者" (author) is no name */
+		{"\xe8\x91\x97\xe8\x80\x85 \xe5\xb1\xb1\xe7\x94\xb0\xe8\x8a\xb1\xe5\xad\x90", "\xe5\xb1\xb1\xe7\x94\xb0\xe8\x8a\xb1\xe5\xad\x90"},
 	};
 	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
 		galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
@@ -1374,6 +1376,10 @@ START_TEST(byline_glued_handles_and_dates)
 		th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), lines[i][1]);
 		galley_article_free(a);
 	}
+	/* a profile's date of joining names nobody: "Joined" is no name beside a date */
+	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "dateline", "Joined March 2011", "div.profile-joined before-body");
+	expect_no_author(a);
 }
 END_TEST
 
