@@ -1364,6 +1364,8 @@ START_TEST(byline_glued_handles_and_dates)
 		{"By Mara Penrose @marapenrose", "Mara Penrose"},
 		{"Mara Penrose2017-03-01", "Mara Penrose"},
 		{"Por Mara Penrose Okafor mara.okafor@example.org", "Mara Penrose Okafor"},
+		/* an outlet's short name in capitals after a comma is no part of the name */
+		{"By Mara Penrose Okafor, QXW", "Mara Penrose Okafor"},
 		/* the Japanese label "著者" (author) is no name */
 		{"\xe8\x91\x97\xe8\x80\x85 \xe5\xb1\xb1\xe7\x94\xb0\xe8\x8a\xb1\xe5\xad\x90", "\xe5\xb1\xb1\xe7\x94\xb0\xe8\x8a\xb1\xe5\xad\x90"},
 	};

@@ -65,6 +65,27 @@ static size_t ta_outlet_after_name(const ta_state *st, const ta_words *w, size_t
 	return j;
 }
 
+/* The longest short name in capitals after a writer's, past a comma ("Jane Doe, XYZ"). */
+enum { TA_SHORT_NAME_MAX = 6 };
+
+/* Is seg, the part after the comma at comma of name, an outlet's or agency's short name in
+ * capitals after a writer's name of two words or more not itself in capitals ("Jane Doe,
+ * XYZ", "Jane Doe, ABC")?  In a line all in capitals it may be a name. */
+static bool ta_short_name_after(const char *name, const char *comma, const char *seg)
+{
+	ta_words sw, nw;
+	ta_split_words(seg, &sw);
+	if (sw.n != 1 || sw.l[0] < 2 || sw.l[0] > TA_SHORT_NAME_MAX || !ta_all_caps_words_n(sw.w[0], sw.l[0]))
+		return false;
+	char *first = galley_strndup(name, (size_t)(comma - name));
+	ta_split_words(first, &nw);
+	bool ok = nw.n >= 2 && nw.n <= 4;
+	for (size_t i = 0; i < nw.n && ok; i++)
+		ok = !ta_all_caps_words_n(nw.w[i], nw.l[i]);
+	free(first);
+	return ok;
+}
+
 /* One author's name after the labels are gone: trim edge punctuation, handles, qualifiers. */
 static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s, size_t n, const char *site, ta_name_check check)
 {
@@ -84,7 +105,8 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 	while (comma) {
 		char *next = strchr(comma + 1, ',');
 		char *seg = galley_strndup(comma + 1, next ? (size_t)(next - comma - 1) : strlen(comma + 1));
-		bool q = outlet || (ta_is_qualifier(st, seg, site) && !(sign && !next && ta_slash_credit(seg)));
+		bool q = outlet || (ta_is_qualifier(st, seg, site) && !(sign && !next && ta_slash_credit(seg))) ||
+		         ta_short_name_after(name, comma, seg);
 		if (q && !outlet) {
 			char *sn = galley_ws_normalize(seg);
 			char *lo = ta_lower(sn, strlen(sn));
