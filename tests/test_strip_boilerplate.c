@@ -918,6 +918,23 @@ START_TEST(test_cjk_sentence_end)
 }
 END_TEST
 
+/* A publisher's disclaimer of liability for what it shows goes with the advertising
+ * disclaimers (reason ad); a sentence of the article that says someone is not responsible for
+ * something stays. */
+START_TEST(test_liability_disclaimer)
+{
+	galley_article *a = th_article_html(
+		"<article><p>" LOREM1 "</p><p>The harbour office said it was not responsible for the storm damage.</p>"
+		"<p>" LOREM2 "</p><p>" LOREM3 "</p><p>(All prices: Angaben ohne Gew\xc3\xa4hr)</p>"
+		"<p>The Harbour Times is not responsible for the opinions of its contributors.</p></article>");
+	strip(a, NULL);
+	ck_assert(has_text(a, "not responsible for the storm damage"));
+	th_str_eq(removed_reason(a, "Angaben ohne Gew"), "ad");
+	th_str_eq(removed_reason(a, "opinions of its contributors"), "ad");
+	galley_article_free(a);
+}
+END_TEST
+
 /* Ruby annotations (the readings printed over the characters) are not part of the text. */
 START_TEST(test_ruby_annotations_dropped)
 {
@@ -1222,6 +1239,7 @@ int main(void)
 	tcase_add_test(tc, test_jsonld_siblings);
 	tcase_add_test(tc, test_description_lead_box);
 	tcase_add_test(tc, test_cjk_sentence_end);
+	tcase_add_test(tc, test_liability_disclaimer);
 	suite_add_tcase(s, tc);
 	TCase *dev = tcase_create("devset");
 	tcase_set_timeout(dev, 600);
