@@ -935,6 +935,27 @@ START_TEST(test_liability_disclaimer)
 }
 END_TEST
 
+/* An image credit after the caption's words in lower case ("..., photo: X") or an "Image
+ * credit:" closing a paragraph is cut off with the separator before it (rule
+ * credit-lower-case). */
+START_TEST(test_credit_lower_case)
+{
+	galley_article *a = th_article_html(
+		"<article><p>" LOREM1 "</p><figure><img src='w.jpg'><figcaption>The old harbour wall, photo: Town "
+		"Archive</figcaption></figure><p>" LOREM2 " Image credit: www.example.org/harbour</p><p>" LOREM3
+		"</p></article>");
+	strip(a, NULL);
+	char *t = body_text(a);
+	ck_assert_msg(strstr(t, "The old harbour wall\n") != NULL, "text: %s", t);
+	ck_assert(strstr(t, "Town Archive") == NULL);
+	ck_assert(strstr(t, "www.example.org") == NULL);
+	ck_assert(strstr(t, "regional government, which has said no.") != NULL);
+	free(t);
+	th_str_eq(removed_reason(a, "Town Archive"), "caption");
+	galley_article_free(a);
+}
+END_TEST
+
 /* Ruby annotations (the readings printed over the characters) are not part of the text. */
 START_TEST(test_ruby_annotations_dropped)
 {
@@ -1240,6 +1261,7 @@ int main(void)
 	tcase_add_test(tc, test_description_lead_box);
 	tcase_add_test(tc, test_cjk_sentence_end);
 	tcase_add_test(tc, test_liability_disclaimer);
+	tcase_add_test(tc, test_credit_lower_case);
 	suite_add_tcase(s, tc);
 	TCase *dev = tcase_create("devset");
 	tcase_set_timeout(dev, 600);

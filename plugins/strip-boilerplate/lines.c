@@ -122,7 +122,10 @@ bool sb_call_to_action(const sb_ctx *c, const sb_block *b, galley_buf *k, galley
  * recorded as a caption credit. */
 static const char *const sb_credit_markers[] = {
 	"Foto:", "Fotos:", "Photo:", "Photos:", "Bild:", "Bilder:", "Image:", "Credit:", "Credits:",
-	"Quelle:", "Source:", "Fot.", "Kuva:", "\xc2\xa9", "(c) ", "(C) ", NULL};
+	"Quelle:", "Source:", "Fot.", "Kuva:", "\xc2\xa9", "(c) ", "(C) ",
+	/* the credit after the caption's words in lower case ("Jane Doe, photo: Archive") and an
+	 * "Image credit:" closing a paragraph (rule credit-lower-case) */
+	" photo:", " foto:", "Image credit:", "Photo credit:", NULL};
 
 void sb_cut_credit(sb_ctx *c, sb_block *b, galley_buf *k)
 {
@@ -191,7 +194,9 @@ void sb_cut_credit(sb_ctx *c, sb_block *b, galley_buf *k)
 		free(credit);
 		return;
 	}
-	/* cut */
+	/* cut, with the separator left before the credit (", ", " - ", " | ") */
+	while (hit_at > 0 && strchr(" ,;|/-", hit->content[hit_at - 1]))
+		hit_at--;
 	xmlChar *keep = xmlStrndup(hit->content, (int)hit_at);
 	xmlNodeSetContent(hit, keep);
 	xmlFree(keep);
