@@ -730,6 +730,14 @@ START_TEST(test_lead_headline)
 	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
 	free(t);
 	galley_article_free(a);
+
+	/* several h1 are the sections' headings: the first stays with the others */
+	a = th_article_html("<div class='entry-content'><h1>Why the harbour must wait</h1>"
+	                    "<p>" LOREM1 "</p><p>" LOREM2 "</p><h1>What the boats do now</h1><p>" LOREM3 "</p></div>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "Council votes to close old harbour for two years");
+	strip(a, NULL);
+	ck_assert(has_text(a, "Why the harbour must wait"));
+	galley_article_free(a);
 }
 END_TEST
 

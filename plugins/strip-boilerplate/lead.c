@@ -259,6 +259,11 @@ static void sb_pass_lead_headline(sb_pass *p)
 		return;
 	size_t first = sb_first_paragraph(p);
 	sb_key(&p->k2, title, strlen(title));
+	/* the page's headline is its one h1; several are its sections' headings */
+	size_t h1s = 0;
+	for (size_t i = 0; i < p->n; i++)
+		h1s += !p->v[i].reason && !strcmp((const char *)p->v[i].node->name, "h1");
+	bool lone_h1 = h1s == 1;
 	for (size_t i = 0; i < first && i < p->n; i++) {
 		sb_block *b = &p->v[i];
 		if (b->reason)
@@ -266,7 +271,7 @@ static void sb_pass_lead_headline(sb_pass *p)
 		sb_key(&p->k, b->text, strlen(b->text));
 		/* a heading in other words, or the page's first-level heading however worded; any
 		 * other block only when it is the title word for word */
-		bool h1 = b->heading && !strcmp((const char *)b->node->name, "h1");
+		bool h1 = lone_h1 && b->heading && !strcmp((const char *)b->node->name, "h1");
 		if (!h1 && (b->heading ? sb_word_share(p->k.data, p->k2.data) < SB_HEADLINE_SHARE : strcmp(p->k.data, p->k2.data)))
 			continue;
 		const char *where = p->c->where;
