@@ -589,6 +589,7 @@ START_TEST(meta_opengraph_twitter_dc_meta)
 		"<meta name=\"DC.creator\" content=\"Lund, Eva\"><meta name=\"DC.date.issued\" content=\"2021-06-01\">"
 		"<meta name=\"dcterms.title\" content=\"DC title\">"
 		"<meta name=\"author\" content=\"Eva Lund\"><meta name=\"date\" content=\"01.06.2021 10:15\">"
+		"<meta name=\"cXenseParse:author\" value=\"Ola Berg\">"
 		"<meta name=\"pubdate\" content=\"20210601\"><meta name=\"description\" content=\"Meta desc\">"
 		"<meta name=\"news_keywords\" content=\"a, b\"><link rel=\"canonical\" href=\"/story?amp=0\">"
 		"</head><body><time datetime=\"2021-06-01T10:00:00+02:00\">1 June</time><time>no attr</time>"
@@ -616,6 +617,8 @@ START_TEST(meta_opengraph_twitter_dc_meta)
 	ck_candidate(a, "author", "Lund, Eva", "dublin-core");
 	ck_candidate(a, "date", "2021-06-01", "dublin-core");
 	ck_candidate(a, "author", "Eva Lund", "meta");
+	/* an analytics vendor's author tag, its value in value= as saved pages have it */
+	ck_candidate(a, "author", "Ola Berg", "meta");
 	ck_candidate(a, "date", "2021-06-01T10:15:00", "meta");
 	ck_candidate(a, "date", "2021-06-01", "meta");
 	ck_candidate(a, "date", "2021-06-01T10:00:00+02:00", "time");

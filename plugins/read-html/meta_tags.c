@@ -111,6 +111,8 @@ void rh_meta_element(meta_ctx *mc, xmlNodePtr n)
 		{"sailthru.author", "author", "meta"},
 		{"citation_author", "author", "meta"},
 		{"article.author", "author", "meta"},
+		/* an analytics vendor's author tag, like Parse.ly's and Sailthru's above */
+		{"cxenseparse:author", "author", "meta"},
 		{"date", "date", "meta"},
 		{"pubdate", "date", "meta"},
 		{"publishdate", "date", "meta"},
