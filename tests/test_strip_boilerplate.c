@@ -488,6 +488,13 @@ START_TEST(test_lead_starts_at_first_paragraph)
 	ck_assert_str_eq(removed_rule(a, "Short summary:"), "lead-label");
 	galley_article_free(a);
 
+	/* the dots of a date or an address end no sentence: a line that holds one is a label */
+	a = th_article_html("<div class='entry-content'><p>Video online until 28.02.2031</p>"
+	                    "<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
+	strip(a, NULL);
+	ck_assert_str_eq(removed_rule(a, "Video online until"), "lead-label");
+	galley_article_free(a);
+
 	/* the same label left alone in a list item, its value gone */
 	a = th_article_html("<div class='entry-content'><ul><li>Writer: </li></ul>"
 	                    "<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");

@@ -15,11 +15,13 @@
 #define SB_LEAD_ZONE 5
 #define SB_LEAD_LABEL_MAX 40
 #define SB_LEAD_PROSE_MIN 100  /* characters of the first paragraph */
-/* Whether a line holds a sentence's end anywhere: . ! ? and the CJK full stops. */
+/* Whether a line holds a sentence's end: . ! ? before a space or the end (not the dots of a
+ * date, a number or an address), or a CJK full stop anywhere. */
 static bool sb_has_sentence_end(const char *t)
 {
 	for (const char *q = t; *q; q++) {
-		if (*q == '.' || *q == '!' || *q == '?')
+		/* a full stop before a space or the end; not in a date, a number or an address */
+		if ((*q == '.' || *q == '!' || *q == '?') && (q[1] == ' ' || !q[1]))
 			return true;
 		if (!strncmp(q, "\xe3\x80\x82", 3) || !strncmp(q, "\xef\xbc\x81", 3) || !strncmp(q, "\xef\xbc\x9f", 3))
 			return true;
