@@ -1278,6 +1278,11 @@ START_TEST(author_rules_byline_blocks_and_credits)
 	add_removed(a, "title", "Council sells two old buildings", "h1 before-body");
 	add_removed(a, "outside-main", "Cloud\xc3\x97Weekly Notes May 5, 2021", "div.source before-body");
 	expect_no_author(a);
+	/* nor a subheading with an event's dates */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "title", "Council sells two old buildings", "h1 before-body");
+	add_removed(a, "outside-main", "Exhibition Example Hall 9-23 Feb 2017", "h2 before-body");
+	expect_no_author(a);
 	/* the name alone in its element, the date in the next: a member's name */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "title", "Council sells two old buildings", "h1 before-body");

@@ -489,6 +489,9 @@ static void ta_find_under_headline_credit(ta_author_evidence *ev)
 		    strcmp(r->reason, "outside-main") || r->place != GALLEY_PLACE_BEFORE_BODY || r->within ||
 		    strlen(r->text) > TA_UNDER_HEADLINE_MAX)
 			continue;
+		/* a subheading is no credit line: "Exhibition Example Hall 9-23 Feb 2017" */
+		if (r->element && r->element[0] == 'h' && r->element[1] >= '1' && r->element[1] <= '6' && !r->element[2])
+			break;
 		/* or the name alone in its element and the date in the next: "Jane Roe" then "May 5,
 		 * 2021" */
 		const galley_removed *dl = i + 1 < galley_article_n_removed(a) ? galley_article_removed(a, i + 1) : NULL;
