@@ -33,15 +33,16 @@ static bool ta_letters_only(const char *name)
 	return true;
 }
 
-/* Does text hold a byline label and then, up to its end, what an author candidate of the
- * metadata says in any case ("By Jane doe" and <meta name=author content="jane doe">)?  Adds
- * the name as the page writes it. */
+/* Does text hold a byline label and then, up to its end, a name whose last word is in lower
+ * case that an author candidate of the metadata gives in any case ("By Jane doe" and <meta
+ * name=author content="jane doe">)?  Adds the name as the page writes it. */
 static bool ta_label_then_metadata_name(ta_doc *d, const char *text, ta_names *out)
 {
 	ta_words w;
 	ta_split_words(text, &w);
 	size_t ln = w.n ? ta_label_at(d->st, &w, 0) : 0;
-	if (!ln || ln >= w.n || w.n - ln > 4)
+	/* a given name first, the family name in lower case (why the name check failed) */
+	if (!ln || ln + 1 >= w.n || w.n - ln > 4 || !ta_has_upper_start(w.w[ln], w.l[ln]) || ta_has_upper_start(w.w[w.n - 1], w.l[w.n - 1]))
 		return false;
 	const char *rest = w.w[ln];
 	size_t rl = (size_t)(w.w[w.n - 1] + w.l[w.n - 1] - rest);
