@@ -495,6 +495,15 @@ START_TEST(test_lead_starts_at_first_paragraph)
 	ck_assert_str_eq(removed_rule(a, "Video online until"), "lead-label");
 	galley_article_free(a);
 
+	/* a heading of one word that opens the text is the section's label; after a paragraph
+	 * it heads a section of the article */
+	a = th_article_html("<div class='entry-content'><h2>Overview</h2>"
+	                    "<p>" LOREM1 "</p><p>" LOREM2 "</p><h2>Costs</h2><p>" LOREM3 "</p></div>");
+	strip(a, NULL);
+	ck_assert_str_eq(removed_rule(a, "Overview"), "lead-label");
+	ck_assert(has_text(a, "Costs"));
+	galley_article_free(a);
+
 	/* the same label left alone in a list item, its value gone */
 	a = th_article_html("<div class='entry-content'><ul><li>Writer: </li></ul>"
 	                    "<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");

@@ -459,6 +459,29 @@ static void sb_pass_lead_key_points(sb_pass *p)
 	p->c->where = where;
 }
 
+/* lead-label also takes a heading of one word that opens the text right before the first
+ * paragraph ("Abstract", "Introduction"): the section's label, not a headline.  Other headings
+ * there stay. */
+#define SB_LABEL_HEADING_MAX 20 /* characters */
+
+static void sb_pass_lead_label_heading(sb_pass *p)
+{
+	size_t first = sb_lead_first_prose(p);
+	if (p->text_mode || first >= p->n)
+		return;
+	size_t i = 0;
+	while (i < first && p->v[i].reason)
+		i++;
+	sb_block *b = &p->v[i];
+	if (i + 1 != first || !b->heading || sb_words(b->text) != 1 || b->len > SB_LABEL_HEADING_MAX || b->link ||
+	    sb_has_sentence_end(b->text))
+		return;
+	const char *where = p->c->where;
+	p->c->where = "before-body";
+	sb_remove_block_rule(p->c, b, R_HEADER, "lead-label");
+	p->c->where = where;
+}
+
 /* lead-subheadline: a heading that opens the text right before the first paragraph and is
  * worded as a sentence (five words or more, or a sentence's length in a script without spaces;
  * a sentence's end, or the standfirst of lead-dek right before it): the subheadline the page sets
@@ -504,6 +527,7 @@ void sb_pass_lead(sb_pass *p)
 	sb_pass_lead_key_points(p);
 	sb_pass_lead_headline(p);
 	sb_pass_lead_subheadline(p);
+	sb_pass_lead_label_heading(p);
 	/* a standfirst long enough to pass for the first paragraph hid what stood between it and
 	 * the article's first paragraph: the header matter there goes the same way */
 	if (sb_pass_lead_dek(p)) {
