@@ -888,26 +888,6 @@ START_TEST(test_teaser_inline)
 }
 END_TEST
 
-/* A declared articleBody that stops early: the blocks of the container's class beside it (the
- * same parent: a body a page builder split in several boxes) are the article too, though the
- * declared text lacks them (rule json-ld-siblings); a block of that class elsewhere on the page
- * still needs declared text. */
-START_TEST(test_jsonld_siblings)
-{
-	galley_article *a = th_article_html(
-		"<div class='story'><div class='paragraph'><p>" LOREM1 "</p><p>" LOREM2 "</p></div>"
-		"<div class='paragraph'><p>" LOREM3 "</p></div></div>"
-		"<div class='teasers'><div class='paragraph'><p>A story from another day about the ferry, "
-		"its new timetable and the price of a ticket.</p></div></div>");
-	galley_article_add_candidate(a, "body", LOREM1 "\n" LOREM2, "json-ld");
-	strip(a, NULL);
-	ck_assert(has_text(a, LOREM1));
-	ck_assert(has_text(a, LOREM3));
-	ck_assert(!has_text(a, "the price of a ticket"));
-	galley_article_free(a);
-}
-END_TEST
-
 /* The page's description in a box of loose text before the body (no paragraph inside) is its
  * lead as a paragraph would be (rule description-lead-box): kept, it becomes the dek. */
 START_TEST(test_description_lead_box)
@@ -1281,7 +1261,6 @@ int main(void)
 	tcase_add_test(tc, test_loose_paragraphs);
 	tcase_add_test(tc, test_lead_after_headline);
 	tcase_add_test(tc, test_teaser_inline);
-	tcase_add_test(tc, test_jsonld_siblings);
 	tcase_add_test(tc, test_description_lead_box);
 	tcase_add_test(tc, test_cjk_sentence_end);
 	tcase_add_test(tc, test_liability_disclaimer);

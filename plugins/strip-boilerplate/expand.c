@@ -155,9 +155,8 @@ void sb_expand(sb_ctx *c, int pick)
 		}
 		cur = par;
 	}
-	/* the body split in several blocks of the same class (page builders): the others too; with
-	 * a JSON-LD pick, those holding declared text, or beside the pick under the same parent (a
-	 * declared text that stops early: rule json-ld-siblings) */
+	/* the body split in several blocks of the same class (page builders): the others too (with
+	 * a JSON-LD pick, those holding declared text) */
 	const char *cl_pick = sb_attr(I[pick].node, "class");
 	if (cl_pick && *cl_pick) {
 		int same = 0;
@@ -173,7 +172,7 @@ void sb_expand(sb_ctx *c, int pick)
 					continue;
 				const char *cl = sb_attr(s->node, "class");
 				if (cl && !strcmp(cl, cl_pick) && !(s->flags & F_PRUNE) && s->text >= 50 && s->link < 0.3 * s->text &&
-				    (!c->jl_pick || s->jl > 0 || s->parent == I[pick].parent)) {
+				    (!c->jl_pick || s->jl > 0)) {
 					/* not inside something already kept */
 					bool inside = false;
 					for (int a = s->parent; a >= 0; a = I[a].parent)
