@@ -960,6 +960,23 @@ START_TEST(test_credit_lower_case)
 }
 END_TEST
 
+/* Calls to action among the last blocks go (reason newsletter): the news by app, the
+ * subscriber's log-in; the same words earlier in the article stay. */
+START_TEST(test_calls_to_action)
+{
+	galley_article *a = th_article_html(
+		"<article><p>Fishermen get the latest news about the harbour from the council's notice board, "
+		"which is updated every week.</p><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p>"
+		"<p>Get the latest news straight to your phone with our app.</p>"
+		"<p>If you are already a subscriber, log in to read on.</p></article>");
+	strip(a, NULL);
+	ck_assert(has_text(a, "from the council's notice board"));
+	th_str_eq(removed_reason(a, "straight to your phone"), "newsletter");
+	th_str_eq(removed_reason(a, "already a subscriber"), "newsletter");
+	galley_article_free(a);
+}
+END_TEST
+
 /* Ruby annotations (the readings printed over the characters) are not part of the text. */
 START_TEST(test_ruby_annotations_dropped)
 {
@@ -1265,6 +1282,7 @@ int main(void)
 	tcase_add_test(tc, test_cjk_sentence_end);
 	tcase_add_test(tc, test_liability_disclaimer);
 	tcase_add_test(tc, test_credit_lower_case);
+	tcase_add_test(tc, test_calls_to_action);
 	suite_add_tcase(s, tc);
 	TCase *dev = tcase_create("devset");
 	tcase_set_timeout(dev, 600);
