@@ -406,8 +406,8 @@ static void score_tags(const qcase *c, const galley_article *a, qscore *d, qrule
 		else if (verbose)
 			printf("%s AUTHOR '%s' expected '%s' (%s)\n", c->id, got.data, gold, rule_for(a, "authors"));
 		if (each)
-			printf("%s RULE authors %s %s half %c site %s got '%s' expected '%s'\n", c->id, rule_for(a, "authors"),
-			       right ? "right" : "wrong", 'A' + c->half, site, got.data, gold);
+			printf("%s RULE authors %s %s half %c site %s outcome %s got '%s' expected '%s'\n", c->id, rule_for(a, "authors"),
+			       right ? "right" : "wrong", 'A' + c->half, site, outcome_for(a, "authors"), got.data, gold);
 		qrules_add(rules, "authors", rule_for(a, "authors"), site, right);
 		qrules_add(rules, "outcome", outcome_for(a, "authors"), site, right);
 		if (!strcmp(ng, nw))
