@@ -7,6 +7,15 @@
 #include <stdio.h>
 #include <string.h>
 
+bool galley_date_is_valid_day(int year, int month, int day)
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1)
+		return false;
+	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return day <= mdays[month - 1] + (month == 2 && leap);
+}
+
 /* n decimal digits at s. */
 static bool date_digits(const char *s, int n, int *out)
 {
@@ -29,7 +38,7 @@ bool galley_date_parse_iso8601(const char *s, galley_date *out)
 	while (*s == ' ')
 		s++;
 	if (strlen(s) < 10 || !date_digits(s, 4, &dt->year) || s[4] != '-' || !date_digits(s + 5, 2, &dt->month) || s[7] != '-' ||
-	    !date_digits(s + 8, 2, &dt->day) || dt->month < 1 || dt->month > 12 || dt->day < 1 || dt->day > 31) {
+	    !date_digits(s + 8, 2, &dt->day) || !galley_date_is_valid_day(dt->year, dt->month, dt->day)) {
 		memset(dt, 0, sizeof *dt);
 		return false;
 	}
@@ -72,7 +81,7 @@ bool galley_date_parse_http(const char *s, galley_date *out)
 		if (!strcmp(m, mon[i])) {
 			*out = (galley_date){.year = y, .month = i + 1, .day = d, .hour = hh, .minute = mi, .second = ss,
 			                     .parts = GALLEY_DATE_HAS_TIME | GALLEY_DATE_HAS_OFFSET};
-			return d >= 1 && d <= 31 && y > 1900 && hh < 24 && mi < 60;
+			return galley_date_is_valid_day(y, i + 1, d) && y > 1900 && hh < 24 && mi < 60;
 		}
 	return false;
 }
@@ -97,11 +106,7 @@ bool galley_date_is_valid_iso8601(const char *s)
 	    !date_all_digits(s + 8, 2))
 		return false;
 	int mo = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
-	int y = atoi(s);
-	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1])
-		return false;
-	if (mo == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+	if (!galley_date_is_valid_day(atoi(s), mo, d))
 		return false;
 	const char *p = s + 10;
 	if (!*p)

@@ -86,11 +86,10 @@ static int read_num(const char **p, int maxdigits, int *ndigits)
 	return k ? v : -1;
 }
 
+/* A day of the calendar in the years pages are dated in. */
 static bool valid_ymd(int y, int m, int d)
 {
-	static const int dim[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= dim[m - 1] &&
-	       !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+	return y >= 1900 && y <= 2100 && galley_date_is_valid_day(y, m, d);
 }
 
 /* Optional time and zone after a date: " 12:34[:56[.789]]" then "Z", "+02:00", "+0200", " GMT". */

@@ -75,6 +75,24 @@ START_TEST(calendar_and_instants)
 }
 END_TEST
 
+/* Every date read from text is checked as a day of the calendar */
+START_TEST(days_of_the_calendar)
+{
+	ck_assert(galley_date_is_valid_day(2024, 2, 29));
+	ck_assert(!galley_date_is_valid_day(2023, 2, 29));
+	ck_assert(!galley_date_is_valid_day(1900, 2, 29));
+	ck_assert(galley_date_is_valid_day(2000, 2, 29));
+	ck_assert(galley_date_is_valid_day(2024, 4, 30));
+	ck_assert(!galley_date_is_valid_day(2024, 4, 31));
+	ck_assert(!galley_date_is_valid_day(2024, 13, 1));
+	ck_assert(!galley_date_is_valid_day(2024, 1, 0));
+	galley_date t;
+	ck_assert(!galley_date_parse_iso8601("2024-04-31", &t));
+	ck_assert(!galley_date_parse_http("Wed, 31 Apr 2024 10:00:00 GMT", &t));
+	ck_assert(galley_date_parse_http("Tue, 30 Apr 2024 10:00:00 GMT", &t));
+}
+END_TEST
+
 START_TEST(metadata_dates_normalized)
 {
 	static const char *const cases[][2] = {
@@ -163,6 +181,7 @@ int main(void)
 	tcase_add_test(tc, metadata_months_from_the_shared_list);
 	tcase_add_test(tc, http_dates);
 	tcase_add_test(tc, calendar_and_instants);
+	tcase_add_test(tc, days_of_the_calendar);
 	tcase_add_test(tc, metadata_dates_normalized);
 	tcase_add_test(tc, html_datetime_strings);
 	tcase_add_test(tc, month_names_from_the_data_file);

@@ -252,6 +252,25 @@ START_TEST(date_rule_day_of_instant)
 }
 END_TEST
 
+/* A date in text is a day of the calendar (galley_date_is_valid_day), whatever its form */
+START_TEST(dates_in_text_are_days_of_the_calendar)
+{
+	static const char *const none[] = {"31.04.2021", "Published April 31, 2021", "29 February 2021", "2021/02/30"};
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+		galley_article *a = th_article_html("<p>Text.</p>");
+		add_removed(a, "dateline", none[i], "div.date before-body");
+		run_one(a, NULL);
+		ck_assert_msg(!galley_article_get(a, GALLEY_FIELD_DATE), "a date from '%s'", none[i]);
+		galley_article_free(a);
+	}
+	galley_article *a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "29 February 2024", "div.date before-body");
+	run_one(a, NULL);
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2024-02-29");
+	galley_article_free(a);
+}
+END_TEST
+
 START_TEST(dates_list_of_entries)
 {
 	/* a list of entries and nothing else: the first */
@@ -579,6 +598,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, dates_instants_in_the_page_zone);
 	tcase_add_test(tc, dates_the_header_shows_among_metadata);
 	tcase_add_test(tc, date_rule_day_of_instant);
+	tcase_add_test(tc, dates_in_text_are_days_of_the_calendar);
 	suite_add_tcase(s, tc);
 	return s;
 }

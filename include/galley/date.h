@@ -35,6 +35,11 @@ typedef struct galley_date {
 	unsigned parts;           /* galley_date_part flags */
 } galley_date;
 
+/* Is year-month-day a day of the (proleptic Gregorian) calendar, years 1 to 9999: months of
+ * their length, 29 February in leap years only.  Every date the tree reads from text, in any
+ * form, is checked here. */
+GALLEY_API bool galley_date_is_valid_day(int year, int month, int day);
+
 /* ISO 8601 as pages write it: "2024-03-05", "2024-03-05T10:00", "2024-03-05 10:00:07.123+01:00",
  * "…Z", "…+0100"; leading spaces allowed, anything after the date-time ignored.  False (and *out
  * zeroed) when s does not start with a valid day. */

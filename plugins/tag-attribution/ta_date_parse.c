@@ -93,7 +93,7 @@ static bool ta_find_numeric_date(const char *text, ta_date *out)
 		const char *t = text + i;
 		/* (with points, "2019.03.05", as East Asian pages write it, not a version's "2019.03.05.1") */
 		if (i + 10 <= n && ta_digits(t, 4, &y) && (t[4] == '-' || t[4] == '/' || t[4] == '.') && ta_digits(t + 5, 2, &m) && t[7] == t[4] &&
-		    ta_digits(t + 8, 2, &d) && m >= 1 && m <= 12 && d >= 1 && d <= 31 && y > 1900 && (t[4] != '.' || ta_date_end(t + 10))) {
+		    ta_digits(t + 8, 2, &d) && galley_date_is_valid_day(y, m, d) && y > 1900 && (t[4] != '.' || ta_date_end(t + 10))) {
 			*out = (ta_date){.y = y, .m = m, .d = d};
 			return true;
 		}
@@ -102,7 +102,7 @@ static bool ta_find_numeric_date(const char *text, ta_date *out)
 			int n1 = 0, n2 = 0;
 			if (ta_digits(t, 4, &y) && !strncmp(t + 4, "\xe5\xb9\xb4", 3) && (n1 = ta_dig2(t + 7, &m)) > 0 &&
 			    !strncmp(t + 7 + n1, "\xe6\x9c\x88", 3) && (n2 = ta_dig2(t + 10 + n1, &d)) > 0 &&
-			    !strncmp(t + 10 + n1 + n2, "\xe6\x97\xa5", 3) && y > 1900 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+			    !strncmp(t + 10 + n1 + n2, "\xe6\x97\xa5", 3) && y > 1900 && galley_date_is_valid_day(y, m, d)) {
 				*out = (ta_date){.y = y, .m = m, .d = d};
 				return true;
 			}
@@ -117,14 +117,14 @@ static bool ta_find_numeric_date(const char *text, ta_date *out)
 				sp++;
 			/* (sscanf only where the bar or slash can follow: it is slow, and runs at every digit) */
 			if (sp > t + n1 && (*sp == '|' || *sp == '/') && sscanf(t, "%2d %c %2d %c %4d%n", &d, &s1, &m, &s2, &y, &n1) == 5 && s1 == s2 && (s1 == '|' || s1 == '/') && t[n1 - 5] == ' ' &&
-			    y > 1900 && ta_date_end(t + n1) && m >= 1 && m <= 12 && d >= 1 && d <= 31 && strchr(t, s1) > t && strchr(t, s1)[-1] == ' ') {
+			    y > 1900 && ta_date_end(t + n1) && galley_date_is_valid_day(y, m, d) && strchr(t, s1) > t && strchr(t, s1)[-1] == ' ') {
 				*out = (ta_date){.y = y, .m = m, .d = d};
 				return true;
 			}
 		}
 		/* "4. 2. 2022": a day and a month each closed by a point and a space */
-		if (t[ta_dig2(t, &d)] == '.' && sscanf(t, "%2d. %2d. %4d%n", &d, &m, &y, &k) == 3 && t[k - 5] == ' ' && y > 1900 && ta_date_end(t + k) && m >= 1 &&
-		    m <= 12 && d >= 1 && d <= 31) {
+		if (t[ta_dig2(t, &d)] == '.' && sscanf(t, "%2d. %2d. %4d%n", &d, &m, &y, &k) == 3 && t[k - 5] == ' ' && y > 1900 && ta_date_end(t + k) &&
+		    galley_date_is_valid_day(y, m, d)) {
 			*out = (ta_date){.y = y, .m = m, .d = d};
 			return true;
 		}
@@ -151,7 +151,7 @@ static bool ta_find_numeric_date(const char *text, ta_date *out)
 					d = m;
 					m = tmp;
 				}
-				if (ok && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+				if (ok && galley_date_is_valid_day(y, m, d)) {
 					*out = (ta_date){.y = y, .m = m, .d = d, .ambig = sep == '/' && d <= 12 && d != m};
 					return true;
 				}
@@ -218,21 +218,22 @@ static bool ta_find_word_date(const ta_state *st, const char *text, ta_date *out
 			         sscanf(w.w[before - 3], "%2d.%n", &d0, &k0) == 1 && k0 > 0 && (size_t)k0 == w.l[before - 3] && d0 >= 1 && d0 < d)
 				d = d0;
 		}
-		if (dayok && after < w.n && sscanf(w.w[after], "%4d", &y) == 1 && y > 1900 && d >= 1 && d <= 31) {
+		if (dayok && after < w.n && sscanf(w.w[after], "%4d", &y) == 1 && y > 1900 && galley_date_is_valid_day(y, mon, d)) {
 			*out = (ta_date){.y = y, .m = mon, .d = d};
 			free(norm);
 			return true;
 		}
 		/* "(Pescasseroli, 14 Gennaio 20)": a two-digit year that closes the line or its bracket */
 		if (dayok && after < w.n && d >= 1 && d <= 31 && w.l[after] >= 2 && ta_digits(w.w[after], 2, &y) &&
-		    (w.l[after] == 2 ? after + 1 == w.n || w.w[after + 1][0] == ')' : w.l[after] == 3 && w.w[after][2] == ')')) {
+		    (w.l[after] == 2 ? after + 1 == w.n || w.w[after + 1][0] == ')' : w.l[after] == 3 && w.w[after][2] == ')') &&
+		    galley_date_is_valid_day(ta_full_year(y), mon, d)) {
 			*out = (ta_date){.y = ta_full_year(y), .m = mon, .d = d};
 			free(norm);
 			return true;
 		}
 		/* "March 5, 2024", "Mar 12, 2020 @ 10:26 am", "Feb 18 2009" */
-		if (lead < 0 && i + 2 < w.n && sscanf(w.w[i + 1], "%2d", &d) == 1 && sscanf(w.w[i + 2], "%4d", &y) == 1 && y > 1900 && d >= 1 &&
-		    d <= 31) {
+		if (lead < 0 && i + 2 < w.n && sscanf(w.w[i + 1], "%2d", &d) == 1 && sscanf(w.w[i + 2], "%4d", &y) == 1 && y > 1900 &&
+		    galley_date_is_valid_day(y, mon, d)) {
 			*out = (ta_date){.y = y, .m = mon, .d = d};
 			free(norm);
 			return true;

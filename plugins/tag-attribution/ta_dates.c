@@ -169,7 +169,7 @@ static bool ta_url_date(const char *url, ta_date *out)
 			;
 		else
 			continue;
-		if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+		if (galley_date_is_valid_day(y, m, d)) {
 			*out = (ta_date){.y = y, .m = m, .d = d};
 			return true;
 		}
@@ -180,7 +180,7 @@ static bool ta_url_date(const char *url, ta_date *out)
 		int y, m, d;
 		if ((url[i - 1] == '/' || url[i - 1] == '-') && ta_digits(t, 2, &d) && t[2] == '-' && ta_digits(t + 3, 2, &m) && t[5] == '-' &&
 		    ta_digits(t + 6, 4, &y) && (y / 100 == 19 || y / 100 == 20) && (t[10] == '/' || t[10] == '-' || t[10] == '.' || !t[10]) &&
-		    m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+		    galley_date_is_valid_day(y, m, d)) {
 			*out = (ta_date){.y = y, .m = m, .d = d};
 			return true;
 		}
