@@ -276,6 +276,25 @@ char *galley_utf8_clean(const char *s, size_t len)
 	return galley_buf_steal(&b);
 }
 
+bool galley_utf8_is_clean(const char *s, size_t len)
+{
+	bool ascii = true;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+			return false;
+		if (c >= 0x80) {
+			ascii = false;
+			unsigned char d = i + 1 < len ? (unsigned char)s[i + 1] : 0;
+			if (c == 0xc2 && d >= 0x80 && d < 0xa0) /* C1 controls U+0080..U+009F */
+				return false;
+			if (c == 0xef && d == 0xbf && i + 2 < len && (unsigned char)s[i + 2] >= 0xbe) /* U+FFFE, U+FFFF */
+				return false;
+		}
+	}
+	return ascii || galley_utf8_valid(s, len);
+}
+
 /* ---- white space ---- */
 /* Length of a white-space character at p, or 0. */
 static size_t ws_len(const unsigned char *p, const unsigned char *end)

@@ -70,6 +70,40 @@ START_TEST(utf8_cleaning)
 }
 END_TEST
 
+/* galley_utf8_is_clean is true exactly where galley_utf8_clean changes nothing */
+START_TEST(utf8_clean_check)
+{
+#define LIT(s) s, sizeof s - 1
+	static const struct {
+		const char *s;
+		size_t len;
+		bool clean;
+	} cases[] = {
+	    {LIT("plain ascii\ttab\r\n"), true},
+	    {LIT("caf\xc3\xa9 \xe2\x80\x93 \xf0\x9f\x98\x80"), true},
+	    {LIT(""), true},
+	    {LIT("nul\0inside"), false},
+	    {LIT("bell\x07"), false},
+	    {LIT("del\x7f"), false},
+	    {LIT("c1 \xc2\x96"), false},
+	    {LIT("nbsp \xc2\xa0"), true},
+	    {LIT("U+FFFE \xef\xbf\xbe"), false},
+	    {LIT("U+FFFD \xef\xbf\xbd"), true},
+	    {LIT("latin-1 caf\xe9"), false},
+	    {LIT("truncated \xe2\x80"), false},
+	    {LIT("overlong \xc0\xaf"), false},
+	};
+#undef LIT
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ck_assert_msg(galley_utf8_is_clean(cases[i].s, cases[i].len) == cases[i].clean, "case %zu", i);
+		char *c = galley_utf8_clean(cases[i].s, cases[i].len);
+		bool same = strlen(c) == cases[i].len && !memcmp(c, cases[i].s, cases[i].len);
+		ck_assert_msg(same == cases[i].clean, "case %zu: galley_utf8_clean disagrees", i);
+		free(c);
+	}
+}
+END_TEST
+
 START_TEST(whitespace)
 {
 	char *s = galley_ws_normalize("  a \t\n b\xc2\xa0\xc2\xa0" "c\xe2\x80\x89 d\xe3\x80\x80  ");
@@ -138,6 +172,7 @@ int main(void)
 	tcase_add_test(tc, buffers);
 	tcase_add_test(tc, utf8_validation);
 	tcase_add_test(tc, utf8_cleaning);
+	tcase_add_test(tc, utf8_clean_check);
 	tcase_add_test(tc, whitespace);
 	tcase_add_test(tc, hashing);
 	tcase_add_test(tc, data_files);

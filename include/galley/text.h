@@ -53,6 +53,10 @@ GALLEY_API bool galley_utf8_valid(const char *s, size_t len);
  * maps &#150; to an en dash (the five undefined ones are removed).  U+FFFE/U+FFFF are removed.
  * The result is safe to put in XML 1.0 and JSON. */
 GALLEY_API char *galley_utf8_clean(const char *s, size_t len);
+/* True when s[0..len) is already what galley_utf8_clean makes of it: well-formed UTF-8 without
+ * NUL, C0 controls other than TAB, LF and CR, DEL, C1 controls or U+FFFE/U+FFFF.  A check
+ * without a copy, for text that is clean as a rule. */
+GALLEY_API bool galley_utf8_is_clean(const char *s, size_t len);
 
 /* Decode one code point at *p (advancing *p); invalid bytes yield U+FFFD and advance by one. */
 GALLEY_API uint32_t galley_utf8_next(const char **p, const char *end);

@@ -444,31 +444,10 @@ static int read_json_bad(read_json_ctx *cx, const char *what, json_object *v, co
 	                        expected, read_json_type(v));
 }
 
-/* True when s[0..n) is already what galley_utf8_clean would make of it: valid UTF-8 without
- * NUL, C0 controls other than TAB, LF, CR, DEL, C1 controls or U+FFFE/U+FFFF. */
-static bool read_json_is_clean(const char *s, size_t n)
-{
-	bool ascii = true;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
-			return false;
-		if (c >= 0x80) {
-			ascii = false;
-			unsigned char d = i + 1 < n ? (unsigned char)s[i + 1] : 0;
-			if (c == 0xc2 && d >= 0x80 && d < 0xa0) /* C1 controls */
-				return false;
-			if (c == 0xef && d == 0xbf && i + 2 < n && (unsigned char)s[i + 2] >= 0xbe) /* U+FFFE, U+FFFF */
-				return false;
-		}
-	}
-	return ascii || galley_utf8_valid(s, n);
-}
-
 /* A clean UTF-8 copy of s[0..n) (owned, free()). */
 static char *read_json_clean(const char *s, size_t n)
 {
-	return read_json_is_clean(s, n) ? galley_strndup(s, n) : galley_utf8_clean(s, n);
+	return galley_utf8_is_clean(s, n) ? galley_strndup(s, n) : galley_utf8_clean(s, n);
 }
 
 /* The clean UTF-8 copy of a JSON string (owned, free()); NULL for null.  Embedded NUL, control

@@ -73,31 +73,10 @@ static void write_json_record_free(void *p)
 
 /* ---- clean strings -------------------------------------------------------------------------- */
 
-/* True when s[0..n) can go to the output as it is: valid UTF-8 without NUL, C0 controls other
- * than TAB, LF, CR, DEL, C1 controls or U+FFFE/U+FFFF (what galley_utf8_clean removes). */
-static bool write_json_is_clean(const char *s, size_t n)
-{
-	bool ascii = true;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
-			return false;
-		if (c >= 0x80) {
-			ascii = false;
-			unsigned char d = i + 1 < n ? (unsigned char)s[i + 1] : 0;
-			if (c == 0xc2 && d >= 0x80 && d < 0xa0) /* C1 controls U+0080..U+009F */
-				return false;
-			if (c == 0xef && d == 0xbf && i + 2 < n && (unsigned char)s[i + 2] >= 0xbe) /* U+FFFE, U+FFFF */
-				return false;
-		}
-	}
-	return ascii || galley_utf8_valid(s, n);
-}
-
 /* A JSON string of s[0..n), cleaned when needed (owned by the caller as a json_object). */
 static json_object *write_json_strn(const char *s, size_t n)
 {
-	if (write_json_is_clean(s, n))
+	if (galley_utf8_is_clean(s, n))
 		return json_object_new_string_len(s, (int)n);
 	char *c = galley_utf8_clean(s, n);
 	json_object *o = json_object_new_string(c);
@@ -129,7 +108,7 @@ static void write_json_clean_nodes(xmlNodePtr n)
 	for (; n; n = n->next) {
 		if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
 			size_t len = strlen((const char *)n->content);
-			if (!write_json_is_clean((const char *)n->content, len)) {
+			if (!galley_utf8_is_clean((const char *)n->content, len)) {
 				char *c = galley_utf8_clean((const char *)n->content, len);
 				xmlNodeSetContent(n, BAD_CAST c);
 				free(c);
