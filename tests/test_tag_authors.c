@@ -1148,6 +1148,11 @@ START_TEST(author_rules_each_with_a_fixture)
 	expect_author_by(th_article_html("<p><img alt=\"jdoe42\" title=\"jdoe42\" src=\"a.jpg\"/></p><p>jdoe42</p>"
 	                                 "<p>Our new kitchen has been with us for two years now, and we like it.</p>"),
 	                 "jdoe42", "author-profile");
+	/* the handle set apart as the text's header line, the avatar and the post's picture kept */
+	a = th_article_html("<p><img alt=\"quill42\" title=\"quill42\" src=\"a.jpg\"/></p><p><img src=\"b.jpg\"/></p>"
+	                    "<p>Our new kitchen has been with us for two years now, and we like it.</p>");
+	add_removed(a, "header", "quill42", "div.avatar-name before-body");
+	expect_author_by(a, "quill42", "author-profile");
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "link-density", "Jane Roe", "div.expert-name in-body");
 	add_removed(a, "link-density", "More by this author", "div.expert-text in-body");

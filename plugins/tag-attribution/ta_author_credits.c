@@ -441,39 +441,50 @@ void ta_emphasised_byline(const ta_state *st, xmlNodePtr n, ta_names *out, const
 	}
 }
 
-/* The article's text opening with its writer's badge: a picture alone, its alternative text or
- * title a name, then that name alone on the next line (a member's avatar and handle over a
- * community post, a columnist's portrait over the column: <img alt="jdoe42"> then
- * "jdoe42"). A handle of one word, or a person's name; nothing else before them. */
-bool ta_badge_name(ta_doc *d, ta_names *out)
+/* Is name, the line under the badge's picture, a writer's handle or name?  One word that is
+ * no label or common word, or a person's name; not the person the title is about (a
+ * captioned portrait). */
+static bool ta_badge_line(ta_doc *d, const char *name)
 {
-	if (!d->nbody || !d->gp || !d->gp->n || !d->gp->node[0] || d->p[0].len > 40 || d->p[0].len < 2)
-		return false;
-	const char *name = d->p[0].text;
 	ta_words w;
 	ta_split_words(name, &w);
 	if (!w.n || w.n > 3 || (w.n == 1 && (ta_word_in(&d->st->notauthors, w.w[0], w.l[0]) ||
 	                                       ta_word_in(&d->st->notnames, w.w[0], w.l[0]))))
 		return false;
+	const char *title = galley_article_get(d->a, GALLEY_FIELD_TITLE);
+	return !(w.n > 1 && !ta_person_text(d, name)) && !(title && strstr(title, name));
+}
+
+/* Which picture opens the body: the one picture before target, or the first of several. */
+typedef enum ta_badge_pick { TA_BADGE_ALONE, TA_BADGE_FIRST } ta_badge_pick;
+
+/* The picture before the body's first text and target (within the first nodes), or NULL. */
+static xmlNodePtr ta_badge_picture(ta_doc *d, xmlNodePtr target, ta_badge_pick pick)
+{
 	xmlDocPtr body = galley_article_body(d->a);
 	if (!body)
-		return false;
-	xmlNodePtr root = galley_body_root(body), target = d->gp->node[0], pic = NULL;
+		return NULL;
+	xmlNodePtr root = galley_body_root(body), pic = NULL;
 	size_t seen = 0;
-	/* what comes before the line: one picture, no text */
 	for (xmlNodePtr n = root; n && n != target && seen < 64; n = galley_node_next(n, root, true), seen++) {
 		if (n->type == XML_TEXT_NODE && n->content) {
 			for (const xmlChar *c = n->content; *c; c++)
 				if (!strchr(" \t\r\n", *c))
-					return false;
+					return pick == TA_BADGE_FIRST ? pic : NULL; /* text: the line under the first was set apart */
 		} else if (n->type == XML_ELEMENT_NODE && n->name && !strcmp((const char *)n->name, "img")) {
+			if (pic && pick == TA_BADGE_FIRST)
+				return pic;
 			if (pic)
-				return false;
+				return NULL;
 			pic = n;
 		}
 	}
-	if (!pic || seen >= 64)
-		return false;
+	return seen < 64 ? pic : NULL;
+}
+
+/* Does the picture's alternative text or title say name? */
+static bool ta_badge_says(xmlNodePtr pic, const char *name)
+{
 	bool same = false;
 	static const char *const attrs[] = {"alt", "title"};
 	for (size_t k = 0; k < 2 && !same; k++) {
@@ -483,12 +494,38 @@ bool ta_badge_name(ta_doc *d, ta_names *out)
 		same = nv && !strcmp(nv, name);
 		free(nv);
 	}
-	/* not the picture of the person the article is about, captioned: the title names them */
-	const char *title = galley_article_get(d->a, GALLEY_FIELD_TITLE);
-	if (!same || (w.n > 1 && !ta_person_text(d, name)) || (title && strstr(title, name)))
+	return same;
+}
+
+/* The article's text opening with its writer's badge: a picture alone, its alternative text or
+ * title a name, then that name alone on the next line (a member's avatar and handle over a
+ * community post, a columnist's portrait over the column: <img alt="jdoe42"> then
+ * "jdoe42"), kept in the text or set apart by the stripper as the text's header. A handle of
+ * one word, or a person's name; nothing else before them. */
+bool ta_badge_name(ta_doc *d, ta_names *out)
+{
+	if (!d->nbody || !d->gp || !d->gp->n || !d->gp->node[0])
 		return false;
-	ta_names_add(out, name);
-	return true;
+	const char *name = d->p[0].text;
+	if (d->p[0].len <= 40 && d->p[0].len >= 2 && ta_badge_line(d, name)) {
+		xmlNodePtr pic = ta_badge_picture(d, d->gp->node[0], TA_BADGE_ALONE);
+		if (pic && ta_badge_says(pic, name)) {
+			ta_names_add(out, name);
+			return true;
+		}
+	}
+	/* the handle set apart as the text's header line, the picture kept (the post's own
+	 * pictures may follow it) */
+	xmlNodePtr pic = ta_badge_picture(d, d->gp->node[0], TA_BADGE_FIRST);
+	for (size_t i = 0; pic && i < galley_article_n_removed(d->a); i++) {
+		const galley_removed *r = galley_article_removed(d->a, i);
+		if (r->text && r->reason && !strcmp(r->reason, "header") && strlen(r->text) <= 40 && ta_badge_says(pic, r->text) &&
+		    ta_badge_line(d, r->text)) {
+			ta_names_add(out, r->text);
+			return true;
+		}
+	}
+	return false;
 }
 
 /* The first line of an element's text, up to its first line break: "Press Office" of
