@@ -544,18 +544,19 @@ START_TEST(test_lead_caption)
 	ck_assert(has_text(a, "The harbour wall after the storm"));
 	galley_article_free(a);
 
-	/* a standfirst long enough to pass for the first paragraph (lead-dek) hid the caption
-	 * under it: the caption goes all the same */
+	/* a standfirst long enough to pass for the first paragraph (lead-dek) hid the caption and
+	 * the label heading under it: they go all the same */
 	a = th_article_html("<article><header><p class='standfirst'>The old harbour stays closed for two more years while "
 	                    "engineers rebuild the walls that the winter storms broke apart</p></header>"
 	                    "<div class='entry-content'><p class='photo-credit'>Boats in the closed harbour, Jane Roe for "
-	                    "the Gazette</p><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div></article>");
+	                    "the Gazette</p><h2>Overview</h2><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div></article>");
 	strip(a, NULL);
 	t = body_text(a);
 	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
 	free(t);
 	ck_assert_str_eq(removed_rule(a, "The old harbour stays closed"), "lead-dek");
 	ck_assert_str_eq(removed_rule(a, "Boats in the closed harbour"), "lead-caption");
+	ck_assert_str_eq(removed_rule(a, "Overview"), "lead-label");
 	galley_article_free(a);
 }
 END_TEST

@@ -536,5 +536,6 @@ void sb_pass_lead(sb_pass *p)
 		sb_pass_lead_key_points(p);
 		sb_pass_lead_headline(p);
 		sb_pass_lead_subheadline(p);
+		sb_pass_lead_label_heading(p);
 	}
 }

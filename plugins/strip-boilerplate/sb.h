@@ -385,8 +385,9 @@ void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode);
 /* ---- where the article starts (lead.c) ---------------------------------------------------- */
 /* What the page sets before the article's first paragraph, removed with its rule's id: an old
  * article's notice (lead-notice), labels and bylines (lead-label, lead-byline), the lead image's
- * caption (lead-caption), the headline again (lead-headline), the standfirst (lead-dek: reason
- * dek, given to the article's dek field by the run that wins, sb_recs_commit). */
+ * caption (lead-caption), a list of key points (lead-key-points), the headline again
+ * (lead-headline), the standfirst (lead-subheadline in a heading's markup, lead-dek: reason dek,
+ * the first given to the article's dek field by the run that wins, sb_recs_commit). */
 void sb_pass_lead(sb_pass *p);
 
 #endif
