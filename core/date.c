@@ -16,6 +16,11 @@ bool galley_date_is_valid_day(int year, int month, int day)
 	return day <= mdays[month - 1] + (month == 2 && leap);
 }
 
+int galley_date_full_year(int yy)
+{
+	return yy < GALLEY_DATE_CENTURY_PIVOT ? 2000 + yy : 1900 + yy;
+}
+
 /* n decimal digits at s. */
 static bool date_digits(const char *s, int n, int *out)
 {

@@ -228,7 +228,7 @@ bool galley_date_normalize(const char *in, char *out, size_t outsz)
 			p++;
 			int y = read_num(&p, 4, &n3);
 			if (n3 == 2)
-				y += 2000;
+				y = galley_date_full_year(y);
 			if (y > 0 && (n3 == 4 || n3 == 2) && !isdigit((unsigned char)*p)) {
 				int d = a, m = b;
 				if (sep == '/' && a <= 12 && b > 12) {

@@ -90,6 +90,14 @@ START_TEST(days_of_the_calendar)
 	ck_assert(!galley_date_parse_iso8601("2024-04-31", &t));
 	ck_assert(!galley_date_parse_http("Wed, 31 Apr 2024 10:00:00 GMT", &t));
 	ck_assert(galley_date_parse_http("Tue, 30 Apr 2024 10:00:00 GMT", &t));
+	/* a two-digit year: one rule for the whole tree */
+	ck_assert_int_eq(galley_date_full_year(22), 2022);
+	ck_assert_int_eq(galley_date_full_year(98), 1998);
+	char buf[40];
+	ck_assert(galley_date_normalize("05.03.98", buf, sizeof buf));
+	th_str_eq(buf, "1998-03-05");
+	ck_assert(galley_date_normalize("05.03.22", buf, sizeof buf));
+	th_str_eq(buf, "2022-03-05");
 }
 END_TEST
 

@@ -40,6 +40,11 @@ typedef struct galley_date {
  * form, is checked here. */
 GALLEY_API bool galley_date_is_valid_day(int year, int month, int day);
 
+/* A two-digit year ("23.09.22", "5/3/98") as a full year: below the pivot this century, from it
+ * the last one (web pages begin in the 1990s). */
+#define GALLEY_DATE_CENTURY_PIVOT 70
+GALLEY_API int galley_date_full_year(int yy);
+
 /* ISO 8601 as pages write it: "2024-03-05", "2024-03-05T10:00", "2024-03-05 10:00:07.123+01:00",
  * "…Z", "…+0100"; leading spaces allowed, anything after the date-time ignored.  False (and *out
  * zeroed) when s does not start with a valid day. */

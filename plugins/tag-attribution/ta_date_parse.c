@@ -49,13 +49,6 @@ bool ta_zero_seconds(const char *iso)
 	return t[6] != ':' || (t[7] == '0' && t[8] == '0' && (t[9] < '0' || t[9] > '9' || t[9] == '0'));
 }
 
-/* A two-digit year ("23.09.22"): this century up to ten years ahead of the oldest pages kept,
- * the last one before. */
-static int ta_full_year(int yy)
-{
-	return yy < 70 ? 2000 + yy : 1900 + yy;
-}
-
 /* Is c a byte that may follow a date's last digit ("23.09.22 -", "17/02/2022,"), not one more
  * digit or a version's next part ("13.1.1.2")? */
 static bool ta_date_end(const char *p)
@@ -143,7 +136,7 @@ static bool ta_find_numeric_date(const char *text, ta_date *out)
 				if (yl == 4 && ta_digits(r, 4, &y) && y > 1900 && ta_date_end(r + 4))
 					ok = true;
 				else if (yl == 2 && sep == '.' && ta_digits(r, 2, &y) && ta_date_end(r + 2)) {
-					y = ta_full_year(y);
+					y = galley_date_full_year(y);
 					ok = true;
 				}
 				if (ok && sep == '/' && m > 12 && d <= 12) {
@@ -226,8 +219,8 @@ static bool ta_find_word_date(const ta_state *st, const char *text, ta_date *out
 		/* "(Pescasseroli, 14 Gennaio 20)": a two-digit year that closes the line or its bracket */
 		if (dayok && after < w.n && d >= 1 && d <= 31 && w.l[after] >= 2 && ta_digits(w.w[after], 2, &y) &&
 		    (w.l[after] == 2 ? after + 1 == w.n || w.w[after + 1][0] == ')' : w.l[after] == 3 && w.w[after][2] == ')') &&
-		    galley_date_is_valid_day(ta_full_year(y), mon, d)) {
-			*out = (ta_date){.y = ta_full_year(y), .m = mon, .d = d};
+		    galley_date_is_valid_day(galley_date_full_year(y), mon, d)) {
+			*out = (ta_date){.y = galley_date_full_year(y), .m = mon, .d = d};
 			free(norm);
 			return true;
 		}
