@@ -1124,6 +1124,17 @@ START_TEST(author_rules_each_with_a_fixture)
 	add_removed(a, "short", "Max Mustermann EXVB-Vorsitzender", "p in-body");
 	expect_author_by(a, "Max Mustermann", "signature-line");
 
+	/* label-then-name: a bare label alone in its element, a user's account in the next one;
+	 * not a capitalised word there (a desk, an outlet) */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "Posted by", "div.meta before-body");
+	add_removed(a, "outside-main", "u/quill_42", "div.user before-body");
+	expect_author_by(a, "u/quill_42", "label-then-name");
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "outside-main", "Posted by", "div.meta before-body");
+	add_removed(a, "outside-main", "Newsdesk", "div.user before-body");
+	expect_no_author(a);
+
 	/* label-then-name: a description list's term labels its value */
 	a = th_article_html("<dl><dt>Author</dt></dl><p>Some story text that is long enough.</p>");
 	add_removed(a, "link-density", "Jane Roe", "dd.value in-body");

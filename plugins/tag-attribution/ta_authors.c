@@ -266,8 +266,30 @@ static bool ta_bare_label_name(const ta_author_evidence *ev, size_t k, int tier)
 	return true;
 }
 
+/* The longest user account that a bare label may credit: "jdoe42", "u/jdoe". */
+enum { TA_ACCOUNT_MAX = 30 };
+
+/* Is name, all of the element's text, a user account: one token with a digit, an
+ * underscore, a dot or a slash in it, or in lower case ("jdoe42", "j_doe", "u/jdoe"), not a
+ * capitalised word (an outlet, a desk: "Example", "Redaktion")? */
+static bool ta_account_text(const char *name, const char *text)
+{
+	char *t = galley_ws_normalize(text);
+	size_t n = strlen(name);
+	bool ok = !strcmp(t, name) && n >= 3 && n <= TA_ACCOUNT_MAX && !strchr(name, ' ') && !strchr(name, '@');
+	free(t);
+	bool letter = false, mark = name[0] >= 'a' && name[0] <= 'z';
+	for (size_t i = 0; i < n && ok; i++) {
+		unsigned char c = (unsigned char)name[i];
+		letter |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+		mark |= (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '/';
+		ok = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || strchr("_./-", c);
+	}
+	return ok && letter && mark;
+}
+
 /* label-then-name: a label alone in its element and the name in the next one: "Author:"
- * then "Jane Roe" */
+ * then "Jane Roe"; after the label without its colon, a person's name or a user's account */
 static void ta_find_label_then_name(ta_author_evidence *ev)
 {
 	const ta_state *st = ev->d->st;
@@ -304,7 +326,7 @@ static void ta_find_label_then_name(ta_author_evidence *ev)
 			} else
 				ta_names_free(&one);
 		}
-		if (bare && ev->lab.n && !ta_person_like(st, &ev->lab))
+		if (bare && ev->lab.n && !ta_person_like(st, &ev->lab) && !(ev->lab.n == 1 && ta_account_text(ev->lab.v[0], nx->text)))
 			ta_names_free(&ev->lab);
 		if (ev->lab.n)
 			ev->lab_tier = t;
