@@ -1445,6 +1445,59 @@ START_TEST(decision_outcomes_each_with_a_fixture)
 	                    "<p>Herausgeber:</p><p>Pressestelle des Verbandes<br/>Reinhardtstraße 13</p>");
 	galley_article_add_candidate(a, "author", "Beispielverband", "json-ld");
 	expect_outcome(a, "Pressestelle des Verbandes", "byline-names-others");
+
+	/* page-covers-metadata: the page shows metadata's one name and another (metadata often
+	 * lists only the first author) */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Jane Roe", "json-ld");
+	add_removed(a, "byline", "By Jane Roe and John Moe", "div.byline before-body");
+	expect_outcome(a, "Jane Roe", "page-covers-metadata");
+	/* byline-subset-of-metadata: the byline credits one of the people metadata lists */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Jane Roe", "json-ld");
+	galley_article_add_candidate(a, "author", "John Moe", "json-ld");
+	add_removed(a, "byline", "By John Moe", "div.byline before-body");
+	expect_outcome(a, "John Moe", "byline-subset-of-metadata");
+	/* byline-user-name: the byline with the article is a user's one capitalised word */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Jane Roe", "json-ld");
+	add_removed(a, "byline", "Geschrieben von Cooper am 25.08.2015", "div.byline before-body");
+	expect_outcome(a, "Cooper", "byline-user-name");
+	/* metadata: metadata names people, the page's byline is far from the article */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "author", "Jane Roe", "json-ld");
+	add_removed(a, "byline", "By John Moe", "div.card after-body in:related");
+	expect_outcome(a, "Jane Roe", "metadata");
+	/* byline-over-outlet-metadata: metadata names the outlet, the page a byline */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "site", "Example News", "opengraph");
+	galley_article_add_candidate(a, "author", "Example News", "json-ld");
+	add_removed(a, "byline", "By Jane Roe", "div.byline before-body");
+	expect_outcome(a, "Jane Roe", "byline-over-outlet-metadata");
+	/* visible-over-outlet-metadata: the same with an unlabelled byline element */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "site", "Example News", "opengraph");
+	galley_article_add_candidate(a, "author", "Example News", "json-ld");
+	add_removed(a, "byline", "Jane Roe", "div.author-name before-body");
+	expect_outcome(a, "Jane Roe", "visible-over-outlet-metadata");
+	/* metadata-over-list-byline: metadata names the outlet, the only byline is a teaser list's */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "site", "Example News", "opengraph");
+	galley_article_add_candidate(a, "author", "Example News", "json-ld");
+	add_removed(a, "byline", "By Ann Lee", "div.card after-body in:related");
+	add_removed(a, "byline", "By Bo Chen", "div.card after-body in:related");
+	add_removed(a, "byline", "By Cy Park", "div.card after-body in:related");
+	expect_outcome(a, "Example News", "metadata-over-list-byline");
+	/* byline-element-over-phrase: a labelled phrase after the article names no person, the
+	 * article's byline element names one */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "By Example Team", "p.note after-body");
+	add_removed(a, "byline", "Jane Roe", "div.author-name before-body");
+	expect_outcome(a, "Jane Roe", "byline-element-over-phrase");
+	/* ... and where metadata names nobody */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(a, "byline", "By Jane Roe", "div.byline before-body");
+	expect_outcome(a, "Jane Roe", "byline-over-outlet-metadata");
 }
 END_TEST
 

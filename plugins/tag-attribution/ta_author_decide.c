@@ -72,8 +72,7 @@ enum {
 	TA_SCORE_DESK_OVER_FAR = 42,      /* metadata's desk of the outlet against a byline after the article naming no person */
 	TA_SCORE_BYLINE_OVER_OUTLET = 40, /* a byline against metadata naming the outlet */
 	TA_SCORE_SHOWN_OVER_OUTLET = 30,  /* an unlabelled name against the outlet */
-	TA_SCORE_META_OUTLET = 20,        /* metadata naming only the outlet: better than nothing */
-	TA_SCORE_BYLINE_ALONE = 10        /* a byline where nothing else speaks */
+	TA_SCORE_META_OUTLET = 20         /* metadata naming only the outlet: better than nothing */
 };
 
 static bool ta_meta_names_people(const ta_author_facts *f)
@@ -150,11 +149,6 @@ static bool ta_when_meta_outlet(const ta_author_facts *f)
 	return f->meta == TA_META_OUTLET;
 }
 
-static bool ta_when_byline_alone(const ta_author_facts *f)
-{
-	return f->ev->lab.n > 0;
-}
-
 static const ta_author_outcome ta_author_outcomes[] = {
 	/* the page shows all of metadata's names and maybe more (metadata often lists only the first
 	 * author), or the same in the page's own spelling */
@@ -182,7 +176,6 @@ static const ta_author_outcome ta_author_outcomes[] = {
 	 * Blog Redaktion" under "Autor", "Les Membres du Choeur de Radio Exemple") */
 	{"visible-over-outlet-metadata", TA_SCORE_SHOWN_OVER_OUTLET, TA_SIDE_VIS, ta_when_shown_over_outlet},
 	{"metadata", TA_SCORE_META_OUTLET, TA_SIDE_META, ta_when_meta_outlet},
-	{"byline", TA_SCORE_BYLINE_ALONE, TA_SIDE_LAB, ta_when_byline_alone},
 };
 
 static void ta_author_facts_of(const ta_author_evidence *ev, ta_author_facts *f)
