@@ -2,7 +2,10 @@
 #include <galley/text.h>
 #include <galley/version.h>
 
+#include <errno.h>
+#include <iconv.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -293,6 +296,46 @@ bool galley_utf8_is_clean(const char *s, size_t len)
 		}
 	}
 	return ascii || galley_utf8_valid(s, len);
+}
+
+char *galley_utf8_convert(const void *s, size_t len, const char *from, size_t *out_len)
+{
+	iconv_t cd = iconv_open("UTF-8", from);
+	if (cd == (iconv_t)-1)
+		return NULL;
+	size_t cap = len * 2 + 64;
+	char *out = galley_malloc(cap + 1);
+	char *in = (char *)(uintptr_t)s;
+	size_t inleft = len, used = 0;
+	while (inleft) {
+		char *o = out + used;
+		size_t oleft = cap - used;
+		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+		used = (size_t)(o - out);
+		if (r != (size_t)-1)
+			break;
+		if (errno == E2BIG) {
+			cap *= 2;
+			out = galley_realloc(out, cap + 1);
+		} else if (errno == EILSEQ || errno == EINVAL) {
+			/* an invalid or truncated sequence: U+FFFD and go on one byte later */
+			if (cap - used < 4) {
+				cap *= 2;
+				out = galley_realloc(out, cap + 1);
+			}
+			memcpy(out + used, "\xEF\xBF\xBD", 3);
+			used += 3;
+			in++;
+			inleft--;
+			iconv(cd, NULL, NULL, NULL, NULL);
+		} else {
+			break;
+		}
+	}
+	iconv_close(cd);
+	out[used] = 0;
+	*out_len = used;
+	return out;
 }
 
 /* ---- white space ---- */

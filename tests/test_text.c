@@ -104,6 +104,28 @@ START_TEST(utf8_clean_check)
 }
 END_TEST
 
+START_TEST(utf8_conversion)
+{
+	size_t n = 0;
+	char *s = galley_utf8_convert("caf\xe9 \x80", 6, "WINDOWS-1252", &n);
+	th_str_eq(s, "caf\xc3\xa9 \xe2\x82\xac");
+	ck_assert_uint_eq(n, strlen(s));
+	free(s);
+	/* an invalid byte is U+FFFD, and the conversion goes on after it */
+	s = galley_utf8_convert("a\xff" "b", 3, "UTF-8", &n);
+	th_str_eq(s, "a\xef\xbf\xbd" "b");
+	free(s);
+	/* more output than twice the input: the buffer grows */
+	char euros[100];
+	memset(euros, 0x80, sizeof euros);
+	s = galley_utf8_convert(euros, sizeof euros, "WINDOWS-1252", &n);
+	ck_assert_uint_eq(n, 3 * sizeof euros);
+	ck_assert(!memcmp(s + n - 3, "\xe2\x82\xac", 3));
+	free(s);
+	ck_assert_ptr_null(galley_utf8_convert("x", 1, "NO-SUCH-ENCODING-X", &n));
+}
+END_TEST
+
 START_TEST(whitespace)
 {
 	char *s = galley_ws_normalize("  a \t\n b\xc2\xa0\xc2\xa0" "c\xe2\x80\x89 d\xe3\x80\x80  ");
@@ -173,6 +195,7 @@ int main(void)
 	tcase_add_test(tc, utf8_validation);
 	tcase_add_test(tc, utf8_cleaning);
 	tcase_add_test(tc, utf8_clean_check);
+	tcase_add_test(tc, utf8_conversion);
 	tcase_add_test(tc, whitespace);
 	tcase_add_test(tc, hashing);
 	tcase_add_test(tc, data_files);

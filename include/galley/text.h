@@ -57,6 +57,10 @@ GALLEY_API char *galley_utf8_clean(const char *s, size_t len);
  * NUL, C0 controls other than TAB, LF and CR, DEL, C1 controls or U+FFFE/U+FFFF.  A check
  * without a copy, for text that is clean as a rule. */
 GALLEY_API bool galley_utf8_is_clean(const char *s, size_t len);
+/* s[0..len) in the encoding iconv calls `from`, converted to UTF-8 (owned, free(); NUL-terminated,
+ * its length in *out_len).  An invalid or truncated sequence becomes U+FFFD and the conversion
+ * goes on one byte later.  NULL when iconv cannot convert from that encoding. */
+GALLEY_API char *galley_utf8_convert(const void *s, size_t len, const char *from, size_t *out_len);
 
 /* Decode one code point at *p (advancing *p); invalid bytes yield U+FFFD and advance by one. */
 GALLEY_API uint32_t galley_utf8_next(const char **p, const char *end);

@@ -2,7 +2,6 @@
 #include "encoding.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -256,46 +255,6 @@ static char *read_html_from_utf16(const unsigned char *p, size_t len, bool be, s
 	return galley_buf_steal(&b);
 }
 
-static char *read_html_iconv(const unsigned char *p, size_t len, const char *from, size_t *out_len)
-{
-	iconv_t cd = iconv_open("UTF-8", from);
-	if (cd == (iconv_t)-1)
-		return NULL;
-	size_t cap = len * 2 + 64;
-	char *out = galley_malloc(cap + 1);
-	char *in = (char *)(uintptr_t)p;
-	size_t inleft = len, used = 0;
-	while (inleft) {
-		char *o = out + used;
-		size_t oleft = cap - used;
-		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
-		used = (size_t)(o - out);
-		if (r != (size_t)-1)
-			break;
-		if (errno == E2BIG) {
-			cap *= 2;
-			out = galley_realloc(out, cap + 1);
-		} else if (errno == EILSEQ || errno == EINVAL) {
-			/* an invalid or truncated sequence: U+FFFD and go on one byte later */
-			if (cap - used < 4) {
-				cap *= 2;
-				out = galley_realloc(out, cap + 1);
-			}
-			memcpy(out + used, "\xEF\xBF\xBD", 3);
-			used += 3;
-			in++;
-			inleft--;
-			iconv(cd, NULL, NULL, NULL, NULL);
-		} else {
-			break;
-		}
-	}
-	iconv_close(cd);
-	out[used] = 0;
-	*out_len = used;
-	return out;
-}
-
 static int read_html_not_html(const unsigned char *p, size_t len, galley_error *err)
 {
 	static const struct {
@@ -498,7 +457,7 @@ int read_html_decode(const char *forced, const char *fallback, const galley_raw 
 	case ENC_UTF16LE: *owned = read_html_from_utf16(p, len, false, text_len); break;
 	case ENC_UTF16BE: *owned = read_html_from_utf16(p, len, true, text_len); break;
 	case ENC_OTHER:
-		*owned = lab[0] ? read_html_iconv(p, len, lab, text_len) : NULL;
+		*owned = lab[0] ? galley_utf8_convert(p, len, lab, text_len) : NULL;
 		if (!*owned)
 			*owned = read_html_from_1252(p, len, text_len);
 		break;

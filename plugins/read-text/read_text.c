@@ -10,7 +10,6 @@
 #include <galley/galley.h>
 
 #include <ctype.h>
-#include <errno.h>
 #include <iconv.h>
 #include <libxml/parser.h>
 #include <stdlib.h>
@@ -224,44 +223,6 @@ static int read_text_read(galley_stage *stage, void *state, galley_article **out
 	}
 }
 
-static char *read_text_iconv(const unsigned char *p, size_t len, const char *from, size_t *out_len)
-{
-	iconv_t cd = iconv_open("UTF-8", from);
-	if (cd == (iconv_t)-1)
-		return NULL;
-	size_t cap = len * 2 + 64, used = 0;
-	char *out = galley_malloc(cap + 1);
-	char *in = (char *)(uintptr_t)p;
-	size_t inleft = len;
-	while (inleft) {
-		char *o = out + used;
-		size_t oleft = cap - used;
-		size_t r = iconv(cd, &in, &inleft, &o, &oleft);
-		used = (size_t)(o - out);
-		if (r != (size_t)-1)
-			break;
-		if (errno == E2BIG || cap - used < 4) {
-			cap *= 2;
-			out = galley_realloc(out, cap + 1);
-			if (errno == E2BIG)
-				continue;
-		}
-		if (errno == EILSEQ || errno == EINVAL) {
-			memcpy(out + used, "\xEF\xBF\xBD", 3);
-			used += 3;
-			in++;
-			inleft--;
-			iconv(cd, NULL, NULL, NULL, NULL);
-		} else if (errno != E2BIG) {
-			break;
-		}
-	}
-	iconv_close(cd);
-	out[used] = 0;
-	*out_len = used;
-	return out;
-}
-
 static void read_text_add_para(xmlNodePtr root, char **lines, size_t n)
 {
 	if (!n)
@@ -301,9 +262,9 @@ static int read_text_parse(galley_stage *stage, void *state, galley_article *a, 
 	if (galley_utf8_valid((const char *)p, len) && !st->charset) {
 		text = galley_utf8_clean((const char *)p, len);
 	} else {
-		char *conv = read_text_iconv(p, len, cs ? cs : "WINDOWS-1252", &tlen);
+		char *conv = galley_utf8_convert(p, len, cs ? cs : "WINDOWS-1252", &tlen);
 		if (!conv)
-			conv = read_text_iconv(p, len, "WINDOWS-1252", &tlen);
+			conv = galley_utf8_convert(p, len, "WINDOWS-1252", &tlen);
 		if (!conv)
 			return galley_error_set(err, GALLEY_ERR_ARTICLE, "cannot convert the text from %s", cs ? cs : "windows-1252");
 		text = galley_utf8_clean(conv, tlen);
