@@ -1399,6 +1399,14 @@ START_TEST(byline_glued_handles_and_dates)
 		th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), lines[i][1]);
 		galley_article_free(a);
 	}
+	/* an outlet closing a list of writers is none of them */
+	galley_article *b = th_article_html("<p>Some story text that is long enough.</p>");
+	add_removed(b, "byline", "By Mara Penrose, Idris Okafor, The Associated Press", "div.byline before-body");
+	run_one(b, NULL);
+	ck_assert_uint_eq(galley_article_list_len(b, GALLEY_LIST_AUTHORS), 2);
+	th_str_eq(galley_article_list_at(b, GALLEY_LIST_AUTHORS, 0), "Mara Penrose");
+	th_str_eq(galley_article_list_at(b, GALLEY_LIST_AUTHORS, 1), "Idris Okafor");
+	galley_article_free(b);
 	/* a profile's date of joining names nobody: "Joined" is no name beside a date */
 	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "dateline", "Joined March 2011", "div.profile-joined before-body");

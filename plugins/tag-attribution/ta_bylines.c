@@ -419,6 +419,15 @@ static void ta_byline_segment(const ta_state *st, ta_names *out, const char *fro
 	ta_split_words(part, &pw);
 	size_t pl = ta_label_at(st, &pw, 0);
 	const char *pstart = pl && pl < pw.n ? pw.w[pl] : part;
+	/* an outlet closing a list of several writers is none of them: "Jane Doe, John Roe, Example
+	 * News" (one writer and the outlet, "Jane Doe, Example News", is cut below) */
+	char *last = strrchr(pstart, ',');
+	if (last && memchr(pstart, ',', (size_t)(last - pstart))) {
+		char *tail = galley_ws_normalize(last + 1);
+		if (ta_is_qualifier(st, tail, site) && !ta_is_place(st, tail, strlen(tail)))
+			*last = 0;
+		free(tail);
+	}
 	bool all_names = strchr(pstart, ',') != NULL;
 	size_t nparts = 0;
 	for (const char *p = pstart; all_names && p;) {
