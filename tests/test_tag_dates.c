@@ -252,6 +252,17 @@ START_TEST(date_rule_day_of_instant)
 }
 END_TEST
 
+/* shown-date: a short line of the article's header that the stripper took for the standfirst
+ * (a programme's "date, show, channel" line) dates the article like the header's other lines */
+START_TEST(date_shown_in_a_short_standfirst)
+{
+	galley_article *a = th_article_html("<p>The story itself, long enough to be the text of the article.</p>");
+	add_removed(a, "dek", "12.03.2021 Example Magazine - Example TV", "h4.subline before-body");
+	add_removed(a, "short", "Video available until: 10.03.2022", "p.available in-body");
+	expect_date_by(a, "2021-03-12", "shown-date");
+}
+END_TEST
+
 /* A date in text is a day of the calendar (galley_date_is_valid_day), whatever its form */
 START_TEST(dates_in_text_are_days_of_the_calendar)
 {
@@ -599,6 +610,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, dates_the_header_shows_among_metadata);
 	tcase_add_test(tc, date_rule_day_of_instant);
 	tcase_add_test(tc, dates_in_text_are_days_of_the_calendar);
+	tcase_add_test(tc, date_shown_in_a_short_standfirst);
 	suite_add_tcase(s, tc);
 	return s;
 }

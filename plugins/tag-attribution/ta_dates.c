@@ -92,14 +92,14 @@ static bool ta_time_span(const char *text)
  * metadata), short lines of the article's header too, and dates of lists (tier 2). */
 static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int max_tier)
 {
-	static const char *const reasons[] = {"dateline", "byline", "meta", "outside-main", "header", "short"};
+	static const char *const reasons[] = {"dateline", "byline", "meta", "outside-main", "header", "short", "dek"};
 	size_t *ord = NULL;
 	int *tiers = NULL;
 	const galley_article *a = d->a;
 	size_t n = ta_removed_order(a, reasons, sizeof reasons / sizeof reasons[0], &ord, &tiers);
 	bool found = false;
 	/* phases: 0 datelines, bylines and meta lines in or before the article, 1 short unclassified
-	 * lines of the article's header (not a list's item: a ticker's "Kegeln.de-Quizabend +++ KW 4
+	 * lines of the article's header or a short standfirst (not a list's item: a ticker's "Kegeln.de-Quizabend +++ KW 4
 	 * +++ 28.01.2022 – 29.01.2022"), 2 datelines, bylines and meta lines of lists, 3 those
 	 * after the article's body (a teaser's or a comment's: "21 сентября 2021 Лига Б.
 	 * Итоги..." under the article); 1 to 3 only when the page gives no date in its metadata
