@@ -1502,6 +1502,11 @@ START_TEST(decision_outcomes_each_with_a_fixture)
 	add_removed(a, "byline", "By Example Team", "p.note after-body");
 	add_removed(a, "byline", "Jane Roe", "div.author-name before-body");
 	expect_outcome(a, "Jane Roe", "byline-element-over-phrase");
+	/* outlet-metadata: metadata names only the outlet and the page nobody */
+	a = th_article_html("<p>Some story text that is long enough.</p>");
+	galley_article_add_candidate(a, "site", "Example News", "opengraph");
+	galley_article_add_candidate(a, "author", "Example News", "json-ld");
+	expect_outcome(a, "Example News", "outlet-metadata");
 	/* ... and where metadata names nobody */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "byline", "By Jane Roe", "div.byline before-body");

@@ -175,7 +175,7 @@ static const ta_author_outcome ta_author_outcomes[] = {
 	/* metadata names the site: the byline element's own words, a team or a group too ("Kobold
 	 * Blog Redaktion" under "Autor", "Les Membres du Choeur de Radio Exemple") */
 	{"visible-over-outlet-metadata", TA_SCORE_SHOWN_OVER_OUTLET, TA_SIDE_VIS, ta_when_shown_over_outlet},
-	{"metadata", TA_SCORE_META_OUTLET, TA_SIDE_META, ta_when_meta_outlet},
+	{"outlet-metadata", TA_SCORE_META_OUTLET, TA_SIDE_META, ta_when_meta_outlet},
 };
 
 static void ta_author_facts_of(const ta_author_evidence *ev, ta_author_facts *f)
