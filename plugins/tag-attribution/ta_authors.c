@@ -508,20 +508,20 @@ static void ta_find_under_headline_credit(ta_author_evidence *ev)
 		return;
 	for (size_t i = 1; i < galley_article_n_removed(a) && !ev->vis.n; i++) {
 		const galley_removed *h = galley_article_removed(a, i - 1), *r = galley_article_removed(a, i);
-		if (!h->reason || strcmp(h->reason, "title") || h->place != GALLEY_PLACE_BEFORE_BODY || !r->text || !r->reason ||
-		    strcmp(r->reason, "outside-main") || r->place != GALLEY_PLACE_BEFORE_BODY || r->within ||
-		    strlen(r->text) > TA_UNDER_HEADLINE_MAX)
+		if (!h->reason || strcmp(h->reason, "title") || h->place != GALLEY_PLACE_BEFORE_BODY)
 			continue;
-		/* a subheading is no credit line: "Exhibition Example Hall 9-23 Feb 2017" */
-		if (r->element && r->element[0] == 'h' && r->element[1] >= '1' && r->element[1] <= '6' && !r->element[2])
+		/* the headline's own line only (the first title set apart), not a subheading:
+		 * "Exhibition Example Hall 9-23 Feb 2017" */
+		if (!r->text || !r->reason || strcmp(r->reason, "outside-main") || r->place != GALLEY_PLACE_BEFORE_BODY || r->within ||
+		    strlen(r->text) > TA_UNDER_HEADLINE_MAX ||
+		    (r->element && r->element[0] == 'h' && r->element[1] >= '1' && r->element[1] <= '6' && !r->element[2]))
 			break;
 		/* or the name alone in its element and the date in the next: "Jane Roe" then "May 5,
 		 * 2021" */
 		const galley_removed *dl = i + 1 < galley_article_n_removed(a) ? galley_article_removed(a, i + 1) : NULL;
 		char *line = NULL;
 		if (dl && dl->text && dl->reason && !strcmp(dl->reason, "dateline") && dl->place == GALLEY_PLACE_BEFORE_BODY &&
-		    !ta_has_digit(r->text, strlen(r->text)) && strlen(dl->text) <= TA_UNDER_HEADLINE_MAX)
-		{
+		    !ta_has_digit(r->text, strlen(r->text)) && strlen(dl->text) <= TA_UNDER_HEADLINE_MAX) {
 			galley_buf b = {0};
 			galley_buf_printf(&b, "%s %s", r->text, dl->text);
 			galley_buf_putc(&b, 0);
@@ -531,11 +531,8 @@ static void ta_find_under_headline_credit(ta_author_evidence *ev)
 		ta_words w;
 		ta_split_words(line, &w);
 		/* the name opens the line, the date closes it */
-		if (!w.n || (w.w[0][0] >= '0' && w.w[0][0] <= '9') || ta_is_month(st, w.w[0], w.l[0]) || !ta_has_digit(w.w[w.n - 1], w.l[w.n - 1])) {
-			free(line);
-			continue;
-		}
-		ta_find_segment_name(st, line, &ev->vis, ev->site, true);
+		if (w.n && !(w.w[0][0] >= '0' && w.w[0][0] <= '9') && !ta_is_month(st, w.w[0], w.l[0]) && ta_has_digit(w.w[w.n - 1], w.l[w.n - 1]))
+			ta_find_segment_name(st, line, &ev->vis, ev->site, true);
 		free(line);
 		/* a name is written in letters: a column's title is not ("Cloud×Weekly Notes") */
 		if (ev->vis.n && !ta_letters_only(ev->vis.v[0]))
