@@ -978,6 +978,24 @@ START_TEST(test_calls_to_action)
 }
 END_TEST
 
+/* A date line opened by a label that is no publication word is a date the article gives (an
+ * event's, a deadline: rule dateline-label) and stays; an unlabelled date line and one labelled
+ * as the publication go as datelines. */
+START_TEST(test_dateline_label)
+{
+	galley_article *a = th_article_html(
+		"<article><p>12.03.2020, 18:30 Uhr</p><p>" LOREM1 "</p><p>Meeting: 21.03.2020, 19 Uhr</p><p>" LOREM2
+		"</p><p>Deadline: 03.04.2020 (postmark)</p><p>" LOREM3 "</p><p>Ver\xc3\xb6"
+		"ffentlichung: 2. Februar 2020</p></article>");
+	strip(a, NULL);
+	ck_assert(has_text(a, "Meeting: 21.03.2020, 19 Uhr"));
+	ck_assert(has_text(a, "Deadline: 03.04.2020 (postmark)"));
+	th_str_eq(removed_reason(a, "12.03.2020, 18:30 Uhr"), "dateline");
+	th_str_eq(removed_reason(a, "ffentlichung: 2. Februar 2020"), "dateline");
+	galley_article_free(a);
+}
+END_TEST
+
 /* Ruby annotations (the readings printed over the characters) are not part of the text. */
 START_TEST(test_ruby_annotations_dropped)
 {
@@ -1284,6 +1302,7 @@ int main(void)
 	tcase_add_test(tc, test_liability_disclaimer);
 	tcase_add_test(tc, test_credit_lower_case);
 	tcase_add_test(tc, test_calls_to_action);
+	tcase_add_test(tc, test_dateline_label);
 	suite_add_tcase(s, tc);
 	TCase *dev = tcase_create("devset");
 	tcase_set_timeout(dev, 600);

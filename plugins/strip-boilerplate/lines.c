@@ -235,9 +235,26 @@ bool sb_byline_inside_key(const sb_ctx *c, const char *key)
 }
 
 /* A short line that is mostly a date or time: "12.03.2021, 14:05 Uhr", "March 5, 2024". */
+/* Whether a line opens with a label before its first digit ("Termin: 12.03.2020"): a date line
+ * whose label is not a publication word (those are line prefixes, removed before) is a date
+ * the article gives, an event's, a deadline, opening hours (rule dateline-label). */
+static bool sb_labelled_date(const char *t)
+{
+	bool letter = false;
+	for (const char *q = t; *q && !isdigit((unsigned char)*q); q++) {
+		if (*q == ':')
+			return letter;
+		if (isalpha((unsigned char)*q) || (unsigned char)*q >= 0x80)
+			letter = true;
+	}
+	return false;
+}
+
 bool sb_dateline(const sb_ctx *c, const sb_block *b, galley_buf *k)
 {
 	if (b->len > 60 || b->len < 4 || b->in_list || strcmp((const char *)b->node->name, "p"))
+		return false;
+	if (sb_labelled_date(b->text))
 		return false;
 	/* a date needs a month name or a numeric date: 12.03.2021, 2021-03-12, 12/03/2021 */
 	bool numeric = false;
