@@ -538,34 +538,78 @@ static int read_json_member(read_json_ctx *cx, const char *what, json_object *ob
 	return read_json_string(cx, w, v, out);
 }
 
-static int read_json_sources(read_json_ctx *cx, galley_article *a, json_object *v)
+/* A string member a record may or must have. */
+typedef enum { RJ_OPTIONAL, RJ_REQUIRED } read_json_need;
+typedef struct read_json_key {
+	const char *name;
+	read_json_need need;
+} read_json_key;
+
+/* The most string members a record has (quotes: text, speaker, cue, speaker_kind, rule; the
+ * source location: file, member, uri, record_id, date).  Each record's table of keys is an array
+ * of this size, so that a longer one does not compile. */
+#define RJ_MAX_MEMBERS 5
+
+/* The string members keys names (up to the first without a name) of obj, in that order, into m
+ * (each owned, NULL when absent); reading stops at the first that fails, whose error is returned. */
+static int read_json_members(read_json_ctx *cx, const char *what, json_object *obj,
+                             const read_json_key keys[RJ_MAX_MEMBERS], char *m[RJ_MAX_MEMBERS])
 {
-	size_t n;
-	if (read_json_array(cx, "sources", v, &n) != GALLEY_OK)
+	int rc = GALLEY_OK;
+	for (size_t k = 0; k < RJ_MAX_MEMBERS && keys[k].name && rc == GALLEY_OK; k++)
+		rc = read_json_member(cx, what, obj, keys[k].name, keys[k].need == RJ_REQUIRED, &m[k]);
+	return rc;
+}
+
+/* Adds one record, its string members m read (borrowed), to the article; it (the record's
+ * object) and what (its name for messages) are there for the members that are not strings. */
+typedef int (*read_json_add_fn)(read_json_ctx *cx, galley_article *a, const char *what, json_object *it, char **m);
+
+/* Each object of the array v under key: its string members (keys) read, then handed to add. */
+static int read_json_records(read_json_ctx *cx, galley_article *a, const char *key, json_object *v,
+                             const read_json_key keys[RJ_MAX_MEMBERS], read_json_add_fn add)
+{
+	size_t len;
+	if (read_json_array(cx, key, v, &len) != GALLEY_OK)
 		return GALLEY_ERR_ARTICLE;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < len; i++) {
 		json_object *it;
-		char what[64], *name = NULL, *kind = NULL, *evidence = NULL, *rule = NULL;
-		int rc = read_json_item(cx, "sources", v, i, &it, what, sizeof what);
+		char what[64], *m[RJ_MAX_MEMBERS] = {NULL};
+		int rc = read_json_item(cx, key, v, i, &it, what, sizeof what);
 		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "name", true, &name);
+			rc = read_json_members(cx, what, it, keys, m);
 		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "kind", false, &kind);
-		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "evidence", false, &evidence);
-		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "rule", false, &rule);
-		if (rc == GALLEY_OK) {
-			galley_source s = {.name = name, .kind = kind, .evidence = evidence, .rule = rule};
-			galley_article_add_source(a, &s);
-		}
-		free(name);
-		free(kind);
-		free(evidence);
-		free(rule);
+			rc = add(cx, a, what, it, m);
+		for (size_t k = 0; k < RJ_MAX_MEMBERS; k++)
+			free(m[k]);
 		if (rc != GALLEY_OK)
 			return rc;
 	}
+	return GALLEY_OK;
+}
+
+static int read_json_add_source(read_json_ctx *cx, galley_article *a, const char *what, json_object *it, char **m)
+{
+	galley_source s = {.name = m[0], .kind = m[1], .evidence = m[2], .rule = m[3]};
+	galley_article_add_source(a, &s);
+	return GALLEY_OK;
+}
+
+static int read_json_sources(read_json_ctx *cx, galley_article *a, json_object *v)
+{
+	static const read_json_key keys[RJ_MAX_MEMBERS] = {
+	    {"name", RJ_REQUIRED}, {"kind", RJ_OPTIONAL}, {"evidence", RJ_OPTIONAL}, {"rule", RJ_OPTIONAL}};
+	return read_json_records(cx, a, "sources", v, keys, read_json_add_source);
+}
+
+static int read_json_add_author_entry(read_json_ctx *cx, galley_article *a, const char *what, json_object *it,
+                                      char **m)
+{
+	const char *name = m[0], *kind = m[1];
+	galley_article_list_add(a, GALLEY_LIST_AUTHORS, name);
+	for (size_t k = 0; k < galley_article_list_len(a, GALLEY_LIST_AUTHORS); k++)
+		if (!strcmp(galley_article_list_at(a, GALLEY_LIST_AUTHORS, k), name))
+			galley_article_set_author_kind(a, k, galley_author_kind_parse(kind));
 	return GALLEY_OK;
 }
 
@@ -573,154 +617,85 @@ static int read_json_sources(read_json_ctx *cx, galley_article *a, json_object *
  * may come in any order). */
 static int read_json_author_entries(read_json_ctx *cx, galley_article *a, json_object *v)
 {
-	size_t n;
-	if (read_json_array(cx, "author_entries", v, &n) != GALLEY_OK)
-		return GALLEY_ERR_ARTICLE;
-	for (size_t i = 0; i < n; i++) {
-		json_object *it;
-		char what[64], *name = NULL, *kind = NULL;
-		int rc = read_json_item(cx, "author_entries", v, i, &it, what, sizeof what);
-		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "name", true, &name);
-		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "kind", false, &kind);
-		if (rc == GALLEY_OK) {
-			galley_article_list_add(a, GALLEY_LIST_AUTHORS, name);
-			for (size_t k = 0; k < galley_article_list_len(a, GALLEY_LIST_AUTHORS); k++)
-				if (!strcmp(galley_article_list_at(a, GALLEY_LIST_AUTHORS, k), name))
-					galley_article_set_author_kind(a, k, galley_author_kind_parse(kind));
-		}
-		free(name);
-		free(kind);
-		if (rc != GALLEY_OK)
-			return rc;
+	static const read_json_key keys[RJ_MAX_MEMBERS] = {{"name", RJ_REQUIRED}, {"kind", RJ_OPTIONAL}};
+	return read_json_records(cx, a, "author_entries", v, keys, read_json_add_author_entry);
+}
+
+/* A quote: its strings, then its paragraph, start and end (numbers). */
+static int read_json_add_quote(read_json_ctx *cx, galley_article *a, const char *what, json_object *it, char **m)
+{
+	int64_t num[3] = {0, 0, 0};
+	static const char *const keys[3] = {"paragraph", "start", "end"};
+	int rc = GALLEY_OK;
+	for (int k = 0; k < 3 && rc == GALLEY_OK; k++) {
+		json_object *x = NULL;
+		char w[96];
+		json_object_object_get_ex(it, keys[k], &x);
+		snprintf(w, sizeof w, "%s.%s", what, keys[k]);
+		rc = read_json_int(cx, w, x, 0, INT32_MAX, &num[k]);
 	}
-	return GALLEY_OK;
+	if (rc == GALLEY_OK) {
+		galley_quote q = {.text = m[0], .speaker = m[1], .cue = m[2], .paragraph = (int)num[0],
+		                  .start = (int)num[1], .end = (int)num[2], .speaker_kind = m[3], .rule = m[4]};
+		galley_article_add_quote(a, &q);
+	}
+	return rc;
 }
 
 static int read_json_quotes(read_json_ctx *cx, galley_article *a, json_object *v)
 {
-	size_t n;
-	if (read_json_array(cx, "quotes", v, &n) != GALLEY_OK)
-		return GALLEY_ERR_ARTICLE;
-	for (size_t i = 0; i < n; i++) {
-		json_object *it, *x;
-		char what[64], w[96], *text = NULL, *speaker = NULL, *cue = NULL, *kind = NULL, *rule = NULL;
-		int64_t num[3] = {0, 0, 0};
-		static const char *const keys[3] = {"paragraph", "start", "end"};
-		int rc = read_json_item(cx, "quotes", v, i, &it, what, sizeof what);
-		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "text", true, &text);
-		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "speaker", false, &speaker);
-		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "cue", false, &cue);
-		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "speaker_kind", false, &kind);
-		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "rule", false, &rule);
-		for (int k = 0; k < 3 && rc == GALLEY_OK; k++) {
-			x = NULL;
-			json_object_object_get_ex(it, keys[k], &x);
-			snprintf(w, sizeof w, "%s.%s", what, keys[k]);
-			rc = read_json_int(cx, w, x, 0, INT32_MAX, &num[k]);
-		}
-		if (rc == GALLEY_OK) {
-			galley_quote q = {.text = text, .speaker = speaker, .cue = cue, .paragraph = (int)num[0],
-			                  .start = (int)num[1], .end = (int)num[2], .speaker_kind = kind, .rule = rule};
-			galley_article_add_quote(a, &q);
-		}
-		free(text);
-		free(speaker);
-		free(cue);
-		free(kind);
-		free(rule);
-		if (rc != GALLEY_OK)
-			return rc;
-	}
+	static const read_json_key keys[RJ_MAX_MEMBERS] = {{"text", RJ_REQUIRED},
+	                                                   {"speaker", RJ_OPTIONAL},
+	                                                   {"cue", RJ_OPTIONAL},
+	                                                   {"speaker_kind", RJ_OPTIONAL},
+	                                                   {"rule", RJ_OPTIONAL}};
+	return read_json_records(cx, a, "quotes", v, keys, read_json_add_quote);
+}
+
+static int read_json_add_decision(read_json_ctx *cx, galley_article *a, const char *what, json_object *it, char **m)
+{
+	galley_decision d = {.field = m[0], .rule = m[1], .detail = m[2]};
+	galley_article_add_decision(a, &d);
 	return GALLEY_OK;
 }
 
 static int read_json_decisions(read_json_ctx *cx, galley_article *a, json_object *v)
 {
-	size_t n;
-	if (read_json_array(cx, "decisions", v, &n) != GALLEY_OK)
-		return GALLEY_ERR_ARTICLE;
-	for (size_t i = 0; i < n; i++) {
-		json_object *it;
-		char what[64], *field = NULL, *rule = NULL, *detail = NULL;
-		int rc = read_json_item(cx, "decisions", v, i, &it, what, sizeof what);
-		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "field", true, &field);
-		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "rule", true, &rule);
-		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "detail", false, &detail);
-		if (rc == GALLEY_OK) {
-			galley_decision d = {.field = field, .rule = rule, .detail = detail};
-			galley_article_add_decision(a, &d);
-		}
-		free(field);
-		free(rule);
-		free(detail);
-		if (rc != GALLEY_OK)
-			return rc;
-	}
+	static const read_json_key keys[RJ_MAX_MEMBERS] = {
+	    {"field", RJ_REQUIRED}, {"rule", RJ_REQUIRED}, {"detail", RJ_OPTIONAL}};
+	return read_json_records(cx, a, "decisions", v, keys, read_json_add_decision);
+}
+
+static int read_json_add_removed(read_json_ctx *cx, galley_article *a, const char *what, json_object *it, char **m)
+{
+	galley_removed r = {.reason = m[0], .text = m[1], .context = m[2], .rule = m[3]};
+	galley_article_add_removed(a, &r);
 	return GALLEY_OK;
 }
 
 static int read_json_removed(read_json_ctx *cx, galley_article *a, json_object *v)
 {
-	size_t n;
-	if (read_json_array(cx, "removed", v, &n) != GALLEY_OK)
-		return GALLEY_ERR_ARTICLE;
-	for (size_t i = 0; i < n; i++) {
-		json_object *it;
-		char what[64], *reason = NULL, *text = NULL, *context = NULL, *rule = NULL;
-		int rc = read_json_item(cx, "removed", v, i, &it, what, sizeof what);
-		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "reason", false, &reason);
-		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "text", true, &text);
-		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "context", false, &context);
-		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "rule", false, &rule);
-		if (rc == GALLEY_OK) {
-			galley_removed r = {.reason = reason, .text = text, .context = context, .rule = rule};
-			galley_article_add_removed(a, &r);
-		}
-		free(reason);
-		free(text);
-		free(context);
-		free(rule);
-		if (rc != GALLEY_OK)
-			return rc;
-	}
+	static const read_json_key keys[RJ_MAX_MEMBERS] = {
+	    {"reason", RJ_OPTIONAL}, {"text", RJ_REQUIRED}, {"context", RJ_OPTIONAL}, {"rule", RJ_OPTIONAL}};
+	return read_json_records(cx, a, "removed", v, keys, read_json_add_removed);
+}
+
+static int read_json_add_stage(read_json_ctx *cx, galley_article *a, const char *what, json_object *it, char **m)
+{
+	galley_article_add_stage(a, m[0], m[1]);
+	return GALLEY_OK;
+}
+
+/* A stage of the history when it is not kept: checked, not added. */
+static int read_json_check_stage(read_json_ctx *cx, galley_article *a, const char *what, json_object *it, char **m)
+{
 	return GALLEY_OK;
 }
 
 static int read_json_pipeline(read_json_ctx *cx, galley_article *a, json_object *v, bool keep)
 {
-	size_t n;
-	if (read_json_array(cx, "pipeline", v, &n) != GALLEY_OK)
-		return GALLEY_ERR_ARTICLE;
-	for (size_t i = 0; i < n; i++) {
-		json_object *it;
-		char what[64], *name = NULL, *version = NULL;
-		int rc = read_json_item(cx, "pipeline", v, i, &it, what, sizeof what);
-		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "name", true, &name);
-		if (rc == GALLEY_OK)
-			rc = read_json_member(cx, what, it, "version", false, &version);
-		if (rc == GALLEY_OK && keep)
-			galley_article_add_stage(a, name, version);
-		free(name);
-		free(version);
-		if (rc != GALLEY_OK)
-			return rc;
-	}
-	return GALLEY_OK;
+	static const read_json_key keys[RJ_MAX_MEMBERS] = {{"name", RJ_REQUIRED}, {"version", RJ_OPTIONAL}};
+	return read_json_records(cx, a, "pipeline", v, keys, keep ? read_json_add_stage : read_json_check_stage);
 }
 
 static int read_json_extra(read_json_ctx *cx, galley_article *a, json_object *v)
@@ -759,32 +734,26 @@ static int read_json_location(read_json_ctx *cx, galley_article *a, json_object 
 		return GALLEY_OK;
 	if (!json_object_is_type(v, json_type_object))
 		return read_json_bad(cx, "source_location", v, "an object");
-	char *file = NULL, *member = NULL, *uri = NULL, *record_id = NULL, *date = NULL;
+	enum { LOC_FILE, LOC_MEMBER, LOC_URI, LOC_RECORD_ID, LOC_DATE };
+	static const read_json_key keys[RJ_MAX_MEMBERS] = {
+	    [LOC_FILE] = {"file", RJ_REQUIRED},    [LOC_MEMBER] = {"member", RJ_OPTIONAL},
+	    [LOC_URI] = {"uri", RJ_OPTIONAL},      [LOC_RECORD_ID] = {"record_id", RJ_OPTIONAL},
+	    [LOC_DATE] = {"date", RJ_OPTIONAL}};
+	char *m[RJ_MAX_MEMBERS] = {NULL};
 	int64_t offset = -1, index = -1;
 	json_object *x = NULL;
-	int rc = read_json_member(cx, "source_location", v, "file", true, &file);
-	if (rc == GALLEY_OK)
-		rc = read_json_member(cx, "source_location", v, "member", false, &member);
-	if (rc == GALLEY_OK)
-		rc = read_json_member(cx, "source_location", v, "uri", false, &uri);
-	if (rc == GALLEY_OK)
-		rc = read_json_member(cx, "source_location", v, "record_id", false, &record_id);
-	if (rc == GALLEY_OK)
-		rc = read_json_member(cx, "source_location", v, "date", false, &date);
+	int rc = read_json_members(cx, "source_location", v, keys, m);
 	if (rc == GALLEY_OK && json_object_object_get_ex(v, "offset", &x) && !read_json_is_null(x))
 		rc = read_json_int(cx, "source_location.offset", x, 0, INT64_MAX, &offset);
 	x = NULL;
 	if (rc == GALLEY_OK && json_object_object_get_ex(v, "index", &x) && !read_json_is_null(x))
 		rc = read_json_int(cx, "source_location.index", x, 0, INT64_MAX, &index);
 	if (rc == GALLEY_OK) {
-		galley_article_set_location(a, file, member, offset, index);
-		galley_article_set_location_warc(a, uri, record_id, date);
+		galley_article_set_location(a, m[LOC_FILE], m[LOC_MEMBER], offset, index);
+		galley_article_set_location_warc(a, m[LOC_URI], m[LOC_RECORD_ID], m[LOC_DATE]);
 	}
-	free(file);
-	free(member);
-	free(uri);
-	free(record_id);
-	free(date);
+	for (size_t k = 0; k < RJ_MAX_MEMBERS; k++)
+		free(m[k]);
 	return rc;
 }
 
