@@ -160,11 +160,11 @@ START_TEST(dates_labelled_publication_over_today_and_update)
 	/* the site header's "today" comes first in the page; the article's labelled date wins, and
 	 * the update after it does not */
 	galley_article *a = th_article_html("<p>Text.</p>");
-	add_removed(a, "dateline", "Thursday, November 9th 2023", "div.date before-body in:nav");
-	add_removed(a, "dateline", "PUBLISHED: November 8, 2023 at 4:38 p.m. | UPDATED: November 9, 2023 at 6:00 p.m.",
+	add_removed(a, "dateline", "Wednesday, March 6th 2024", "div.date before-body in:nav");
+	add_removed(a, "dateline", "PUBLISHED: March 5, 2024 at 4:38 p.m. | UPDATED: March 6, 2024 at 6:00 p.m.",
 	            "div.time in-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-08");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2024-03-05");
 	galley_article_free(a);
 
 	/* "Written" labels the publication too; an update after it is not the date */
@@ -201,11 +201,11 @@ START_TEST(dates_utc_timestamp_and_local_midnight)
 	/* a UTC timestamp: the site header's "today" does not move it; a local midnight written in
 	 * UTC is the next day */
 	galley_article *a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2023-11-08T21:38:18Z", "json-ld");
-	add_removed(a, "dateline", "Thursday, November 9th 2023", "div.date before-body in:nav");
-	add_removed(a, "dateline", "PUBLISHED: November 8, 2023 at 4:38 p.m.", "div.time in-body");
+	galley_article_add_candidate(a, "date", "2024-03-05T21:38:18Z", "json-ld");
+	add_removed(a, "dateline", "Wednesday, March 6th 2024", "div.date before-body in:nav");
+	add_removed(a, "dateline", "PUBLISHED: March 5, 2024 at 4:38 p.m.", "div.time in-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-08T21:38:18Z");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2024-03-05T21:38:18Z");
 	galley_article_free(a);
 	a = th_article_html("<p>Text.</p>");
 	galley_article_add_candidate(a, "date", "2021-04-11T22:00:00Z", "article-meta");
@@ -294,7 +294,7 @@ START_TEST(dates_list_of_entries)
 	galley_article_free(a);
 	/* ... the latest, whatever the order; not an event's date with its hours */
 	a = th_article_html("<p>Text.</p>");
-	add_removed(a, "dateline", "19.1.23, 10:00-11:30 Uhr", "div.field in-body in:link-density");
+	add_removed(a, "dateline", "17.2.23, 10:00-11:30 Uhr", "div.field in-body in:link-density");
 	add_removed(a, "dateline", "Feb 16 2009", "div.datum before-body");
 	add_removed(a, "dateline", "Feb 18 2009", "div.datum before-body");
 	add_removed(a, "dateline", "Feb 17 2009", "div.datum before-body");
@@ -309,21 +309,21 @@ START_TEST(dates_as_pages_write_them)
 	/* dates as pages write them: a two-digit year, slashes, months in other languages, a day
 	 * glued to its month */
 	static const char *const shown[][2] = {
-	    {"Von: Björn Saalfeld | 31.10.23", "2023-10-31"},
+	    {"Von: Jana Beispiel | 31.10.23", "2023-10-31"},
 	    {"17/02/2022", "2022-02-17"},
 	    {"12/31/2022 10:00 am", "2022-12-31"},
-	    {"3 de mayo de 2022 21:25", "2022-05-03"},
-	    {"04 de mayo 2022, 12:00 A. M.", "2022-05-04"},
+	    {"6 de mayo de 2022 21:25", "2022-05-06"},
+	    {"04 de mayo 2021, 12:00 A. M.", "2021-05-04"},
 	    {"15 августа 2016, 13:08", "2016-08-15"},
 	    {"8.Dezember 2010 um 09:17", "2010-12-08"},
-	    {"Wochenbericht 10. - 16. Januar 2022", "2022-01-10"},
+	    {"Wochen\xc3\xbc" "bersicht 10. - 16. Januar 2022", "2022-01-10"},
 	    {"Updated Mar 12, 2020 @ 10:26 am by Jo", "2020-03-12"},
-	    {"26 | 01 | 2022 | 337", "2022-01-26"},
+	    {"24 | 01 | 2022 | 337", "2022-01-24"},
 	    {"2019\xe5\xb9\xb4" "6\xe6\x9c\x88" "24\xe6\x97\xa5 11:30", "2019-06-24"},
 	    {"\xc3\x9altima actualizaci\xc3\xb3n: 5 de mayo de 2022 | Publicaci\xc3\xb3n: 3 de mayo de 2022", "2022-05-03"},
 	    {"5. M\xc3\xa4r. 2022", "2022-03-05"},
 	    {"Pubblicato il 12 ott 2020", "2020-10-12"},
-	    {"( Pescasseroli, 14 Gennaio 20 )", "2020-01-14"},
+	    {"( Montevalle, 14 Gennaio 20 )", "2020-01-14"},
 	    {"2021.06.07", "2021-06-07"},
 	};
 	for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
@@ -367,9 +367,9 @@ START_TEST(dates_without_a_publication_date)
 	/* a page that gives no publication date: the last change it shows, then a date opening
 	 * its first paragraph, then the day in its address */
 	galley_article *a = th_article_html("<p>Text.</p>");
-	add_removed(a, "dateline", "Aktualisiert: 30.12.2016", "p.info in-body");
+	add_removed(a, "dateline", "Aktualisiert: 28.11.2017", "p.info in-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2016-12-30");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2017-11-28");
 	galley_article_free(a);
 	a = th_article_html("<p>Der nächste Lauftreff findet am Mi. 5. Februar 2020 statt.</p>");
 	add_removed(a, "footer", "Diese Seite wurde zuletzt am 29. Januar 2020 um 14:07 Uhr geändert.", "li#lastmod after-body");
@@ -411,15 +411,15 @@ START_TEST(dates_timestamp_keeps_its_instant)
 	/* an HTTP-style date in the metadata, and a line that shows the same instant in the
 	 * page's own time on the day before (UTC-3) */
 	galley_article *a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "Wed, 04 May 2022 00:25:56 GMT", "json-ld");
+	galley_article_add_candidate(a, "date", "Sat, 07 May 2022 00:25:56 GMT", "json-ld");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-04T00:25:00Z");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-07T00:25:00Z");
 	galley_article_free(a);
 	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "Wed, 04 May 2022 00:25:56 GMT", "json-ld");
-	add_removed(a, "outside-main", "3 de mayo de 2022 21:25", "div.col-12 before-body");
+	galley_article_add_candidate(a, "date", "Sat, 07 May 2022 00:25:56 GMT", "json-ld");
+	add_removed(a, "outside-main", "6 de mayo de 2022 21:25", "div.col-12 before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-03T21:25:56-03:00");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-06T21:25:56-03:00");
 	galley_article_free(a);
 	/* ... but not the day in its address: a timestamp keeps its instant, the address's day may
 	 * be any zone's (or the day the address was made) */
@@ -431,19 +431,19 @@ START_TEST(dates_timestamp_keeps_its_instant)
 	galley_article_free(a);
 	/* ... not a teaser's round hour */
 	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2019-10-19T03:00:00.000Z", "json-ld");
-	add_removed(a, "outside-main", "18.10.2019, 20:00 Uhr", "div.teaser before-body");
+	galley_article_add_candidate(a, "date", "2019-11-23T03:00:00.000Z", "json-ld");
+	add_removed(a, "outside-main", "22.11.2019, 20:00 Uhr", "div.teaser before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2019-10-19T03:00:00.000Z");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2019-11-23T03:00:00.000Z");
 	galley_article_free(a);
 
 	/* ... but not a teaser's <time> */
 	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2020-01-15T01:01:01Z", "article-meta");
-	galley_article_add_candidate(a, "date", "2019-07-22T16:00:06Z", "time");
-	add_removed(a, "dateline", "22 July 2019", "div.date in-body");
+	galley_article_add_candidate(a, "date", "2020-03-17T01:01:01Z", "article-meta");
+	galley_article_add_candidate(a, "date", "2019-06-24T16:00:06Z", "time");
+	add_removed(a, "dateline", "24 June 2019", "div.date in-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-01-15T01:01:01Z");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-03-17T01:01:01Z");
 	galley_article_free(a);
 }
 END_TEST
@@ -468,14 +468,14 @@ START_TEST(dates_the_header_shows_among_metadata)
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-12-30T07:00:12+01:00");
 	galley_article_free(a);
 
-	/* "By Northwind Foundation•15 January 2020": a day glued to a separator is read */
+	/* "By Northwind Foundation•17 March 2020": a day glued to a separator is read */
 	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2020-01-15T01:01:01Z", "article-meta");
-	galley_article_add_candidate(a, "date", "2019-07-22T16:00:06Z", "time");
-	add_removed(a, "byline", "By Northwind Foundation\xe2\x80\xa2" "15 January 2020", "div.post-meta before-body");
-	add_removed(a, "byline", "22 July 2019 By Northwind Foundation", "div.post-meta in-body");
+	galley_article_add_candidate(a, "date", "2020-03-17T01:01:01Z", "article-meta");
+	galley_article_add_candidate(a, "date", "2019-06-24T16:00:06Z", "time");
+	add_removed(a, "byline", "By Northwind Foundation\xe2\x80\xa2" "17 March 2020", "div.post-meta before-body");
+	add_removed(a, "byline", "24 June 2019 By Northwind Foundation", "div.post-meta in-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-01-15T01:01:01Z");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-03-17T01:01:01Z");
 	galley_article_free(a);
 
 	/* a day the same metadata gives as the last change is the update the header shows */
@@ -538,11 +538,11 @@ START_TEST(dates_the_header_shows_among_metadata)
 	/* a UTC timestamp in the evening: the site header's "today" over the page is not the day
 	 * when the article's header shows the timestamp's own day */
 	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2022-05-03T20:51:06Z", "json-ld");
-	add_removed(a, "dateline", "Mi\xc3\xa9rcoles 4 de Mayo de 2022", "div.date-item before-body");
-	add_removed(a, "byline", "3 de Mayo de 2022", "div.byline-datetime in-body");
+	galley_article_add_candidate(a, "date", "2022-05-05T20:51:06Z", "json-ld");
+	add_removed(a, "dateline", "Viernes 6 de Mayo de 2022", "div.date-item before-body");
+	add_removed(a, "byline", "5 de Mayo de 2022", "div.byline-datetime in-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-03T20:51:06Z");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-05T20:51:06Z");
 	galley_article_free(a);
 
 	/* the page's only <time>s are its comments': no date of the article; the line that shows
@@ -559,7 +559,7 @@ START_TEST(dates_the_header_shows_among_metadata)
 	 * lines that repeat for the neighbouring posts is */
 	a = th_article_html("<p>Text.</p>");
 	add_removed(a, "outside-main", "Quizabend +++ KW 4 +++ 28.01.2022 \xe2\x80\x93 29.01.2022", "li before-body");
-	add_removed(a, "meta", "reineckefuchs \xe2\x80\x94 2. Februar 2022", "div.post-meta-left before-body");
+	add_removed(a, "meta", "gartenfreundin \xe2\x80\x94 2. Februar 2022", "div.post-meta-left before-body");
 	add_removed(a, "meta", "2. Februar 2022", "div.post-meta-left before-body in:nav");
 	add_removed(a, "meta", "31. Januar 2022", "div.post-meta-left before-body in:nav");
 	add_removed(a, "meta", "30. Januar 2022", "div.post-meta-left before-body in:nav");
@@ -570,14 +570,14 @@ START_TEST(dates_the_header_shows_among_metadata)
 	/* a byline the page repeats (so it reads like a list's) shows the last change the
 	 * metadata gives: that day, as for any byline under the headline */
 	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2022-05-03T13:32:45", "json-ld");
-	galley_article_add_candidate(a, "date_modified", "2022-05-04T00:00:00", "json-ld");
-	add_removed(a, "byline", "medell\xc3\xadn Hora de publicaci\xc3\xb3n", "div.author_data before-body");
+	galley_article_add_candidate(a, "date", "2021-05-03T13:32:45", "json-ld");
+	galley_article_add_candidate(a, "date_modified", "2021-05-04T00:00:00", "json-ld");
+	add_removed(a, "byline", "valdelobos Hora de publicaci\xc3\xb3n", "div.author_data before-body");
 	add_removed(a, "byline", "Nombre del autor Hora de publicaci\xc3\xb3n", "div.author_data before-body");
-	add_removed(a, "byline", "cartagena 04 de mayo 2022, 12:00 A. M.", "div.author_data before-body");
-	add_removed(a, "byline", "David Montoya 04 de mayo 2022, 12:00 A. M.", "div.author_data before-body");
+	add_removed(a, "byline", "villaverde 04 de mayo 2021, 12:00 A. M.", "div.author_data before-body");
+	add_removed(a, "byline", "Ana Ruiz 04 de mayo 2021, 12:00 A. M.", "div.author_data before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-05-04");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-05-04");
 	galley_article_free(a);
 
 	/* an embedded post's date in the text is no header's */
