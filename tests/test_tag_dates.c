@@ -252,6 +252,54 @@ START_TEST(date_rule_day_of_instant)
 }
 END_TEST
 
+/* Every date rule decides in a fixture of its own, the rule asserted (day-of-instant and the
+ * standfirst's shown-date have their own tests) */
+START_TEST(date_rules_each_with_a_fixture)
+{
+	/* ORIGIN-date: metadata's date as given, named by its origin */
+	galley_article *a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-06-30T08:00:00+02:00", "json-ld");
+	expect_date_by(a, "2021-06-30T08:00:00+02:00", "json-ld-date");
+	/* shown-date: no metadata, the date shown with the article */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "27.01.2022", "span.date in-body");
+	expect_date_by(a, "2022-01-27", "shown-date");
+	/* shown-date-over-weak-metadata: a <time> anywhere on the page against the dateline */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-12-20T11:07:13+01:00", "time");
+	add_removed(a, "dateline", "27.01.2022", "span.date in-body");
+	expect_date_by(a, "2022-01-27", "shown-date-over-weak-metadata");
+	/* header-shows-metadata-instant: the byline shows with its clock the instant of another
+	 * publication date of the metadata */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-06-30T08:00:00Z", "json-ld");
+	galley_article_add_candidate(a, "date", "2021-07-05T13:45:00Z", "article-meta");
+	add_removed(a, "byline", "Von Jo Roe 5. Juli 2021, 15:45 Uhr", "p.byline before-body");
+	expect_date_by(a, "2021-07-05T15:45:00+02:00", "header-shows-metadata-instant");
+	/* header-shows-other-metadata-day: the text's opening line that is only a date, a day the
+	 * metadata gives too */
+	a = th_article_html("<p>04.02.2021</p><p>The story itself, long enough to be the text of the article.</p>");
+	galley_article_add_candidate(a, "date", "2021-09-01T10:00:00+02:00", "article-meta");
+	galley_article_add_candidate(a, "date", "2021-02-04", "time");
+	expect_date_by(a, "2021-02-04", "header-shows-other-metadata-day");
+	/* last-resort-date: no date of the article anywhere but a change's */
+	a = th_article_html("<p>Text.</p>");
+	add_removed(a, "dateline", "Aktualisiert: 28.11.2017", "p.info in-body");
+	expect_date_by(a, "2017-11-28", "last-resort-date");
+	/* metadata-local-offset: the UTC timestamp's instant that another candidate gives in the
+	 * page's offset */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-07-08T01:10:30Z", "json-ld");
+	galley_article_add_candidate(a, "date", "2021-07-08T03:10:30+02:00", "article-meta");
+	expect_date_by(a, "2021-07-08T03:10:30+02:00", "metadata-local-offset");
+	/* shown-local-clock: a line shows the UTC instant's local clock on another day */
+	a = th_article_html("<p>Text.</p>");
+	galley_article_add_candidate(a, "date", "2021-07-08T01:10:30Z", "json-ld");
+	add_removed(a, "dateline", "7 de julio de 2021 22:10", "div.date before-body");
+	expect_date_by(a, "2021-07-07T22:10:30-03:00", "shown-local-clock");
+}
+END_TEST
+
 /* shown-date: a short line of the article's header that the stripper took for the standfirst
  * (a programme's "date, show, channel" line) dates the article like the header's other lines */
 START_TEST(date_shown_in_a_short_standfirst)
@@ -611,6 +659,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, date_rule_day_of_instant);
 	tcase_add_test(tc, dates_in_text_are_days_of_the_calendar);
 	tcase_add_test(tc, date_shown_in_a_short_standfirst);
+	tcase_add_test(tc, date_rules_each_with_a_fixture);
 	suite_add_tcase(s, tc);
 	return s;
 }
