@@ -1,7 +1,7 @@
 /* Dates as page metadata writes them, normalised to ISO 8601 (include/galley/date.h):
  * "2019-10-19", "2019/10/19", "20191019", a Unix timestamp, "19.10.2019", "10/19/2019",
  * "[Weekday,] 19 Oct 2019", "19. Oktober 2019", "October 19, 2019", each with an optional clock
- * time and zone after it.  Month names come from dates/months.tsv, the list the tagger reads. */
+ * time and zone after it, and Java's and Unix's "Mon Aug 03 12:45:00 EDT 2015".  Month names come from dates/months.tsv, the list the tagger reads. */
 #include <galley/date.h>
 
 #include <ctype.h>
@@ -169,6 +169,68 @@ static bool emit_date(int y, int m, int d, const char *rest, char *out, size_t o
 	return true;
 }
 
+/* Time zone abbreviations a date string may carry, with their offsets in minutes east of UTC:
+ * UTC and Europe's and North America's (the ones Java's and Unix's date strings print on the
+ * servers of those regions), and Japan's.  Ambiguous ones ("IST", "CST" of China) are left out:
+ * CST is North America's Central here. */
+static const struct {
+	const char *name;
+	int offset;
+} zone_abbreviations[] = {
+	{"UTC", 0},       {"GMT", 0},       {"WET", 0},       {"WEST", 60},     {"BST", 60},
+	{"CET", 60},      {"CEST", 120},    {"MEZ", 60},      {"MESZ", 120},    {"EET", 120},
+	{"EEST", 180},    {"EST", -300},    {"EDT", -240},    {"CST", -360},    {"CDT", -300},
+	{"MST", -420},    {"MDT", -360},    {"PST", -480},    {"PDT", -420},    {"JST", 540},
+};
+
+/* Java's and Unix's date string, "Mon Aug 03 12:45:00 EDT 2015": a weekday, the month, the
+ * day, the clock, a zone abbreviation, the year (p after the weekday and its spaces). */
+static bool clock_zone_year(const char *p, char *out, size_t outsz)
+{
+	size_t used = 0;
+	int m = month_from_name(p, &used), n;
+	if (!m)
+		return false;
+	p += used;
+	while (*p == ' ')
+		p++;
+	int d = read_num(&p, 2, &n), hh, mi, ss = 0;
+	if (d < 0 || *p != ' ')
+		return false;
+	p++;
+	hh = read_num(&p, 2, &n);
+	if (hh < 0 || n != 2 || *p++ != ':' || (mi = read_num(&p, 2, &n)) < 0 || n != 2)
+		return false;
+	if (*p == ':') {
+		p++;
+		ss = read_num(&p, 2, &n);
+		if (ss < 0 || n != 2)
+			return false;
+	}
+	if (*p++ != ' ')
+		return false;
+	size_t zl = 0;
+	while (isupper((unsigned char)p[zl]))
+		zl++;
+	int zone = -1;
+	for (size_t i = 0; i < sizeof zone_abbreviations / sizeof zone_abbreviations[0] && zone < 0; i++)
+		if (strlen(zone_abbreviations[i].name) == zl && !strncmp(p, zone_abbreviations[i].name, zl))
+			zone = (int)i;
+	if (zone < 0 || p[zl] != ' ')
+		return false;
+	p += zl + 1;
+	int y = read_num(&p, 4, &n);
+	if (n != 4 || isdigit((unsigned char)*p) || !valid_ymd(y, m, d) || hh > 23 || mi > 59 || ss > 60)
+		return false;
+	int off = zone_abbreviations[zone].offset;
+	if (!off)
+		snprintf(out, outsz, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, hh, mi, ss);
+	else
+		snprintf(out, outsz, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, m, d, hh, mi, ss, off < 0 ? '-' : '+', abs(off) / 60,
+		         abs(off) % 60);
+	return true;
+}
+
 bool galley_date_normalize(const char *in, char *out, size_t outsz)
 {
 	if (!in)
@@ -249,6 +311,8 @@ bool galley_date_normalize(const char *in, char *out, size_t outsz)
 		while (*p == ',' || *p == '.' || *p == ' ')
 			p++;
 	}
+	if (clock_zone_year(p, out, outsz))
+		return true;
 	int d = -1, m = 0, y = -1;
 	if (isdigit((unsigned char)*p)) {
 		d = read_num(&p, 2, NULL);

@@ -101,6 +101,23 @@ START_TEST(days_of_the_calendar)
 }
 END_TEST
 
+/* Java's and Unix's date string, its zone abbreviation read as an offset */
+START_TEST(date_strings_with_a_zone_abbreviation)
+{
+	char buf[40];
+	ck_assert(galley_date_normalize("Mon Mar 04 12:45:00 EST 2024", buf, sizeof buf));
+	th_str_eq(buf, "2024-03-04T12:45:00-05:00");
+	ck_assert(galley_date_normalize("Tue Jul 09 15:28:56 CEST 2024", buf, sizeof buf));
+	th_str_eq(buf, "2024-07-09T15:28:56+02:00");
+	ck_assert(galley_date_normalize("Tue Jul 09 15:28:56 UTC 2024", buf, sizeof buf));
+	th_str_eq(buf, "2024-07-09T15:28:56Z");
+	/* an abbreviation not in the table, or no year after it: no date from this form */
+	ck_assert(!galley_date_normalize("Tue Jul 09 15:28:56 XYZ 2024", buf, sizeof buf));
+	ck_assert(!galley_date_normalize("Tue Jul 09 15:28:56 CEST", buf, sizeof buf));
+	ck_assert(!galley_date_normalize("Wed Apr 31 10:00:00 CET 2024", buf, sizeof buf));
+}
+END_TEST
+
 START_TEST(metadata_dates_normalized)
 {
 	static const char *const cases[][2] = {
@@ -190,6 +207,7 @@ int main(void)
 	tcase_add_test(tc, http_dates);
 	tcase_add_test(tc, calendar_and_instants);
 	tcase_add_test(tc, days_of_the_calendar);
+	tcase_add_test(tc, date_strings_with_a_zone_abbreviation);
 	tcase_add_test(tc, metadata_dates_normalized);
 	tcase_add_test(tc, html_datetime_strings);
 	tcase_add_test(tc, month_names_from_the_data_file);
