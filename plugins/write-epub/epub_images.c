@@ -56,6 +56,28 @@ static struct archive *open_archive(const char *file)
 	return a;
 }
 
+/* The next regular file of the archive: true with its header in *e and its name, resolved to a
+ * clean relative path, in *member (owned, free(); NULL when the name cannot be resolved); false
+ * at the end of the archive, and when it cannot be read on, with *fatal set. */
+static bool next_file_member(struct archive *a, struct archive_entry **e, char **member, bool *fatal)
+{
+	for (;;) {
+		char *raw = NULL;
+		int r = galley_archive_next_header(a, e, &raw);
+		if (r == ARCHIVE_EOF)
+			return false;
+		if (r == ARCHIVE_FATAL) {
+			*fatal = true;
+			return false;
+		}
+		bool file = r == ARCHIVE_OK && archive_entry_filetype(*e) == AE_IFREG;
+		*member = file ? galley_path_resolve(NULL, raw) : NULL;
+		free(raw);
+		if (file)
+			return true;
+	}
+}
+
 /* The current member's bytes when they start like an image and fit in max (owned, *len), or
  * NULL (the rest of the member is skipped).  *fatal is set when the archive cannot go on. */
 static unsigned char *read_image_member(struct archive *a, struct archive_entry *e, size_t max, size_t *len,
@@ -174,20 +196,9 @@ static void index_archive(write_epub_archives *x, indexed_archive *ia)
 	struct archive *a = open_archive(ia->file);
 	struct archive_entry *e;
 	size_t cap = 0;
-	int r;
 	bool fatal = false;
-	char *raw = NULL;
-	for (; !fatal; free(raw)) {
-		r = galley_archive_next_header(a, &e, &raw);
-		if (r == ARCHIVE_EOF)
-			break;
-		if (r == ARCHIVE_FATAL) {
-			fatal = true;
-			break;
-		}
-		if (r != ARCHIVE_OK || archive_entry_filetype(e) != AE_IFREG)
-			continue;
-		char *member = galley_path_resolve(NULL, raw);
+	char *member = NULL;
+	while (!fatal && next_file_member(a, &e, &member, &fatal)) {
 		if (!member)
 			continue;
 		size_t len;
@@ -294,20 +305,9 @@ int write_epub_archives_extract(const write_epub_pending *p, size_t n, size_t ma
 		qsort(want, nw, sizeof *want, cmp_pending_member);
 		struct archive *a = open_archive(p[first].file);
 		struct archive_entry *e;
-		int r;
 		bool fatal = false;
-		char *raw = NULL;
-		for (; rc == 0 && !fatal; free(raw)) {
-			r = galley_archive_next_header(a, &e, &raw);
-			if (r == ARCHIVE_EOF)
-				break;
-			if (r == ARCHIVE_FATAL) {
-				fatal = true;
-				break;
-			}
-			if (r != ARCHIVE_OK || archive_entry_filetype(e) != AE_IFREG)
-				continue;
-			char *member = galley_path_resolve(NULL, raw);
+		char *member = NULL;
+		while (rc == 0 && !fatal && next_file_member(a, &e, &member, &fatal)) {
 			write_epub_pending key = {.member = member};
 			const write_epub_pending *kp = &key;
 			const write_epub_pending **hit =
