@@ -293,7 +293,7 @@ bool galley_date_normalize(const char *in, char *out, size_t outsz)
 				y = galley_date_full_year(y);
 			if (y > 0 && (n3 == 4 || n3 == 2) && !isdigit((unsigned char)*p)) {
 				int d = a, m = b;
-				if (sep == '/' && a <= 12 && b > 12) {
+				if (a <= 12 && b > 12) { /* the second cannot be a month: month first, whatever the separator */
 					d = b;
 					m = a;
 				}

@@ -115,6 +115,11 @@ START_TEST(date_strings_with_a_zone_abbreviation)
 	ck_assert(!galley_date_normalize("Tue Jul 09 15:28:56 XYZ 2024", buf, sizeof buf));
 	ck_assert(!galley_date_normalize("Tue Jul 09 15:28:56 CEST", buf, sizeof buf));
 	ck_assert(!galley_date_normalize("Wed Apr 31 10:00:00 CET 2024", buf, sizeof buf));
+	/* a day and a month whose second cannot be a month: month first, whatever the separator */
+	ck_assert(galley_date_normalize("03-14-2024", buf, sizeof buf));
+	th_str_eq(buf, "2024-03-14");
+	ck_assert(galley_date_normalize("03-04-2024", buf, sizeof buf));
+	th_str_eq(buf, "2024-04-03");
 }
 END_TEST
 
