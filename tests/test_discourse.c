@@ -78,6 +78,24 @@ static const dc_entity *entity(const fx *f, const char *name)
 	return &f->m->ent[e];
 }
 
+/* The speaker (NULL: no one) and rule the rules choose for quotation `which` of paragraphs
+ * p[0..np); found/by give the cue finder's result for each quotation, or NULL. */
+static void ck_speaker(const char *const *p, size_t np, const char *const *found, const sr_found_by *by,
+                       size_t which, const char *speaker, const char *rule)
+{
+	fx f;
+	sr_quote q[16];
+	fx_build(&f, p, np);
+	ck_assert_msg(which < f.nq, "quotation %zu of %zu", which, f.nq);
+	fx_choose(&f, q, found, by);
+	if (speaker)
+		th_str_eq(q[which].speaker, speaker);
+	else
+		ck_assert_msg(q[which].speaker == NULL, "no speaker, got %s", q[which].speaker);
+	th_str_eq(q[which].rule, rule);
+	fx_free(&f, q);
+}
+
 /* ---- the model ------------------------------------------------------------------------------ */
 
 START_TEST(model_full_name_and_surname)
@@ -164,26 +182,14 @@ START_TEST(rule_pronoun_after)
 {
 	static const char *const p[] = {"Jane Roe spoke on Friday, and John Doe listened.",
 	                                "\u201cWe will win this one,\u201d she said."};
-	fx f;
-	sr_quote q[1];
-	fx_build(&f, p, 2);
-	fx_choose(&f, q, NULL, NULL);
-	th_str_eq(q[0].speaker, "Jane Roe");
-	th_str_eq(q[0].rule, "pronoun-after");
-	fx_free(&f, q);
+	ck_speaker(p, 2, NULL, NULL, 0, "Jane Roe", "pronoun-after");
 }
 END_TEST
 
 START_TEST(rule_pronoun_before)
 {
 	static const char *const p[] = {"John Doe spoke after Jane Roe.", "He said: \u201cThe road opens in May.\u201d"};
-	fx f;
-	sr_quote q[1];
-	fx_build(&f, p, 2);
-	fx_choose(&f, q, NULL, NULL);
-	th_str_eq(q[0].speaker, "John Doe");
-	th_str_eq(q[0].rule, "pronoun-before");
-	fx_free(&f, q);
+	ck_speaker(p, 2, NULL, NULL, 0, "John Doe", "pronoun-before");
 }
 END_TEST
 
@@ -208,13 +214,7 @@ START_TEST(rule_anonymous)
 	static const char *const p[] = {"John Doe left early.", "\u201cThe road opens in May,\u201d one official said."};
 	static const char *const found[] = {NULL};
 	static const sr_found_by by[] = {SR_FOUND_AFTER};
-	fx f;
-	sr_quote q[1];
-	fx_build(&f, p, 2);
-	fx_choose(&f, q, found, by);
-	ck_assert_msg(q[0].speaker == NULL, "anonymous, got %s", q[0].speaker);
-	th_str_eq(q[0].rule, "anonymous");
-	fx_free(&f, q);
+	ck_speaker(p, 2, found, by, 0, NULL, "anonymous");
 }
 END_TEST
 
@@ -223,13 +223,7 @@ START_TEST(rule_not_listener)
 	static const char *const p[] = {"Jane Roe told John Doe: \u201cThe road opens in May.\u201d"};
 	static const char *const found[] = {"John Doe"};
 	static const sr_found_by by[] = {SR_FOUND_BEFORE};
-	fx f;
-	sr_quote q[1];
-	fx_build(&f, p, 1);
-	fx_choose(&f, q, found, by);
-	th_str_eq(q[0].speaker, "Jane Roe");
-	th_str_eq(q[0].rule, "not-listener");
-	fx_free(&f, q);
+	ck_speaker(p, 1, found, by, 0, "Jane Roe", "not-listener");
 }
 END_TEST
 
@@ -238,13 +232,7 @@ START_TEST(rule_subject_not_object)
 	static const char *const p[] = {"Jane Roe attacked John Doe on Monday, saying \u201che has no plan at all.\u201d"};
 	static const char *const found[] = {"John Doe"};
 	static const sr_found_by by[] = {SR_FOUND_BEFORE};
-	fx f;
-	sr_quote q[1];
-	fx_build(&f, p, 1);
-	fx_choose(&f, q, found, by);
-	th_str_eq(q[0].speaker, "Jane Roe");
-	th_str_eq(q[0].rule, "subject-not-object");
-	fx_free(&f, q);
+	ck_speaker(p, 1, found, by, 0, "Jane Roe", "subject-not-object");
 }
 END_TEST
 
@@ -254,13 +242,7 @@ START_TEST(rule_continues_paragraph)
 	    "\u201cThe road opens in May,\u201d said John Doe on a call with voters. \u201cThe bridge follows.\u201d"};
 	static const char *const found[] = {"John Doe", NULL};
 	static const sr_found_by by[] = {SR_FOUND_AFTER, SR_FOUND_NONE};
-	fx f;
-	sr_quote q[2];
-	fx_build(&f, p, 1);
-	fx_choose(&f, q, found, by);
-	th_str_eq(q[1].speaker, "John Doe");
-	th_str_eq(q[1].rule, "continues-paragraph");
-	fx_free(&f, q);
+	ck_speaker(p, 1, found, by, 1, "John Doe", "continues-paragraph");
 }
 END_TEST
 
@@ -270,84 +252,44 @@ START_TEST(rule_continues_previous_paragraph)
 	                                "\u201cThe bridge follows in June, and the tunnel after it.\u201d"};
 	static const char *const found[] = {"John Doe", NULL};
 	static const sr_found_by by[] = {SR_FOUND_AFTER, SR_FOUND_NONE};
-	fx f;
-	sr_quote q[2];
-	fx_build(&f, p, 2);
-	fx_choose(&f, q, found, by);
-	th_str_eq(q[1].speaker, "John Doe");
-	th_str_eq(q[1].rule, "continues-previous-paragraph");
-	fx_free(&f, q);
+	ck_speaker(p, 2, found, by, 1, "John Doe", "continues-previous-paragraph");
 }
 END_TEST
 
 START_TEST(rule_colon_introduction)
 {
 	static const char *const p[] = {"Jane Roe went further:", "\u201cThe road opens in May, whatever they say.\u201d"};
-	fx f;
-	sr_quote q[1];
-	fx_build(&f, p, 2);
-	fx_choose(&f, q, NULL, NULL);
-	th_str_eq(q[0].speaker, "Jane Roe");
-	th_str_eq(q[0].rule, "colon-introduction");
-	fx_free(&f, q);
+	ck_speaker(p, 2, NULL, NULL, 0, "Jane Roe", "colon-introduction");
 }
 END_TEST
 
 START_TEST(rule_sentence_subject)
 {
 	static const char *const p[] = {"Jane Roe called the plan \u201ca waste of everyone's time\u201d on Monday."};
-	fx f;
-	sr_quote q[1];
-	fx_build(&f, p, 1);
-	fx_choose(&f, q, NULL, NULL);
-	th_str_eq(q[0].speaker, "Jane Roe");
-	th_str_eq(q[0].rule, "sentence-subject");
-	fx_free(&f, q);
+	ck_speaker(p, 1, NULL, NULL, 0, "Jane Roe", "sentence-subject");
 }
 END_TEST
 
 START_TEST(rule_name_after)
 {
 	static const char *const p[] = {"\u201cThe road opens in May,\u201d Jane Roe (R-Ill.), who chairs the panel, said."};
-	fx f;
-	sr_quote q[1];
-	fx_build(&f, p, 1);
-	fx_choose(&f, q, NULL, NULL);
-	th_str_eq(q[0].speaker, "Jane Roe");
-	th_str_eq(q[0].rule, "name-after");
-	fx_free(&f, q);
+	ck_speaker(p, 1, NULL, NULL, 0, "Jane Roe", "name-after");
 }
 END_TEST
 
 START_TEST(rule_colon_subject)
 {
 	static const char *const p[] = {"At the rally, Jane Roe leaned in and boomed: \u201cThe road opens in May.\u201d"};
-	fx f;
-	sr_quote q[1];
-	fx_build(&f, p, 1);
-	fx_choose(&f, q, NULL, NULL);
-	th_str_eq(q[0].speaker, "Jane Roe");
-	th_str_eq(q[0].rule, "colon-subject");
-	fx_free(&f, q);
+	ck_speaker(p, 1, NULL, NULL, 0, "Jane Roe", "colon-subject");
 }
 END_TEST
 
 START_TEST(rule_fallback_and_none)
 {
 	static const char *const p[] = {"\u201cThe road opens in May and the bridge in June.\u201d"};
-	fx f;
-	sr_quote q[1];
-	fx_build(&f, p, 1);
-	fx_choose(&f, q, NULL, NULL);
-	ck_assert(q[0].speaker == NULL);
-	th_str_eq(q[0].rule, "none");
-	fx_free(&f, q);
+	ck_speaker(p, 1, NULL, NULL, 0, NULL, "none");
 	static const char *const p2[] = {"Jane Roe ran a bakery for years, and the town knew \u201cher bread and her temper.\u201d"};
-	fx_build(&f, p2, 1);
-	fx_choose(&f, q, NULL, NULL);
-	th_str_eq(q[0].speaker, "Jane Roe");
-	th_str_eq(q[0].rule, "fallback-subject");
-	fx_free(&f, q);
+	ck_speaker(p2, 1, NULL, NULL, 0, "Jane Roe", "fallback-subject");
 }
 END_TEST
 
@@ -355,13 +297,7 @@ START_TEST(rule_anonymous_antecedent)
 {
 	static const char *const p[] = {"Mayor Jane Roe opened the meeting.",
 	                                "A spokesman for the council said the plan was dead. \u201cWe will not build it,\u201d he said."};
-	fx f;
-	sr_quote q[1];
-	fx_build(&f, p, 2);
-	fx_choose(&f, q, NULL, NULL);
-	ck_assert_msg(q[0].speaker == NULL, "an unnamed spokesman, got %s", q[0].speaker);
-	th_str_eq(q[0].rule, "anonymous");
-	fx_free(&f, q);
+	ck_speaker(p, 2, NULL, NULL, 0, NULL, "anonymous");
 }
 END_TEST
 
@@ -456,13 +392,7 @@ START_TEST(model_role_word_as_surname)
 	                                "\u201cWe will go on,\u201d said King, who left in May."};
 	static const char *const found[] = {"John Doe"}; /* the finder took the title for a role */
 	static const sr_found_by by[] = {SR_FOUND_AFTER};
-	fx f;
-	sr_quote q[1];
-	fx_build(&f, p, 2);
-	fx_choose(&f, q, found, by);
-	th_str_eq(q[0].speaker, "Jane King");
-	th_str_eq(q[0].rule, "name-after");
-	fx_free(&f, q);
+	ck_speaker(p, 2, found, by, 0, "Jane King", "name-after");
 }
 END_TEST
 
@@ -470,13 +400,7 @@ START_TEST(rule_pronoun_prefers_a_shown_gender)
 {
 	static const char *const p[] = {"John Doe runs the plant.", "Output rose in May.",
 	                                "Workers walked out of Zorvan early. \u201cWe are proud,\u201d he said."};
-	fx f;
-	sr_quote q[1];
-	fx_build(&f, p, 3);
-	fx_choose(&f, q, NULL, NULL);
-	th_str_eq(q[0].speaker, "John Doe"); /* not the bare word of unknown gender */
-	th_str_eq(q[0].rule, "pronoun-after");
-	fx_free(&f, q);
+	ck_speaker(p, 3, NULL, NULL, 0, "John Doe", "pronoun-after"); /* not the bare word of unknown gender */
 }
 END_TEST
 
@@ -484,13 +408,7 @@ START_TEST(rule_anonymous_antecedent_after_opener)
 {
 	static const char *const p[] = {"John Doe left.",
 	                                "But a spokesman for the council said no. \u201cWe will not build it,\u201d he said."};
-	fx f;
-	sr_quote q[1];
-	fx_build(&f, p, 2);
-	fx_choose(&f, q, NULL, NULL);
-	ck_assert_msg(q[0].speaker == NULL, "an unnamed spokesman, got %s", q[0].speaker);
-	th_str_eq(q[0].rule, "anonymous");
-	fx_free(&f, q);
+	ck_speaker(p, 2, NULL, NULL, 0, NULL, "anonymous");
 }
 END_TEST
 
