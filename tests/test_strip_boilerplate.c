@@ -996,6 +996,24 @@ START_TEST(test_dateline_label)
 }
 END_TEST
 
+/* A table row with a cell of plain text beside a linked one (a label, a price, a quantity) is
+ * a row of data and stays (rule data-row-links); a row made of links goes as link-dense. */
+START_TEST(test_data_row_links)
+{
+	galley_article *a = th_article_html(
+		"<article><p>" LOREM1 "</p><table><tr><th>Boat</th><th>Berth and season</th></tr>"
+		"<tr><td><a href='/b1'>Harbour Queen II with the new engine</a></td><td>370</td></tr>"
+		"<tr><td><a href='/b2'>Seagull</a></td><td>south pier, the whole year, 220 a month with power</td></tr>"
+		"<tr><td><a href='/b3'>Old Martha</a></td><td>outer wall, winter only, 150 a month</td></tr>"
+		"<tr><td><a href='/x'>Next boat</a></td><td><a href='/y'>All the boats of the harbour</a></td></tr>"
+		"</table><p>" LOREM2 "</p><p>" LOREM3 "</p></article>");
+	strip(a, NULL);
+	ck_assert(has_text(a, "Harbour Queen II with the new engine"));
+	th_str_eq(removed_reason(a, "All the boats of the harbour"), "link-density");
+	galley_article_free(a);
+}
+END_TEST
+
 /* Ruby annotations (the readings printed over the characters) are not part of the text. */
 START_TEST(test_ruby_annotations_dropped)
 {
@@ -1303,6 +1321,7 @@ int main(void)
 	tcase_add_test(tc, test_credit_lower_case);
 	tcase_add_test(tc, test_calls_to_action);
 	tcase_add_test(tc, test_dateline_label);
+	tcase_add_test(tc, test_data_row_links);
 	suite_add_tcase(s, tc);
 	TCase *dev = tcase_create("devset");
 	tcase_set_timeout(dev, 600);

@@ -175,6 +175,37 @@ static void sb_pass_teaser_list(sb_pass *p, size_t i)
 	}
 }
 
+/* Whether a table row has a cell with text and no link: a label or a quantity beside a linked
+ * value is a row of data ("Stadium | <a>Name</a>", "1 pack | <a>Product</a>"), not a row of
+ * links (rule data-row-links). */
+static bool sb_row_has_plain_cell(xmlNodePtr tr)
+{
+	for (xmlNodePtr td = tr->children; td; td = td->next) {
+		if (td->type != XML_ELEMENT_NODE || (strcmp((const char *)td->name, "td") && strcmp((const char *)td->name, "th")))
+			continue;
+		bool text = false, link = false;
+		for (xmlNodePtr n = td->children; n; n = n->next) {
+			if (n->type == XML_TEXT_NODE && n->content) {
+				for (const xmlChar *q = n->content; *q; q++)
+					if (!isspace(*q)) {
+						text = true;
+						break;
+					}
+			} else if (n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "a"))
+				link = true;
+			else if (n->type == XML_ELEMENT_NODE) {
+				xmlChar *t = xmlNodeGetContent(n);
+				if (t && *t)
+					text = true; /* inline markup: its text, unless it holds a link (rare) */
+				xmlFree(t);
+			}
+		}
+		if (text && !link)
+			return true;
+	}
+	return false;
+}
+
 /* Per-block rules: line prefixes, teaser headers, photo credits, datelines, link density. */
 static void sb_pass_lines(sb_pass *p)
 {
@@ -203,8 +234,9 @@ static void sb_pass_lines(sb_pass *p)
 			continue;
 		}
 		/* link density: lists of links, link-only lines */
-		if ((ld > 0.5 && b->len < 300) || (ld > 0.3 && b->in_list && b->len < 150 && !b->sentence) ||
-		    ld > 0.8) {
+		bool data_row = !strcmp((const char *)b->node->name, "tr") && ld < 1.0 && sb_row_has_plain_cell(b->node);
+		if (!data_row && ((ld > 0.5 && b->len < 300) || (ld > 0.3 && b->in_list && b->len < 150 && !b->sentence) ||
+		                  ld > 0.8)) {
 			sb_remove_block(c, b, R_LINK_DENSITY);
 			continue;
 		}
