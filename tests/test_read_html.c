@@ -647,6 +647,17 @@ START_TEST(meta_value_attribute)
 }
 END_TEST
 
+/* The page names the site `site`, by the rule `rule` (explain.site); i: the case, for messages. */
+static void ck_site(const char *html, size_t i, const char *site, const char *rule)
+{
+	galley_article *a = read_str(html);
+	const char *got = galley_article_get(a, GALLEY_FIELD_SITE);
+	ck_assert_msg(got && !strcmp(got, site), "case %zu: site '%s', want '%s'", i, got ? got : "(none)", site);
+	const char *e = galley_article_get_extra(a, "explain.site");
+	ck_assert_msg(e && strstr(e, rule), "case %zu: explain.site '%s', want %s", i, e ? e : "(none)", rule);
+	galley_article_free(a);
+}
+
 START_TEST(meta_site_decision)
 {
 	static const struct {
@@ -683,14 +694,7 @@ START_TEST(meta_site_decision)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		galley_buf b = {0};
 		galley_buf_printf(&b, "<html><head>%s</head><body><p>x</p></body></html>", cases[i].head);
-		galley_article *a = read_str(b.data);
-		const char *site = galley_article_get(a, GALLEY_FIELD_SITE);
-		ck_assert_msg(site && !strcmp(site, cases[i].site), "case %zu: site '%s', want '%s'", i, site ? site : "(none)",
-		              cases[i].site);
-		const char *e = galley_article_get_extra(a, "explain.site");
-		ck_assert_msg(e && strstr(e, cases[i].rule), "case %zu: explain.site '%s', want %s", i, e ? e : "(none)",
-		              cases[i].rule);
-		galley_article_free(a);
+		ck_site(b.data, i, cases[i].site, cases[i].rule);
 		galley_buf_free(&b);
 	}
 }
@@ -715,14 +719,7 @@ START_TEST(meta_site_copyright)
 		                  "<link rel=canonical href='https://www.harbourpost.example/a'></head>"
 		                  "<body><p>The text of the story.</p><footer>%s</footer></body></html>",
 		                  cases[i].footer);
-		galley_article *a = read_str(b.data);
-		const char *site = galley_article_get(a, GALLEY_FIELD_SITE);
-		ck_assert_msg(site && !strcmp(site, cases[i].site), "case %zu: site '%s', want '%s'", i, site ? site : "(none)",
-		              cases[i].site);
-		const char *e = galley_article_get_extra(a, "explain.site");
-		ck_assert_msg(e && strstr(e, cases[i].rule), "case %zu: explain.site '%s', want %s", i, e ? e : "(none)",
-		              cases[i].rule);
-		galley_article_free(a);
+		ck_site(b.data, i, cases[i].site, cases[i].rule);
 		galley_buf_free(&b);
 	}
 }
