@@ -38,10 +38,20 @@ typedef struct result {
 	size_t n_errors;
 } result;
 
-static void read_all(const char *options, result *r)
+static char *read_opts(const char *path, const char *more)
+{
+	galley_buf b = {0};
+	galley_buf_printf(&b, "input='%s' %s", path, more ? more : "");
+	return galley_buf_steal(&b);
+}
+
+/* Every article read-json reads from path with the options more (or NULL), into r. */
+static void read_all(const char *path, const char *more, result *r)
 {
 	memset(r, 0, sizeof *r);
+	char *options = read_opts(path, more);
 	galley_stage *s = th_stage("read-json", options);
+	free(options);
 	for (;;) {
 		galley_error err = {0};
 		galley_article *a = NULL;
@@ -66,13 +76,6 @@ static void result_free(result *r)
 	for (size_t i = 0; i < r->n; i++)
 		galley_article_free(r->a[i]);
 	galley_buf_free(&r->errors);
-}
-
-static char *read_opts(const char *path, const char *more)
-{
-	galley_buf b = {0};
-	galley_buf_printf(&b, "input='%s' %s", path, more ? more : "");
-	return galley_buf_steal(&b);
 }
 
 /* Write articles (borrowed) with write-json and options; returns the file's bytes (owned). */
@@ -106,9 +109,8 @@ START_TEST(test_author_entries)
 	char *p = put("k.jsonl",
 	              "{\"author_entries\":[{\"name\":\"Ann Lee\",\"kind\":\"person\"},{\"name\":\"Example Agency\",\"kind\":\"organisation\"}],"
 	              "\"authors\":[\"Ann Lee\",\"Example Agency\"],\"text\":\"One.\"}\n");
-	char *o = read_opts(p, NULL);
 	result r;
-	read_all(o, &r);
+	read_all(p, NULL, &r);
 	ck_assert_msg(r.n_errors == 0, "errors: %s", r.errors.data);
 	ck_assert_uint_eq(r.n, 1);
 	galley_article *a = r.a[0];
@@ -116,7 +118,6 @@ START_TEST(test_author_entries)
 	ck_assert_int_eq(galley_article_author_kind(a, 0), GALLEY_AUTHOR_PERSON);
 	ck_assert_int_eq(galley_article_author_kind(a, 1), GALLEY_AUTHOR_ORGANISATION);
 	result_free(&r);
-	free(o);
 	free(p);
 }
 END_TEST
@@ -133,9 +134,8 @@ START_TEST(test_lines_basic)
 	              "\"pipeline\":[{\"name\":\"read-html\",\"version\":\"1.0.0\"}],\"extra\":{\"n\":\"1\",\"m\":2}}\n"
 	              "\n"
 	              "{\"title\":\"minimal\",\"text\":\"Just text.\\nOne line, one paragraph.\"}\r\n");
-	char *o = read_opts(p, NULL);
 	result r;
-	read_all(o, &r);
+	read_all(p, NULL, &r);
 	ck_assert_msg(r.n_errors == 0, "errors: %s", r.errors.data);
 	ck_assert_uint_eq(r.n, 2);
 	galley_article *a = r.a[0];
@@ -168,7 +168,6 @@ START_TEST(test_lines_basic)
 	th_str_eq(t, "Just text.\n\nOne line, one paragraph.");
 	free(t);
 	result_free(&r);
-	free(o);
 	free(p);
 }
 END_TEST
@@ -177,9 +176,8 @@ START_TEST(test_html_preferred)
 {
 	char *p = put("h.jsonl", "{\"id\":\"h\",\"text\":\"ignored\",\"html\":\"<h2>Head</h2><p>a &amp; <em>b</em></p>\"}\n"
 	                         "{\"id\":\"h2\",\"html\":\"<p>HTML entity&nbsp;here<br>unclosed\"}\n");
-	char *o = read_opts(p, NULL);
 	result r;
-	read_all(o, &r);
+	read_all(p, NULL, &r);
 	ck_assert_uint_eq(r.n, 2);
 	xmlNodePtr first = galley_body_root(galley_article_body(r.a[0]))->children;
 	ck_assert_str_eq((const char *)first->name, "h2");
@@ -190,7 +188,6 @@ START_TEST(test_html_preferred)
 	ck_assert_msg(strstr(t, "entity\xc2\xa0here") || strstr(t, "entity here"), "text: %s", t);
 	free(t);
 	result_free(&r);
-	free(o);
 	free(p);
 }
 END_TEST
@@ -208,9 +205,8 @@ START_TEST(test_invalid_lines)
 	                           "   \n"                                             /* 9: blank, skipped */
 	                           "{\"sources\":[{\"kind\":\"credit\"}]}\n"           /* 10: no name */
 	                           "{\"id\":\"ok2\",\"text\":\"also fine\"}");        /* 11, no newline */
-	char *o = read_opts(p, NULL);
 	result r;
-	read_all(o, &r);
+	read_all(p, NULL, &r);
 	ck_assert_uint_eq(r.n, 2);
 	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_ID), "ok1");
 	th_str_eq(galley_article_get(r.a[1], GALLEY_FIELD_ID), "ok2");
@@ -224,7 +220,6 @@ START_TEST(test_invalid_lines)
 	for (size_t i = 0; i < sizeof expect / sizeof expect[0]; i++)
 		ck_assert_msg(strstr(e, expect[i]), "no '%s' in:\n%s", expect[i], e);
 	result_free(&r);
-	free(o);
 	free(p);
 }
 END_TEST
@@ -237,9 +232,8 @@ START_TEST(test_strict_json)
 	                               "{\"id\":\"n\",\"text\":\"x\",\"word_count\":NaN}\n"
 	                               "{\"id\":\"i\",\"text\":\"x\",\"word_count\":-Infinity}\n"
 	                               "{\"id\":\"ok\",\"text\":\"it's NaN and 'Infinity' in a string\"}\n");
-	char *o = read_opts(p, NULL);
 	result r;
-	read_all(o, &r);
+	read_all(p, NULL, &r);
 	ck_assert_uint_eq(r.n, 1);
 	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_ID), "ok");
 	ck_assert_uint_eq(r.n_errors, 3);
@@ -249,7 +243,6 @@ START_TEST(test_strict_json)
 	                  strstr(r.errors.data, "NaN or Infinity"),
 	              "%s", r.errors.data);
 	result_free(&r);
-	free(o);
 	free(p);
 }
 END_TEST
@@ -266,20 +259,16 @@ START_TEST(test_compressed_size_limit)
 	char *plain = put("big.jsonl", big.data);
 	galley_buf_printf(&cmd, "gzip -c '%s' > '%s'", plain, p);
 	ck_assert_int_eq(system(cmd.data), 0);
-	char *o = read_opts(p, "max_size=4096");
 	result r;
-	read_all(o, &r);
+	read_all(p, "max_size=4096", &r);
 	ck_assert_uint_eq(r.n, 0);
 	ck_assert_msg(strstr(r.errors.data, "limit of 4096 bytes") && strstr(r.errors.data, "max_size="), "%s",
 	              r.errors.data);
 	result_free(&r);
-	free(o);
-	o = read_opts(p, NULL);
-	read_all(o, &r);
+	read_all(p, NULL, &r);
 	ck_assert_uint_eq(r.n, 50);
 	ck_assert_uint_eq(r.n_errors, 0);
 	result_free(&r);
-	free(o);
 	free(plain);
 	free(p);
 	galley_buf_free(&cmd);
@@ -293,53 +282,43 @@ START_TEST(test_array_input)
 	char *p = put("arr.json", "\xef\xbb\xbf  [\n  {\n    \"id\": \"a\",\n    \"title\": \"braces } ] { [ and \\\" quote\",\n"
 	                          "    \"text\": \"x\"\n  },\n  {\"id\": \"b\", \"title\": 5},\n"
 	                          "  {\"id\": \"c\", \"extra\": {\"k\": \"v\"}}\n]\n");
-	char *o = read_opts(p, NULL);
 	result r;
-	read_all(o, &r);
+	read_all(p, NULL, &r);
 	ck_assert_uint_eq(r.n, 2);
 	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_TITLE), "braces } ] { [ and \" quote");
 	th_str_eq(galley_article_get(r.a[1], GALLEY_FIELD_ID), "c");
 	ck_assert_msg(strstr(r.errors.data, "line 7: title must be a string"), "errors: %s", r.errors.data);
 	result_free(&r);
-	free(o);
 	free(p);
 
 	p = put("cut.json", "[{\"id\":\"a\"},\n{\"id\":\"b\",\"text\":\"cut");
-	o = read_opts(p, NULL);
-	read_all(o, &r);
+	read_all(p, NULL, &r);
 	ck_assert_uint_eq(r.n, 1);
 	ck_assert_msg(strstr(r.errors.data, "line 2: the input ends inside this array element"), "errors: %s",
 	              r.errors.data);
 	result_free(&r);
-	free(o);
 	free(p);
 
 	p = put("nocomma.json", "[{\"id\":\"a\"} {\"id\":\"b\"}]");
-	o = read_opts(p, NULL);
-	read_all(o, &r);
+	read_all(p, NULL, &r);
 	ck_assert_uint_eq(r.n, 1);
 	ck_assert_msg(strstr(r.errors.data, "expected ',' or ']'"), "errors: %s", r.errors.data);
 	result_free(&r);
-	free(o);
 	free(p);
 
 	p = th_tmp_path("utf16.jsonl");
 	th_write_file(p, "\xff\xfe{\0}\0\n\0", 8);
-	o = read_opts(p, NULL);
-	read_all(o, &r);
+	read_all(p, NULL, &r);
 	ck_assert_uint_eq(r.n, 0);
 	ck_assert_msg(strstr(r.errors.data, "UTF-16"), "errors: %s", r.errors.data);
 	result_free(&r);
-	free(o);
 	free(p);
 
 	p = put("empty.json", "[ ]\n");
-	o = read_opts(p, NULL);
-	read_all(o, &r);
+	read_all(p, NULL, &r);
 	ck_assert_uint_eq(r.n, 0);
 	ck_assert_uint_eq(r.n_errors, 0);
 	result_free(&r);
-	free(o);
 	free(p);
 }
 END_TEST
@@ -349,15 +328,13 @@ START_TEST(test_pretty_stream)
 	/* objects pretty-printed one after the other, as `jq .` writes them */
 	char *p = put("stream.json", "{\n  \"id\": \"s1\",\n  \"text\": \"a } b\"\n}\n{\n  \"id\": \"s2\",\n"
 	                             "  \"title\": 1\n}\n\n{\"id\": \"s3\"}\n");
-	char *o = read_opts(p, NULL);
 	result r;
-	read_all(o, &r);
+	read_all(p, NULL, &r);
 	ck_assert_uint_eq(r.n, 2);
 	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_ID), "s1");
 	th_str_eq(galley_article_get(r.a[1], GALLEY_FIELD_ID), "s3");
 	ck_assert_msg(strstr(r.errors.data, "line 5: title must be a string"), "errors: %s", r.errors.data);
 	result_free(&r);
-	free(o);
 	free(p);
 }
 END_TEST
@@ -367,9 +344,8 @@ START_TEST(test_hostile_bytes)
 	char *p = put("host.jsonl", "{\"id\":\"h\",\"title\":\"bad\xff\xfe byte \\u0000nul \\u0007bell \\u001besc\","
 	                            "\"authors\":[\"\xc3\x28x\"],\"text\":\"p1 \xed\xa0\x80 \\u0001\\n\\np2\","
 	                            "\"html\":null,\"extra\":{\"k\\u0002\":\"v\\u0085\"}}\n");
-	char *o = read_opts(p, NULL);
 	result r;
-	read_all(o, &r);
+	read_all(p, NULL, &r);
 	ck_assert_msg(r.n == 1, "errors: %s", r.errors.data);
 	const char *title = galley_article_get(r.a[0], GALLEY_FIELD_TITLE);
 	ck_assert_msg(galley_utf8_valid(title, strlen(title)), "title not UTF-8");
@@ -385,7 +361,6 @@ START_TEST(test_hostile_bytes)
 	free(data);
 	free(out);
 	result_free(&r);
-	free(o);
 	free(p);
 }
 END_TEST
@@ -399,14 +374,12 @@ START_TEST(test_record_too_long)
 	galley_buf_puts(&b, "\"}\n{\"id\":\"short\"}\n");
 	char *p = put("long.jsonl", b.data);
 	galley_buf_free(&b);
-	char *o = read_opts(p, "max_record_bytes=4096");
 	result r;
-	read_all(o, &r);
+	read_all(p, "max_record_bytes=4096", &r);
 	ck_assert_uint_eq(r.n, 1);
 	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_ID), "short");
 	ck_assert_msg(strstr(r.errors.data, "line 1: record longer than 4096 bytes"), "errors: %s", r.errors.data);
 	result_free(&r);
-	free(o);
 	free(p);
 }
 END_TEST
@@ -415,19 +388,15 @@ START_TEST(test_history_option)
 {
 	char *p = put("hist.jsonl", "{\"id\":\"a\",\"pipeline\":[{\"name\":\"read-html\",\"version\":\"1\"},"
 	                            "{\"name\":\"strip-boilerplate\"}]}\n");
-	char *o = read_opts(p, NULL);
 	result r;
-	read_all(o, &r);
+	read_all(p, NULL, &r);
 	ck_assert_uint_eq(galley_article_n_stages(r.a[0]), 2);
 	th_str_eq(galley_article_stage_name(r.a[0], 1), "strip-boilerplate");
 	result_free(&r);
-	free(o);
-	o = read_opts(p, "history=false");
-	read_all(o, &r);
+	read_all(p, "history=false", &r);
 	ck_assert_uint_eq(r.n, 1);
 	ck_assert_uint_le(galley_article_n_stages(r.a[0]), 1); /* none restored; the core may add read-json */
 	result_free(&r);
-	free(o);
 	free(p);
 }
 END_TEST
@@ -459,9 +428,8 @@ END_TEST
 START_TEST(test_dek)
 {
 	char *p = put("d.jsonl", "{\"title\":\"T\",\"dek\":\"What the story is about, in brief.\",\"text\":\"One.\"}\n");
-	char *o = read_opts(p, NULL);
 	result r;
-	read_all(o, &r);
+	read_all(p, NULL, &r);
 	ck_assert_msg(r.n_errors == 0, "errors: %s", r.errors.data);
 	ck_assert_uint_eq(r.n, 1);
 	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_DEK), "What the story is about, in brief.");
@@ -469,7 +437,6 @@ START_TEST(test_dek)
 	th_str_eq(t, "One.");
 	free(t);
 	result_free(&r);
-	free(o);
 	free(p);
 }
 END_TEST
@@ -521,9 +488,8 @@ START_TEST(test_round_trip)
 		char *first = write_file(p1, variants[v], arts, 3);
 		for (int i = 0; i < 3; i++)
 			galley_article_free(arts[i]);
-		char *o = read_opts(p1, NULL);
 		result r;
-		read_all(o, &r);
+		read_all(p1, NULL, &r);
 		ck_assert_msg(r.n == 3, "variant '%s': %zu articles; errors: %s", variants[v], r.n,
 		              r.errors.data ? r.errors.data : "");
 		char *second = write_file(p2, variants[v], r.a, r.n);
@@ -531,7 +497,6 @@ START_TEST(test_round_trip)
 		result_free(&r);
 		free(first);
 		free(second);
-		free(o);
 		free(p1);
 		free(p2);
 	}
