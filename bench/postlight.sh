@@ -44,6 +44,130 @@ for h in A B; do
 	echo "## site-disjoint half $h"
 	python3 "$set_dir/score.py" "$out" "$data/cases-half-$h.json" | grep -E '^(lead|postlight:) '
 done
+# Authors, as measured and with the cases set apart whose expected string keeps what galley
+# never gives as an author (issue 13; docs/attribution.md, "Authors on postlight-dev"). The set's
+# golds are the byline text each site's selector picks, "By" taken off; as its README says, a few
+# keep the page's artefacts: a URL, an e-mail, an @handle or u/handle, a byline label (著者, 作者,
+# 文●, a role mark after the name), an outlet or section joined to the names, a translator's or
+# illustrator's credit, a profile's label or text, brackets, two names glued together. Each kind is
+# recognised by its form alone (never by the case or the site) and taken off the expected string;
+# a case is set apart when galley misses it and taking them off changes the scorer's names (so no
+# output without the artefact could count right). A case galley gets right stays right (one keeps a
+# u/handle). The set-apart figure is the right cases over the cases not set apart; each kind is
+# printed with its count (whole set, half A, half B; a case may keep several), then how galley's
+# names compare with the expected ones once the artefacts are taken off.
+python3 - "$set_dir" "$data/details.json" "$set_dir/cases.json" "$data/cases-half-A.json" <<'PY'
+import json, re, sys
+sys.dont_write_bytecode = True
+sys.path.insert(0, sys.argv[1])  # the set's folder: its score.py splits and folds names
+from score import expected_names
+details = json.load(open(sys.argv[2], encoding="utf-8"))
+cases = json.load(open(sys.argv[3], encoding="utf-8"))
+in_a = set(json.load(open(sys.argv[4], encoding="utf-8")))  # the split written above
+KINDS = {
+    "label": "a byline label (Posted by, Author:, 著者, 作者, 文●; a role mark after the name: 著)",
+    "outlet": "an outlet or section joined to the names (', The ... Press', ', TIME', 'Section · ', ' - site.tld', '/outlet')",
+    "translator": "a translator's credit (translated by, 翻訳者, 訳, 監訳)",
+    "illustrator": "an illustrator's or photographer's credit (Illustration by, Photographs by, イラスト)",
+    "profile": "a profile's label or text (View ORCID Profile, a biography under the name)",
+    "url": "a URL",
+    "email": "an e-mail address",
+    "handle": "an @handle or u/handle",
+    "brackets": "brackets around or after the name",
+    "glued": "two names glued together (Jane DoeJohn Roe)",
+}
+CREDITS = (
+    ("illustrator", r"\b(?:illustrat(?:ions?|ed)|drawings?|artwork|photo(?:graph)?s?|photography)\s+by\b|(?:イラスト|挿絵|写真)[\s:：・]"),
+    ("translator", r"\b(?:translat(?:ed|ion)\s+by|translators?\s*:)|(?:翻訳者|訳者|監訳|翻訳)[\s:：・]"),
+)
+ROLE_SUFFIX = (("translator", r"\s*(?:監訳|翻訳|訳)$"), ("illustrator", r"\s*(?:イラスト|絵)$"), ("label", r"\s+(?:編著|著|作|文)$"))
+LABEL = r"^(?:(?:(?:posted|written)\s+by|by|von|par|text|autor(?:in|en)?|authors?|著者|作者|筆者|記者)(?:\s*[:：●]|\s)|文\s*[:：●])\s*"
+def parts(s):
+    return [p for p in re.split(r"\s*[,，、]\s*", s) if p.strip()]
+def capitals(s):
+    return re.fullmatch(r"[A-Z]{2,}[A-Za-z]*", s) is not None
+def clean(s):
+    """the expected string with what issue 13 forbids in an author taken off, and the kinds taken"""
+    kinds = []
+    def step(kind, new):            # a kind counts where taking it off changes the scorer's names
+        nonlocal s
+        new = re.sub(r"^[\s,，、|｜·:：●-]+|[\s,，、|｜·:：●-]+$", "", new)
+        if expected_names(new) != expected_names(s):
+            kinds.append(kind)
+        s = new
+    s = s.strip()
+    step("profile", re.sub(r"(?i)view\s+(?:orcid\s+|full\s+)?profile|プロフィール", " ", s.split("\n")[0]))
+    step("url", re.sub(r"(?:https?://|www\.)\S+", " ", s))
+    step("email", re.sub(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", " ", s))
+    step("handle", re.sub(r"(?<![\w.@])@\w+|(?<![\w/])u/[\w-]+", " ", s))
+    m = re.fullmatch(r"\s*[\[(（《【〈「『<]\s*(.*?)\s*[\])）》】〉」』>]\s*", s)
+    step("brackets", re.sub(r"\s*[(（][^()（）]*[)）]", " ", m.group(1) if m else s))
+    for kind, pat in CREDITS:       # a credit runs to the end of the string
+        step(kind, re.split(pat, s, maxsplit=1, flags=re.I)[0])
+    for kind, pat in ROLE_SUFFIX:   # 'Name 著、Name 監訳、Name 訳': a role mark after each name
+        ps = parts(s)
+        if any(re.search(pat, p) for p in ps):  # a credited translator goes, an author's mark
+            step(kind, ", ".join(re.sub(pat, "", p) for p in ps if kind == "label" or not re.search(pat, p)))
+    step("label", re.sub(LABEL, "", s, flags=re.I))
+    step("outlet", re.sub(r"^[^·]{1,60}?\s+·\s+", "", s))                                 # 'Section · names'
+    step("outlet", re.sub(r"\s*[-–—|｜]\s*(?:[\w-]+\.)+[A-Za-z]{2,}$", "", s))           # 'names - site.tld'
+    step("outlet", re.sub(r"\s*[/／].*$", "", s) or s)                                    # 'name/outlet'
+    ps = parts(s)
+    if len(ps) > 1:                 # ', The ... Press'; one word in capitals after names that are not
+        keep = [ps[0]] + [p for p in ps[1:] if not re.match(r"The\s+[A-Z]", p)
+                          and not (capitals(p) and not ps[0].isupper())]
+        if keep != ps:
+            step("outlet", ", ".join(keep))
+    def unglue(p):                  # a lower-case letter then a capital, a name of two words or more on each side
+        for m in re.finditer(r"(?<=[a-z])(?=[A-Z][a-z])", p):
+            left, right = p[:m.start()], p[m.start():]
+            if len(left.split()) >= 2 and len(right.split()) >= 2:
+                return left + ", " + unglue(right)
+        return p
+    step("glued", re.sub(r"[^,&]+", lambda m: unglue(m.group(0)), s))
+    return s, list(dict.fromkeys(kinds))
+count = {h: [0, 0, 0] for h in "*AB"}  # cases, right, set apart
+kinds, verdict = {}, {}
+for key, c in cases.items():
+    if "author" not in c or key not in details or "authors" not in details[key]:
+        continue
+    exp, got = details[key]["authors"]
+    right = details[key]["authors_exact"]
+    apart = None
+    if not right and exp is not None:
+        cleaned, ks = clean(exp)
+        if ks and sorted(expected_names(cleaned)) != sorted(expected_names(exp)):
+            names = sorted(set(expected_names(cleaned)))
+            apart = ks
+            v = ("equal" if names == sorted(set(got)) else "differ") if names else "nobody"
+    for h in ("*", "A" if key in in_a else "B"):
+        count[h][0] += 1
+        count[h][1] += right
+        if apart:
+            count[h][2] += 1
+            for k in apart:
+                kinds.setdefault(k, {"*": 0, "A": 0, "B": 0})[h] += 1
+            verdict.setdefault(v, {"*": 0, "A": 0, "B": 0})[h] += 1
+print()
+print("## authors, as measured / with the cases set apart whose expected string keeps what galley does not give as an author")
+for h, label in (("*", "whole set"), ("A", "half A"), ("B", "half B")):
+    n, ok, apart = count[h]
+    print("%-9s N=%d  exact=%.3f (%d/%d)  set apart=%.3f (%d/%d, %d set apart)" %
+          (label, n, ok / n if n else 0, ok, n, ok / (n - apart) if n > apart else 0, ok, n - apart, apart))
+def by_half(d):
+    return "%3d (A %d, B %d)" % (d["*"], d["A"], d["B"])
+for k in KINDS:
+    if k in kinds:
+        print("  set apart: %s  the expected string keeps %s" % (by_half(kinds[k]), KINDS[k]))
+WHAT = {"equal": "galley's names equal the expected ones without it",
+        "differ": "galley's names differ from the expected ones without it too",
+        "nobody": "the expected string names no one without it (galley's authors not checked)"}
+for k in WHAT:
+    if k in verdict:
+        print("  of those:  %s  %s" % (by_half(verdict[k]), WHAT[k]))
+miss = {h: count[h][0] - count[h][1] - count[h][2] for h in count}
+print("  miss:      %s  not set apart (no such artefact in the expected string)" % by_half(miss))
+PY
 # Dates in the page's own time zone.  The set's scorer compares UTC days (its golds are UTC
 # instants); a page's date is the day in the page's own time zone, so this figure reads the gold
 # instant in the zone the page gives: the offset galley reports with the date (the instant
