@@ -23,6 +23,7 @@
  * --every N keeps every N-th case in id order (a fixed subset); --min-f1 makes the exit status
  * 1 when F1 falls below X; --rules-out FILE writes every decision of the per-rule table as a line
  * "field<TAB>rule<TAB>site<TAB>1|0" (1: right), which bench/rules_all.py sums over the data sets. */
+#include <galley/date.h>
 #include <galley/galley.h>
 #include <galley/pipeline.h>
 
@@ -252,9 +253,18 @@ static char *joined_gold_author(json_object *c)
 }
 
 /* "2024-03-05..." -> y, m, d; false when s does not start with a date */
+/* The day a date gives as it is written, through libgalley's date module (the set's golds
+ * write some days with one digit, "2022-11-1": normalised first). */
 static bool ymd(const char *s, int *y, int *m, int *d)
 {
-	return s && sscanf(s, "%d-%d-%d", y, m, d) == 3 && *y > 0 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
+	char iso[64];
+	galley_date g;
+	if (!s || !galley_date_normalize(s, iso, sizeof iso) || !galley_date_parse_iso8601(iso, &g))
+		return false;
+	*y = g.year;
+	*m = g.month;
+	*d = g.day;
+	return true;
 }
 
 static void qscore_add(qscore *to, const qscore *d)
