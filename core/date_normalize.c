@@ -184,7 +184,8 @@ static const struct {
 };
 
 /* Java's and Unix's date string, "Mon Aug 03 12:45:00 EDT 2015": a weekday, the month, the
- * day, the clock, a zone abbreviation, the year (p after the weekday and its spaces). */
+ * day, the clock, a zone abbreviation (none in C's asctime()), the year (p after the weekday
+ * and its spaces). */
 static bool clock_zone_year(const char *p, char *out, size_t outsz)
 {
 	size_t used = 0;
@@ -216,14 +217,17 @@ static bool clock_zone_year(const char *p, char *out, size_t outsz)
 	for (size_t i = 0; i < sizeof zone_abbreviations / sizeof zone_abbreviations[0] && zone < 0; i++)
 		if (strlen(zone_abbreviations[i].name) == zl && !strncmp(p, zone_abbreviations[i].name, zl))
 			zone = (int)i;
-	if (zone < 0 || p[zl] != ' ')
+	/* C's asctime() writes no zone: the clock as it is ("Fri Mar 08 10:27:24 2024") */
+	if ((zl && zone < 0) || (zl && p[zl] != ' '))
 		return false;
-	p += zl + 1;
+	p += zl ? zl + 1 : 0;
 	int y = read_num(&p, 4, &n);
 	if (n != 4 || isdigit((unsigned char)*p) || !valid_ymd(y, m, d) || hh > 23 || mi > 59 || ss > 60)
 		return false;
-	int off = zone_abbreviations[zone].offset;
-	if (!off)
+	int off = zone >= 0 ? zone_abbreviations[zone].offset : 0;
+	if (zone < 0)
+		snprintf(out, outsz, "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, hh, mi, ss);
+	else if (!off)
 		snprintf(out, outsz, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, hh, mi, ss);
 	else
 		snprintf(out, outsz, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, m, d, hh, mi, ss, off < 0 ? '-' : '+', abs(off) / 60,

@@ -114,6 +114,9 @@ START_TEST(date_strings_with_a_zone_abbreviation)
 	/* an abbreviation not in the table, or no year after it: no date from this form */
 	ck_assert(!galley_date_normalize("Tue Jul 09 15:28:56 XYZ 2024", buf, sizeof buf));
 	ck_assert(!galley_date_normalize("Tue Jul 09 15:28:56 CEST", buf, sizeof buf));
+	/* asctime() writes no zone: the clock as it is */
+	ck_assert(galley_date_normalize("Fri Mar 08 10:27:24 2024", buf, sizeof buf));
+	th_str_eq(buf, "2024-03-08T10:27:24");
 	ck_assert(!galley_date_normalize("Wed Apr 31 10:00:00 CET 2024", buf, sizeof buf));
 	/* a day and a month whose second cannot be a month: month first, whatever the separator */
 	ck_assert(galley_date_normalize("03-14-2024", buf, sizeof buf));
