@@ -66,7 +66,7 @@ cases = json.load(open(sys.argv[3], encoding="utf-8"))
 in_a = set(json.load(open(sys.argv[4], encoding="utf-8")))  # the split written above
 KINDS = {
     "label": "a byline label (Posted by, Author:, 著者, 作者, 文●; a role mark after the name: 著)",
-    "outlet": "an outlet or section joined to the names (', The ... Press', ', TIME', 'Section · ', ' - site.tld', '/outlet')",
+    "outlet": "an outlet or section joined to the names (', The ... Press', ', XYZ', 'Section · ', ' - site.tld', '/outlet')",
     "translator": "a translator's credit (translated by, 翻訳者, 訳, 監訳)",
     "illustrator": "an illustrator's or photographer's credit (Illustration by, Photographs by, イラスト)",
     "profile": "a profile's label or text (View ORCID Profile, a biography under the name)",
