@@ -411,6 +411,27 @@ int galley_output_commit(galley_output *o, galley_error *err)
 	return rename_into_place(o, err);
 }
 
+/* Close the group and hand over its pending outputs (a list through next_pending). */
+static galley_output *group_take(void)
+{
+	galley_output *o = group_head;
+	group_open = false;
+	group_head = NULL;
+	group_tail = NULL;
+	return o;
+}
+
+/* Remove the temporary files of a list of pending outputs and free them. */
+static void discard_pending(galley_output *o)
+{
+	while (o) {
+		galley_output *next = o->next_pending;
+		unlink(o->tmp);
+		output_free(o);
+		o = next;
+	}
+}
+
 int galley_output_group_commit(galley_error *err, char ***paths, size_t *n_paths)
 {
 	for (galley_output *o = group_head; o; o = o->next_pending) {
@@ -419,40 +440,25 @@ int galley_output_group_commit(galley_error *err, char ***paths, size_t *n_paths
 		(*paths)[*n_paths] = NULL;
 	}
 	int result = GALLEY_OK;
-	galley_output *o = group_head;
-	group_open = false;
-	group_head = NULL;
-	group_tail = NULL;
-	while (o) {
+	galley_output *o = group_take();
+	while (o && result == GALLEY_OK) {
 		galley_output *next = o->next_pending;
 		galley_error e = {0};
-		if (result == GALLEY_OK) {
-			if (rename_into_place(o, &e) != GALLEY_OK) {
-				result = GALLEY_ERR_FATAL;
-				if (err)
-					*err = e;
-			}
-		} else {
-			unlink(o->tmp);
-			output_free(o);
+		if (rename_into_place(o, &e) != GALLEY_OK) {
+			result = GALLEY_ERR_FATAL;
+			if (err)
+				*err = e;
 		}
 		o = next;
 	}
+	/* after a failed rename, the rest are not put in place */
+	discard_pending(o);
 	return result;
 }
 
 void galley_output_group_discard(void)
 {
-	galley_output *o = group_head;
-	group_open = false;
-	group_head = NULL;
-	group_tail = NULL;
-	while (o) {
-		galley_output *next = o->next_pending;
-		unlink(o->tmp);
-		output_free(o);
-		o = next;
-	}
+	discard_pending(group_take());
 }
 
 void galley_output_abort(galley_output *o)
