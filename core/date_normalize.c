@@ -1,7 +1,7 @@
 /* Dates as page metadata writes them, normalised to ISO 8601 (include/galley/date.h):
  * "2019-10-19", "2019/10/19", "20191019", a Unix timestamp, "19.10.2019", "10/19/2019",
  * "[Weekday,] 19 Oct 2019", "19. Oktober 2019", "October 19, 2019", each with an optional clock
- * time and zone after it, and Java's and Unix's "Mon Aug 03 12:45:00 EDT 2015".  Month names come from dates/months.tsv, the list the tagger reads. */
+ * time and zone after it, and Java's and Unix's "Mon Mar 04 12:45:00 EST 2024".  Month names come from dates/months.tsv, the list the tagger reads. */
 #include <galley/date.h>
 
 #include <ctype.h>
@@ -183,7 +183,7 @@ static const struct {
 	{"MST", -420},    {"MDT", -360},    {"PST", -480},    {"PDT", -420},    {"JST", 540},
 };
 
-/* Java's and Unix's date string, "Mon Aug 03 12:45:00 EDT 2015": a weekday, the month, the
+/* Java's and Unix's date string, "Mon Mar 04 12:45:00 EST 2024": a weekday, the month, the
  * day, the clock, a zone abbreviation (none in C's asctime()), the year (p after the weekday
  * and its spaces). */
 static bool clock_zone_year(const char *p, char *out, size_t outsz)

@@ -29,7 +29,7 @@ bool ta_parse_iso8601(const char *s, ta_date *dt)
 	return ok;
 }
 
-/* ISO 8601, or an HTTP-style date ("Wed, 04 May 2022 00:25:56 GMT") as some JSON-LD writes it. */
+/* ISO 8601, or an HTTP-style date ("Sat, 07 May 2022 00:25:56 GMT") as some JSON-LD writes it. */
 bool ta_parse_iso(const char *s, ta_date *dt)
 {
 	galley_date g;
@@ -56,7 +56,7 @@ static bool ta_date_end(const char *p)
 	return !(*p >= '0' && *p <= '9') && !((*p == '.' || *p == '/') && p[1] >= '0' && p[1] <= '9');
 }
 
-/* A connector between a day, a month and a year: "3 de mayo de 2022", "12 di maggio". */
+/* A connector between a day, a month and a year: "6 de mayo de 2022", "12 di maggio". */
 static bool ta_date_joiner(const char *w, size_t l)
 {
 	return (l == 2 && (!memcmp(w, "de", 2) || !memcmp(w, "di", 2))) || (l == 3 && !memcmp(w, "del", 3));
@@ -74,7 +74,7 @@ static int ta_dig2(const char *s, int *v)
 	return 2;
 }
 
-/* A date written in digits: "2024-03-05", "2019.03.05", "2019年6月24日", "26 | 01 | 2022",
+/* A date written in digits: "2024-03-05", "2019.03.05", "2019年6月24日", "24 | 01 | 2022",
  * "4. 2. 2022", d.m.yyyy, d.m.yy, d/m/yyyy (see ta_find_date). */
 static bool ta_find_numeric_date(const char *text, ta_date *out)
 {
@@ -100,7 +100,7 @@ static bool ta_find_numeric_date(const char *text, ta_date *out)
 				return true;
 			}
 		}
-		/* "26 | 01 | 2022", "26 / 01 / 2022": a day, a month and a year set apart by spaced bars
+		/* "24 | 01 | 2022", "26 / 01 / 2022": a day, a month and a year set apart by spaced bars
 		 * or slashes */
 		{
 			char s1 = 0, s2 = 0;
@@ -155,7 +155,7 @@ static bool ta_find_numeric_date(const char *text, ta_date *out)
 }
 
 /* A date with its month in words: "5 March 2024", "5. März 2024", "March 5, 2024",
- * "3 de mayo de 2022", "8.Dezember 2010", "14. - 20. Januar 2022" (see ta_find_date). */
+ * "6 de mayo de 2022", "8.Dezember 2010", "10. - 16. Januar 2022" (see ta_find_date). */
 static bool ta_find_word_date(const ta_state *st, const char *text, ta_date *out)
 {
 	ta_words w;
@@ -183,11 +183,11 @@ static bool ta_find_word_date(const ta_state *st, const char *text, ta_date *out
 		size_t after = i + 1;
 		if (after < w.n && ta_date_joiner(w.w[after], w.l[after]))
 			after++;
-		/* "5 March 2024", "5. März 2024", "3 de mayo de 2022", "8.Dezember 2010" */
+		/* "5 March 2024", "5. März 2024", "6 de mayo de 2022", "8.Dezember 2010" */
 		size_t before = i;
 		if (lead < 0 && before > 1 && ta_date_joiner(w.w[before - 1], w.l[before - 1]))
 			before--;
-		/* "(21. November 2022)": the day may follow an opening bracket; "Original Research7 April
+		/* "(23. November 2022)": the day may follow an opening bracket; "Original Research7 April
 		 * 2020": or be glued to the word before it (a line break the text lost), or to a
 		 * separator ("By Northwind Foundation•15 January 2020") */
 		bool dayok = lead >= 1 ? (d = lead, true)
@@ -201,7 +201,7 @@ static bool ta_find_word_date(const ta_state *st, const char *text, ta_date *out
 			if ((nd == 1 || nd == 2) && pl > nd && (((pc | 0x20) >= 'a' && (pc | 0x20) <= 'z') || pc >= 0x80 || pc == '|'))
 				dayok = sscanf(pw + pl - nd, "%2d", &d) == 1;
 		}
-		/* a period is dated by its first day: "14. - 20. Januar 2022", "14.-20. Januar 2022" */
+		/* a period is dated by its first day: "10. - 16. Januar 2022", "14.-20. Januar 2022" */
 		if (dayok && lead < 0 && before > 0) {
 			const char *pw = w.w[before - 1];
 			int d0 = 0, k0 = 0;
@@ -237,7 +237,7 @@ static bool ta_find_word_date(const ta_state *st, const char *text, ta_date *out
 }
 
 /* A date written in text: 2024-03-05, 2024.03.05, 5.3.2024, 23.09.22, 17/02/2022, 2022/02/17, 5 March 2024,
- * 5. März 2024, 8.Dezember 2010, March 5, 2024, 3 de mayo de 2022, 15 августа 2016.  A day and
+ * 5. März 2024, 8.Dezember 2010, March 5, 2024, 6 de mayo de 2022, 15 августа 2016.  A day and
  * month with slashes that both read as months ("03/05/2022") are taken day first, as most of
  * the world writes them, and marked ambiguous (the caller may read them month first to agree
  * with the page's metadata). */
@@ -321,7 +321,7 @@ const char *ta_find_any(const char *lo, char *const *words, size_t n)
 }
 
 /* The publication date a removed line shows: after a "published" label when there is one
- * ("PUBLISHED: November 8, 2023 | UPDATED: November 9, 2023"), none when the line only shows an
+ * ("PUBLISHED: March 5, 2024 | UPDATED: March 6, 2024"), none when the line only shows an
  * update. */
 bool ta_line_date(const ta_state *st, const char *text, ta_date *out, bool *labelled)
 {

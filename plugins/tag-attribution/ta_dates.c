@@ -17,7 +17,7 @@ static bool ta_after_body(const galley_removed *r)
 
 /* A short line of the article's header or text, as the page shows it with the article: any
  * kind of block the stripper took before or in the kept text ("25.01.2022" in a list of facts
- * under the headline, "21.01.2022 - 13:30" beside it), not a menu's, the site header's (its
+ * under the headline, "24.01.2022 - 13:30" beside it), not a menu's, the site header's (its
  * "today"), a teaser's, a comment's or a footer's, nor one inside such a part. */
 static bool ta_header_line(const galley_removed *r)
 {
@@ -63,7 +63,7 @@ static size_t ta_span_dash(const char *p)
 	return 0;
 }
 
-/* Does text show a span of hours ("19.1.23, 10:00-11:30 Uhr", "18:00 – 20:00", "13：00－16：40"):
+/* Does text show a span of hours ("17.2.23, 10:00-11:30 Uhr", "18:00 – 20:00", "13：00－16：40"):
  * an event's time, not when something was published? */
 static bool ta_time_span(const char *text)
 {
@@ -148,7 +148,7 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 	return found;
 }
 
-/* The day in a page address: "/2014/05/18/", "/2020-02-14-", "/20191016/" (a year of this
+/* The day in a page address: "/2015/06/17/", "/2020-02-14-", "/20191016/" (a year of this
  * or the last century and a valid month and day, between separators). */
 static bool ta_url_date(const char *url, ta_date *out)
 {
@@ -174,7 +174,7 @@ static bool ta_url_date(const char *url, ta_date *out)
 			return true;
 		}
 	}
-	/* "/29-10-2021", "/23-01-2022-dorothea-wierer": the day first */
+	/* "/29-10-2021", "/23-01-2022-a-story-title": the day first */
 	for (size_t i = 1; i + 10 <= n; i++) {
 		const char *t = url + i;
 		int y, m, d;
@@ -189,10 +189,10 @@ static bool ta_url_date(const char *url, ta_date *out)
 }
 
 /* When the page gives no publication date at all: the last change a line with the article
- * shows ("Aktualisiert: 30.12.2016"), or any other line (a wiki's "last edited 2019-11-10"), then a date opening one of
+ * shows ("Aktualisiert: 28.11.2017"), or any other line (a wiki's "last edited 2019-11-12"), then a date opening one of
  * the article's first paragraphs or in a short one ("29.11.2022 – Erneut und deutlich...",
  * "Pressemitteilung vom 25. Januar 2022 | Kassel"), then the day in the page's address
- * ("/2014/05/18/"). */
+ * ("/2015/06/17/"). */
 static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 {
 	const galley_article *a = d->a;
@@ -265,7 +265,7 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 	/* any short line the stripper took from the page, not a menu's: in the article ("Tanja
 	 * Ostendorf 3.11.2023", "28.01.22 / 0 Kommentare"), then the nearest before it (a heading
 	 * "23.01.2022 - Dorothea Lindgren ..."), then the first after it (the first comment, "26. Mai
-	 * 2008 um 20:44", or "last edited 2019-11-10"); never an event's date with its hours */
+	 * 2008 um 20:44", or "last edited 2019-11-12"); never an event's date with its hours */
 	size_t nr = galley_article_n_removed(a);
 	for (int pass = 0; pass < 3; pass++)
 		for (size_t k = 0; k < nr; k++) {
@@ -353,14 +353,14 @@ static bool ta_date_metadata_gives(const ta_date_evidence *ev, const galley_remo
 		const galley_candidate *c = galley_article_candidate(a, k);
 		ta_date dt;
 		/* a byline or dateline that shows the last change shows it as the article's date
-		 * ("04 de mayo 2022, 12:00 A. M." in a header the page repeats, modified 2022-05-04,
+		 * ("04 de mayo 2021, 12:00 A. M." in a header the page repeats, modified 2022-05-04,
 		 * published 2022-05-03) */
 		bool modified = strong && !strcmp(c->field, "date_modified");
 		if ((strcmp(c->field, "date") && !modified) || c == ev->best || ta_date_rank(c->origin) < 0 || !ta_parse_iso(c->value, &dt) ||
 		    !ta_same_day(&dt, sd))
 			continue;
 		/* a <time> may be a teaser's, as a line in the text may: only a line above the text
-		 * confirms it ("22 July 2019" under a teaser in the text does not) */
+		 * confirms it ("24 June 2019" under a teaser in the text does not) */
 		if (!strcmp(c->origin, "time") && !(r->place == GALLEY_PLACE_BEFORE_BODY))
 			continue;
 		/* not a day the same metadata gives as the last change: the header shows the update
@@ -475,8 +475,8 @@ static bool ta_date_header_shows_instant(ta_date_evidence *ev)
 
 /* A day decided for a UTC timestamp (the day shown, another candidate's): the timestamp's
  * instant with the page's offset when the page gives its local clock on that day, in a
- * candidate without an offset ("2016-12-19 19:08:44" for 2016-12-20T00:08:44Z) or in a line of
- * the article's header ("December 19, 2016 | 7:08pm"); the day stays the one decided. */
+ * candidate without an offset ("2017-03-14 19:08:44" for 2017-03-15T00:08:44Z) or in a line of
+ * the article's header ("March 14, 2017 | 7:08pm"); the day stays the one decided. */
 static void ta_date_day_keeps_instant(ta_date_evidence *ev)
 {
 	galley_article *a = ev->d->a;
@@ -562,8 +562,8 @@ static void ta_date_utc(ta_date_evidence *ev)
 	/* (not the day in the page's address: a timestamp keeps its instant, and the address's day
 	 * may be any time zone's) */
 	/* not when the article's header shows the day of the timestamp too: the other day is the
-	 * site header's "today" ("Miércoles 4 de Mayo de 2022" over the page, "3 de Mayo de 2022"
-	 * under the headline, 2022-05-03T20:51:06Z) */
+	 * site header's "today" ("Viernes 6 de Mayo de 2022" over the page, "5 de Mayo de 2022"
+	 * under the headline, 2022-05-05T20:51:06Z) */
 	if (ev->have_vis && ta_header_shows(d, bd->y, bd->m, bd->d))
 		return;
 	if (ev->have_vis) {
