@@ -1014,6 +1014,27 @@ START_TEST(test_data_row_links)
 }
 END_TEST
 
+/* The author's sign-off among the first lines after the last paragraph stays with the closing
+ * line before it (rule sign-off); the short furniture after it still goes. */
+START_TEST(test_sign_off)
+{
+	galley_article *a = th_article_html(
+		"<article><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p><p>See you at the pier</p>"
+		"<p>Yours, Tom</p><p>Share this page</p></article>");
+	strip(a, NULL);
+	ck_assert(!has_text(a, "Yours, Tom"));
+	galley_article_free(a);
+	a = th_article_html(
+		"<article><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p><p>See you at the pier</p>"
+		"<p>Cheers, Tom</p><p>Share this page</p></article>");
+	strip(a, NULL);
+	ck_assert(has_text(a, "See you at the pier"));
+	ck_assert(has_text(a, "Cheers, Tom"));
+	ck_assert(!has_text(a, "Share this page"));
+	galley_article_free(a);
+}
+END_TEST
+
 /* Ruby annotations (the readings printed over the characters) are not part of the text. */
 START_TEST(test_ruby_annotations_dropped)
 {
@@ -1322,6 +1343,7 @@ int main(void)
 	tcase_add_test(tc, test_calls_to_action);
 	tcase_add_test(tc, test_dateline_label);
 	tcase_add_test(tc, test_data_row_links);
+	tcase_add_test(tc, test_sign_off);
 	suite_add_tcase(s, tc);
 	TCase *dev = tcase_create("devset");
 	tcase_set_timeout(dev, 600);

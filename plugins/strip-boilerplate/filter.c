@@ -243,6 +243,32 @@ static void sb_pass_lines(sb_pass *p)
 	}
 }
 
+/* An author's sign-off: a short line (SB_SIGNOFF_WORDS words, SB_SIGNOFF_MAX characters at
+ * most) opening with a closing formula of sign-offs.txt ("Euer Tom", "x Anna"). */
+#define SB_SIGNOFF_WORDS 4
+#define SB_SIGNOFF_MAX 40
+/* ... among the first lines after the text's last paragraph */
+#define SB_SIGNOFF_WITHIN 3
+
+static bool sb_sign_off(const sb_ctx *c, const sb_block *b, galley_buf *k, galley_buf *pad)
+{
+	if (b->heading || b->len > SB_SIGNOFF_MAX || b->link > 0)
+		return false;
+	sb_key(k, b->text, strlen(b->text));
+	int words = 0;
+	for (size_t i = 0; i < k->len; i++)
+		if (!i || (k->data[i - 1] == ' ' && k->data[i] != ' '))
+			words++;
+	if (!k->len || words > SB_SIGNOFF_WORDS)
+		return false;
+	galley_buf_reset(pad);
+	galley_buf_printf(pad, " %s ", k->data);
+	for (size_t i = 0; i < c->st->n_signoffs; i++)
+		if (!strncmp(pad->data, c->st->signoffs[i], strlen(c->st->signoffs[i])))
+			return true;
+	return false;
+}
+
 /* The tail: after the last prose paragraph, short lines that are not sentences and headings
  * that head nothing are the page's furniture (calls to subscribe, "comments closed", share
  * labels, author boxes). */
@@ -256,9 +282,25 @@ static void sb_pass_tail(sb_pass *p)
 	}
 	if (last_prose < 0)
 		return;
+	/* the author's sign-off among the first lines after the last paragraph closes the text:
+	 * it and the short closing lines before it stay (rule sign-off) */
+	size_t sign_off = 0;
+	int seen = 0;
+	for (size_t i = (size_t)last_prose + 1; i < p->n && seen < SB_SIGNOFF_WITHIN; i++) {
+		sb_block *b = &p->v[i];
+		if (b->reason)
+			continue;
+		seen++;
+		if (sb_sign_off(p->c, b, &p->k, &p->k2)) {
+			sign_off = i;
+			break;
+		}
+	}
 	for (size_t i = (size_t)last_prose + 1; i < p->n; i++) {
 		sb_block *b = &p->v[i];
 		if (b->reason)
+			continue;
+		if (i <= sign_off && !b->heading && b->link <= 0.3 * b->len)
 			continue;
 		const char *nm = (const char *)b->node->name;
 		bool structured = b->in_list || !strcmp(nm, "pre") || !strcmp(nm, "tr") || !strcmp(nm, "dd") ||

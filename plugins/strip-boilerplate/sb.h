@@ -121,6 +121,8 @@ typedef struct sb_state {
 	size_t n_disclaimers;
 	char **notices;     /* notices that an article is old or archived, key form */
 	size_t n_notices;
+	char **signoffs;    /* first words of an author's sign-off, key form */
+	size_t n_signoffs;
 	bool explain;
 	bool captions;
 	int min_chars;

@@ -235,7 +235,8 @@ static int sb_load_phrases(sb_state *st, galley_error *err)
 	galley_buf_free(&k);
 	if (sb_load_padded("strip-boilerplate/calls-to-action.txt", &st->cta, &st->n_cta, err) != GALLEY_OK ||
 	    sb_load_padded("strip-boilerplate/disclaimers.txt", &st->disclaimers, &st->n_disclaimers, err) != GALLEY_OK ||
-	    sb_load_padded("strip-boilerplate/notices.txt", &st->notices, &st->n_notices, err) != GALLEY_OK)
+	    sb_load_padded("strip-boilerplate/notices.txt", &st->notices, &st->n_notices, err) != GALLEY_OK ||
+	    sb_load_padded("strip-boilerplate/sign-offs.txt", &st->signoffs, &st->n_signoffs, err) != GALLEY_OK)
 		return GALLEY_ERR_FATAL;
 	return GALLEY_OK;
 }
@@ -264,6 +265,9 @@ void sb_state_free(sb_state *st)
 	for (size_t i = 0; i < st->n_notices; i++)
 		free(st->notices[i]);
 	free(st->notices);
+	for (size_t i = 0; i < st->n_signoffs; i++)
+		free(st->signoffs[i]);
+	free(st->signoffs);
 	free(st);
 }
 
