@@ -275,6 +275,11 @@ galley_article *th_article_html(const char *html)
 	return a;
 }
 
+char *th_text_of(const galley_article *a)
+{
+	return galley_body_text(galley_article_body(a));
+}
+
 int th_run(Suite *s)
 {
 	SRunner *sr = srunner_create(s);

@@ -64,6 +64,8 @@ void th_read_results(const char *plugin, const char *options, th_results *r);
 void th_results_free(th_results *r);
 /* An article whose body is parsed from an HTML fragment (owned). */
 galley_article *th_article_html(const char *html);
+/* The article's body as text (owned, free()). */
+char *th_text_of(const galley_article *a);
 
 /* String equality that prints both sides. */
 #define th_str_eq(a, b)                                                                         \
@@ -71,6 +73,14 @@ galley_article *th_article_html(const char *html);
 		const char *th_a_ = (a), *th_b_ = (b);                                                  \
 		ck_assert_msg(th_a_ && th_b_ && strcmp(th_a_, th_b_) == 0, "%s == %s: got '%s', expected '%s'", \
 		              #a, #b, th_a_ ? th_a_ : "(null)", th_b_ ? th_b_ : "(null)");                \
+	} while (0)
+
+/* The article's body as text equals expected (both printed when not). */
+#define th_text_eq(a, expected)                                                                 \
+	do {                                                                                        \
+		char *th_text_ = th_text_of(a);                                                         \
+		th_str_eq(th_text_, (expected));                                                        \
+		free(th_text_);                                                                         \
 	} while (0)
 
 /* Run a suite; returns the process exit status. */

@@ -164,8 +164,6 @@ static void result_free(result *r)
 		galley_article_free(r->a[i]);
 }
 
-static char *text_of(galley_article *a) { return galley_body_text(galley_article_body(a)); }
-
 static bool any_error(const result *r, const char *needle)
 {
 	for (size_t i = 0; i < r->n_err; i++)
@@ -190,7 +188,7 @@ START_TEST(test_pandoc_book)
 	th_str_eq(galley_article_list_at(r.a[0], GALLEY_LIST_AUTHORS, 1), "Bob Editor");
 	th_str_eq(galley_article_get_extra(r.a[0], "epub_book"), "A Pandoc Book");
 	th_str_eq(galley_article_candidate_first(r.a[0], "publisher"), "Pandoc Press");
-	char *t = text_of(r.a[0]);
+	char *t = th_text_of(r.a[0]);
 	th_str_eq(t, "Opening paragraph of the first chapter.\n\nA quoted passage in a block.\n\nlist item one\n\n"
 	             "list item two\n\nClosing paragraph with emphasis and a link.");
 	free(t);
@@ -220,16 +218,14 @@ START_TEST(test_calibre_like_book)
 	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_TITLE), "First part");
 	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_LANGUAGE), "en-GB");
 	th_str_eq(galley_article_list_at(r.a[0], GALLEY_LIST_AUTHORS, 0), "Cal Ibre");
-	char *t = text_of(r.a[0]);
-	th_str_eq(t, "Alpha beta & gamma.\n\nSecond para.");
-	free(t);
+	th_text_eq(r.a[0], "Alpha beta & gamma.\n\nSecond para.");
 	th_str_eq(galley_article_get(r.a[1], GALLEY_FIELD_TITLE), "Second part");
-	t = text_of(r.a[2]);
+	char *t = th_text_of(r.a[2]);
 	ck_assert_msg(strstr(t, "Next para \xc2\xa9 2020"), "%s", t);
 	free(t);
 	th_str_eq(galley_article_get(r.a[2], GALLEY_FIELD_TITLE), "Broken");
 	for (size_t i = 0; i < r.n; i++) {
-		char *x = text_of(r.a[i]);
+		char *x = th_text_of(r.a[i]);
 		ck_assert(!strstr(x, "root:"));
 		ck_assert(!strstr(x, "COVER PAGE"));
 		ck_assert(!strstr(x, "svg text"));
@@ -288,12 +284,10 @@ START_TEST(test_entity_attacks)
 			ck_assert_msg(any_error(&r, "declares XML entities"), "case %zu: %s", i, r.errors[0]);
 		} else {
 			ck_assert_uint_eq(r.n, 2);
-			char *t = text_of(r.a[0]);
-			th_str_eq(t, "before after");
-			free(t);
+			th_text_eq(r.a[0], "before after");
 		}
 		for (size_t k = 0; k < r.n; k++) {
-			char *t = text_of(r.a[k]);
+			char *t = th_text_of(r.a[k]);
 			ck_assert(!strstr(t, "root:"));
 			ck_assert(strlen(t) < 1000);
 			free(t);
@@ -471,9 +465,7 @@ START_TEST(test_own_book_directory)
 	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_DATE), "2023-01-02");
 	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_SITE), "Example Org");
 	th_str_eq(galley_article_list_at(r.a[0], GALLEY_LIST_AUTHORS, 0), "Ann Author");
-	char *t = text_of(r.a[0]);
-	th_str_eq(t, "One paragraph.\n\nTwo quoted.");
-	free(t);
+	th_text_eq(r.a[0], "One paragraph.\n\nTwo quoted.");
 	result_free(&r);
 	galley_article_free(a);
 	galley_buf_free(&o);

@@ -39,11 +39,6 @@ static galley_article *read_str(const char *html)
 	return read_page(html, strlen(html), NULL);
 }
 
-static char *text_of(galley_article *a)
-{
-	return galley_body_text(galley_article_body(a));
-}
-
 static bool has_candidate(galley_article *a, const char *field, const char *value, const char *origin)
 {
 	for (size_t i = 0; i < galley_article_n_candidates(a); i++) {
@@ -78,9 +73,7 @@ START_TEST(enc_meta_latin1)
 	                    "<body><p>Sch\xf6ne Gr\xfc\xdf" "e</p></body></html>";
 	galley_article *a = read_page(page, sizeof page - 1, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_TITLE), "Grüße aus Köln");
-	char *t = text_of(a);
-	th_str_eq(t, "Schöne Grüße");
-	free(t);
+	th_text_eq(a, "Schöne Grüße");
 	galley_article_free(a);
 }
 END_TEST
@@ -94,9 +87,7 @@ START_TEST(enc_meta_after_big_script)
 		galley_buf_puts(&b, "123456789, ");
 	galley_buf_puts(&b, "0];</script><meta charset=\"windows-1251\"></head><body><p>\xcc\xe8\xf0</p></body></html>");
 	galley_article *a = read_page(b.data, b.len, NULL);
-	char *t = text_of(a);
-	th_str_eq(t, "Мир");
-	free(t);
+	th_text_eq(a, "Мир");
 	galley_article_free(a);
 	galley_buf_free(&b);
 }
@@ -108,9 +99,7 @@ START_TEST(enc_http_equiv)
 	                    "<title>\xcf\xf0\xe8\xe2\xe5\xf2</title></head><body><p>\xcc\xe8\xf0</p></body></html>";
 	galley_article *a = read_page(page, sizeof page - 1, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_TITLE), "Привет");
-	char *t = text_of(a);
-	th_str_eq(t, "Мир");
-	free(t);
+	th_text_eq(a, "Мир");
 	galley_article_free(a);
 }
 END_TEST
@@ -120,9 +109,7 @@ START_TEST(enc_undeclared_1252)
 	/* curly quotes and euro sign in windows-1252, nothing declared, not UTF-8 */
 	const char page[] = "<html><body><p>\x93Quote\x94 costs \x80" "5 \x96 caf\xe9</p></body></html>";
 	galley_article *a = read_page(page, sizeof page - 1, NULL);
-	char *t = text_of(a);
-	th_str_eq(t, "“Quote” costs €5 – café");
-	free(t);
+	th_text_eq(a, "“Quote” costs €5 – café");
 	galley_article_free(a);
 }
 END_TEST
@@ -130,9 +117,7 @@ END_TEST
 START_TEST(enc_undeclared_utf8)
 {
 	galley_article *a = read_str("<html><body><p>Zoë’s naïve “café” — 東京</p></body></html>");
-	char *t = text_of(a);
-	th_str_eq(t, "Zoë’s naïve “café” — 東京");
-	free(t);
+	th_text_eq(a, "Zoë’s naïve “café” — 東京");
 	galley_article_free(a);
 }
 END_TEST
@@ -141,9 +126,7 @@ START_TEST(enc_combining_marks)
 {
 	/* decomposed accents are composed (NFC), also two marks on one letter */
 	galley_article *a = read_str("<html><body><p>gepru\xCC\x88" "ft, Vie\xCC\x82\xCC\x81" "t, q\xCC\x88</p></body></html>");
-	char *t = text_of(a);
-	th_str_eq(t, "geprüft, Viết, q\xCC\x88");
-	free(t);
+	th_text_eq(a, "geprüft, Viết, q\xCC\x88");
 	galley_article_free(a);
 }
 END_TEST
@@ -152,9 +135,7 @@ START_TEST(enc_bom)
 {
 	const char page[] = "\xEF\xBB\xBF<html><head><meta charset=iso-8859-1></head><body><p>Stra\xC3\x9F" "e</p></body></html>";
 	galley_article *a = read_page(page, sizeof page - 1, NULL);
-	char *t = text_of(a);
-	th_str_eq(t, "Straße");
-	free(t);
+	th_text_eq(a, "Straße");
 	galley_article_free(a);
 	/* UTF-16LE with its mark */
 	const char *src = "<html><body><p>Ünïcode</p></body></html>";
@@ -168,9 +149,7 @@ START_TEST(enc_bom)
 		buf[n++] = (unsigned char)(cp >> 8);
 	}
 	a = read_page(buf, n, NULL);
-	t = text_of(a);
-	th_str_eq(t, "Ünïcode");
-	free(t);
+	th_text_eq(a, "Ünïcode");
 	galley_article_free(a);
 }
 END_TEST
@@ -179,22 +158,16 @@ START_TEST(enc_wrong_declarations)
 {
 	/* declared Latin-1, but the bytes are UTF-8 */
 	galley_article *a = read_str("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Müller sagt: „Ja“</p></body></html>");
-	char *t = text_of(a);
-	th_str_eq(t, "Müller sagt: „Ja“");
-	free(t);
+	th_text_eq(a, "Müller sagt: „Ja“");
 	galley_article_free(a);
 	/* declared UTF-8, but the bytes are Latin-1 */
 	const char page[] = "<html><head><meta charset=\"utf-8\"></head><body><p>M\xfcller sagt Ja</p></body></html>";
 	a = read_page(page, sizeof page - 1, NULL);
-	t = text_of(a);
-	th_str_eq(t, "Müller sagt Ja");
-	free(t);
+	th_text_eq(a, "Müller sagt Ja");
 	galley_article_free(a);
 	/* an unknown label is ignored */
 	a = read_str("<html><head><meta charset=\"x-no-such-charset\"></head><body><p>Grüße</p></body></html>");
-	t = text_of(a);
-	th_str_eq(t, "Grüße");
-	free(t);
+	th_text_eq(a, "Grüße");
 	galley_article_free(a);
 }
 END_TEST
@@ -204,7 +177,7 @@ START_TEST(enc_invalid_utf8_mostly_utf8)
 	/* mostly UTF-8 with one stray byte: UTF-8 with a replacement character, not mojibake */
 	const char page[] = "<html><body><p>Grüße, Zoë, naïve, café \xff end</p></body></html>";
 	galley_article *a = read_page(page, sizeof page - 1, NULL);
-	char *t = text_of(a);
+	char *t = th_text_of(a);
 	ck_assert_msg(strstr(t, "Grüße, Zoë, naïve, café") != NULL, "got '%s'", t);
 	free(t);
 	galley_article_free(a);
@@ -246,7 +219,7 @@ START_TEST(enc_stale_meta_multibyte)
 		galley_buf_printf(&b, "<html><head><meta charset=\"%s\"><title>%s</title></head><body><p>%s</p></body></html>",
 		                  decl[i], body[i], body[i]);
 		galley_article *a = read_str(b.data);
-		char *t = text_of(a);
+		char *t = th_text_of(a);
 		th_str_eq(t, body[i]);
 		th_str_eq(galley_article_get(a, GALLEY_FIELD_TITLE), body[i]);
 		assert_charset_rule(a, "UTF-8", "meta-stale-utf8");
@@ -262,7 +235,7 @@ START_TEST(enc_real_1252_stays)
 	/* a real windows-1252 page: not valid UTF-8, so its declaration holds */
 	const char page[] = "<html><head><meta charset=\"windows-1252\"></head><body><p>\x93" "Caf\xe9\x94 \x96 na\xef" "ve</p></body></html>";
 	galley_article *a = read_page(page, sizeof page - 1, NULL);
-	char *t = text_of(a);
+	char *t = th_text_of(a);
 	th_str_eq(t, "“Café” – naïve");
 	assert_charset_rule(a, "windows-1252", "meta");
 	free(t);
@@ -291,7 +264,7 @@ START_TEST(enc_undeclared_detected)
 		size_t n = 0;
 		char *bytes = to_legacy(b.data, cases[i].enc, &n);
 		galley_article *a = read_page(bytes, n, NULL);
-		char *t = text_of(a);
+		char *t = th_text_of(a);
 		th_str_eq(t, cases[i].text);
 		const char *e = galley_article_get_extra(a, "explain.charset");
 		ck_assert_msg(e && strstr(e, "(detected:"), "%s: explain.charset '%s'", cases[i].enc, e ? e : "(none)");
@@ -308,9 +281,7 @@ START_TEST(enc_combining_marks_any_script)
 	/* decomposed kana voicing marks and Hangul jamo are composed too (NFC) */
 	galley_article *a = read_str("<html><body><p>\xE3\x81\x8B\xE3\x82\x99\xE3\x81\xAF, "
 	                             "\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB</p></body></html>");
-	char *t = text_of(a);
-	th_str_eq(t, "がは, 한");
-	free(t);
+	th_text_eq(a, "がは, 한");
 	galley_article_free(a);
 }
 END_TEST
@@ -319,9 +290,7 @@ START_TEST(enc_charset_option)
 {
 	const char page[] = "<html><head><meta charset=utf-8></head><body><p>\xc1\xc2\xd7</p></body></html>";
 	galley_article *a = read_page(page, sizeof page - 1, "charset=koi8-r");
-	char *t = text_of(a);
-	th_str_eq(t, "абв");
-	free(t);
+	th_text_eq(a, "абв");
 	galley_article_free(a);
 }
 END_TEST
@@ -354,7 +323,7 @@ START_TEST(body_shape)
 	                  !strstr(html, "comment") && !strstr(html, "php") && !strstr(html, "p{}"),
 	              "%s", html);
 	xmlBufferFree(buf);
-	char *t = text_of(a);
+	char *t = th_text_of(a);
 	ck_assert_msg(strstr(t, "Text one.") && strstr(t, "Text two.") && strstr(t, "Footer") && strstr(t, "Teaser"), "%s", t);
 	free(t);
 	/* the document serialises as XML (not HTML) and survives a deep copy */
@@ -374,7 +343,7 @@ START_TEST(body_noscript_and_soft_hyphens)
 		galley_buf_puts(&b, "<p>A page that hides its whole content in noscript, sentence after sentence.</p>");
 	galley_buf_puts(&b, "</div></noscript><p>Hyphen&shy;ated wo\xC2\xADrds</p></body></html>");
 	galley_article *a = read_page(b.data, b.len, NULL);
-	char *t = text_of(a);
+	char *t = th_text_of(a);
 	ck_assert_msg(!strstr(t, "Enable JavaScript"), "%s", t);
 	ck_assert_msg(strstr(t, "A page that hides its whole content"), "%s", t);
 	ck_assert_msg(strstr(t, "Hyphenated words"), "%s", t);
@@ -399,9 +368,7 @@ START_TEST(body_no_body_element)
 	galley_article_free(a);
 	/* a fragment without html/body */
 	a = read_str("<p>Just a paragraph</p>");
-	char *t = text_of(a);
-	th_str_eq(t, "Just a paragraph");
-	free(t);
+	th_text_eq(a, "Just a paragraph");
 	galley_article_free(a);
 }
 END_TEST
@@ -908,13 +875,13 @@ START_TEST(bad_inputs_run_continues)
 	ck_assert_int_eq(r.rc[3], GALLEY_ERR_ARTICLE);
 	ck_assert_msg(strstr(r.msg[3], "binary"), "%s", r.msg[3]);
 	ck_assert_int_eq(r.rc[4], GALLEY_OK);
-	char *t = text_of(r.a[4]);
+	char *t = th_text_of(r.a[4]);
 	ck_assert(galley_utf8_valid(t, strlen(t)));
 	ck_assert_msg(strstr(t, "broken"), "%s", t);
 	free(t);
 	ck_assert_int_eq(r.rc[5], GALLEY_OK);
 	ck_assert_int_eq(r.rc[6], GALLEY_OK);
-	t = text_of(r.a[6]);
+	t = th_text_of(r.a[6]);
 	ck_assert_msg(strstr(t, "nul") && strstr(t, "byte"), "%s", t);
 	free(t);
 	th_results_free(&r);
@@ -939,7 +906,7 @@ START_TEST(bad_deep_nesting)
 	galley_article *a = read_page(b.data, b.len, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_TITLE), "Deep");
 	/* nothing is lost: the text deep down and the content after it */
-	char *t = text_of(a);
+	char *t = th_text_of(a);
 	ck_assert_msg(strstr(t, "before deep") && strstr(t, "bottom") && strstr(t, "after deep"), "%s", t);
 	free(t);
 	/* the tree is bounded (libxml2 caps nesting), so every later stage can walk it */
@@ -1091,9 +1058,7 @@ START_TEST(warc_transport)
 	th_str_eq(galley_article_location(a)->uri, "https://news.example/a?b=1");
 	th_str_eq(galley_article_location(a)->date, "2020-01-02T03:04:05Z");
 	ck_assert_ptr_null(galley_article_location(a)->record_id);
-	char *t = text_of(a);
-	th_str_eq(t, "Grüße");
-	free(t);
+	th_text_eq(a, "Grüße");
 	th_results_free(&r);
 	galley_buf_free(&o);
 	galley_buf_free(&w);
@@ -1120,7 +1085,7 @@ START_TEST(samples_read)
 		ck_assert_ptr_nonnull(galley_article_get(r.a[i], GALLEY_FIELD_DATE));
 		ck_assert_ptr_nonnull(galley_article_get(r.a[i], GALLEY_FIELD_LANGUAGE));
 		ck_assert_ptr_nonnull(galley_article_candidate_first(r.a[i], "author"));
-		char *t = text_of(r.a[i]);
+		char *t = th_text_of(r.a[i]);
 		ck_assert_msg(strlen(t) > 500, "%s: text too short", galley_article_where(r.a[i]));
 		ck_assert_msg(!strstr(t, "Ã") && !strstr(t, "â€"), "%s: mojibake", galley_article_where(r.a[i]));
 		free(t);

@@ -98,11 +98,6 @@ static char *write_file(const char *path, const char *more, galley_article **art
 	return data;
 }
 
-static char *text_of(galley_article *a)
-{
-	return galley_body_text(galley_article_body(a));
-}
-
 /* author_entries gives each author's kind back, in any order of the keys */
 START_TEST(test_author_entries)
 {
@@ -155,7 +150,7 @@ START_TEST(test_lines_basic)
 	ck_assert_uint_eq(galley_article_n_stages(a), 1);
 	th_str_eq(galley_article_stage_name(a, 0), "read-html");
 	th_str_eq(galley_article_get_extra(a, "m"), "2");
-	char *t = text_of(a);
+	char *t = th_text_of(a);
 	th_str_eq(t, "One.\n\nTwo  spaced\n  code.\n\nThree."); /* preformatted text kept as it is */
 	free(t);
 	xmlNodePtr second = galley_body_root(galley_article_body(a))->children->next;
@@ -164,7 +159,7 @@ START_TEST(test_lines_basic)
 	const galley_source_location *loc = galley_article_location(r.a[1]);
 	th_str_eq(loc->file, p);
 	ck_assert_int_eq(loc->index, 1);
-	t = text_of(r.a[1]); /* no empty line anywhere: one paragraph per line */
+	t = th_text_of(r.a[1]); /* no empty line anywhere: one paragraph per line */
 	th_str_eq(t, "Just text.\n\nOne line, one paragraph.");
 	free(t);
 	result_free(&r);
@@ -181,10 +176,8 @@ START_TEST(test_html_preferred)
 	ck_assert_uint_eq(r.n, 2);
 	xmlNodePtr first = galley_body_root(galley_article_body(r.a[0]))->children;
 	ck_assert_str_eq((const char *)first->name, "h2");
-	char *t = text_of(r.a[0]);
-	th_str_eq(t, "Head\n\na & b");
-	free(t);
-	t = text_of(r.a[1]); /* not XML: read with the HTML parser */
+	th_text_eq(r.a[0], "Head\n\na & b");
+	char *t = th_text_of(r.a[1]); /* not XML: read with the HTML parser */
 	ck_assert_msg(strstr(t, "entity\xc2\xa0here") || strstr(t, "entity here"), "text: %s", t);
 	free(t);
 	result_free(&r);
@@ -351,7 +344,7 @@ START_TEST(test_hostile_bytes)
 	ck_assert_msg(galley_utf8_valid(title, strlen(title)), "title not UTF-8");
 	ck_assert_msg(!strchr(title, '\x07') && !strchr(title, '\x1b'), "controls kept: %s", title);
 	ck_assert_msg(strstr(title, "nul"), "text after NUL lost: %s", title);
-	char *t = text_of(r.a[0]);
+	char *t = th_text_of(r.a[0]);
 	ck_assert_msg(galley_utf8_valid(t, strlen(t)), "text not UTF-8");
 	free(t);
 	/* and written again: valid */
@@ -433,9 +426,7 @@ START_TEST(test_dek)
 	ck_assert_msg(r.n_errors == 0, "errors: %s", r.errors.data);
 	ck_assert_uint_eq(r.n, 1);
 	th_str_eq(galley_article_get(r.a[0], GALLEY_FIELD_DEK), "What the story is about, in brief.");
-	char *t = text_of(r.a[0]);
-	th_str_eq(t, "One.");
-	free(t);
+	th_text_eq(r.a[0], "One.");
 	result_free(&r);
 	free(p);
 }
