@@ -200,6 +200,23 @@ static void ta_author_facts_of(const ta_author_evidence *ev, ta_author_facts *f)
 	f->meta_desk = meta->n == 1 && ta_author_kind(st, a, meta->v[0], ev->site) == GALLEY_AUTHOR_ORGANISATION && strchr(meta->v[0], ' ');
 }
 
+/* The facts the outcomes weighed, for a -v run: "metadata people; the page covers it; byline
+ * with the article, a person" (into buf). */
+enum { TA_FACTS_TEXT_MAX = 200 };
+static void ta_author_facts_text(const ta_author_facts *f, char *buf, size_t size)
+{
+	static const char *const kinds[] = {"none", "people", "an account", "the outlet"};
+	static const char *const places[] = {"with the article", "near it", "in a list", "none"};
+	const ta_author_evidence *ev = f->ev;
+	const char *agree = f->seen_covers_meta ? "; the page covers it"
+	                    : f->meta_has_lab  ? "; the byline is one of its names"
+	                    : f->lab_meets_meta ? "; the byline is the same person"
+	                                        : "";
+	snprintf(buf, size, "metadata %s%s; byline %s%s; shown name %s%s", kinds[f->meta], agree, places[ev->lab.n ? ev->lab_tier : TA_TIER_NONE],
+	         ev->lab.n && f->lab_person ? ", a person" : "", places[ev->vis.n ? ev->vis_tier : TA_TIER_NONE],
+	         ev->vis.n && f->vis_person ? ", a person" : "");
+}
+
 ta_names *ta_author_decide(ta_author_evidence *ev, const char **why)
 {
 	ta_author_facts f;
@@ -218,8 +235,12 @@ ta_names *ta_author_decide(ta_author_evidence *ev, const char **why)
 		for (size_t i = 0; i < n; i++)
 			if (applies[i] && &ta_author_outcomes[i] != best)
 				galley_buf_printf(&b, "%s%s %d", b.len ? ", " : "", ta_author_outcomes[i].id, ta_author_outcomes[i].score);
-		if (b.len)
-			fprintf(stderr, "galley: tag-attribution: %s: authors: %s %d won over %s\n", galley_article_where(ev->d->a), best->id, best->score, b.data);
+		if (b.len) {
+			char facts[TA_FACTS_TEXT_MAX];
+			ta_author_facts_text(&f, facts, sizeof facts);
+			fprintf(stderr, "galley: tag-attribution: %s: authors: %s %d won over %s (%s)\n", galley_article_where(ev->d->a), best->id,
+			        best->score, b.data, facts);
+		}
 		galley_buf_free(&b);
 	}
 	if (!best)
