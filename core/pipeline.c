@@ -76,6 +76,79 @@ static bool at_param(const lexer *lx)
 	return lx->s[0] == '$' && lx->s + 1 < lx->end && lx->s[1] == '{';
 }
 
+/* The quoted text at lx->s (the quote character included) appended to b, the lexer moved past
+ * the closing quote; in double quotes, ${...} is expanded and \n, \t, \\ and \" are escapes.
+ * Returns false with err set when the quote is not closed or a reference fails. */
+static bool lex_quoted(lexer *lx, galley_buf *b, word *w, galley_error *err)
+{
+	int ql = lx->line, qc = lx->col;
+	char q = *lx->s;
+	lx_adv(lx);
+	while (lx->s < lx->end) {
+		char c = *lx->s;
+		if (c == q) {
+			lx_adv(lx);
+			return true;
+		}
+		if (q == '"' && at_param(lx)) {
+			if (!lx_param(lx, b, w, err))
+				return false;
+			continue;
+		}
+		if (q == '"' && c == '\\' && lx->s + 1 < lx->end) {
+			lx_adv(lx);
+			char e = *lx->s;
+			switch (e) {
+			case 'n': galley_buf_putc(b, '\n'); break;
+			case 't': galley_buf_putc(b, '\t'); break;
+			case '\\': galley_buf_putc(b, '\\'); break;
+			case '"': galley_buf_putc(b, '"'); break;
+			default:
+				galley_buf_putc(b, '\\');
+				galley_buf_putc(b, e);
+			}
+			lx_adv(lx);
+			continue;
+		}
+		galley_buf_putc(b, c);
+		lx_adv(lx);
+	}
+	galley_error_set(err, GALLEY_ERR_FATAL, "%s:%d:%d: unterminated %s quote; close it with %c", lx->origin, ql, qc,
+	                 q == '"' ? "double" : "single", q);
+	return false;
+}
+
+/* The word at lx->s into *w (its text owned by w), up to white space or '!'.  Returns false with
+ * err set (and nothing owned) when a quote or a reference in it fails. */
+static bool lex_word(lexer *lx, word *w, galley_error *err)
+{
+	*w = (word){.line = lx->line, .col = lx->col, .eq = -1};
+	galley_buf b = {0};
+	while (lx->s < lx->end) {
+		char c = *lx->s;
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '!')
+			break;
+		if (c == '"' || c == '\'' || at_param(lx)) {
+			bool ok = c == '"' || c == '\'' ? lex_quoted(lx, &b, w, err) : lx_param(lx, &b, w, err);
+			if (!ok) {
+				galley_buf_free(&b);
+				return false;
+			}
+			if (!b.data)
+				galley_buf_append(&b, "", 0);
+			continue;
+		}
+		if (c == '=' && w->eq < 0) {
+			w->eq = (int)b.len;
+			w->value_col = lx->col + 1;
+		}
+		galley_buf_putc(&b, c);
+		lx_adv(lx);
+	}
+	w->text = galley_buf_steal(&b);
+	return true;
+}
+
 /* Split text into stages of words. */
 static int lex(lexer *lx, raw_stage **out, size_t *n_out, galley_error *err)
 {
@@ -127,79 +200,11 @@ static int lex(lexer *lx, raw_stage **out, size_t *n_out, galley_error *err)
 			continue;
 		}
 		/* a word */
-		word w = {.line = lx->line, .col = lx->col, .eq = -1};
-		galley_buf b = {0};
-		while (lx->s < lx->end) {
-			c = *lx->s;
-			if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '!')
-				break;
-			if (c == '"' || c == '\'') {
-				int ql = lx->line, qc = lx->col;
-				char q = c;
-				lx_adv(lx);
-				bool closed = false;
-				while (lx->s < lx->end) {
-					c = *lx->s;
-					if (c == q) {
-						closed = true;
-						lx_adv(lx);
-						break;
-					}
-					if (q == '"' && at_param(lx)) {
-						if (!lx_param(lx, &b, &w, err)) {
-							galley_buf_free(&b);
-							free_stages(st, n);
-							return GALLEY_ERR_FATAL;
-						}
-						continue;
-					}
-					if (q == '"' && c == '\\' && lx->s + 1 < lx->end) {
-						lx_adv(lx);
-						char e = *lx->s;
-						switch (e) {
-						case 'n': galley_buf_putc(&b, '\n'); break;
-						case 't': galley_buf_putc(&b, '\t'); break;
-						case '\\': galley_buf_putc(&b, '\\'); break;
-						case '"': galley_buf_putc(&b, '"'); break;
-						default:
-							galley_buf_putc(&b, '\\');
-							galley_buf_putc(&b, e);
-						}
-						lx_adv(lx);
-						continue;
-					}
-					galley_buf_putc(&b, c);
-					lx_adv(lx);
-				}
-				if (!closed) {
-					galley_error_set(err, GALLEY_ERR_FATAL, "%s:%d:%d: unterminated %s quote; close it with %c",
-					                 lx->origin, ql, qc, q == '"' ? "double" : "single", q);
-					galley_buf_free(&b);
-					free_stages(st, n);
-					return GALLEY_ERR_FATAL;
-				}
-				if (!b.data)
-					galley_buf_append(&b, "", 0);
-				continue;
-			}
-			if (at_param(lx)) {
-				if (!lx_param(lx, &b, &w, err)) {
-					galley_buf_free(&b);
-					free_stages(st, n);
-					return GALLEY_ERR_FATAL;
-				}
-				if (!b.data)
-					galley_buf_append(&b, "", 0);
-				continue;
-			}
-			if (c == '=' && w.eq < 0) {
-				w.eq = (int)b.len;
-				w.value_col = lx->col + 1;
-			}
-			galley_buf_putc(&b, c);
-			lx_adv(lx);
+		word w;
+		if (!lex_word(lx, &w, err)) {
+			free_stages(st, n);
+			return GALLEY_ERR_FATAL;
 		}
-		w.text = galley_buf_steal(&b);
 		if (!open_stage) {
 			if (n == cap) {
 				cap = cap ? cap * 2 : 8;
