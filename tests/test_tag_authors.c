@@ -366,7 +366,7 @@ START_TEST(header_lines_name_beside_a_date)
 
 	/* a label beside the date that reads as no person */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "dateline", "04. November 2021 | PAID CONTENT", "span.date2 in-body");
+	add_removed(a, "dateline", "17. Oktober 2020 | PAID CONTENT", "span.date2 in-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
@@ -492,7 +492,7 @@ START_TEST(lines_that_name_nobody)
 {
 	/* a heading in capitals: its "VON" is a preposition */
 	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "outside-main", "KLIMANEUTRALITÄT VON UNTERNEHMEN", "p after-body");
+	add_removed(a, "outside-main", "ERNEUERUNG VON HAFENANLAGEN", "p after-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
@@ -928,9 +928,9 @@ START_TEST(byline_labels_and_joins)
 
 	/* a name's particle is no label */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_add_candidate(a, "author", "Walter von Aachen", "json-ld");
+	galley_article_add_candidate(a, "author", "Walter von Auenfeld", "json-ld");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Walter von Aachen");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Walter von Auenfeld");
 	galley_article_free(a);
 }
 END_TEST
@@ -1469,8 +1469,8 @@ START_TEST(decision_outcomes_each_with_a_fixture)
 	/* byline-user-name: the byline with the article is a user's one capitalised word */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_add_candidate(a, "author", "Jane Roe", "json-ld");
-	add_removed(a, "byline", "Geschrieben von Cooper am 25.08.2015", "div.byline before-body");
-	expect_outcome(a, "Cooper", "byline-user-name");
+	add_removed(a, "byline", "Geschrieben von Marlowe am 14.03.2019", "div.byline before-body");
+	expect_outcome(a, "Marlowe", "byline-user-name");
 	/* metadata: metadata names people, the page's byline is far from the article */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_add_candidate(a, "author", "Jane Roe", "json-ld");
