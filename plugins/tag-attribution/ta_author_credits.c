@@ -111,6 +111,9 @@ void ta_closing_credit(const ta_state *st, const char *text, ta_names *out)
 	free(c);
 }
 
+/* The shortest word whose full stop closes a sentence (not an initial's or "Dr."'s). */
+enum { TA_PROSE_WORD_MIN = 3 };
+
 /* Whether the words read as prose: a word of three characters or more closes a sentence (a
  * lower-case letter, then ".", "!" or "?").  A contact block is lines of a name, a role, an
  * address and numbers; a story's sentence may open with a name and a role word too ("Jane Roe
@@ -120,7 +123,7 @@ static bool ta_words_read_as_prose(const ta_words *w)
 	for (size_t k = 0; k < w->n; k++) {
 		const unsigned char *x = (const unsigned char *)w->w[k];
 		size_t l = w->l[k];
-		if (l >= 3 && (x[l - 1] == '.' || x[l - 1] == '!' || x[l - 1] == '?') &&
+		if (l >= TA_PROSE_WORD_MIN && (x[l - 1] == '.' || x[l - 1] == '!' || x[l - 1] == '?') &&
 		    ((x[l - 2] >= 'a' && x[l - 2] <= 'z') || x[l - 2] >= 0x80))
 			return true;
 	}
@@ -455,6 +458,11 @@ static bool ta_badge_line(ta_doc *d, const char *name)
 	return !(w.n > 1 && !ta_person_text(d, name)) && !(title && strstr(title, name));
 }
 
+/* The badge's line under the picture, in characters: a handle or a name. */
+enum { TA_BADGE_LINE_MIN = 2, TA_BADGE_LINE_MAX = 40 };
+/* The nodes looked at before the body's first text for the badge's picture. */
+enum { TA_BADGE_SCAN = 64 };
+
 /* Which picture opens the body: the one picture before target, or the first of several. */
 typedef enum ta_badge_pick { TA_BADGE_ALONE, TA_BADGE_FIRST } ta_badge_pick;
 
@@ -466,7 +474,7 @@ static xmlNodePtr ta_badge_picture(ta_doc *d, xmlNodePtr target, ta_badge_pick p
 		return NULL;
 	xmlNodePtr root = galley_body_root(body), pic = NULL;
 	size_t seen = 0;
-	for (xmlNodePtr n = root; n && n != target && seen < 64; n = galley_node_next(n, root, true), seen++) {
+	for (xmlNodePtr n = root; n && n != target && seen < TA_BADGE_SCAN; n = galley_node_next(n, root, true), seen++) {
 		if (n->type == XML_TEXT_NODE && n->content) {
 			for (const xmlChar *c = n->content; *c; c++)
 				if (!strchr(" \t\r\n", *c))
@@ -479,7 +487,7 @@ static xmlNodePtr ta_badge_picture(ta_doc *d, xmlNodePtr target, ta_badge_pick p
 			pic = n;
 		}
 	}
-	return seen < 64 ? pic : NULL;
+	return seen < TA_BADGE_SCAN ? pic : NULL;
 }
 
 /* Does the picture's alternative text or title say name? */
@@ -507,7 +515,7 @@ bool ta_badge_name(ta_doc *d, ta_names *out)
 	if (!d->nbody || !d->gp || !d->gp->n || !d->gp->node[0])
 		return false;
 	const char *name = d->p[0].text;
-	if (d->p[0].len <= 40 && d->p[0].len >= 2 && ta_badge_line(d, name)) {
+	if (d->p[0].len <= TA_BADGE_LINE_MAX && d->p[0].len >= TA_BADGE_LINE_MIN && ta_badge_line(d, name)) {
 		xmlNodePtr pic = ta_badge_picture(d, d->gp->node[0], TA_BADGE_ALONE);
 		if (pic && ta_badge_says(pic, name)) {
 			ta_names_add(out, name);
@@ -519,7 +527,7 @@ bool ta_badge_name(ta_doc *d, ta_names *out)
 	xmlNodePtr pic = ta_badge_picture(d, d->gp->node[0], TA_BADGE_FIRST);
 	for (size_t i = 0; pic && i < galley_article_n_removed(d->a); i++) {
 		const galley_removed *r = galley_article_removed(d->a, i);
-		if (r->text && r->reason && !strcmp(r->reason, "header") && strlen(r->text) <= 40 && ta_badge_says(pic, r->text) &&
+		if (r->text && r->reason && !strcmp(r->reason, "header") && strlen(r->text) <= TA_BADGE_LINE_MAX && ta_badge_says(pic, r->text) &&
 		    ta_badge_line(d, r->text)) {
 			ta_names_add(out, r->text);
 			return true;

@@ -33,6 +33,9 @@ static bool ta_letters_only(const char *name)
 	return true;
 }
 
+/* The most words of the name after the label that metadata may confirm. */
+enum { TA_LABELLED_NAME_WORDS_MAX = 4 };
+
 /* Does text hold a byline label and then, up to its end, a name whose last word is in lower
  * case that an author candidate of the metadata gives in any case ("By Jane doe" and <meta
  * name=author content="jane doe">)?  Adds the name as the page writes it. */
@@ -42,7 +45,8 @@ static bool ta_label_then_metadata_name(ta_doc *d, const char *text, ta_names *o
 	ta_split_words(text, &w);
 	size_t ln = w.n ? ta_label_at(d->st, &w, 0) : 0;
 	/* a given name first, the family name in lower case (why the name check failed) */
-	if (!ln || ln + 1 >= w.n || w.n - ln > 4 || !ta_has_upper_start(w.w[ln], w.l[ln]) || ta_has_upper_start(w.w[w.n - 1], w.l[w.n - 1]))
+	if (!ln || ln + 1 >= w.n || w.n - ln > TA_LABELLED_NAME_WORDS_MAX || !ta_has_upper_start(w.w[ln], w.l[ln]) ||
+	    ta_has_upper_start(w.w[w.n - 1], w.l[w.n - 1]))
 		return false;
 	const char *rest = w.w[ln];
 	size_t rl = (size_t)(w.w[w.n - 1] + w.l[w.n - 1] - rest);
@@ -266,8 +270,8 @@ static bool ta_bare_label_name(const ta_author_evidence *ev, size_t k, int tier)
 	return true;
 }
 
-/* The longest user account that a bare label may credit: "jdoe42", "u/jdoe". */
-enum { TA_ACCOUNT_MAX = 30 };
+/* The shortest and the longest user account that a bare label may credit: "jdoe42", "u/jdoe". */
+enum { TA_ACCOUNT_MIN = 3, TA_ACCOUNT_MAX = 30 };
 
 /* Is name, all of the element's text, a user account: one token with a digit, an
  * underscore, a dot or a slash in it, or in lower case ("jdoe42", "j_doe", "u/jdoe"), not a
@@ -276,7 +280,7 @@ static bool ta_account_text(const char *name, const char *text)
 {
 	char *t = galley_ws_normalize(text);
 	size_t n = strlen(name);
-	bool ok = !strcmp(t, name) && n >= 3 && n <= TA_ACCOUNT_MAX && !strchr(name, ' ') && !strchr(name, '@');
+	bool ok = !strcmp(t, name) && n >= TA_ACCOUNT_MIN && n <= TA_ACCOUNT_MAX && !strchr(name, ' ') && !strchr(name, '@');
 	free(t);
 	bool letter = false, mark = name[0] >= 'a' && name[0] <= 'z';
 	for (size_t i = 0; i < n && ok; i++) {

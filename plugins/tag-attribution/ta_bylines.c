@@ -67,6 +67,8 @@ static size_t ta_outlet_after_name(const ta_state *st, const ta_words *w, size_t
 
 /* The longest short name in capitals after a writer's, past a comma ("Jane Doe, XYZ"). */
 enum { TA_SHORT_NAME_MAX = 6 };
+/* The words of the writer's name before that comma. */
+enum { TA_WRITER_WORDS_MIN = 2, TA_WRITER_WORDS_MAX = 4 };
 
 /* Is seg, the part after the comma at comma of name, an outlet's or agency's short name in
  * capitals after a writer's name of two words or more not itself in capitals ("Jane Doe,
@@ -79,7 +81,7 @@ static bool ta_short_name_after(const char *name, const char *comma, const char 
 		return false;
 	char *first = galley_strndup(name, (size_t)(comma - name));
 	ta_split_words(first, &nw);
-	bool ok = nw.n >= 2 && nw.n <= 4;
+	bool ok = nw.n >= TA_WRITER_WORDS_MIN && nw.n <= TA_WRITER_WORDS_MAX;
 	for (size_t i = 0; i < nw.n && ok; i++)
 		ok = !ta_all_caps_words_n(nw.w[i], nw.l[i]);
 	free(first);
