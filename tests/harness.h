@@ -83,6 +83,14 @@ char *th_text_of(const galley_article *a);
 		free(th_text_);                                                                         \
 	} while (0)
 
+/* The file at path holds exactly the string expected (both printed when not). */
+#define th_file_eq(path, expected)                                                              \
+	do {                                                                                        \
+		char *th_file_ = th_read_file((path), NULL);                                            \
+		th_str_eq(th_file_, (expected));                                                        \
+		free(th_file_);                                                                         \
+	} while (0)
+
 /* Run a suite; returns the process exit status. */
 int th_run(Suite *s);
 

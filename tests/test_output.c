@@ -20,49 +20,35 @@ static int count_entries(const char *dir)
 
 START_TEST(commit_replaces)
 {
-	char *dir = th_tmpdir();
-	galley_buf p = {0};
-	galley_buf_printf(&p, "%s/out.txt", dir);
-	th_write_file(p.data, "old", 3);
+	char *p = th_tmp_path("out.txt");
+	th_write_file(p, "old", 3);
 	galley_error e = {0};
-	galley_output *o = galley_output_open(p.data, &e);
+	galley_output *o = galley_output_open(p, &e);
 	ck_assert_msg(o != NULL, "%s", e.message);
-	th_str_eq(galley_output_path(o), p.data);
+	th_str_eq(galley_output_path(o), p);
 	fputs("new contents", galley_output_file(o));
 	/* until the commit, the old file is intact and the new one is a hidden temporary */
-	char *mid = th_read_file(p.data, NULL);
-	th_str_eq(mid, "old");
-	free(mid);
-	ck_assert_int_eq(count_entries(dir), 2);
+	th_file_eq(p, "old");
+	ck_assert_int_eq(count_entries(th_tmp), 2);
 	ck_assert_int_eq(galley_output_commit(o, &e), GALLEY_OK);
-	char *now = th_read_file(p.data, NULL);
-	th_str_eq(now, "new contents");
-	free(now);
-	ck_assert_int_eq(count_entries(dir), 1);
-	galley_buf_free(&p);
-	th_rmrf(dir);
-	free(dir);
+	th_file_eq(p, "new contents");
+	ck_assert_int_eq(count_entries(th_tmp), 1);
+	free(p);
 }
 END_TEST
 
 START_TEST(abort_keeps_old)
 {
-	char *dir = th_tmpdir();
-	galley_buf p = {0};
-	galley_buf_printf(&p, "%s/out.txt", dir);
-	th_write_file(p.data, "old", 3);
+	char *p = th_tmp_path("out.txt");
+	th_write_file(p, "old", 3);
 	galley_error e = {0};
-	galley_output *o = galley_output_open(p.data, &e);
+	galley_output *o = galley_output_open(p, &e);
 	fputs("half-written", galley_output_file(o));
 	galley_output_abort(o);
-	char *now = th_read_file(p.data, NULL);
-	th_str_eq(now, "old");
-	free(now);
-	ck_assert_int_eq(count_entries(dir), 1);
+	th_file_eq(p, "old");
+	ck_assert_int_eq(count_entries(th_tmp), 1);
 	galley_output_abort(NULL);
-	galley_buf_free(&p);
-	th_rmrf(dir);
-	free(dir);
+	free(p);
 }
 END_TEST
 
@@ -71,11 +57,10 @@ END_TEST
 START_TEST(many_temporaries_all_discarded)
 {
 	enum { N_OUTPUTS = 600 };
-	char *dir = th_tmpdir();
 	galley_output **o = calloc(N_OUTPUTS, sizeof *o);
 	for (int i = 0; i < N_OUTPUTS; i++) {
 		galley_buf p = {0};
-		galley_buf_printf(&p, "%s/book-%03d.epub", dir, i);
+		galley_buf_printf(&p, "%s/book-%03d.epub", th_tmp, i);
 		galley_error e = {0};
 		o[i] = galley_output_open(p.data, &e);
 		ck_assert_msg(o[i] != NULL, "%s", e.message);
@@ -83,56 +68,44 @@ START_TEST(many_temporaries_all_discarded)
 		ck_assert_int_eq(galley_output_close(o[i], &e), GALLEY_OK);
 		galley_buf_free(&p);
 	}
-	ck_assert_int_eq(count_entries(dir), N_OUTPUTS);
+	ck_assert_int_eq(count_entries(th_tmp), N_OUTPUTS);
 	galley_discard_outputs();
-	ck_assert_int_eq(count_entries(dir), 0);
+	ck_assert_int_eq(count_entries(th_tmp), 0);
 	for (int i = 0; i < N_OUTPUTS; i++)
 		galley_output_abort(o[i]);
 	free(o);
-	th_rmrf(dir);
-	free(dir);
 }
 END_TEST
 
 START_TEST(closed_output_commits)
 {
-	char *dir = th_tmpdir();
-	galley_buf p = {0};
-	galley_buf_printf(&p, "%s/out.txt", dir);
+	char *p = th_tmp_path("out.txt");
 	galley_error e = {0};
-	galley_output *o = galley_output_open(p.data, &e);
+	galley_output *o = galley_output_open(p, &e);
 	fputs("closed early", galley_output_file(o));
 	ck_assert_int_eq(galley_output_close(o, &e), GALLEY_OK);
 	ck_assert_int_eq(galley_output_close(o, &e), GALLEY_OK);
 	ck_assert_int_eq(galley_output_commit(o, &e), GALLEY_OK);
-	char *now = th_read_file(p.data, NULL);
-	th_str_eq(now, "closed early");
-	free(now);
-	ck_assert_int_eq(count_entries(dir), 1);
-	galley_buf_free(&p);
-	th_rmrf(dir);
-	free(dir);
+	th_file_eq(p, "closed early");
+	ck_assert_int_eq(count_entries(th_tmp), 1);
+	free(p);
 }
 END_TEST
 
 START_TEST(creates_directories_and_refuses_dirs)
 {
-	char *dir = th_tmpdir();
-	galley_buf p = {0};
-	galley_buf_printf(&p, "%s/a/b/out.txt", dir);
+	char *p = th_tmp_path("a/b/out.txt");
 	galley_error e = {0};
-	galley_output *o = galley_output_open(p.data, &e);
+	galley_output *o = galley_output_open(p, &e);
 	ck_assert_msg(o != NULL, "%s", e.message);
 	ck_assert_int_eq(galley_output_commit(o, &e), GALLEY_OK);
-	ck_assert_ptr_null(galley_output_open(dir, &e));
+	ck_assert_ptr_null(galley_output_open(th_tmp, &e));
 	ck_assert_msg(strstr(e.message, "is a directory"), "%s", e.message);
 	ck_assert_ptr_null(galley_output_open("", &e));
 	ck_assert_msg(strstr(e.message, "no output path given"), "%s", e.message);
 	ck_assert_ptr_null(galley_output_open("/proc/nonexistent-galley/x/y", &e));
 	ck_assert_msg(strstr(e.message, "cannot create directory"), "%s", e.message);
-	galley_buf_free(&p);
-	th_rmrf(dir);
-	free(dir);
+	free(p);
 }
 END_TEST
 
@@ -155,24 +128,20 @@ END_TEST
 
 START_TEST(read_file_limits)
 {
-	char *dir = th_tmpdir();
-	galley_buf p = {0};
-	galley_buf_printf(&p, "%s/in.bin", dir);
-	th_write_file(p.data, "0123456789", 10);
+	char *p = th_tmp_path("in.bin");
+	th_write_file(p, "0123456789", 10);
 	unsigned char *data;
 	size_t len;
 	galley_error e = {0};
-	ck_assert_int_eq(galley_read_file(p.data, &data, &len, 0, &e), GALLEY_OK);
+	ck_assert_int_eq(galley_read_file(p, &data, &len, 0, &e), GALLEY_OK);
 	ck_assert_uint_eq(len, 10);
 	ck_assert_int_eq(data[10], 0);
 	free(data);
-	ck_assert_int_eq(galley_read_file(p.data, &data, &len, 5, &e), GALLEY_ERR_ARTICLE);
+	ck_assert_int_eq(galley_read_file(p, &data, &len, 5, &e), GALLEY_ERR_ARTICLE);
 	ck_assert_msg(strstr(e.message, "larger than the limit of 5 bytes"), "%s", e.message);
 	ck_assert_int_eq(galley_read_file("/nonexistent", &data, &len, 0, &e), GALLEY_ERR_ARTICLE);
 	ck_assert_msg(strstr(e.message, "cannot open '/nonexistent'"), "%s", e.message);
-	galley_buf_free(&p);
-	th_rmrf(dir);
-	free(dir);
+	free(p);
 }
 END_TEST
 
@@ -180,6 +149,7 @@ int main(void)
 {
 	Suite *s = suite_create("output");
 	TCase *tc = tcase_create("output");
+	tcase_add_checked_fixture(tc, th_tmp_setup, th_tmp_teardown);
 	tcase_add_test(tc, commit_replaces);
 	tcase_add_test(tc, abort_keeps_old);
 	tcase_add_test(tc, creates_directories_and_refuses_dirs);
