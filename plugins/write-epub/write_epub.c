@@ -194,6 +194,20 @@ static xmlDocPtr xhtml_new(const char *lang, const char *title, const char *css_
 	return doc;
 }
 
+/* A new XHTML document (see xhtml_new) whose body holds one <section epub:type="type"
+ * class="cls">, returned in *sec. */
+static xmlDocPtr xhtml_section_page(const char *lang, const char *title, const char *css_href, const char *type,
+                                    const char *cls, xmlNodePtr *sec, xmlNsPtr *ns)
+{
+	xmlNodePtr body;
+	xmlDocPtr doc = xhtml_new(lang, title, css_href, &body, ns);
+	xmlNsPtr epub = xmlSearchNsByHref(doc, xmlDocGetRootElement(doc), BAD_CAST OPS_NS);
+	*sec = xmlNewChild(body, *ns, BAD_CAST "section", NULL);
+	xmlSetNsProp(*sec, epub, BAD_CAST "type", BAD_CAST type);
+	xmlSetProp(*sec, BAD_CAST "class", BAD_CAST cls);
+	return doc;
+}
+
 static char *doc_bytes(xmlDocPtr doc, size_t *len)
 {
 	xmlChar *mem = NULL;
@@ -395,16 +409,12 @@ static write_epub_chapter *write_epub_build_chapter(const write_epub_state *st, 
 	const char *url = galley_article_get(a, GALLEY_FIELD_URL);
 	const char *date = galley_article_get(a, GALLEY_FIELD_DATE);
 	const char *site = galley_article_get(a, GALLEY_FIELD_SITE);
-	xmlNodePtr body;
+	xmlNodePtr sec;
 	xmlNsPtr ns;
 	char *lang = article_lang(st, a);
 	if (!title || !*title)
 		title = label(st, lang, "untitled");
-	xmlDocPtr doc = xhtml_new(lang, title, "../style.css", &body, &ns);
-	xmlNsPtr epub = xmlSearchNsByHref(doc, xmlDocGetRootElement(doc), BAD_CAST OPS_NS);
-	xmlNodePtr sec = xmlNewChild(body, ns, BAD_CAST "section", NULL);
-	xmlSetNsProp(sec, epub, BAD_CAST "type", BAD_CAST "chapter");
-	xmlSetProp(sec, BAD_CAST "class", BAD_CAST "article");
+	xmlDocPtr doc = xhtml_section_page(lang, title, "../style.css", "chapter", "article", &sec, &ns);
 
 	/* the header: title, dek (the standfirst under the headline), byline, date, source credit,
 	 * original URL */
@@ -904,13 +914,9 @@ static int add_xw(write_epub_book *b, const char *name, xw *x, galley_error *err
 
 static xmlDocPtr write_epub_title_page(write_epub_state *st, write_epub_book *b, const book_meta *m)
 {
-	xmlNodePtr body;
+	xmlNodePtr sec;
 	xmlNsPtr ns;
-	xmlDocPtr doc = xhtml_new(m->language, m->title, "style.css", &body, &ns);
-	xmlNsPtr epub = xmlSearchNsByHref(doc, xmlDocGetRootElement(doc), BAD_CAST OPS_NS);
-	xmlNodePtr sec = xmlNewChild(body, ns, BAD_CAST "section", NULL);
-	xmlSetNsProp(sec, epub, BAD_CAST "type", BAD_CAST "titlepage");
-	xmlSetProp(sec, BAD_CAST "class", BAD_CAST "titlepage");
+	xmlDocPtr doc = xhtml_section_page(m->language, m->title, "style.css", "titlepage", "titlepage", &sec, &ns);
 	el_text(sec, ns, "h1", m->title);
 	if (st->creator && *st->creator)
 		xmlSetProp(el_text(sec, ns, "p", st->creator), BAD_CAST "class", BAD_CAST "creator");
@@ -926,13 +932,9 @@ static xmlDocPtr write_epub_title_page(write_epub_state *st, write_epub_book *b,
 
 static xmlDocPtr write_epub_cover_page(const book_meta *m, const char *img)
 {
-	xmlNodePtr body;
+	xmlNodePtr sec;
 	xmlNsPtr ns;
-	xmlDocPtr doc = xhtml_new(m->language, m->title, "style.css", &body, &ns);
-	xmlNsPtr epub = xmlSearchNsByHref(doc, xmlDocGetRootElement(doc), BAD_CAST OPS_NS);
-	xmlNodePtr sec = xmlNewChild(body, ns, BAD_CAST "section", NULL);
-	xmlSetNsProp(sec, epub, BAD_CAST "type", BAD_CAST "cover");
-	xmlSetProp(sec, BAD_CAST "class", BAD_CAST "cover");
+	xmlDocPtr doc = xhtml_section_page(m->language, m->title, "style.css", "cover", "cover", &sec, &ns);
 	xmlNodePtr i = xmlNewChild(sec, ns, BAD_CAST "img", NULL);
 	xmlSetProp(i, BAD_CAST "src", BAD_CAST img);
 	set_attr(i, "alt", m->title);
