@@ -23,6 +23,16 @@
 
 #define MAX_RESOURCES 500
 
+/* A directory's real path added to the roots (nothing when it cannot be resolved). */
+static void read_html_roots_add(read_html_roots *r, const char *dir)
+{
+	char *real = realpath(dir, NULL);
+	if (real) {
+		r->dir = galley_realloc(r->dir, (r->n + 1) * sizeof *r->dir);
+		r->dir[r->n++] = real;
+	}
+}
+
 void read_html_roots_init(read_html_roots *r, const char *spec)
 {
 	memset(r, 0, sizeof *r);
@@ -31,26 +41,16 @@ void read_html_roots_init(read_html_roots *r, const char *spec)
 	struct stat sb;
 	/* a path that exists as given is never split at commas (as collections do) */
 	if (stat(spec, &sb) == 0) {
-		if (S_ISDIR(sb.st_mode)) {
-			char *real = realpath(spec, NULL);
-			if (real) {
-				r->dir = galley_realloc(r->dir, (r->n + 1) * sizeof *r->dir);
-				r->dir[r->n++] = real;
-			}
-		}
+		if (S_ISDIR(sb.st_mode))
+			read_html_roots_add(r, spec);
 		return;
 	}
 	const char *p = spec;
 	while (*p) {
 		size_t l = strcspn(p, ",");
 		char *item = galley_strndup(p, l);
-		if (item[0] && item[0] != '@' && stat(item, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			char *real = realpath(item, NULL);
-			if (real) {
-				r->dir = galley_realloc(r->dir, (r->n + 1) * sizeof *r->dir);
-				r->dir[r->n++] = real;
-			}
-		}
+		if (item[0] && item[0] != '@' && stat(item, &sb) == 0 && S_ISDIR(sb.st_mode))
+			read_html_roots_add(r, item);
 		free(item);
 		p += l;
 		if (*p == ',')
