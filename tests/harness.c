@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 char *th_src(const char *rel)
@@ -273,6 +274,33 @@ galley_article *th_article_html(const char *html)
 	xmlFreeDoc(page);
 	galley_article_set_body(a, doc);
 	return a;
+}
+
+void th_write_all(const char *plugin, const char *options, galley_article *const *arts, size_t n, th_feed_mode mode)
+{
+	galley_stage *s = th_stage(plugin, options);
+	for (size_t i = 0; i < n; i++) {
+		galley_error err = {0};
+		ck_assert_msg(galley_stage_feed(s, arts[i], &err) == GALLEY_OK, "feed: %s", err.message);
+		if (mode == TH_FREE_FED)
+			galley_article_free(arts[i]);
+	}
+	galley_error err = {0};
+	ck_assert_msg(galley_stage_finish(s, &err) == GALLEY_OK, "finish: %s", err.message);
+	galley_stage_free(s);
+}
+
+void th_validate_json(const char *path)
+{
+	char *script = th_src("tests/e2e/validate-json.py");
+	galley_buf cmd = {0};
+	galley_buf_printf(&cmd, "python3 '%s' '%s' 2>&1", script, path);
+	int rc = system(cmd.data);
+	ck_assert_msg(rc != -1 && WIFEXITED(rc), "cannot run %s", cmd.data);
+	ck_assert_msg(WEXITSTATUS(rc) != 3, "python3-jsonschema is missing: install it (build-aux/debian-packages.txt)");
+	ck_assert_msg(WEXITSTATUS(rc) == 0, "%s does not match docs/article.schema.json", path);
+	galley_buf_free(&cmd);
+	free(script);
 }
 
 char *th_text_of(const galley_article *a)

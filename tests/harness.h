@@ -62,6 +62,15 @@ typedef struct th_results {
 } th_results;
 void th_read_results(const char *plugin, const char *options, th_results *r);
 void th_results_free(th_results *r);
+/* What th_write_all does with each article once the stage has been fed it: leave it to the
+ * caller, or free it at once (which also shows that the stage keeps no pointer into it). */
+typedef enum th_feed_mode { TH_KEEP_FED, TH_FREE_FED } th_feed_mode;
+/* A writer (or transform) stage of plugin with options: every article of arts[0..n) fed to it,
+ * then finished; a failure fails the test with the stage's message. */
+void th_write_all(const char *plugin, const char *options, galley_article *const *arts, size_t n, th_feed_mode mode);
+/* Check a JSON Lines or JSON array file against docs/article.schema.json
+ * (tests/e2e/validate-json.py, which needs python3-jsonschema). */
+void th_validate_json(const char *path);
 /* An article whose body is parsed from an HTML fragment (owned). */
 galley_article *th_article_html(const char *html);
 /* The article's body as text (owned, free()). */

@@ -6,7 +6,6 @@
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/wait.h>
 
 
 static char *put(const char *name, const char *data)
@@ -14,20 +13,6 @@ static char *put(const char *name, const char *data)
 	char *p = th_tmp_path(name);
 	th_write_file(p, data, strlen(data));
 	return p;
-}
-
-/* Validate a JSON Lines or array file against the schema (tests/e2e/validate-json.py). */
-static void validate(const char *path)
-{
-	char *script = th_src("tests/e2e/validate-json.py");
-	galley_buf cmd = {0};
-	galley_buf_printf(&cmd, "python3 '%s' '%s' 2>&1", script, path);
-	int rc = system(cmd.data);
-	ck_assert_msg(rc != -1 && WIFEXITED(rc), "cannot run %s", cmd.data);
-	ck_assert_msg(WEXITSTATUS(rc) != 3, "python3-jsonschema is missing: install it (build-aux/debian-packages.txt)");
-	ck_assert_msg(WEXITSTATUS(rc) == 0, "%s does not match docs/article.schema.json", path);
-	galley_buf_free(&cmd);
-	free(script);
 }
 
 #define MAXA 64
@@ -83,16 +68,9 @@ static char *write_file(const char *path, const char *more, galley_article **art
 {
 	galley_buf opts = {0};
 	galley_buf_printf(&opts, "output='%s' %s", path, more ? more : "");
-	galley_stage *s = th_stage("write-json", opts.data);
-	for (size_t i = 0; i < n; i++) {
-		galley_error err = {0};
-		ck_assert_msg(galley_stage_feed(s, arts[i], &err) == GALLEY_OK, "feed: %s", err.message);
-	}
-	galley_error err = {0};
-	ck_assert_msg(galley_stage_finish(s, &err) == GALLEY_OK, "finish: %s", err.message);
-	galley_stage_free(s);
+	th_write_all("write-json", opts.data, arts, n, TH_KEEP_FED);
 	galley_buf_free(&opts);
-	validate(path);
+	th_validate_json(path);
 	char *data = th_read_file(path, NULL);
 	ck_assert_ptr_nonnull(data);
 	return data;

@@ -7,22 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
-
-/* Validate a JSON Lines or array file against the schema; fails the test when invalid. */
-static void validate(const char *path)
-{
-	char *script = th_src("tests/e2e/validate-json.py");
-	galley_buf cmd = {0};
-	galley_buf_printf(&cmd, "python3 '%s' '%s' 2>&1", script, path);
-	int rc = system(cmd.data);
-	ck_assert_msg(rc != -1 && WIFEXITED(rc), "cannot run %s", cmd.data);
-	ck_assert_msg(WEXITSTATUS(rc) != 3, "python3-jsonschema is missing: install it (build-aux/debian-packages.txt)");
-	ck_assert_msg(WEXITSTATUS(rc) == 0, "%s does not match docs/article.schema.json", path);
-	galley_buf_free(&cmd);
-	free(script);
-}
 
 /* A full article: every field, list and annotation. */
 static galley_article *full_article(const char *id)
@@ -60,15 +45,7 @@ static galley_article *full_article(const char *id)
 /* Run write-json with options over n articles (taken), then finish. */
 static void write_all(const char *options, galley_article **arts, size_t n)
 {
-	galley_stage *s = th_stage("write-json", options);
-	for (size_t i = 0; i < n; i++) {
-		galley_error err = {0};
-		ck_assert_msg(galley_stage_feed(s, arts[i], &err) == GALLEY_OK, "feed: %s", err.message);
-		galley_article_free(arts[i]);
-	}
-	galley_error err = {0};
-	ck_assert_msg(galley_stage_finish(s, &err) == GALLEY_OK, "finish: %s", err.message);
-	galley_stage_free(s);
+	th_write_all("write-json", options, arts, n, TH_FREE_FED);
 }
 
 static char *run_to_file(const char *name, const char *extra_opts, galley_article **arts, size_t n)
@@ -81,7 +58,7 @@ static char *run_to_file(const char *name, const char *extra_opts, galley_articl
 	size_t len = 0;
 	char *data = th_read_file(path, &len);
 	ck_assert_msg(data != NULL, "no output at %s", path);
-	validate(path);
+	th_validate_json(path);
 	free(path);
 	return data;
 }
@@ -378,7 +355,7 @@ START_TEST(test_atomic_output_real)
 	ck_assert_int_eq(galley_stage_finish(s, &err), GALLEY_OK);
 	galley_stage_free(s);
 	ck_assert_msg(stat(path, &st) == 0, "output missing after finish");
-	validate(path);
+	th_validate_json(path);
 	galley_buf_free(&opts);
 	free(path);
 }
