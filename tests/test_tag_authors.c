@@ -1287,7 +1287,8 @@ START_TEST(author_rules_byline_blocks_and_credits)
 	expect_author_by(a, "Example Wire", "segmented-name");
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "title", "Council sells two old buildings", "h1 before-body");
-	add_removed(a, "outside-main", "\xe5\xb1\xb1\xe7\x94\xb0\xe8\x8a\xb1\xe5\xad\x90" "2019\xe5\xb9\xb4" "04\xe6\x9c\x88" "13\xe6\x97\xa5",
+	add_removed(a, "outside-main", "\xe5\xb1\xb1\xe7\x94\xb0\xe8\x8a\xb1\xe5\xad\x90" "2020\xe5\xb9\xb4" "07\xe6\x9c\x88" "21\xe6\x97\xa5 "
+	            "15\xe6\x99\x82" "30\xe5\x88\x86",
 	            "div.info before-body");
 	expect_author_by(a, "\xe5\xb1\xb1\xe7\x94\xb0\xe8\x8a\xb1\xe5\xad\x90", "segmented-name");
 	a = th_article_html("<p>Some story text that is long enough.</p>");
