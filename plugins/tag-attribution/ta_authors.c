@@ -515,7 +515,7 @@ static void ta_find_under_headline_credit(ta_author_evidence *ev)
 		if (!h->reason || strcmp(h->reason, "title") || h->place != GALLEY_PLACE_BEFORE_BODY)
 			continue;
 		/* the headline's own line only (the first title set apart), not a subheading:
-		 * "Exhibition Example Hall 9-23 Feb 2017" */
+		 * "Exhibition Example Hall 4-18 Mar 2016" */
 		if (!r->text || !r->reason || strcmp(r->reason, "outside-main") || r->place != GALLEY_PLACE_BEFORE_BODY || r->within ||
 		    strlen(r->text) > TA_UNDER_HEADLINE_MAX ||
 		    (r->element && r->element[0] == 'h' && r->element[1] >= '1' && r->element[1] <= '6' && !r->element[2]))
