@@ -762,7 +762,7 @@ void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const
 			 * "2015 Ernst Georg von Lindenau" (a picture's credit, a list of prize winners) */
 			if (ta_word_in(&st->particles, w.w[i], w.l[i]) && ta_word_in(&st->given, w.w[i - 1], w.l[i - 1]))
 				continue;
-			/* after a role the label is "of": "Geschäftsführer von Valendo" */
+			/* after a role the label is "of": "Geschäftsführerin von Beispiel GmbH" */
 			if (ta_word_in(&st->roles, w.w[i - 1], w.l[i - 1]) || ta_role_compound(st, w.w[i - 1], w.l[i - 1]))
 				continue;
 			/* mid-text "von"/"by" is often a preposition ("von Hungerlöhnen"): a full name, or a
