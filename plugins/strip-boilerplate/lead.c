@@ -15,6 +15,7 @@
 #define SB_LEAD_ZONE 5
 #define SB_LEAD_LABEL_MAX 40
 #define SB_LEAD_PROSE_MIN 100  /* characters of the first paragraph */
+#define SB_LEAD_LINK_SHARE 0.3 /* links' share of a block's characters from which it is no prose */
 /* Whether a line holds a sentence's end: . ! ? before a space or the end (not the dots of a
  * date, a number or an address), or a CJK full stop anywhere. */
 static bool sb_has_sentence_end(const char *t)
@@ -66,7 +67,7 @@ static size_t sb_lead_first_prose(const sb_pass *p)
 {
 	for (size_t i = 0; i < p->n; i++) {
 		const sb_block *b = &p->v[i];
-		if (!b->reason && !b->heading && !b->in_list && b->len >= SB_LEAD_PROSE_MIN && b->link < 0.3 * b->len)
+		if (!b->reason && !b->heading && !b->in_list && b->len >= SB_LEAD_PROSE_MIN && b->link < SB_LEAD_LINK_SHARE * b->len)
 			return i;
 	}
 	return p->n;
@@ -174,7 +175,7 @@ static size_t sb_first_paragraph(const sb_pass *p)
 {
 	for (size_t i = 0; i < p->n && i < SB_LEAD_SCAN; i++) {
 		const sb_block *b = &p->v[i];
-		if (!b->reason && !b->heading && !b->in_list && b->len >= SB_LEAD_PROSE_MIN && b->link < 0.3 * b->len &&
+		if (!b->reason && !b->heading && !b->in_list && b->len >= SB_LEAD_PROSE_MIN && b->link < SB_LEAD_LINK_SHARE * b->len &&
 		    !sb_caption_shaped(b))
 			return i;
 	}
@@ -217,7 +218,7 @@ static void sb_pass_lead_notice(sb_pass *p)
 			p->c->where = where;
 			continue;
 		}
-		if (b->len >= SB_LEAD_PROSE_MIN && b->link < 0.3 * b->len && !sb_caption_shaped(b))
+		if (b->len >= SB_LEAD_PROSE_MIN && b->link < SB_LEAD_LINK_SHARE * b->len && !sb_caption_shaped(b))
 			break; /* the first paragraph */
 	}
 }
@@ -351,9 +352,9 @@ static bool sb_pass_lead_dek(sb_pass *p)
 		sb_block *b = &p->v[i];
 		if (b->reason || b->in_list)
 			continue;
-		bool prose = !b->heading && b->len >= SB_LEAD_PROSE_MIN && b->link < 0.3 * b->len;
+		bool prose = !b->heading && b->len >= SB_LEAD_PROSE_MIN && b->link < SB_LEAD_LINK_SHARE * b->len;
 		sb_key(&p->k, b->text, strlen(b->text));
-		bool shaped = b->len <= SB_DEK_MAX && sb_words(p->k.data) >= SB_DEK_MIN_WORDS && b->link < 0.3 * b->len &&
+		bool shaped = b->len <= SB_DEK_MAX && sb_words(p->k.data) >= SB_DEK_MIN_WORDS && b->link < SB_LEAD_LINK_SHARE * b->len &&
 		              sb_sentences(b->text) <= SB_DEK_SENTENCES;
 		bool evidence = shaped && ((desc && sb_word_share(p->k.data, p->k2.data) >= SB_DEK_SHARE) || sb_dek_box(b));
 		if (evidence) {
@@ -432,7 +433,7 @@ static bool sb_key_points(const sb_pass *p, size_t first, size_t *from)
 		}
 		if (list && b->node->parent != list)
 			return false;
-		if (b->len > SB_KEY_POINT_MAX || b->len < SB_KEY_POINT_MIN || b->link >= 0.3 * b->len)
+		if (b->len > SB_KEY_POINT_MAX || b->len < SB_KEY_POINT_MIN || b->link >= SB_LEAD_LINK_SHARE * b->len)
 			return false;
 		if (!items++)
 			*from = i;
@@ -502,7 +503,7 @@ static void sb_pass_lead_subheadline(sb_pass *p)
 		i++;
 	sb_block *b = &p->v[i];
 	if (i >= first || !b->heading || !strcmp((const char *)b->node->name, "h1") || b->len > SB_SUBHEAD_MAX ||
-	    b->link >= 0.3 * b->len)
+	    b->link >= SB_LEAD_LINK_SHARE * b->len)
 		return;
 	size_t words = sb_words(b->text);
 	if (words < SB_SUBHEAD_MIN_WORDS && (words > 1 || b->len < SB_SUBHEAD_MIN_LEN))
