@@ -88,13 +88,10 @@ static bool ta_short_name_after(const char *name, const char *comma, const char 
 	return ok;
 }
 
-/* One author's name after the labels are gone: trim edge punctuation, handles, qualifiers. */
-static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s, size_t n, const char *site, ta_name_check check)
+/* Drops the comma segments after the first that qualify the name rather than name someone
+ * (in place): a degree, an outlet and what follows it, a short name in capitals. */
+static void ta_cut_qualifiers(const ta_state *st, char *name, const char *site)
 {
-	bool lenient = check == TA_NAME_LENIENT;
-	char *raw = galley_strndup(s, n);
-	char *name = galley_ws_normalize(raw);
-	free(raw);
 	/* comma segments after the first: drop qualifiers ("Jane Doe, PhD", "Rob Marden, CNN") */
 	char *comma = strchr(name, ',');
 	/* but an editor's short sign before the outlet and its agencies is one credit, kept as
@@ -127,6 +124,16 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 		}
 		comma = next;
 	}
+}
+
+/* One author's name after the labels are gone: trim edge punctuation, handles, qualifiers. */
+static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s, size_t n, const char *site, ta_name_check check)
+{
+	bool lenient = check == TA_NAME_LENIENT;
+	char *raw = galley_strndup(s, n);
+	char *name = galley_ws_normalize(raw);
+	free(raw);
+	ta_cut_qualifiers(st, name, site);
 	/* the story's place after the writer, as a dateline gives it: "Jane Doe, Washington",
 	 * "Jane Doe and John Roe, London"; a part of the line that is only a place names nobody
 	 * ("New York" of "Jane Doe, New York") */
