@@ -216,7 +216,7 @@ bool ta_all_italic(xmlNodePtr n, bool in_italic, int depth)
 }
 
 /* Is name, read as the tagger reads the article's text, one person (not an organisation: "Kanton
- * Bern", "Deutscher Handballbund")? */
+ * Bern", "Deutscher Beispielverband")? */
 bool ta_person_text(ta_doc *d, const char *name)
 {
 	ta_para P = {.text = name, .len = strlen(name)};
@@ -257,7 +257,7 @@ bool ta_host_person(ta_doc *d, const char *text, ta_names *out)
 		for (size_t j = i + 2; j <= i + 3 && j <= w.n; j++) {
 			bool words = true;
 			for (size_t k = i; k < j && words; k++) {
-				/* words, not initials or short names in capitals ("Lavazza DE") */
+				/* words, not initials or short names in capitals ("Example DE") */
 				bool lower = false;
 				words = ta_has_upper_start(w.w[k], w.l[k]) && !ta_has_digit(w.w[k], w.l[k]);
 				for (size_t c = 0; c < w.l[k] && words; c++) {
@@ -667,7 +667,7 @@ bool ta_header_place(const galley_removed *r)
 }
 
 /* A credit line naming the desk and the editor's sign or the agencies, its label with a colon:
- * "Quelle: MDR THÜRINGEN/ls", "Quelle: hessenschau.de/bb", "Source: dpa/AFP". */
+ * "Quelle: NORDFUNK KIEL/ls", "Quelle: hessenschau.de/bb", "Source: dpa/AFP". */
 void ta_credit_line(const ta_state *st, const char *text, ta_names *out)
 {
 	if (strlen(text) > 60)

@@ -419,7 +419,7 @@ static void ta_find_labelled_other(ta_author_evidence *ev)
 		/* in a line of tags, only a label that opens it ("责任编辑： 焦鹏", the editor under a
 		 * Chinese article), not a topic's "von"; in a link's text too, a teaser's title ("von
 		 * user42 am 20.09.2020", not "Helles Lager von Brauhaus", "KB1234567: offizielle
-		 * Beschreibung von Microsoft »") */
+		 * Beschreibung von Example »") */
 		ta_find_labelled(st, r->text, &found, site, !over_list && strcmp(r->reason, "tags") != 0 && strcmp(r->reason, "link-density") != 0);
 		if (found.n) {
 			ta_names_free(&ev->lab);
@@ -1011,7 +1011,7 @@ static void ta_find_contact_person(ta_author_evidence *ev)
 }
 
 /* no byline with the article and metadata naming the site at most: a credit line of the
- * desk and its editor's sign in or closing the story ("Quelle: MDR THÜRINGEN/ls"), not a
+ * desk and its editor's sign in or closing the story ("Quelle: NORDFUNK KIEL/ls"), not a
  * picture's credit */
 static void ta_find_desk_credit(ta_author_evidence *ev)
 {

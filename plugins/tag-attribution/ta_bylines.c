@@ -225,7 +225,7 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 	while (cl && (clean[cl - 1] == ',' || clean[cl - 1] == ';' || clean[cl - 1] == ':' || clean[cl - 1] == '|' ||
 	              clean[cl - 1] == '/' || clean[cl - 1] == '-' || clean[cl - 1] == ' ' || clean[cl - 1] == '(' || clean[cl - 1] == ')'))
 		clean[--cl] = 0;
-	/* arrows and other symbols closing a link's text: "Mehr Artikel von Stefanus →" */
+	/* arrows and other symbols closing a link's text: "Mehr Artikel von Jonas →" */
 	while (cl) {
 		size_t i = cl - 1;
 		while (i > 0 && ((unsigned char)clean[i] & 0xC0) == 0x80)
@@ -272,7 +272,7 @@ static char *ta_byline_prepare(const ta_state *st, const char *text)
 	}
 	galley_buf_putc(&b, 0);
 	char *s = galley_buf_steal(&b);
-	/* separators left before the label by the markup: ", par Attac France", "| By Jane Doe" */
+	/* separators left before the label by the markup: ", par Collectif Exemple", "| By Jane Doe" */
 	char *s0 = s;
 	while (*s0 == ',' || *s0 == ';' || *s0 == '|' || *s0 == ' ' || *s0 == '-' || *s0 == '/')
 		s0++;
@@ -765,7 +765,7 @@ void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const
 			    ta_word_in(&st->datewords, w.w[i - 1], w.l[i - 1]) || ta_word_in(&st->notauthors, w.w[i - 1], w.l[i - 1]) ||
 			    ta_word_in(&st->othercredits, w.w[i - 1], w.l[i - 1]))
 				continue; /* "Edited by Omar Haddad" credits an editor */
-			/* after a common given name, "von" is the name's particle: "Bernd von Jutrczenka",
+			/* after a common given name, "von" is the name's particle: "Bernd von Auenstein",
 			 * "2015 Ernst Georg von Lindenau" (a picture's credit, a list of prize winners) */
 			if (ta_word_in(&st->particles, w.w[i], w.l[i]) && ta_word_in(&st->given, w.w[i - 1], w.l[i - 1]))
 				continue;
@@ -831,7 +831,7 @@ void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const
 			continue;
 		}
 		/* "Über"/"About" opens a byline with a person's full name ("About Anna Roe"); a menu's
-		 * "About CC", "Über unser Unternehmen", "über den Kajetanerplatz" name nobody */
+		 * "About XY", "Über unser Unternehmen", "über den Kajetanerplatz" name nobody */
 		if (lab == 1 && ta_word_in(&st->about, w.w[i], w.l[i])) {
 			ta_names tmp = {0};
 			ta_parse_byline(st, w.w[i], &tmp, site, TA_BYLINE_NEED_LABEL);
@@ -883,7 +883,7 @@ void ta_find_segment_name(const ta_state *st, const char *text, ta_names *out, c
 		if (*p == '|' || *p == ',' || *p == '/' || *p == ';')
 			*p = '\n';
 	}
-	/* " - " and " – " separate too, and dots between the parts: "16.10.2019 ∙ SWR Fernsehen",
+	/* " - " and " – " separate too, and dots between the parts: "12.03.2018 ∙ Beispiel Fernsehen",
 	 * "Jane Doe · 5. März 2021", "Jane Doe • 5 min" */
 	char *q;
 	while ((q = strstr(s, " - ")) != NULL)

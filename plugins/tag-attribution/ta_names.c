@@ -74,7 +74,7 @@ static bool ta_capitalised_rest(const ta_state *st, const ta_words *w)
 }
 
 
-/* An agency credit: "dsw / DPA", "dpa/lno", "APA/AP", "MDR THÜRINGEN/ls": up to three words,
+/* An agency credit: "dsw / DPA", "dpa/lno", "APA/AP", "NORDFUNK KIEL/ls": up to three words,
  * each next to the slash (not "A/B bei C"). */
 bool ta_slash_credit(const char *s)
 {
@@ -248,7 +248,7 @@ bool ta_is_qualifier(const ta_state *st, const char *seg, const char *site)
 		}
 		if (ta_set_get(&st->roles, wl, n) >= 0 || ta_set_get(&st->orgwords, wl, n) >= 0 || ta_set_get(&st->prefixes, wl, n) >= 0 ||
 		    (i == 0 && ta_role_compound(st, w.w[i], w.l[i])))
-			q = true; /* "Projektleiterin der HSS" */
+			q = true; /* "Projektleiterin der Stiftung" */
 		/* a role in the plural, shared by the names before it: "Jane Doe and John Roe, Local
 		 * Democracy Reporters" */
 		if (n > 4 && wl[n - 1] == 's' && i + 1 == w.n && ta_set_get(&st->roles, wl, n - 1) >= 0)

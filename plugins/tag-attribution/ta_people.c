@@ -169,7 +169,7 @@ ta_chunk ta_classify(const ta_doc *d, const ta_para *P, size_t s, size_t e)
 		c.e--;
 	c.kind = c.e - c.s >= 2 ? NM_PERSON : NM_SINGLE;
 	if (c.kind == NM_PERSON) {
-		/* "the Supreme Court", "Der Krieg Russlands": a thing, not a person */
+		/* "the Supreme Court", "Der Hafen Hamburgs": a thing, not a person */
 		const ta_tok *before = c.s0 > 0 ? &P->t[c.s0 - 1] : NULL;
 		if (c.role_at < 0 && (ta_in(&d->st->determiners, d, &P->t[c.s0]) || (before && !before->cap && ta_in(&d->st->determiners, d, before))))
 			c.kind = NM_NONE;
