@@ -667,7 +667,7 @@ bool ta_header_place(const galley_removed *r)
 }
 
 /* A credit line naming the desk and the editor's sign or the agencies, its label with a colon:
- * "Quelle: NORDFUNK KIEL/ls", "Quelle: hessenschau.de/bb", "Source: dpa/AFP". */
+ * "Quelle: NORDFUNK KIEL/ls", "Quelle: beispielradio.de/bb", "Source: dpa/AFP". */
 void ta_credit_line(const ta_state *st, const char *text, ta_names *out)
 {
 	if (strlen(text) > 60)
