@@ -454,23 +454,86 @@ static void dc_entity_hash(dc_entity *e)
 	e->surname_hash = dc_hash_ci(sur, strlen(sur));
 }
 
+/* The slot of hash h in a table of cap slots (val -1: empty). */
+static size_t dc_idx_slot(const uint64_t *key, const int *val, size_t cap, uint64_t h)
+{
+	size_t i = (size_t)(h ^ h >> 29) & (cap - 1);
+	while (val[i] >= 0 && key[i] != h)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+static void dc_idx_put(uint64_t *key, int *val, size_t cap, uint64_t h, int e)
+{
+	size_t i = dc_idx_slot(key, val, cap, h);
+	if (val[i] < e) {
+		key[i] = h;
+		val[i] = e;
+	}
+}
+
+/* Index entity e's name and surname (tables grown to keep them at most half full). */
+static void dc_idx_add(dc_model *m, int e)
+{
+	if (2 * (m->idx_used + 2) > m->idx_cap) {
+		size_t cap = m->idx_cap ? 2 * m->idx_cap : 64;
+		uint64_t *nk = galley_calloc(cap, sizeof *nk), *sk = galley_calloc(cap, sizeof *sk);
+		int *nv = galley_calloc(cap, sizeof *nv), *sv = galley_calloc(cap, sizeof *sv);
+		for (size_t i = 0; i < cap; i++)
+			nv[i] = sv[i] = -1;
+		for (size_t i = 0; i < m->idx_cap; i++) {
+			if (m->name_val[i] >= 0)
+				dc_idx_put(nk, nv, cap, m->name_key[i], m->name_val[i]);
+			if (m->sur_val[i] >= 0)
+				dc_idx_put(sk, sv, cap, m->sur_key[i], m->sur_val[i]);
+		}
+		free(m->name_key);
+		free(m->sur_key);
+		free(m->name_val);
+		free(m->sur_val);
+		m->name_key = nk, m->sur_key = sk, m->name_val = nv, m->sur_val = sv;
+		m->idx_cap = cap;
+	}
+	m->idx_used += 2;
+	dc_idx_put(m->name_key, m->name_val, m->idx_cap, m->ent[e].name_hash, e);
+	dc_idx_put(m->sur_key, m->sur_val, m->idx_cap, m->ent[e].surname_hash, e);
+}
+
+/* The highest entity whose name (sur: surname) is name, as a scan from the last entity down
+ * would find it.  The table gives at once the highest index that had the hash; when that entity
+ * no longer has it (renamed) or its text differs (a collision), the scan decides. */
+static int dc_idx_find(const dc_model *m, bool sur, const char *name, size_t n, uint64_t h)
+{
+	if (!m->idx_cap)
+		return -1;
+	const uint64_t *key = sur ? m->sur_key : m->name_key;
+	const int *val = sur ? m->sur_val : m->name_val;
+	int e = val[dc_idx_slot(key, val, m->idx_cap, h)];
+	if (e < 0)
+		return -1;
+	const dc_entity *x = &m->ent[e];
+	const char *s = sur ? x->name + x->surname : x->name;
+	if ((sur ? x->surname_hash : x->name_hash) == h && dc_same_ci(s, strlen(s), name, n))
+		return e;
+	for (size_t i = m->nent; i-- > 0;) {
+		x = &m->ent[i];
+		s = sur ? x->name + x->surname : x->name;
+		if ((sur ? x->surname_hash : x->name_hash) == h && dc_same_ci(s, strlen(s), name, n))
+			return (int)i;
+	}
+	return -1;
+}
+
 int dc_entity_find(const dc_model *m, const char *name)
 {
 	if (!name || !*name)
 		return -1;
 	size_t n = strlen(name);
 	uint64_t h = dc_hash_ci(name, n);
-	for (size_t i = m->nent; i-- > 0;)
-		if (m->ent[i].name_hash == h && dc_same_ci(m->ent[i].name, strlen(m->ent[i].name), name, n))
-			return (int)i;
-	if (strchr(name, ' '))
-		return -1;
-	for (size_t i = m->nent; i-- > 0;) {
-		const char *s = m->ent[i].name + m->ent[i].surname;
-		if (m->ent[i].surname_hash == h && dc_same_ci(s, strlen(s), name, n))
-			return (int)i;
-	}
-	return -1;
+	int e = dc_idx_find(m, false, name, n, h);
+	if (e >= 0 || strchr(name, ' '))
+		return e;
+	return dc_idx_find(m, true, name, n, h);
 }
 
 static dc_gender dc_given_gender(const dc_model *m, const char *name)
@@ -497,6 +560,7 @@ static int dc_entity_for(dc_model *m, const char *name, dc_kind kind, dc_gender 
 			m->ent[s].name = galley_strdup(name);
 			m->ent[s].surname = (size_t)(last - name);
 			dc_entity_hash(&m->ent[s]);
+			dc_idx_add(m, s);
 			e = s;
 		}
 	}
@@ -516,6 +580,7 @@ static int dc_entity_for(dc_model *m, const char *name, dc_kind kind, dc_gender 
 	x->kind = kind;
 	x->gender = g != DC_GENDER_UNKNOWN ? g : kind == DC_KIND_PERSON ? dc_given_gender(m, name) : g;
 	x->first_para = para;
+	dc_idx_add(m, (int)m->nent);
 	return (int)m->nent++;
 }
 
@@ -952,5 +1017,9 @@ void dc_model_free(dc_model *m)
 	free(m->ent);
 	free(m->men);
 	free(m->arena);
+	free(m->name_key);
+	free(m->sur_key);
+	free(m->name_val);
+	free(m->sur_val);
 	free(m);
 }

@@ -121,6 +121,12 @@ typedef struct dc_model {
 	char *arena;     /* lower-case forms of the tokens */
 	size_t arena_len, arena_cap;
 	size_t cent, cmen;
+	/* For dc_entity_find: open-addressing tables from a name's (and a surname's) hash to the
+	 * highest entity index that ever had it (a renamed entity can leave a stale slot, which
+	 * dc_entity_find detects).  idx_cap slots each (a power of two); key/val owned by the model. */
+	uint64_t *name_key, *sur_key;
+	int *name_val, *sur_val;
+	size_t idx_cap, idx_used;
 } dc_model;
 
 /* Build the model of n paragraphs (texts borrowed: they must outlive the model); quotes are the
