@@ -223,6 +223,10 @@ static bool dc_is_upper(uint32_t c)
 
 static uint32_t dc_peek(const char *s, size_t len, size_t i, size_t *next)
 {
+	if (i < len && (unsigned char)s[i] < 0x80) { /* ASCII: as galley_utf8_next reads it */
+		*next = i + 1;
+		return (unsigned char)s[i];
+	}
 	const char *p = s + i;
 	uint32_t c = galley_utf8_next(&p, s + len);
 	*next = (size_t)(p - s);

@@ -121,10 +121,14 @@ bool ta_punct_is(const ta_tok *t, uint32_t c)
 	return t->kind == TK_PUNCT && t->mark == c;
 }
 
+/* Tokens first reserved for a paragraph of len bytes: about one per word and its space, so that
+ * most paragraphs are tokenised without growing their array. */
+#define TA_TOK_RESERVE(len) ((len) / 5 + 64)
+
 static ta_tok *ta_push_tok(ta_para *P, size_t *cap)
 {
 	if (P->nt == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
+		*cap = *cap ? *cap * 2 : TA_TOK_RESERVE(P->len);
 		P->t = galley_realloc(P->t, *cap * sizeof *P->t);
 	}
 	ta_tok *t = &P->t[P->nt++];
@@ -251,8 +255,9 @@ void ta_tokenize(ta_doc *d, ta_para *P)
 			const char *lo = LOW(d, t);
 			size_t ll = t->lolen;
 			static const char *const inv[] = {"-t-il", "-t-elle", "-t-on", "-il", "-elle"};
+			static const size_t inv_len[] = {5, 7, 5, 3, 5};
 			for (size_t k = 0; k < sizeof inv / sizeof inv[0]; k++) {
-				size_t kl = strlen(inv[k]);
+				size_t kl = inv_len[k];
 				if (ll > kl && !memcmp(lo + ll - kl, inv[k], kl)) {
 					size_t pron = kl - (inv[k][1] == 't' ? 3 : 1);
 					ta_tok whole = *t;
