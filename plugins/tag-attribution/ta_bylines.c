@@ -265,10 +265,6 @@ static char *ta_byline_prepare(const ta_state *st, const char *text)
 			continue;
 		}
 		galley_buf_append(&b, c0, (size_t)(p - c0));
-		/* a name in a script without spaces glued to the date after it, two elements' text
-		 * run together: "山田花子2019年4月1日" is the name, then the date */
-		if (c >= 0x3040 && c <= 0x9FFF && p < end && *p >= '0' && *p <= '9')
-			galley_buf_putc(&b, ' ');
 	}
 	galley_buf_putc(&b, 0);
 	char *s = galley_buf_steal(&b);

@@ -70,25 +70,3 @@ for q in quotes:
         fail("range of %r gives %r" % (q["text"], p[q["start"]:q["end"]]))
 print("ok")
 EOF
-
-# segmented-name under the headline, through the whole chain: a writer's name in a script
-# without spaces glued to the date after it (two elements' text run together) is the name, then
-# the date.  The tagger's unit fixture passes without that rule; the chain's record of the line
-# does not.
-cat >"$tmp/glued.html" <<'HTML'
-<html><head><meta charset="utf-8"><title>Council sells two old buildings</title></head>
-<body><div class="head"><h1>Council sells two old buildings</h1><div class="info">山田花子2020年07月21日 15時30分</div></div>
-<div class="article"><p>The council decided on Tuesday to sell two old buildings. The money will pay for a new library, and the work is expected to start next spring.</p>
-<p>The mayor told reporters that the plan would go ahead after residents were heard. Some residents oppose it, and the debate is likely to go on.</p></div></body></html>
-HTML
-"$g" -q run -e "read-html input=$tmp/glued.html ! strip-boilerplate ! tag-attribution ! write-json explain=true output=$tmp/glued.jsonl" \
-	|| fail "the chain failed on the glued byline"
-python3 - "$tmp/glued.jsonl" <<'EOF' || exit 1
-import json, sys
-a = json.loads(open(sys.argv[1], encoding="utf-8").readline())
-rules = {d["field"]: d["rule"] for d in a.get("decisions", [])}
-if a.get("authors") != ["山田花子"] or rules.get("authors") != "segmented-name":
-    print("FAIL: glued byline: authors %r by %r" % (a.get("authors"), rules.get("authors")))
-    sys.exit(1)
-print("ok")
-EOF
