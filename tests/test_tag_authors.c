@@ -1294,12 +1294,6 @@ START_TEST(author_rules_byline_blocks_and_credits)
 	add_removed(a, "title", "Council sells two old buildings", "h1 before-body");
 	add_removed(a, "outside-main", "Exhibition Example Hall 4-18 Mar 2016", "h2 before-body");
 	expect_no_author(a);
-	/* the name alone in its element, the date in the next: a member's name */
-	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "title", "Council sells two old buildings", "h1 before-body");
-	add_removed(a, "outside-main", "quillfeather", "div.username before-body");
-	add_removed(a, "dateline", "May 5th, 2021", "div.date before-body");
-	expect_author_by(a, "quillfeather", "segmented-name");
 
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	add_removed(a, "byline", "Example Desk", "div.author-name before-body");

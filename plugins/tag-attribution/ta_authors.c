@@ -520,24 +520,11 @@ static void ta_find_under_headline_credit(ta_author_evidence *ev)
 		    strlen(r->text) > TA_UNDER_HEADLINE_MAX ||
 		    (r->element && r->element[0] == 'h' && r->element[1] >= '1' && r->element[1] <= '6' && !r->element[2]))
 			break;
-		/* or the name alone in its element and the date in the next: "Jane Roe" then "May 5,
-		 * 2021" */
-		const galley_removed *dl = i + 1 < galley_article_n_removed(a) ? galley_article_removed(a, i + 1) : NULL;
-		char *line = NULL;
-		if (dl && dl->text && dl->reason && !strcmp(dl->reason, "dateline") && dl->place == GALLEY_PLACE_BEFORE_BODY &&
-		    !ta_has_digit(r->text, strlen(r->text)) && strlen(dl->text) <= TA_UNDER_HEADLINE_MAX) {
-			galley_buf b = {0};
-			galley_buf_printf(&b, "%s %s", r->text, dl->text);
-			galley_buf_putc(&b, 0);
-			line = galley_buf_steal(&b);
-		} else
-			line = galley_strdup(r->text);
 		ta_words w;
-		ta_split_words(line, &w);
+		ta_split_words(r->text, &w);
 		/* the name opens the line, the date closes it */
 		if (w.n && !(w.w[0][0] >= '0' && w.w[0][0] <= '9') && !ta_is_month(st, w.w[0], w.l[0]) && ta_has_digit(w.w[w.n - 1], w.l[w.n - 1]))
-			ta_find_segment_name(st, line, &ev->vis, ev->site, true);
-		free(line);
+			ta_find_segment_name(st, r->text, &ev->vis, ev->site, true);
 		/* a name is written in letters: a column's title is not ("Cloud×Weekly Notes") */
 		if (ev->vis.n && !ta_letters_only(ev->vis.v[0]))
 			ta_names_free(&ev->vis);
