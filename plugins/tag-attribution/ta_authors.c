@@ -305,8 +305,9 @@ static void ta_find_label_then_name(ta_author_evidence *ev)
 		if (!r->text || !nx->text || !nx->context || strlen(nx->text) > 80 || ta_reason_is(r, ui, 2) || ta_reason_is(nx, ui, 2))
 			continue;
 		/* the label without its colon ("By"), only before a person's name with the article */
-		bool bare = !ta_label_only(st, r->text) && ta_label_bare(st, r->text);
-		if (!bare && !ta_label_only(st, r->text))
+		ta_label_form form = ta_label_alone(st, r->text);
+		bool bare = form == TA_LABEL_BARE;
+		if (form == TA_LABEL_NONE)
 			continue;
 		int t = ta_removed_tier(nx, false);
 		if (t > 1 || (bare && !ta_bare_label_name(ev, i + 1, t)))

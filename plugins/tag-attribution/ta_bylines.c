@@ -695,30 +695,37 @@ static void ta_parse_byline_text(const ta_state *st, const char *text, ta_names 
 	ta_parse_byline(st, text, out, NULL, TA_BYLINE_PLAIN);
 }
 
-/* A text that is only a byline label with its colon: "Autor:", "Written by:" (not "Über" or
- * "More from", a menu's link or a list's heading). */
-bool ta_label_only(const ta_state *st, const char *text)
+/* More words than a label alone has (TA_LABEL_MAX_WORDS) by ASCII white space, before normalising:
+ * every such character also separates words in the normalised text, so the text is no label. */
+static bool ta_too_many_words(const char *text)
 {
-	char *s = galley_ws_normalize(text);
-	ta_words w;
-	ta_split_words(s, &w);
-	size_t n = strlen(s);
-	bool ok = w.n && w.n <= 3 && n > 1 && s[n - 1] == ':' && ta_label_at(st, &w, 0) == w.n;
-	free(s);
-	return ok;
+	size_t words = 0;
+	bool in = false;
+	for (const char *p = text; *p; p++) {
+		bool sp = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v';
+		if (!sp && !in && ++words > TA_LABEL_MAX_WORDS)
+			return true;
+		in = !sp;
+	}
+	return false;
 }
 
-/* A text that is only a byline label, without a colon: "By", "Written by" (its name set apart
- * in the next element). */
-bool ta_label_bare(const ta_state *st, const char *text)
+/* Whether a text is only a byline label (at most TA_LABEL_MAX_WORDS words): with its colon
+ * ("Autor:", "Written by:"; not "Über" or "More from", a menu's link or a list's heading), or
+ * without it ("By", "Written by": its name set apart in the next element). */
+ta_label_form ta_label_alone(const ta_state *st, const char *text)
 {
+	if (ta_too_many_words(text))
+		return TA_LABEL_NONE;
 	char *s = galley_ws_normalize(text);
 	ta_words w;
 	ta_split_words(s, &w);
 	size_t n = strlen(s);
-	bool ok = w.n && w.n <= 3 && n > 1 && s[n - 1] != ':' && ta_label_at(st, &w, 0) == w.n;
+	ta_label_form f = TA_LABEL_NONE;
+	if (w.n && w.n <= TA_LABEL_MAX_WORDS && n > 1 && ta_label_at(st, &w, 0) == w.n)
+		f = s[n - 1] == ':' ? TA_LABEL_COLON : TA_LABEL_BARE;
 	free(s);
-	return ok;
+	return f;
 }
 
 void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const char *site, bool mid)

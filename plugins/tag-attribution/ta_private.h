@@ -349,8 +349,14 @@ bool ta_label_after_with(const ta_state *st, const char *text);
 bool ta_has_digit(const char *w, size_t l);
 bool ta_is_month(const ta_state *st, const char *w, size_t l);
 void ta_parse_byline(const ta_state *st, const char *text, ta_names *out, const char *site, unsigned flags);
-bool ta_label_only(const ta_state *st, const char *text);
-bool ta_label_bare(const ta_state *st, const char *text);
+/* The most words a byline label alone in its element has ("Written by:"). */
+#define TA_LABEL_MAX_WORDS 3
+typedef enum ta_label_form {
+	TA_LABEL_NONE,  /* not a label alone */
+	TA_LABEL_COLON, /* a label with its colon: "Autor:" */
+	TA_LABEL_BARE,  /* a label without it: "By" */
+} ta_label_form;
+ta_label_form ta_label_alone(const ta_state *st, const char *text);
 bool ta_name_with_handle(const char *text);
 void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const char *site, bool mid);
 void ta_find_segment_name(const ta_state *st, const char *text, ta_names *out, const char *site, bool single);
