@@ -107,6 +107,13 @@ static void sb_keep_headline_lead(sb_ctx *c, int pick)
 	galley_buf_free(&dk);
 }
 
+/* The lead the page declares as its description: the description (bytes) and the block's key
+ * form compared on their first SB_DESC_LEAD_PROBE bytes; a paragraph or a box of loose text
+ * (rule description-lead-box) of SB_DESC_LEAD_MIN to SB_DESC_LEAD_MAX characters. */
+#define SB_DESC_LEAD_PROBE 60
+#define SB_DESC_LEAD_MIN 60
+#define SB_DESC_LEAD_MAX 1500
+
 void sb_expand(sb_ctx *c, int pick)
 {
 	sb_info *I = c->info;
@@ -190,10 +197,10 @@ void sb_expand(sb_ctx *c, int pick)
 	const char *desc = galley_article_get(c->a, GALLEY_FIELD_DESCRIPTION);
 	if (!desc)
 		desc = galley_article_candidate_first(c->a, "description");
-	if (desc && strlen(desc) >= 60) {
+	if (desc && strlen(desc) >= SB_DESC_LEAD_PROBE) {
 		galley_buf dk = {0}, bk = {0};
 		sb_key(&dk, desc, strlen(desc));
-		size_t probe = dk.len > 60 ? 60 : dk.len;
+		size_t probe = dk.len > SB_DESC_LEAD_PROBE ? SB_DESC_LEAD_PROBE : dk.len;
 		dk.data[probe] = '\0';
 		for (size_t k = 0; k < c->n; k++) {
 			sb_info *s = &I[k];
@@ -203,7 +210,7 @@ void sb_expand(sb_ctx *c, int pick)
 				break; /* a lead comes before the body */
 			/* a paragraph, or a box of loose text without blocks inside (rule description-lead-box) */
 			bool leaf = s->kind == K_BLOCK || (s->kind == K_CONTAINER && !(s->flags & F_BLOCKDESC));
-			if (!leaf || (s->flags & (F_PRUNE | F_KEEP)) || s->text < 60 || s->text > 1500)
+			if (!leaf || (s->flags & (F_PRUNE | F_KEEP)) || s->text < SB_DESC_LEAD_MIN || s->text > SB_DESC_LEAD_MAX)
 				continue;
 			xmlChar *t = xmlNodeGetContent(s->node);
 			if (!t)

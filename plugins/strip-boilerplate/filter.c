@@ -269,15 +269,25 @@ static bool sb_sign_off(const sb_ctx *c, const sb_block *b, galley_buf *k, galle
 	return false;
 }
 
-/* The tail: after the last prose paragraph, short lines that are not sentences and headings
- * that head nothing are the page's furniture (calls to subscribe, "comments closed", share
- * labels, author boxes). */
+/* A prose block: not a heading, SB_PROSE_MIN characters or more, under SB_PROSE_LINK_SHARE of
+ * them in links (where the text starts, where it ends). */
+#define SB_PROSE_MIN 100
+#define SB_PROSE_LINK_SHARE 0.3
+
+/* The tail: after the last prose paragraph, short lines (under SB_TAIL_SHORT characters) that
+ * are not sentences and headings that head nothing are the page's furniture (calls to
+ * subscribe, "comments closed", share labels, author boxes), and so is any line over
+ * SB_TAIL_LINK_SHARE links; a sign-off and the lines before it stay only with that share of
+ * links at most. */
+#define SB_TAIL_SHORT 100
+#define SB_TAIL_LINK_SHARE 0.3
+
 static void sb_pass_tail(sb_pass *p)
 {
 	ssize_t last_prose = -1;
 	for (size_t i = 0; i < p->n; i++) {
 		sb_block *b = &p->v[i];
-		if (!b->reason && !b->heading && b->len >= 100 && b->link < 0.3 * b->len)
+		if (!b->reason && !b->heading && b->len >= SB_PROSE_MIN && b->link < SB_PROSE_LINK_SHARE * b->len)
 			last_prose = (ssize_t)i;
 	}
 	if (last_prose < 0)
@@ -300,12 +310,13 @@ static void sb_pass_tail(sb_pass *p)
 		sb_block *b = &p->v[i];
 		if (b->reason)
 			continue;
-		if (i <= sign_off && !b->heading && b->link <= 0.3 * b->len)
+		if (i <= sign_off && !b->heading && b->link <= SB_TAIL_LINK_SHARE * b->len)
 			continue;
 		const char *nm = (const char *)b->node->name;
 		bool structured = b->in_list || !strcmp(nm, "pre") || !strcmp(nm, "tr") || !strcmp(nm, "dd") ||
 		                  !strcmp(nm, "dt");
-		if (b->link > 0.3 * b->len || (!structured && (b->heading || (!b->sentence && b->len < 100))))
+		if (b->link > SB_TAIL_LINK_SHARE * b->len ||
+		    (!structured && (b->heading || (!b->sentence && b->len < SB_TAIL_SHORT))))
 			sb_remove_block(p->c, b, R_SHORT);
 	}
 }
@@ -376,7 +387,7 @@ void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 	sb_pass p = {.c = c, .v = bl->v, .n = bl->n, .first_prose = bl->n, .text_mode = text_mode};
 	size_t n = bl->n;
 	for (size_t i = 0; i < n; i++)
-		if (!bl->v[i].heading && bl->v[i].len >= 100 && bl->v[i].link < 0.3 * bl->v[i].len) {
+		if (!bl->v[i].heading && bl->v[i].len >= SB_PROSE_MIN && bl->v[i].link < SB_PROSE_LINK_SHARE * bl->v[i].len) {
 			p.first_prose = i;
 			break;
 		}
