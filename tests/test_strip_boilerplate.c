@@ -238,6 +238,10 @@ START_TEST(test_html_removes_with_reasons)
 	}
 	/* the caption is kept once, without its credit */
 	ck_assert(has_text(a, "The old harbour after the storm."));
+	/* the filters' removals name their rules */
+	th_str_eq(removed_rule(a, "dpa/Max Muster"), "credit-cut");
+	th_str_eq(removed_rule(a, "Source: Harbour Gazette newsroom"), "line-prefix");
+	th_str_eq(removed_rule(a, "Read more"), "teaser-header");
 	galley_article_free(a);
 }
 END_TEST
@@ -885,6 +889,9 @@ START_TEST(test_teaser_inline)
 	ck_assert(!has_text(a, "Another story about boats"));
 	ck_assert(!has_text(a, "Boats of the north coast"));
 	th_str_eq(removed_reason(a, "Ten ways to mend a net"), "teaser");
+	/* each removal names its rule: the line with its own link, the bare header and its list */
+	th_str_eq(removed_rule(a, "Another story about boats"), "teaser-inline");
+	th_str_eq(removed_rule(a, "Ten ways to mend a net"), "teaser-header");
 	galley_article_free(a);
 }
 END_TEST
@@ -904,6 +911,8 @@ START_TEST(test_description_lead_box)
 	ck_assert_ptr_nonnull(dek);
 	ck_assert_str_eq(dek, "Engineers say the old wall cannot hold another winter of storms.");
 	ck_assert(has_text(a, LOREM3));
+	/* kept as the lead, the box is no removed part of the page: the standfirst rule takes it */
+	th_str_eq(removed_rule(a, "cannot hold another winter"), "lead-dek");
 	galley_article_free(a);
 }
 END_TEST
@@ -936,6 +945,8 @@ START_TEST(test_liability_disclaimer)
 	ck_assert(has_text(a, "not responsible for the storm damage"));
 	th_str_eq(removed_reason(a, "Angaben ohne Gew"), "ad");
 	th_str_eq(removed_reason(a, "opinions of its contributors"), "ad");
+	th_str_eq(removed_rule(a, "Angaben ohne Gew"), "disclaimer");
+	th_str_eq(removed_rule(a, "opinions of its contributors"), "disclaimer");
 	galley_article_free(a);
 }
 END_TEST
@@ -957,6 +968,8 @@ START_TEST(test_credit_lower_case)
 	ck_assert(strstr(t, "regional government, which has said no.") != NULL);
 	free(t);
 	th_str_eq(removed_reason(a, "Town Archive"), "caption");
+	th_str_eq(removed_rule(a, "Town Archive"), "credit-lower-case");
+	th_str_eq(removed_rule(a, "www.example.org/harbour"), "credit-lower-case");
 	galley_article_free(a);
 }
 END_TEST
@@ -974,6 +987,8 @@ START_TEST(test_calls_to_action)
 	ck_assert(has_text(a, "from the council's notice board"));
 	th_str_eq(removed_reason(a, "news on your phone"), "newsletter");
 	th_str_eq(removed_reason(a, "already a subscriber"), "newsletter");
+	th_str_eq(removed_rule(a, "news on your phone"), "call-to-action");
+	th_str_eq(removed_rule(a, "already a subscriber"), "call-to-action");
 	galley_article_free(a);
 }
 END_TEST
@@ -992,6 +1007,11 @@ START_TEST(test_dateline_label)
 	ck_assert(has_text(a, "Deadline: 03.04.2020 (postmark)"));
 	th_str_eq(removed_reason(a, "12.03.2020, 18:30 Uhr"), "dateline");
 	th_str_eq(removed_reason(a, "ffentlichung: 2. Februar 2020"), "dateline");
+	/* the date line goes by the short-date rule, the labelled publication date by its prefix;
+	 * the lines dateline-label keeps are no removed blocks */
+	th_str_eq(removed_rule(a, "12.03.2020, 18:30 Uhr"), "dateline-short");
+	th_str_eq(removed_rule(a, "ffentlichung: 2. Februar 2020"), "line-prefix");
+	ck_assert_ptr_null(removed_reason(a, "Meeting: 21.03.2020"));
 	galley_article_free(a);
 }
 END_TEST
@@ -1010,6 +1030,8 @@ START_TEST(test_data_row_links)
 	strip(a, NULL);
 	ck_assert(has_text(a, "Harbour Queen II with the new engine"));
 	th_str_eq(removed_reason(a, "All the boats of the harbour"), "link-density");
+	th_str_eq(removed_rule(a, "All the boats of the harbour"), "link-dense-block");
+	ck_assert_ptr_null(removed_reason(a, "Harbour Queen II"));
 	galley_article_free(a);
 }
 END_TEST
@@ -1031,6 +1053,25 @@ START_TEST(test_sign_off)
 	ck_assert(has_text(a, "See you at the pier"));
 	ck_assert(has_text(a, "Cheers, Tom"));
 	ck_assert(!has_text(a, "Share this page"));
+	/* the tail's rule removed the furniture; what sign-off keeps is no removed block */
+	th_str_eq(removed_rule(a, "Share this page"), "tail-short");
+	ck_assert_ptr_null(removed_reason(a, "Cheers, Tom"));
+	galley_article_free(a);
+}
+END_TEST
+
+/* A short line naming a photo agency is an image credit (rule photo-agency); a sentence naming
+ * one is the article's. */
+START_TEST(test_photo_agency_line)
+{
+	galley_article *a = th_article_html("<article><p>" LOREM1 "</p><p>AFP / Jane Roe</p><p>" LOREM2
+	                                    "</p><p>The afp office by the harbour closed in the spring.</p><p>" LOREM3
+	                                    "</p></article>");
+	strip(a, NULL);
+	ck_assert(!has_text(a, "AFP / Jane Roe"));
+	th_str_eq(removed_reason(a, "AFP / Jane Roe"), "caption");
+	th_str_eq(removed_rule(a, "AFP / Jane Roe"), "photo-agency");
+	ck_assert(has_text(a, "The afp office by the harbour"));
 	galley_article_free(a);
 }
 END_TEST
@@ -1344,6 +1385,7 @@ int main(void)
 	tcase_add_test(tc, test_dateline_label);
 	tcase_add_test(tc, test_data_row_links);
 	tcase_add_test(tc, test_sign_off);
+	tcase_add_test(tc, test_photo_agency_line);
 	suite_add_tcase(s, tc);
 	TCase *dev = tcase_create("devset");
 	tcase_set_timeout(dev, 600);

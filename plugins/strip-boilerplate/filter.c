@@ -106,9 +106,9 @@ static void sb_pass_text_header(sb_pass *p)
 			continue;
 		int lp = sb_line_prefix(c, b, &p->k);
 		if (lp)
-			sb_remove_block(c, b, lp);
+			sb_remove_block_rule(c, b, lp, SB_RULE_LINE_PREFIX);
 		else if (sb_dateline(c, b, &p->k))
-			sb_remove_block(c, b, R_DATELINE);
+			sb_remove_block_rule(c, b, R_DATELINE, SB_RULE_DATELINE_SHORT);
 	}
 	for (size_t i = 0; i < first_prose; i++) {
 		sb_block *b = &v[i];
@@ -169,7 +169,7 @@ static void sb_pass_teaser_list(sb_pass *p, size_t i)
 		double dld = d->len > 0 ? d->link / d->len : 0;
 		bool short_line = !own_link && d->len < 100 && !d->sentence;
 		if (dld >= 0.5 || short_line || (d->in_list && d->len < 200 && dld > 0.2))
-			sb_remove_block(p->c, d, R_TEASER);
+			sb_remove_block_rule(p->c, d, R_TEASER, own_link ? SB_RULE_TEASER_INLINE : SB_RULE_TEASER_HEADER);
 		else
 			break;
 	}
@@ -217,27 +217,28 @@ static void sb_pass_lines(sb_pass *p)
 		double ld = b->len > 0 ? b->link / b->len : 0;
 		int lp = sb_line_prefix(c, b, &p->k);
 		if (lp) {
-			sb_remove_block(c, b, lp);
+			sb_remove_block_rule(c, b, lp, SB_RULE_LINE_PREFIX);
 			continue;
 		}
 		if (sb_teaser(c, b, &p->k)) {
-			sb_remove_block(c, b, R_TEASER);
+			bool own_link = b->len > 0 && b->link >= SB_TEASER_OWN_LINK * b->len;
+			sb_remove_block_rule(c, b, R_TEASER, own_link ? SB_RULE_TEASER_INLINE : SB_RULE_TEASER_HEADER);
 			sb_pass_teaser_list(p, i);
 			continue;
 		}
 		if (sb_photo_credit(c, b, &p->k)) {
-			sb_remove_block(c, b, R_CAPTION);
+			sb_remove_block_rule(c, b, R_CAPTION, SB_RULE_PHOTO_AGENCY);
 			continue;
 		}
 		if (sb_dateline(c, b, &p->k)) {
-			sb_remove_block(c, b, R_DATELINE);
+			sb_remove_block_rule(c, b, R_DATELINE, SB_RULE_DATELINE_SHORT);
 			continue;
 		}
 		/* link density: lists of links, link-only lines */
 		bool data_row = !strcmp((const char *)b->node->name, "tr") && ld < 1.0 && sb_row_has_plain_cell(b->node);
 		if (!data_row && ((ld > 0.5 && b->len < 300) || (ld > 0.3 && b->in_list && b->len < 150 && !b->sentence) ||
 		                  ld > 0.8)) {
-			sb_remove_block(c, b, R_LINK_DENSITY);
+			sb_remove_block_rule(c, b, R_LINK_DENSITY, SB_RULE_LINK_DENSE);
 			continue;
 		}
 	}
@@ -317,7 +318,7 @@ static void sb_pass_tail(sb_pass *p)
 		                  !strcmp(nm, "dt");
 		if (b->link > SB_TAIL_LINK_SHARE * b->len ||
 		    (!structured && (b->heading || (!b->sentence && b->len < SB_TAIL_SHORT))))
-			sb_remove_block(p->c, b, R_SHORT);
+			sb_remove_block_rule(p->c, b, R_SHORT, SB_RULE_TAIL_SHORT);
 	}
 }
 
@@ -329,7 +330,7 @@ static void sb_pass_disclaimers_credits(sb_pass *p)
 		if (p->v[i].reason)
 			continue;
 		if (sb_has_phrase(c->st->disclaimers, c->st->n_disclaimers, &p->v[i], 300, &p->k, &p->k2))
-			sb_remove_block(c, &p->v[i], R_AD);
+			sb_remove_block_rule(c, &p->v[i], R_AD, SB_RULE_DISCLAIMER);
 		else
 			sb_cut_credit(c, &p->v[i], &p->k);
 	}
@@ -378,7 +379,7 @@ static void sb_pass_calls_to_action(sb_pass *p)
 	for (size_t i = from; i < n; i++) {
 		sb_block *b = &p->v[i];
 		if (!b->reason && sb_call_to_action(p->c, b, &p->k, &p->k2))
-			sb_remove_block(p->c, b, R_NEWSLETTER);
+			sb_remove_block_rule(p->c, b, R_NEWSLETTER, SB_RULE_CALL_TO_ACTION);
 	}
 }
 

@@ -120,12 +120,20 @@ bool sb_call_to_action(const sb_ctx *c, const sb_block *b, galley_buf *k, galley
 /* Image credits at the end of a caption or a short paragraph: "... Foto: GdP/Hagen Ulmer",
  * "... © Reiterblatt", "... (fotofreund / iStock.com)".  The credit is cut from the block and
  * recorded as a caption credit. */
-static const char *const sb_credit_markers[] = {
-	"Foto:", "Fotos:", "Photo:", "Photos:", "Bild:", "Bilder:", "Image:", "Credit:", "Credits:",
-	"Quelle:", "Source:", "Fot.", "Kuva:", "\xc2\xa9", "(c) ", "(C) ",
+static const struct sb_credit_marker {
+	const char *marker;
+	const char *rule; /* the id recorded with the credit cut at it */
+} sb_credit_markers[] = {
+	{"Foto:", SB_RULE_CREDIT_CUT}, {"Fotos:", SB_RULE_CREDIT_CUT}, {"Photo:", SB_RULE_CREDIT_CUT},
+	{"Photos:", SB_RULE_CREDIT_CUT}, {"Bild:", SB_RULE_CREDIT_CUT}, {"Bilder:", SB_RULE_CREDIT_CUT},
+	{"Image:", SB_RULE_CREDIT_CUT}, {"Credit:", SB_RULE_CREDIT_CUT}, {"Credits:", SB_RULE_CREDIT_CUT},
+	{"Quelle:", SB_RULE_CREDIT_CUT}, {"Source:", SB_RULE_CREDIT_CUT}, {"Fot.", SB_RULE_CREDIT_CUT},
+	{"Kuva:", SB_RULE_CREDIT_CUT}, {"\xc2\xa9", SB_RULE_CREDIT_CUT}, {"(c) ", SB_RULE_CREDIT_CUT},
+	{"(C) ", SB_RULE_CREDIT_CUT},
 	/* the credit after the caption's words in lower case ("Jane Doe, photo: Archive") and an
 	 * "Image credit:" closing a paragraph (rule credit-lower-case) */
-	" photo:", " foto:", "Image credit:", "Photo credit:", NULL};
+	{" photo:", SB_RULE_CREDIT_LOWER_CASE}, {" foto:", SB_RULE_CREDIT_LOWER_CASE},
+	{"Image credit:", SB_RULE_CREDIT_LOWER_CASE}, {"Photo credit:", SB_RULE_CREDIT_LOWER_CASE}, {NULL, NULL}};
 
 void sb_cut_credit(sb_ctx *c, sb_block *b, galley_buf *k)
 {
@@ -139,6 +147,7 @@ void sb_cut_credit(sb_ctx *c, sb_block *b, galley_buf *k)
 	int sp = 0;
 	xmlNodePtr hit = NULL;
 	size_t hit_at = 0;
+	const char *rule = NULL;
 	stack[sp++] = b->node->children;
 	size_t total = strlen(b->text);
 	while (sp) {
@@ -146,11 +155,12 @@ void sb_cut_credit(sb_ctx *c, sb_block *b, galley_buf *k)
 		for (; n; n = n->next) {
 			if (n->type == XML_TEXT_NODE && n->content) {
 				const char *t = (const char *)n->content;
-				for (int i = 0; sb_credit_markers[i]; i++) {
-					const char *m = strstr(t, sb_credit_markers[i]);
+				for (int i = 0; sb_credit_markers[i].marker; i++) {
+					const char *m = strstr(t, sb_credit_markers[i].marker);
 					if (m && (m != t || n != b->node->children)) {
 						hit = n;
 						hit_at = (size_t)(m - t);
+						rule = sb_credit_markers[i].rule;
 					}
 				}
 				/* "(... iStock.com)" at the end */
@@ -164,6 +174,7 @@ void sb_cut_credit(sb_ctx *c, sb_block *b, galley_buf *k)
 					if (sb_photo_credit(c, &tmp, k)) {
 						hit = n;
 						hit_at = (size_t)(open - t);
+						rule = SB_RULE_CREDIT_CUT;
 					}
 					free(copy);
 				}
@@ -210,7 +221,10 @@ void sb_cut_credit(sb_ctx *c, sb_block *b, galley_buf *k)
 	xmlNodePtr src = b->node->_private;
 	if (src)
 		sb_context(c, src, &ctx);
+	const char *was = c->removal_rule;
+	c->removal_rule = rule;
 	sb_record(c, R_CAPTION, credit, ctx.data);
+	c->removal_rule = was;
 	galley_buf_free(&ctx);
 	free(credit);
 }

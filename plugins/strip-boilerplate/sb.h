@@ -379,6 +379,20 @@ typedef struct sb_pass {
 	galley_buf k, k2;
 } sb_pass;
 
+/* The ids of the filters' rules, recorded with the blocks they remove (`removed[].rule`; the
+ * list in docs/extraction.md, "The filters' rules"). */
+#define SB_RULE_LINE_PREFIX "line-prefix"             /* line-prefixes.tsv: byline, credit, dateline words */
+#define SB_RULE_TEASER_HEADER "teaser-header"         /* teasers.txt, and the links after the header */
+#define SB_RULE_TEASER_INLINE "teaser-inline"         /* a teaser line holding its own link, and its links */
+#define SB_RULE_PHOTO_AGENCY "photo-agency"           /* a short line naming a photo agency */
+#define SB_RULE_DATELINE_SHORT "dateline-short"       /* a short line that is a date (not dateline-label) */
+#define SB_RULE_LINK_DENSE "link-dense-block"         /* a block mostly of links (not data-row-links) */
+#define SB_RULE_TAIL_SHORT "tail-short"               /* after the last paragraph (not sign-off) */
+#define SB_RULE_DISCLAIMER "disclaimer"               /* disclaimers.txt: advertising, liability */
+#define SB_RULE_CALL_TO_ACTION "call-to-action"       /* calls-to-action.txt, among the last blocks */
+#define SB_RULE_CREDIT_CUT "credit-cut"               /* an image credit cut off a caption's end */
+#define SB_RULE_CREDIT_LOWER_CASE "credit-lower-case" /* the same after " photo:", "Image credit:" */
+
 void sb_remove_block(sb_ctx *c, sb_block *b, int reason);
 /* The same, recording the id of the rule that removed it (a static string). */
 void sb_remove_block_rule(sb_ctx *c, sb_block *b, int reason, const char *rule);
