@@ -458,11 +458,14 @@ static void dc_entity_hash(dc_entity *e)
 	e->surname_hash = dc_hash_ci(sur, strlen(sur));
 }
 
-/* The slot of hash h in a table of cap slots (val -1: empty). */
+/* A table's value: DC_IDX_EMPTY, a free slot; DC_IDX_NONE, a hash no entity has any longer. */
+enum { DC_IDX_EMPTY = -1, DC_IDX_NONE = -2 };
+
+/* The slot of hash h in a table of cap slots. */
 static size_t dc_idx_slot(const uint64_t *key, const int *val, size_t cap, uint64_t h)
 {
 	size_t i = (size_t)(h ^ h >> 29) & (cap - 1);
-	while (val[i] >= 0 && key[i] != h)
+	while (val[i] != DC_IDX_EMPTY && key[i] != h)
 		i = (i + 1) & (cap - 1);
 	return i;
 }
@@ -484,11 +487,11 @@ static void dc_idx_add(dc_model *m, int e)
 		uint64_t *nk = galley_calloc(cap, sizeof *nk), *sk = galley_calloc(cap, sizeof *sk);
 		int *nv = galley_calloc(cap, sizeof *nv), *sv = galley_calloc(cap, sizeof *sv);
 		for (size_t i = 0; i < cap; i++)
-			nv[i] = sv[i] = -1;
+			nv[i] = sv[i] = DC_IDX_EMPTY;
 		for (size_t i = 0; i < m->idx_cap; i++) {
-			if (m->name_val[i] >= 0)
+			if (m->name_val[i] != DC_IDX_EMPTY)
 				dc_idx_put(nk, nv, cap, m->name_key[i], m->name_val[i]);
-			if (m->sur_val[i] >= 0)
+			if (m->sur_val[i] != DC_IDX_EMPTY)
 				dc_idx_put(sk, sv, cap, m->sur_key[i], m->sur_val[i]);
 		}
 		free(m->name_key);
@@ -503,9 +506,28 @@ static void dc_idx_add(dc_model *m, int e)
 	dc_idx_put(m->sur_key, m->sur_val, m->idx_cap, m->ent[e].surname_hash, e);
 }
 
+/* Entity e, renamed, no longer has the hashes old_name and old_sur: their slots that named it
+ * name the highest entity that still has them, or none. */
+static void dc_idx_forget(dc_model *m, int e, uint64_t old_name, uint64_t old_sur)
+{
+	for (int sur = 0; sur < 2; sur++) {
+		uint64_t h = sur ? old_sur : old_name;
+		int *val = sur ? m->sur_val : m->name_val;
+		size_t i = dc_idx_slot(sur ? m->sur_key : m->name_key, val, m->idx_cap, h);
+		if (val[i] != e)
+			continue;
+		val[i] = DC_IDX_NONE;
+		for (size_t j = m->nent; j-- > 0;)
+			if ((sur ? m->ent[j].surname_hash : m->ent[j].name_hash) == h) {
+				val[i] = (int)j;
+				break;
+			}
+	}
+}
+
 /* The highest entity whose name (sur: surname) is name, as a scan from the last entity down
- * would find it.  The table gives at once the highest index that had the hash; when that entity
- * no longer has it (renamed) or its text differs (a collision), the scan decides. */
+ * would find it.  The table gives at once the highest index with the hash; when that entity's
+ * text differs (a collision) or no longer has the hash, the scan decides. */
 static int dc_idx_find(const dc_model *m, bool sur, const char *name, size_t n, uint64_t h)
 {
 	if (!m->idx_cap)
@@ -563,7 +585,9 @@ static int dc_entity_for(dc_model *m, const char *name, dc_kind kind, dc_gender 
 			free(m->ent[s].name); /* "Roe" named before "Jane Roe": the fuller name wins */
 			m->ent[s].name = galley_strdup(name);
 			m->ent[s].surname = (size_t)(last - name);
+			uint64_t old_name = m->ent[s].name_hash, old_sur = m->ent[s].surname_hash;
 			dc_entity_hash(&m->ent[s]);
+			dc_idx_forget(m, s, old_name, old_sur);
 			dc_idx_add(m, s);
 			e = s;
 		}

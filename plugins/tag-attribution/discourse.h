@@ -122,8 +122,8 @@ typedef struct dc_model {
 	size_t arena_len, arena_cap;
 	size_t cent, cmen;
 	/* For dc_entity_find: open-addressing tables from a name's (and a surname's) hash to the
-	 * highest entity index that ever had it (a renamed entity can leave a stale slot, which
-	 * dc_entity_find detects).  idx_cap slots each (a power of two); key/val owned by the model. */
+	 * highest entity index that has it (a renamed entity's old hashes are updated when it is
+	 * renamed).  idx_cap slots each (a power of two); key/val owned by the model. */
 	uint64_t *name_key, *sur_key;
 	int *name_val, *sur_val;
 	size_t idx_cap, idx_used;
