@@ -42,7 +42,7 @@ typedef struct ta_author_facts {
 	bool lab_meets_vis;       /* the same between the labelled credit and the unlabelled name */
 	bool lab_person, vis_person, meta_person; /* two to four capitalised words, as people's names are */
 	bool lab_single_word;     /* the labelled credit is one name of one word */
-	bool lab_one_word;        /* ... and it starts with a capital ("Cooper", a user's name) */
+	bool lab_one_word;        /* ... and it starts with a capital ("Marlowe", a user's name) */
 	bool lab_site_named;      /* that word is the site's name */
 	bool vis_outlet;          /* the unlabelled name is the outlet's */
 	bool meta_desk;           /* metadata's one name is an organisation's: the outlet's desk, a team */
@@ -159,7 +159,7 @@ static const ta_author_outcome ta_author_outcomes[] = {
 	{"byline-subset-of-metadata", TA_SCORE_PAGE_SUBSET, TA_SIDE_LAB, ta_when_byline_subset},
 	/* the byline the reader sees with the article names other people */
 	{"byline-names-others", TA_SCORE_PAGE_OTHERS, TA_SIDE_LAB, ta_when_byline_names_others},
-	/* a user's name in that byline: "Geschrieben von Cooper am 25.08.2015" */
+	/* a user's name in that byline: "Geschrieben von Marlowe am 14.03.2019" */
 	{"byline-user-name", TA_SCORE_PAGE_USER, TA_SIDE_LAB, ta_when_byline_user},
 	{"metadata", TA_SCORE_META_PEOPLE, TA_SIDE_META, ta_when_meta_people},
 	/* the bylines of a teaser list or a sidebar say nothing of this article */
