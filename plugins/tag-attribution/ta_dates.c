@@ -36,7 +36,7 @@ static bool ta_header_shows(const ta_doc *d, int y, int m, int dd)
 		bool labelled;
 		if (!ta_header_line(r) || !ta_line_date(d->st, r->text, &sd, &labelled))
 			continue;
-		/* any date of the line: "29. Dezember 2022 30. Dezember 2022" shows both */
+		/* any date of the line: "14. Oktober 2021 15. Oktober 2021" shows both */
 		for (const char *t = r->text; *t; t++)
 			if ((t == r->text || t[-1] == ' ') && ta_find_date(d->st, t, &sd) && sd.y == y && sd.m == m && sd.d == dd)
 				return true;
@@ -127,8 +127,8 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 				bool labelled;
 				ta_date dt;
 				if (ta_line_date(d->st, r->text, &dt, &labelled) && (labelled || !want_label)) {
-					/* a list's entries: the latest, whatever their order ("Feb 16 2009", "Feb 18
-					 * 2009", "Feb 17 2009" over a blog's posts) */
+					/* a list's entries: the latest, whatever their order ("Mar 03 2011", "Mar 05
+					 * 2011", "Mar 04 2011" over a blog's posts) */
 					for (size_t j = i + 1; j < n && phase == 2; j++) {
 						const galley_removed *o = galley_article_removed(a, ord[j]);
 						ta_date od;
@@ -263,7 +263,7 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 			return true;
 	}
 	/* any short line the stripper took from the page, not a menu's: in the article ("Tanja
-	 * Ostendorf 3.11.2023", "28.01.22 / 0 Kommentare"), then the nearest before it (a heading
+	 * Ostendorf 3.11.2023", "09.06.21 / 0 Kommentare"), then the nearest before it (a heading
 	 * "23.01.2022 - Dorothea Lindgren ..."), then the first after it (the first comment, "26. Mai
 	 * 2008 um 20:44", or "last edited 2019-11-12"); never an event's date with its hours */
 	size_t nr = galley_article_n_removed(a);
@@ -353,8 +353,8 @@ static bool ta_date_metadata_gives(const ta_date_evidence *ev, const galley_remo
 		const galley_candidate *c = galley_article_candidate(a, k);
 		ta_date dt;
 		/* a byline or dateline that shows the last change shows it as the article's date
-		 * ("04 de mayo 2021, 12:00 A. M." in a header the page repeats, modified 2022-05-04,
-		 * published 2022-05-03) */
+		 * ("17 de marzo 2020, 12:00 A. M." in a header the page repeats, modified 2020-03-17,
+		 * published 2020-03-16) */
 		bool modified = strong && !strcmp(c->field, "date_modified");
 		if ((strcmp(c->field, "date") && !modified) || c == ev->best || ta_date_rank(c->origin) < 0 || !ta_parse_iso(c->value, &dt) ||
 		    !ta_same_day(&dt, sd))
@@ -364,7 +364,7 @@ static bool ta_date_metadata_gives(const ta_date_evidence *ev, const galley_remo
 		if (!strcmp(c->origin, "time") && !(r->place == GALLEY_PLACE_BEFORE_BODY))
 			continue;
 		/* not a day the same metadata gives as the last change: the header shows the update
-		 * ("Le 19 février 2020", microdata's dateModified 2020-02-19) */
+		 * ("Le 23 novembre 2018", microdata's dateModified 2018-11-23) */
 		bool change = false;
 		for (size_t j = 0; j < galley_article_n_candidates(a) && !change; j++) {
 			const galley_candidate *o = galley_article_candidate(a, j);
@@ -527,7 +527,7 @@ static bool ta_date_utc_local(ta_date_evidence *ev, long inst)
 		}
 	}
 	/* a short line before or in the article that shows the same instant in the page's own
-	 * time, another day ("3 de mayo de 2022 21:25" for 2022-05-04T00:25Z: UTC-3) */
+	 * time, another day ("11 de agosto de 2021 22:40" for 2021-08-12T01:40Z: UTC-3) */
 	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
 		const galley_removed *r = galley_article_removed(a, i);
 		ta_date sd;
@@ -562,8 +562,8 @@ static void ta_date_utc(ta_date_evidence *ev)
 	/* (not the day in the page's address: a timestamp keeps its instant, and the address's day
 	 * may be any time zone's) */
 	/* not when the article's header shows the day of the timestamp too: the other day is the
-	 * site header's "today" ("Viernes 6 de Mayo de 2022" over the page, "5 de Mayo de 2022"
-	 * under the headline, 2022-05-05T20:51:06Z) */
+	 * site header's "today" ("Jueves 9 de Marzo de 2023" over the page, "8 de Marzo de 2023"
+	 * under the headline, 2023-03-08T20:51:06Z) */
 	if (ev->have_vis && ta_header_shows(d, bd->y, bd->m, bd->d))
 		return;
 	if (ev->have_vis) {
