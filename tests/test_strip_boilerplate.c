@@ -45,6 +45,17 @@ static const char *removed_rule(galley_article *a, const char *needle)
 	return NULL;
 }
 
+/* The rule recorded for a removed block of the given reason containing needle, or NULL. */
+static const char *removed_rule_as(galley_article *a, const char *needle, const char *reason)
+{
+	for (size_t i = 0; i < galley_article_n_removed(a); i++) {
+		const galley_removed *r = galley_article_removed(a, i);
+		if (r->text && strstr(r->text, needle) && r->reason && !strcmp(r->reason, reason))
+			return r->rule;
+	}
+	return NULL;
+}
+
 /* The reason recorded for a removed block containing needle, or NULL. */
 static const char *removed_reason(galley_article *a, const char *needle)
 {
@@ -117,6 +128,12 @@ START_TEST(test_seed)
 	th_str_eq(removed_reason(a, "Source \xc2\xbb alarabiya"), "credit");
 	th_str_eq(removed_reason(a, "You May Be Interested"), "teaser");
 	th_str_eq(removed_reason(a, "Brigadier General Hossein Salami"), "duplicate");
+	/* the rules of text-shaped bodies' header lines, and the filters' */
+	th_str_eq(removed_rule_as(a, "Islamic Revolutionary Guard Corps", "tags"), "text-kicker");
+	th_str_eq(removed_rule_as(a, "Islamic Revolutionary Guard Corps", "duplicate"), "duplicate-block");
+	th_str_eq(removed_rule_as(a, "Brigadier General", "caption"), "text-header-line");
+	th_str_eq(removed_rule(a, "Source \xc2\xbb alarabiya"), "line-prefix");
+	th_str_eq(removed_rule(a, "You May Be Interested"), "teaser-header");
 	/* every removed block says where it was */
 	for (size_t i = 0; i < galley_article_n_removed(a); i++)
 		ck_assert_msg(galley_article_removed(a, i)->context != NULL, "removed %zu has no context", i);
@@ -251,6 +268,7 @@ START_TEST(test_html_captions_option)
 	galley_article *a = news_article("captions=false");
 	ck_assert(!has_text(a, "The old harbour after the storm."));
 	th_str_eq(removed_reason(a, "The old harbour after the storm."), "caption");
+	th_str_eq(removed_rule(a, "The old harbour after the storm."), "captions-option");
 	ck_assert(has_text(a, LOREM1));
 	galley_article_free(a);
 }
@@ -792,6 +810,7 @@ START_TEST(test_repeated_paragraph_kept)
 	ck_assert_ptr_nonnull(strstr(first + 1, LOREM1));
 	free(t);
 	ck_assert_str_eq(removed_reason(a, "The old harbour at dawn"), "duplicate");
+	th_str_eq(removed_rule(a, "The old harbour at dawn"), "duplicate-block");
 	galley_article_free(a);
 
 	a = th_article_html("<div class='entry-content'><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p><p>" LOREM1
@@ -1076,6 +1095,50 @@ START_TEST(test_photo_agency_line)
 }
 END_TEST
 
+/* A short block the page also shows in a removed part (a sidebar's list) goes as a duplicate
+ * (rule seen-outside); a line repeated right after itself before the text is a caption, its
+ * first copy (rule repeated-caption); with most of the declared articleBody shown, a short
+ * block not in it goes (rule outside-declared); the title as the first line goes (rule
+ * title-repeat). */
+START_TEST(test_filter_repeats_and_declared)
+{
+	galley_article *a = th_article_html(
+		"<div><article><p>" LOREM1 "</p><p>Boats of the north coast</p><p>" LOREM2 "</p><p>" LOREM3
+		"</p></article><aside><ul><li><a href='/n'>Boats of the north coast</a></li><li><a href='/m'>Nets"
+		"</a></li></ul></aside></div>");
+	strip(a, NULL);
+	ck_assert(!has_text(a, "Boats of the north coast"));
+	th_str_eq(removed_rule_as(a, "Boats of the north coast", "duplicate"), "seen-outside");
+	galley_article_free(a);
+
+	a = th_article_html("<article><p>Boats in the winter harbour</p><p>Boats in the winter harbour</p><p>" LOREM1
+	                    "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></article>");
+	strip(a, NULL);
+	ck_assert(!has_text(a, "Boats in the winter harbour"));
+	th_str_eq(removed_rule_as(a, "Boats in the winter harbour", "caption"), "repeated-caption");
+	th_str_eq(removed_rule_as(a, "Boats in the winter harbour", "duplicate"), "duplicate-block");
+	galley_article_free(a);
+
+	a = th_article_html("<article><p>" LOREM1 "</p><p>The harbour pictures of the week</p><p>" LOREM2 "</p><p>" LOREM3
+	                    "</p></article>");
+	galley_article_add_candidate(a, "body", LOREM1 "\n" LOREM2 "\n" LOREM3, "json-ld");
+	strip(a, NULL);
+	ck_assert(has_text(a, LOREM2));
+	ck_assert(!has_text(a, "The harbour pictures of the week"));
+	th_str_eq(removed_rule(a, "The harbour pictures of the week"), "outside-declared");
+	galley_article_free(a);
+
+	/* the title as the text's first line goes once (rule title-repeat) */
+	a = th_article_html("<article><p>Harbour walls for the winter</p><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3
+	                    "</p></article>");
+	galley_article_set(a, GALLEY_FIELD_TITLE, "Harbour walls for the winter");
+	strip(a, NULL);
+	ck_assert(!has_text(a, "Harbour walls for the winter"));
+	th_str_eq(removed_rule(a, "Harbour walls for the winter"), "title-repeat");
+	galley_article_free(a);
+}
+END_TEST
+
 /* Ruby annotations (the readings printed over the characters) are not part of the text. */
 START_TEST(test_ruby_annotations_dropped)
 {
@@ -1115,7 +1178,8 @@ START_TEST(test_text_shape)
 {
 	galley_article *a = th_article_html(
 		"<p>Politics</p><p>By John Roe</p><p>12.03.2021, 14:05 Uhr</p><p>" LOREM1 "</p><p>" LOREM2 "</p>"
-		"<p>Lesen Sie auch</p><p>Hafen: die Geschichte</p><p>Fischer protestieren</p>");
+		"<p>Lesen Sie auch</p><p>Hafen: die Geschichte</p><p>Fischer protestieren</p>"
+		"<p>Die Fischer kommen morgen.</p>");
 	galley_article_set(a, GALLEY_FIELD_TITLE, "Harbour");
 	strip(a, NULL);
 	galley_paragraphs p;
@@ -1126,6 +1190,8 @@ START_TEST(test_text_shape)
 	th_str_eq(removed_reason(a, "12.03.2021"), "dateline");
 	th_str_eq(removed_reason(a, "Lesen Sie auch"), "teaser");
 	th_str_eq(removed_reason(a, "Fischer protestieren"), "teaser");
+	th_str_eq(removed_rule(a, "Politics"), "text-kicker");
+	th_str_eq(removed_rule(a, "Die Fischer kommen morgen."), "text-teaser-tail");
 	galley_article_free(a);
 }
 END_TEST
@@ -1386,6 +1452,7 @@ int main(void)
 	tcase_add_test(tc, test_data_row_links);
 	tcase_add_test(tc, test_sign_off);
 	tcase_add_test(tc, test_photo_agency_line);
+	tcase_add_test(tc, test_filter_repeats_and_declared);
 	suite_add_tcase(s, tc);
 	TCase *dev = tcase_create("devset");
 	tcase_set_timeout(dev, 600);

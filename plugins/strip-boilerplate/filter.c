@@ -42,7 +42,7 @@ static void sb_pass_title(sb_pass *p)
 		if (b->len > 400)
 			break;
 		if (sb_same_title(b->text, title, &p->k, &p->k2)) {
-			sb_remove_block(p->c, b, R_TITLE);
+			sb_remove_block_rule(p->c, b, R_TITLE, SB_RULE_TITLE_REPEAT);
 			break;
 		}
 	}
@@ -84,7 +84,7 @@ static void sb_pass_duplicates(sb_pass *p)
 			continue;
 		bool run = (i > 0 && dup[i - 1]) || (i + 1 < p->n && dup[i + 1]);
 		if (p->text_mode || run || !sb_dup_prose(&p->v[i]))
-			sb_remove_block(p->c, &p->v[i], R_DUPLICATE);
+			sb_remove_block_rule(p->c, &p->v[i], R_DUPLICATE, SB_RULE_DUPLICATE_BLOCK);
 	}
 	free(dup);
 	free(seen.v);
@@ -129,11 +129,11 @@ static void sb_pass_text_header(sb_pass *p)
 			if ((ssize_t)i == tag_line)
 				galley_article_list_add(c->a, GALLEY_LIST_TAGS, b->text);
 			if (!b->reason)
-				sb_remove_block(c, b, R_TAGS);
+				sb_remove_block_rule(c, b, R_TAGS, SB_RULE_TEXT_KICKER);
 			continue;
 		}
 		if (!b->reason && !b->sentence && b->len <= 120)
-			sb_remove_block(c, b, R_CAPTION);
+			sb_remove_block_rule(c, b, R_CAPTION, SB_RULE_TEXT_HEADER_LINE);
 	}
 }
 
@@ -146,7 +146,7 @@ static void sb_pass_repeated_captions(sb_pass *p)
 			continue;
 		for (size_t j = i + 1; j <= p->first_prose + 1 && j < p->n; j++)
 			if (p->v[j].reason == R_DUPLICATE && !strcmp(p->v[j].text, b->text)) {
-				sb_remove_block(p->c, b, R_CAPTION);
+				sb_remove_block_rule(p->c, b, R_CAPTION, SB_RULE_REPEATED_CAPTION);
 				break;
 			}
 	}
@@ -351,7 +351,7 @@ static void sb_pass_declared(sb_pass *p)
 		if (p->k.len < 8)
 			continue;
 		if (!sb_in_jsonld(c, p->k.data, p->k.len))
-			sb_remove_block(c, b, R_OUTSIDE);
+			sb_remove_block_rule(c, b, R_OUTSIDE, SB_RULE_OUTSIDE_DECLARED);
 	}
 }
 
@@ -365,7 +365,7 @@ static void sb_pass_seen_outside(sb_pass *p)
 			continue;
 		sb_key(&p->k, b->text, strlen(b->text));
 		if (p->k.len >= 12 && sb_set_has(&p->c->seen_out, sb_hash_unspaced(p->k.data, p->k.len)))
-			sb_remove_block(p->c, b, R_DUPLICATE);
+			sb_remove_block_rule(p->c, b, R_DUPLICATE, SB_RULE_SEEN_OUTSIDE);
 	}
 }
 
@@ -409,7 +409,7 @@ void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 		for (size_t i = 0; i < n; i++) {
 			sb_block *b = &bl->v[i];
 			if (!b->reason && !strcmp((const char *)b->node->name, "figcaption"))
-				sb_remove_block(c, b, R_CAPTION);
+				sb_remove_block_rule(c, b, R_CAPTION, SB_RULE_CAPTIONS_OPTION);
 		}
 	}
 	/* text mode: a trailing teaser header takes everything after it */
@@ -418,7 +418,7 @@ void sb_filter(sb_ctx *c, sb_blocks *bl, bool text_mode)
 			if (bl->v[i].reason == R_TEASER)
 				for (size_t j = i + 1; j < n; j++)
 					if (!bl->v[j].reason && bl->v[j].len < 200)
-						sb_remove_block(c, &bl->v[j], R_TEASER);
+						sb_remove_block_rule(c, &bl->v[j], R_TEASER, SB_RULE_TEXT_TEASER_TAIL);
 	}
 	/* unlink removed blocks */
 	for (size_t i = 0; i < n; i++)

@@ -392,6 +392,15 @@ typedef struct sb_pass {
 #define SB_RULE_CALL_TO_ACTION "call-to-action"       /* calls-to-action.txt, among the last blocks */
 #define SB_RULE_CREDIT_CUT "credit-cut"               /* an image credit cut off a caption's end */
 #define SB_RULE_CREDIT_LOWER_CASE "credit-lower-case" /* the same after " photo:", "Image credit:" */
+#define SB_RULE_TITLE_REPEAT "title-repeat"           /* the first header line equal to the title */
+#define SB_RULE_DUPLICATE_BLOCK "duplicate-block"     /* a block seen before in the text */
+#define SB_RULE_SEEN_OUTSIDE "seen-outside"           /* a short block shown in a removed part too */
+#define SB_RULE_REPEATED_CAPTION "repeated-caption"   /* the first copy of a repeated header line */
+#define SB_RULE_OUTSIDE_DECLARED "outside-declared"   /* a short block not in the articleBody */
+#define SB_RULE_CAPTIONS_OPTION "captions-option"     /* a figcaption under captions=false */
+#define SB_RULE_TEXT_KICKER "text-kicker"             /* text bodies: the kicker line, made a tag */
+#define SB_RULE_TEXT_HEADER_LINE "text-header-line"   /* text bodies: other short header lines */
+#define SB_RULE_TEXT_TEASER_TAIL "text-teaser-tail"   /* text bodies: short lines after a teaser */
 
 void sb_remove_block(sb_ctx *c, sb_block *b, int reason);
 /* The same, recording the id of the rule that removed it (a static string). */
