@@ -253,19 +253,23 @@ static void ta_add_byline_name(const ta_state *st, ta_names *out, const char *s,
 static char *ta_byline_prepare(const ta_state *st, const char *text)
 {
 	galley_buf b = {0};
-	const char *p = text, *end = text + strlen(text);
+	const char *p = text, *end = text + strlen(text), *run = text;
 	while (p < end) {
-		const char *c0 = p;
-		uint32_t c = galley_utf8_next(&p, end);
-		if (c == 0xAD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF)
-			continue;
-		if (c == 0xFF1A) {
-			/* a full-width colon closes a label as ':' does: "责任编辑：焦鹏" */
-			galley_buf_puts(&b, ": ");
+		if ((unsigned char)*p < 0x80) { /* ASCII is copied as it is, with its run */
+			p++;
 			continue;
 		}
-		galley_buf_append(&b, c0, (size_t)(p - c0));
+		const char *c0 = p;
+		uint32_t c = galley_utf8_next(&p, end);
+		bool gone = c == 0xAD || c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF;
+		if (!gone && c != 0xFF1A)
+			continue;
+		galley_buf_append(&b, run, (size_t)(c0 - run));
+		run = p;
+		if (c == 0xFF1A) /* a full-width colon closes a label as ':' does: "责任编辑：焦鹏" */
+			galley_buf_puts(&b, ": ");
 	}
+	galley_buf_append(&b, run, (size_t)(end - run));
 	galley_buf_putc(&b, 0);
 	char *s = galley_buf_steal(&b);
 	/* separators left before the label by the markup: ", par Collectif Exemple", "| By Jane Doe" */
