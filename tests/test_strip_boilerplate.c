@@ -259,6 +259,8 @@ START_TEST(test_html_removes_with_reasons)
 	th_str_eq(removed_rule(a, "dpa/Max Muster"), "credit-cut");
 	th_str_eq(removed_rule(a, "Source: Harbour Gazette newsroom"), "line-prefix");
 	th_str_eq(removed_rule(a, "Read more"), "teaser-header");
+	/* outside the container */
+	th_str_eq(removed_rule(a, "We use cookies"), "outside-container");
 	galley_article_free(a);
 }
 END_TEST
@@ -290,6 +292,9 @@ START_TEST(test_link_density)
 	ck_assert(!has_text(a, "First other story"));
 	th_str_eq(removed_reason(a, "First other story"), "link-density");
 	ck_assert(!has_text(a, "A teaser card"));
+	/* the rebuild's rules: a box made of links, a link wrapping blocks */
+	th_str_eq(removed_rule(a, "First other story"), "link-container");
+	th_str_eq(removed_rule(a, "A teaser card"), "teaser-card");
 	galley_article_free(a);
 }
 END_TEST
@@ -1098,7 +1103,8 @@ END_TEST
 /* A short block the page also shows in a removed part (a sidebar's list) goes as a duplicate
  * (rule seen-outside); a line repeated right after itself before the text is a caption, its
  * first copy (rule repeated-caption); with most of the declared articleBody shown, a short
- * block not in it goes (rule outside-declared); the title as the first line goes (rule
+ * block not in it goes (rule outside-declared); subtrees pruned inside the container and
+ * unpruned furniture elements name their rules; the title as the first line goes (rule
  * title-repeat). */
 START_TEST(test_filter_repeats_and_declared)
 {
@@ -1126,6 +1132,18 @@ START_TEST(test_filter_repeats_and_declared)
 	ck_assert(has_text(a, LOREM2));
 	ck_assert(!has_text(a, "The harbour pictures of the week"));
 	th_str_eq(removed_rule(a, "The harbour pictures of the week"), "outside-declared");
+	galley_article_free(a);
+
+	/* inside the container, a subtree pruned by its tag or class (rule pruned-subtree), and an
+	 * aside kept from pruning by a body mark inside it, still page furniture where the text is
+	 * rebuilt (rule boilerplate-element) */
+	a = th_article_html("<article><p>" LOREM1 "</p><div class='share-bar'><a href='/f'>Share on the harbour board</a>"
+	                    "</div><p>" LOREM2 "</p><p>" LOREM3 "</p><aside><p>Ferry times for the summer</p>"
+	                    "<div class='entry-content'></div></aside></article>");
+	strip(a, NULL);
+	ck_assert(has_text(a, LOREM3));
+	th_str_eq(removed_rule(a, "Share on the harbour board"), "pruned-subtree");
+	th_str_eq(removed_rule(a, "Ferry times for the summer"), "boilerplate-element");
 	galley_article_free(a);
 
 	/* the title as the text's first line goes once (rule title-repeat) */

@@ -137,12 +137,12 @@ static bool sb_emit_link_block(sb_ctx *c, xmlNodePtr src, const sb_info *in, int
 		return false;
 	double ld = in->link / in->text;
 	if (kind == K_A && in->text >= 20 && sb_has_block_child(c, src)) {
-		sb_record_subtree(c, src, R_TEASER);
+		sb_record_subtree_rule(c, src, R_TEASER, SB_RULE_TEASER_CARD);
 		return true;
 	}
 	if ((kind == K_CONTAINER || kind == K_LIST || kind == K_TABLE || kind == K_HEADER) && ld > 0.5 &&
 	    in->text - in->link < 150 && in->text >= 15 && !(in->flags & F_BODYMARK)) {
-		sb_record_subtree(c, src, R_LINK_DENSITY);
+		sb_record_subtree_rule(c, src, R_LINK_DENSITY, SB_RULE_LINK_CONTAINER);
 		return true;
 	}
 	return false;
@@ -292,7 +292,7 @@ void sb_emit(sb_out *o, xmlNodePtr src, xmlNodePtr dst, int depth)
 		int r = sb_own_reason(in);
 		if (!r)
 			r = R_NAV;
-		sb_record_subtree(c, src, r);
+		sb_record_subtree_rule(c, src, r, SB_RULE_PRUNED_SUBTREE);
 		return;
 	}
 	if (sb_emit_link_block(c, src, in, kind))
@@ -350,8 +350,9 @@ void sb_emit(sb_out *o, xmlNodePtr src, xmlNodePtr dst, int depth)
 	case K_FOOTER:
 	case K_FORM:
 	default:
-		sb_record_subtree(c, src, kind == K_NAV ? R_NAV : kind == K_ASIDE ? R_SIDEBAR
-		                                           : kind == K_FOOTER ? R_FOOTER : R_FORM);
+		sb_record_subtree_rule(c, src,
+		                       kind == K_NAV ? R_NAV : kind == K_ASIDE ? R_SIDEBAR : kind == K_FOOTER ? R_FOOTER : R_FORM,
+		                       SB_RULE_BOILERPLATE_ELEMENT);
 		return;
 	}
 }

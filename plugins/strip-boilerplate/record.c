@@ -417,8 +417,18 @@ void sb_record_subtree(sb_ctx *c, xmlNodePtr n, int reason)
 	sb_record_walk(c, n, reason, 0);
 }
 
+void sb_record_subtree_rule(sb_ctx *c, xmlNodePtr n, int reason, const char *rule)
+{
+	const char *was = c->removal_rule;
+	c->removal_rule = rule;
+	sb_record_walk(c, n, reason, 0);
+	c->removal_rule = was;
+}
+
 void sb_record_outside(sb_ctx *c, xmlNodePtr keep, xmlNodePtr root)
 {
+	const char *was = c->removal_rule;
+	c->removal_rule = SB_RULE_OUTSIDE_CONTAINER;
 	for (xmlNodePtr a = keep; a && a != root; a = a->parent) {
 		c->where = "before-body";
 		for (xmlNodePtr s = a->parent ? a->parent->children : NULL; s; s = s->next) {
@@ -435,4 +445,5 @@ void sb_record_outside(sb_ctx *c, xmlNodePtr keep, xmlNodePtr root)
 				sb_record_subtree(c, s, R_OUTSIDE);
 		}
 	}
+	c->removal_rule = was;
 }

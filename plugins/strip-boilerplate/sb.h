@@ -327,6 +327,14 @@ void sb_record(sb_ctx *c, int reason, const char *text, const char *context);
 /* Record the blocks of a removed source subtree: one entry per block with text; elements
  * inside it with their own reason (a byline inside a header) keep theirs. */
 void sb_record_subtree(sb_ctx *c, xmlNodePtr n, int reason);
+/* The same, recording the id of the rule that removed the subtree (a static string). */
+void sb_record_subtree_rule(sb_ctx *c, xmlNodePtr n, int reason, const char *rule);
+/* The ids of the rules removing subtrees while the container is rebuilt (and recorded). */
+#define SB_RULE_PRUNED_SUBTREE "pruned-subtree"           /* pruned by tag, role, class word or hiding */
+#define SB_RULE_BOILERPLATE_ELEMENT "boilerplate-element" /* nav, aside, footer, form controls */
+#define SB_RULE_TEASER_CARD "teaser-card"                 /* a link wrapping blocks */
+#define SB_RULE_LINK_CONTAINER "link-container"           /* a container or list made of links */
+#define SB_RULE_OUTSIDE_CONTAINER "outside-container"     /* what lies outside the container */
 /* Record everything outside the container `keep` (its ancestors' other children). */
 void sb_record_outside(sb_ctx *c, xmlNodePtr keep, xmlNodePtr root);
 
