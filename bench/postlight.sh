@@ -348,7 +348,7 @@ for k, v in sorted(kinds.items(), key=lambda kv: -kv[1]):
 for k, v in sorted(misses.items(), key=lambda kv: -kv[1]):
     print("  miss:      %3d  the text opens with %s" % (v, k))
 print()
-print("## removed blocks by rule, article-start and filter rules (removed, right: holds none of the expected first words, distinct sites, sites where right)")
+print("## removed blocks by rule: every removal names one (removed, right: holds none of the expected first words, distinct sites, sites where right)")
 print("%-36s %8s %8s %8s %6s %6s" % ("rule", "removed", "right", "share", "sites", "right"))
 for rule, (n, ok, sites, oks) in sorted(rules.items(), key=lambda kv: -kv[1][0]):
     flag = "  <- right on fewer than two sites" if len(oks) < 2 else ""
