@@ -838,7 +838,7 @@ void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const
 			continue;
 		}
 		/* "Über"/"About" opens a byline with a person's full name ("About Anna Roe"); a menu's
-		 * "About XY", "Über unser Unternehmen", "über den Kajetanerplatz" name nobody */
+		 * "About XY", "Über unseren Verein", "über den Lindenplatz" name nobody */
 		if (lab == 1 && ta_word_in(&st->about, w.w[i], w.l[i])) {
 			ta_names tmp = {0};
 			ta_parse_byline(st, w.w[i], &tmp, site, TA_BYLINE_NEED_LABEL);
@@ -865,7 +865,7 @@ void ta_find_labelled(const ta_state *st, const char *text, ta_names *out, const
 	free(s);
 }
 
-/* A byline line of segments: "04.02.2022 | 13:10 Uhr | Uta Brinkhaus", "Janic Solèr,
+/* A byline line of segments: "11.06.2021 | 09:45 Uhr | Greta Lindholm", "Janic Solèr,
  * 01.12.2021": the segment that is a person's name. */
 void ta_find_segment_name(const ta_state *st, const char *text, ta_names *out, const char *site, bool single)
 {
@@ -910,13 +910,13 @@ void ta_find_segment_name(const ta_state *st, const char *text, ta_names *out, c
 	}
 	ta_words all;
 	ta_split_words(text, &all);
-	bool single_ok = single && all.n <= 5; /* "HansEhrlich 17.10.2019, 13:56 Uhr", "Benni 10. September 2017" */
+	bool single_ok = single && all.n <= 5; /* "KarlFröhlich 21.08.2018, 09:41 Uhr", "Jonte 14. Juni 2016" */
 	char *save = NULL;
 	for (char *seg = strtok_r(s, "\n", &save); seg && !out->n; seg = strtok_r(NULL, "\n", &save)) {
 		char *nm0 = galley_ws_normalize(seg);
 		ta_words w;
 		ta_split_words(nm0, &w);
-		/* dates around the name: "2019 Helmut Tressler 0", "Benni 10. September 2017" */
+		/* dates around the name: "2019 Helmut Tressler 0", "Jonte 14. Juni 2016" */
 		size_t a0 = 0, a1 = w.n;
 		while (a0 < a1 && (ta_has_digit(w.w[a0], w.l[a0]) || ta_is_month(st, w.w[a0], w.l[a0])))
 			a0++;
@@ -931,7 +931,7 @@ void ta_find_segment_name(const ta_state *st, const char *text, ta_names *out, c
 		}
 		char *nm = galley_strndup(w.w[a0], (size_t)(w.w[a1 - 1] + w.l[a1 - 1] - w.w[a0]));
 		size_t nw = a1 - a0;
-		/* "Lübeck, 31. März 2003", "Berlin · 12.03.2021": a place before the date, not a name */
+		/* "Husum, 12. Mai 2004", "Berlin · 12.03.2021": a place before the date, not a name */
 		const char *at = nw == 1 ? strstr(text, nm) : NULL;
 		const char *after = at ? at + strlen(nm) : NULL;
 		while (after && *after == ' ')
@@ -939,7 +939,7 @@ void ta_find_segment_name(const ta_state *st, const char *text, ta_names *out, c
 		bool city = after && (*after == ',' || !strncmp(after, "\xc2\xb7", 2) || !strncmp(after, "\xe2\x88\x99", 3) ||
 		                      !strncmp(after, "\xe2\x80\xa2", 3));
 		/* a field's label and its number: "Jahrgang 2022 Datum 25.01.2022" (not a day before
-		 * its month: "Benni 10 September 2017") */
+		 * its month: "Jonte 14 Juni 2016") */
 		bool field = nw == 1 && a1 < w.n && strspn(w.w[a1], "0123456789") == w.l[a1] &&
 		             !(a1 + 1 < w.n && ta_is_month(st, w.w[a1 + 1], w.l[a1 + 1]));
 		/* a count's noun after its number: "33 Shares", "5 Kommentare" (a year before a name
