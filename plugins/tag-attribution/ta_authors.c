@@ -147,8 +147,8 @@ static void ta_find_emphasised_byline(ta_author_evidence *ev)
 }
 
 /* anywhere in the body, a short paragraph that a label with a colon opens ("Autorin: ..."),
- * or the noun "author" without one when people's names follow ("Autoren Jelko Marten und
- * Jutta Oberle") */
+ * or the noun "author" without one when people's names follow ("Autoren Hauke Marten und
+ * Wiebke Oberle") */
 static void ta_find_labelled_line(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
@@ -538,7 +538,7 @@ static void ta_find_under_headline_credit(ta_author_evidence *ev)
 /* "Max Mustermann , 01. Dez. 2017, 12:01 Uhr": a name among dates comes
  * before an unlabelled block that is not a person's name
  * most trusted first; not the lines of a teaser list or a box after the article
- * ("Kultur| 19.10.19", "03/05/2022 País": a section beside each teaser's date) */
+ * ("Kultur| 19.10.19", "11/08/2021 Economía": a section beside each teaser's date) */
 static void ta_find_segmented_name(ta_author_evidence *ev)
 {
 	ta_doc *d = ev->d;
@@ -629,7 +629,7 @@ static void ta_find_meta_class_name(ta_author_evidence *ev)
 		/* or a name with an agency's short name after a slash: "Jan Kramer/AB-X" */
 		const char *slash = strchr(r->text, '/');
 		size_t agency = 0;
-		/* not a menu's item: "Fragen zu Klima / FAQ" */
+		/* not a menu's item: "Fragen zu Wasser / FAQ" */
 		bool item = !strncmp(r->context, "li", 2) && (r->context[2] == '.' || r->context[2] == ' ' || r->context[2] == '#');
 		if (!metaish && !item && slash && !strchr(slash + 1, '/') && slash > r->text) {
 			const char *q = slash + 1;
@@ -910,7 +910,7 @@ static void ta_find_copyright_line(ta_author_evidence *ev)
 			bool addressed = galley_article_get(a, GALLEY_FIELD_URL) != NULL;
 			ta_name_line(st, r->text, &ev->vis, true, !outside || !addressed);
 			/* a personal site's: the holder's name opens with a common given name ("(c)
-			 * Johannes Falke • Weitere Rechte siehe Impressum", "Copyright (c) 2012- Gregor
+			 * Johannes Falke • Nutzung nur mit Genehmigung", "Copyright (c) 2012- Gregor
 			 * Sandmann." on gregorsandmann.example), outside a figure (a picture's credit); an
 			 * organisation's copyright names no author, even when the site's address spells
 			 * it as a personal site's spells its holder ("© Copyright Example Globe" on
@@ -1149,7 +1149,7 @@ static ta_names *ta_author_complete(ta_author_evidence *ev, ta_names *use)
 		/* or the name the article signs with: "lena", "Deine Lena" */
 		if (!full)
 			full = ta_account_signed(d, use->v[0]);
-		/* or the person the brand's line credits: "stylegart", "© Stylewerk by Ramona" */
+		/* or the person the brand's line credits: "lumenblatt", "© Lumenblatt by Carla" */
 		if (!full)
 			full = ta_account_brand(d, use->v[0]);
 		if (full) {
@@ -1180,7 +1180,7 @@ static ta_names *ta_author_complete(ta_author_evidence *ev, ta_names *use)
 			free(full);
 		}
 	}
-	/* initials alone ("Posted by DT"): the full name the page gives with them */
+	/* initials alone ("Posted by RK"): the full name the page gives with them */
 	if (use->n == 1) {
 		char *full = ta_expand_initials(d, use->v[0]);
 		if (full) {
