@@ -131,7 +131,7 @@ static bool ta_words_read_as_prose(const ta_words *w)
 }
 
 /* A press release's contact person, in a short line that a contact label opens or that goes
- * on with the person's role or telephone: "Pressekontakt Dr. Tim Lorenz Pressesprecher Beispielstrom
+ * on with the person's role or telephone: "Pressekontakt Dr. Jonas Lorenz Pressesprecher Beispielstrom
  * AG Tel.: ...", "Jan Kramer Telefon +49 ...", "Alexandra Roe Stellvertretende Pressesprecherin
  * und ...".  Without a label, not a line that reads as prose (ta_words_read_as_prose). */
 void ta_contact_name(const ta_state *st, const char *text, ta_names *out)
