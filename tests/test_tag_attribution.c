@@ -288,8 +288,8 @@ START_TEST(speech_tags_inside_and_titles_read_through)
 {
 	galley_article *a = tag_html("<p>Anne-Sophie Marchetti enseigne l’histoire.</p>"
 	                             "<p>« Cette réforme, c’est la fin des petites écoles de campagne, affirme-t-elle. Je crois en une école ouverte à tous. »</p>"
-	                             "<p>Asked about the group, Delia Stroud told \"Morning Report\" co-host Nora Vale, \"Because you have to listen to us.\"</p>"
-	                             "<p>\"What is it about the new plan that you like?\" Vale asked Stroud.</p>"
+	                             "<p>Pressed on the vote, Delia Stroud told \"Evening Ledger\" co-host Nora Vale, \"Nobody here waits for permission.\"</p>"
+	                             "<p>\"Why does the new plan matter so much to you?\" Vale asked Stroud.</p>"
 	                             "<p>Auf die Frage nach dem Plan sagte Delia Stroud am Montag: „Wir haben das lange geplant.“</p>");
 	const galley_quote *q = find_quote(a, "Cette réforme, c’est la fin des petites écoles de campagne");
 	ck_assert(q != NULL);
@@ -298,11 +298,11 @@ START_TEST(speech_tags_inside_and_titles_read_through)
 	q = find_quote(a, "Je crois en une école ouverte à tous");
 	ck_assert(q != NULL);
 	th_str_eq(q->speaker, "Anne-Sophie Marchetti");
-	ck_assert(find_quote(a, "Morning Report") == NULL);
-	q = find_quote(a, "Because you have to listen to us");
+	ck_assert(find_quote(a, "Evening Ledger") == NULL);
+	q = find_quote(a, "Nobody here waits for permission");
 	ck_assert(q != NULL);
 	th_str_eq(q->speaker, "Delia Stroud");
-	q = find_quote(a, "What is it about the new plan");
+	q = find_quote(a, "Why does the new plan matter");
 	ck_assert(q != NULL);
 	th_str_eq(q->speaker, "Nora Vale");
 	q = find_quote(a, "Wir haben das lange geplant");
