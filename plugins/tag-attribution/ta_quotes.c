@@ -188,7 +188,7 @@ static ta_qshape ta_shape(const ta_doc *d, const ta_quote *q)
 	return sh;
 }
 
-/* “Night Over The Harbour Bridge”, “Morning Report”: capitalised words, no sentence end. */
+/* “Night Over The Harbour Bridge”, “Evening Ledger”: capitalised words, no sentence end. */
 static bool ta_title_like(const ta_qshape *sh, bool german)
 {
 	/* German capitalises every noun: „Grenzschutz ist Menschenschutz.“ is a sentence */
@@ -198,8 +198,8 @@ static bool ta_title_like(const ta_qshape *sh, bool german)
 }
 
 /* Titles and one- or two-word fragments in quotation marks are not quotations: the text around
- * them reads through them when looking for a speaker ("Stroud told “Morning Report” co-host
- * Nora Vale, “Because ...”"). */
+ * them reads through them when looking for a speaker ("Stroud told “Evening Ledger” co-host
+ * Nora Vale, “Nobody ...”"). */
 void ta_soften(ta_doc *d)
 {
 	for (size_t qi = 0; qi < d->nq; qi++) {
