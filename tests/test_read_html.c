@@ -732,7 +732,7 @@ START_TEST(meta_title_cleaning)
 		 "Storm hits coast"},
 		{"<title>The Daily Example - Storm hits coast</title><meta property=og:site_name content='The Daily Example'>",
 		 "Storm hits coast"},
-		{"<title>Storm hits coast - News - SPIEGEL ONLINE</title><link rel=canonical href='https://www.spiegel.example/a'>",
+		{"<title>Storm hits coast - News - WESERBOTE ONLINE</title><link rel=canonical href='https://www.weserbote.example/a'>",
 		 "Storm hits coast - News"},
 		/* a dash that is part of the title stays */
 		{"<title>Brexit - Johnson loses vote</title>", "Brexit - Johnson loses vote"},
