@@ -76,7 +76,7 @@ static void squash(const char *s, char *out, size_t outsz)
 	out[k] = 0;
 }
 
-/* Does a title segment name the site (one of its names, or its host: "SPIEGEL ONLINE" ~ spiegel.de)? */
+/* Does a title segment name the site (one of its names, or its host: "WESERBOTE ONLINE" ~ weserbote.example)? */
 bool rh_names_site(const char *seg, const char *const *sites, const char *host)
 {
 	char a[256], b[256];
