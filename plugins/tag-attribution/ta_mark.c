@@ -16,7 +16,7 @@ static bool ta_find_in_text(const char *raw, const char *needle, size_t *rs, siz
 	const char *p = raw, *end = raw + rl;
 	while (p < end) {
 		const char *c0 = p;
-		uint32_t c = galley_utf8_next(&p, end);
+		uint32_t c = ta_next(&p, end);
 		if (ta_is_space(c)) {
 			if (!space) {
 				map[k] = (size_t)(c0 - raw);
