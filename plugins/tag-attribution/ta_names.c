@@ -101,7 +101,7 @@ bool ta_plausible_as(const ta_state *st, const char *s, ta_name_check check)
 	size_t n = strlen(s);
 	if (n < 2 || n > 70)
 		return false;
-	/* a site's address alone, as a blog signs its posts ("Autor: www.koffergepackt.com") */
+	/* a site's address alone, as a blog signs its posts ("Autor: www.wanderkiste.de") */
 	bool site_name = !strncmp(s, "www.", 4) && !strchr(s, ' ') && !strchr(s, '/') && strchr(s + 4, '.') && s[n - 1] != '.';
 	if (site_name)
 		return true;
@@ -111,7 +111,7 @@ bool ta_plausible_as(const ta_state *st, const char *s, ta_name_check check)
 	ta_split_words(s, &w);
 	if (w.n == 0 || w.n > 7)
 		return false;
-	/* a German noun in both genders is a role, no name: "Verifizierte/r Tierfreund/in", "Leser/innen" */
+	/* a German noun in both genders is a role, no name: "Geprüfte/r Gartenfreund/in", "Leser/innen" */
 	for (size_t i = 0; i < w.n; i++) {
 		static const char *const gendered[] = {"/r", "/in", "/innen"};
 		for (size_t k = 0; k < sizeof gendered / sizeof gendered[0]; k++) {
@@ -154,7 +154,7 @@ bool ta_plausible_as(const ta_state *st, const char *s, ta_name_check check)
 		if (!ta_has_upper_start(w.w[i], w.l[i]) && !ta_word_in(&st->particles, w.w[i], w.l[i]))
 			lower++;
 	}
-	/* metadata may start with a lower-case brand ("revamp-it Webteam", "auto-motor.at Redaktion") */
+	/* metadata may start with a lower-case brand ("webwerk-it Webteam", "fahr-test.at Redaktion") */
 	if (w.n - neutral > 1 && lower > (lenient ? (w.n - neutral) / 2 : 0))
 		return false;
 	if (digits > 1 || (digits && w.n > 1))
