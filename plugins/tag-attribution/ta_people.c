@@ -401,7 +401,7 @@ void ta_collect_people(ta_doc *d)
 				bool by_verb = c.kind == NM_SINGLE && ((e < P->nt && ta_in(&d->st->verbs, d, &P->t[e])) ||
 				                                       (c.s > 0 && ta_in(&d->st->verbs, d, &P->t[c.s - 1])));
 				if ((c.kind == NM_PERSON || by_verb) && pass == 0) {
-					/* a single name next to a speech verb is a person too: "glisse Zineb" */
+					/* a single name next to a speech verb is a person too: "glisse Inès" */
 					char *low = by_verb ? ta_span_low(d, P, c.s, c.e) : NULL;
 					bool known = low && ta_person_find(d, low) >= 0;
 					free(low);
