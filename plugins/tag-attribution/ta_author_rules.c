@@ -604,7 +604,7 @@ char *ta_account_signed(const ta_doc *d, const char *account)
 }
 
 /* Initials alone ("DT"): the full name with those initials that the page gives after a byline
- * label ("Ein Hundetagebuch von Donald Roe steht unter einer Lizenz"). Owned, or NULL. */
+ * label ("Ein Katzenblog von Donald Roe steht unter einer Lizenz"). Owned, or NULL. */
 static char *ta_initials_in(const ta_state *st, const char *text, const char *ini)
 {
 	size_t n = strlen(ini);
