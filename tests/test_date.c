@@ -37,13 +37,13 @@ END_TEST
 START_TEST(http_dates)
 {
 	galley_date d;
-	ck_assert(galley_date_parse_http("Wed, 04 May 2022 00:25:56 GMT", &d));
-	ck_assert_int_eq(d.month, 5);
+	ck_assert(galley_date_parse_http("Thu, 12 Aug 2021 01:40:56 GMT", &d));
+	ck_assert_int_eq(d.month, 8);
 	ck_assert_int_eq(d.second, 56);
 	ck_assert_uint_eq(d.parts, GALLEY_DATE_HAS_TIME | GALLEY_DATE_HAS_OFFSET);
-	ck_assert(!galley_date_parse_http("Wed, 04 May 2022 00:25:56 CEST", &d));
-	ck_assert(galley_date_parse("Wed, 04 May 2022 00:25:56 UTC", &d));
-	ck_assert(galley_date_parse("2022-05-04", &d));
+	ck_assert(!galley_date_parse_http("Thu, 12 Aug 2021 01:40:56 CEST", &d));
+	ck_assert(galley_date_parse("Thu, 12 Aug 2021 01:40:56 UTC", &d));
+	ck_assert(galley_date_parse("2021-08-12", &d));
 }
 END_TEST
 

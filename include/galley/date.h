@@ -49,7 +49,7 @@ GALLEY_API int galley_date_full_year(int yy);
  * "…Z", "…+0100"; leading spaces allowed, anything after the date-time ignored.  False (and *out
  * zeroed) when s does not start with a valid day. */
 GALLEY_API bool galley_date_parse_iso8601(const char *s, galley_date *out);
-/* An HTTP date (RFC 1123), "Wed, 04 May 2022 00:25:56 GMT", as some metadata writes it. */
+/* An HTTP date (RFC 1123), "Thu, 12 Aug 2021 01:40:56 GMT", as some metadata writes it. */
 GALLEY_API bool galley_date_parse_http(const char *s, galley_date *out);
 /* Either of the two. */
 GALLEY_API bool galley_date_parse(const char *s, galley_date *out);
