@@ -210,7 +210,7 @@ typedef enum ta_byline_flag {
 /* How strictly a string must look like a name. */
 typedef enum ta_name_check {
 	TA_NAME_STRICT,
-	TA_NAME_LENIENT /* a metadata value, meant to be a name ("Mobasir hassan") */
+	TA_NAME_LENIENT /* a metadata value, meant to be a name ("Jalen morrow") */
 } ta_name_check;
 
 #define LOW(d, tk) ((d)->arena.data + (tk)->lo)
