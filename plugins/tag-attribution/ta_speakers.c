@@ -334,7 +334,7 @@ bool ta_after(const ta_doc *d, int pi, size_t tc, ta_who *who, char **cue, bool 
 			return false;
 		size_t after = e + vm;
 		if (after < P->nt && ta_name_tok(&P->t[after]))
-			after = ta_chunk_end(d, P, after, P->nt); /* "King asked Scott." */
+			after = ta_chunk_end(d, P, after, P->nt); /* "Vale asked Stroud." */
 		if (after < P->nt && !(P->t[after].kind == TK_PUNCT && (P->t[after].sent_end || P->t[after].mark == ',')))
 			return false;
 	}
