@@ -422,7 +422,7 @@ START_TEST(labelled_lines_beat_metadata_and_sidebars)
 	/* a user's name in the byline shown with the article beats other metadata */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_add_candidate(a, "author", "Matthias Obermann", "meta");
-	add_removed(a, "dateline", "Erstellt von Henrik am Dienstag 6. Mai 2014", "p.date before-body");
+	add_removed(a, "dateline", "Erstellt von Henrik am Donnerstag 9. Juli 2015", "p.date before-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Henrik");
@@ -550,9 +550,9 @@ START_TEST(visible_byline_beats_other_metadata)
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "wanderer1979");
 	galley_article_free(a);
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "outside-main", "05.02.2020 - Redaktion: Eberhard Lenzig (Pressesprecher)", "div.news before-body");
+	add_removed(a, "outside-main", "17.06.2019 - Redaktion: Konrad Lenzig (Pressesprecher)", "div.news before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Eberhard Lenzig");
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Konrad Lenzig");
 	galley_article_free(a);
 }
 END_TEST
@@ -599,7 +599,7 @@ START_TEST(signature_and_copyright)
 	a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_set(a, GALLEY_FIELD_URL, "https://rsteinbe.wordpress.com/2015/09/02/notizen/");
 	galley_article_set(a, GALLEY_FIELD_SITE, "R.Steinberger");
-	add_removed(a, "sidebar", "© since 2010 by R.Steinberger All rights reserved Impressum", "div.textwidget after-body");
+	add_removed(a, "sidebar", "© since 2013 by R.Steinberger All rights reserved Impressum", "div.textwidget after-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "R.Steinberger");
@@ -731,7 +731,7 @@ START_TEST(credit_lines_and_labels_apart)
 
 	/* an embedded post's credit names no author */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "link-density", "Ein Beitrag geteilt von Eleonora Santucci (@eleonorasantucci)", "p in-body");
+	add_removed(a, "link-density", "Ein Beitrag geteilt von Mirella Santucci (@mirellasantucci)", "p in-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
@@ -812,7 +812,7 @@ START_TEST(authors_when_nothing_else_names_one)
 
 	/* a personal site's header, the name its address spells; not an outlet's */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_URL, "https://alexandermeier.wordpress.com/2019/11/14/sprachgeschichte/");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://alexandermeier.wordpress.com/2018/05/22/sprachgeschichte/");
 	add_removed(a, "outside-main", "Sprachblog Alexander Meier", "div#logo before-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Alexander Meier");
@@ -875,7 +875,7 @@ START_TEST(byline_labels_and_joins)
 	galley_article_free(a);
 
 	/* the meta line kept at the top of the text, a picture's credit after the name */
-	a = th_article_html("<p>Stars (1 / 1) 06.11.2023 13:30 von Greta Symbolbild imago</p><p>Some story text that is long enough.</p>");
+	a = th_article_html("<p>Promis (1 / 1) 14.09.2022 17:05 von Greta Symbolbild imago</p><p>Some story text that is long enough.</p>");
 	run_one(a, NULL);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Greta");
 	galley_article_free(a);
@@ -914,7 +914,7 @@ START_TEST(byline_labels_and_joins)
 
 	/* in a link's text, a label inside it is a preposition; one opening it is a byline */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "link-density", "KB1234567 vom 18.08.2015: offizielle Hinweise von Microsoft »", "li in-body");
+	add_removed(a, "link-density", "KB1234567 vom 23.04.2016: offizielle Hinweise von Microsoft »", "li in-body");
 	add_removed(a, "link-density", "Red Ale Cascade von Krone", "h3.field-content in-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
@@ -1043,7 +1043,7 @@ START_TEST(authors_badges_and_issuers)
 
 	/* a German noun in both genders is a role, no name */
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "byline", "Verifizierte/r Gartenfreund/in am 8.6.2020", "div.rating before-body");
+	add_removed(a, "byline", "Verifizierte/r Gartenfreund/in am 14.3.2019", "div.rating before-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
 	galley_article_free(a);
@@ -1268,7 +1268,7 @@ START_TEST(author_rules_byline_blocks_and_credits)
 	expect_author_by(a, "Jane Roe", "labelled-other-block");
 
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "teaser", "Von Jane Roe | 27.01.2022 - 12:45", "div.info in-body");
+	add_removed(a, "teaser", "Von Jane Roe | 14.09.2021 - 08:20", "div.info in-body");
 	expect_author_by(a, "Jane Roe", "labelled-teaser-meta");
 
 	a = th_article_html("<p>Some story text that is long enough.</p>");
@@ -1311,7 +1311,7 @@ START_TEST(author_rules_byline_blocks_and_credits)
 	expect_author_by(a, "Gregor Sandmann", "copyright-line");
 
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	galley_article_set(a, GALLEY_FIELD_URL, "https://alexandermeier.wordpress.com/2019/11/14/notes/");
+	galley_article_set(a, GALLEY_FIELD_URL, "https://alexandermeier.wordpress.com/2018/05/22/notes/");
 	add_removed(a, "outside-main", "Sprachblog Alexander Meier", "div#logo before-body");
 	expect_author_by(a, "Alexander Meier", "site-owner");
 
