@@ -63,7 +63,7 @@ static size_t ta_span_dash(const char *p)
 	return 0;
 }
 
-/* Does text show a span of hours ("17.2.23, 10:00-11:30 Uhr", "18:00 – 20:00", "13：00－16：40"):
+/* Does text show a span of hours ("9.5.22, 14:00-15:30 Uhr", "18:00 – 20:00", "13：00－16：40"):
  * an event's time, not when something was published? */
 static bool ta_time_span(const char *text)
 {
@@ -99,8 +99,8 @@ static bool ta_visible_date(const ta_doc *d, ta_date *out, int *tier_out, int ma
 	size_t n = ta_removed_order(a, reasons, sizeof reasons / sizeof reasons[0], &ord, &tiers);
 	bool found = false;
 	/* phases: 0 datelines, bylines and meta lines in or before the article, 1 short unclassified
-	 * lines of the article's header or a short standfirst (not a list's item: a ticker's "Kegeln.de-Quizabend +++ KW 4
-	 * +++ 28.01.2022 – 29.01.2022"), 2 datelines, bylines and meta lines of lists, 3 those
+	 * lines of the article's header or a short standfirst (not a list's item: a ticker's "Beispiel.de-Quizabend +++ KW 6
+	 * +++ 11.02.2022 – 12.02.2022"), 2 datelines, bylines and meta lines of lists, 3 those
 	 * after the article's body (a teaser's or a comment's: "21 сентября 2021 Лига Б.
 	 * Итоги..." under the article); 1 to 3 only when the page gives no date in its metadata
 	 * (max_tier 2); never an event's date with its hours */
@@ -191,13 +191,13 @@ static bool ta_url_date(const char *url, ta_date *out)
 /* When the page gives no publication date at all: the last change a line with the article
  * shows ("Aktualisiert: 28.11.2017"), or any other line (a wiki's "last edited 2019-11-12"), then a date opening one of
  * the article's first paragraphs or in a short one ("29.11.2022 – Erneut und deutlich...",
- * "Pressemitteilung vom 25. Januar 2022 | Kassel"), then the day in the page's address
+ * "Pressemitteilung vom 14. Juni 2021 | Kassel"), then the day in the page's address
  * ("/2015/06/17/"). */
 static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 {
 	const galley_article *a = d->a;
 	/* a line anywhere that labels the publication, as a footer's or a sidebar's ("Letzte
-	 * Änderung: 31.10.2023 - 14:49:39 Erschienen am: 01.11.2023", "... wurde am 19. Mai 2010 um
+	 * Änderung: 12.04.2022 - 09:16:44 Erschienen am: 13.04.2022", "... wurde am 7. Juni 2011 um
 	 * 22:18 Uhr gepostet"), not a menu's or a comment's; not when the page's address has a
 	 * day, the article's own (below), and the line may be another post's in a sidebar */
 	ta_date ud;
@@ -211,7 +211,7 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 			return true;
 	}
 	/* pass 0: datelines, bylines and meta lines before or in the article; pass 1: any line, as
-	 * a wiki's footer ("Diese Seite wurde zuletzt am 29. Januar 2020 um 14:07 Uhr geändert") */
+	 * a wiki's footer ("Diese Seite wurde zuletzt am 3. März 2020 um 14:07 Uhr geändert") */
 	for (size_t k = 0; k < 2 * galley_article_n_removed(a); k++) {
 		size_t i = k % galley_article_n_removed(a);
 		bool any = k >= galley_article_n_removed(a);
@@ -244,8 +244,8 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 		return true;
 	}
 	/* after the day in the page's address: a paragraph a little further down that opens with
-	 * a date, a press release's dateline under its headings ("01.02.2022 „Die Nachfrage ist
-	 * stark in das Jahr 2022 gestartet", "29.11.2022 – Erneut und deutlich ..."): its first
+	 * a date, a press release's dateline under its headings ("14.03.2022 „Die Nachfrage ist
+	 * kräftig ins Frühjahr gegangen", "29.11.2022 – Erneut und deutlich ..."): its first
 	 * three words */
 	for (size_t i = 3; i < d->nbody && i < 6; i++) {
 		const char *t = d->p[i].text;
@@ -281,7 +281,7 @@ static bool ta_last_resort_date(const ta_doc *d, ta_date *out)
 	return false;
 }
 
-/* Is a <time> a comment's: its day shown in a comment ("23.09.20 | 18:19 Kuchenfreundin"),
+/* Is a <time> a comment's: its day shown in a comment ("14.05.21 | 18:19 Tortenfreundin"),
  * and not in the article's header? */
 static bool ta_comment_time(const ta_doc *d, const ta_date *dt)
 {
@@ -393,7 +393,7 @@ static bool ta_date_header_shows_other(ta_date_evidence *ev)
 		ta_date sd;
 		bool labelled;
 		/* a line that is little more than the date, not a sentence with one ("A post shared by
-		 * ... on Jun 16, 2019 at 7:30am PDT": an embedded post) */
+		 * ... on Mar 9, 2018 at 4:15pm PST": an embedded post) */
 		if (!ta_header_line(r) || strlen(r->text) > TA_DATE_LINE_MAX || !ta_line_date(d->st, r->text, &sd, &labelled))
 			continue;
 		if (ta_date_metadata_gives(ev, r, &sd))
