@@ -102,7 +102,7 @@ static void ta_find_labelled_body_line(ta_author_evidence *ev)
 	for (size_t i = 0; i < d->nbody && !ev->lab.n; i++)
 		if ((i < 3 || i + 2 >= d->nbody) && d->p[i].len <= 200) {
 			/* a short line at the top with a date or a time, the article's meta line: the
-			 * label anywhere ("Stars (1 / 1) 06.11.2023 13:30 von Erika Symbolbild imago") */
+			 * label anywhere ("Promis (1 / 1) 14.09.2022 17:05 von Erika Symbolbild imago") */
 			bool meta_line = false;
 			for (const char *q = d->p[i].text; i < 3 && d->p[i].len <= 80 && *q && !meta_line; q++)
 				meta_line = q[0] >= '0' && q[0] <= '9' && (q[1] == '.' || q[1] == ':' || q[1] == '/') && q[2] >= '0' && q[2] <= '9';
@@ -433,7 +433,7 @@ static void ta_find_labelled_other(ta_author_evidence *ev)
 }
 
 /* a post's meta line that the stripper took for a teaser, inside or before the article's
- * text, labelled: "Ein Artikel von Erika Mustermann | 27.01.2022 - 12:45", "Von Jane Roe"
+ * text, labelled: "Ein Artikel von Erika Mustermann | 14.09.2021 - 08:20", "Von Jane Roe"
  * (a teaser's own byline lies outside the kept text or repeats in a list) */
 static void ta_find_teaser_meta(ta_author_evidence *ev)
 {
@@ -535,7 +535,7 @@ static void ta_find_under_headline_credit(ta_author_evidence *ev)
 	}
 }
 
-/* "Max Mustermann , 01. Dez. 2017, 12:01 Uhr": a name among dates comes
+/* "Max Mustermann , 08. Mär. 2016, 10:47 Uhr": a name among dates comes
  * before an unlabelled block that is not a person's name
  * most trusted first; not the lines of a teaser list or a box after the article
  * ("Kultur| 19.10.19", "11/08/2021 Economía": a section beside each teaser's date) */
