@@ -938,7 +938,7 @@ void ta_find_segment_name(const ta_state *st, const char *text, ta_names *out, c
 			after++;
 		bool city = after && (*after == ',' || !strncmp(after, "\xc2\xb7", 2) || !strncmp(after, "\xe2\x88\x99", 3) ||
 		                      !strncmp(after, "\xe2\x80\xa2", 3));
-		/* a field's label and its number: "Jahrgang 2022 Datum 25.01.2022" (not a day before
+		/* a field's label and its number: "Jahrgang 2019 Datum 14.05.2019" (not a day before
 		 * its month: "Jonte 14 Juni 2016") */
 		bool field = nw == 1 && a1 < w.n && strspn(w.w[a1], "0123456789") == w.l[a1] &&
 		             !(a1 + 1 < w.n && ta_is_month(st, w.w[a1 + 1], w.l[a1 + 1]));

@@ -29,7 +29,7 @@ bool ta_parse_iso8601(const char *s, ta_date *dt)
 	return ok;
 }
 
-/* ISO 8601, or an HTTP-style date ("Sat, 07 May 2022 00:25:56 GMT") as some JSON-LD writes it. */
+/* ISO 8601, or an HTTP-style date ("Thu, 12 Aug 2021 01:40:56 GMT") as some JSON-LD writes it. */
 bool ta_parse_iso(const char *s, ta_date *dt)
 {
 	galley_date g;
