@@ -230,7 +230,7 @@ void sb_cut_credit(sb_ctx *c, sb_block *b, galley_buf *k)
 }
 
 /* A byline word ("von", "by", "par", "Autor") followed by a name inside a short date or meta
- * line: "am 23. Januar 2020 von Christian Weißler", "October 19, 2019 by KRW".  key is the
+ * line: "am 11. Mai 2021 von Tilman Weißler", "October 19, 2019 by KRW".  key is the
  * line's key form. */
 bool sb_byline_inside_key(const sb_ctx *c, const char *key)
 {
