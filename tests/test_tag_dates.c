@@ -539,17 +539,17 @@ START_TEST(dates_the_header_shows_among_metadata)
 	/* no metadata and no dateline: a footer's or a sidebar's line that labels the publication,
 	 * before a date in a sentence, and before the change it shows first */
 	a = th_article_html("<p>Text.</p>");
-	add_removed(a, "footer", "Letzte \xc3\x84nderung: 31.10.2023 - 14:27:03 Erschienen am: 01.11.2023 Lesungen: 17",
+	add_removed(a, "footer", "Letzte \xc3\x84nderung: 12.04.2022 - 09:16:44 Erschienen am: 13.04.2022 Lesungen: 17",
 	            "p.footer after-body");
-	add_removed(a, "sidebar", "Die n\xc3\xa4" "chste Ausgabe erscheint am 8. November 2023.", "p after-body");
+	add_removed(a, "sidebar", "Die n\xc3\xa4" "chste Ausgabe erscheint am 20. April 2022.", "p after-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-01");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-04-13");
 	galley_article_free(a);
 	a = th_article_html("<p>Text.</p>");
-	add_removed(a, "sidebar", "Notizen zur Gartenarbeit wurde am 19. Mai 2010 um 22:18 Uhr gepostet und unter Medien abgelegt.",
+	add_removed(a, "sidebar", "Notizen zur Gartenarbeit wurde am 7. Juni 2011 um 22:18 Uhr gepostet und unter Medien abgelegt.",
 	            "p.news before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2010-05-19");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2011-06-07");
 	galley_article_free(a);
 	/* ... but the day in the page's address first: a sidebar's post may be another */
 	a = th_article_html("<p>Text.</p>");
@@ -563,18 +563,18 @@ START_TEST(dates_the_header_shows_among_metadata)
 	 * a comment's date; not a number opening a sentence */
 	a = th_article_html("<p>Das Landesamt veröffentlicht monatlich die Zahlen zur Nachfrage.</p>"
 	                    "<p>Entwicklung der Nachfrage</p><p>Auf Wachstumskurs</p>"
-	                    "<p>01.02.2022 \xe2\x80\x9e" "Die Nachfrage ist stark in das Jahr gestartet.</p>");
+	                    "<p>14.03.2022 \xe2\x80\x9e" "Die Nachfrage ist kr\xc3\xa4" "ftig ins Fr\xc3\xbc" "hjahr gegangen.</p>");
 	add_removed(a, "comments", "Gerda 02.12.2022, 15:22:08", "p after-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-02-01");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-03-14");
 	galley_article_free(a);
 	/* ... after the day in the page's address */
 	a = th_article_html("<p>Das Landesamt veröffentlicht monatlich die Zahlen zur Nachfrage.</p>"
 	                    "<p>Entwicklung der Nachfrage</p><p>Auf Wachstumskurs</p>"
-	                    "<p>01.02.2022 \xe2\x80\x9e" "Die Nachfrage ist stark in das Jahr gestartet.</p>");
-	galley_article_set(a, GALLEY_FIELD_URL, "http://www.example.org/2022/01/31/arbeitsmarkt/");
+	                    "<p>14.03.2022 \xe2\x80\x9e" "Die Nachfrage ist kr\xc3\xa4" "ftig ins Fr\xc3\xbc" "hjahr gegangen.</p>");
+	galley_article_set(a, GALLEY_FIELD_URL, "http://www.example.org/2022/03/13/nachfrage/");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-01-31");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-03-13");
 	galley_article_free(a);
 	a = th_article_html("<p>Das Landesamt veröffentlicht monatlich die Zahlen zur Nachfrage.</p>"
 	                    "<p>Entwicklung der Nachfrage</p><p>Auf Wachstumskurs</p>"
@@ -596,17 +596,17 @@ START_TEST(dates_the_header_shows_among_metadata)
 	/* the page's only <time>s are its comments': no date of the article; the line that shows
 	 * one is */
 	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2020-09-23T18:47:06+02:00", "time");
-	add_removed(a, "link-density", "von Hannelore7 am 20.09.2020", "div.tip-user in-body");
-	add_removed(a, "comments", "23.09.20 | 18:47 Kuchenfreundin", "div.comment-box in-body");
+	galley_article_add_candidate(a, "date", "2021-05-14T18:47:06+02:00", "time");
+	add_removed(a, "link-density", "von Hannelore7 am 11.05.2021", "div.tip-user in-body");
+	add_removed(a, "comments", "14.05.21 | 18:47 Kuchenfreundin", "div.comment-box in-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-09-20");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-05-11");
 	galley_article_free(a);
 
 	/* no metadata: a ticker's item over the article is not its date; the first of the meta
 	 * lines that repeat for the neighbouring posts is */
 	a = th_article_html("<p>Text.</p>");
-	add_removed(a, "outside-main", "Quizabend +++ KW 4 +++ 28.01.2022 \xe2\x80\x93 29.01.2022", "li before-body");
+	add_removed(a, "outside-main", "Quizabend +++ KW 3 +++ 21.01.2022 \xe2\x80\x93 22.01.2022", "li before-body");
 	add_removed(a, "meta", "gartenfreundin \xe2\x80\x94 2. Februar 2022", "div.post-meta-left before-body");
 	add_removed(a, "meta", "2. Februar 2022", "div.post-meta-left before-body in:nav");
 	add_removed(a, "meta", "31. Januar 2022", "div.post-meta-left before-body in:nav");
@@ -630,11 +630,11 @@ START_TEST(dates_the_header_shows_among_metadata)
 
 	/* an embedded post's date in the text is no header's */
 	a = th_article_html("<p>Text.</p>");
-	galley_article_add_candidate(a, "date", "2019-06-20T10:44:52+02:00", "json-ld");
-	galley_article_add_candidate(a, "date", "2019-06-16T14:30:55Z", "time");
-	add_removed(a, "link-density", "A post shared by Jo (@jo) on Jun 16, 2019 at 7:30am PDT", "p in-body");
+	galley_article_add_candidate(a, "date", "2018-03-13T10:44:52+01:00", "json-ld");
+	galley_article_add_candidate(a, "date", "2018-03-09T15:30:55Z", "time");
+	add_removed(a, "link-density", "A post shared by Jo (@jo) on Mar 9, 2018 at 7:30am PST", "p in-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2019-06-20T10:44:52+02:00");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2018-03-13T10:44:52+01:00");
 	galley_article_free(a);
 }
 END_TEST
