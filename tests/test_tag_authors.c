@@ -562,7 +562,7 @@ START_TEST(signature_and_copyright)
 	/* a personal site's copyright line names its author */
 	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
 	galley_article_set(a, GALLEY_FIELD_URL, "https://gregorsandmann.example/blog/2020/01/13/notes/");
-	add_removed(a, "footer", "Copyright (c) 2012- Gregor Sandmann. All rights reserved.", "p after-body");
+	add_removed(a, "footer", "Copyright (c) 2009- Gregor Sandmann. All rights reserved.", "p after-body");
 	run_one(a, NULL);
 	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Gregor Sandmann");
@@ -742,7 +742,7 @@ START_TEST(authors_when_nothing_else_names_one)
 {
 	/* a page saved without its address: a copyright line with a year, not a photographer's credit */
 	galley_article *a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "footer", "Copyright (c) 2012- Gregor Sandmann. All rights reserved.", "p after-body");
+	add_removed(a, "footer", "Copyright (c) 2009- Gregor Sandmann. All rights reserved.", "p after-body");
 	run_one(a, NULL);
 	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), "Gregor Sandmann");
 	galley_article_free(a);
@@ -1307,7 +1307,7 @@ START_TEST(author_rules_byline_blocks_and_credits)
 	                 "dpa/lno", "agency-credit");
 
 	a = th_article_html("<p>Some story text that is long enough.</p>");
-	add_removed(a, "footer", "Copyright (c) 2012- Gregor Sandmann. All rights reserved.", "p after-body");
+	add_removed(a, "footer", "Copyright (c) 2009- Gregor Sandmann. All rights reserved.", "p after-body");
 	expect_author_by(a, "Gregor Sandmann", "copyright-line");
 
 	a = th_article_html("<p>Some story text that is long enough.</p>");
