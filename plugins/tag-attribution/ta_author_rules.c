@@ -288,7 +288,7 @@ bool ta_host_person(ta_doc *d, const char *text, ta_names *out)
 }
 
 /* A person's full name alone on a line, after a copyright mark when copyright: "Stefan
- * Beispiel" closing an article, "© 2020 Wolfgang Meier", "Copyright (c) 2012- Gregor Sandmann.
+ * Beispiel" closing an article, "© 2020 Wolfgang Meier", "Copyright (c) 2009- Gregor Sandmann.
  * All rights reserved." */
 /* A name whose initial is glued to the surname, "C.Beispielmann", with the space a reader
  * reads there ("C. Beispielmann"); NULL for any other text. */
@@ -324,7 +324,7 @@ void ta_name_line(const ta_state *st, const char *text, ta_names *out, bool copy
 		for (; i < w.n; i++) {
 			char *lo = ta_lower(w.w[i], w.l[i]);
 			bool m = !strcmp(lo, "©") || !strcmp(lo, "(c)") || !strcmp(lo, "copyright") || !strcmp(lo, "copyright:");
-			/* "© since 2010 by C.Beispielmann", "© seit 2010" */
+			/* "© since 2013 by C.Beispielmann", "© seit 2013" */
 			bool since = mark && i + 1 < w.n && ta_has_digit(w.w[i + 1], w.l[i + 1]) &&
 			             (!strcmp(lo, "since") || !strcmp(lo, "seit") || !strcmp(lo, "depuis") || !strcmp(lo, "desde"));
 			bool year = ta_has_digit(w.w[i], w.l[i]) || !strcmp(lo, "-") || !strcmp(lo, "by") || since;

@@ -905,12 +905,12 @@ static void ta_find_copyright_line(ta_author_evidence *ev)
 		if (r->text && ta_reason_is(r, foot, sizeof foot / sizeof foot[0]) && !strchr(r->text, '/')) {
 			bool outside = !strcmp(r->reason, "footer") || (r->context && (r->place == GALLEY_PLACE_AFTER_BODY));
 			/* a page saved without its address: only a site's copyright line, which gives
-			 * the year ("Copyright (c) 2012- Gregor Sandmann."), not a photographer's credit
+			 * the year ("Copyright (c) 2009- Gregor Sandmann."), not a photographer's credit
 			 * ("Copyright: Gisela Weber") */
 			bool addressed = galley_article_get(a, GALLEY_FIELD_URL) != NULL;
 			ta_name_line(st, r->text, &ev->vis, true, !outside || !addressed);
 			/* a personal site's: the holder's name opens with a common given name ("(c)
-			 * Johannes Falke • Nutzung nur mit Genehmigung", "Copyright (c) 2012- Gregor
+			 * Johannes Falke • Nutzung nur mit Genehmigung", "Copyright (c) 2009- Gregor
 			 * Sandmann." on gregorsandmann.example), outside a figure (a picture's credit); an
 			 * organisation's copyright names no author, even when the site's address spells
 			 * it as a personal site's spells its holder ("© Copyright Example Globe" on
@@ -918,7 +918,7 @@ static void ta_find_copyright_line(ta_author_evidence *ev)
 			bool given = ev->vis.n && ta_word_in(&st->given, ev->vis.v[0], strcspn(ev->vis.v[0], " ")) && r->context &&
 			             strncmp(r->context, "fig", 3) != 0;
 			/* or the site bears the holder's name, a person's initial and surname
-			 * ("C.Beispielmann", "© since 2010 by C.Beispielmann"), not an office's ("©
+			 * ("C.Beispielmann", "© since 2013 by C.Beispielmann"), not an office's ("©
 			 * Kanton Bern") */
 			char *spaced = ev->vis.n ? ta_unglue_initial(ev->vis.v[0]) : NULL;
 			bool own = spaced && site && ta_ieq(site, ev->vis.v[0]);
