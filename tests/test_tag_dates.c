@@ -169,9 +169,9 @@ START_TEST(dates_labelled_publication_over_today_and_update)
 
 	/* "Written" labels the publication too; an update after it is not the date */
 	a = th_article_html("<p>Text.</p>");
-	add_removed(a, "dateline", "Written: 2023-11-07 15:12:41 / Updated: 2023-11-08 15:47:05", "p.date before-body");
+	add_removed(a, "dateline", "Written: 2022-06-14 09:12:41 / Updated: 2022-06-15 09:47:05", "p.date before-body");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-11-07");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-06-14");
 	galley_article_free(a);
 }
 END_TEST
@@ -342,7 +342,7 @@ START_TEST(dates_list_of_entries)
 	galley_article_free(a);
 	/* ... the latest, whatever the order; not an event's date with its hours */
 	a = th_article_html("<p>Text.</p>");
-	add_removed(a, "dateline", "17.2.23, 10:00-11:30 Uhr", "div.field in-body in:link-density");
+	add_removed(a, "dateline", "9.5.22, 14:00-15:30 Uhr", "div.field in-body in:link-density");
 	add_removed(a, "dateline", "Mar 03 2011", "div.datum before-body");
 	add_removed(a, "dateline", "Mar 05 2011", "div.datum before-body");
 	add_removed(a, "dateline", "Mar 04 2011", "div.datum before-body");
@@ -363,9 +363,9 @@ START_TEST(dates_as_pages_write_them)
 	    {"11 de agosto de 2021 22:40", "2021-08-11"},
 	    {"17 de marzo 2020, 12:00 A. M.", "2020-03-17"},
 	    {"15 августа 2016, 13:08", "2016-08-15"},
-	    {"8.Dezember 2010 um 09:17", "2010-12-08"},
+	    {"3.November 2012 um 09:17", "2012-11-03"},
 	    {"Wochen\xc3\xbc" "bersicht 10. - 16. Januar 2022", "2022-01-10"},
-	    {"Updated Mar 12, 2020 @ 10:26 am by Jo", "2020-03-12"},
+	    {"Updated Apr 7, 2021 @ 10:26 am by Jo", "2021-04-07"},
 	    {"24 | 01 | 2022 | 337", "2022-01-24"},
 	    {"2019\xe5\xb9\xb4" "6\xe6\x9c\x88" "24\xe6\x97\xa5 11:30", "2019-06-24"},
 	    {"\xc3\x9altima actualizaci\xc3\xb3n: 13 de agosto de 2021 | Publicaci\xc3\xb3n: 11 de agosto de 2021", "2021-08-11"},
@@ -424,26 +424,26 @@ START_TEST(dates_without_a_publication_date)
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2020-03-03");
 	galley_article_free(a);
-	a = th_article_html("<p>(21. November 2022) Mieter erhalten eine Nachzahlung nach der anderen, seit dem "
-	                    "1. Oktober 2022 gilt die neue Umlage.</p>");
+	a = th_article_html("<p>(8. M\xc3\xa4rz 2023) Mieter bekommen in diesen Wochen Post von ihrer Verwaltung, ab dem "
+	                    "1. Juli 2023 gilt die neue Umlage.</p>");
 	run_one(a, NULL);
-	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2022-11-21");
+	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2023-03-08");
 	galley_article_free(a);
-	a = th_article_html("<p>Die neue Umlage, über die lange gestritten wurde, gilt nun seit dem 1. Oktober 2022 und trifft "
+	a = th_article_html("<p>Die neue Umlage, über die lange gestritten wurde, gilt nun seit dem 1. Juli 2023 und trifft "
 	                    "viele Haushalte in diesem Winter sehr hart.</p>");
 	galley_article_set(a, GALLEY_FIELD_URL, "http://www.example.org/2014/05/18/alles-neu/");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2014-05-18");
 	galley_article_free(a);
 
-	a = th_article_html("<p>Die neue Umlage, über die lange gestritten wurde, gilt nun seit dem 1. Oktober 2022 und trifft "
+	a = th_article_html("<p>Die neue Umlage, über die lange gestritten wurde, gilt nun seit dem 1. Juli 2023 und trifft "
 	                    "viele Haushalte in diesem Winter sehr hart.</p>");
 	galley_article_set(a, GALLEY_FIELD_URL, "https://www.example.org/meldungen/29-10-2021");
 	run_one(a, NULL);
 	th_str_eq(galley_article_get(a, GALLEY_FIELD_DATE), "2021-10-29");
 	galley_article_free(a);
 	/* ... then a short line the stripper took: in the article before one after it, never a menu's */
-	a = th_article_html("<p>Die neue Umlage, über die lange gestritten wurde, gilt nun seit dem 1. Oktober 2022 und trifft "
+	a = th_article_html("<p>Die neue Umlage, über die lange gestritten wurde, gilt nun seit dem 1. Juli 2023 und trifft "
 	                    "viele Haushalte in diesem Winter sehr hart.</p>");
 	add_removed(a, "nav", "Archiv 12.12.2021", "li before-body");
 	add_removed(a, "comments", "26. Mai 2022 um 21:07", "div.comment-meta after-body");
