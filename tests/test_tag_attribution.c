@@ -287,15 +287,15 @@ END_TEST
 START_TEST(speech_tags_inside_and_titles_read_through)
 {
 	galley_article *a = tag_html("<p>Anne-Sophie Marchetti enseigne l’histoire.</p>"
-	                             "<p>« Cette réforme, c’est la fin des petites écoles de campagne, affirme-t-elle. Je crois en une école ouverte à tous. »</p>"
+	                             "<p>« Ce calendrier ne laisse aucune place aux familles, affirme-t-elle. Nous voulons une vraie concertation avant l’été. »</p>"
 	                             "<p>Pressed on the vote, Delia Stroud told \"Evening Ledger\" co-host Nora Vale, \"Nobody here waits for permission.\"</p>"
 	                             "<p>\"Why does the new plan matter so much to you?\" Vale asked Stroud.</p>"
 	                             "<p>Auf die Frage nach dem Plan sagte Delia Stroud am Montag: „Wir haben das lange geplant.“</p>");
-	const galley_quote *q = find_quote(a, "Cette réforme, c’est la fin des petites écoles de campagne");
+	const galley_quote *q = find_quote(a, "Ce calendrier ne laisse aucune place aux familles");
 	ck_assert(q != NULL);
 	th_str_eq(q->speaker, "Anne-Sophie Marchetti");
 	ck_assert_msg(strstr(q->text, "affirme") == NULL, "the speech tag is not quoted text: %s", q->text);
-	q = find_quote(a, "Je crois en une école ouverte à tous");
+	q = find_quote(a, "Nous voulons une vraie concertation");
 	ck_assert(q != NULL);
 	th_str_eq(q->speaker, "Anne-Sophie Marchetti");
 	ck_assert(find_quote(a, "Evening Ledger") == NULL);
