@@ -217,7 +217,7 @@ void ta_soften(ta_doc *d)
 	}
 }
 
-/* « Cette réforme, c'est ..., affirme-t-elle. Je crois ... »: a comma, a speech verb, then a pronoun
+/* « Ce calendrier ..., affirme-t-elle. Nous voulons ... »: a comma, a speech verb, then a pronoun
  * or a name, then a comma or a full stop, inside the marks. */
 static bool ta_incise(const ta_doc *d, ta_quote *q, ta_who *who, char **cue)
 {
