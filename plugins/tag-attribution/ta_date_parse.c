@@ -56,7 +56,7 @@ static bool ta_date_end(const char *p)
 	return !(*p >= '0' && *p <= '9') && !((*p == '.' || *p == '/') && p[1] >= '0' && p[1] <= '9');
 }
 
-/* A connector between a day, a month and a year: "6 de mayo de 2022", "12 di maggio". */
+/* A connector between a day, a month and a year: "11 de agosto de 2021", "12 di maggio". */
 static bool ta_date_joiner(const char *w, size_t l)
 {
 	return (l == 2 && (!memcmp(w, "de", 2) || !memcmp(w, "di", 2))) || (l == 3 && !memcmp(w, "del", 3));
@@ -155,7 +155,7 @@ static bool ta_find_numeric_date(const char *text, ta_date *out)
 }
 
 /* A date with its month in words: "5 March 2024", "5. März 2024", "March 5, 2024",
- * "6 de mayo de 2022", "8.Dezember 2010", "10. - 16. Januar 2022" (see ta_find_date). */
+ * "11 de agosto de 2021", "3.November 2012", "10. - 16. Januar 2022" (see ta_find_date). */
 static bool ta_find_word_date(const ta_state *st, const char *text, ta_date *out)
 {
 	ta_words w;
@@ -183,7 +183,7 @@ static bool ta_find_word_date(const ta_state *st, const char *text, ta_date *out
 		size_t after = i + 1;
 		if (after < w.n && ta_date_joiner(w.w[after], w.l[after]))
 			after++;
-		/* "5 March 2024", "5. März 2024", "6 de mayo de 2022", "8.Dezember 2010" */
+		/* "5 March 2024", "5. März 2024", "11 de agosto de 2021", "3.November 2012" */
 		size_t before = i;
 		if (lead < 0 && before > 1 && ta_date_joiner(w.w[before - 1], w.l[before - 1]))
 			before--;
@@ -237,7 +237,7 @@ static bool ta_find_word_date(const ta_state *st, const char *text, ta_date *out
 }
 
 /* A date written in text: 2024-03-05, 2024.03.05, 5.3.2024, 23.09.22, 17/02/2022, 2022/02/17, 5 March 2024,
- * 5. März 2024, 8.Dezember 2010, March 5, 2024, 6 de mayo de 2022, 15 августа 2016.  A day and
+ * 5. März 2024, 3.November 2012, March 5, 2024, 11 de agosto de 2021, 15 августа 2016.  A day and
  * month with slashes that both read as months ("03/05/2022") are taken day first, as most of
  * the world writes them, and marked ambiguous (the caller may read them month first to agree
  * with the page's metadata). */
