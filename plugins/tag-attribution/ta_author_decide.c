@@ -173,7 +173,7 @@ static const ta_author_outcome ta_author_outcomes[] = {
 	/* a labelled byline beats metadata that names the outlet */
 	{"byline-over-outlet-metadata", TA_SCORE_BYLINE_OVER_OUTLET, TA_SIDE_LAB, ta_when_byline_over_outlet},
 	/* metadata names the site: the byline element's own words, a team or a group too ("Kobold
-	 * Blog Redaktion" under "Autor", "Les Membres du Choeur de Radio Exemple") */
+	 * Magazin Redaktion" under "Autor", "Les Amis de l'Ensemble Vocal Exemple") */
 	{"visible-over-outlet-metadata", TA_SCORE_SHOWN_OVER_OUTLET, TA_SIDE_VIS, ta_when_shown_over_outlet},
 	{"outlet-metadata", TA_SCORE_META_OUTLET, TA_SIDE_META, ta_when_meta_outlet},
 };
