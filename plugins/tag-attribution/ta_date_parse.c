@@ -224,7 +224,7 @@ static bool ta_find_word_date(const ta_state *st, const char *text, ta_date *out
 			free(norm);
 			return true;
 		}
-		/* "March 5, 2024", "Mar 12, 2020 @ 10:26 am", "Feb 18 2009" */
+		/* "March 5, 2024", "Apr 7, 2021 @ 10:26 am", "Mar 05 2011" */
 		if (lead < 0 && i + 2 < w.n && sscanf(w.w[i + 1], "%2d", &d) == 1 && sscanf(w.w[i + 2], "%4d", &y) == 1 && y > 1900 &&
 		    galley_date_is_valid_day(y, mon, d)) {
 			*out = (ta_date){.y = y, .m = mon, .d = d};
