@@ -156,7 +156,7 @@ END_TEST
 START_TEST(metadata_months_from_the_shared_list)
 {
 	static const char *const cases[][2] = {
-	    {"5. MÄRZ 2022", "2022-03-05"},
+	    {"5. MÄRZ 2019", "2019-03-05"},
 	    {"3 марта 2021", "2021-03-03"},
 	    {"12 ott 2020", "2020-10-12"},
 	    {"7 de julio de 2021", NULL}, /* "de" before the month: not a form the normaliser reads */
