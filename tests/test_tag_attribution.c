@@ -290,6 +290,7 @@ START_TEST(speech_tags_inside_and_titles_read_through)
 	                             "<p>« Ce calendrier ne laisse aucune place aux familles, affirme-t-elle. Nous voulons une vraie concertation avant l’été. »</p>"
 	                             "<p>Pressed on the vote, Delia Stroud told \"Evening Ledger\" co-host Nora Vale, \"Nobody here waits for permission.\"</p>"
 	                             "<p>\"Why does the new plan matter so much to you?\" Vale asked Stroud.</p>"
+	                             "<p>Marta Quill, the \"Morning Harbour Review\" host, said: \"We asked every member twice.\"</p>"
 	                             "<p>Auf die Frage nach dem Plan sagte Delia Stroud am Montag: „Wir haben das lange geplant.“</p>");
 	const galley_quote *q = find_quote(a, "Ce calendrier ne laisse aucune place aux familles");
 	ck_assert(q != NULL);
@@ -305,6 +306,12 @@ START_TEST(speech_tags_inside_and_titles_read_through)
 	q = find_quote(a, "Why does the new plan matter");
 	ck_assert(q != NULL);
 	th_str_eq(q->speaker, "Nora Vale");
+	/* the programme's title is no quotation, and the cue reads through it to the speaker */
+	ck_assert(find_quote(a, "Morning Harbour Review") == NULL);
+	q = find_quote(a, "We asked every member twice");
+	ck_assert(q != NULL);
+	th_str_eq(q->speaker, "Marta Quill");
+	th_str_eq(q->rule, "cue-before");
 	q = find_quote(a, "Wir haben das lange geplant");
 	ck_assert(q != NULL);
 	th_str_eq(q->speaker, "Delia Stroud");
