@@ -18,7 +18,7 @@
 #define DC_HEADLINE_CAP_SHARE 0.75
 /* ... and no lower-case word longer than this ("of", "the", "from"). */
 #define DC_HEADLINE_MAX_LOWER 4
-/* A short paragraph of capitalised words without a full stop is a heading ("Policy Outlook"). */
+/* A short paragraph of capitalised words without a full stop is a heading ("Harbour Outlook"). */
 #define DC_HEADING_MAX_WORDS 6
 /* A quoted title of at most this many words, all capitalised, before a name reads like a
  * capitalised word of its description ("“Example” director Jane Roe said"). */
