@@ -74,6 +74,25 @@ static size_t sb_lead_first_prose(const sb_pass *p)
 }
 
 /* Whether a block is a field label of a word or two with its colon ("Summary:", "Author:"). */
+/* Removes b as header matter before the article's text: the record says "before-body" whatever
+ * step the pass runs in. */
+static void sb_lead_remove(sb_pass *p, sb_block *b, int reason, const char *rule)
+{
+	const char *where = p->c->where;
+	p->c->where = "before-body";
+	sb_remove_block_rule(p->c, b, reason, rule);
+	p->c->where = where;
+}
+
+/* The first block still standing before the first paragraph `first` (first itself when none). */
+static size_t sb_lead_first_standing(const sb_pass *p, size_t first)
+{
+	size_t i = 0;
+	while (i < first && p->v[i].reason)
+		i++;
+	return i;
+}
+
 static bool sb_colon_label(const char *t, size_t tl)
 {
 	return tl && t[tl - 1] == ':' && sb_words(t) <= SB_LEAD_COLON_WORDS;
@@ -101,14 +120,11 @@ static void sb_pass_lead_labels(sb_pass *p)
 		if (b->len < SB_LEAD_LABEL_MAX && !sb_has_sentence_end(b->text)) {
 			/* header matter of the article, before its text; "Eine Kolumne von Jane Doe"
 			 * is the byline */
-			const char *where = p->c->where;
-			p->c->where = "before-body";
 			sb_key(&p->k, b->text, tl);
 			if (sb_byline_inside_key(p->c, p->k.data))
-				sb_remove_block_rule(p->c, b, R_BYLINE, "lead-byline");
+				sb_lead_remove(p, b, R_BYLINE, "lead-byline");
 			else
-				sb_remove_block_rule(p->c, b, R_HEADER, "lead-label");
-			p->c->where = where;
+				sb_lead_remove(p, b, R_HEADER, "lead-label");
 		}
 	}
 }
@@ -192,10 +208,7 @@ static void sb_pass_lead_caption(sb_pass *p)
 		sb_block *b = &p->v[i];
 		if (b->reason || b->heading || !sb_caption_shaped(b))
 			continue;
-		const char *where = p->c->where;
-		p->c->where = "before-body";
-		sb_remove_block_rule(p->c, b, R_CAPTION, "lead-caption");
-		p->c->where = where;
+		sb_lead_remove(p, b, R_CAPTION, "lead-caption");
 	}
 }
 
@@ -212,10 +225,7 @@ static void sb_pass_lead_notice(sb_pass *p)
 		if (b->reason || b->heading)
 			continue;
 		if (sb_has_phrase(p->c->st->notices, p->c->st->n_notices, b, SB_NOTICE_MAX, &p->k, &p->k2)) {
-			const char *where = p->c->where;
-			p->c->where = "before-body";
-			sb_remove_block_rule(p->c, b, R_NOTICE, "lead-notice");
-			p->c->where = where;
+			sb_lead_remove(p, b, R_NOTICE, "lead-notice");
 			continue;
 		}
 		if (b->len >= SB_LEAD_PROSE_MIN && b->link < SB_LEAD_LINK_SHARE * b->len && !sb_caption_shaped(b))
@@ -277,10 +287,7 @@ static void sb_pass_lead_headline(sb_pass *p)
 		bool h1 = lone_h1 && b->heading && !strcmp((const char *)b->node->name, "h1");
 		if (!h1 && (b->heading ? sb_word_share(p->k.data, p->k2.data) < SB_HEADLINE_SHARE : strcmp(p->k.data, p->k2.data)))
 			continue;
-		const char *where = p->c->where;
-		p->c->where = "before-body";
-		sb_remove_block_rule(p->c, b, R_TITLE, "lead-headline");
-		p->c->where = where;
+		sb_lead_remove(p, b, R_TITLE, "lead-headline");
 	}
 }
 
@@ -363,10 +370,7 @@ static bool sb_pass_lead_dek(sb_pass *p)
 			while (j < p->n && (p->v[j].reason || p->v[j].heading || p->v[j].len < SB_LEAD_PROSE_MIN))
 				j++;
 			if (j < p->n && sb_set_apart(b, &p->v[j])) {
-				const char *where = p->c->where;
-				p->c->where = "before-body";
-				sb_remove_block_rule(p->c, b, R_DEK, "lead-dek");
-				p->c->where = where;
+				sb_lead_remove(p, b, R_DEK, "lead-dek");
 				return true; /* one standfirst */
 			}
 		}
@@ -447,17 +451,14 @@ static void sb_pass_lead_key_points(sb_pass *p)
 	size_t first = sb_lead_first_prose(p), from = 0;
 	if (p->text_mode || first >= p->n || !sb_key_points(p, first, &from))
 		return;
-	const char *where = p->c->where;
-	p->c->where = "before-body";
 	for (size_t i = 0; i < first; i++) {
 		sb_block *b = &p->v[i];
 		if (b->reason)
 			continue;
 		/* the heading that names the list, right before it */
 		if (b->in_list || (i + 1 == from && b->heading && sb_words(b->text) <= SB_KEY_POINTS_HEADING))
-			sb_remove_block_rule(p->c, b, R_HEADER, "lead-key-points");
+			sb_lead_remove(p, b, R_HEADER, "lead-key-points");
 	}
-	p->c->where = where;
 }
 
 /* lead-label also takes a heading of one word that opens the text right before the first
@@ -470,17 +471,12 @@ static void sb_pass_lead_label_heading(sb_pass *p)
 	size_t first = sb_lead_first_prose(p);
 	if (p->text_mode || first >= p->n)
 		return;
-	size_t i = 0;
-	while (i < first && p->v[i].reason)
-		i++;
+	size_t i = sb_lead_first_standing(p, first);
 	sb_block *b = &p->v[i];
 	if (i + 1 != first || !b->heading || sb_words(b->text) != 1 || b->len > SB_LABEL_HEADING_MAX || b->link ||
 	    sb_has_sentence_end(b->text))
 		return;
-	const char *where = p->c->where;
-	p->c->where = "before-body";
-	sb_remove_block_rule(p->c, b, R_HEADER, "lead-label");
-	p->c->where = where;
+	sb_lead_remove(p, b, R_HEADER, "lead-label");
 }
 
 /* lead-subheadline: a heading that opens the text right before the first paragraph and is
@@ -498,9 +494,7 @@ static void sb_pass_lead_subheadline(sb_pass *p)
 	size_t first = sb_lead_first_prose(p);
 	if (p->text_mode || first >= p->n)
 		return;
-	size_t i = 0;
-	while (i < first && p->v[i].reason)
-		i++;
+	size_t i = sb_lead_first_standing(p, first);
 	sb_block *b = &p->v[i];
 	if (i >= first || !b->heading || !strcmp((const char *)b->node->name, "h1") || b->len > SB_SUBHEAD_MAX ||
 	    b->link >= SB_LEAD_LINK_SHARE * b->len)
@@ -514,10 +508,7 @@ static void sb_pass_lead_subheadline(sb_pass *p)
 	for (size_t j = i + 1; j < first; j++)
 		if (!p->v[j].reason && !sb_caption_shaped(&p->v[j]))
 			return;
-	const char *where = p->c->where;
-	p->c->where = "before-body";
-	sb_remove_block_rule(p->c, b, R_DEK, "lead-subheadline");
-	p->c->where = where;
+	sb_lead_remove(p, b, R_DEK, "lead-subheadline");
 }
 
 void sb_pass_lead(sb_pass *p)
