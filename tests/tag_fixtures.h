@@ -1,5 +1,5 @@
 /* Helpers shared by tag-attribution's unit tests (test_tag_attribution.c: quotes, speakers,
- * sources and body marks; test_tag_authors.c; test_tag_dates.c). */
+ * sources and body marks; test_tag_authors.c; test_author_rules.c; test_tag_dates.c). */
 #ifndef GALLEY_TEST_TAG_FIXTURES_H
 #define GALLEY_TEST_TAG_FIXTURES_H
 
@@ -15,6 +15,23 @@ static inline galley_article *run_one(galley_article *a, const char *options)
 	ck_assert_msg(galley_stage_feed(s, a, &err) == GALLEY_OK, "feed: %s", err.message);
 	galley_stage_free(s);
 	return a;
+}
+
+/* Runs the tagger on a and checks that it names no author; frees a. */
+static inline void expect_no_author(galley_article *a)
+{
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
+	galley_article_free(a);
+}
+
+/* Runs the tagger on a and checks that it names one author, name; frees a. */
+static inline void expect_sole_author(galley_article *a, const char *name)
+{
+	run_one(a, NULL);
+	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 1);
+	th_str_eq(galley_article_list_at(a, GALLEY_LIST_AUTHORS, 0), name);
+	galley_article_free(a);
 }
 
 static inline galley_article *tag_html(const char *html)

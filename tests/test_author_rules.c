@@ -18,14 +18,6 @@ static void expect_author_by(galley_article *a, const char *name, const char *ru
 	galley_article_free(a);
 }
 
-/* Runs the tagger on a and checks that it names no author; frees a. */
-static void expect_no_author(galley_article *a)
-{
-	run_one(a, NULL);
-	ck_assert_uint_eq(galley_article_list_len(a, GALLEY_LIST_AUTHORS), 0);
-	galley_article_free(a);
-}
-
 /* A long paragraph of invented text (over 200 bytes), for the rules that look at one. */
 #define SYNTH_LONG_TEXT                                                                                                     \
 	"The council met on Tuesday evening to discuss the budget for the coming year, and after a long debate about the " \
