@@ -21,17 +21,20 @@ static galley_article *strip(galley_article *a, const char *options)
 	return a;
 }
 
-static char *body_text(galley_article *a)
-{
-	return galley_body_text(galley_article_body(a));
-}
-
 static bool has_text(galley_article *a, const char *needle)
 {
-	char *t = body_text(a);
+	char *t = th_text_of(a);
 	bool r = strstr(t, needle) != NULL;
 	free(t);
 	return r;
+}
+
+/* The article's text starts with prefix (its start printed when not). */
+static void ck_text_starts(galley_article *a, const char *prefix)
+{
+	char *t = th_text_of(a);
+	ck_assert_msg(!strncmp(t, prefix, strlen(prefix)), "text starts: %.40s", t);
+	free(t);
 }
 
 /* The rule recorded for a removed block containing needle, or NULL. */
@@ -344,7 +347,7 @@ START_TEST(test_fallbacks)
 
 	a = th_article_html("");
 	strip(a, NULL);
-	char *t = body_text(a);
+	char *t = th_text_of(a);
 	th_str_eq(t, "");
 	free(t);
 	galley_article_free(a);
@@ -492,9 +495,7 @@ START_TEST(test_lead_starts_at_first_paragraph)
 		"<div class='entry-content'><p>Harbour news</p><p>Jane Roe/Gazette</p><p>A column by Jane Doe</p>"
 		"<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
 	strip(a, NULL);
-	char *t = body_text(a);
-	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
-	free(t);
+	ck_text_starts(a, "The council met");
 	ck_assert_str_eq(removed_reason(a, "Harbour news"), "header");
 	ck_assert_str_eq(removed_rule(a, "Harbour news"), "lead-label");
 	ck_assert_str_eq(removed_reason(a, "Jane Roe/Gazette"), "header");
@@ -536,9 +537,7 @@ START_TEST(test_lead_starts_at_first_paragraph)
 	                    "<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
 	strip(a, NULL);
 	ck_assert_str_eq(removed_rule(a, "Writer:"), "lead-label");
-	t = body_text(a);
-	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
-	free(t);
+	ck_text_starts(a, "The council met");
 	galley_article_free(a);
 
 	/* a label in a script without spaces is a label too; a line opening a quotation stays */
@@ -562,9 +561,7 @@ START_TEST(test_lead_caption)
 		"<p>" LOREM1 "</p><p>" LOREM2 "</p><figure><figcaption>The harbour wall after the "
 		"storm</figcaption></figure><p>" LOREM3 "</p></div>");
 	strip(a, NULL);
-	char *t = body_text(a);
-	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
-	free(t);
+	ck_text_starts(a, "The council met");
 	ck_assert_str_eq(removed_reason(a, "Boats in the closed harbour"), "caption");
 	ck_assert_str_eq(removed_rule(a, "Boats in the closed harbour"), "lead-caption");
 	ck_assert_str_eq(removed_rule(a, "Jane Roe and John Doe"), "lead-caption");
@@ -578,9 +575,7 @@ START_TEST(test_lead_caption)
 	                    "<div class='entry-content'><p class='photo-credit'>Boats in the closed harbour, Jane Roe for "
 	                    "the Gazette</p><h2>Overview</h2><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div></article>");
 	strip(a, NULL);
-	t = body_text(a);
-	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
-	free(t);
+	ck_text_starts(a, "The council met");
 	ck_assert_str_eq(removed_rule(a, "The old harbour stays closed"), "lead-dek");
 	ck_assert_str_eq(removed_rule(a, "Boats in the closed harbour"), "lead-caption");
 	ck_assert_str_eq(removed_rule(a, "Overview"), "lead-label");
@@ -598,9 +593,7 @@ START_TEST(test_lead_key_points)
 		"years</li><li>Repairs will cost more than the roads budget</li><li>Boats move to the next town "
 		"meanwhile</li></ul><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
 	strip(a, NULL);
-	char *t = body_text(a);
-	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
-	free(t);
+	ck_text_starts(a, "The council met");
 	ck_assert_str_eq(removed_rule(a, "Repairs will cost"), "lead-key-points");
 	ck_assert_str_eq(removed_reason(a, "Repairs will cost"), "header");
 	galley_article_free(a);
@@ -609,9 +602,7 @@ START_TEST(test_lead_key_points)
 	                    "years</li><li>Repairs will cost more than the roads budget</li></ul>"
 	                    "<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
 	strip(a, NULL);
-	t = body_text(a);
-	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
-	free(t);
+	ck_text_starts(a, "The council met");
 	ck_assert_str_eq(removed_rule(a, "In brief"), "lead-key-points");
 	galley_article_free(a);
 
@@ -641,9 +632,7 @@ START_TEST(test_lead_notice)
 		"its links may be broken and its figures may have changed since.</p><p>Town Hall</p>"
 		"<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
 	strip(a, NULL);
-	char *t = body_text(a);
-	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
-	free(t);
+	ck_text_starts(a, "The council met");
 	ck_assert_str_eq(removed_reason(a, "no longer updated"), "notice");
 	ck_assert_str_eq(removed_rule(a, "no longer updated"), "lead-notice");
 	ck_assert_str_eq(removed_rule(a, "Town Hall"), "lead-label");
@@ -662,9 +651,7 @@ START_TEST(test_lead_dek)
 		"<div class='entry-content'><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div></article>");
 	galley_article_set(a, GALLEY_FIELD_DESCRIPTION, "Engineers say the old wall cannot hold another winter of storms.");
 	strip(a, NULL);
-	char *t = body_text(a);
-	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
-	free(t);
+	ck_text_starts(a, "The council met");
 	ck_assert_str_eq(removed_reason(a, "Engineers say the old wall"), "dek");
 	ck_assert_str_eq(removed_rule(a, "Engineers say the old wall"), "lead-dek");
 	ck_assert_str_eq(galley_article_get(a, GALLEY_FIELD_DEK),
@@ -677,9 +664,7 @@ START_TEST(test_lead_dek)
 	                    "</p></div></article>");
 	strip(a, NULL);
 	ck_assert_str_eq(galley_article_get(a, GALLEY_FIELD_DEK), "Why the harbour closes for two years and what it costs");
-	t = body_text(a);
-	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
-	free(t);
+	ck_text_starts(a, "The council met");
 	galley_article_free(a);
 
 	/* a paragraph of several sentences repeating the description, set before the body: the
@@ -698,9 +683,7 @@ START_TEST(test_lead_dek)
 	galley_article_set(a, GALLEY_FIELD_DESCRIPTION, LOREM1);
 	strip(a, NULL);
 	ck_assert_ptr_null(galley_article_get(a, GALLEY_FIELD_DEK));
-	t = body_text(a);
-	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
-	free(t);
+	ck_text_starts(a, "The council met");
 	galley_article_free(a);
 }
 END_TEST
@@ -714,9 +697,7 @@ START_TEST(test_lead_subheadline)
 	                                    "years, engineers say.</h2><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3
 	                                    "</p></div>");
 	strip(a, NULL);
-	char *t = body_text(a);
-	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
-	free(t);
+	ck_text_starts(a, "The council met");
 	ck_assert_str_eq(removed_rule(a, "The old harbour stays closed"), "lead-subheadline");
 	ck_assert_str_eq(removed_reason(a, "The old harbour stays closed"), "dek");
 	ck_assert_str_eq(galley_article_get(a, GALLEY_FIELD_DEK), "The old harbour stays closed for two more years, engineers say.");
@@ -739,9 +720,7 @@ START_TEST(test_lead_headline)
 		"<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
 	galley_article_set(a, GALLEY_FIELD_TITLE, "Council votes to close old harbour for two years");
 	strip(a, NULL);
-	char *t = body_text(a);
-	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
-	free(t);
+	ck_text_starts(a, "The council met");
 	ck_assert_str_eq(removed_rule(a, "Council votes to close"), "lead-headline");
 	galley_article_free(a);
 
@@ -751,9 +730,7 @@ START_TEST(test_lead_headline)
 	                    "<p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p></div>");
 	galley_article_set(a, GALLEY_FIELD_TITLE, "Council votes to close old harbour");
 	strip(a, NULL);
-	t = body_text(a);
-	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
-	free(t);
+	ck_text_starts(a, "The council met");
 	galley_article_free(a);
 
 	a = th_article_html("<div class='entry-content'><h2>What the engineers found</h2>"
@@ -770,9 +747,7 @@ START_TEST(test_lead_headline)
 	galley_article_set(a, GALLEY_FIELD_TITLE, "Council votes to close old harbour for two years");
 	strip(a, NULL);
 	ck_assert_str_eq(removed_rule(a, "Why the harbour must wait"), "lead-headline");
-	t = body_text(a);
-	ck_assert_msg(!strncmp(t, "The council met", 15), "text starts: %.40s", t);
-	free(t);
+	ck_text_starts(a, "The council met");
 	galley_article_free(a);
 
 	/* several h1 are the sections' headings: the first stays with the others */
@@ -794,7 +769,7 @@ START_TEST(test_pre_keeps_white_space)
 		"<span class='k'>int</span>  <span class='n'>y</span>;\n\n<span class='c'>// done</span>\n</code></pre>"
 		"<p>" LOREM2 "</p></article>");
 	strip(a, NULL);
-	char *t = body_text(a);
+	char *t = th_text_of(a);
 	ck_assert_msg(strstr(t, "int x;\nint  y;\n\n// done") != NULL, "text: %s", t);
 	free(t);
 	galley_article_free(a);
@@ -809,7 +784,7 @@ START_TEST(test_repeated_paragraph_kept)
 		"<div class='entry-content'><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM1 "</p><p>" LOREM3 "</p>"
 		"<p>The old harbour at dawn</p><p>" LOREM3 " Then the meeting ended.</p><p>The old harbour at dawn</p></div>");
 	strip(a, NULL);
-	char *t = body_text(a);
+	char *t = th_text_of(a);
 	const char *first = strstr(t, LOREM1);
 	ck_assert_ptr_nonnull(first);
 	ck_assert_ptr_nonnull(strstr(first + 1, LOREM1));
@@ -821,7 +796,7 @@ START_TEST(test_repeated_paragraph_kept)
 	a = th_article_html("<div class='entry-content'><p>" LOREM1 "</p><p>" LOREM2 "</p><p>" LOREM3 "</p><p>" LOREM1
 	                    "</p><p>" LOREM2 "</p></div>");
 	strip(a, NULL);
-	t = body_text(a);
+	t = th_text_of(a);
 	first = strstr(t, LOREM1);
 	ck_assert_ptr_nonnull(first);
 	ck_assert_ptr_null(strstr(first + 1, LOREM1));
@@ -889,7 +864,7 @@ START_TEST(test_lead_after_headline)
 	galley_article *a = th_article_html(page);
 	galley_article_set(a, GALLEY_FIELD_TITLE, "Council votes to rebuild the harbour");
 	strip(a, NULL);
-	char *t = body_text(a);
+	char *t = th_text_of(a);
 	ck_assert_msg(!strncmp(t, "Two years of repairs", 20), "text starts: %.60s", t);
 	ck_assert(strstr(t, LOREM2) != NULL);
 	ck_assert(strstr(t, LOREM3) == NULL);
@@ -985,7 +960,7 @@ START_TEST(test_credit_lower_case)
 		"Archive</figcaption></figure><p>" LOREM2 " Image credit: www.example.org/harbour</p><p>" LOREM3
 		"</p></article>");
 	strip(a, NULL);
-	char *t = body_text(a);
+	char *t = th_text_of(a);
 	ck_assert_msg(strstr(t, "The old harbour wall\n") != NULL, "text: %s", t);
 	ck_assert(strstr(t, "Town Archive") == NULL);
 	ck_assert(strstr(t, "www.example.org") == NULL);
@@ -1377,7 +1352,7 @@ START_TEST(test_devset_floor)
 		galley_error_clear(&err);
 		ck_assert_msg(galley_stage_feed(sb, a, &err) == GALLEY_OK, "strip: %s", err.message);
 		/* the set's gold counts the standfirst as main text: score the dek and the text */
-		char *body = body_text(a);
+		char *body = th_text_of(a);
 		const char *dek = galley_article_get(a, GALLEY_FIELD_DEK);
 		galley_buf all = {0};
 		galley_buf_printf(&all, "%s%s%s", dek ? dek : "", dek ? "\n\n" : "", body);
