@@ -60,6 +60,12 @@ static bool sb_opens_quotation(const char *t)
 	return false;
 }
 
+/* A block long enough and with few enough links to be a paragraph of the article's prose. */
+static bool sb_prose_sized(const sb_block *b)
+{
+	return b->len >= SB_LEAD_PROSE_MIN && b->link < SB_LEAD_LINK_SHARE * b->len;
+}
+
 /* The article's first paragraph as the blocks stand now: the first block of prose (100+
  * characters, few links) that is no heading and that no rule removed (a notice of lead-notice,
  * a dek of lead-dek is none), or p->n. */
@@ -67,7 +73,7 @@ static size_t sb_lead_first_prose(const sb_pass *p)
 {
 	for (size_t i = 0; i < p->n; i++) {
 		const sb_block *b = &p->v[i];
-		if (!b->reason && !b->heading && !b->in_list && b->len >= SB_LEAD_PROSE_MIN && b->link < SB_LEAD_LINK_SHARE * b->len)
+		if (!b->reason && !b->heading && !b->in_list && sb_prose_sized(b))
 			return i;
 	}
 	return p->n;
@@ -191,8 +197,7 @@ static size_t sb_first_paragraph(const sb_pass *p)
 {
 	for (size_t i = 0; i < p->n && i < SB_LEAD_SCAN; i++) {
 		const sb_block *b = &p->v[i];
-		if (!b->reason && !b->heading && !b->in_list && b->len >= SB_LEAD_PROSE_MIN && b->link < SB_LEAD_LINK_SHARE * b->len &&
-		    !sb_caption_shaped(b))
+		if (!b->reason && !b->heading && !b->in_list && sb_prose_sized(b) && !sb_caption_shaped(b))
 			return i;
 	}
 	return p->n;
@@ -228,7 +233,7 @@ static void sb_pass_lead_notice(sb_pass *p)
 			sb_lead_remove(p, b, R_NOTICE, "lead-notice");
 			continue;
 		}
-		if (b->len >= SB_LEAD_PROSE_MIN && b->link < SB_LEAD_LINK_SHARE * b->len && !sb_caption_shaped(b))
+		if (sb_prose_sized(b) && !sb_caption_shaped(b))
 			break; /* the first paragraph */
 	}
 }
@@ -359,7 +364,7 @@ static bool sb_pass_lead_dek(sb_pass *p)
 		sb_block *b = &p->v[i];
 		if (b->reason || b->in_list)
 			continue;
-		bool prose = !b->heading && b->len >= SB_LEAD_PROSE_MIN && b->link < SB_LEAD_LINK_SHARE * b->len;
+		bool prose = !b->heading && sb_prose_sized(b);
 		sb_key(&p->k, b->text, strlen(b->text));
 		bool shaped = b->len <= SB_DEK_MAX && sb_words(p->k.data) >= SB_DEK_MIN_WORDS && b->link < SB_LEAD_LINK_SHARE * b->len &&
 		              sb_sentences(b->text) <= SB_DEK_SENTENCES;
